@@ -1,0 +1,1 @@
+"""Alembic migrations; `newsfeed db upgrade` applies them."""

@@ -1,0 +1,311 @@
+"""The `newsfeed` command: thin click commands over the services. Each commits once.
+
+Bad input exits with status 2 and a message naming what was wrong, never a traceback.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any, NoReturn
+
+import click
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from .config import Config
+
+
+class CliError(click.ClickException):
+    exit_code = 2
+
+
+def fail(message: str) -> NoReturn:
+    raise CliError(message)
+
+
+class AppContext:
+    """What commands share: the configuration, loaded once and lazily (dates need none)."""
+
+    def __init__(self, config_path: str | None) -> None:
+        self.config_path = config_path
+        self._config: Config | None = None
+
+    @property
+    def config(self) -> Config:
+        if self._config is None:
+            from .config import ConfigError, load_config
+
+            try:
+                self._config = load_config(self.config_path)
+            except ConfigError as exc:
+                fail(f"configuration: {exc}")
+        return self._config
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A session whose work is committed once at the end, or rolled back on any error."""
+        from .db import make_engine, session_factory
+        from .services.errors import InvalidInput
+
+        engine = make_engine(self.config.database_url)
+        session = session_factory(engine)()
+        try:
+            yield session
+            session.commit()
+        except InvalidInput as exc:
+            session.rollback()
+            fail(str(exc))
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+            engine.dispose()
+
+
+pass_ctx = click.make_pass_decorator(AppContext)
+
+
+@click.group()
+@click.option("--config", "config_path", envvar="NEWSFEED_CONFIG", help="TOML configuration file.")
+@click.version_option(package_name="newsfeed")
+@click.pass_context
+def main(ctx: click.Context, config_path: str | None) -> None:
+    """newsfeed: academic news with fuzzy dates, as feeds, pages and email digests."""
+    ctx.obj = AppContext(config_path)
+
+
+# ---------------------------------------------------------------------------------------------
+# db
+
+
+@main.group()
+def db() -> None:
+    """Database schema."""
+
+
+def _upgrade(config: Config) -> str | None:
+    from .db import make_engine
+    from .migrate import current_revision, upgrade
+
+    engine = make_engine(config.database_url)
+    try:
+        upgrade(engine)
+        return current_revision(engine)
+    finally:
+        engine.dispose()
+
+
+@db.command("upgrade")
+@pass_ctx
+def db_upgrade(app: AppContext) -> None:
+    """Apply migrations (creates the SQLite file when absent)."""
+    revision = _upgrade(app.config)
+    click.echo(f"database at revision {revision}")
+
+
+# ---------------------------------------------------------------------------------------------
+# serve and demo
+
+
+def _serve(app: AppContext, host: str, port: int) -> None:
+    from .web import create_app
+
+    flask_app = create_app(app.config)
+    click.echo(f"serving {app.config.site.title} on http://{host}:{port}/ (development server)")
+    flask_app.run(host=host, port=port, debug=False, use_reloader=False)
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True, type=int)
+@pass_ctx
+def serve(app: AppContext, host: str, port: int) -> None:
+    """Run the development server (use gunicorn in production)."""
+    _serve(app, host, port)
+
+
+@main.command()
+@click.option("--serve", "then_serve", is_flag=True, help="Serve the site afterwards.")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True, type=int)
+@pass_ctx
+def demo(app: AppContext, then_serve: bool, host: str, port: int) -> None:
+    """Create the database with demo content and an admin login (printed once)."""
+    from .db import utcnow
+    from .services.demo import load_demo
+
+    _upgrade(app.config)
+    with app.session() as session:
+        login = load_demo(session, now=utcnow(), host=app.config.host)
+    if login:
+        click.echo(f"demo content created in {app.config.database_url}")
+        click.echo(f"admin login (shown once): {login[0]} / {login[1]}")
+    else:
+        click.echo("demo content is already there")
+    if then_serve:
+        _serve(app, host, port)
+
+
+# ---------------------------------------------------------------------------------------------
+# users
+
+
+@main.group()
+def user() -> None:
+    """Admin and editor accounts."""
+
+
+@user.command("create")
+@click.argument("email")
+@click.option("--role", type=click.Choice(["admin", "editor"]), default="editor", show_default=True)
+@click.option("--name", default="")
+@click.option("--person", "person_slug", help="Slug of the person an editor posts as.")
+@click.option("--password-stdin", is_flag=True, help="Read the password from standard input.")
+@pass_ctx
+def user_create(
+    app: AppContext, email: str, role: str, name: str, person_slug: str | None, password_stdin: bool
+) -> None:
+    """Create an account; without --password-stdin a password is generated and printed once."""
+    from .db import utcnow
+    from .models import Role
+    from .services.users import create_user, generate_password
+
+    password = sys.stdin.readline().rstrip("\n") if password_stdin else generate_password()
+    with app.session() as session:
+        created = create_user(
+            session, email, password, role=Role(role), name=name, person_slug=person_slug, now=utcnow()
+        )
+        address = created.email
+    click.echo(f"created {role} {address}")
+    if not password_stdin:
+        click.echo(f"password (shown once): {password}")
+
+
+# ---------------------------------------------------------------------------------------------
+# dates
+
+
+def _today(value: str | None) -> dt.date:
+    if value is None:
+        return dt.datetime.now(dt.UTC).date()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        fail(f"--today: {value!r} is not a date in the form YYYY-MM-DD")
+
+
+date_options = [
+    click.option("--today", help="Reference date YYYY-MM-DD (default: today, UTC)."),
+    click.option("--date-order", type=click.Choice(["dmy", "mdy"]), help="Order of numeric day/month."),
+    click.option("--prefer", type=click.Choice(["nearest", "past", "future"]), default="nearest"),
+    click.option("--json", "as_json", is_flag=True, help="Print JSON."),
+]
+
+
+def _with_date_options(f: Any) -> Any:
+    for option in reversed(date_options):
+        f = option(f)
+    return f
+
+
+@main.group()
+def dates() -> None:
+    """The fuzzy date engine."""
+
+
+@dates.command("parse")
+@click.argument("text")
+@_with_date_options
+def dates_parse(text: str, today: str | None, date_order: str | None, prefer: str, as_json: bool) -> None:
+    """Parse a field holding one date or one range."""
+    from .dates import DateParseError, parse
+
+    try:
+        value = parse(text, today=_today(today), date_order=date_order, prefer=prefer)  # type: ignore[arg-type]
+    except DateParseError as exc:
+        fail(str(exc))
+    if as_json:
+        click.echo(json.dumps(value.as_dict(), ensure_ascii=False))
+    else:
+        extra = [value.grain + " precision"]
+        if value.instant:
+            extra.append("instant " + value.instant.strftime("%Y-%m-%dT%H:%M:%SZ"))
+        if value.inferred:
+            extra.append("inferred " + ", ".join(value.inferred))
+        if value.ambiguous:
+            extra.append("day/month order ambiguous")
+        click.echo(f"{value.display()} · {' · '.join(extra)}")
+
+
+@dates.command("find")
+@click.argument("text")
+@_with_date_options
+def dates_find(text: str, today: str | None, date_order: str | None, prefer: str, as_json: bool) -> None:
+    """Find every date and range in free text."""
+    from .dates import DateParseError, find_dates
+
+    try:
+        found = find_dates(text, today=_today(today), date_order=date_order, prefer=prefer)  # type: ignore[arg-type]
+    except DateParseError as exc:
+        fail(str(exc))
+    if as_json:
+        click.echo(json.dumps({"dates": [m.as_dict() for m in found]}, ensure_ascii=False))
+        return
+    for m in found:
+        click.echo(f"{m.offset}\t{m.text}\t{m.date.display()} · {m.date.grain}")
+
+
+def batch_answer(line: str) -> dict[str, Any]:
+    """One answer of `newsfeed dates batch` for one JSON line."""
+    from .dates import DateParseError, find_dates, parse
+
+    try:
+        case = json.loads(line)
+    except ValueError:
+        return {"error": "not a JSON object"}
+    if not isinstance(case, dict):
+        return {"error": "not a JSON object"}
+    mode = case.get("mode", "parse")
+    text = case.get("text")
+    if not isinstance(text, str):
+        return {"error": "text: missing or not a string"}
+    try:
+        today = dt.date.fromisoformat(str(case.get("today")))
+    except ValueError:
+        return {"error": f"today: {case.get('today')!r} is not a date in the form YYYY-MM-DD"}
+    options: dict[str, Any] = {"today": today}
+    if case.get("date_order") is not None:
+        if case["date_order"] not in ("dmy", "mdy"):
+            return {"error": f"date_order: {case['date_order']!r} is not dmy or mdy"}
+        options["date_order"] = case["date_order"]
+    if case.get("prefer") is not None:
+        if case["prefer"] not in ("nearest", "past", "future"):
+            return {"error": f"prefer: {case['prefer']!r} is not nearest, past or future"}
+        options["prefer"] = case["prefer"]
+    try:
+        if mode == "parse":
+            return parse(text, **options).as_dict()
+        if mode == "find":
+            return {"dates": [m.as_dict() for m in find_dates(text, **options)]}
+    except DateParseError as exc:
+        return {"error": str(exc)}
+    return {"error": f"mode: {mode!r} is not parse or find"}
+
+
+@dates.command("batch")
+def dates_batch() -> None:
+    """JSON lines in (mode, text, today, date_order?, prefer?), one JSON line out per line, in order."""
+    out = sys.stdout
+    for line in sys.stdin:
+        out.write(json.dumps(batch_answer(line), ensure_ascii=False) + "\n")
+    out.flush()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

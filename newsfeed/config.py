@@ -1,0 +1,255 @@
+"""Configuration: one TOML file parsed into frozen, typed dataclasses and validated at start-up.
+
+``NEWSFEED_CONFIG`` names the file (none: every default). ``NEWSFEED_<SECTION>_<KEY>`` environment
+variables override single keys, e.g. ``NEWSFEED_DATABASE_URL`` or ``NEWSFEED_MAIL_SMTP_PORT``.
+An unknown section or key, or a value of the wrong type, raises :class:`ConfigError` naming it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+import typing
+import zoneinfo
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+
+class ConfigError(ValueError):
+    """The configuration cannot be used; the message names the key and what is wrong."""
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    title: str = "newsfeed"
+    description: str = "Academic news and announcements"
+    base_url: str = "http://127.0.0.1:5000"
+    timezone: str = "UTC"
+    date_order: str = "dmy"
+    language: str = "en"
+
+
+@dataclass(frozen=True)
+class DatabaseConfig:
+    url: str = ""
+    echo: bool = False
+
+
+@dataclass(frozen=True)
+class MailConfig:
+    transport: str = "console"
+    smtp_host: str = "127.0.0.1"
+    smtp_port: int = 25
+    security: str = "none"
+    username: str = ""
+    password: str = ""
+    sender: str = "newsfeed@localhost"
+    file_dir: str = ""
+    timeout: float = 30.0
+
+
+@dataclass(frozen=True)
+class FeedsConfig:
+    limit: int = 50
+    max_age: int = 300
+    include_month_events: bool = False
+
+
+@dataclass(frozen=True)
+class DigestsConfig:
+    upcoming_days: int = 30
+    send_hour: int = 8
+    bounce_limit: int = 3
+    confirm_hours: int = 72
+    batch_size: int = 200
+
+
+@dataclass(frozen=True)
+class AdminConfig:
+    secret_key: str = ""
+    secure_cookies: bool = True
+    login_attempts: int = 5
+    lockout_minutes: int = 15
+
+
+@dataclass(frozen=True)
+class Config:
+    site: SiteConfig = field(default_factory=SiteConfig)
+    database: DatabaseConfig = field(default_factory=DatabaseConfig)
+    mail: MailConfig = field(default_factory=MailConfig)
+    feeds: FeedsConfig = field(default_factory=FeedsConfig)
+    digests: DigestsConfig = field(default_factory=DigestsConfig)
+    admin: AdminConfig = field(default_factory=AdminConfig)
+    instance_path: str = "instance"
+
+    @property
+    def database_url(self) -> str:
+        """The configured URL, or an SQLite file in the instance folder (zero set-up)."""
+        if self.database.url:
+            return self.database.url
+        return f"sqlite:///{Path(self.instance_path).resolve() / 'newsfeed.sqlite3'}"
+
+    @property
+    def host(self) -> str:
+        return urlsplit(self.site.base_url).hostname or "localhost"
+
+
+_CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
+    ("site", "date_order"): ("dmy", "mdy"),
+    ("mail", "transport"): ("smtp", "console", "file"),
+    ("mail", "security"): ("none", "starttls", "tls"),
+}
+_POSITIVE = {
+    ("feeds", "limit"),
+    ("digests", "upcoming_days"),
+    ("digests", "bounce_limit"),
+    ("digests", "confirm_hours"),
+    ("digests", "batch_size"),
+    ("admin", "login_attempts"),
+    ("admin", "lockout_minutes"),
+}
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off"}
+
+
+def _sections() -> dict[str, type[Any]]:
+    hints = typing.get_type_hints(Config)
+    return {f.name: hints[f.name] for f in dataclasses.fields(Config) if f.name != "instance_path"}
+
+
+def _coerce(where: str, kind: Any, value: Any, *, from_env: bool) -> Any:
+    if kind is bool:
+        if isinstance(value, bool):
+            return value
+        if from_env and isinstance(value, str) and value.strip().lower() in _TRUE | _FALSE:
+            return value.strip().lower() in _TRUE
+        raise ConfigError(f"{where}: expected true or false, got {value!r}")
+    if kind is int:
+        if isinstance(value, bool):
+            raise ConfigError(f"{where}: expected a whole number, got {value!r}")
+        if isinstance(value, int):
+            return value
+        if from_env and isinstance(value, str):
+            try:
+                return int(value.strip())
+            except ValueError:
+                pass
+        raise ConfigError(f"{where}: expected a whole number, got {value!r}")
+    if kind is float:
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return float(value)
+        if from_env and isinstance(value, str):
+            try:
+                return float(value.strip())
+            except ValueError:
+                pass
+        raise ConfigError(f"{where}: expected a number, got {value!r}")
+    if kind is str:
+        if isinstance(value, str):
+            return value
+        raise ConfigError(f"{where}: expected text, got {value!r}")
+    raise ConfigError(f"{where}: unsupported type")  # pragma: no cover
+
+
+def _validate(config: Config) -> None:
+    for (section, key), choices in _CHOICES.items():
+        value = getattr(getattr(config, section), key)
+        if value not in choices:
+            raise ConfigError(f"[{section}] {key}: must be one of {', '.join(choices)}, got {value!r}")
+    for section, key in _POSITIVE:
+        if getattr(getattr(config, section), key) < 1:
+            raise ConfigError(f"[{section}] {key}: must be at least 1")
+    base = urlsplit(config.site.base_url)
+    if base.scheme not in ("http", "https") or not base.hostname:
+        raise ConfigError(f"[site] base_url: must be an http(s) URL, got {config.site.base_url!r}")
+    try:
+        zoneinfo.ZoneInfo(config.site.timezone)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        raise ConfigError(f"[site] timezone: unknown time zone {config.site.timezone!r}") from None
+    if not 0 <= config.digests.send_hour <= 23:
+        raise ConfigError("[digests] send_hour: must be an hour from 0 to 23")
+    if not 0 < config.mail.smtp_port < 65536:
+        raise ConfigError("[mail] smtp_port: must be a port number")
+    if config.feeds.max_age < 0:
+        raise ConfigError("[feeds] max_age: must not be negative")
+
+
+def build_config(
+    data: Mapping[str, Any], env: Mapping[str, str] | None = None, *, source: str = ""
+) -> Config:
+    """A validated Config from parsed TOML data plus ``NEWSFEED_*`` overrides from ``env``."""
+    prefix = f"{source}: " if source else ""
+    sections = _sections()
+    values: dict[str, dict[str, Any]] = {name: {} for name in sections}
+    instance_path = "instance"
+    for name, table in data.items():
+        if name == "instance_path":
+            instance_path = _coerce(f"{prefix}instance_path", str, table, from_env=False)
+            continue
+        if name not in sections:
+            raise ConfigError(f"{prefix}unknown section [{name}] (known: {', '.join(sections)})")
+        if not isinstance(table, Mapping):
+            raise ConfigError(f"{prefix}[{name}] must be a table")
+        hints = typing.get_type_hints(sections[name])
+        for key, value in table.items():
+            if key not in hints:
+                raise ConfigError(f"{prefix}[{name}] {key}: unknown key (known: {', '.join(hints)})")
+            values[name][key] = _coerce(f"{prefix}[{name}] {key}", hints[key], value, from_env=False)
+    for var, raw in (env or {}).items():
+        if not var.startswith("NEWSFEED_") or var in ("NEWSFEED_CONFIG", "NEWSFEED_TEST_DATABASE_URL"):
+            continue
+        rest = var[len("NEWSFEED_") :].lower()
+        if rest == "instance_path":
+            instance_path = raw
+            continue
+        section, _, key = rest.partition("_")
+        if section not in sections:
+            raise ConfigError(f"{var}: unknown section {section!r} (known: {', '.join(sections)})")
+        hints = typing.get_type_hints(sections[section])
+        if key not in hints:
+            raise ConfigError(f"{var}: unknown key {key!r} in [{section}] (known: {', '.join(hints)})")
+        values[section][key] = _coerce(var, hints[key], raw, from_env=True)
+    config = Config(
+        instance_path=instance_path,
+        **{name: cls(**values[name]) for name, cls in sections.items()},
+    )
+    _validate(config)
+    return config
+
+
+def load_config(path: str | os.PathLike[str] | None = None, env: Mapping[str, str] | None = None) -> Config:
+    """Read the file named by ``path`` or ``$NEWSFEED_CONFIG`` (or none), then the env overrides."""
+    env = os.environ if env is None else env
+    path = path or env.get("NEWSFEED_CONFIG") or None
+    data: dict[str, Any] = {}
+    source = ""
+    if path:
+        source = str(path)
+        try:
+            with open(path, "rb") as fh:
+                data = tomllib.load(fh)
+        except FileNotFoundError:
+            raise ConfigError(f"{source}: configuration file not found") from None
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{source}: not valid TOML: {exc}") from None
+    return build_config(data, env, source=source)
+
+
+def replace(config: Config, **sections: Mapping[str, Any]) -> Config:
+    """A copy with some keys changed, validated: ``replace(cfg, site={"title": "Lab"})``."""
+    changes: dict[str, Any] = {}
+    for name, updates in sections.items():
+        if name == "instance_path":
+            changes[name] = updates
+            continue
+        changes[name] = dataclasses.replace(getattr(config, name), **updates)
+    new = dataclasses.replace(config, **changes)
+    _validate(new)
+    return new
+
+
+__all__ = ["Config", "ConfigError", "build_config", "load_config", "replace"]

@@ -1,0 +1,210 @@
+"""Values produced by the date engine: a fuzzy date that carries its grain, and a match in text."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+Grain = Literal["year", "month", "day", "minute"]
+DateOrder = Literal["dmy", "mdy"]
+Prefer = Literal["nearest", "past", "future"]
+
+GRAINS: tuple[Grain, ...] = ("year", "month", "day", "minute")
+_GRAIN_RANK = {g: i for i, g in enumerate(GRAINS)}
+
+MONTH_NAMES = (
+    "",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+MONTH_ABBR = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+SEASON_NAMES = {(3, 5): "Spring", (6, 8): "Summer", (9, 11): "Fall", (12, 2): "Winter"}
+
+
+class DateParseError(ValueError):
+    """A text holds no date, or an impossible one. The message says which and why."""
+
+
+def days_in_month(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1]
+
+
+def month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, days_in_month(year, month))
+
+
+@dataclass(frozen=True, slots=True)
+class FuzzyDate:
+    """One date or one range, at the precision it was written with.
+
+    ``start`` and ``end`` are inclusive calendar dates: "May 2024" is 1–31 May 2024 at month grain.
+    ``time``/``end_time`` ("HH:MM") exist only at minute grain; ``tz`` is "AoE", a "UTC+02:00"-style
+    offset with the sign as written, or an IANA name; ``instant`` is the start as an aware UTC
+    datetime when both a time and a zone are known (``end_instant`` likewise for the end).
+    ``inferred`` names the parts not written but supplied from ``today`` ("year", or "relative" for
+    words such as "next week"); ``ambiguous`` says the day/month order was not settled by the text
+    or a hint; ``approximate`` marks seasons; ``zone_ambiguous`` marks abbreviations such as IST.
+    """
+
+    start: dt.date
+    end: dt.date
+    grain: Grain
+    text: str = ""
+    time: str | None = None
+    end_time: str | None = None
+    tz: str | None = None
+    instant: dt.datetime | None = None
+    end_instant: dt.datetime | None = None
+    inferred: tuple[str, ...] = ()
+    ambiguous: bool = False
+    approximate: bool = False
+    zone_ambiguous: bool = False
+
+    def __post_init__(self) -> None:
+        if self.end < self.start:
+            raise DateParseError(f"{self.text or self.start}: the range ends before it starts")
+        if self.grain not in _GRAIN_RANK:
+            raise ValueError(f"unknown grain {self.grain!r}")
+        if self.instant is not None and self.instant.utcoffset() != dt.timedelta(0):
+            raise ValueError("instant must be an aware UTC datetime")
+
+    @property
+    def is_range(self) -> bool:
+        if self.grain == "minute":
+            return self.start != self.end or (self.end_time is not None and self.end_time != self.time)
+        if self.grain == "day":
+            return self.start != self.end
+        if self.grain == "month":
+            return (self.start.year, self.start.month) != (self.end.year, self.end.month)
+        return self.start.year != self.end.year
+
+    def sort_key(self) -> tuple[int, str, int, int, str, str]:
+        """A total order: by start, then time, then end, then grain, then zone and text."""
+        return (
+            self.start.toordinal(),
+            self.time or "",
+            self.end.toordinal(),
+            _GRAIN_RANK[self.grain],
+            self.tz or "",
+            self.text,
+        )
+
+    def __lt__(self, other: FuzzyDate) -> bool:
+        return self.sort_key() < other.sort_key()
+
+    def display(self) -> str:
+        """A human form that :func:`newsfeed.dates.parse` reads back to the same dates."""
+        return display(self)
+
+    def as_dict(self) -> dict[str, object]:
+        """The JSON shape used by the CLI, the importers and the admin preview."""
+        return {
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat(),
+            "grain": self.grain,
+            "time": self.time,
+            "end_time": self.end_time,
+            "tz": self.tz,
+            "instant": _z(self.instant),
+            "end_instant": _z(self.end_instant),
+            "display": self.display(),
+            "inferred": list(self.inferred),
+            "ambiguous": self.ambiguous,
+            "approximate": self.approximate,
+            "zone_ambiguous": self.zone_ambiguous,
+        }
+
+
+def _z(value: dt.datetime | None) -> str | None:
+    return None if value is None else value.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+@dataclass(frozen=True, slots=True)
+class DateMatch:
+    """A date found in free text: the value, and where it stands (``offset``, ``length``)."""
+
+    date: FuzzyDate
+    offset: int
+    length: int
+    text: str = field(default="")
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return (self.offset, self.offset + self.length)
+
+    def as_dict(self) -> dict[str, object]:
+        out = self.date.as_dict()
+        out["text"] = self.text
+        out["offset"] = self.offset
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Venue:
+    """A venue edition such as "NeurIPS 2023" or "ICLR-2023": names a conference, not a date."""
+
+    name: str
+    year: int
+    offset: int
+    length: int
+    text: str
+
+
+# ---------------------------------------------------------------------------------------------
+# display
+
+
+def _day(d: dt.date) -> str:
+    return f"{d.day} {MONTH_ABBR[d.month]} {d.year}"
+
+
+def _zone_suffix(fd: FuzzyDate) -> str:
+    return f" {fd.tz}" if fd.tz else ""
+
+
+def display(fd: FuzzyDate) -> str:
+    s, e = fd.start, fd.end
+    if fd.approximate and fd.grain == "month":
+        season = SEASON_NAMES.get((s.month, e.month))
+        if season:
+            return f"{season} {s.year}"
+    if fd.grain == "year":
+        return str(s.year) if s.year == e.year else f"{s.year}–{e.year}"
+    if fd.grain == "month":
+        if (s.year, s.month) == (e.year, e.month):
+            return f"{MONTH_NAMES[s.month]} {s.year}"
+        if s.year == e.year:
+            return f"{MONTH_NAMES[s.month]} – {MONTH_NAMES[e.month]} {e.year}"
+        return f"{MONTH_NAMES[s.month]} {s.year} – {MONTH_NAMES[e.month]} {e.year}"
+    if fd.grain == "day":
+        return _day_range(s, e) + _zone_suffix(fd)
+    # minute grain
+    if s == e:
+        times = fd.time or ""
+        if fd.end_time and fd.end_time != fd.time:
+            times = f"{fd.time}–{fd.end_time}"
+        return f"{_day(s)}, {times}{_zone_suffix(fd)}"
+    end_time = fd.end_time or fd.time
+    return f"{_day(s)}, {fd.time} – {_day(e)}, {end_time}{_zone_suffix(fd)}"
+
+
+def _day_range(s: dt.date, e: dt.date) -> str:
+    if s == e:
+        return _day(s)
+    if (s.year, s.month) == (e.year, e.month):
+        return f"{s.day}–{e.day} {MONTH_ABBR[s.month]} {s.year}"
+    if s.year == e.year:
+        return f"{s.day} {MONTH_ABBR[s.month]} – {e.day} {MONTH_ABBR[e.month]} {e.year}"
+    return f"{_day(s)} – {_day(e)}"

@@ -1,0 +1,1 @@
+"""Importers: text in, items out (pure)."""

@@ -1,0 +1,30 @@
+"""Shared counters kept in the database so that every worker process sees the same value."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from ..models import SiteState
+
+DATA_VERSION = "data_version"
+
+
+def data_version(session: Session) -> int:
+    """The version of the published data: any write to items bumps it (feed caches key on it)."""
+    value = session.scalar(select(SiteState.int_value).where(SiteState.key == DATA_VERSION))
+    return value or 0
+
+
+def bump_data_version(session: Session, now: dt.datetime) -> None:
+    """Increment the data version in the database, atomically (safe with several workers)."""
+    result = session.execute(
+        update(SiteState)
+        .where(SiteState.key == DATA_VERSION)
+        .values(int_value=SiteState.int_value + 1, updated_at=now)
+    )
+    if result.rowcount == 0:  # type: ignore[attr-defined]
+        session.add(SiteState(key=DATA_VERSION, int_value=1, updated_at=now))
+    session.flush()

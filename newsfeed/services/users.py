@@ -1,0 +1,72 @@
+"""Admin and editor accounts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import secrets
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from ..models import Person, Role, User
+from .errors import InvalidInput
+
+# OWASP ASVS 2.4.3 asks scrypt with N >= 2^17 and p = 1 (or N = 2^15 with p >= 3).
+PASSWORD_METHOD = "scrypt:131072:8:1"  # noqa: S105 (a hash method, not a password)
+MIN_PASSWORD = 12
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def hash_password(password: str) -> str:
+    return generate_password_hash(password, method=PASSWORD_METHOD)
+
+
+def verify_password(user: User, password: str) -> bool:
+    return check_password_hash(user.password_hash, password)
+
+
+def normalise_email(email: str) -> str:
+    email = email.strip()
+    if not _EMAIL.match(email) or len(email) > 320:
+        raise InvalidInput("email", f"{email!r} is not an email address")
+    local, _, domain = email.rpartition("@")
+    return f"{local}@{domain.lower()}"
+
+
+def generate_password() -> str:
+    return secrets.token_urlsafe(15)
+
+
+def create_user(
+    session: Session,
+    email: str,
+    password: str,
+    *,
+    role: Role = Role.EDITOR,
+    name: str = "",
+    person_slug: str | None = None,
+    now: dt.datetime,
+) -> User:
+    email = normalise_email(email)
+    if len(password) < MIN_PASSWORD:
+        raise InvalidInput("password", f"at least {MIN_PASSWORD} characters")
+    if session.scalar(select(User.id).where(User.email == email)) is not None:
+        raise InvalidInput("email", f"a user {email} exists already")
+    person = None
+    if person_slug:
+        person = session.scalar(select(Person).where(Person.slug == person_slug))
+        if person is None:
+            raise InvalidInput("person", f"no person {person_slug!r}")
+    user = User(
+        email=email,
+        name=name,
+        password_hash=hash_password(password),
+        role=role,
+        person=person,
+        created_at=now,
+    )
+    session.add(user)
+    session.flush()
+    return user
