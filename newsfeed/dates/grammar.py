@@ -147,7 +147,28 @@ _ALTERNATIVES: list[tuple[str, str]] = [
     ("year", NUMGUARD + _year("yr")),
 ]
 
-MASTER = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in _ALTERNATIVES))
+_WORD_STARTS = frozenset({"r_mdmd", "r_mdd", "r_mm", "md", "my", "season", "relative"})
+
+
+def _master(names: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in _ALTERNATIVES if name in names))
+
+
+# Every alternative, for reference and tests; scanning uses the two halves below, chosen by the
+# first character of a candidate token (a digit or "the", or a word such as a month name).
+MASTER = _master([name for name, _ in _ALTERNATIVES])
+NUMBER_MASTER = _master([name for name, _ in _ALTERNATIVES if name not in _WORD_STARTS])
+WORD_MASTER = _master([name for name, _ in _ALTERNATIVES if name in _WORD_STARTS])
+
+# Candidate tokens: digit runs and words. Only these positions are tried against the masters,
+# which keeps scanning cheap on long text with few dates.
+TOKEN = re.compile(r"[0-9]+|[A-Za-z]{3,}")
+TRIGGERS = frozenset(
+    {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
+    | {"spr", "sum", "fal", "aut", "win", "tod", "yes", "tom", "thi", "nex", "las"}
+)
+# A month glued to a capital inside a word: "LGMar 25, 2022" (arXiv category code, then the date).
+GLUED_MONTH = re.compile(r"(?<=[A-Z])(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
 
 # Yearless numeric day and month ("4/5"): only where a whole field holds a date (parse, not find).
 DAY_MONTH_NUM = re.compile(r"^\s*(?P<a>[0-3]?\d)(?P<s>[./])(?P<b>[0-3]?\d)\s*$")

@@ -515,11 +515,36 @@ def apply_note(fd: FuzzyDate, note: tuple[str | None, str | None]) -> FuzzyDate:
 # the public functions
 
 
+def _candidates(text: str) -> Iterator[tuple[int, re.Pattern[str]]]:
+    """Positions where a date may start, with the half of the grammar to try there."""
+    for tok in g.TOKEN.finditer(text):
+        word = tok.group()
+        if word[0] <= "9":
+            yield tok.start(), g.NUMBER_MASTER
+            continue
+        low = word[:3].lower()
+        if low == "the":
+            yield tok.start(), g.NUMBER_MASTER
+        elif low in g.TRIGGERS:
+            yield tok.start(), g.WORD_MASTER
+        elif not word.islower():
+            glued = g.GLUED_MONTH.search(word, 1)
+            if glued:
+                yield tok.start() + glued.start(), g.WORD_MASTER
+
+
 def _scan(text: str, ctx: _Ctx) -> Iterator[DateMatch | DateParseError]:
-    for m in g.MASTER.finditer(text):
+    pos = 0
+    for start, pattern in _candidates(text):
+        if start < pos:
+            continue
+        m = pattern.match(text, start)
+        if m is None:
+            continue
         kind = m.lastgroup
         assert kind is not None
         matched = m.group(0)
+        pos = m.end()
         try:
             fd = _HANDLERS[kind](m, matched, ctx)
         except _Skip:
@@ -528,6 +553,7 @@ def _scan(text: str, ctx: _Ctx) -> Iterator[DateMatch | DateParseError]:
             yield exc
             continue
         fd, end = _attach_time(text, fd, m.end(), kind in _SINGLE_DAY)
+        pos = end
         full = text[m.start() : end]
         if full != matched:
             fd = replace(fd, text=full)

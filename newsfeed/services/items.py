@@ -288,7 +288,12 @@ def public_items(
     query = (
         select(Item)
         .where(visible_condition(now))
-        .options(selectinload(Item.person), selectinload(Item.tags), selectinload(Item.links))
+        .options(
+            selectinload(Item.person),
+            selectinload(Item.tags),
+            selectinload(Item.links),
+            selectinload(Item.milestones),
+        )
         .order_by(Item.posted_start.desc(), Item.posted_end.desc(), Item.id.desc())
     )
     if kinds:
@@ -305,4 +310,19 @@ def posted_date(item: Item) -> FuzzyDate:
         end=item.posted_end,
         grain=item.posted_grain.value,
         text=item.posted_text,
+    )
+
+
+def milestone_date(ms: Milestone) -> FuzzyDate:
+    """A stored milestone as a FuzzyDate: its grain, time and zone kept."""
+    return FuzzyDate(
+        start=ms.start,
+        end=ms.end,
+        grain=ms.grain.value,
+        text=ms.text,
+        time=ms.time,
+        end_time=ms.end_time,
+        tz=ms.tz,
+        instant=ms.instant,
+        end_instant=ms.end_instant,
     )

@@ -31,8 +31,8 @@ def normalise_email(email: str) -> str:
     email = email.strip()
     if not _EMAIL.match(email) or len(email) > 320:
         raise InvalidInput("email", f"{email!r} is not an email address")
-    local, _, domain = email.rpartition("@")
-    return f"{local}@{domain.lower()}"
+    # Compared case-insensitively: nobody expects Ada@X.org and ada@x.org to be two accounts.
+    return email.lower()
 
 
 def generate_password() -> str:

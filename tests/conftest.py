@@ -1,0 +1,166 @@
+"""The fixture ladder: config -> app -> session -> client / runner.
+
+Database tests run on a real SQLite file by default. With NEWSFEED_TEST_DATABASE_URL set (for
+example postgresql+psycopg://postgres@127.0.0.1:5432/test) they run on that database instead: the
+schema is migrated once per run and every table is emptied before each test.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import Engine, text
+from sqlalchemy.orm import Session
+
+from newsfeed.config import Config, build_config
+from newsfeed.db import Base, make_engine, session_factory
+from newsfeed.migrate import upgrade
+
+FIXTURES = Path(__file__).parent / "fixtures"
+TEST_DB_URL = os.environ.get("NEWSFEED_TEST_DATABASE_URL", "")
+
+
+class Clock:
+    """An injectable clock that tests move by hand."""
+
+    def __init__(self, now: dt.datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> dt.datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> dt.datetime:
+        self.now += dt.timedelta(**delta)
+        return self.now
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock(dt.datetime(2025, 3, 1, 9, 0, tzinfo=dt.UTC))
+
+
+@pytest.fixture(scope="session")
+def _template_db(tmp_path_factory: pytest.TempPathFactory) -> Path | None:
+    """A migrated SQLite file, copied for each test (migrating once is faster than per test)."""
+    if TEST_DB_URL:
+        engine = make_engine(TEST_DB_URL)
+        with engine.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                conn.execute(text("DROP SCHEMA public CASCADE"))
+                conn.execute(text("CREATE SCHEMA public"))
+        upgrade(engine)
+        engine.dispose()
+        return None
+    path = tmp_path_factory.mktemp("template") / "newsfeed.sqlite3"
+    engine = make_engine(f"sqlite:///{path}")
+    upgrade(engine)
+    engine.dispose()
+    return path
+
+
+@pytest.fixture
+def database_url(_template_db: Path | None, tmp_path: Path) -> str:
+    if _template_db is None:
+        engine = make_engine(TEST_DB_URL)
+        names = ", ".join(t.name for t in Base.metadata.sorted_tables)
+        with engine.begin() as conn:
+            conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+            conn.execute(
+                text("INSERT INTO site_state (key, int_value, updated_at) VALUES ('data_version', 0, now())")
+            )
+        engine.dispose()
+        return TEST_DB_URL
+    path = tmp_path / "instance" / "newsfeed.sqlite3"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(_template_db, path)
+    return f"sqlite:///{path}"
+
+
+def make_config(tmp_path: Path, database_url: str = "", **sections: dict[str, Any]) -> Config:
+    data: dict[str, Any] = {
+        "instance_path": str(tmp_path / "instance"),
+        "site": {
+            "title": "Test Lab News",
+            "base_url": "http://news.example.org",
+            "timezone": "Europe/Vienna",
+        },
+        "database": {"url": database_url},
+        "admin": {"secret_key": "test-secret-key", "secure_cookies": False},
+        "mail": {"sender": "news@example.org"},
+    }
+    for name, values in sections.items():
+        data.setdefault(name, {}).update(values)
+    return build_config(data, env={})
+
+
+@pytest.fixture
+def config(tmp_path: Path, database_url: str) -> Config:
+    return make_config(tmp_path, database_url)
+
+
+@pytest.fixture
+def engine(config: Config) -> Iterator[Engine]:
+    engine = make_engine(config.database_url)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def session(engine: Engine) -> Iterator[Session]:
+    with session_factory(engine)() as session:
+        yield session
+
+
+@pytest.fixture
+def app(config: Config, clock: Clock) -> Any:
+    from newsfeed.web import create_app
+
+    app = create_app(config, clock=clock)
+    app.config["TESTING"] = True
+    yield app
+    app.extensions["newsfeed.sessions"].kw["bind"].dispose()
+
+
+@pytest.fixture
+def client(app: Any) -> Any:
+    return app.test_client()
+
+
+@pytest.fixture
+def config_file(tmp_path: Path, database_url: str) -> Path:
+    """The same settings as ``config``, as a TOML file for the CLI."""
+    path = tmp_path / "newsfeed.toml"
+    path.write_text(
+        f"""instance_path = "{tmp_path / "instance"}"
+[site]
+title = "Test Lab News"
+base_url = "http://news.example.org"
+[database]
+url = "{database_url}"
+[admin]
+secret_key = "test-secret-key"
+secure_cookies = false
+"""
+    )
+    return path
+
+
+@pytest.fixture
+def runner(config_file: Path) -> Any:
+    """Invoke the CLI in-process with the test configuration: runner(["db", "upgrade"])."""
+    from click.testing import CliRunner
+
+    from newsfeed.cli import main
+
+    cli = CliRunner()
+
+    def run(args: list[str], input: str | None = None) -> Any:
+        return cli.invoke(main, ["--config", str(config_file), *args], input=input, catch_exceptions=False)
+
+    return run

@@ -1,0 +1,181 @@
+"""The CLI: commands work, bad input exits 2 with a message, never a traceback."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from newsfeed.models import Item, Role, User
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+
+
+def test_dates_parse_and_find(runner: Any) -> None:
+    result = runner(
+        ["dates", "parse", "06/05/2024 to 12/05/2024", "--today", "2025-03-01", "--date-order", "dmy"]
+    )
+    assert result.exit_code == 0
+    assert result.output.strip() == "6–12 May 2024 · day precision"
+    result = runner(["dates", "parse", "1 Feb 2025 (11.59pm AOE)", "--today", "2025-03-01", "--json"])
+    data = json.loads(result.output)
+    assert (data["grain"], data["tz"], data["instant"]) == ("minute", "AoE", "2025-02-02T11:59:00Z")
+    result = runner(
+        ["dates", "find", "from 06/05/2024 to 12/05/2024 in Vienna", "--today", "2025-03-01", "--json"]
+    )
+    assert [d["text"] for d in json.loads(result.output)["dates"]] == ["06/05/2024 to 12/05/2024"]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["dates", "parse", "13/13/2024", "--today", "2025-03-01"], "13/13/2024: there is no month 13"),
+        (["dates", "parse", "Invited Talk 4", "--today", "2025-03-01"], "no date in 'Invited Talk 4'"),
+        (["dates", "parse", "May 2024", "--today", "yesterday"], "--today: 'yesterday' is not a date"),
+    ],
+)
+def test_dates_errors_exit_2(runner: Any, args: list[str], message: str) -> None:
+    result = runner(args)
+    assert result.exit_code == 2
+    assert message in result.output
+    assert "Traceback" not in result.output
+
+
+def test_dates_batch_in_one_process() -> None:
+    """The real console script, as outside checks run it: one JSON line out per line in."""
+    lines = [json.loads(line) for line in (FIXTURES / "dates.jsonl").read_text().splitlines() if line.strip()]
+    feed = "".join(
+        json.dumps({k: c[k] for k in ("mode", "text", "today", "date_order", "prefer") if k in c}) + "\n"
+        for c in lines
+    )
+    feed += "not json\n" + json.dumps({"mode": "parse", "text": "May 2024", "today": "soon"}) + "\n"
+    proc = subprocess.run(
+        [sys.executable, "-m", "newsfeed.cli", "dates", "batch"],
+        input=feed,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    out = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert len(out) == len(lines) + 2
+    assert out[-2] == {"error": "not a JSON object"}
+    assert "today" in out[-1]["error"]
+    first = out[0]
+    assert set(first) >= {
+        "start",
+        "end",
+        "grain",
+        "time",
+        "end_time",
+        "tz",
+        "instant",
+        "display",
+        "inferred",
+        "ambiguous",
+    }
+
+
+@pytest.mark.db
+def test_db_upgrade_creates_the_sqlite_file(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from newsfeed.cli import main
+
+    db = tmp_path / "fresh" / "news.sqlite3"
+    result = CliRunner().invoke(
+        main, ["db", "upgrade"], env={"NEWSFEED_DATABASE_URL": f"sqlite:///{db}", "NEWSFEED_CONFIG": ""}
+    )
+    assert result.exit_code == 0, result.output
+    assert "database at revision" in result.output
+    assert db.exists()
+
+
+def test_bad_configuration_exits_2(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from newsfeed.cli import main
+
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[site]\ncolour = 'red'\n")
+    result = CliRunner().invoke(main, ["--config", str(bad), "db", "upgrade"])
+    assert result.exit_code == 2
+    assert "[site] colour: unknown key" in result.output
+
+
+@pytest.mark.db
+def test_user_create(runner: Any, session: Session) -> None:
+    result = runner(
+        ["user", "create", "Editor@Example.ORG", "--role", "admin", "--password-stdin"],
+        input="a long enough password\n",
+    )
+    assert result.exit_code == 0, result.output
+    user = session.scalar(select(User))
+    assert user is not None and user.email == "editor@example.org" and user.role == Role.ADMIN
+    assert user.password_hash.startswith("scrypt:131072:8:1$")
+    again = runner(["user", "create", "editor@example.org"])
+    assert again.exit_code == 2
+    assert "email: a user editor@example.org exists already" in again.output
+    bad = runner(["user", "create", "not-an-email"])
+    assert bad.exit_code == 2 and "email: 'not-an-email' is not an email address" in bad.output
+    short = runner(["user", "create", "b@example.org", "--password-stdin"], input="short\n")
+    assert short.exit_code == 2 and "password: at least 12 characters" in short.output
+
+
+@pytest.mark.db
+def test_demo_command_creates_content_once(runner: Any, session: Session) -> None:
+    result = runner(["demo"])
+    assert result.exit_code == 0, result.output
+    assert "admin login (shown once): admin@example.org / " in result.output
+    count = session.scalar(select(func.count(Item.id)))
+    assert count and count > 10
+    again = runner(["demo"])
+    assert "already there" in again.output
+    assert session.scalar(select(func.count(Item.id))) == count
+
+
+@pytest.mark.slow
+def test_console_script_serves_the_demo(tmp_path: Path) -> None:
+    """The README's first command, end to end: `newsfeed demo --serve`, then `/` shows the demo."""
+    import socket
+    import time
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "NEWSFEED_INSTANCE_PATH": str(tmp_path / "instance")}
+    env.pop("NEWSFEED_CONFIG", None)
+    env.pop("NEWSFEED_DATABASE_URL", None)
+    log = (tmp_path / "serve.log").open("w")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "newsfeed.cli", "demo", "--serve", "--port", str(port)],
+        cwd=tmp_path,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        body = ""
+        for _ in range(100):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2) as response:  # noqa: S310
+                    body = response.read().decode()
+                break
+            except OSError:
+                time.sleep(0.2)
+        assert "6–12 May 2024" in body  # the ICLR trip's dates
+        assert "1 Feb 2025, 23:59 AoE" in body  # the workshop's submission deadline
+        assert "DeLTa workshop" in body
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+        log.close()
+    assert "admin login (shown once)" in (tmp_path / "serve.log").read_text()
+    assert (tmp_path / "instance" / "newsfeed.sqlite3").exists()
