@@ -1,1 +1,119 @@
-"""Importers: text in, items out (pure)."""
+"""Importers: text in, items out. Pure: no Flask, no SQLAlchemy, no clock.
+
+``read_document`` picks the format (or takes the one given) and returns an ImportResult whose
+items carry their kind and the rule that chose it, dates, events, venues, links and source lines.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from ..dates import DateOrder
+from .alfolio import front_matter, parse_alfolio
+from .cfp import looks_like_cfp, parse_cfp
+from .listing import HEADER as LISTING_HEADER
+from .listing import parse_listing
+from .model import FORMATS, KINDS, Event, ImportedItem, ImportResult, Link, UnreadableDocument
+from .news import parse_news
+from .publications import ENTRY as PUBLICATION_ENTRY
+from .publications import parse_publications
+
+__all__ = [
+    "FORMATS",
+    "KINDS",
+    "Event",
+    "ImportResult",
+    "ImportedItem",
+    "Link",
+    "UnreadableDocument",
+    "detect_format",
+    "parse_text",
+    "read_path",
+]
+
+MAX_BYTES = 20_000_000
+
+
+def detect_format(text: str) -> str:
+    """The format a document is written in, from its content."""
+    keys, _, _ = front_matter(text)
+    if "date" in keys:
+        return "alfolio"
+    lines = text.splitlines()
+    if sum(1 for line in lines if LISTING_HEADER.match(line.strip())) >= 2:
+        return "listing"
+    if sum(1 for line in lines if PUBLICATION_ENTRY.match(line) and line.lstrip().startswith("[")) >= 3:
+        return "publications"
+    if looks_like_cfp(text):
+        return "cfp"
+    return "news"
+
+
+def parse_text(
+    text: str,
+    *,
+    today: dt.date,
+    fmt: str = "auto",
+    date_order: DateOrder | None = None,
+    default_order: DateOrder = "dmy",
+    path: str = "",
+) -> ImportResult:
+    """Items from one document's text (the admin page's paste-and-preview uses this too)."""
+    if fmt == "auto":
+        fmt = detect_format(text)
+    if fmt == "news":
+        return parse_news(text, today=today, date_order=date_order, default_order=default_order, path=path)
+    if fmt == "publications":
+        return parse_publications(text, today=today, path=path)
+    if fmt == "listing":
+        return parse_listing(text, today=today, path=path)
+    if fmt == "cfp":
+        return parse_cfp(text, today=today, path=path)
+    if fmt == "alfolio":
+        return parse_alfolio([(path or "pasted.md", text)], today=today)
+    raise UnreadableDocument(f"unknown format {fmt!r} (one of auto, {', '.join(FORMATS)})")
+
+
+def _read(path: Path) -> str:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UnreadableDocument(f"{path}: cannot read: {exc.strerror or exc}") from None
+    if len(data) > MAX_BYTES:
+        raise UnreadableDocument(
+            f"{path}: {len(data):,} bytes is more than the {MAX_BYTES:,} a document may have"
+        )
+    if b"\x00" in data[:8192]:
+        raise UnreadableDocument(f"{path}: a binary file, not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise UnreadableDocument(f"{path}: not UTF-8 text (byte {exc.start})") from None
+
+
+def read_path(
+    path: str | Path,
+    *,
+    today: dt.date,
+    fmt: str = "auto",
+    date_order: DateOrder | None = None,
+    default_order: DateOrder = "dmy",
+) -> ImportResult:
+    """Items from a file, or from an al-folio ``_news`` folder. Raises UnreadableDocument."""
+    path = Path(path)
+    if path.is_dir():
+        if fmt not in ("auto", "alfolio"):
+            raise UnreadableDocument(f"{path}: a folder can only be read as an al-folio _news folder")
+        files = sorted(p for p in path.iterdir() if p.suffix.lower() in (".md", ".markdown", ".html"))
+        if not files:
+            raise UnreadableDocument(f"{path}: no .md files in this folder")
+        return parse_alfolio([(str(p), _read(p)) for p in files], today=today)
+    if not path.exists():
+        raise UnreadableDocument(f"{path}: no such file")
+    text = _read(path)
+    if not text.strip():
+        raise UnreadableDocument(f"{path}: the file is empty")
+    return parse_text(
+        text, today=today, fmt=fmt, date_order=date_order, default_order=default_order, path=str(path)
+    )

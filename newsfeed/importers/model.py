@@ -1,0 +1,115 @@
+"""What an importer produces: items with their dates, kind (and the rule that chose it), events."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..dates import FuzzyDate
+
+KINDS = ("acceptance", "talk", "reviewing", "travel", "organizing", "award", "position", "preprint", "other")
+FORMATS = ("news", "alfolio", "publications", "listing", "cfp")
+
+
+class UnreadableDocument(ValueError):
+    """A document that cannot be read as a whole: nothing is imported, and the message says why."""
+
+
+@dataclass(frozen=True)
+class Event:
+    """A dated thing inside an item: the days of a trip, a talk, a deadline."""
+
+    label: str
+    date: FuzzyDate
+    location: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        d = self.date
+        return {
+            "label": self.label,
+            "start": d.start.isoformat(),
+            "end": d.end.isoformat(),
+            "grain": d.grain,
+            "time": d.time,
+            "end_time": d.end_time,
+            "tz": d.tz,
+            "instant": d.instant.strftime("%Y-%m-%dT%H:%M:%SZ") if d.instant else None,
+            "location": self.location,
+            "text": d.text,
+        }
+
+
+@dataclass(frozen=True)
+class Link:
+    href: str
+    title: str | None = None
+    rel: str = "url"
+
+
+@dataclass(frozen=True)
+class ImportedItem:
+    kind: str
+    rule: str
+    title: str
+    text: str
+    posted: FuzzyDate | None
+    events: tuple[Event, ...] = ()
+    venues: tuple[str, ...] = ()
+    links: tuple[Link, ...] = ()
+    papers: int | None = None
+    source_path: str = ""
+    source_line: int = 0
+    source_text: str = ""
+    notes: tuple[str, ...] = ()
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def key(self) -> str:
+        """Identity of the content: the same line imported again has the same key."""
+        posted = self.posted.display() if self.posted else ""
+        raw = f"{posted}\x00{' '.join(self.text.split())}"
+        return hashlib.sha256(raw.encode()).hexdigest()[:32]
+
+    def as_dict(self) -> dict[str, Any]:
+        posted = None
+        if self.posted is not None:
+            posted = {
+                "start": self.posted.start.isoformat(),
+                "end": self.posted.end.isoformat(),
+                "grain": self.posted.grain,
+                "text": self.posted.text,
+                "display": self.posted.display(),
+            }
+        out: dict[str, Any] = {
+            "kind": self.kind,
+            "rule": self.rule,
+            "title": self.title,
+            "text": self.text,
+            "posted": posted,
+            "events": [e.as_dict() for e in self.events],
+            "venues": list(self.venues),
+            "links": [{"href": link.href, "title": link.title, "rel": link.rel} for link in self.links],
+            "papers": self.papers,
+            "source": {"path": self.source_path, "line": self.source_line},
+        }
+        if self.notes:
+            out["notes"] = list(self.notes)
+        out.update(self.extra)
+        return out
+
+
+@dataclass
+class ImportResult:
+    format: str
+    items: list[ImportedItem] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    date_order: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "format": self.format,
+            "date_order": self.date_order,
+            "items": [i.as_dict() for i in self.items],
+            "warnings": list(self.warnings),
+        }

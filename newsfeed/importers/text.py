@@ -1,0 +1,200 @@
+"""Text helpers shared by the importers: HTML to Markdown, links, plain text, titles, places."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+from html.parser import HTMLParser
+
+from .model import Link
+
+MD_LINK = re.compile(
+    r"\[((?:[^\[\]]|\[[^\[\]]*\]){0,500})\]\(\s*<?([^()\s<>]*(?:\([^()\s]*\)[^()\s<>]*)*)>?(?:\s+\"[^\"]*\")?\s*\)"
+)
+BARE_URL = re.compile(r"(?<![(\[<\"'=])\bhttps?://[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"]")
+_EMPHASIS = re.compile(r"(\*\*|__|(?<![\w*])\*(?!\s)|(?<!\s)\*(?![\w*])|`)")
+_TAG = re.compile(r"<[^>]{0,500}>")
+_SPACES = re.compile(r"\s+")
+
+
+def links(text: str) -> list[Link]:
+    """Markdown links ``[title](href)`` in order (the Markdown kept in an item's text)."""
+    out = []
+    for title, href in MD_LINK.findall(text):
+        title = " ".join(title.split())
+        rel = "url"
+        low = href.lower()
+        if "arxiv.org" in low:
+            rel = "arxiv"
+        elif "doi.org/" in low:
+            rel = "doi"
+        elif "github.com" in low and ("slides" not in title.lower()):
+            rel = "code"
+        if "slides" in title.lower():
+            rel = "slides"
+        elif "video" in title.lower() or "youtube.com" in low:
+            rel = "video"
+        out.append(Link(href=href, title=title or None, rel=rel))
+    return out
+
+
+def plain(text: str) -> str:
+    """Readable text: links become their titles, emphasis and tags go, spaces fold."""
+    text = MD_LINK.sub(lambda m: m.group(1), text)
+    text = _TAG.sub("", text)
+    text = _EMPHASIS.sub("", text)
+    return _SPACES.sub(" ", unescape(text)).strip()
+
+
+_ABBREVIATIONS = {
+    "e.g",
+    "i.e",
+    "etc",
+    "dr",
+    "prof",
+    "vs",
+    "al",
+    "no",
+    "st",
+    "mr",
+    "ms",
+    "mrs",
+    "jr",
+    "sr",
+    "fig",
+}
+
+
+def _sentence_end(text: str, index: int) -> bool:
+    """Is the '.' (or '!', '?') at ``index`` the end of a sentence?"""
+    if text[index] in "!?":
+        return True
+    before = text[:index].rsplit(" ", 1)[-1]
+    if len(before) == 1 and before.isupper():
+        return False  # an initial: "Ernest N. Morial"
+    if before.lower().rstrip(".") in _ABBREVIATIONS:
+        return False
+    return not (index + 1 < len(text) and text[index + 1].isdigit())  # "5.1%" or "2.0"
+
+
+def first_sentence(text: str, limit: int = 200) -> str:
+    for m in re.finditer(r"[.!?](?=\s|$)", text):
+        if _sentence_end(text, m.start()):
+            text = text[: m.end()]
+            break
+    text = text.strip()
+    if len(text) > limit:
+        cut = text[:limit].rsplit(" ", 1)[0]
+        text = cut.rstrip(",;:") + "…"
+    return text
+
+
+def title_of(text: str) -> str:
+    return first_sentence(plain(text)) or "(untitled)"
+
+
+_PLACE_START = re.compile(r"\s*,?\s*(?:in|at)\s+(?:the\s+)?(?=[A-Z])")
+_PLACE_STOP = re.compile(r"\s(?:from|to|on|during|for|with|and I|where|which|to present)\s|[(\[]|!|\?|;")
+
+
+def place_after(text: str, pos: int) -> str | None:
+    """The place named right after a date: "… 12/05/2024 in Vienna." -> "Vienna"."""
+    m = _PLACE_START.match(text, pos)
+    if not m:
+        return None
+    rest = text[m.end() : m.end() + 160]
+    stop = _PLACE_STOP.search(rest)
+    if stop:
+        rest = rest[: stop.start()]
+    for dot in re.finditer(r"\.", rest):
+        if _sentence_end(rest, dot.start()):
+            rest = rest[: dot.start()]
+            break
+    place = rest.strip(" ,.")
+    return place or None
+
+
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "our": 1, "my": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "twenty": 20, "several": 0, "multiple": 0,
+}  # fmt: skip
+_PAPERS = re.compile(
+    r"\b(?P<n>\d{1,2}|a|an|one|our|my|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
+    r"|fourteen|fifteen|twenty)\s+(?:(?:new|full|long|short|main|conference|journal|workshop|research|co-authored"
+    r"|first-author|oral|spotlight|poster)[\s-]+){0,3}(?P<noun>papers?|works?|articles?|manuscripts?|submissions?)\b",
+    re.IGNORECASE,
+)
+
+
+def paper_count(text: str) -> int | None:
+    """How many papers an acceptance announces, when it says ("Seven papers are accepted")."""
+    m = _PAPERS.search(text)
+    if not m:
+        return None
+    n = m.group("n").lower()
+    count = int(n) if n.isdigit() else NUMBER_WORDS[n]
+    if count == 1 and m.group("noun").lower().endswith("s") and n in ("our", "my"):
+        return None  # "our papers": a count we do not know
+    return count or None
+
+
+class _HTMLToMarkdown(HTMLParser):
+    """Just enough HTML -> Markdown for news lists: bullets, headings, links, bold, line breaks."""
+
+    BLOCK = {"p", "div", "section", "article", "ul", "ol", "table", "tr", "br", "dl", "dt", "dd"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.out: list[str] = []
+        self.href: list[str | None] = []
+        self.skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style"):
+            self.skip += 1
+        elif tag == "li":
+            self.out.append("\n* ")
+        elif tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            self.out.append("\n\n" + "#" * int(tag[1]) + " ")
+        elif tag in ("b", "strong"):
+            self.out.append("**")
+        elif tag == "a":
+            href = dict(attrs).get("href")
+            self.href.append(href)
+            if href:
+                self.out.append("[")
+        elif tag in self.BLOCK:
+            self.out.append("\n")
+        elif tag == "td":
+            self.out.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style"):
+            self.skip = max(0, self.skip - 1)
+        elif tag in ("b", "strong"):
+            self.out.append("**")
+        elif tag == "a":
+            href = self.href.pop() if self.href else None
+            if href:
+                self.out.append(f"]({href})")
+        elif tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            self.out.append("\n\n")
+        elif tag in self.BLOCK or tag == "li":
+            self.out.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skip:
+            self.out.append(" ".join(data.split("\n")) if "\n" in data else data)
+
+
+def looks_like_html(text: str) -> bool:
+    return bool(re.search(r"<(?:li|ul|ol|p|div|h[1-6]|br|table)\b", text[:20000], re.IGNORECASE))
+
+
+def html_to_markdown(text: str) -> str:
+    parser = _HTMLToMarkdown()
+    parser.feed(text)
+    parser.close()
+    lines = [line.rstrip() for line in "".join(parser.out).splitlines()]
+    return "\n".join(lines)
