@@ -49,7 +49,7 @@ def parse_alfolio(files: list[tuple[str, str]], *, today: dt.date) -> ImportResu
             result.warnings.append(f"{path}:1: no date in the front matter, not imported")
             continue
         try:
-            posted = parse(keys["date"], today=today)
+            posted = parse(keys.get("newsfeed_posted") or keys["date"], today=today)
         except DateParseError as exc:
             result.warnings.append(f"{path}:1: {exc}")
             continue

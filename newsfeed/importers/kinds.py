@@ -24,7 +24,8 @@ _RULES: list[tuple[str, list[str]]] = [
     (
         "organizing",
         [
-            r"\bco-?organi[sz](?:ing|e|ed|er|ers)\b", r"\borgani[sz](?:ing|e|ed|er|ers)\b",
+            r"\bco-?organi[sz](?:ing|e|ed|er|ers)\b",
+            r"(?<![-\w])organi[sz](?:ing|e|ed|er|ers)\b",
             r"call for (?:papers|participation|submissions|abstracts|contributions)", r"\bcfp\b",
             r"accepting submissions", r"open for submissions", r"submission deadline",
             r"(?:general|program|programme|publicity|workshop|local|tutorial|publication|proceedings)"
@@ -37,7 +38,8 @@ _RULES: list[tuple[str, list[str]]] = [
         "reviewing",
         [
             r"\breviewers?\b", r"\breviewing\b", r"\breview for\b", r"\bprogram(?:me)? committee\b",
-            r"\bpc members?\b", r"\bspc\b", r"\bsenior pc\b", r"\barea chairs?\b", r"\bmeta-?reviewers?\b",
+            r"\bpc members?\b", r"\b(?:s|t)?pc\b", r"\bsenior pc\b", r"\barea chairs?\b",
+            r"\bmeta-?reviewers?\b",
             r"\baction editor\b", r"\bassociate editor\b", r"\beditorial board\b", r"\bguest editor\b",
             r"\binvited to review\b", r"\bserve as (?:an? )?(?:ac|pc)\b",
         ],

@@ -263,5 +263,5 @@ def _mark_lines(html: str) -> str:
     """Tag each <li> and heading with its source line, so HTML items keep their line numbers."""
     out = []
     for lineno, line in enumerate(html.splitlines(keepends=True), start=1):
-        out.append(_OPEN_TAG.sub(rf"\1\x00{lineno}\x00", line))
+        out.append(_OPEN_TAG.sub("\\1" + f"\x00{lineno}\x00", line))
     return "".join(out)

@@ -294,7 +294,15 @@ def public_items(
             selectinload(Item.links),
             selectinload(Item.milestones),
         )
-        .order_by(Item.posted_start.desc(), Item.posted_end.desc(), Item.id.desc())
+        # Newest posting first; items posted in the same period: the latest created first, and
+        # those imported together in the order of their source (a news list is newest first).
+        .order_by(
+            Item.posted_start.desc(),
+            Item.posted_end.desc(),
+            Item.created_at.desc(),
+            Item.source_line.asc(),
+            Item.id.desc(),
+        )
     )
     if kinds:
         query = query.where(Item.kind.in_([Kind(k) for k in kinds]))

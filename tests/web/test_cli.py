@@ -179,3 +179,87 @@ def test_console_script_serves_the_demo(tmp_path: Path) -> None:
         log.close()
     assert "admin login (shown once)" in (tmp_path / "serve.log").read_text()
     assert (tmp_path / "instance" / "newsfeed.sqlite3").exists()
+
+
+@pytest.mark.db
+def test_import_dry_run_json_writes_nothing(runner: Any, session: Session) -> None:
+    seed = FIXTURES / "seeds" / "000_00131e9a34f93c5c.txt"
+    result = runner(["import", str(seed), "--dry-run", "--json", "--today", "2025-03-01"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert len(data["items"]) == 34
+    first = data["items"][0]
+    assert set(first) >= {
+        "kind",
+        "rule",
+        "title",
+        "text",
+        "posted",
+        "events",
+        "venues",
+        "links",
+        "papers",
+        "source",
+    }
+    assert first["source"]["line"] == 28
+    assert any("day-first" in w for w in data["warnings"])
+    assert session.scalar(select(func.count(Item.id))) == 0
+
+
+@pytest.mark.db
+def test_import_writes_then_reports_unchanged(runner: Any, session: Session) -> None:
+    seed = FIXTURES / "seeds" / "003_ed098f0169d864fe.txt"
+    first = runner(["import", str(seed), "--today", "2024-12-01"])
+    assert first.exit_code == 0, first.output
+    assert "created 1, updated 0, unchanged 0, failed 0" in first.output
+    again = runner(["import", str(seed), "--today", "2024-12-01"])
+    assert "created 0, updated 0, unchanged 1, failed 0" in again.output
+    workshop = session.scalar(select(Item))
+    assert workshop is not None
+    assert [m.label for m in workshop.milestones][:2] == [
+        "Paper submission deadline",
+        "Reviewer bidding dates",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda p: p / "missing.md", "no such file"),
+        (lambda p: (p / "empty.md").write_text("") and p / "empty.md" or p / "empty.md", "the file is empty"),
+        (
+            lambda p: (p / "bin.md").write_bytes(b"\x00\x01binary") and p / "bin.md" or p / "bin.md",
+            "a binary file",
+        ),
+        (
+            lambda p: (p / "latin.md").write_bytes(b"* 05/2024 caf\xe9") and p / "latin.md" or p / "latin.md",
+            "not UTF-8",
+        ),
+    ],
+    ids=["missing", "empty", "binary", "latin1"],
+)
+def test_unreadable_files_exit_2_and_write_nothing(
+    runner: Any, tmp_path: Path, make: Any, message: str
+) -> None:
+    path = make(tmp_path)
+    result = runner(["import", str(path)])
+    assert result.exit_code == 2
+    assert message in result.output
+
+
+@pytest.mark.db
+def test_export_formats(runner: Any, tmp_path: Path) -> None:
+    seed = FIXTURES / "seeds" / "000_00131e9a34f93c5c.txt"
+    assert runner(["import", str(seed), "--today", "2025-03-01"]).exit_code == 0
+    markdown = runner(["export", "--kind", "travel"])
+    assert markdown.exit_code == 0
+    lines = [line for line in markdown.output.splitlines() if line.startswith("* ")]
+    assert lines[0].startswith("* May 2024: I will be attending [ICLR 2024](https://iclr.cc/)")
+    assert len(lines) == 4
+    folder = tmp_path / "_news"
+    result = runner(["export", "--format", "alfolio", str(folder)])
+    assert result.exit_code == 0 and len(list(folder.glob("*.md"))) == 34
+    again = runner(["import", str(folder), "--dry-run", "--json"])
+    assert len(json.loads(again.output)["items"]) == 34
+    bad = runner(["export", "--kind", "party"])
+    assert bad.exit_code == 2 and "--kind: 'party' is not one of" in bad.output

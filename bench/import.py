@@ -1,0 +1,82 @@
+"""Import speed: parse a generated 1,000-item news list (target: under one second).
+
+    python bench/import.py [--items 1000] [--repeat 5]
+
+Prints the best and median time, items/s, and the time to read the seed homepage for reference.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import statistics
+import time
+from pathlib import Path
+
+from newsfeed.importers import parse_text
+
+ROOT = Path(__file__).resolve().parent.parent
+TEMPLATES = [
+    "One paper is accepted by {venue}, [{title}](https://arxiv.org/abs/24{n:02d}.{m:05d}).",
+    "I will be attending [{venue}](https://example.org) from {d1:02d}/{mo:02d}/{y}"
+    " to {d2:02d}/{mo:02d}/{y} in Vienna.",
+    "I am invited to serve as a reviewer for {venue}.",
+    "Gave an invited talk at the MIT ML seminar on {d1} {mon} {y} at 3pm EST.",
+    "We are organizing a workshop [{title}](https://example.org) at {venue}! Submission deadline: {d1} {mon} {y}.",
+    "Our paper received the Best Paper Award at {venue}.",
+    "I joined RIKEN AIP as a research scientist.",
+    "New preprint on arXiv: [{title}](https://arxiv.org/abs/24{n:02d}.{m:05d}).",
+]
+MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+
+def generate(n: int, seed: int = 11) -> str:
+    rng = random.Random(seed)
+    lines = ["## News", ""]
+    for _ in range(n):
+        y, mo = rng.randint(2015, 2025), rng.randint(1, 12)
+        d1 = rng.randint(1, 20)
+        body = rng.choice(TEMPLATES).format(
+            venue=rng.choice(["ICML 2024", "NeurIPS 2023", "ICLR 2025", "KDD 2024"]),
+            title="A Study of Things " + str(rng.randint(1, 999)),
+            n=rng.randint(1, 12),
+            m=rng.randint(0, 99999),
+            d1=d1,
+            d2=d1 + rng.randint(1, 7),
+            mo=mo,
+            y=y,
+            mon=MONTHS[mo - 1],
+        )
+        lines.append(f"* {mo:02d}/{y} {body}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--items", type=int, default=1000)
+    ap.add_argument("--repeat", type=int, default=5)
+    args = ap.parse_args()
+    text = generate(args.items)
+    today = dt.date(2025, 6, 1)
+    times = []
+    count = 0
+    for _ in range(args.repeat):
+        started = time.perf_counter()
+        result = parse_text(text, today=today, fmt="news")
+        times.append(time.perf_counter() - started)
+        count = len(result.items)
+    seed = (ROOT / "tests" / "fixtures" / "seeds" / "000_00131e9a34f93c5c.txt").read_text()
+    started = time.perf_counter()
+    parse_text(seed, today=today)
+    seed_time = time.perf_counter() - started
+    best, median = min(times), statistics.median(times)
+    print(f"news list of {args.items} bullets: {count} items read")
+    print(f"best {best:.3f} s, median {median:.3f} s, {count / median:,.0f} items/s")
+    print(f"target: under 1 s for 1,000 items: {'ok' if median < 1.0 else 'TOO SLOW'}")
+    print(f"seed homepage (34 items): {seed_time * 1000:.1f} ms")
+
+
+if __name__ == "__main__":
+    main()

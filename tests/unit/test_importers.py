@@ -1,0 +1,403 @@
+"""Importers: the seed pages give exactly what the corpus lists; many real phrasings; every format."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsfeed.importers import detect_format, parse_text, read_path
+from newsfeed.importers.alfolio import parse_alfolio
+from newsfeed.importers.export import to_alfolio, to_markdown
+from newsfeed.importers.kinds import classify
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+SEEDS = FIXTURES / "seeds"
+TODAY = dt.date(2025, 3, 1)
+
+
+def news(text: str, **kw: object) -> list[dict[str, object]]:
+    kw.setdefault("today", TODAY)
+    return [i.as_dict() for i in parse_text(text, fmt="news", **kw).items]  # type: ignore[arg-type]
+
+
+# ---------------------------------------------------------------------------------------------
+# seed 000: exactly what ../shared/corpus/homepage_000.json lists
+
+
+def test_seed_000_homepage_news_list() -> None:
+    want = json.loads((FIXTURES / "homepage_000.json").read_text())
+    result = read_path(SEEDS / "000_00131e9a34f93c5c.txt", today=TODAY)
+    assert result.format == "news"
+    assert result.date_order == want["date_order"] == "dmy"
+    assert any("day-first" in w for w in result.warnings)
+    got = [i.as_dict() for i in result.items]
+    assert len(got) == len(want["items"]) == 34
+    for expected, item in zip(want["items"], got, strict=True):
+        assert {k: item["posted"][k] for k in ("start", "end", "grain")} == expected["posted"]  # type: ignore[index]
+        assert item["kind"] == expected["kind"], item["text"]
+        assert str(item["text"]).startswith(expected["text_starts"])
+        assert len(item["links"]) == expected.get("links", 0)  # type: ignore[arg-type]
+        assert item["papers"] == expected.get("papers")
+        events = [{k: e[k] for k in ("start", "end", "grain", "location")} for e in item["events"]]  # type: ignore[attr-defined]
+        assert events == [
+            {k: e.get(k) for k in ("start", "end", "grain", "location")} for e in expected.get("events", [])
+        ]
+
+
+def test_seed_000_wrapped_bullet_is_one_item_with_its_link() -> None:
+    result = read_path(SEEDS / "000_00131e9a34f93c5c.txt", today=TODAY)
+    wrapped = next(i for i in result.items if "Towards Understanding Feature Learning" in i.text)
+    assert wrapped.links[0].href == "https://arxiv.org/abs/2304.11327"
+    assert wrapped.source_line == 66
+
+
+# ---------------------------------------------------------------------------------------------
+# kinds: explainable rules over real phrasings
+
+PHRASES = [
+    ("Our paper on sparse attention was accepted to ICML 2024!", "acceptance"),
+    ("Two papers accepted at NeurIPS 2023.", "acceptance"),
+    ("Our work will appear in JMLR.", "acceptance"),
+    ("One paper is accepted by KDD 2024 Research Track.", "acceptance"),
+    ("Our paper got into ACL 2024 Findings.", "acceptance"),
+    ("Paper on Self-Organizing Maps accepted at IJCNN.", "acceptance"),
+    ("Our paper [Self-Organizing Networks](https://x.org) is accepted at ICLR.", "acceptance"),
+    ("I will serve as an Area Chair for NeurIPS 2025.", "reviewing"),
+    ("Invited to serve as a PC member for AAAI-2024.", "reviewing"),
+    ("I am invited to serve as a reviewer for ICLR-2023", "reviewing"),
+    ("Joined the program committee of COLT 2024.", "reviewing"),
+    ("Appointed Action Editor for TMLR.", "reviewing"),
+    ("Gave an invited talk at the MIT ML seminar.", "talk"),
+    ("I had the privilege of giving a contributed talk at the workshop.", "talk"),
+    ("Keynote at the Deep Learning Summer School.", "talk"),
+    ("Presenting our poster at CVPR in Seattle.", "talk"),
+    ("Will be attending NeurIPS 2024 in Vancouver, come say hi!", "travel"),
+    ("I am at ICML this week.", "travel"),
+    ("Visiting the Simons Institute until May.", "travel"),
+    ("Travelling to Kyoto for ACML.", "travel"),
+    ("We are organizing the DeLTa workshop at ICLR 2025.", "organizing"),
+    ("Our workshop is now accepting submissions!", "organizing"),
+    ("Call for papers: the TAG-ML workshop at ICML.", "organizing"),
+    ("I co-organised a tutorial on optimal transport.", "organizing"),
+    ("Serving as Publicity Chair for UAI 2025.", "organizing"),
+    ("Our paper received the Best Paper Award at AISTATS!", "award"),
+    ("Awarded the Google PhD Fellowship.", "award"),
+    ("Won the outstanding reviewer award at ICML.", "award"),
+    ("Received an honorable mention at CVPR.", "award"),
+    ("I joined Google DeepMind as a Research Scientist.", "position"),
+    ("Started as an Assistant Professor at EPFL.", "position"),
+    ("I successfully defended my PhD thesis!", "position"),
+    ("Graduated from Stanford.", "position"),
+    ("I arrived in Tokyo, Japan!", "position"),
+    ("Moved to Berlin to start a postdoc.", "position"),
+    ("I accepted an offer from MIT.", "position"),
+    ("New preprint on arXiv: scaling laws for diffusion.", "preprint"),
+    ("Code for our ICML paper is released.", "preprint"),
+    ("Our new paper is out on arXiv.", "preprint"),
+    ("Happy new year!", "other"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), PHRASES, ids=[p[0][:40] for p in PHRASES])
+def test_kind_rules(text: str, kind: str) -> None:
+    got, rule = classify(text)
+    assert got == kind, rule
+    assert rule == "no rule matched" or rule.lower() in text.lower()
+
+
+# ---------------------------------------------------------------------------------------------
+# news lists in other shapes
+
+
+def test_decorated_labels() -> None:
+    text = """## News
+- **Dec. 2024:** Our paper was accepted at AAAI.
+- [2024/05] Gave a talk at Oxford.
+- 2023.11.21 | Visiting ETH Zurich.
+- <b>Jan 2025</b> Joined the PC of ICML.
+- *Sept. 2024* — New preprint on arXiv.
+"""
+    items = news(text)
+    assert [(i["posted"]["display"], i["kind"]) for i in items] == [  # type: ignore[index]
+        ("December 2024", "acceptance"),
+        ("May 2024", "talk"),
+        ("21 Nov 2023", "travel"),
+        ("January 2025", "reviewing"),
+        ("September 2024", "preprint"),
+    ]
+    assert items[0]["text"] == "Our paper was accepted at AAAI."
+    assert items[2]["text"] == "Visiting ETH Zurich."
+
+
+def test_html_list_keeps_links_and_lines() -> None:
+    html = """<html><body><h2>News</h2>
+<ul>
+  <li><b>May 2024:</b> Our paper <a href="https://arxiv.org/abs/2401.00001">Fast Things</a>
+      was accepted at ICML 2024.</li>
+  <li><b>Feb 2024:</b> Gave a seminar at <a href="https://www.cam.ac.uk">Cambridge</a>.</li>
+</ul>
+<h2>Teaching</h2><ul><li>ML 101</li></ul>
+</body></html>"""
+    result = parse_text(html, today=TODAY)
+    assert [(i.posted.display(), i.kind, i.source_line) for i in result.items] == [  # type: ignore[union-attr]
+        ("May 2024", "acceptance", 3),
+        ("February 2024", "talk", 4),
+    ]
+    assert result.items[0].links[0].href == "https://arxiv.org/abs/2401.00001"
+    assert result.items[0].links[0].rel == "arxiv"
+
+
+def test_year_headings_give_yearless_labels_their_year() -> None:
+    text = """# News
+## 2023
+* 18th Nov: Talk at the Turing Institute.
+* 3rd Feb: Paper accepted at ICLR.
+## 2022
+* 21 Dec: Joined the lab as a postdoc.
+* Organised a reading group on kernels.
+"""
+    items = news(text, today=dt.date(2025, 3, 1))
+    assert [(i["posted"]["start"], i["posted"]["grain"]) for i in items] == [  # type: ignore[index]
+        ("2023-11-18", "day"),
+        ("2023-02-03", "day"),
+        ("2022-12-21", "day"),
+        ("2022-01-01", "year"),
+    ]
+
+
+def test_month_first_documents_are_recognised() -> None:
+    text = "## News\n* 10/29/2023: Visited CMU.\n* 06/05/2024: Paper accepted at KDD.\n"
+    result = parse_text(text, today=TODAY)
+    assert result.date_order == "mdy"
+    assert [i.posted.start for i in result.items] == [dt.date(2023, 10, 29), dt.date(2024, 6, 5)]  # type: ignore[union-attr]
+    assert any("month-first" in w for w in result.warnings)
+
+
+def test_given_order_wins_and_default_applies() -> None:
+    text = "* 06/05/2024: Paper accepted."
+    assert news(text, date_order="mdy")[0]["posted"]["start"] == "2024-06-05"  # type: ignore[index]
+    assert news(text, default_order="dmy")[0]["posted"]["start"] == "2024-05-06"  # type: ignore[index]
+
+
+def test_trailing_labels() -> None:
+    items = news("## Updates\n- Gave a talk at MIT (Jan 2024)\n- Paper accepted at COLT — *June 2023*\n")
+    assert [(i["posted"]["display"], i["kind"], i["text"]) for i in items] == [  # type: ignore[index]
+        ("January 2024", "talk", "Gave a talk at MIT"),
+        ("June 2023", "acceptance", "Paper accepted at COLT"),
+    ]
+
+
+def test_only_the_news_section_is_read_and_nothing_is_dropped_silently() -> None:
+    text = """## About
+* Theory of deep learning
+## News
+* 05/2024 Paper accepted at ICML.
+* A bullet with no date at all
+## Education
+* 2015 - 2019: PhD, University of X
+"""
+    result = parse_text(text, today=TODAY)
+    assert [i.text for i in result.items] == ["Paper accepted at ICML."]
+    assert any("line 5: no date label" in w for w in result.warnings)
+    assert any("outside the news section" in w for w in result.warnings)
+
+
+def test_trip_with_dates_and_place_and_talk_with_time() -> None:
+    items = news(
+        "## News\n* 05/2024 I will be attending ICLR 2024 from 06/05/2024 to 12/05/2024 in Vienna, Austria.\n"
+        "* 02/2025 Invited talk at MIT on 12/02/2025 at 3pm EST.\n"
+    )
+    trip = items[0]["events"][0]  # type: ignore[index]
+    assert (trip["start"], trip["end"], trip["location"]) == ("2024-05-06", "2024-05-12", "Vienna, Austria")
+    talk = items[1]["events"][0]  # type: ignore[index]
+    assert (talk["grain"], talk["time"], talk["tz"], talk["instant"]) == (
+        "minute",
+        "15:00",
+        "UTC-05:00",
+        "2025-02-12T20:00:00Z",
+    )
+
+
+def test_venues_links_and_paper_counts() -> None:
+    item = news(
+        "* 09/2024 Seven papers are accepted by NeurIPS 2024, [A](https://a.org); [B](https://b.org)"
+    )[0]
+    assert item["venues"] == ["NeurIPS 2024"]
+    assert [link["href"] for link in item["links"]] == ["https://a.org", "https://b.org"]  # type: ignore[attr-defined]
+    assert item["papers"] == 7
+
+
+# ---------------------------------------------------------------------------------------------
+# al-folio, publications, listings, calls
+
+
+def test_alfolio_front_matter() -> None:
+    files = [
+        (
+            "_news/a.md",
+            "---\nlayout: post\ndate: 2024-05-28\ninline: true\n---\nOur paper was accepted to ICML!\n",
+        ),
+        (
+            "_news/b.md",
+            "---\nlayout: post\ntitle: A long announcement\ndate: 2022-02-28 15:59:00-0400\n---\n"
+            "We released the code on [GitHub](https://github.com/x/y).\n",
+        ),
+        ("_news/c.md", "---\nlayout: post\n---\nNo date here.\n"),
+    ]
+    result = parse_alfolio(files, today=TODAY)
+    assert [(i.posted.start, i.posted.grain, i.kind) for i in result.items] == [  # type: ignore[union-attr]
+        (dt.date(2022, 2, 28), "minute", "preprint"),
+        (dt.date(2024, 5, 28), "day", "acceptance"),
+    ]
+    assert result.items[0].title == "A long announcement"
+    assert result.items[0].posted.instant == dt.datetime(2022, 2, 28, 19, 59, tzinfo=dt.UTC)  # type: ignore[union-attr]
+    assert any("_news/c.md:1: no date" in w for w in result.warnings)
+
+
+def test_alfolio_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "_news"
+    folder.mkdir()
+    (folder / "announcement_1.md").write_text("---\ndate: 2023-01-15\n---\nGave a keynote at ALT.\n")
+    result = read_path(folder, today=TODAY)
+    assert result.format == "alfolio"
+    assert [(i.kind, i.posted.start) for i in result.items] == [("talk", dt.date(2023, 1, 15))]  # type: ignore[union-attr]
+
+
+def test_publication_list_seed_004() -> None:
+    result = read_path(SEEDS / "004_f8f86e794f8618c4.txt", today=TODAY)
+    assert result.format == "publications"
+    items = {i.title.split(":")[0]: i for i in result.items}
+    assert len(result.items) == 18
+    grad = items["GradPower"]
+    assert (grad.kind, grad.posted.display(), grad.venues) == ("preprint", "May 2025", ())  # type: ignore[union-attr]
+    sharp = next(i for i in result.items if i.title.startswith("The Sharpness Disparity"))
+    assert (sharp.kind, sharp.venues, sharp.posted.display()) == ("acceptance", ("ICML 2025",), "2025")  # type: ignore[union-attr]
+    sam = next(i for i in result.items if i.title.startswith("Sharpness-Aware"))
+    assert sam.notes == ("Spotlight, top 5.1%",)
+    assert sam.venues == ("ICLR 2025",)
+    first = next(i for i in result.items if i.title.startswith("Generalization Error Bounds"))
+    assert (first.kind, first.posted.display()) == ("preprint", "June 2022")  # type: ignore[union-attr]
+    hild = next(i for i in result.items if i.title.startswith("How Transformers Get Rich"))
+    assert hild.venues == ("ICML 2025 - HiLD",)
+    # page counts are not dates: no item is dated 1-23 of anything
+    assert all(i.posted.grain in ("month", "year") for i in result.items)  # type: ignore[union-attr]
+
+
+def test_paper_listing_seed_002() -> None:
+    result = read_path(SEEDS / "002_c8380908fb70cba8.txt", today=dt.date(2026, 2, 15))
+    assert result.format == "listing"
+    first = result.items[0]
+    assert first.kind == "preprint"
+    assert first.title.startswith("Chaos is a Ladder")
+    assert first.posted.start == dt.date(2022, 3, 25)  # type: ignore[union-attr]
+    assert first.extra["category"] == "LG"
+    assert first.extra["authors"] == "Yifei Wang, Qi Zhang, Yisen Wang et al."
+    last = result.items[-1]
+    assert last.title.startswith("Proof-RM")
+    assert last.posted.start == dt.date(2026, 2, 2)  # type: ignore[union-attr]
+    assert "year" in last.posted.inferred  # type: ignore[union-attr]
+    quant = next(i for i in result.items if i.extra["category"] == "QUANT-PH")
+    assert quant.posted.start == dt.date(2023, 8, 22)  # type: ignore[union-attr]
+    scored = next(i for i in result.items if i.title.startswith("CausalRM"))
+    assert scored.posted.start == dt.date(2025, 3, 19)  # type: ignore[union-attr]
+
+
+def test_workshop_call_seed_003() -> None:
+    result = read_path(SEEDS / "003_ed098f0169d864fe.txt", today=dt.date(2024, 12, 1))
+    assert result.format == "cfp"
+    (item,) = result.items
+    assert item.kind == "organizing"
+    assert item.venues == ("ICLR 2025",)
+    milestones = {e.label: e.date for e in item.events}
+    submission = milestones["Paper submission deadline"]
+    assert (submission.time, submission.tz) == ("23:59", "AoE")
+    assert submission.instant == dt.datetime(2025, 2, 2, 11, 59, tzinfo=dt.UTC)
+    bidding = milestones["Reviewer bidding dates"]
+    assert (bidding.start, bidding.end, bidding.grain) == (dt.date(2025, 2, 1), dt.date(2025, 2, 5), "day")
+    assert milestones["Review Deadline"].start == dt.date(2025, 2, 25)
+    assert milestones["Paper notification date"].start == dt.date(2025, 2, 27)
+    assert milestones["Camera ready deadline"].instant == dt.datetime(2025, 3, 5, 11, 59, tzinfo=dt.UTC)
+    programme = item.extra["programme"]
+    assert programme[0] == {
+        "start": "09:00",
+        "end": "09:10",
+        "title": "Opening Remarks",
+        "tz": "America/Vancouver",
+        "offset": "UTC-07:00",
+    }
+    assert "Nancy F. Chen" in item.text and "Taiji Suzuki" in item.text
+
+
+def test_detect_format_of_every_seed() -> None:
+    formats = {p.name[:3]: detect_format(p.read_text()) for p in SEEDS.iterdir()}
+    assert formats == {"000": "news", "001": "news", "002": "listing", "003": "cfp", "004": "publications"}
+
+
+# ---------------------------------------------------------------------------------------------
+# export round trip and robustness
+
+
+def _view(items: list) -> list:  # type: ignore[type-arg]
+    return [
+        (
+            i.kind,
+            i.title,
+            " ".join(i.text.split()),
+            (i.posted.start, i.posted.end, i.posted.grain),
+            [e.as_dict() for e in i.events],
+            i.links,
+            i.papers,
+            i.venues,
+        )
+        for i in items
+    ]
+
+
+def test_import_export_import_gives_identical_items() -> None:
+    first = read_path(SEEDS / "000_00131e9a34f93c5c.txt", today=TODAY).items
+    again = parse_text(to_markdown(first), today=TODAY, fmt="news").items
+    assert _view(again) == _view(first)
+
+
+def test_alfolio_export_keeps_the_grain() -> None:
+    first = read_path(SEEDS / "000_00131e9a34f93c5c.txt", today=TODAY).items
+    files = to_alfolio(first)
+    again = parse_alfolio(sorted(files.items()), today=TODAY).items
+    assert sorted((i.posted.display(), i.kind) for i in again) == sorted(
+        (i.posted.display(), i.kind) for i in first
+    )  # type: ignore[union-attr]
+
+
+bullet = st.builds(
+    lambda label, body: f"* {label} {body}",
+    st.sampled_from(
+        ["05/2024", "**Dec. 2024:**", "[2024/05]", "2023.11.21 |", "18th Nov", "", "13/13/2024", "Feb 30"]
+    ),
+    st.text(max_size=120),
+)
+
+
+@given(st.lists(st.one_of(bullet, st.text(max_size=80)), max_size=30))
+@settings(max_examples=150, deadline=None)
+def test_generated_lists_never_crash_the_importer(lines: list[str]) -> None:
+    text = "## News\n" + "\n".join(lines)
+    for fmt in ("auto", "news", "publications", "listing", "cfp"):
+        result = parse_text(text, today=TODAY, fmt=fmt)
+        for item in result.items:
+            assert item.posted is None or item.posted.start <= item.posted.end
+            assert item.kind in (
+                "acceptance",
+                "talk",
+                "reviewing",
+                "travel",
+                "organizing",
+                "award",
+                "position",
+                "preprint",
+                "other",
+            )
