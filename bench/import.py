@@ -23,7 +23,8 @@ TEMPLATES = [
     " to {d2:02d}/{mo:02d}/{y} in Vienna.",
     "I am invited to serve as a reviewer for {venue}.",
     "Gave an invited talk at the MIT ML seminar on {d1} {mon} {y} at 3pm EST.",
-    "We are organizing a workshop [{title}](https://example.org) at {venue}! Submission deadline: {d1} {mon} {y}.",
+    "We are organizing a workshop [{title}](https://example.org) at {venue}!"
+    " Submission deadline: {d1} {mon} {y}.",
     "Our paper received the Best Paper Award at {venue}.",
     "I joined RIKEN AIP as a research scientist.",
     "New preprint on arXiv: [{title}](https://arxiv.org/abs/24{n:02d}.{m:05d}).",

@@ -146,7 +146,7 @@ def test_html_list_keeps_links_and_lines() -> None:
     result = parse_text(html, today=TODAY)
     assert [(i.posted.display(), i.kind, i.source_line) for i in result.items] == [  # type: ignore[union-attr]
         ("May 2024", "acceptance", 3),
-        ("February 2024", "talk", 4),
+        ("February 2024", "talk", 5),
     ]
     assert result.items[0].links[0].href == "https://arxiv.org/abs/2401.00001"
     assert result.items[0].links[0].rel == "arxiv"
