@@ -36,7 +36,7 @@ SEASONS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11
 _ML = r"(?:(?<![A-Za-z])|(?<=[A-Z])(?=[A-Z][a-z]))"
 # A number that starts a date is not the tail of another token: "1-22", "v1.2", "h-index19", "ICLR-2023".
 NUMGUARD = r"(?<![\w/.\-–—:+'’])"
-_CONN = r"\s*(?:[-–—~]|\s(?:to|till|until|through|thru)\s)\s*"
+_CONN = r"\s*(?:--|[-–—~]|\s(?:to|till|until|through|thru)\s)\s*"
 _END = r"(?![\d]|[./\-]\d)"
 
 

@@ -30,7 +30,10 @@ from .text import html_to_markdown, links, looks_like_html, paper_count, plain, 
 
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _BULLET = re.compile(r"^(\s*)(?:[*\-+•‣◦▪●]|\d{1,3}[.)])\s+(.*)$")
-_LEAD = re.compile(r"^(?:\s|\*\*|__|\*|_|\[|\(|`|~~|<b>|<strong>|On\s|on\s)*")
+# Decoration before a label: punctuation, emphasis, emoji, "On", a weekday ("🔥 **[Mon, Jan 15, 2024]**").
+_LEAD = re.compile(
+    r"^(?:[^\w<]|_|<b>|<strong>|<em>|[Oo]n\s|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}\.?,?\s)*"
+)
 _TRAIL = re.compile(r"^(?:\s|\*\*|__|\*|_|\]|\)|`|:|\||-|–|—|,|\.|>|</b>|</strong>|~~)*")
 _TRAILING_LABEL = re.compile(r"[\s(\[*_]*$")
 _NEWS_HEADING = re.compile(
@@ -38,6 +41,7 @@ _NEWS_HEADING = re.compile(
 )
 _YEAR_ONLY = re.compile(r"^\s*\**\s*((?:19|20)\d\d)\s*\**\s*:?\s*$")
 _OPEN_TAG = re.compile(r"(<(?:li|h[1-6]|p)\b[^>]*>)", re.IGNORECASE)
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
 _MARKER = re.compile(r"\x00(\d+)\x00")
 
 
@@ -63,6 +67,19 @@ class _Section:
     heading: str
     level: int
     blocks: list[_Block] = field(default_factory=list)
+
+
+def starts_with_date(line: str) -> bool:
+    """Does a line open with a date label (a new item in a list written without bullets)?"""
+    lead = _LEAD.match(line)
+    start = lead.end() if lead else 0
+    if start >= len(line) or not (line[start].isdigit() or line[start].isupper()):
+        return False
+    found = find_dates(line[: start + 40], today=_ANY_DAY)
+    return bool(found) and found[0].offset == start
+
+
+_ANY_DAY = dt.date(2000, 1, 1)
 
 
 def _label(
@@ -125,8 +142,14 @@ def _sections(lines: list[str], line_numbers: list[int]) -> list[_Section]:
             current = None
             blank = False
             continue
+        if _TABLE_RULE.match(line):
+            continue
+        if line.lstrip().startswith("|"):  # a Markdown table row: "| Jan 15, 2024 | text |"
+            raw = line = " ".join(cell.strip() for cell in line.strip().strip("|").split("|"))
+            current = None
         bullet = _BULLET.match(raw)
         indented = len(line) - len(line.lstrip()) >= 2
+        starts_dated = bullet is None and current is not None and starts_with_date(line)
         nested = bullet is not None and current is not None and len(bullet.group(1)) > current.indent + 1
         if bullet and not nested:
             current = _Block(
@@ -137,7 +160,7 @@ def _sections(lines: list[str], line_numbers: list[int]) -> list[_Section]:
                 indent=len(bullet.group(1)),
             )
             sections[-1].blocks.append(current)
-        elif current is not None and (not blank or indented):
+        elif current is not None and (not blank or indented) and not (starts_dated and not indented):
             current.lines.append(raw)
         else:
             current = _Block(line=lineno, heading=sections[-1].heading, year=year, lines=[raw], bullet=False)
