@@ -82,7 +82,8 @@ _RULES: list[tuple[str, list[str]]] = [
         "position",
         [
             r"\bmoved to\b", r"\bmoving to\b", r"\barrived (?:in|at)\b", r"\brelocated\b",
-            r"\binternship\b", r"\binterning\b", r"\bintern\b", r"\bstarted\b", r"\bphd student\b", r"\bpostdoc\b",
+            r"\binternship\b", r"\binterning\b", r"\bintern\b", r"\bstarted\b", r"\bphd student\b",
+            r"\bpostdoc\b",
         ],
     ),
     (

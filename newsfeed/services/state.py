@@ -18,6 +18,16 @@ def data_version(session: Session) -> int:
     return value or 0
 
 
+def data_state(session: Session) -> tuple[int, dt.datetime]:
+    """(version, when it last changed) in one query."""
+    row = session.execute(
+        select(SiteState.int_value, SiteState.updated_at).where(SiteState.key == DATA_VERSION)
+    ).first()
+    if row is None:
+        return 0, dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+    return row[0], row[1]
+
+
 def bump_data_version(session: Session, now: dt.datetime) -> None:
     """Increment the data version in the database, atomically (safe with several workers)."""
     result = session.execute(

@@ -47,8 +47,10 @@ def create_app(config: Config | None = None, *, clock: Clock = utcnow) -> Flask:
     engine = make_engine(config.database_url, echo=config.database.echo)
     database.init_app(app, session_factory(engine))
 
-    from . import filters, public
+    from . import errors, feeds, filters, public
 
     filters.init_app(app)
+    errors.init_app(app)
     app.register_blueprint(public.bp)
+    app.register_blueprint(feeds.bp)
     return app

@@ -172,7 +172,7 @@ def test_console_script_serves_the_demo(tmp_path: Path) -> None:
                 time.sleep(0.2)
         assert "6–12 May 2024" in body  # the ICLR trip's dates
         assert "1 Feb 2025, 23:59 AoE" in body  # the workshop's submission deadline
-        assert "DeLTa workshop" in body
+        assert "DeLTa: Deep Generative Model" in body
     finally:
         proc.terminate()
         proc.wait(timeout=10)

@@ -1,0 +1,63 @@
+"""User text to safe output: Markdown with raw HTML off, then an allow-list sanitiser (pure).
+
+Everything a person typed goes through here before it is shown as HTML: pages, feeds, emails.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import nh3
+from markdown_it import MarkdownIt
+
+# Characters XML 1.0 forbids (all C0 controls but tab, newline, carriage return; lone surrogates;
+# U+FFFE/U+FFFF). Feeds with them are not well-formed, so they are removed from every string.
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+ALLOWED_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "code", "del", "em", "h3", "h4", "h5", "h6", "hr", "i", "li",
+    "ol", "p", "pre", "s", "strong", "sub", "sup", "table", "tbody", "td", "th", "thead", "tr", "ul",
+}  # fmt: skip
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "td": {"align"}, "th": {"align"}}
+
+
+@lru_cache(maxsize=1)
+def _markdown() -> MarkdownIt:
+    return MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable("table")
+
+
+def xml_safe(text: str) -> str:
+    """Text without the characters XML 1.0 cannot carry."""
+    return _XML_INVALID.sub("", text)
+
+
+def sanitize(html: str) -> str:
+    """HTML reduced to an allow-list: no scripts, handlers, styles or javascript: links."""
+    return nh3.clean(
+        xml_safe(html),
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes={"http", "https", "mailto"},
+        link_rel="noopener noreferrer nofollow",
+    )
+
+
+def markdown_html(source: str) -> str:
+    """Markdown (raw HTML shown as text, not obeyed) to sanitised HTML."""
+    return sanitize(_markdown().render(xml_safe(source)))
+
+
+def plain_text(source: str) -> str:
+    """The text of Markdown without markup, for summaries and plain-text email."""
+    html = _markdown().render(xml_safe(source))
+    text = nh3.clean(html, tags=set())
+    text = text.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"')
+    return " ".join(text.split())
+
+
+def summary(source: str, limit: int = 280) -> str:
+    text = plain_text(source)
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"

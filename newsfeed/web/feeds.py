@@ -1,0 +1,223 @@
+"""Feed endpoints: Atom, RSS, JSON Feed and iCalendar, filtered, cached, with conditional GET.
+
+Rendered bytes are cached per (format, filter, page, data version). The data version lives in the
+database and every write bumps it, so each gunicorn worker sees a change at its next request; a
+cache hit costs one small query (the version) and neither queries items nor renders. A cached
+document is also dropped when a scheduled item's publication time passes. ETags are strong (a
+hash of the bytes), so they agree across workers and 304 answers need no rendering.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+
+from flask import Blueprint, Response, abort, request
+
+from ..feeds import Feed, render_atom, render_ics, render_json, render_rss
+from ..services.feeds import FeedFilter, calendar_events, check_known, entry_of, feed_page, next_publication
+from ..services.state import data_state
+from .database import get_config, get_session, now
+
+bp = Blueprint("feeds", __name__)
+
+MIMETYPES = {
+    "atom": "application/atom+xml; charset=utf-8",
+    "rss": "application/rss+xml; charset=utf-8",
+    "json": "application/feed+json; charset=utf-8",
+    "ics": "text/calendar; charset=utf-8",
+}
+
+
+@dataclass(frozen=True)
+class Rendered:
+    body: bytes
+    etag: str
+    last_modified: dt.datetime
+    valid_until: dt.datetime | None
+
+
+class FeedCache:
+    """A small LRU of rendered feeds, shared by the threads of one worker."""
+
+    def __init__(self, size: int = 512) -> None:
+        self.size = size
+        self._data: OrderedDict[tuple[object, ...], Rendered] = OrderedDict()
+        self._lock = threading.Lock()
+        self.hits = 0
+        self.misses = 0
+
+    def get(self, key: tuple[object, ...], at: dt.datetime) -> Rendered | None:
+        with self._lock:
+            found = self._data.get(key)
+            if found is None or (found.valid_until is not None and at >= found.valid_until):
+                self.misses += 1
+                return None
+            self._data.move_to_end(key)
+            self.hits += 1
+            return found
+
+    def put(self, key: tuple[object, ...], value: Rendered) -> None:
+        with self._lock:
+            self._data[key] = value
+            self._data.move_to_end(key)
+            while len(self._data) > self.size:
+                self._data.popitem(last=False)
+
+
+def _cache() -> FeedCache:
+    from flask import current_app
+
+    cache: FeedCache = current_app.extensions.setdefault("newsfeed.feed_cache", FeedCache())
+    return cache
+
+
+def _filter(kind: str | None = None, person: str | None = None, tag: str | None = None) -> FeedFilter:
+    kinds = request.args.getlist("kind") + ([kind] if kind else [])
+    people = request.args.getlist("person") + ([person] if person else [])
+    tags = request.args.getlist("tag") + ([tag] if tag else [])
+    return FeedFilter.build(kinds, tags, people)
+
+
+def _page() -> int | None:
+    raw = request.args.get("page")
+    if raw is None:
+        return None
+    if not raw.isdigit():
+        from ..services.errors import InvalidInput
+
+        raise InvalidInput("page", f"{raw!r} is not a page number")
+    return int(raw)
+
+
+def _url(path: str, flt: FeedFilter, page: int | None = None) -> str:
+    base = get_config().site.base_url.rstrip("/")
+    query = flt.query_string()
+    if page is not None:
+        query = f"{query}&page={page}" if query else f"page={page}"
+    return f"{base}{path}" + (f"?{query}" if query else "")
+
+
+def _render(
+    fmt: str, flt: FeedFilter, page: int | None, at: dt.datetime, changed_at: dt.datetime
+) -> Rendered:
+    session = get_session()
+    config = get_config()
+    check_known(session, flt)
+    base = config.site.base_url.rstrip("/")
+    title = config.site.title + (f" — {flt.describe()}" if flt.describe() else "")
+    if fmt == "ics":
+        events = calendar_events(
+            session, flt, now=at, base_url=base, include_months=config.feeds.include_month_events
+        )
+        body = render_ics(title, events, prodid=f"-//{config.host}//newsfeed//EN")
+        last_modified = max([changed_at, *(e.stamp for e in events)])
+    else:
+        result = feed_page(session, flt, now=at, limit=config.feeds.limit, page=page)
+        entries = [entry_of(item, base_url=base) for item in result.items]
+        path = f"/feed.{fmt}"
+        if page is None:  # the current feed links its newest archive page
+            prev_archive = result.archives - 1 if result.archives else None
+            next_archive = None
+        else:
+            prev_archive = page - 1 if page > 0 else None
+            next_archive = page + 1 if page + 1 < result.archives else None
+        updated = max([e.updated for e in entries], default=changed_at)
+        feed = Feed(
+            id=f"tag:{config.host},2024:feed/{fmt}"
+            + (f"?{flt.query_string()}" if flt.query_string() else ""),
+            title=title,
+            subtitle=config.site.description,
+            self_url=_url(path, flt, page),
+            alternate_url=f"{base}/" + (f"?{flt.query_string()}" if flt.query_string() else ""),
+            updated=updated,
+            entries=entries,
+            language=config.site.language,
+            archive=page is not None,
+            current_url=_url(path, flt) if page is not None else None,
+            prev_archive_url=_url(path, flt, prev_archive) if prev_archive is not None else None,
+            next_archive_url=_url(path, flt, next_archive) if next_archive is not None else None,
+        )
+        if fmt == "atom":
+            body = render_atom(feed)
+        elif fmt == "rss":
+            body = render_rss(feed)
+        else:
+            body = render_json(feed, next_url=feed.prev_archive_url)
+        last_modified = max(updated, changed_at)
+    etag = hashlib.sha256(body).hexdigest()[:32]
+    return Rendered(body, etag, last_modified, next_publication(session, at))
+
+
+def serve(fmt: str, flt: FeedFilter) -> Response:
+    page = None if fmt == "ics" else _page()
+    at = now()
+    version, changed_at = data_state(get_session())
+    key = (fmt, flt.key, page, version)
+    cache = _cache()
+    rendered = cache.get(key, at)
+    if rendered is None:
+        rendered = _render(fmt, flt, page, at, changed_at)
+        cache.put(key, rendered)
+    response = Response(rendered.body, mimetype=MIMETYPES[fmt])
+    response.set_etag(rendered.etag)
+    response.last_modified = rendered.last_modified
+    response.cache_control.public = True
+    response.cache_control.max_age = get_config().feeds.max_age
+    response.make_conditional(request)
+    return response
+
+
+FORMATS = ("atom", "rss", "json")
+
+
+def _check_format(fmt: str) -> None:
+    if fmt not in FORMATS:
+        abort(404)
+
+
+@bp.get("/feed.<fmt>")
+def feed(fmt: str) -> Response:
+    _check_format(fmt)
+    return serve(fmt, _filter())
+
+
+@bp.get("/calendar.ics")
+def calendar() -> Response:
+    return serve("ics", _filter())
+
+
+@bp.get("/kinds/<kind>/feed.<fmt>")
+def kind_feed(kind: str, fmt: str) -> Response:
+    _check_format(fmt)
+    return serve(fmt, _filter(kind=kind))
+
+
+@bp.get("/kinds/<kind>/calendar.ics")
+def kind_calendar(kind: str) -> Response:
+    return serve("ics", _filter(kind=kind))
+
+
+@bp.get("/people/<slug>/feed.<fmt>")
+def person_feed(slug: str, fmt: str) -> Response:
+    _check_format(fmt)
+    return serve(fmt, _filter(person=slug))
+
+
+@bp.get("/people/<slug>/calendar.ics")
+def person_calendar(slug: str) -> Response:
+    return serve("ics", _filter(person=slug))
+
+
+@bp.get("/tags/<slug>/feed.<fmt>")
+def tag_feed(slug: str, fmt: str) -> Response:
+    _check_format(fmt)
+    return serve(fmt, _filter(tag=slug))
+
+
+@bp.get("/tags/<slug>/calendar.ics")
+def tag_calendar(slug: str) -> Response:
+    return serve("ics", _filter(tag=slug))
