@@ -97,7 +97,9 @@ def _generator(feed: Feed) -> FeedGenerator:
     fg.title(xml_safe(feed.title) or "News")
     fg.subtitle(xml_safe(feed.subtitle) or xml_safe(feed.title) or "News")
     fg.language(feed.language)
-    fg.generator("newsfeed", uri="https://example.org/newsfeed")
+    fg.generator("newsfeed")
+    # RFC 4287 4.1.1: a feed has an author unless every entry has one; the site is the fallback.
+    fg.author(name=xml_safe(feed.title) or "News")
     fg.updated(_utc(feed.updated))
     fg.lastBuildDate(_utc(feed.updated))
     fg.link(href=feed.self_url, rel="self")

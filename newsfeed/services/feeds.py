@@ -78,7 +78,7 @@ def _published() -> Any:
     return func.coalesce(Item.published_at, Item.publish_at)
 
 
-def _filtered(query: Select[Any], flt: FeedFilter, now: dt.datetime) -> Select[Any]:
+def filtered(query: Select[Any], flt: FeedFilter, now: dt.datetime) -> Select[Any]:
     query = query.where(visible_condition(now))
     if flt.kinds:
         query = query.where(Item.kind.in_(flt.kinds))
@@ -114,14 +114,14 @@ class Page:
 
 
 def feed_page(session: Session, flt: FeedFilter, *, now: dt.datetime, limit: int, page: int | None) -> Page:
-    total = session.scalar(_filtered(select(func.count(Item.id)), flt, now)) or 0
+    total = session.scalar(filtered(select(func.count(Item.id)), flt, now)) or 0
     archives = total // limit
     if page is None:
-        query = _filtered(select(Item), flt, now).order_by(*_newest_first()).limit(limit)
+        query = filtered(select(Item), flt, now).order_by(*_newest_first()).limit(limit)
         return Page(list(session.scalars(_with_relations(query))), archives, None)
     if not 0 <= page < archives:
         raise InvalidInput("page", f"no archive page {page} (there are {archives})")
-    query = _filtered(select(Item), flt, now).order_by(*_oldest_first()).offset(page * limit).limit(limit)
+    query = filtered(select(Item), flt, now).order_by(*_oldest_first()).offset(page * limit).limit(limit)
     items = list(session.scalars(_with_relations(query)))
     items.reverse()  # newest first inside the document too
     return Page(items, archives, page)
@@ -197,7 +197,7 @@ def calendar_events(
 ) -> list[CalendarEvent]:
     """One event per milestone of every visible item, oldest first."""
     grains = {"day", "minute"} | ({"month"} if include_months else set())
-    query = _filtered(select(Milestone).join(Milestone.item), flt, now).order_by(
+    query = filtered(select(Milestone).join(Milestone.item), flt, now).order_by(
         Milestone.start, Milestone.instant, Milestone.id
     )
     out = []

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from flask import Flask
+from markupsafe import Markup
 
 from ..models import Item, Milestone
+from ..render import markdown_html
 from ..services.items import milestone_date, posted_date
 
 
@@ -16,6 +18,12 @@ def when(milestone: Milestone) -> str:
     return milestone_date(milestone).display()
 
 
+def markdown(source: str) -> Markup:
+    """Markdown rendered with raw HTML off and sanitised: safe to insert as-is."""
+    return Markup(markdown_html(source))  # noqa: S704 (sanitised by nh3 in markdown_html)
+
+
 def init_app(app: Flask) -> None:
+    app.add_template_filter(markdown, "markdown")
     app.add_template_filter(posted, "posted")
     app.add_template_filter(when, "when")

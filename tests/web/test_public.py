@@ -30,8 +30,8 @@ def test_index_groups_by_year_with_kinds_and_human_dates(session: Session, clien
     rows = [
         (
             li.xpath("string(.//time)"),
-            li.xpath("string(.//span[contains(@class,'kind')])"),
-            li.xpath("string(.//span[@class='title'])"),
+            li.xpath("string(.//a[contains(@class,'kind')])"),
+            li.xpath("string(.//a[@class='title'])"),
         )
         for li in doc.xpath("//li[@class='item']")
     ]
