@@ -11,6 +11,7 @@ string, and every datetime is aware UTC.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -122,10 +123,12 @@ def _generator(feed: Feed) -> FeedGenerator:
             fe.link(href=xml_safe(link.href), rel="related", title=xml_safe(link.title or link.rel))
         fe.published(_utc(entry.published))
         fe.updated(_utc(entry.updated))
+        # RSS readers render <description> as HTML, so the plain-text summary goes out escaped.
+        # feedgen's description() also sets Atom <content>, so it comes before content().
+        summary_html = html.escape(xml_safe(entry.summary), quote=False)
+        fe.description(summary_html)
         fe.content(xml_safe(entry.content_html), type="html")
-        # description() is RSS's <description> and, with isSummary, Atom's <summary>; without it,
-        # feedgen would overwrite the Atom <content> set above.
-        fe.description(xml_safe(entry.summary), isSummary=True)
+        fe.summary(summary_html, type="html")
         categories = [{"term": entry.kind, "label": entry.kind}] + [
             {"term": t, "label": t} for t in entry.tags
         ]

@@ -128,6 +128,24 @@ def app(config: Config, clock: Clock) -> Any:
 
 
 @pytest.fixture
+def app_factory(clock: Clock) -> Iterator[Any]:
+    """More app instances (another gunicorn worker, another configuration); disposed afterwards."""
+    from newsfeed.web import create_app
+
+    made: list[Any] = []
+
+    def make(config: Config) -> Any:
+        app = create_app(config, clock=clock)
+        app.config["TESTING"] = True
+        made.append(app)
+        return app
+
+    yield make
+    for app in made:
+        app.extensions["newsfeed.sessions"].kw["bind"].dispose()
+
+
+@pytest.fixture
 def client(app: Any) -> Any:
     return app.test_client()
 
