@@ -57,6 +57,7 @@ class FeedsConfig:
     limit: int = 50
     max_age: int = 300
     include_month_events: bool = False
+    version_ttl: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -176,6 +177,8 @@ def _validate(config: Config) -> None:
         raise ConfigError("[mail] smtp_port: must be a port number")
     if config.feeds.max_age < 0:
         raise ConfigError("[feeds] max_age: must not be negative")
+    if not 0 <= config.feeds.version_ttl <= 60:
+        raise ConfigError("[feeds] version_ttl: must be between 0 and 60 seconds")
 
 
 def build_config(

@@ -93,6 +93,8 @@ def make_config(tmp_path: Path, database_url: str = "", **sections: dict[str, An
         "database": {"url": database_url},
         "admin": {"secret_key": "test-secret-key", "secure_cookies": False},
         "mail": {"sender": "news@example.org"},
+        # Tests write through other sessions than the app's and expect to see it at once.
+        "feeds": {"version_ttl": 0.0},
     }
     for name, values in sections.items():
         data.setdefault(name, {}).update(values)

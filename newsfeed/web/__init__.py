@@ -51,6 +51,7 @@ def create_app(config: Config | None = None, *, clock: Clock = utcnow) -> Flask:
 
     filters.init_app(app)
     errors.init_app(app)
+    feeds.init_app(app)
     app.register_blueprint(public.bp)
     app.register_blueprint(feeds.bp)
     return app

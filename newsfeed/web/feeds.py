@@ -12,14 +12,17 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import threading
+import time
 from collections import OrderedDict
 from dataclasses import dataclass
+from typing import Any
 
-from flask import Blueprint, Response, abort, request
+from flask import Blueprint, Response, abort, current_app, request
+from werkzeug.http import http_date
 
 from ..feeds import Feed, render_atom, render_ics, render_json, render_rss
 from ..services.feeds import FeedFilter, calendar_events, check_known, entry_of, feed_page, next_publication
-from ..services.state import data_state
+from ..services.state import data_state_fast
 from .database import get_config, get_session, now
 
 bp = Blueprint("feeds", __name__)
@@ -38,6 +41,7 @@ class Rendered:
     etag: str
     last_modified: dt.datetime
     valid_until: dt.datetime | None
+    headers: dict[str, str]  # ready to send: computed once per rendering, not per request
 
 
 class FeedCache:
@@ -68,14 +72,55 @@ class FeedCache:
                 self._data.popitem(last=False)
 
 
-def _cache() -> FeedCache:
-    from flask import current_app
+class VersionWatch:
+    """The data version as this worker last saw it, trusted for ``ttl`` seconds.
 
-    cache: FeedCache = current_app.extensions.setdefault("newsfeed.feed_cache", FeedCache())
+    ``forget()`` is called after every commit made through this app, so its own writes show at
+    once; writes by other processes show within ``ttl`` seconds.
+    """
+
+    def __init__(self, ttl: float) -> None:
+        self.ttl = ttl
+        self._seen: tuple[int, dt.datetime] | None = None
+        self._at = 0.0
+        self._lock = threading.Lock()
+
+    def current(self, engine: Any) -> tuple[int, dt.datetime]:
+        clock = time.monotonic()
+        with self._lock:
+            if self._seen is not None and clock - self._at < self.ttl:
+                return self._seen
+        seen = data_state_fast(engine)
+        with self._lock:
+            self._seen, self._at = seen, clock
+        return seen
+
+    def forget(self) -> None:
+        with self._lock:
+            self._seen = None
+
+
+def init_app(app: Any) -> None:
+    """Attach the cache and the version watch; forget the version after this app's commits."""
+    from sqlalchemy import event
+
+    watch = VersionWatch(app.extensions["newsfeed.config"].feeds.version_ttl)
+    app.extensions["newsfeed.version_watch"] = watch
+    app.extensions["newsfeed.feed_cache"] = FeedCache()
+    event.listen(app.extensions["newsfeed.sessions"], "after_commit", lambda _session: watch.forget())
+
+
+def _cache() -> FeedCache:
+    cache: FeedCache = current_app.extensions["newsfeed.feed_cache"]
     return cache
 
 
+_NO_FILTER = FeedFilter()
+
+
 def _filter(kind: str | None = None, person: str | None = None, tag: str | None = None) -> FeedFilter:
+    if not request.args and kind is None and person is None and tag is None:
+        return _NO_FILTER
     kinds = request.args.getlist("kind") + ([kind] if kind else [])
     people = request.args.getlist("person") + ([person] if person else [])
     tags = request.args.getlist("tag") + ([tag] if tag else [])
@@ -149,26 +194,40 @@ def _render(
             body = render_json(feed, next_url=feed.prev_archive_url)
         last_modified = max(updated, changed_at)
     etag = hashlib.sha256(body).hexdigest()[:32]
-    return Rendered(body, etag, last_modified, next_publication(session, at))
+    headers = {
+        "ETag": f'"{etag}"',
+        "Last-Modified": http_date(last_modified),
+        "Cache-Control": f"public, max-age={config.feeds.max_age}",
+    }
+    return Rendered(body, etag, last_modified, next_publication(session, at), headers)
+
+
+def _not_modified(rendered: Rendered) -> bool:
+    """RFC 9110 13.1: If-None-Match decides when present; otherwise If-Modified-Since."""
+    if_none_match = request.headers.get("If-None-Match")
+    if if_none_match is not None:
+        if if_none_match.strip() == "*":
+            return True
+        tags = {t.strip().removeprefix("W/") for t in if_none_match.split(",")}
+        return rendered.headers["ETag"] in tags
+    since = request.if_modified_since
+    return since is not None and rendered.last_modified.replace(microsecond=0) <= since
 
 
 def serve(fmt: str, flt: FeedFilter) -> Response:
     page = None if fmt == "ics" else _page()
     at = now()
-    version, changed_at = data_state(get_session())
+    watch: VersionWatch = current_app.extensions["newsfeed.version_watch"]
+    version, changed_at = watch.current(current_app.extensions["newsfeed.sessions"].kw["bind"])
     key = (fmt, flt.key, page, version)
     cache = _cache()
     rendered = cache.get(key, at)
     if rendered is None:
         rendered = _render(fmt, flt, page, at, changed_at)
         cache.put(key, rendered)
-    response = Response(rendered.body, mimetype=MIMETYPES[fmt])
-    response.set_etag(rendered.etag)
-    response.last_modified = rendered.last_modified
-    response.cache_control.public = True
-    response.cache_control.max_age = get_config().feeds.max_age
-    response.make_conditional(request)
-    return response
+    if _not_modified(rendered):
+        return Response(status=304, headers=rendered.headers)
+    return Response(rendered.body, headers=rendered.headers, content_type=MIMETYPES[fmt])
 
 
 FORMATS = ("atom", "rss", "json")

@@ -260,22 +260,58 @@ def test_conditional_get(session: Session, client: Any) -> None:
     assert changed.headers["ETag"] != etag
 
 
-def test_a_cache_hit_neither_queries_items_nor_renders(session: Session, app: Any, client: Any) -> None:
+def test_a_cache_hit_neither_queries_items_nor_renders(
+    session: Session, app: Any, client: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import newsfeed.web.feeds as web_feeds
+
     _seed(session)
     client.get("/feed.atom")  # fills the cache
     engine = app.extensions["newsfeed.sessions"].kw["bind"]
     statements: list[str] = []
+    version_checks: list[int] = []
+    real_check = web_feeds.data_state_fast
 
-    def record(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
-        statements.append(statement)
+    def counting_check(bound: Any) -> Any:
+        version_checks.append(1)
+        return real_check(bound)
+
+    def fail(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("a cache hit must not query items or render")
+
+    monkeypatch.setattr(web_feeds, "data_state_fast", counting_check)
+    monkeypatch.setattr(web_feeds, "feed_page", fail)
+    monkeypatch.setattr(web_feeds, "render_atom", fail)
+
+    def record(*args: Any) -> None:
+        statements.append(args[2])
 
     event.listen(engine, "before_cursor_execute", record)
     try:
         assert client.get("/feed.atom").status_code == 200
     finally:
         event.remove(engine, "before_cursor_execute", record)
-    assert len(statements) == 1 and "site_state" in statements[0]
+    assert statements == []  # no ORM or Core statement at all
+    assert version_checks == [1]  # only the data version, on a pooled DBAPI connection
     assert app.extensions["newsfeed.feed_cache"].hits >= 1
+
+
+def test_version_ttl_own_writes_at_once_others_within_the_ttl(
+    tmp_path: Path, database_url: str, app_factory: Any, session: Session
+) -> None:
+    app = app_factory(make_config(tmp_path, database_url, feeds={"version_ttl": 60.0}))
+    client = app.test_client()
+    factories.item(session, "First", "01/2025")
+    session.commit()
+    assert b"First" in client.get("/feed.atom").data
+    factories.item(session, "Written elsewhere", "02/2025")  # another process, within the TTL
+    session.commit()
+    assert b"Written elsewhere" not in client.get("/feed.atom").data
+    with app.extensions["newsfeed.sessions"]() as own:  # a write through this app
+        factories.item(own, "Written here", "03/2025")
+        own.commit()
+    body = client.get("/feed.atom").data
+    assert b"Written here" in body and b"Written elsewhere" in body
 
 
 def test_a_write_through_another_worker_is_seen(session: Session, app: Any, app_factory: Any) -> None:
