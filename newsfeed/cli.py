@@ -114,9 +114,15 @@ def db_upgrade(app: AppContext) -> None:
 
 
 def _serve(app: AppContext, host: str, port: int) -> None:
+    from .config import replace
     from .web import create_app
 
-    flask_app = create_app(app.config)
+    config = app.config
+    if config.admin.secure_cookies and config.site.base_url.startswith("http://"):
+        # The development server speaks plain http: a Secure cookie would never come back.
+        config = replace(config, admin={"secure_cookies": False})
+        click.echo("note: session cookies without the Secure flag for this plain-http development server")
+    flask_app = create_app(config)
     click.echo(f"serving {app.config.site.title} on http://{host}:{port}/ (development server)")
     flask_app.run(host=host, port=port, debug=False, use_reloader=False)
 

@@ -23,7 +23,7 @@ from icalendar import Calendar, Event
 from lxml import etree
 
 from .dates import tzinfo_for
-from .render import xml_safe
+from .render import text_only, xml_safe
 
 HISTORY_NS = "http://purl.org/syndication/history/1.0"
 JSONFEED_VERSION = "https://jsonfeed.org/version/1.1"
@@ -181,7 +181,11 @@ def render_json(feed: Feed, *, next_url: str | None = None) -> bytes:
     }
     if next_url:
         doc["next_url"] = next_url
-    return json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True).encode()
+    text = json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True)
+    # HTML-safe JSON: "<", ">" and "&" as \u escapes, so no consumer that pastes a value into a
+    # page can be tricked by a title; the values decode to the same text.
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return text.encode()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -220,19 +224,19 @@ def render_ics(name: str, events: Sequence[CalendarEvent], *, prodid: str = "-//
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", xml_safe(name))
+    cal.add("x-wr-calname", text_only(name))
     for ev in events:
         vevent = Event()
         vevent.add("uid", ev.uid)
-        vevent.add("summary", xml_safe(ev.summary))
-        vevent.add("description", xml_safe(ev.description))
+        vevent.add("summary", text_only(ev.summary))
+        vevent.add("description", text_only(ev.description))
         vevent.add("url", ev.url)
         vevent.add("sequence", ev.sequence)
         vevent.add("dtstamp", _utc(ev.stamp))
         if ev.location:
-            vevent.add("location", xml_safe(ev.location))
+            vevent.add("location", text_only(ev.location))
         if ev.categories:
-            vevent.add("categories", [xml_safe(c) for c in ev.categories])
+            vevent.add("categories", [text_only(c) for c in ev.categories])
         if ev.grain == "minute" and ev.instant is not None:
             if _is_iana(ev.tz):
                 zone = tzinfo_for(ev.tz or "UTC")

@@ -5,6 +5,7 @@ Everything a person typed goes through here before it is shown as HTML: pages, f
 
 from __future__ import annotations
 
+import html
 import re
 from functools import lru_cache
 
@@ -61,3 +62,9 @@ def summary(source: str, limit: int = 280) -> str:
     if len(text) <= limit:
         return text
     return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+def text_only(text: str) -> str:
+    """Text with any markup removed (script and style contents included), for plain-text
+    channels that a careless client might still render: calendar summaries and descriptions."""
+    return html.unescape(nh3.clean(xml_safe(text), tags=set()))

@@ -34,7 +34,10 @@ def create_app(config: Config | None = None, *, clock: Clock = utcnow) -> Flask:
     """The app factory: everything is attached here, nothing happens at import time."""
     config = config or load_config()
     app = Flask(
-        __name__, template_folder="../templates", instance_path=str(Path(config.instance_path).resolve())
+        __name__,
+        template_folder="../templates",
+        static_folder="../static",
+        instance_path=str(Path(config.instance_path).resolve()),
     )
     app.config.update(
         SECRET_KEY=_secret_key(config),
@@ -47,11 +50,14 @@ def create_app(config: Config | None = None, *, clock: Clock = utcnow) -> Flask:
     engine = make_engine(config.database_url, echo=config.database.echo)
     database.init_app(app, session_factory(engine))
 
-    from . import errors, feeds, filters, public
+    from . import admin, auth, errors, feeds, filters, public
 
     filters.init_app(app)
     errors.init_app(app)
     feeds.init_app(app)
+    auth.init_app(app)
     app.register_blueprint(public.bp)
     app.register_blueprint(feeds.bp)
+    app.register_blueprint(auth.bp)
+    app.register_blueprint(admin.bp)
     return app

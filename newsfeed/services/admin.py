@@ -1,0 +1,139 @@
+"""Queries and actions behind the admin pages."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from ..models import Item, ItemRevision, Kind, Person, Role, Status, User
+from .errors import InvalidInput, NotFound
+from .items import ItemInput, LinkInput, MilestoneInput, milestone_date, posted_date, update_item
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who acts: an editor may only touch items of their own person."""
+
+    user_id: int
+    role: Role
+    person_id: int | None
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == Role.ADMIN
+
+
+def search_items(
+    session: Session,
+    actor: Actor,
+    *,
+    q: str = "",
+    kind: str = "",
+    status: str = "",
+    person: str = "",
+    limit: int = 200,
+) -> list[Item]:
+    query = select(Item).options(selectinload(Item.person)).order_by(Item.posted_start.desc(), Item.id.desc())
+    if not actor.is_admin:
+        query = query.where(Item.person_id == actor.person_id)
+    if q.strip():
+        pattern = f"%{q.strip()[:100]}%"
+        query = query.where(or_(Item.title.ilike(pattern), Item.body.ilike(pattern)))
+    if kind:
+        if kind not in [k.value for k in Kind]:
+            raise InvalidInput("kind", f"{kind!r} is not a kind")
+        query = query.where(Item.kind == Kind(kind))
+    if status:
+        if status not in [s.value for s in Status]:
+            raise InvalidInput("status", f"{status!r} is not a status")
+        query = query.where(Item.status == Status(status))
+    if person:
+        query = query.where(Item.person.has(Person.slug == person))
+    return list(session.scalars(query.limit(limit)))
+
+
+def item_for(session: Session, actor: Actor, item_id: int) -> Item:
+    item = session.get(Item, item_id)
+    if item is None or (not actor.is_admin and item.person_id != actor.person_id):
+        raise NotFound(f"no item {item_id}")
+    return item
+
+
+def person_slug_for(session: Session, actor: Actor) -> str | None:
+    """The person an editor must post as (None for admins, who choose)."""
+    if actor.is_admin:
+        return None
+    if actor.person_id is None:
+        raise InvalidInput("person", "this editor account has no person to post as: ask an admin")
+    slug = session.scalar(select(Person.slug).where(Person.id == actor.person_id))
+    assert slug is not None
+    return slug
+
+
+def retract(session: Session, actor: Actor, item_id: int, *, now: dt.datetime) -> Item:
+    item = item_for(session, actor, item_id)
+    data = dataclasses.replace(input_of(item), status=Status.RETRACTED)
+    update_item(session, item, data, now=now, user_id=actor.user_id)
+    return item
+
+
+def input_of(item: Item) -> ItemInput:
+    """An item as the input that would recreate it (to change one thing and save)."""
+    return ItemInput(
+        title=item.title,
+        posted=posted_date(item),
+        kind=item.kind,
+        body=item.body,
+        status=item.status,
+        visibility=item.visibility,
+        publish_at=item.publish_at,
+        venue=item.venue,
+        location=item.location,
+        person=item.person.slug if item.person else None,
+        tags=[t.name for t in item.tags],
+        links=[LinkInput(href=link.href, rel=link.rel, title=link.title) for link in item.links],
+        milestones=[MilestoneInput(m.label, milestone_date(m), m.location) for m in item.milestones],
+        source_path=item.source_path,
+        source_line=item.source_line,
+        source_text=item.source_text,
+        source_key=item.source_key,
+    )
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    revision: int
+    at: dt.datetime
+    who: str
+    changes: dict[str, object]
+
+
+def history(session: Session, actor: Actor, item_id: int) -> tuple[Item, list[HistoryRow]]:
+    item = item_for(session, actor, item_id)
+    rows = session.execute(
+        select(ItemRevision, User.email)
+        .outerjoin(User, User.id == ItemRevision.user_id)
+        .where(ItemRevision.item_id == item.id)
+        .order_by(ItemRevision.revision.desc())
+    ).all()
+    return item, [
+        HistoryRow(r.revision, r.changed_at, email or "import or command line", r.changes)
+        for r, email in rows
+    ]
+
+
+def people(session: Session) -> list[Person]:
+    return list(session.scalars(select(Person).order_by(Person.name)))
+
+
+def users(session: Session) -> list[User]:
+    return list(session.scalars(select(User).options(selectinload(User.person)).order_by(User.email)))
+
+
+def counts(session: Session) -> dict[str, int]:
+    rows = session.execute(select(Item.status, func.count(Item.id)).group_by(Item.status)).all()
+    return {status.value: n for status, n in rows}

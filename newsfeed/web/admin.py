@@ -1,0 +1,297 @@
+"""The admin pages: items, import by paste or upload, users. Every route needs a signed-in user."""
+
+from __future__ import annotations
+
+import datetime as dt
+import zoneinfo
+from typing import Any
+
+from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
+from flask_login import current_user
+from werkzeug.wrappers import Response as WerkzeugResponse
+
+from ..dates import DateParseError, parse
+from ..importers import KINDS, UnreadableDocument, parse_text
+from ..models import Role, Status, Visibility
+from ..render import markdown_html
+from ..services import admin as svc
+from ..services.errors import InvalidInput
+from ..services.imports import apply_import
+from ..services.items import create_item, update_item
+from ..services.users import create_user, generate_password
+from .admin_forms import BLANK_MILESTONE_ROWS, form_values, item_form_values, item_input, milestone_text
+from .database import get_config, get_session, now
+
+bp = Blueprint("admin", __name__, url_prefix="/admin")
+
+
+@bp.before_request
+def require_sign_in() -> WerkzeugResponse | tuple[Any, int] | None:
+    if current_user.is_authenticated:
+        return None
+    if request.path.startswith("/admin/api/"):
+        return jsonify(error="sign in first"), 401
+    return redirect(url_for("auth.login", next=request.full_path if request.method == "GET" else None))
+
+
+def _actor() -> svc.Actor:
+    return svc.Actor(user_id=current_user.id, role=current_user.role, person_id=current_user.person_id)
+
+
+def _today() -> dt.date:
+    return now().astimezone(zoneinfo.ZoneInfo(get_config().site.timezone)).date()
+
+
+def _page(template: str, status: int = 200, **context: Any) -> tuple[str, int]:
+    return render_template(template, site=get_config().site, user=current_user, **context), status
+
+
+# ---------------------------------------------------------------------------------------------
+# items
+
+
+@bp.get("/")
+def items() -> tuple[str, int]:
+    args = request.args
+    found = svc.search_items(
+        get_session(),
+        _actor(),
+        q=args.get("q", ""),
+        kind=args.get("kind", ""),
+        status=args.get("status", ""),
+        person=args.get("person", ""),
+    )
+    return _page(
+        "admin/items.html",
+        items=found,
+        args=args,
+        kinds=KINDS,
+        statuses=[s.value for s in Status],
+        people=svc.people(get_session()),
+    )
+
+
+def _form_page(
+    item_id: int | None, values: dict[str, Any], error: InvalidInput | None = None
+) -> tuple[str, int]:
+    rows = values["milestones"] + [
+        {"label": "", "date": "", "time": "", "zone": "", "location": ""} for _ in range(BLANK_MILESTONE_ROWS)
+    ]
+    return _page(
+        "admin/item_form.html",
+        400 if error else 200,
+        item_id=item_id,
+        v=values,
+        rows=rows,
+        error=error,
+        kinds=KINDS,
+        statuses=[s.value for s in Status],
+        visibilities=[v.value for v in Visibility],
+        people=svc.people(get_session()),
+        zone=get_config().site.timezone,
+    )
+
+
+def _submitted(db: Any) -> Any:
+    config = get_config()
+    return item_input(
+        request.form,
+        today=_today(),
+        zone=config.site.timezone,
+        date_order=config.site.date_order,
+        person=svc.person_slug_for(db, _actor()),
+    )
+
+
+@bp.get("/items/new")
+def new_item() -> tuple[str, int]:
+    return _form_page(None, item_form_values(None, get_config().site.timezone))
+
+
+@bp.post("/items/new")
+def create() -> WerkzeugResponse | tuple[str, int]:
+    db = get_session()
+    try:
+        item = create_item(db, _submitted(db), now=now(), host=get_config().host, user_id=current_user.id)
+    except InvalidInput as exc:
+        db.rollback()
+        return _form_page(None, form_values(request.form), exc)
+    db.commit()
+    flash(f"Saved “{item.title}”.")
+    return redirect(url_for("admin.edit", item_id=item.id))
+
+
+@bp.get("/items/<int:item_id>")
+def edit(item_id: int) -> tuple[str, int]:
+    item = svc.item_for(get_session(), _actor(), item_id)
+    return _form_page(item_id, item_form_values(item, get_config().site.timezone))
+
+
+@bp.post("/items/<int:item_id>")
+def update(item_id: int) -> WerkzeugResponse | tuple[str, int]:
+    db = get_session()
+    item = svc.item_for(db, _actor(), item_id)
+    try:
+        changed = update_item(db, item, _submitted(db), now=now(), user_id=current_user.id)
+    except InvalidInput as exc:
+        db.rollback()
+        return _form_page(item_id, form_values(request.form), exc)
+    db.commit()
+    flash(f"Saved revision {item.revision}." if changed else "Nothing changed.")
+    return redirect(url_for("admin.edit", item_id=item_id))
+
+
+@bp.post("/items/<int:item_id>/retract")
+def retract(item_id: int) -> WerkzeugResponse:
+    db = get_session()
+    item = svc.retract(db, _actor(), item_id, now=now())
+    db.commit()
+    flash(f"Retracted “{item.title}”: it is gone from the site and the feeds.")
+    return redirect(url_for("admin.edit", item_id=item_id))
+
+
+@bp.get("/items/<int:item_id>/history")
+def history(item_id: int) -> tuple[str, int]:
+    item, rows = svc.history(get_session(), _actor(), item_id)
+    return _page("admin/history.html", item=item, rows=rows)
+
+
+# ---------------------------------------------------------------------------------------------
+# live previews (progressive enhancement: the forms work without them)
+
+
+@bp.get("/api/date")
+def date_preview() -> Any:
+    """The engine's reading of a date field: its human form and precision, or its message."""
+    config = get_config()
+    text = milestone_text(
+        request.args.get("text", ""), request.args.get("time", ""), request.args.get("zone", "")
+    )
+    prefer = "past" if request.args.get("role", "posted") == "posted" else "nearest"
+    try:
+        value = parse(text, today=_today(), date_order=config.site.date_order, prefer=prefer)  # type: ignore[arg-type]
+    except DateParseError as exc:
+        return jsonify(ok=False, error=str(exc))
+    out = value.as_dict()
+    out["ok"] = True
+    out["label"] = f"{value.display()} · {value.grain} precision"
+    return jsonify(out)
+
+
+@bp.post("/api/markdown")
+def markdown_preview() -> Any:
+    return jsonify(html=markdown_html(request.form.get("body", "")))
+
+
+# ---------------------------------------------------------------------------------------------
+# import by paste or upload
+
+
+def _import_source() -> tuple[str, str]:
+    upload = request.files.get("file")
+    if upload is not None and upload.filename:
+        data = upload.read(20_000_001)
+        if len(data) > 20_000_000:
+            raise InvalidInput("file", "larger than 20 MB")
+        try:
+            return data.decode("utf-8-sig"), upload.filename
+        except UnicodeDecodeError:
+            raise InvalidInput("file", "not UTF-8 text") from None
+    text = request.form.get("text", "")
+    if not text.strip():
+        raise InvalidInput("text", "paste a news list or choose a file")
+    return text, request.form.get("path", "") or "pasted"
+
+
+def _read_import(text: str, path: str) -> Any:
+    fmt = request.form.get("format", "auto")
+    order = request.form.get("date_order", "auto")
+    if fmt not in ("auto", "news", "publications", "listing", "cfp", "alfolio"):
+        raise InvalidInput("format", f"{fmt!r} is not a format")
+    if order not in ("auto", "dmy", "mdy"):
+        raise InvalidInput("date_order", f"{order!r} is not dmy or mdy")
+    try:
+        return parse_text(
+            text,
+            today=_today(),
+            fmt=fmt,
+            date_order=None if order == "auto" else order,  # type: ignore[arg-type]
+            default_order=get_config().site.date_order,  # type: ignore[arg-type]
+            path=path,
+        )
+    except UnreadableDocument as exc:
+        raise InvalidInput("text", str(exc)) from None
+
+
+@bp.get("/import")
+def import_form() -> tuple[str, int]:
+    return _page("admin/import.html", people=svc.people(get_session()), error=None, form={})
+
+
+@bp.post("/import/preview")
+def import_preview() -> tuple[str, int]:
+    try:
+        text, path = _import_source()
+        result = _read_import(text, path)
+    except InvalidInput as exc:
+        return _page("admin/import.html", 400, people=svc.people(get_session()), error=exc, form=request.form)
+    return _page("admin/import_preview.html", result=result, text=text, path=path, form=request.form)
+
+
+@bp.post("/import/confirm")
+def import_confirm() -> tuple[str, int]:
+    db = get_session()
+    text, path = request.form.get("text", ""), request.form.get("path", "pasted")
+    try:
+        result = _read_import(text, path)
+        person = svc.person_slug_for(db, _actor()) or (request.form.get("person") or None)
+        report = apply_import(db, result, person=person, now=now(), host=get_config().host)
+    except InvalidInput as exc:
+        db.rollback()
+        return _page("admin/import.html", 400, people=svc.people(db), error=exc, form=request.form)
+    db.commit()
+    return _page("admin/import_report.html", report=report, result=result)
+
+
+# ---------------------------------------------------------------------------------------------
+# users (admins only)
+
+
+def _admins_only() -> None:
+    if current_user.role != Role.ADMIN:
+        abort(403)
+
+
+@bp.get("/users")
+def users() -> tuple[str, int]:
+    _admins_only()
+    db = get_session()
+    return _page("admin/users.html", users=svc.users(db), people=svc.people(db), error=None, created=None)
+
+
+@bp.post("/users")
+def add_user() -> tuple[str, int]:
+    _admins_only()
+    db = get_session()
+    role = request.form.get("role", "editor")
+    password = generate_password()
+    try:
+        if role not in ("admin", "editor"):
+            raise InvalidInput("role", f"{role!r} is not admin or editor")
+        user = create_user(
+            db,
+            request.form.get("email", ""),
+            password,
+            role=Role(role),
+            name=request.form.get("name", ""),
+            person_slug=request.form.get("person") or None,
+            now=now(),
+        )
+    except InvalidInput as exc:
+        db.rollback()
+        return _page(
+            "admin/users.html", 400, users=svc.users(db), people=svc.people(db), error=exc, created=None
+        )
+    db.commit()
+    created = (user.email, password)
+    return _page("admin/users.html", users=svc.users(db), people=svc.people(db), error=None, created=created)
