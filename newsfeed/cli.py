@@ -304,6 +304,161 @@ def export(
 
 
 # ---------------------------------------------------------------------------------------------
+# subscribers, digests, scheduler
+
+
+def _now(value: str | None) -> dt.datetime:
+    if value is None:
+        return dt.datetime.now(dt.UTC)
+    try:
+        parsed = dt.datetime.fromisoformat(value)
+    except ValueError:
+        fail(f"--now: {value!r} is not a date and time such as 2025-02-03T08:00Z")
+    if parsed.tzinfo is None:
+        fail(f"--now: {value!r} has no time zone (add Z or +01:00)")
+    return parsed.astimezone(dt.UTC)
+
+
+@main.group()
+def subscribers() -> None:
+    """Email subscribers."""
+
+
+@subscribers.command("add")
+@click.argument("email")
+@click.option(
+    "--cadence", type=click.Choice(["daily", "weekly", "monthly"]), default="weekly", show_default=True
+)
+@click.option("--kind", "kinds", multiple=True, help="Only these kinds (repeatable; none: all).")
+@click.option("--tag", "tags", multiple=True, help="Only these tags (repeatable).")
+@click.option("--person", "people", multiple=True, help="Only these people's news (repeatable).")
+@click.option("--lead-days", default="14,3,1", show_default=True, help="Reminder lead times in days.")
+@click.option("--timezone", "zone", default="UTC", show_default=True)
+@click.option("--confirmed", is_flag=True, help="They consented elsewhere: no confirmation email.")
+@pass_ctx
+def subscribers_add(
+    app: AppContext,
+    email: str,
+    cadence: str,
+    kinds: tuple[str, ...],
+    tags: tuple[str, ...],
+    people: tuple[str, ...],
+    lead_days: str,
+    zone: str,
+    confirmed: bool,
+) -> None:
+    """Add a subscriber (a confirmation email is queued unless --confirmed)."""
+    from .services.subscriptions import Preferences, add_confirmed, parse_leads
+
+    with app.session() as session:
+        prefs = Preferences(cadence, kinds, tags, people, zone, parse_leads(lead_days))
+        subscriber = add_confirmed(session, email, prefs, now=dt.datetime.now(dt.UTC), confirmed=confirmed)
+        address, status = subscriber.email, subscriber.status.value
+    click.echo(f"{address}: {status}")
+
+
+@subscribers.command("import")
+@click.argument("path", type=click.Path(path_type=str))
+@pass_ctx
+def subscribers_import(app: AppContext, path: str) -> None:
+    """Subscribers from CSV (columns: email, cadence, kinds, tags, people, timezone, lead_days, confirmed).
+    Any bad row: every problem is listed by line and nothing is imported."""
+    from pathlib import Path
+
+    from .services.subscriptions import import_csv
+
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        fail(f"{path}: cannot read: {exc}")
+    with app.session() as session:
+        report = import_csv(session, text, now=dt.datetime.now(dt.UTC))
+        if report.errors:
+            session.rollback()
+            fail("nothing imported:\n" + "\n".join(report.errors))
+    click.echo(f"imported {report.added} subscriber(s)")
+
+
+@main.group()
+def digest() -> None:
+    """Digests and reminders."""
+
+
+@digest.command("run")
+@click.option("--now", "now_text", help="Pretend it is this UTC time (ISO 8601 with a zone).")
+@pass_ctx
+def digest_run(app: AppContext, now_text: str | None) -> None:
+    """One sweep by hand: plan what is due, send it, report."""
+    from .db import make_engine, session_factory
+    from .mail import mailer_from_config
+    from .services.delivery import sweep
+
+    engine = make_engine(app.config.database_url)
+    try:
+        report = sweep(
+            session_factory(engine), mailer_from_config(app.config), now=_now(now_text), config=app.config
+        )
+    finally:
+        engine.dispose()
+    for error in report.errors:
+        click.echo(f"warning: {error}", err=True)
+    click.echo(report.summary())
+
+
+@digest.command("preview")
+@click.argument("email")
+@click.option("--now", "now_text", help="Pretend it is this UTC time (ISO 8601 with a zone).")
+@pass_ctx
+def digest_preview(app: AppContext, email: str, now_text: str | None) -> None:
+    """Print what this subscriber would receive in their next digest, and why."""
+    from sqlalchemy import select
+
+    from .models import Subscriber
+    from .services.delivery import preview
+    from .services.users import normalise_email
+
+    with app.session() as session:
+        address = normalise_email(email)
+        subscriber = session.scalar(select(Subscriber).where(Subscriber.email == address))
+        if subscriber is None:
+            fail(f"email: no subscriber {address}")
+        why, message = preview(session, subscriber, now=_now(now_text), config=app.config)
+        click.echo(why)
+        if message is not None:
+            body = message.get_body(("plain",))
+            click.echo("")
+            click.echo(f"Subject: {message['Subject']}")
+            click.echo(body.get_content() if body is not None else "")
+
+
+@main.command()
+@click.option(
+    "--interval", default=60, show_default=True, type=click.IntRange(5, 3600), help="Seconds between runs."
+)
+@pass_ctx
+def scheduler(app: AppContext, interval: int) -> None:
+    """Run scheduled work in this process: publish due items, send digests and reminders."""
+    import logging
+
+    from .db import make_engine, session_factory, utcnow
+    from .mail import mailer_from_config
+    from .scheduler import run
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    engine = make_engine(app.config.database_url)
+    try:
+        run(
+            session_factory(engine),
+            mailer_from_config(app.config),
+            app.config,
+            clock=utcnow,
+            interval=interval,
+        )
+    finally:
+        engine.dispose()
+
+
+# ---------------------------------------------------------------------------------------------
 # dates
 
 

@@ -255,4 +255,24 @@ def replace(config: Config, **sections: Mapping[str, Any]) -> Config:
     return new
 
 
-__all__ = ["Config", "ConfigError", "build_config", "load_config", "replace"]
+__all__ = ["Config", "ConfigError", "build_config", "load_config", "replace", "secret_key"]
+
+
+def secret_key(config: Config) -> str:
+    """The configured secret, or one generated once into the instance folder (zero set-up).
+
+    The web app, the CLI and the scheduler all call this, so that links signed by one are
+    accepted by the others.
+    """
+    if config.admin.secret_key:
+        return config.admin.secret_key
+    import secrets
+
+    path = Path(config.instance_path) / "secret_key"
+    if path.exists():
+        return path.read_text().strip()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(48)
+    path.write_text(key)
+    path.chmod(0o600)
+    return key

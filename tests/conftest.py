@@ -184,3 +184,22 @@ def runner(config_file: Path) -> Any:
         return cli.invoke(main, ["--config", str(config_file), *args], input=input, catch_exceptions=False)
 
     return run
+
+
+@pytest.fixture
+def smtp() -> Iterator[Any]:
+    """A real SMTP server (aiosmtpd) on a free loopback port."""
+    from tests.smtp_sink import SMTPSink
+
+    sink = SMTPSink().start()
+    yield sink
+    sink.stop()
+
+
+@pytest.fixture
+def mail_config(tmp_path: Path, database_url: str, smtp: Any) -> Config:
+    return make_config(
+        tmp_path,
+        database_url,
+        mail={"transport": "smtp", "smtp_host": "127.0.0.1", "smtp_port": smtp.port, "timeout": 5.0},
+    )

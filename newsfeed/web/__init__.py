@@ -3,34 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-import secrets
 from collections.abc import Callable
 from pathlib import Path
 
 from flask import Flask
 
-from ..config import Config, load_config
+from ..config import Config, load_config, secret_key
 from ..db import make_engine, session_factory, utcnow
+from ..mail import Mailer, mailer_from_config
 from . import database
 
 Clock = Callable[[], dt.datetime]
 
 
-def _secret_key(config: Config) -> str:
-    """The configured key, or one generated once into the instance folder (zero set-up)."""
-    if config.admin.secret_key:
-        return config.admin.secret_key
-    path = Path(config.instance_path) / "secret_key"
-    if path.exists():
-        return path.read_text().strip()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    key = secrets.token_urlsafe(48)
-    path.write_text(key)
-    path.chmod(0o600)
-    return key
-
-
-def create_app(config: Config | None = None, *, clock: Clock = utcnow) -> Flask:
+def create_app(config: Config | None = None, *, clock: Clock = utcnow, mailer: Mailer | None = None) -> Flask:
     """The app factory: everything is attached here, nothing happens at import time."""
     config = config or load_config()
     app = Flask(
@@ -40,17 +26,18 @@ def create_app(config: Config | None = None, *, clock: Clock = utcnow) -> Flask:
         instance_path=str(Path(config.instance_path).resolve()),
     )
     app.config.update(
-        SECRET_KEY=_secret_key(config),
+        SECRET_KEY=secret_key(config),
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
         SESSION_COOKIE_SECURE=config.admin.secure_cookies,
     )
     app.extensions["newsfeed.config"] = config
     app.extensions["newsfeed.clock"] = clock
+    app.extensions["newsfeed.mailer"] = mailer or mailer_from_config(config)
     engine = make_engine(config.database_url, echo=config.database.echo)
     database.init_app(app, session_factory(engine))
 
-    from . import admin, auth, errors, feeds, filters, public
+    from . import admin, auth, errors, feeds, filters, public, subscribe
 
     filters.init_app(app)
     errors.init_app(app)
@@ -60,4 +47,5 @@ def create_app(config: Config | None = None, *, clock: Clock = utcnow) -> Flask:
     app.register_blueprint(feeds.bp)
     app.register_blueprint(auth.bp)
     app.register_blueprint(admin.bp)
+    app.register_blueprint(subscribe.bp)
     return app

@@ -6,21 +6,26 @@ import datetime as dt
 import zoneinfo
 from typing import Any
 
-from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request, url_for
 from flask_login import current_user
 from werkzeug.wrappers import Response as WerkzeugResponse
 
 from ..dates import DateParseError, parse
+from ..digest import Envelope, compose_digest
 from ..importers import KINDS, UnreadableDocument, parse_text
-from ..models import Role, Status, Visibility
+from ..mail import PermanentFailure, TemporaryFailure
+from ..models import Cadence, Role, Status, Subscriber, SubscriberStatus, Visibility
 from ..render import markdown_html
 from ..services import admin as svc
-from ..services.errors import InvalidInput
+from ..services import delivery
+from ..services import subscriptions as subs
+from ..services.errors import InvalidInput, NotFound
 from ..services.imports import apply_import
 from ..services.items import create_item, update_item
 from ..services.users import create_user, generate_password
 from .admin_forms import BLANK_MILESTONE_ROWS, form_values, item_form_values, item_input, milestone_text
 from .database import get_config, get_session, now
+from .subscribe import deliver_now
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
@@ -295,3 +300,86 @@ def add_user() -> tuple[str, int]:
     db.commit()
     created = (user.email, password)
     return _page("admin/users.html", users=svc.users(db), people=svc.people(db), error=None, created=created)
+
+
+# ---------------------------------------------------------------------------------------------
+# subscribers
+
+
+@bp.get("/subscribers")
+def subscribers() -> tuple[str, int]:
+    return _page("admin/subscribers.html", subscribers=subs.list_subscribers(get_session()))
+
+
+@bp.post("/subscribers/<int:subscriber_id>/resend")
+def resend(subscriber_id: int) -> WerkzeugResponse:
+    db = get_session()
+    subscriber = db.get(Subscriber, subscriber_id)
+    if subscriber is None:
+        raise NotFound(f"no subscriber {subscriber_id}")
+    delivery = subs.confirmation_delivery(db, subscriber, now())
+    db.commit()
+    deliver_now(delivery.id)
+    flash(f"Confirmation email sent again to {subscriber.email}.")
+    return redirect(url_for("admin.subscribers"))
+
+
+@bp.post("/subscribers/<int:subscriber_id>/remove")
+def remove_subscriber(subscriber_id: int) -> WerkzeugResponse:
+    db = get_session()
+    subs.remove(db, subscriber_id)
+    db.commit()
+    flash("Subscriber removed.")
+    return redirect(url_for("admin.subscribers"))
+
+
+@bp.get("/subscribers/<int:subscriber_id>/preview")
+def preview_digest(subscriber_id: int) -> tuple[str, int]:
+    db = get_session()
+    subscriber = db.get(Subscriber, subscriber_id)
+    if subscriber is None:
+        raise NotFound(f"no subscriber {subscriber_id}")
+    why, message = delivery.preview(db, subscriber, now=now(), config=get_config())
+    html_part = message.get_body(("html",)) if message is not None else None
+    return _page(
+        "admin/digest_preview.html",
+        subscriber=subscriber,
+        why=why,
+        subject=message["Subject"] if message is not None else None,
+        html=html_part.get_content() if html_part is not None else None,
+    )
+
+
+@bp.post("/subscribers/test-digest")
+def test_digest() -> WerkzeugResponse:
+    """A digest of the last 30 days as an all-news subscriber in the site's zone, to yourself."""
+    config = get_config()
+    at = now()
+    probe = Subscriber(
+        email=current_user.email,
+        timezone=config.site.timezone,
+        cadence=Cadence.WEEKLY,
+        kinds=[],
+        tags=[],
+        people=[],
+        token="test",  # noqa: S106 (a throwaway value, not a secret)
+        status=SubscriberStatus.CONFIRMED,
+        last_digest_at=at - dt.timedelta(days=30),
+        created_at=at,
+    )
+    digest = delivery.build_digest(get_session(), probe, now=at, config=config, label="test digest")
+    if digest.empty:
+        flash("Nothing new in the last 30 days and nothing upcoming: no test digest sent.")
+        return redirect(url_for("admin.subscribers"))
+    envelope = Envelope(delivery_id=int(at.timestamp()), kind="test", now=at)
+    message = compose_digest(
+        digest, site=delivery.site_of(config), to=delivery.recipient(probe, config), envelope=envelope
+    )
+    try:
+        with current_app.extensions["newsfeed.mailer"].connect() as connection:
+            connection.send(message)
+    except (TemporaryFailure, PermanentFailure) as exc:
+        flash(f"The mail server did not take the test digest: {exc}")
+    else:
+        flash(f"Test digest sent to {current_user.email}.")
+    return redirect(url_for("admin.subscribers"))

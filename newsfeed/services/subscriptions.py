@@ -1,0 +1,290 @@
+"""Subscribing: double opt-in, preferences, unsubscribing; operators' lists by CLI or CSV.
+
+The public answer is the same whether or not an address is known. Subscribing again never turns a
+confirmed subscriber back into an unconfirmed one: they get an email with their preferences link
+instead. Confirmation links are signed and expire; preference and unsubscribe links carry the
+subscriber's own random token.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import zoneinfo
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from itsdangerous import BadSignature, URLSafeSerializer
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..importers import KINDS
+from ..models import Cadence, Delivery, DeliveryKind, DeliveryStatus, Person, Subscriber, SubscriberStatus
+from .errors import InvalidInput, NotFound
+from .items import slugify
+from .users import normalise_email
+
+MAX_LEADS = 6
+
+
+@dataclass(frozen=True)
+class Preferences:
+    cadence: str = "weekly"
+    kinds: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    people: tuple[str, ...] = ()
+    timezone: str = "UTC"
+    lead_days: tuple[int, ...] = (14, 3, 1)
+
+
+def parse_leads(raw: str) -> tuple[int, ...]:
+    """ "14,3,1" -> (14, 3, 1); an empty text means no reminders."""
+    values = []
+    for part in raw.replace(" ", "").split(","):
+        if not part:
+            continue
+        if not part.isdigit() or not 0 <= int(part) <= 365:
+            raise InvalidInput("lead_days", f"{part!r} is not a number of days from 0 to 365")
+        values.append(int(part))
+    if len(values) > MAX_LEADS:
+        raise InvalidInput("lead_days", f"at most {MAX_LEADS} reminders per event")
+    return tuple(sorted(set(values), reverse=True))
+
+
+def check_preferences(session: Session, prefs: Preferences) -> Preferences:
+    if prefs.cadence not in [c.value for c in Cadence]:
+        raise InvalidInput("cadence", f"{prefs.cadence!r} is not daily, weekly or monthly")
+    for kind in prefs.kinds:
+        if kind not in KINDS:
+            raise InvalidInput("kinds", f"{kind!r} is not one of {', '.join(KINDS)}")
+    for slug in prefs.people:
+        if session.scalar(select(Person.id).where(Person.slug == slug)) is None:
+            raise InvalidInput("people", f"no person {slug!r}")
+    try:
+        zoneinfo.ZoneInfo(prefs.timezone)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        raise InvalidInput(
+            "timezone", f"{prefs.timezone!r} is not a time zone such as Europe/Vienna"
+        ) from None
+    for lead in prefs.lead_days:
+        if not 0 <= lead <= 365:
+            raise InvalidInput("lead_days", f"{lead} is not a number of days from 0 to 365")
+    tags = tuple(dict.fromkeys(slugify(t) for t in prefs.tags if t.strip()))
+    return Preferences(
+        prefs.cadence,
+        tuple(dict.fromkeys(prefs.kinds)),
+        tags,
+        tuple(dict.fromkeys(prefs.people)),
+        prefs.timezone,
+        tuple(sorted(set(prefs.lead_days), reverse=True)),
+    )
+
+
+def _apply(subscriber: Subscriber, prefs: Preferences) -> None:
+    subscriber.cadence = Cadence(prefs.cadence)
+    subscriber.kinds = list(prefs.kinds)
+    subscriber.tags = list(prefs.tags)
+    subscriber.people = list(prefs.people)
+    subscriber.timezone = prefs.timezone
+    subscriber.lead_days = list(prefs.lead_days)
+
+
+def confirmation_delivery(session: Session, subscriber: Subscriber, now: dt.datetime) -> Delivery:
+    """A confirmation (or "already subscribed") email, due now, keyed so a burst of requests
+    within the same minute sends one message."""
+    key = f"confirm|{now.strftime('%Y-%m-%dT%H:%M')}"
+    existing = session.scalar(
+        select(Delivery).where(Delivery.subscriber_id == subscriber.id, Delivery.reminder_key == key)
+    )
+    if existing is not None:
+        return existing
+    delivery = Delivery(
+        subscriber_id=subscriber.id,
+        kind=DeliveryKind.CONFIRMATION,
+        reminder_key=key,
+        due_at=now,
+        status=DeliveryStatus.PENDING,
+        created_at=now,
+    )
+    session.add(delivery)
+    session.flush()
+    return delivery
+
+
+def subscribe(session: Session, email: str, prefs: Preferences, *, now: dt.datetime) -> Delivery:
+    """Ask to subscribe; returns the email to send. The caller shows the same page either way."""
+    address = normalise_email(email)
+    prefs = check_preferences(session, prefs)
+    subscriber = session.scalar(select(Subscriber).where(Subscriber.email == address))
+    if subscriber is None:
+        subscriber = Subscriber(email=address, status=SubscriberStatus.PENDING, created_at=now)
+        _apply(subscriber, prefs)
+        session.add(subscriber)
+        session.flush()
+    elif subscriber.status != SubscriberStatus.CONFIRMED:
+        # pending, unsubscribed or bounced: a fresh opt-in with what they chose now
+        subscriber.status = SubscriberStatus.PENDING
+        _apply(subscriber, prefs)
+    # confirmed: nothing changes here; they get their preferences link by email
+    return confirmation_delivery(session, subscriber, now)
+
+
+def add_confirmed(
+    session: Session, email: str, prefs: Preferences, *, now: dt.datetime, confirmed: bool
+) -> Subscriber:
+    """An operator adds an address (already consented elsewhere when ``confirmed``)."""
+    address = normalise_email(email)
+    prefs = check_preferences(session, prefs)
+    subscriber = session.scalar(select(Subscriber).where(Subscriber.email == address))
+    if subscriber is None:
+        subscriber = Subscriber(email=address, status=SubscriberStatus.PENDING, created_at=now)
+        session.add(subscriber)
+    _apply(subscriber, prefs)
+    if confirmed and subscriber.status != SubscriberStatus.CONFIRMED:
+        subscriber.status = SubscriberStatus.CONFIRMED
+        subscriber.confirmed_at = now
+        subscriber.bounce_count = 0
+    session.flush()
+    if not confirmed and subscriber.status == SubscriberStatus.PENDING:
+        confirmation_delivery(session, subscriber, now)
+    return subscriber
+
+
+@dataclass
+class CsvReport:
+    added: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+CSV_COLUMNS = ("email", "cadence", "kinds", "tags", "people", "timezone", "lead_days", "confirmed")
+
+
+def import_csv(session: Session, text: str, *, now: dt.datetime) -> CsvReport:
+    """Subscribers from CSV (header: the CSV_COLUMNS, lists separated by ';' or ' '). Every bad row
+    is reported with its line; if there is any, nothing is written (the caller rolls back)."""
+    report = CsvReport()
+    reader = csv.DictReader(io.StringIO(text))
+    if reader.fieldnames is None or "email" not in reader.fieldnames:
+        raise InvalidInput("file", "the first line must name the columns, starting with 'email'")
+    unknown = set(reader.fieldnames) - set(CSV_COLUMNS)
+    if unknown:
+        raise InvalidInput("file", f"unknown column(s): {', '.join(sorted(unknown))}")
+    seen: set[str] = set()
+    for row in reader:
+        line = reader.line_num
+
+        def items(name: str, row: dict[str, str] = row) -> tuple[str, ...]:
+            return tuple(x for x in (row.get(name) or "").replace(";", " ").split() if x)
+
+        try:
+            prefs = Preferences(
+                cadence=(row.get("cadence") or "weekly").strip(),
+                kinds=items("kinds"),
+                tags=items("tags"),
+                people=items("people"),
+                timezone=(row.get("timezone") or "UTC").strip(),
+                lead_days=parse_leads((row.get("lead_days") or "14,3,1").replace(";", ",")),
+            )
+            confirmed = (row.get("confirmed") or "").strip().lower() in ("1", "true", "yes", "y")
+            address = normalise_email(row.get("email") or "")
+            if address in seen:
+                raise InvalidInput("email", f"{address} appears twice in the file")
+            seen.add(address)
+            add_confirmed(session, address, prefs, now=now, confirmed=confirmed)
+            report.added += 1
+        except InvalidInput as exc:
+            report.errors.append(f"line {line}: {exc}")
+    return report
+
+
+# ---------------------------------------------------------------------------------------------
+# links
+
+
+def _serializer(secret: str) -> URLSafeSerializer:
+    return URLSafeSerializer(secret, salt="newsfeed-confirm")
+
+
+def confirm_token(secret: str, subscriber: Subscriber, now: dt.datetime) -> str:
+    """A signed link payload; it carries its own issue time (from the injected clock, not the
+    wall clock) so that expiry can be tested by travelling in time."""
+    return _serializer(secret).dumps(
+        {"id": subscriber.id, "t": subscriber.token, "iat": int(now.timestamp())}
+    )
+
+
+def confirm(session: Session, secret: str, token: str, *, now: dt.datetime, max_age_hours: int) -> Subscriber:
+    try:
+        data = _serializer(secret).loads(token)
+    except BadSignature:
+        raise InvalidInput("token", "this confirmation link is not valid") from None
+    if not isinstance(data, dict) or now.timestamp() - float(data.get("iat", 0)) > max_age_hours * 3600:
+        raise InvalidInput("token", "this confirmation link has expired: subscribe again for a new one")
+    subscriber = session.get(Subscriber, int(data.get("id", 0)))
+    if subscriber is None or subscriber.token != data.get("t"):
+        raise InvalidInput("token", "this confirmation link is not valid")
+    if subscriber.status != SubscriberStatus.CONFIRMED:
+        subscriber.status = SubscriberStatus.CONFIRMED
+        subscriber.confirmed_at = now
+        subscriber.unsubscribed_at = None
+        subscriber.bounce_count = 0
+    return subscriber
+
+
+def by_token(session: Session, token: str) -> Subscriber:
+    subscriber = (
+        session.scalar(select(Subscriber).where(Subscriber.token == token)) if len(token) < 100 else None
+    )
+    if subscriber is None:
+        raise NotFound("this link is not valid (any more)")
+    return subscriber
+
+
+def unsubscribe(session: Session, token: str, *, now: dt.datetime) -> Subscriber:
+    subscriber = by_token(session, token)
+    if subscriber.status != SubscriberStatus.UNSUBSCRIBED:
+        subscriber.status = SubscriberStatus.UNSUBSCRIBED
+        subscriber.unsubscribed_at = now
+    # nothing still queued for them goes out
+    for delivery in session.scalars(
+        select(Delivery).where(
+            Delivery.subscriber_id == subscriber.id, Delivery.status == DeliveryStatus.PENDING
+        )
+    ):
+        delivery.status = DeliveryStatus.CANCELLED
+        delivery.last_error = "unsubscribed"
+    session.flush()
+    return subscriber
+
+
+def update_preferences(session: Session, token: str, prefs: Preferences) -> Subscriber:
+    subscriber = by_token(session, token)
+    _apply(subscriber, check_preferences(session, prefs))
+    session.flush()
+    return subscriber
+
+
+def preferences_of(subscriber: Subscriber) -> Preferences:
+    return Preferences(
+        subscriber.cadence.value,
+        tuple(subscriber.kinds),
+        tuple(subscriber.tags),
+        tuple(subscriber.people),
+        subscriber.timezone,
+        tuple(subscriber.lead_days),
+    )
+
+
+def remove(session: Session, subscriber_id: int) -> None:
+    subscriber = session.get(Subscriber, subscriber_id)
+    if subscriber is None:
+        raise NotFound(f"no subscriber {subscriber_id}")
+    session.delete(subscriber)
+    session.flush()
+
+
+def list_subscribers(session: Session) -> Sequence[Subscriber]:
+    return session.scalars(
+        select(Subscriber).order_by(Subscriber.created_at.desc(), Subscriber.id.desc())
+    ).all()
