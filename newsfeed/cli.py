@@ -425,10 +425,13 @@ def digest_preview(app: AppContext, email: str, now_text: str | None) -> None:
         why, message = preview(session, subscriber, now=_now(now_text), config=app.config)
         click.echo(why)
         if message is not None:
-            body = message.get_body(("plain",))
+            from email.header import decode_header, make_header
+
+            from .digest import part
+
             click.echo("")
-            click.echo(f"Subject: {message['Subject']}")
-            click.echo(body.get_content() if body is not None else "")
+            click.echo(f"Subject: {make_header(decode_header(str(message['Subject'])))}")
+            click.echo(part(message, "plain") or "")
 
 
 @main.command()

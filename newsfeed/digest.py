@@ -10,9 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import zoneinfo
 from dataclasses import dataclass, field
-from email.message import EmailMessage
-from email.utils import format_datetime
+from email.header import Header
+from email.message import Message
+from email.mime.multipart import MIMEMultipart
+from email.mime.text import MIMEText
+from email.utils import format_datetime, formataddr
 from functools import lru_cache
+from html import escape
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -94,9 +98,14 @@ def _env() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters["markdown"] = lambda source: markdown_html(source)
-    env.filters["summary"] = lambda source: summary(source, 400)
+    env.filters["markdown"] = markdown_html
+    env.filters["summary"] = _summary
     return env
+
+
+@lru_cache(maxsize=4096)
+def _summary(source: str) -> str:
+    return summary(source, 400)
 
 
 def in_zone(when: FuzzyDate, zone: str) -> str:
@@ -118,33 +127,68 @@ def message_id(envelope: Envelope, site: Site) -> str:
     return f"<{envelope.kind}.{envelope.delivery_id}@{site.host}>"
 
 
-def _headers(msg: EmailMessage, subject: str, site: Site, to: Recipient, envelope: Envelope) -> None:
-    msg["Subject"] = subject
-    msg["From"] = f"{site.title} <{site.sender}>"
+# Per-recipient values are rendered as markers and filled in per message: a digest shared by many
+# subscribers (same filters, same zone) is rendered once, then only addressed.
+_EMAIL, _UNSUBSCRIBE, _PREFERENCES = "\x00email\x00", "\x00unsubscribe\x00", "\x00preferences\x00"
+
+
+@lru_cache(maxsize=256)
+def _render(template: str, zone: str, site: Site, context: tuple[tuple[str, object], ...]) -> tuple[str, str]:
+    env = _env()
+    marker = Recipient(
+        email=_EMAIL,
+        timezone=zone,
+        unsubscribe_url=_UNSUBSCRIBE,
+        unsubscribe_mailto="",
+        preferences_url=_PREFERENCES,
+    )
+    values = {"site": site, "to": marker, "in_zone": in_zone, **dict(context)}
+    return env.get_template(f"{template}.txt").render(values), env.get_template(f"{template}.html").render(
+        values
+    )
+
+
+def _address(text: str, to: Recipient, *, html: bool) -> str:
+    quote = escape if html else str
+    return (
+        text.replace(_EMAIL, quote(to.email))
+        .replace(_UNSUBSCRIBE, quote(to.unsubscribe_url))
+        .replace(_PREFERENCES, quote(to.preferences_url))
+    )
+
+
+def _multipart(
+    template: str, subject: str, site: Site, to: Recipient, envelope: Envelope, **ctx: object
+) -> Message:
+    text, html = _render(template, to.timezone, site, tuple(sorted({"subject": subject, **ctx}.items())))
+    msg = MIMEMultipart("alternative")
+    msg["Subject"] = Header(subject, "utf-8").encode() if not subject.isascii() else subject
+    msg["From"] = formataddr((site.title, site.sender), charset="utf-8")
     msg["To"] = to.email
     msg["Date"] = format_datetime(envelope.now.astimezone(dt.UTC))
     msg["Message-ID"] = message_id(envelope, site)
-    msg["List-Id"] = f"{site.title} <news.{site.host}>"
+    msg["List-Id"] = f"{site.title} <news.{site.host}>" if site.title.isascii() else f"<news.{site.host}>"
     msg["List-Unsubscribe"] = f"<{to.unsubscribe_url}>, <{to.unsubscribe_mailto}>"
     msg["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
     msg["X-Newsfeed-Delivery"] = str(envelope.delivery_id)
     for name, value in envelope.extra_headers.items():
         msg[name] = value
-
-
-def _multipart(
-    template: str, subject: str, site: Site, to: Recipient, envelope: Envelope, **ctx: object
-) -> EmailMessage:
-    env = _env()
-    context = {"site": site, "to": to, "subject": subject, "in_zone": in_zone, **ctx}
-    msg = EmailMessage()
-    _headers(msg, subject, site, to, envelope)
-    msg.set_content(env.get_template(f"{template}.txt").render(context))
-    msg.add_alternative(env.get_template(f"{template}.html").render(context), subtype="html")
+    msg.attach(MIMEText(_address(text, to, html=False), "plain", "utf-8"))
+    msg.attach(MIMEText(_address(html, to, html=True), "html", "utf-8"))
     return msg
 
 
-def compose_digest(digest: Digest, *, site: Site, to: Recipient, envelope: Envelope) -> EmailMessage:
+def part(message: Message, subtype: str) -> str | None:
+    """The decoded text of a message's text/<subtype> part."""
+    for piece in message.walk():
+        if piece.get_content_type() == f"text/{subtype}":
+            payload = piece.get_payload(decode=True)
+            assert isinstance(payload, bytes)
+            return payload.decode(piece.get_content_charset() or "utf-8")
+    return None
+
+
+def compose_digest(digest: Digest, *, site: Site, to: Recipient, envelope: Envelope) -> Message:
     count = len(digest.items)
     parts = []
     if count:
@@ -155,7 +199,7 @@ def compose_digest(digest: Digest, *, site: Site, to: Recipient, envelope: Envel
     return _multipart("digest", subject, site, to, envelope, digest=digest)
 
 
-def compose_reminder(reminder: Reminder, *, site: Site, to: Recipient, envelope: Envelope) -> EmailMessage:
+def compose_reminder(reminder: Reminder, *, site: Site, to: Recipient, envelope: Envelope) -> Message:
     days = (
         "today" if reminder.days == 0 else ("in 1 day" if reminder.days == 1 else f"in {reminder.days} days")
     )
@@ -165,7 +209,7 @@ def compose_reminder(reminder: Reminder, *, site: Site, to: Recipient, envelope:
 
 def compose_confirmation(
     *, confirm_url: str, already: bool, site: Site, to: Recipient, envelope: Envelope
-) -> EmailMessage:
+) -> Message:
     subject = (
         f"Your subscription to {site.title}" if already else f"Confirm your subscription to {site.title}"
     )

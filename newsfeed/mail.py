@@ -12,7 +12,7 @@ import ssl
 import sys
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager, suppress
-from email.message import EmailMessage
+from email.message import Message
 from pathlib import Path
 from typing import Protocol, TextIO
 
@@ -23,12 +23,16 @@ class TemporaryFailure(Exception):
     """Try again later: the server said 4xx, or could not be reached."""
 
 
+class ConnectionFailure(TemporaryFailure):
+    """The server cannot be reached at all: no point trying the next message now."""
+
+
 class PermanentFailure(Exception):
     """The server refused this message for good (5xx)."""
 
 
 class Connection(Protocol):
-    def send(self, message: EmailMessage) -> None: ...
+    def send(self, message: Message) -> None: ...
 
 
 class Mailer(Protocol):
@@ -54,12 +58,12 @@ class _SMTPConnection:
             if m.username:
                 smtp.login(m.username, m.password)
         except smtplib.SMTPAuthenticationError as exc:
-            raise TemporaryFailure(f"SMTP login refused: {exc.smtp_code} {exc.smtp_error!r}") from None
+            raise ConnectionFailure(f"SMTP login refused: {exc.smtp_code} {exc.smtp_error!r}") from None
         except (OSError, smtplib.SMTPException) as exc:
-            raise TemporaryFailure(f"cannot reach the SMTP server {m.host}:{m.port}: {exc}") from None
+            raise ConnectionFailure(f"cannot reach the SMTP server {m.host}:{m.port}: {exc}") from None
         return smtp
 
-    def send(self, message: EmailMessage) -> None:
+    def send(self, message: Message) -> None:
         if self.smtp is None:
             self.smtp = self._open()
         try:
@@ -121,7 +125,7 @@ class _Printer:
     def __init__(self, out: TextIO) -> None:
         self.out = out
 
-    def send(self, message: EmailMessage) -> None:
+    def send(self, message: Message) -> None:
         self.out.write(message.as_string() + "\n" + "-" * 72 + "\n")
         self.out.flush()
 
@@ -139,10 +143,10 @@ class _FileWriter:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
 
-    def send(self, message: EmailMessage) -> None:
+    def send(self, message: Message) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
         name = str(message["Message-ID"]).strip("<>").replace("/", "_").replace("@", "_at_")
-        (self.folder / f"{name}.eml").write_bytes(bytes(message))
+        (self.folder / f"{name}.eml").write_bytes(message.as_bytes())
 
 
 class FileMailer:

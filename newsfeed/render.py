@@ -44,6 +44,7 @@ def sanitize(html: str) -> str:
     )
 
 
+@lru_cache(maxsize=4096)
 def markdown_html(source: str) -> str:
     """Markdown (raw HTML shown as text, not obeyed) to sanitised HTML."""
     return sanitize(_markdown().render(xml_safe(source)))

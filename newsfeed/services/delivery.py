@@ -33,9 +33,10 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 import zoneinfo
-from collections.abc import Callable, Iterable
+from collections import OrderedDict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from email.message import EmailMessage
+from email.message import Message
 from typing import Any
 
 from sqlalchemy import Select, and_, or_, select, update
@@ -55,7 +56,7 @@ from ..digest import (
     compose_digest,
     compose_reminder,
 )
-from ..mail import Mailer, PermanentFailure, TemporaryFailure
+from ..mail import ConnectionFailure, Mailer, PermanentFailure, TemporaryFailure
 from ..models import (
     Cadence,
     Delivery,
@@ -73,6 +74,23 @@ from .items import milestone_date, posted_date, visible_condition
 from .subscriptions import confirm_token
 
 LEASE = dt.timedelta(minutes=10)
+
+
+class LRU(OrderedDict[tuple[object, ...], "Digest"]):
+    """Digests built in this sweep, shared by subscribers with the same filters and starting
+    point; bounded so that a list of all-different subscribers cannot grow it without end."""
+
+    def __init__(self, size: int) -> None:
+        super().__init__()
+        self.size = size
+
+    def __setitem__(self, key: tuple[object, ...], value: Digest) -> None:
+        super().__setitem__(key, value)
+        self.move_to_end(key)
+        while len(self) > self.size:
+            self.popitem(last=False)
+
+
 MAX_BACKOFF = dt.timedelta(hours=6)
 
 
@@ -154,61 +172,86 @@ def reminder_key(item: Item, m: Milestone, instant: dt.datetime, lead: int) -> s
 # planning
 
 
+_ROW_KEYS = ("cadence", "period", "reminder_key", "milestone_id")
+
+
 def _insert_ignore(session: Session, rows: list[dict[str, object]]) -> int:
+    """INSERT … ON CONFLICT DO NOTHING: what a concurrent or earlier sweep made stays single."""
     if not rows:
         return 0
+    rows = [{key: None for key in _ROW_KEYS} | row for row in rows]  # one shape for a multi-row VALUES
     dialect = session.get_bind().dialect.name
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     result = session.execute(insert(Delivery).values(rows).on_conflict_do_nothing())
     return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
 
+PLAN_CHUNK = 1000
+
+
 def plan(session: Session, *, now: dt.datetime, config: Config) -> int:
-    """Insert the digest and reminder deliveries that are due; returns how many were new."""
-    subscribers = list(
-        session.scalars(select(Subscriber).where(Subscriber.status == SubscriberStatus.CONFIRMED))
-    )
-    rows: list[dict[str, object]] = []
-    for s in subscribers:
-        key, due = period_due(s.cadence, now, s.timezone, config.digests.send_hour)
-        if s.confirmed_at is not None and due >= s.confirmed_at:
-            rows.append(
-                {
-                    "subscriber_id": s.id,
-                    "kind": DeliveryKind.DIGEST,
-                    "cadence": s.cadence,
-                    "period": key,
-                    "due_at": due,
-                    "status": DeliveryStatus.PENDING,
-                    "attempts": 0,
-                    "created_at": now,
-                }
-            )
+    """Insert the digest and reminder deliveries that are due; returns how many were new.
+    Subscribers are read a chunk at a time, so memory does not grow with the list."""
+    milestones = _reminder_candidates(session, now=now)
     created = 0
-    for start in range(0, len(rows), 500):
-        created += _insert_ignore(session, rows[start : start + 500])
-    created += _plan_reminders(session, subscribers, now=now, config=config)
+    last_id = 0
+    while True:
+        chunk = list(
+            session.scalars(
+                select(Subscriber)
+                .where(Subscriber.status == SubscriberStatus.CONFIRMED, Subscriber.id > last_id)
+                .order_by(Subscriber.id)
+                .limit(PLAN_CHUNK)
+            )
+        )
+        if not chunk:
+            break
+        last_id = chunk[-1].id
+        rows: list[dict[str, object]] = []
+        for s in chunk:
+            key, due = period_due(s.cadence, now, s.timezone, config.digests.send_hour)
+            if s.confirmed_at is not None and due >= s.confirmed_at:
+                rows.append(
+                    {
+                        "subscriber_id": s.id,
+                        "kind": DeliveryKind.DIGEST,
+                        "cadence": s.cadence,
+                        "period": key,
+                        "due_at": due,
+                        "status": DeliveryStatus.PENDING,
+                        "attempts": 0,
+                        "created_at": now,
+                    }
+                )
+        rows += _reminder_rows(milestones, chunk, now=now, config=config)
+        for start in range(0, len(rows), 500):
+            created += _insert_ignore(session, rows[start : start + 500])
+        for s in chunk:
+            session.expunge(s)
     session.flush()
     return created
 
 
-def _plan_reminders(
-    session: Session, subscribers: list[Subscriber], *, now: dt.datetime, config: Config
-) -> int:
-    longest = max((max(s.lead_days) for s in subscribers if s.lead_days), default=None)
-    if longest is None:
-        return 0
-    horizon = now + dt.timedelta(days=longest + 1)
-    milestones = session.scalars(
-        select(Milestone)
-        .join(Milestone.item)
-        .where(visible_condition(now), Milestone.end >= (now - dt.timedelta(days=1)).date())
-        .where(Milestone.start <= horizon.date())
-        .options(
-            selectinload(Milestone.item).selectinload(Item.tags),
-            selectinload(Milestone.item).selectinload(Item.person),
+def _reminder_candidates(session: Session, *, now: dt.datetime) -> list[Milestone]:
+    """Milestones of visible items that have not happened yet (reminders look up to a year ahead)."""
+    horizon = now + dt.timedelta(days=366)
+    return list(
+        session.scalars(
+            select(Milestone)
+            .join(Milestone.item)
+            .where(visible_condition(now), Milestone.end >= (now - dt.timedelta(days=1)).date())
+            .where(Milestone.start <= horizon.date())
+            .options(
+                selectinload(Milestone.item).selectinload(Item.tags),
+                selectinload(Milestone.item).selectinload(Item.person),
+            )
         )
-    ).all()
+    )
+
+
+def _reminder_rows(
+    milestones: list[Milestone], subscribers: list[Subscriber], *, now: dt.datetime, config: Config
+) -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
     for m in milestones:
         instant = reference_instant(m, config.site.timezone)
@@ -233,10 +276,7 @@ def _plan_reminders(
                     "created_at": now,
                 }
             )
-    created = 0
-    for start in range(0, len(rows), 500):
-        created += _insert_ignore(session, rows[start : start + 500])
-    return created
+    return rows
 
 
 # ---------------------------------------------------------------------------------------------
@@ -370,8 +410,13 @@ def build_digest(
 
 
 def build_message(
-    session: Session, delivery: Delivery, *, now: dt.datetime, config: Config
-) -> EmailMessage | None:
+    session: Session,
+    delivery: Delivery,
+    *,
+    now: dt.datetime,
+    config: Config,
+    digests: LRU | None = None,
+) -> Message | None:
     """The message a delivery sends now, or None when there is nothing to send any more."""
     subscriber = delivery.subscriber
     site = site_of(config)
@@ -389,7 +434,13 @@ def build_message(
         assert delivery.cadence is not None
         assert delivery.period is not None
         label = period_label(delivery.cadence, delivery.period)
-        digest = build_digest(session, subscriber, now=now, config=config, label=label)
+        since = subscriber.last_digest_at or subscriber.confirmed_at or subscriber.created_at
+        key = (tuple(subscriber.kinds), tuple(subscriber.tags), tuple(subscriber.people), since, label)
+        digest = digests.get(key) if digests is not None else None
+        if digest is None:
+            digest = build_digest(session, subscriber, now=now, config=config, label=label)
+            if digests is not None:
+                digests[key] = digest
         return None if digest.empty else compose_digest(digest, site=site, to=to, envelope=envelope)
     if delivery.kind == DeliveryKind.REMINDER:
         return _reminder_message(
@@ -408,7 +459,7 @@ def _reminder_message(
     site: Site,
     to: Recipient,
     envelope: Envelope,
-) -> EmailMessage | None:
+) -> Message | None:
     m = session.get(Milestone, delivery.milestone_id) if delivery.milestone_id else None
     if m is None or not delivery.reminder_key:
         return None  # the milestone was edited away (or moved: its new date has its own key)
@@ -460,74 +511,130 @@ def sweep(
     config: Config,
     ids: Iterable[int] | None = None,
     plan_first: bool = True,
-    after_send: Callable[[int], None] | None = None,
 ) -> SweepReport:
-    """Plan, claim and send what is due. Each step commits its own transaction."""
+    """Plan, then claim and send what is due batch by batch until nothing is left.
+
+    Each claim and each sent message is its own committed transaction. Digests with the same
+    filters and the same starting point are built once per sweep and only addressed per person,
+    so memory and work per message stay flat however many subscribers there are.
+    """
     report = SweepReport()
     owner = uuid.uuid4().hex
     if plan_first:
         with sessions() as session:
             report.planned = plan(session, now=now, config=config)
             session.commit()
-    with sessions() as session:
-        claimed = claim(
-            session, now=now, owner=owner, limit=config.digests.batch_size if ids is None else 1000, ids=ids
-        )
-        session.commit()
-    report.claimed = len(claimed)
+    digests: LRU = LRU(256)
+    wanted = list(ids) if ids is not None else None
     with mailer.connect() as connection:
-        for delivery_id in claimed:
+        while True:
             with sessions() as session:
-                delivery = session.get(Delivery, delivery_id, options=[selectinload(Delivery.subscriber)])
-                if (
-                    delivery is None
-                    or delivery.status != DeliveryStatus.SENDING
-                    or delivery.lease_owner != owner
-                ):
-                    continue
-                message = build_message(session, delivery, now=now, config=config)
-                if message is None:
-                    delivery.status = DeliveryStatus.CANCELLED
-                    delivery.last_error = "nothing to send"
-                    report.cancelled += 1
-                    session.commit()
-                    continue
-                delivery.attempts += 1
-                try:
-                    connection.send(message)
-                except TemporaryFailure as exc:
-                    delivery.status = DeliveryStatus.PENDING
-                    delivery.lease_owner = None
-                    delivery.next_attempt_at = now + backoff(delivery.attempts)
-                    delivery.last_error = str(exc)[:1000]
-                    report.retried += 1
-                    report.errors.append(f"delivery {delivery.id}: {exc}")
-                except PermanentFailure as exc:
-                    delivery.status = DeliveryStatus.FAILED
-                    delivery.last_error = str(exc)[:1000]
-                    subscriber = delivery.subscriber
-                    subscriber.bounce_count += 1
-                    if subscriber.bounce_count >= config.digests.bounce_limit:
-                        subscriber.status = SubscriberStatus.BOUNCED
-                    report.failed += 1
-                    report.errors.append(f"delivery {delivery.id}: {exc}")
-                else:
-                    delivery.status = DeliveryStatus.SENT
-                    delivery.sent_at = now
-                    delivery.message_id = str(message["Message-ID"])
-                    delivery.lease_owner = None
-                    if delivery.kind == DeliveryKind.DIGEST:
-                        delivery.subscriber.last_digest_at = now
-                    report.sent += 1
-                    if after_send is not None:
-                        after_send(delivery.id)
+                claimed = claim(session, now=now, owner=owner, limit=config.digests.batch_size, ids=wanted)
                 session.commit()
+            if not claimed:
+                break
+            report.claimed += len(claimed)
+            if not _send_batch(
+                sessions, connection, claimed, owner, now=now, config=config, report=report, digests=digests
+            ):
+                break  # the mail server cannot be reached: the rest waits for the next sweep
+            if wanted is not None:
+                break
     return report
+
+
+def _send_batch(
+    sessions: sessionmaker[Session],
+    connection: Any,
+    claimed: list[int],
+    owner: str,
+    *,
+    now: dt.datetime,
+    config: Config,
+    report: SweepReport,
+    digests: LRU,
+) -> bool:
+    with sessions() as session:
+        deliveries = session.scalars(
+            select(Delivery).where(Delivery.id.in_(claimed)).options(selectinload(Delivery.subscriber))
+        ).all()
+        for position, delivery in enumerate(sorted(deliveries, key=lambda d: (d.due_at, d.id))):
+            if delivery.status != DeliveryStatus.SENDING or delivery.lease_owner != owner:
+                continue
+            message = build_message(session, delivery, now=now, config=config, digests=digests)
+            if message is None:
+                delivery.status = DeliveryStatus.CANCELLED
+                delivery.lease_owner = None
+                delivery.last_error = "nothing to send"
+                report.cancelled += 1
+                session.commit()
+                continue
+            attempts = delivery.attempts + 1
+            try:
+                connection.send(message)
+            except TemporaryFailure as exc:
+                delivery.attempts = attempts
+                _retry_later(delivery, now, str(exc))
+                report.retried += 1
+                report.errors.append(f"delivery {delivery.id}: {exc}")
+                if isinstance(exc, ConnectionFailure):
+                    for rest in sorted(deliveries, key=lambda d: (d.due_at, d.id))[position + 1 :]:
+                        if rest.status == DeliveryStatus.SENDING and rest.lease_owner == owner:
+                            _retry_later(rest, now, str(exc))
+                            report.retried += 1
+                    session.commit()
+                    return False
+            except PermanentFailure as exc:
+                delivery.attempts = attempts
+                delivery.status = DeliveryStatus.FAILED
+                delivery.lease_owner = None
+                delivery.last_error = str(exc)[:1000]
+                subscriber = delivery.subscriber
+                subscriber.bounce_count += 1
+                if subscriber.bounce_count >= config.digests.bounce_limit:
+                    subscriber.status = SubscriberStatus.BOUNCED
+                report.failed += 1
+                report.errors.append(f"delivery {delivery.id}: {exc}")
+            else:
+                # The hot path: two plain UPDATEs, no unit of work, then the commit that records
+                # the send right after the server took it (so nothing else can repeat).
+                session.execute(
+                    update(Delivery)
+                    .where(Delivery.id == delivery.id)
+                    .values(
+                        status=DeliveryStatus.SENT,
+                        sent_at=now,
+                        message_id=str(message["Message-ID"]),
+                        lease_owner=None,
+                        attempts=attempts,
+                    )
+                    .execution_options(synchronize_session=False)
+                )
+                if delivery.kind == DeliveryKind.DIGEST:
+                    session.execute(
+                        update(Subscriber)
+                        .where(Subscriber.id == delivery.subscriber_id)
+                        .values(last_digest_at=now)
+                        .execution_options(synchronize_session=False)
+                    )
+                report.sent += 1
+                session.commit()
+                continue
+            session.commit()
+    return True
+
+
+def _retry_later(delivery: Delivery, now: dt.datetime, error: str) -> None:
+    delivery.status = DeliveryStatus.PENDING
+    delivery.lease_owner = None
+    delivery.lease_until = None
+    delivery.next_attempt_at = now + backoff(max(1, delivery.attempts))
+    delivery.last_error = error[:1000]
 
 
 def preview(
     session: Session, subscriber: Subscriber, *, now: dt.datetime, config: Config
-) -> tuple[str, EmailMessage | None]:
+) -> tuple[str, Message | None]:
     """What this subscriber would receive in their next digest, and why (nothing is recorded)."""
     key, due = period_due(subscriber.cadence, now, subscriber.timezone, config.digests.send_hour)
     digest = build_digest(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import zoneinfo
+from email.header import decode_header, make_header
 from typing import Any
 
 from flask import Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request, url_for
@@ -11,7 +12,7 @@ from flask_login import current_user
 from werkzeug.wrappers import Response as WerkzeugResponse
 
 from ..dates import DateParseError, parse
-from ..digest import Envelope, compose_digest
+from ..digest import Envelope, compose_digest, part
 from ..importers import KINDS, UnreadableDocument, parse_text
 from ..mail import PermanentFailure, TemporaryFailure
 from ..models import Cadence, Role, Status, Subscriber, SubscriberStatus, Visibility
@@ -340,13 +341,12 @@ def preview_digest(subscriber_id: int) -> tuple[str, int]:
     if subscriber is None:
         raise NotFound(f"no subscriber {subscriber_id}")
     why, message = delivery.preview(db, subscriber, now=now(), config=get_config())
-    html_part = message.get_body(("html",)) if message is not None else None
     return _page(
         "admin/digest_preview.html",
         subscriber=subscriber,
         why=why,
-        subject=message["Subject"] if message is not None else None,
-        html=html_part.get_content() if html_part is not None else None,
+        subject=str(make_header(decode_header(str(message["Subject"])))) if message is not None else None,
+        html=part(message, "html") if message is not None else None,
     )
 
 

@@ -137,7 +137,7 @@ def test_weekly_digest_headers_parts_and_exactly_once(sessions: Any, mail_config
     (message,) = smtp.recorder.to("tokyo@example.org")
     assert message["Subject"] == "Test Lab News: 2 new (week 6, 2025)"
     assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
-    unsubscribe = str(message["List-Unsubscribe"])
+    unsubscribe = " ".join(str(message["List-Unsubscribe"]).split())  # a long header may be folded
     assert re.fullmatch(
         r"<http://news\.example\.org/unsubscribe/\S+>, <mailto:news@example\.org\?subject=unsubscribe%20\S+>",
         unsubscribe,
