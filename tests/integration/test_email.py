@@ -639,3 +639,107 @@ def test_html_digest_renders_in_chromium(sessions: Any, mail_config: Config, smt
         page.screenshot(path=str(OUTPUT / "digest.png"), full_page=True)
         browser.close()
     assert (OUTPUT / "digest.png").stat().st_size > 5_000
+
+
+def test_every_email_carries_a_preferences_link_and_preferences_can_change(
+    app_factory: Any, mail_config: Config, smtp: Any, sessions: Any, clock: Any
+) -> None:
+    client = app_factory(mail_config).test_client()
+    page = client.get("/subscribe").data.decode()
+    csrf = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)  # type: ignore[union-attr]
+    client.post(
+        "/subscribe",
+        data={"csrf_token": csrf, "email": "p@example.org", "cadence": "weekly", "lead_days": "3"},
+    )
+    (message,) = smtp.messages
+    text = message.get_body(("plain",)).get_content()
+    link = re.search(r"http://news\.example\.org(/preferences/\S+)", text)
+    assert link, text
+    form = client.get(link.group(1)).data.decode()
+    assert "p@example.org" in form and 'value="3"' in form
+    csrf = re.search(r'name="csrf_token" value="([^"]+)"', form).group(1)  # type: ignore[union-attr]
+    saved = client.post(
+        link.group(1),
+        data={
+            "csrf_token": csrf,
+            "cadence": "monthly",
+            "kinds": ["award"],
+            "timezone": "Asia/Tokyo",
+            "lead_days": "7,1",
+        },
+    )
+    assert saved.status_code == 200 and b"Saved." in saved.data
+    with sessions() as s:
+        sub = s.scalar(select(Subscriber))
+        assert sub is not None
+        assert (sub.cadence.value, sub.kinds, sub.timezone, sub.lead_days) == (
+            "monthly",
+            ["award"],
+            "Asia/Tokyo",
+            [7, 1],
+        )
+    bad = client.post(link.group(1), data={"csrf_token": csrf, "cadence": "hourly"})
+    assert bad.status_code == 400 and b"cadence" in bad.data
+    assert client.get("/preferences/nope").status_code == 404
+
+
+def test_the_scheduler_process_sends_once_and_a_second_one_stays_idle(
+    sessions: Any, smtp: Any, config_file: Path, tmp_path: Path
+) -> None:
+    """Two `newsfeed scheduler` processes against one database: one holds the lease and sends."""
+    now = dt.datetime.now(UTC)
+    _subscriber(sessions, "live@example.org", at=now - dt.timedelta(days=40), timezone="UTC", cadence="daily")
+    with sessions() as s:
+        factories.item(s, "Live news", "01/2025", now=now - dt.timedelta(hours=1))
+        # make today's digest due already, whatever the hour: yesterday's was the last one sent
+        sub = s.scalar(select(Subscriber))
+        assert sub is not None
+        sub.last_digest_at = now - dt.timedelta(days=1)
+        s.commit()
+    env = {
+        **os.environ,
+        "NEWSFEED_MAIL_TRANSPORT": "smtp",
+        "NEWSFEED_MAIL_SMTP_HOST": "127.0.0.1",
+        "NEWSFEED_MAIL_SMTP_PORT": str(smtp.port),
+        "NEWSFEED_DIGESTS_SEND_HOUR": "0",
+    }
+    logs = [tmp_path / "a.log", tmp_path / "b.log"]
+    procs = []
+    for log in logs:
+        with log.open("w") as out:
+            procs.append(
+                subprocess.Popen(
+                    [
+                        sys.executable,
+                        "-m",
+                        "newsfeed.cli",
+                        "--config",
+                        str(config_file),
+                        "scheduler",
+                        "--interval",
+                        "5",
+                    ],
+                    env=env,
+                    stdout=out,
+                    stderr=subprocess.STDOUT,
+                )
+            )
+        time.sleep(1.5)
+    try:
+        deadline = time.monotonic() + 30
+        while not smtp.messages and time.monotonic() < deadline:
+            time.sleep(0.2)
+        time.sleep(6)  # another round of both schedulers
+    finally:
+        for proc in procs:
+            proc.send_signal(signal.SIGINT)
+        for proc in procs:
+            try:
+                proc.wait(15)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait(5)
+    assert [m["To"] for m in smtp.messages] == ["live@example.org"]
+    text = logs[0].read_text() + logs[1].read_text()
+    assert "idle: another scheduler holds the lease" in text
+    assert "sent 1" in text
