@@ -37,8 +37,13 @@ class DateParseError(ValueError):
     """A text holds no date, or an impossible one. The message says which and why."""
 
 
+_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def days_in_month(year: int, month: int) -> int:
-    return calendar.monthrange(year, month)[1]
+    if month == 2 and calendar.isleap(year):
+        return 29
+    return _DAYS[month]
 
 
 def month_end(year: int, month: int) -> dt.date:

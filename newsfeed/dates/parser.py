@@ -613,7 +613,8 @@ def parse(
         )
     ctx = _Ctx(today, date_order, prefer, "parse")
     first_error: DateParseError | None = None
-    note = find_note(stripped)
+    # a note needs "all": skip its regex on the short fields that make most of the calls
+    note = find_note(stripped) if ("ll" in stripped or "LL" in stripped) else None
     for found in _scan(stripped, ctx):
         if isinstance(found, DateParseError):
             first_error = first_error or found
