@@ -1,6 +1,6 @@
 """Feed serving cost under gunicorn, compared in one run with a route that returns precomputed bytes.
 
-    python bench/feeds.py [--items 10000] [--seconds 10] [--connections 32] [--workers 2]
+    python bench/feeds.py [--items 10000] [--seconds 5] [--rounds 3] [--connections 32] [--workers 2]
 
 Fills a fresh SQLite database (or NEWSFEED_BENCH_DATABASE_URL) with N published items, starts
 gunicorn on loopback with the real app plus one extra route, /bench/bytes, that returns the same
@@ -143,7 +143,8 @@ def cold_render(url: str, repeat: int = 20) -> float:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--items", type=int, default=10_000)
-    ap.add_argument("--seconds", type=int, default=10)
+    ap.add_argument("--seconds", type=int, default=5)
+    ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--connections", type=int, default=32)
     ap.add_argument("--workers", type=int, default=2)
     args = ap.parse_args()
@@ -201,7 +202,10 @@ def main() -> None:
         server.terminate()
         server.wait(timeout=20)
     cold = cold_render(url)
-    print(f"gunicorn -w {args.workers}, wrk -t2 -c{args.connections} -d{args.seconds}s, {args.items:,} items")
+    print(
+        f"gunicorn -w {args.workers}, wrk -t2 -c{args.connections} -d{args.seconds}s, "
+        f"median of {args.rounds} interleaved rounds, {args.items:,} items"
+    )
     print(f"{'route':28} {'requests/s':>12} {'ratio':>8}")
     print(f"{'precomputed bytes (baseline)':28} {bytes_rps:12,.0f} {1.0:8.2f}")
     print(f"{'/feed.atom cached':28} {cached_rps:12,.0f} {cached_rps / bytes_rps:8.2f}   target >= 0.80")

@@ -64,12 +64,10 @@ from ..models import (
     DeliveryStatus,
     Item,
     Milestone,
-    Person,
     Subscriber,
     SubscriberStatus,
-    Tag,
 )
-from .feeds import item_url
+from .feeds import FeedFilter, filtered, item_url
 from .items import milestone_date, posted_date, visible_condition
 from .subscriptions import confirm_token
 
@@ -144,14 +142,11 @@ def follows(subscriber: Subscriber, item: Item) -> bool:
     return not (subscriber.tags and not ({t.slug for t in item.tags} & set(subscriber.tags)))
 
 
-def _filter_items(query: Select[Any], subscriber: Subscriber) -> Select[Any]:
-    if subscriber.kinds:
-        query = query.where(Item.kind.in_(subscriber.kinds))
-    if subscriber.people:
-        query = query.where(Item.person.has(Person.slug.in_(subscriber.people)))
-    if subscriber.tags:
-        query = query.where(Item.tags.any(Tag.slug.in_(subscriber.tags)))
-    return query
+def _filter_items(query: Select[Any], subscriber: Subscriber, now: dt.datetime) -> Select[Any]:
+    """Visible items this subscriber follows: the same filter as the feeds."""
+    return filtered(
+        query, FeedFilter(tuple(subscriber.kinds), tuple(subscriber.tags), tuple(subscriber.people)), now
+    )
 
 
 def reference_instant(m: Milestone, site_zone: str) -> dt.datetime | None:
@@ -382,11 +377,11 @@ def build_digest(
     since = subscriber.last_digest_at or subscriber.confirmed_at or subscriber.created_at
     query = _filter_items(
         select(Item)
-        .where(visible_condition(now))
         .where(or_(Item.published_at > since, Item.updated_at > since, Item.publish_at > since))
         .options(selectinload(Item.person), selectinload(Item.tags))
         .order_by(Item.posted_start.desc(), Item.id.desc()),
         subscriber,
+        now,
     )
     base = config.site.base_url
     items = []
@@ -554,6 +549,7 @@ def _send_batch(
     report: SweepReport,
     digests: LRU,
 ) -> bool:
+    digested: list[int] = []
     with sessions() as session:
         deliveries = session.scalars(
             select(Delivery).where(Delivery.id.in_(claimed)).options(selectinload(Delivery.subscriber))
@@ -583,6 +579,7 @@ def _send_batch(
                             _retry_later(rest, now, str(exc))
                             report.retried += 1
                     session.commit()
+                    _digested(sessions, digested, now)
                     return False
             except PermanentFailure as exc:
                 delivery.attempts = attempts
@@ -611,17 +608,28 @@ def _send_batch(
                     .execution_options(synchronize_session=False)
                 )
                 if delivery.kind == DeliveryKind.DIGEST:
-                    session.execute(
-                        update(Subscriber)
-                        .where(Subscriber.id == delivery.subscriber_id)
-                        .values(last_digest_at=now)
-                        .execution_options(synchronize_session=False)
-                    )
+                    digested.append(delivery.subscriber_id)
                 report.sent += 1
                 session.commit()
                 continue
             session.commit()
+    _digested(sessions, digested, now)
     return True
+
+
+def _digested(sessions: sessionmaker[Session], subscriber_ids: list[int], now: dt.datetime) -> None:
+    """Move the "since" of the next digest, once per batch. The email itself is already recorded
+    as sent; a crash before this only makes the next digest repeat some items, never an email."""
+    if not subscriber_ids:
+        return
+    with sessions() as session:
+        session.execute(
+            update(Subscriber)
+            .where(Subscriber.id.in_(subscriber_ids))
+            .values(last_digest_at=now)
+            .execution_options(synchronize_session=False)
+        )
+        session.commit()
 
 
 def _retry_later(delivery: Delivery, now: dt.datetime, error: str) -> None:
