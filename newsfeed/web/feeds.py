@@ -128,6 +128,8 @@ def _filter(kind: str | None = None, person: str | None = None, tag: str | None 
 
 
 def _page() -> int | None:
+    if not request.args:
+        return None
     raw = request.args.get("page")
     if raw is None:
         return None
@@ -210,6 +212,8 @@ def _not_modified(rendered: Rendered) -> bool:
             return True
         tags = {t.strip().removeprefix("W/") for t in if_none_match.split(",")}
         return rendered.headers["ETag"] in tags
+    if "If-Modified-Since" not in request.headers:
+        return False
     since = request.if_modified_since
     return since is not None and rendered.last_modified.replace(microsecond=0) <= since
 
