@@ -100,6 +100,62 @@ class VersionWatch:
             self._seen = None
 
 
+class FastFeeds:
+    """WSGI middleware in front of Flask: a repeated GET of a feed URL whose rendering is cached
+    for the current data version is answered here, 200 or 304, without a request context,
+    session, CSRF or login machinery. Anything else (a first request, a new version, an expired
+    entry, HEAD, errors) goes to Flask, which renders and caches it."""
+
+    def __init__(self, wsgi_app: Any, app: Any, size: int = 1024) -> None:
+        self.wsgi_app = wsgi_app
+        self.app = app
+        self.size = size
+        self.routes: OrderedDict[tuple[str, str], tuple[str, str, int | None]] = OrderedDict()
+        self.lock = threading.Lock()
+        self.hits = 0
+
+    def remember(self, path: str, query: str, fmt: str, filter_key: str, page: int | None) -> None:
+        with self.lock:
+            self.routes[(path, query)] = (fmt, filter_key, page)
+            self.routes.move_to_end((path, query))
+            while len(self.routes) > self.size:
+                self.routes.popitem(last=False)
+
+    def __call__(self, environ: dict[str, Any], start_response: Any) -> Any:
+        if environ.get("REQUEST_METHOD") == "GET":
+            route = self.routes.get((environ.get("PATH_INFO", ""), environ.get("QUERY_STRING", "")))
+            if route is not None:
+                answer = self._answer(route, environ)
+                if answer is not None:
+                    status, headers, body = answer
+                    start_response(status, headers)
+                    self.hits += 1
+                    return [body]
+        return self.wsgi_app(environ, start_response)
+
+    def _answer(
+        self, route: tuple[str, str, int | None], environ: dict[str, Any]
+    ) -> tuple[str, list[tuple[str, str]], bytes] | None:
+        extensions = self.app.extensions
+        fmt, filter_key, page = route
+        version, _ = extensions["newsfeed.version_watch"].current(extensions["newsfeed.sessions"].kw["bind"])
+        rendered = extensions["newsfeed.feed_cache"].get(
+            (fmt, filter_key, page, version), extensions["newsfeed.clock"]()
+        )
+        if rendered is None:
+            return None
+        headers = list(rendered.headers.items())
+        if_none_match = environ.get("HTTP_IF_NONE_MATCH")
+        if if_none_match is not None:
+            tags = {t.strip().removeprefix("W/") for t in if_none_match.split(",")}
+            if if_none_match.strip() == "*" or rendered.headers["ETag"] in tags:
+                return "304 NOT MODIFIED", headers, b""
+        elif environ.get("HTTP_IF_MODIFIED_SINCE") is not None:
+            return None  # rare: let Werkzeug parse the date
+        headers += [("Content-Type", MIMETYPES[fmt]), ("Content-Length", str(len(rendered.body)))]
+        return "200 OK", headers, rendered.body
+
+
 def init_app(app: Any) -> None:
     """Attach the cache and the version watch; forget the version after this app's commits."""
     from sqlalchemy import event
@@ -108,6 +164,9 @@ def init_app(app: Any) -> None:
     app.extensions["newsfeed.version_watch"] = watch
     app.extensions["newsfeed.feed_cache"] = FeedCache()
     event.listen(app.extensions["newsfeed.sessions"], "after_commit", lambda _session: watch.forget())
+    fast = FastFeeds(app.wsgi_app, app)
+    app.extensions["newsfeed.fast_feeds"] = fast
+    app.wsgi_app = fast
 
 
 def _cache() -> FeedCache:
@@ -229,6 +288,9 @@ def serve(fmt: str, flt: FeedFilter) -> Response:
     if rendered is None:
         rendered = _render(fmt, flt, page, at, changed_at)
         cache.put(key, rendered)
+    current_app.extensions["newsfeed.fast_feeds"].remember(
+        request.path, request.query_string.decode("latin-1"), fmt, flt.key, page
+    )
     if _not_modified(rendered):
         return Response(status=304, headers=rendered.headers)
     return Response(rendered.body, headers=rendered.headers, content_type=MIMETYPES[fmt])

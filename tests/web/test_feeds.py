@@ -491,3 +491,27 @@ def test_upcoming_page_shows_source_zone_and_utc(session: Session, client: Any, 
     assert "in 13 days" in page
     item = session.scalar(select(Item))
     assert item is not None and f"/items/{item.id}" in page
+
+
+def test_repeated_requests_are_answered_before_flask(session: Session, app: Any, client: Any) -> None:
+    """The second GET of a feed URL comes from the cache in front of Flask: same bytes, same
+    headers, 304 for a matching ETag, and a write still shows at once."""
+    _seed(session)
+    fast = app.extensions["newsfeed.fast_feeds"]
+    first = client.get("/feed.atom?kind=travel")
+    assert fast.hits == 0
+    second = client.get("/feed.atom?kind=travel")
+    assert fast.hits == 1
+    assert second.data == first.data
+    assert {k: second.headers[k] for k in ("ETag", "Last-Modified", "Cache-Control", "Content-Type")} == {
+        k: first.headers[k] for k in ("ETag", "Last-Modified", "Cache-Control", "Content-Type")
+    }
+    assert (
+        client.get("/feed.atom?kind=travel", headers={"If-None-Match": first.headers["ETag"]}).status_code
+        == 304
+    )
+    assert fast.hits == 2
+    factories.item(session, "New trip", "03/2025", kind=Kind.TRAVEL)
+    session.commit()
+    assert b"New trip" in client.get("/feed.atom?kind=travel").data
+    assert client.head("/feed.atom?kind=travel").status_code == 200
