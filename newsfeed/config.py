@@ -203,7 +203,11 @@ def build_config(
                 raise ConfigError(f"{prefix}[{name}] {key}: unknown key (known: {', '.join(hints)})")
             values[name][key] = _coerce(f"{prefix}[{name}] {key}", hints[key], value, from_env=False)
     for var, raw in (env or {}).items():
-        if not var.startswith("NEWSFEED_") or var in ("NEWSFEED_CONFIG", "NEWSFEED_TEST_DATABASE_URL"):
+        # NEWSFEED_CONFIG names the file; NEWSFEED_TEST_* and NEWSFEED_BENCH_* belong to the tests
+        # and benchmarks. Every other NEWSFEED_* variable must name a key.
+        if not var.startswith("NEWSFEED_") or var == "NEWSFEED_CONFIG":
+            continue
+        if var.startswith(("NEWSFEED_TEST_", "NEWSFEED_BENCH_")):
             continue
         rest = var[len("NEWSFEED_") :].lower()
         if rest == "instance_path":

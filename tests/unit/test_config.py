@@ -101,3 +101,8 @@ def test_missing_or_broken_file(tmp_path: Path) -> None:
     bad.write_text("[site\n")
     with pytest.raises(ConfigError, match="not valid TOML"):
         load_config(bad, env={})
+
+
+def test_test_and_bench_variables_are_not_configuration() -> None:
+    env = {"NEWSFEED_TEST_OUTPUT": "/tmp/x", "NEWSFEED_BENCH_DATABASE_URL": "sqlite://", "NEWSFEED_CONFIG": ""}
+    assert build_config({}, env=env).site.title == "newsfeed"
