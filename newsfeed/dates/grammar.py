@@ -154,9 +154,8 @@ def _master(names: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in _ALTERNATIVES if name in names))
 
 
-# Every alternative, for reference and tests; scanning uses the two halves below, chosen by the
-# first character of a candidate token (a digit or "the", or a word such as a month name).
-MASTER = _master([name for name, _ in _ALTERNATIVES])
+# Scanning uses two halves of the grammar, chosen by the first character of a candidate token
+# (a digit or "the", or a word such as a month name).
 NUMBER_MASTER = _master([name for name, _ in _ALTERNATIVES if name not in _WORD_STARTS])
 WORD_MASTER = _master([name for name, _ in _ALTERNATIVES if name in _WORD_STARTS])
 

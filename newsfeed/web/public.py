@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from itertools import groupby
 
 from flask import Blueprint, render_template, request
@@ -70,6 +69,4 @@ def _feed_links(flt: FeedFilter) -> dict[str, object]:
             "ics": f"{base}/calendar.ics{suffix}",
             "webcal": f"webcal://{host_path}/calendar.ics{suffix}",
         },
-        "today": now().date(),
-        "utc": dt.UTC,
     }

@@ -104,5 +104,9 @@ def test_missing_or_broken_file(tmp_path: Path) -> None:
 
 
 def test_test_and_bench_variables_are_not_configuration() -> None:
-    env = {"NEWSFEED_TEST_OUTPUT": "/tmp/x", "NEWSFEED_BENCH_DATABASE_URL": "sqlite://", "NEWSFEED_CONFIG": ""}
+    env = {
+        "NEWSFEED_TEST_OUTPUT": "/tmp/x",
+        "NEWSFEED_BENCH_DATABASE_URL": "sqlite://",
+        "NEWSFEED_CONFIG": "",
+    }
     assert build_config({}, env=env).site.title == "newsfeed"
