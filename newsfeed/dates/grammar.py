@@ -30,6 +30,7 @@ MONTH_NUMBER = {
     "dec": 12,
 }
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11), "winter": (12, 2)}
+PARTS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
 
 # A month name may be glued to a preceding capital ("LGMar 25, 2022": an arXiv category code),
 # otherwise it starts a word. It never runs on into more letters ("Mayor", "Decision").
@@ -71,11 +72,12 @@ def _md(n: str) -> str:
     return rf"{_month(n + 'm')}\s{{0,3}}{_day(n + 'd')}"
 
 
-def _dmy_num(n: str) -> str:
-    """ "06/05/2024", "30.06.2025", "02.06.22", "12-05-2024": order settled later."""
+def _dmy_num(n: str, *, end: bool = True) -> str:
+    """ "06/05/2024", "30.06.2025", "02.06.22", "12-05-2024": order settled later. The first date
+    of a range ("6/3/2024-6/7/2024") may be followed by a dash and a digit."""
     return (
         rf"(?P<{n}a>[0-3]?\d)(?P<{n}s>[./\-])(?P<{n}b>[0-3]?\d)(?P={n}s)"
-        rf"(?P<{n}y>(?:19|20)\d\d|\d\d){_END}"
+        rf"(?P<{n}y>(?:19|20)\d\d|\d\d)" + (_END if end else r"(?!\d)")
     )
 
 
@@ -96,7 +98,7 @@ def _ymd(n: str) -> str:
 
 _ALTERNATIVES: list[tuple[str, str]] = [
     # ---- ranges (tried first: the longest reading wins) ----
-    ("r_num", NUMGUARD + _dmy_num("p") + _CONN + _dmy_num("q")),
+    ("r_num", NUMGUARD + _dmy_num("p", end=False) + _CONN + _dmy_num("q")),
     ("r_iso", NUMGUARD + _iso("ia", with_time=False) + _CONN + _iso("ib", with_time=False)),
     (
         "r_my_num",
@@ -139,6 +141,8 @@ _ALTERNATIVES: list[tuple[str, str]] = [
     ("md", _md("w") + f"(?:{_year_tail('wy')})?"),
     ("my", _month("xm") + _year_tail("xy")),
     ("season", r"(?<![A-Za-z])(?P<sname>(?i:spring|summer|fall|autumn|winter))\s{1,3}" + _year("sny")),
+    # "early 2024", "mid-2024", "late 2023": a third of the year, approximate
+    ("part", r"(?<![A-Za-z])(?P<pname>(?i:early|mid|late))(?:\s{1,3}|-)" + _year("pty")),
     (
         "relative",
         r"(?<![A-Za-z])(?P<rel>(?i:today|yesterday|tomorrow|(?:this|next|last)\s+(?:week|month|year)))"
@@ -147,7 +151,7 @@ _ALTERNATIVES: list[tuple[str, str]] = [
     ("year", NUMGUARD + _year("yr")),
 ]
 
-_WORD_STARTS = frozenset({"r_mdmd", "r_mdd", "r_mm", "md", "my", "season", "relative"})
+_WORD_STARTS = frozenset({"r_mdmd", "r_mdd", "r_mm", "md", "my", "season", "part", "relative"})
 
 
 def _master(names: list[str]) -> re.Pattern[str]:
@@ -164,7 +168,7 @@ WORD_MASTER = _master([name for name, _ in _ALTERNATIVES if name in _WORD_STARTS
 TOKEN = re.compile(r"[0-9]+|[A-Za-z]{3,}")
 TRIGGERS = frozenset(
     {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
-    | {"spr", "sum", "fal", "aut", "win", "tod", "yes", "tom", "thi", "nex", "las"}
+    | {"spr", "sum", "fal", "aut", "win", "tod", "yes", "tom", "thi", "nex", "las", "ear", "mid", "lat"}
 )
 # A month glued to a capital inside a word: "LGMar 25, 2022" (arXiv category code, then the date).
 GLUED_MONTH = re.compile(r"(?<=[A-Z])(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")

@@ -316,6 +316,12 @@ def _season(m: re.Match[str], text: str, ctx: _Ctx) -> FuzzyDate:
     return replace(fd, approximate=True)
 
 
+def _part(m: re.Match[str], text: str, ctx: _Ctx) -> FuzzyDate:
+    first, last = g.PARTS[m.group("pname").lower()]
+    year = int(m.group("pty"))
+    return replace(_months(text, (year, first), (year, last)), approximate=True)
+
+
 def _relative(m: re.Match[str], text: str, ctx: _Ctx) -> FuzzyDate:
     words = m.group("rel").lower().split()
     today = ctx.today
@@ -363,6 +369,7 @@ _HANDLERS: dict[str, Callable[[re.Match[str], str, _Ctx], FuzzyDate]] = {
     "md": _md,
     "my": _my,
     "season": _season,
+    "part": _part,
     "relative": _relative,
     "year": _bare_year,
 }

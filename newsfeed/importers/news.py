@@ -22,7 +22,8 @@ import re
 from dataclasses import dataclass, field
 
 from ..dates import DateOrder, find_dates, find_venues, infer_date_order
-from ..dates.model import FuzzyDate
+from ..dates.grammar import MONTH_NUMBER
+from ..dates.model import FuzzyDate, month_end
 from .events import events_in
 from .kinds import classify
 from .model import ImportedItem, ImportResult
@@ -32,7 +33,12 @@ _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _BULLET = re.compile(r"^(\s*)(?:[*\-+•‣◦▪●]|\d{1,3}[.)])\s+(.*)$")
 # Decoration before a label: punctuation, emphasis, emoji, "On", a weekday ("🔥 **[Mon, Jan 15, 2024]**").
 _LEAD = re.compile(
-    r"^(?:[^\w<]|_|<b>|<strong>|<em>|[Oo]n\s|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}\.?,?\s)*"
+    r"^(?:[^\w<]|_|<b>|<strong>|<em>|[Oo]n\s|(?:NEW|New|new|Update|UPDATE)\b!?:?\s?"
+    r"|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}\.?,?\s)*"
+)
+# A month name alone as a label, under a year heading: "### 2023" then "* Jun: paper accepted".
+_MONTH_LABEL = re.compile(
+    r"(?i:(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6})\.?(?=\s*(?:[:|\]*)–—-]|\s\W))"
 )
 _TRAIL = re.compile(r"^(?:\s|\*\*|__|\*|_|\]|\)|`|:|\||-|–|—|,|\.|>|</b>|</strong>|~~)*")
 _TRAILING_LABEL = re.compile(r"[\s(\[*_]*$")
@@ -97,6 +103,15 @@ def _label(
         trail = _TRAIL.match(rest)
         text = rest[trail.end() if trail else 0 :]
         return match.date, text.lstrip()
+    if year is not None:
+        month = _MONTH_LABEL.match(content, start)
+        if month:
+            number = MONTH_NUMBER[month.group(1).lower()]
+            first = dt.date(year, number, 1)
+            posted = FuzzyDate(start=first, end=month_end(year, number), grain="month", text=month.group(0))
+            rest = content[month.end() :]
+            trail = _TRAIL.match(rest)
+            return posted, rest[trail.end() if trail else 0 :].lstrip()
     # A label at the end: "Gave a talk at MIT (Jan 2024)", "… — *May 2024*"
     tail_start = max(0, len(content) - 60)
     tail = content[tail_start:]

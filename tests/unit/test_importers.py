@@ -170,6 +170,24 @@ def test_year_headings_give_yearless_labels_their_year() -> None:
     ]
 
 
+def test_month_labels_under_year_headings_and_new_markers() -> None:
+    text = """## News
+### 2023
+* Jun: Paper accepted at ICML.
+* **Sept** — Gave a talk at MIT.
+### 2022
+- NEW! [Dec 2022] Joined the PC of AAAI.
+- Mar | Visiting ETH Zurich.
+"""
+    items = news(text)
+    assert [(i["posted"]["start"], i["posted"]["grain"], i["kind"], i["text"]) for i in items] == [  # type: ignore[index]
+        ("2023-06-01", "month", "acceptance", "Paper accepted at ICML."),
+        ("2023-09-01", "month", "talk", "Gave a talk at MIT."),
+        ("2022-12-01", "month", "reviewing", "Joined the PC of AAAI."),
+        ("2022-03-01", "month", "travel", "Visiting ETH Zurich."),
+    ]
+
+
 def test_month_first_documents_are_recognised() -> None:
     text = "## News\n* 10/29/2023: Visited CMU.\n* 06/05/2024: Paper accepted at KDD.\n"
     result = parse_text(text, today=TODAY)
