@@ -37,7 +37,7 @@ _RULES: list[tuple[str, list[str]]] = [
     (
         "reviewing",
         [
-            r"\breviewers?\b", r"\breviewing\b", r"\breview for\b", r"\bprogram(?:me)? committee\b",
+            r"\breviewers?\b", r"\breviewing\b", r"\breview(?:ed)? for\b", r"\bprogram(?:me)? committee\b",
             r"\bpc members?\b", r"\b(?:s|t)?pc\b", r"\bsenior pc\b", r"\barea chairs?\b",
             r"\bmeta-?reviewers?\b",
             r"\baction editor\b", r"\bassociate editor\b", r"\beditorial board\b", r"\bguest editor\b",
@@ -47,7 +47,8 @@ _RULES: list[tuple[str, list[str]]] = [
     (
         "position",
         [
-            r"\baccepted (?:an|the|a) (?:offer|position)\b", r"\bdefended\b", r"\bgraduated\b", r"\bjoined\b",
+            r"\baccepted (?:an|the|a) (?:offer|position)\b", r"\bdefended\b", r"\bdefen[cs]e\b",
+            r"\bgraduat(?:ed|ing|e)\b", r"\bjoined\b",
             r"\bwill be joining\b", r"\bjoining\b", r"\bstarted (?:as|at|my|a new|working)\b",
             r"\bstarting (?:as|at|my|a new)\b", r"\bappointed\b", r"\bpromoted\b",
             r"\bnew (?:position|role|job)\b", r"\bhired\b", r"\btenure\b",
@@ -82,8 +83,8 @@ _RULES: list[tuple[str, list[str]]] = [
         "position",
         [
             r"\bmoved to\b", r"\bmoving to\b", r"\barrived (?:in|at)\b", r"\brelocated\b",
-            r"\binternship\b", r"\binterning\b", r"\bintern\b", r"\bstarted\b", r"\bphd student\b",
-            r"\bpostdoc\b",
+            r"\binternship\b", r"\binterning\b", r"\bintern\b", r"\bwelcomes?\b", r"\bstarted\b",
+            r"\bphd student\b", r"\bpostdoc\b",
         ],
     ),
     (
