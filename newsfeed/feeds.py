@@ -22,7 +22,7 @@ from feedgen.feed import FeedGenerator
 from icalendar import Calendar, Event
 from lxml import etree
 
-from .dates import tzinfo_for
+from .dates import FuzzyDate, tzinfo_for
 from .render import text_only, xml_safe
 
 HISTORY_NS = "http://purl.org/syndication/history/1.0"
@@ -200,16 +200,9 @@ class CalendarEvent:
     summary: str
     description: str
     url: str
-    start: dt.date
-    end: dt.date  # inclusive
-    grain: str
+    when: FuzzyDate
     sequence: int
     stamp: dt.datetime
-    time: str | None = None
-    end_time: str | None = None
-    tz: str | None = None
-    instant: dt.datetime | None = None
-    end_instant: dt.datetime | None = None
     location: str | None = None
     categories: tuple[str, ...] = ()
 
@@ -237,17 +230,19 @@ def render_ics(name: str, events: Sequence[CalendarEvent], *, prodid: str = "-//
             vevent.add("location", text_only(ev.location))
         if ev.categories:
             vevent.add("categories", [text_only(c) for c in ev.categories])
-        if ev.grain == "minute" and ev.instant is not None:
-            if _is_iana(ev.tz):
-                zone = tzinfo_for(ev.tz or "UTC")
-                vevent.add("dtstart", ev.instant.astimezone(zone))
-                vevent.add("dtend", (ev.end_instant or ev.instant).astimezone(zone))
+        when = ev.when
+        if when.grain == "minute" and when.instant is not None:
+            end = when.end_instant or when.instant
+            if _is_iana(when.tz):
+                zone = tzinfo_for(when.tz or "UTC")
+                vevent.add("dtstart", when.instant.astimezone(zone))
+                vevent.add("dtend", end.astimezone(zone))
             else:  # AoE and fixed offsets: the true instant, in UTC
-                vevent.add("dtstart", ev.instant)
-                vevent.add("dtend", ev.end_instant or ev.instant)
+                vevent.add("dtstart", when.instant)
+                vevent.add("dtend", end)
         else:
-            vevent.add("dtstart", ev.start)
-            vevent.add("dtend", ev.end + dt.timedelta(days=1))  # DTEND of all-day events is exclusive
+            vevent.add("dtstart", when.start)
+            vevent.add("dtend", when.end + dt.timedelta(days=1))  # DTEND of all-day events is exclusive
         cal.add_component(vevent)
     cal.add_missing_timezones()
     return bytes(cal.to_ical())

@@ -18,16 +18,6 @@ def data_version(session: Session) -> int:
     return value or 0
 
 
-def data_state(session: Session) -> tuple[int, dt.datetime]:
-    """(version, when it last changed) in one query."""
-    row = session.execute(
-        select(SiteState.int_value, SiteState.updated_at).where(SiteState.key == DATA_VERSION)
-    ).first()
-    if row is None:
-        return 0, dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
-    return row[0], row[1]
-
-
 def bump_data_version(session: Session, now: dt.datetime) -> None:
     """Increment the data version in the database, atomically (safe with several workers)."""
     result = session.execute(
@@ -44,7 +34,8 @@ _STATE_SQL = "SELECT int_value, updated_at FROM site_state WHERE key = 'data_ver
 
 
 def data_state_fast(engine: Engine) -> tuple[int, dt.datetime]:
-    """``data_state`` on a pooled DBAPI connection, without a Session or SQL compilation.
+    """(data version, when it last changed), read on a pooled DBAPI connection, without a
+    Session or SQL compilation.
 
     The feed cache asks this on every request; it costs a few dozen microseconds where the ORM
     path costs several hundred, which is most of the price of serving a cached feed.

@@ -147,8 +147,7 @@ class FastFeeds:
         headers = list(rendered.headers.items())
         if_none_match = environ.get("HTTP_IF_NONE_MATCH")
         if if_none_match is not None:
-            tags = {t.strip().removeprefix("W/") for t in if_none_match.split(",")}
-            if if_none_match.strip() == "*" or rendered.headers["ETag"] in tags:
+            if etag_matches(if_none_match, rendered.headers["ETag"]):
                 return "304 NOT MODIFIED", headers, b""
         elif environ.get("HTTP_IF_MODIFIED_SINCE") is not None:
             return None  # rare: let Werkzeug parse the date
@@ -263,14 +262,18 @@ def _render(
     return Rendered(body, etag, last_modified, next_publication(session, at), headers)
 
 
+def etag_matches(if_none_match: str, etag: str) -> bool:
+    """RFC 9110 13.1.2: "*" or any listed tag, compared weakly (as GET allows)."""
+    if if_none_match.strip() == "*":
+        return True
+    return etag in {t.strip().removeprefix("W/") for t in if_none_match.split(",")}
+
+
 def _not_modified(rendered: Rendered) -> bool:
     """RFC 9110 13.1: If-None-Match decides when present; otherwise If-Modified-Since."""
     if_none_match = request.headers.get("If-None-Match")
     if if_none_match is not None:
-        if if_none_match.strip() == "*":
-            return True
-        tags = {t.strip().removeprefix("W/") for t in if_none_match.split(",")}
-        return rendered.headers["ETag"] in tags
+        return etag_matches(if_none_match, rendered.headers["ETag"])
     if "If-Modified-Since" not in request.headers:
         return False
     since = request.if_modified_since
