@@ -41,8 +41,8 @@ from newsfeed.config import Config, build_config  # noqa: E402
 from newsfeed.db import make_engine, session_factory  # noqa: E402
 from newsfeed.mail import SMTPMailer  # noqa: E402
 from newsfeed.migrate import upgrade  # noqa: E402
-from newsfeed.models import Cadence, GrainKind, Item, Kind, Milestone, Status, Subscriber, SubscriberStatus  # noqa: E402
-from newsfeed.services.delivery import sweep  # noqa: E402
+from newsfeed.models import Cadence, Item, Kind, Milestone, Status, Subscriber, SubscriberStatus  # noqa: E402
+from newsfeed.services.outbox import sweep  # noqa: E402
 
 MONDAY = dt.datetime(2025, 2, 3, 8, 0, tzinfo=dt.UTC)  # 08:00 UTC on a Monday: weekly digests due
 
@@ -82,7 +82,7 @@ def fill(url: str, subscribers: int) -> None:
                 body=f"One paper is accepted by **ICML 2025**, [paper {n}](https://arxiv.org/abs/2501.{n:05d}).",
                 posted_start=dt.date(2025, 1, 1),
                 posted_end=dt.date(2025, 1, 31),
-                posted_grain=GrainKind.MONTH,
+                posted_grain="month",
                 posted_text="01/2025",
                 status=Status.PUBLISHED,
                 published_at=when,
@@ -96,7 +96,7 @@ def fill(url: str, subscribers: int) -> None:
                         label="Paper submission",
                         start=deadline.date(),
                         end=deadline.date(),
-                        grain=GrainKind.MINUTE,
+                        grain="minute",
                         time="23:59",
                         tz="AoE",
                         instant=deadline,

@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 
 from newsfeed.db import make_engine, session_factory  # noqa: E402
 from newsfeed.migrate import upgrade  # noqa: E402
-from newsfeed.models import GrainKind, Item, Kind, Milestone, Status, Visibility  # noqa: E402
+from newsfeed.models import Item, Kind, Milestone, Status, Visibility  # noqa: E402
 
 KINDS = list(Kind)
 
@@ -51,7 +51,7 @@ def fill(url: str, n: int) -> None:
                 body=f"One paper is accepted by **ICML {2020 + i % 6}**, [paper {i}](https://arxiv.org/abs/2401.{i:05d}).",
                 posted_start=day.replace(day=1),
                 posted_end=day.replace(day=28),
-                posted_grain=GrainKind.MONTH,
+                posted_grain="month",
                 posted_text=day.strftime("%m/%Y"),
                 status=Status.PUBLISHED,
                 visibility=Visibility.PUBLIC,
@@ -61,9 +61,7 @@ def fill(url: str, n: int) -> None:
             )
             if i % 5 == 0:
                 item.milestones = [
-                    Milestone(
-                        label="Trip", start=day, end=day + dt.timedelta(days=3), grain=GrainKind.DAY, text="x"
-                    )
+                    Milestone(label="Trip", start=day, end=day + dt.timedelta(days=3), grain="day", text="x")
                 ]
             session.add(item)
             if i % 1000 == 999:
@@ -114,7 +112,8 @@ def wrk(url: str, seconds: int, connections: int, header: str | None = None) -> 
 def cold_render(url: str, repeat: int = 20) -> float:
     """Median seconds to query and render the newest 50 entries as Atom, no cache."""
     from newsfeed.feeds import Feed, render_atom
-    from newsfeed.services.feeds import FeedFilter, entry_of, feed_page
+    from newsfeed.selection import EVERYTHING
+    from newsfeed.services.feeds import entry_of, feed_page
 
     engine = make_engine(url)
     times = []
@@ -122,7 +121,7 @@ def cold_render(url: str, repeat: int = 20) -> float:
     for _ in range(repeat):
         with session_factory(engine)() as session:
             started = time.perf_counter()
-            page = feed_page(session, FeedFilter(), now=now, limit=50, page=None)
+            page = feed_page(session, EVERYTHING, now=now, limit=50, page=None)
             entries = [entry_of(i, base_url="http://bench.example.org") for i in page.items]
             render_atom(
                 Feed(

@@ -50,7 +50,7 @@ class AppContext:
     def session(self) -> Iterator[Session]:
         """A session whose work is committed once at the end, or rolled back on any error."""
         from .db import make_engine, session_factory
-        from .services.errors import InvalidInput
+        from .errors import InvalidInput
 
         engine = make_engine(self.config.database_url)
         session = session_factory(engine)()
@@ -276,8 +276,8 @@ def export(
     from pathlib import Path
 
     from .db import utcnow
-    from .importers import KINDS
     from .importers.export import to_alfolio, to_json, to_markdown
+    from .kinds import KINDS
     from .services.imports import exported_items
 
     for kind in kinds:
@@ -348,10 +348,18 @@ def subscribers_add(
     confirmed: bool,
 ) -> None:
     """Add a subscriber (a confirmation email is queued unless --confirmed)."""
-    from .services.subscriptions import Preferences, add_confirmed, parse_leads
+    from .services.subscriptions import add_confirmed, read_preferences
 
     with app.session() as session:
-        prefs = Preferences(cadence, kinds, tags, people, zone, parse_leads(lead_days))
+        prefs = read_preferences(
+            session,
+            cadence=cadence,
+            kinds=kinds,
+            tags=tags,
+            people=people,
+            timezone=zone,
+            lead_days=lead_days,
+        )
         subscriber = add_confirmed(session, email, prefs, now=dt.datetime.now(dt.UTC), confirmed=confirmed)
         address, status = subscriber.email, subscriber.status.value
     click.echo(f"{address}: {status}")
@@ -391,7 +399,7 @@ def digest_run(app: AppContext, now_text: str | None) -> None:
     """One sweep by hand: plan what is due, send it, report."""
     from .db import make_engine, session_factory
     from .mail import mailer_from_config
-    from .services.delivery import sweep
+    from .services.outbox import sweep
 
     engine = make_engine(app.config.database_url)
     try:
@@ -414,7 +422,7 @@ def digest_preview(app: AppContext, email: str, now_text: str | None) -> None:
     from sqlalchemy import select
 
     from .models import Subscriber
-    from .services.delivery import preview
+    from .services.outbox import preview
     from .services.users import normalise_email
 
     with app.session() as session:

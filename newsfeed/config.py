@@ -31,6 +31,7 @@ class SiteConfig:
     timezone: str = "UTC"
     date_order: str = "dmy"
     language: str = "en"
+    month_events: bool = False
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,6 @@ class MailConfig:
 class FeedsConfig:
     limit: int = 50
     max_age: int = 300
-    include_month_events: bool = False
     version_ttl: float = 1.0
 
 

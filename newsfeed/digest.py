@@ -10,7 +10,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import zoneinfo
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from email.header import Header
 from email.message import Message
 from email.mime.multipart import MIMEMultipart
@@ -88,7 +88,6 @@ class Envelope:
     delivery_id: int
     kind: str
     now: dt.datetime
-    extra_headers: dict[str, str] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
@@ -172,8 +171,6 @@ def _multipart(
     msg["List-Unsubscribe"] = f"<{to.unsubscribe_url}>, <{to.unsubscribe_mailto}>"
     msg["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
     msg["X-Newsfeed-Delivery"] = str(envelope.delivery_id)
-    for name, value in envelope.extra_headers.items():
-        msg[name] = value
     msg.attach(_text_part(_address(text, to, html=False), "plain"))
     msg.attach(_text_part(_address(html, to, html=True), "html"))
     return msg

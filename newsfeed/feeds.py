@@ -205,6 +205,9 @@ class CalendarEvent:
     stamp: dt.datetime
     location: str | None = None
     categories: tuple[str, ...] = ()
+    # When a time was written without a zone, the instants it was read as (in the site's zone).
+    starts: dt.datetime | None = None
+    ends: dt.datetime | None = None
 
 
 def _is_iana(tz: str | None) -> bool:
@@ -240,6 +243,9 @@ def render_ics(name: str, events: Sequence[CalendarEvent], *, prodid: str = "-//
             else:  # AoE and fixed offsets: the true instant, in UTC
                 vevent.add("dtstart", when.instant)
                 vevent.add("dtend", end)
+        elif when.grain == "minute" and ev.starts is not None:
+            vevent.add("dtstart", _utc(ev.starts))
+            vevent.add("dtend", _utc(ev.ends or ev.starts))
         else:
             vevent.add("dtstart", when.start)
             vevent.add("dtend", when.end + dt.timedelta(days=1))  # DTEND of all-day events is exclusive

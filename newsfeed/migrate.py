@@ -22,9 +22,21 @@ def alembic_config(url: str) -> AlembicConfig:
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Apply migrations up to ``revision`` on the engine's database (SQLite file created if absent)."""
     cfg = alembic_config(engine.url.render_as_string(hide_password=False))
-    with engine.begin() as connection:
-        cfg.attributes["connection"] = connection
-        command.upgrade(cfg, revision)
+    with engine.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            # A migration that copies a table (Alembic's batch mode on SQLite) drops the old one:
+            # with foreign keys enforced that would cascade into the rows that point at it.
+            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            connection.commit()
+        try:
+            with connection.begin():
+                cfg.attributes["connection"] = connection
+                command.upgrade(cfg, revision)
+        finally:
+            if sqlite:
+                connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+                connection.commit()
 
 
 def current_revision(engine: Engine) -> str | None:

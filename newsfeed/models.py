@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import enum
 import secrets
@@ -22,9 +23,16 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Composite, Mapped, composite, mapped_column, relationship
 
-from .db import Base, UTCDateTime, utcnow
+from .dates import FuzzyDate
+from .dates.model import GRAINS
+from .db import Base, Flags, UTCDateTime, utcnow
+from .kinds import Kind
+from .links import LINK_RELS
+from .selection import Selection
+
+__all__ = ["LINK_RELS", "Kind"]
 
 
 def _enum(cls: type[enum.Enum], name: str) -> Enum:
@@ -39,23 +47,21 @@ def _enum(cls: type[enum.Enum], name: str) -> Enum:
     )
 
 
-class Kind(enum.StrEnum):
-    ACCEPTANCE = "acceptance"
-    TALK = "talk"
-    REVIEWING = "reviewing"
-    TRAVEL = "travel"
-    ORGANIZING = "organizing"
-    AWARD = "award"
-    POSITION = "position"
-    PREPRINT = "preprint"
-    OTHER = "other"
+def _grain(name: str) -> Enum:
+    return Enum(
+        *GRAINS, name=name, native_enum=False, create_constraint=True, length=16, validate_strings=True
+    )
 
 
-class GrainKind(enum.StrEnum):
-    YEAR = "year"
-    MONTH = "month"
-    DAY = "day"
-    MINUTE = "minute"
+# A FuzzyDate is stored whole, every field in a column of its own: the value (start, end, grain,
+# time, end_time, tz, instants, approximate) and how it was read (text, ref, inferred, ambiguous,
+# zone_ambiguous). This is the one place that maps the value to columns: the composite follows the
+# dataclass's fields, so a field added to FuzzyDate without a column fails at start-up.
+FUZZY_FIELDS = tuple(f.name for f in dataclasses.fields(FuzzyDate))
+
+
+def fuzzy_date(prefix: str) -> Composite[FuzzyDate]:
+    return composite(FuzzyDate, *(prefix + name for name in FUZZY_FIELDS))
 
 
 class Status(enum.StrEnum):
@@ -104,9 +110,6 @@ class DeliveryStatus(enum.StrEnum):
     CANCELLED = "cancelled"
 
 
-LINK_RELS = ("url", "doi", "arxiv", "slides", "video", "code", "paper", "poster")
-
-
 item_tags = Table(
     "item_tags",
     Base.metadata,
@@ -145,7 +148,7 @@ class Item(Base):
     __table_args__ = (
         Index("ix_items_status_publish_at", "status", "publish_at"),
         Index("ix_items_posted_start", "posted_start"),
-        Index("ix_items_source_key", "source_key"),
+        Index("ix_items_source_key", "source_key", unique=True),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -159,8 +162,19 @@ class Item(Base):
     # The posted date as written, with its precision: "05/2024" is 1–31 May 2024 at month grain.
     posted_start: Mapped[dt.date] = mapped_column(Date)
     posted_end: Mapped[dt.date] = mapped_column(Date)
-    posted_grain: Mapped[GrainKind] = mapped_column(_enum(GrainKind, "posted_grain"))
+    posted_grain: Mapped[str] = mapped_column(_grain("posted_grain"))
     posted_text: Mapped[str] = mapped_column(String(200), default="")
+    posted_time: Mapped[str | None] = mapped_column(String(5))
+    posted_end_time: Mapped[str | None] = mapped_column(String(5))
+    posted_tz: Mapped[str | None] = mapped_column(String(64))
+    posted_instant: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    posted_end_instant: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    posted_inferred: Mapped[tuple[str, ...]] = mapped_column(Flags(), default=())
+    posted_ambiguous: Mapped[bool] = mapped_column(Boolean, default=False)
+    posted_approximate: Mapped[bool] = mapped_column(Boolean, default=False)
+    posted_zone_ambiguous: Mapped[bool] = mapped_column(Boolean, default=False)
+    posted_ref: Mapped[dt.date | None] = mapped_column(Date)
+    posted: Mapped[FuzzyDate] = fuzzy_date("posted_")
     status: Mapped[Status] = mapped_column(_enum(Status, "item_status"), default=Status.DRAFT)
     visibility: Mapped[Visibility] = mapped_column(
         _enum(Visibility, "item_visibility"), default=Visibility.PUBLIC
@@ -174,7 +188,9 @@ class Item(Base):
     venue: Mapped[str | None] = mapped_column(String(200))
     location: Mapped[str | None] = mapped_column(String(200))
     person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"), index=True)
-    # Where an imported item came from: file, line, the original text, and a key that finds it again.
+    # Where an imported item came from: file, line, the original text, and a key that finds it
+    # again: "<person id or 0>:<hash of the posted date's value and the text>", unique, so that
+    # two imports of the same line at the same moment create it once.
     source_path: Mapped[str | None] = mapped_column(String(500))
     source_line: Mapped[int | None] = mapped_column(Integer)
     source_text: Mapped[str | None] = mapped_column(Text)
@@ -218,7 +234,7 @@ class Milestone(Base):
     label: Mapped[str] = mapped_column(String(200))
     start: Mapped[dt.date] = mapped_column(Date)
     end: Mapped[dt.date] = mapped_column(Date)
-    grain: Mapped[GrainKind] = mapped_column(_enum(GrainKind, "milestone_grain"))
+    grain: Mapped[str] = mapped_column(_grain("milestone_grain"))
     time: Mapped[str | None] = mapped_column(String(5))  # "HH:MM", minute grain only
     end_time: Mapped[str | None] = mapped_column(String(5))
     tz: Mapped[str | None] = mapped_column(String(64))  # "AoE", "UTC+02:00" or an IANA name
@@ -226,6 +242,12 @@ class Milestone(Base):
     end_instant: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
     location: Mapped[str | None] = mapped_column(String(200))
     text: Mapped[str] = mapped_column(String(500), default="")
+    inferred: Mapped[tuple[str, ...]] = mapped_column(Flags(), default=())
+    ambiguous: Mapped[bool] = mapped_column(Boolean, default=False)
+    approximate: Mapped[bool] = mapped_column(Boolean, default=False)
+    zone_ambiguous: Mapped[bool] = mapped_column(Boolean, default=False)
+    ref: Mapped[dt.date | None] = mapped_column(Date)
+    date: Mapped[FuzzyDate] = fuzzy_date("")
 
     item: Mapped[Item] = relationship(back_populates="milestones")
 
@@ -294,9 +316,11 @@ class Subscriber(Base):
         _enum(SubscriberStatus, "subscriber_status"), default=SubscriberStatus.PENDING
     )
     cadence: Mapped[Cadence] = mapped_column(_enum(Cadence, "subscriber_cadence"), default=Cadence.WEEKLY)
-    kinds: Mapped[list[str]] = mapped_column(JSON, default=list)  # empty: every kind
+    # What they follow, as a Selection (empty lists: everything).
+    kinds: Mapped[list[str]] = mapped_column(JSON, default=list)
     tags: Mapped[list[str]] = mapped_column(JSON, default=list)
     people: Mapped[list[str]] = mapped_column(JSON, default=list)
+    selection: Mapped[Selection] = composite(Selection.stored, "kinds", "tags", "people")
     timezone: Mapped[str] = mapped_column(String(64), default="UTC")
     lead_days: Mapped[list[int]] = mapped_column(JSON, default=lambda: [14, 3, 1])
     # Secret for links in emails (unsubscribe, preferences); rotated when compromised.

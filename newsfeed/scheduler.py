@@ -20,8 +20,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from .config import Config
 from .mail import Mailer
 from .services import leases
-from .services.delivery import SweepReport, sweep
 from .services.items import publish_due
+from .services.outbox import SweepReport, sweep
 
 log = logging.getLogger("newsfeed.scheduler")
 LEASE_NAME = "scheduler"

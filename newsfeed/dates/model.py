@@ -31,6 +31,8 @@ MONTH_NAMES = (
 )
 MONTH_ABBR = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 SEASON_NAMES = {(3, 5): "Spring", (6, 8): "Summer", (9, 11): "Fall", (12, 2): "Winter"}
+# Thirds of a year, as "early 2024", "mid-2024", "late 2024" (approximate month ranges).
+PART_NAMES = {(1, 4): "early ", (5, 8): "mid-", (9, 12): "late "}
 
 
 class DateParseError(ValueError):
@@ -58,32 +60,42 @@ class FuzzyDate:
     ``time``/``end_time`` ("HH:MM") exist only at minute grain; ``tz`` is "AoE", a "UTC+02:00"-style
     offset with the sign as written, or an IANA name; ``instant`` is the start as an aware UTC
     datetime when both a time and a zone are known (``end_instant`` likewise for the end).
-    ``inferred`` names the parts not written but supplied from ``today`` ("year", or "relative" for
-    words such as "next week"); ``ambiguous`` says the day/month order was not settled by the text
-    or a hint; ``approximate`` marks seasons; ``zone_ambiguous`` marks abbreviations such as IST.
+    ``approximate`` marks vague words ("Fall 2023", "early 2024"): it is part of the value.
+
+    How the value was read is kept beside it: ``text`` as written, ``ref`` the reference date it
+    was read against (yearless and relative forms depend on it), ``inferred`` the parts not
+    written but supplied from ``ref`` ("year", or "relative" for words such as "next week"),
+    ``ambiguous`` when the day/month order was not settled by the text or a hint, and
+    ``zone_ambiguous`` for abbreviations such as IST.
+
+    Equality is the value: two readings of the same date at the same precision are equal whatever
+    their provenance, so ``parse(d.display(), today=d.ref) == d`` for every date the engine makes.
+    Storage keeps every field, provenance included (``newsfeed.models`` maps all of them).
     """
 
     start: dt.date
     end: dt.date
     grain: Grain
-    text: str = ""
+    text: str = field(default="", compare=False)
     time: str | None = None
     end_time: str | None = None
     tz: str | None = None
     instant: dt.datetime | None = None
     end_instant: dt.datetime | None = None
-    inferred: tuple[str, ...] = ()
-    ambiguous: bool = False
+    inferred: tuple[str, ...] = field(default=(), compare=False)
+    ambiguous: bool = field(default=False, compare=False)
     approximate: bool = False
-    zone_ambiguous: bool = False
+    zone_ambiguous: bool = field(default=False, compare=False)
+    ref: dt.date | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
         if self.end < self.start:
             raise DateParseError(f"{self.text or self.start}: the range ends before it starts")
         if self.grain not in _GRAIN_RANK:
             raise ValueError(f"unknown grain {self.grain!r}")
-        if self.instant is not None and self.instant.utcoffset() != dt.timedelta(0):
-            raise ValueError("instant must be an aware UTC datetime")
+        for instant in (self.instant, self.end_instant):
+            if instant is not None and instant.utcoffset() != dt.timedelta(0):
+                raise ValueError("instant must be an aware UTC datetime")
 
     @property
     def is_range(self) -> bool:
@@ -129,7 +141,22 @@ class FuzzyDate:
             "ambiguous": self.ambiguous,
             "approximate": self.approximate,
             "zone_ambiguous": self.zone_ambiguous,
+            "ref": self.ref.isoformat() if self.ref else None,
         }
+
+    def value_key(self) -> str:
+        """The value as one stable string (identity for imports, never a display string)."""
+        return "|".join(
+            (
+                self.start.isoformat(),
+                self.end.isoformat(),
+                self.grain,
+                self.time or "",
+                self.end_time or "",
+                self.tz or "",
+                "~" if self.approximate else "",
+            )
+        )
 
 
 def _z(value: dt.datetime | None) -> str | None:
@@ -183,8 +210,11 @@ def display(fd: FuzzyDate) -> str:
     s, e = fd.start, fd.end
     if fd.approximate and fd.grain == "month":
         season = SEASON_NAMES.get((s.month, e.month))
-        if season:
-            return f"{season} {s.year}"
+        if season and e.year == s.year + (1 if s.month > e.month else 0):
+            return f"{season} {e.year}"  # "Winter 2024" is December 2023 – February 2024
+        part = PART_NAMES.get((s.month, e.month))
+        if part and s.year == e.year:
+            return f"{part}{s.year}"
     if fd.grain == "year":
         return str(s.year) if s.year == e.year else f"{s.year}–{e.year}"
     if fd.grain == "month":

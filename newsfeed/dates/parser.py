@@ -562,8 +562,7 @@ def _scan(text: str, ctx: _Ctx) -> Iterator[DateMatch | DateParseError]:
         fd, end = _attach_time(text, fd, m.end(), kind in _SINGLE_DAY)
         pos = end
         full = text[m.start() : end]
-        if full != matched:
-            fd = replace(fd, text=full)
+        fd = replace(fd, text=full, ref=ctx.today)
         yield DateMatch(date=fd, offset=m.start(), length=end - m.start(), text=full)
 
 
@@ -634,7 +633,7 @@ def parse(
         day, month, ambiguous = _order(
             stripped, int(short.group("a")), int(short.group("b")), short.group("s"), date_order
         )
-        return _days(stripped, ctx, (None, month, day), ambiguous=ambiguous)
+        return replace(_days(stripped, ctx, (None, month, day), ambiguous=ambiguous), ref=today)
     venue = g.VENUE.search(stripped)
     if venue:
         raise DateParseError(f"no date in {stripped!r}: {venue.group(0)!r} names a venue edition, not a date")

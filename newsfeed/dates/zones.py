@@ -84,7 +84,6 @@ _ABBREVIATIONS: dict[str, tuple[str, bool]] = {
     "CT": ("America/Chicago", False),
     "ET": ("America/New_York", False),
 }
-ABBREVIATIONS = frozenset(_ABBREVIATIONS)
 
 _OFFSET = re.compile(r"(?:UTC|GMT)?\s*([+\-−])\s*(\d{1,2})(?::?(\d{2}))?\s*$", re.IGNORECASE)
 

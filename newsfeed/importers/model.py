@@ -7,8 +7,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..dates import FuzzyDate
+from ..kinds import KINDS
 
-KINDS = ("acceptance", "talk", "reviewing", "travel", "organizing", "award", "position", "preprint", "other")
+__all__ = ["FORMATS", "KINDS", "Event", "ImportResult", "ImportedItem", "Link", "UnreadableDocument"]
+
 FORMATS = ("news", "alfolio", "publications", "listing", "cfp")
 
 
@@ -25,19 +27,7 @@ class Event:
     location: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
-        d = self.date
-        return {
-            "label": self.label,
-            "start": d.start.isoformat(),
-            "end": d.end.isoformat(),
-            "grain": d.grain,
-            "time": d.time,
-            "end_time": d.end_time,
-            "tz": d.tz,
-            "instant": d.instant.strftime("%Y-%m-%dT%H:%M:%SZ") if d.instant else None,
-            "location": self.location,
-            "text": d.text,
-        }
+        return {"label": self.label, **self.date.as_dict(), "location": self.location, "text": self.date.text}
 
 
 @dataclass(frozen=True)
@@ -66,21 +56,16 @@ class ImportedItem:
 
     @property
     def key(self) -> str:
-        """Identity of the content: the same line imported again has the same key."""
-        posted = self.posted.display() if self.posted else ""
+        """Identity of the content: the posted date's value and the text (spaces folded), so the
+        same line imported again has the same key whatever the day it is read on."""
+        posted = self.posted.value_key() if self.posted else ""
         raw = f"{posted}\x00{' '.join(self.text.split())}"
         return hashlib.sha256(raw.encode()).hexdigest()[:32]
 
     def as_dict(self) -> dict[str, Any]:
         posted = None
         if self.posted is not None:
-            posted = {
-                "start": self.posted.start.isoformat(),
-                "end": self.posted.end.isoformat(),
-                "grain": self.posted.grain,
-                "text": self.posted.text,
-                "display": self.posted.display(),
-            }
+            posted = self.posted.as_dict() | {"text": self.posted.text}
         out: dict[str, Any] = {
             "kind": self.kind,
             "rule": self.rule,

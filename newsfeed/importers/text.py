@@ -11,7 +11,6 @@ from .model import Link
 MD_LINK = re.compile(
     r"\[((?:[^\[\]]|\[[^\[\]]*\]){0,500})\]\(\s*<?([^()\s<>]*(?:\([^()\s]*\)[^()\s<>]*)*)>?(?:\s+\"[^\"]*\")?\s*\)"
 )
-BARE_URL = re.compile(r"(?<![(\[<\"'=])\bhttps?://[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"]")
 _EMPHASIS = re.compile(r"(\*\*|__|(?<![\w*])\*(?!\s)|(?<!\s)\*(?![\w*])|`)")
 _TAG = re.compile(r"<[^>]{0,500}>")
 _SPACES = re.compile(r"\s+")

@@ -6,12 +6,13 @@ import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from ..models import Item, ItemRevision, Kind, Person, Role, Status, User
-from .errors import InvalidInput, NotFound
-from .items import ItemInput, LinkInput, MilestoneInput, milestone_date, posted_date, update_item
+from ..errors import InvalidInput, NotFound
+from ..kinds import KINDS, Kind
+from ..models import Item, ItemRevision, Person, Role, Status, User
+from .items import input_of, update_item
 
 
 @dataclass(frozen=True)
@@ -44,12 +45,12 @@ def search_items(
         pattern = f"%{q.strip()[:100]}%"
         query = query.where(or_(Item.title.ilike(pattern), Item.body.ilike(pattern)))
     if kind:
-        if kind not in [k.value for k in Kind]:
-            raise InvalidInput("kind", f"{kind!r} is not a kind")
+        if kind not in KINDS:
+            raise InvalidInput("kind", f"{kind[:40]!r} is not a kind")
         query = query.where(Item.kind == Kind(kind))
     if status:
         if status not in [s.value for s in Status]:
-            raise InvalidInput("status", f"{status!r} is not a status")
+            raise InvalidInput("status", f"{status[:40]!r} is not a status")
         query = query.where(Item.status == Status(status))
     if person:
         query = query.where(Item.person.has(Person.slug == person))
@@ -81,29 +82,6 @@ def retract(session: Session, actor: Actor, item_id: int, *, now: dt.datetime) -
     return item
 
 
-def input_of(item: Item) -> ItemInput:
-    """An item as the input that would recreate it (to change one thing and save)."""
-    return ItemInput(
-        title=item.title,
-        posted=posted_date(item),
-        kind=item.kind,
-        body=item.body,
-        status=item.status,
-        visibility=item.visibility,
-        publish_at=item.publish_at,
-        venue=item.venue,
-        location=item.location,
-        person=item.person.slug if item.person else None,
-        tags=[t.name for t in item.tags],
-        links=[LinkInput(href=link.href, rel=link.rel, title=link.title) for link in item.links],
-        milestones=[MilestoneInput(m.label, milestone_date(m), m.location) for m in item.milestones],
-        source_path=item.source_path,
-        source_line=item.source_line,
-        source_text=item.source_text,
-        source_key=item.source_key,
-    )
-
-
 @dataclass(frozen=True)
 class HistoryRow:
     revision: int
@@ -132,8 +110,3 @@ def people(session: Session) -> list[Person]:
 
 def users(session: Session) -> list[User]:
     return list(session.scalars(select(User).options(selectinload(User.person)).order_by(User.email)))
-
-
-def counts(session: Session) -> dict[str, int]:
-    rows = session.execute(select(Item.status, func.count(Item.id)).group_by(Item.status)).all()
-    return {status.value: n for status, n in rows}

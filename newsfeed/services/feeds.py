@@ -9,84 +9,31 @@ current feed holds the newest ``limit`` entries. RFC 5005 archive pages hold com
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlencode
 
-from sqlalchemy import Select, func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
-from ..feeds import CalendarEvent, Entry, EntryLink
-from ..importers import KINDS
-from ..models import Item, Milestone, Person, Status, Tag
+from ..config import Config
+from ..errors import InvalidInput
+from ..feeds import CalendarEvent, Entry, EntryLink, Feed, render_atom, render_ics, render_json, render_rss
+from ..models import Item, Status
 from ..render import markdown_html, summary
-from .errors import InvalidInput
-from .items import milestone_date, posted_date, visible_condition
+from ..selection import Selection
+from ..upcoming import event_grains
+from .events import events
+from .items import visible_condition, with_relations
 
-
-@dataclass(frozen=True)
-class FeedFilter:
-    kinds: tuple[str, ...] = ()
-    tags: tuple[str, ...] = ()
-    people: tuple[str, ...] = ()
-
-    @classmethod
-    def build(
-        cls, kinds: Sequence[str] = (), tags: Sequence[str] = (), people: Sequence[str] = ()
-    ) -> FeedFilter:
-        for kind in kinds:
-            if kind not in KINDS:
-                raise InvalidInput("kind", f"{kind!r} is not one of {', '.join(KINDS)}")
-        for name, values in (("tag", tags), ("person", people)):
-            for value in values:
-                if not value or len(value) > 80:
-                    raise InvalidInput(name, f"{value!r} is not a valid {name}")
-        return cls(tuple(sorted(set(kinds))), tuple(sorted(set(tags))), tuple(sorted(set(people))))
-
-    @property
-    def key(self) -> str:
-        return self.query_string()
-
-    def query_string(self) -> str:
-        pairs = [("kind", k) for k in self.kinds] + [("tag", t) for t in self.tags]
-        pairs += [("person", p) for p in self.people]
-        return urlencode(pairs)
-
-    def describe(self) -> str:
-        parts = []
-        if self.kinds:
-            parts.append(", ".join(self.kinds))
-        if self.tags:
-            parts.append("tagged " + ", ".join(self.tags))
-        if self.people:
-            parts.append("by " + ", ".join(self.people))
-        return "; ".join(parts)
-
-
-def check_known(session: Session, flt: FeedFilter) -> None:
-    """Unknown people or tags are a mistake in the URL, not an empty feed."""
-    for slug in flt.people:
-        if session.scalar(select(Person.id).where(Person.slug == slug)) is None:
-            raise InvalidInput("person", f"no person {slug!r}")
-    for slug in flt.tags:
-        if session.scalar(select(Tag.id).where(Tag.slug == slug)) is None:
-            raise InvalidInput("tag", f"no tag {slug!r}")
+FORMATS = ("atom", "rss", "json", "ics")
 
 
 def _published() -> Any:
     return func.coalesce(Item.published_at, Item.publish_at)
 
 
-def filtered(query: Select[Any], flt: FeedFilter, now: dt.datetime) -> Select[Any]:
-    query = query.where(visible_condition(now))
-    if flt.kinds:
-        query = query.where(Item.kind.in_(flt.kinds))
-    if flt.people:
-        query = query.where(Item.person.has(Person.slug.in_(flt.people)))
-    if flt.tags:
-        query = query.where(Item.tags.any(Tag.slug.in_(flt.tags)))
-    return query
+def _visible(query: Any, selection: Selection, now: dt.datetime) -> Any:
+    return selection.narrow(query.where(visible_condition(now)))
 
 
 def _oldest_first() -> list[Any]:
@@ -97,15 +44,6 @@ def _newest_first() -> list[Any]:
     return [_published().desc(), Item.posted_start.desc(), Item.posted_end.desc(), Item.id.asc()]
 
 
-def _with_relations(query: Select[Any]) -> Select[Any]:
-    return query.options(
-        selectinload(Item.person),
-        selectinload(Item.tags),
-        selectinload(Item.links),
-        selectinload(Item.milestones),
-    )
-
-
 @dataclass(frozen=True)
 class Page:
     items: list[Item]
@@ -113,16 +51,20 @@ class Page:
     page: int | None  # None: the current feed
 
 
-def feed_page(session: Session, flt: FeedFilter, *, now: dt.datetime, limit: int, page: int | None) -> Page:
-    total = session.scalar(filtered(select(func.count(Item.id)), flt, now)) or 0
+def feed_page(
+    session: Session, selection: Selection, *, now: dt.datetime, limit: int, page: int | None
+) -> Page:
+    total = session.scalar(_visible(select(func.count(Item.id)), selection, now)) or 0
     archives = total // limit
     if page is None:
-        query = filtered(select(Item), flt, now).order_by(*_newest_first()).limit(limit)
-        return Page(list(session.scalars(_with_relations(query))), archives, None)
+        query = _visible(select(Item), selection, now).order_by(*_newest_first()).limit(limit)
+        return Page(list(session.scalars(with_relations(query))), archives, None)
     if not 0 <= page < archives:
         raise InvalidInput("page", f"no archive page {page} (there are {archives})")
-    query = filtered(select(Item), flt, now).order_by(*_oldest_first()).offset(page * limit).limit(limit)
-    items = list(session.scalars(_with_relations(query)))
+    query = (
+        _visible(select(Item), selection, now).order_by(*_oldest_first()).offset(page * limit).limit(limit)
+    )
+    items = list(session.scalars(with_relations(query)))
     items.reverse()  # newest first inside the document too
     return Page(items, archives, page)
 
@@ -147,7 +89,7 @@ def _events_html(item: Item) -> str:
     rows = []
     for m in item.milestones:
         where = f" · {m.location}" if m.location else ""
-        rows.append(f"<li>{_esc(m.label)}: {_esc(milestone_date(m).display())}{_esc(where)}</li>")
+        rows.append(f"<li>{_esc(m.label)}: {_esc(m.date.display())}{_esc(where)}</li>")
     return "<ul>" + "".join(rows) + "</ul>"
 
 
@@ -156,7 +98,7 @@ def _esc(text: str) -> str:
 
 
 def entry_of(item: Item, *, base_url: str) -> Entry:
-    posted = posted_date(item).display()
+    posted = item.posted.display()
     published = item.published_at or item.publish_at or item.created_at
     links_html = "".join(
         f'<li><a href="{_esc(link.href)}">{_esc(link.title or link.rel)}</a></li>' for link in item.links
@@ -181,31 +123,34 @@ def entry_of(item: Item, *, base_url: str) -> Entry:
         links=tuple(EntryLink(href=link.href, rel=link.rel, title=link.title) for link in item.links),
         author=item.person.name if item.person else None,
         extra={
-            "posted_start": item.posted_start.isoformat(),
-            "posted_end": item.posted_end.isoformat(),
-            "posted_grain": item.posted_grain.value,
+            "posted_start": item.posted.start.isoformat(),
+            "posted_end": item.posted.end.isoformat(),
+            "posted_grain": item.posted.grain,
+            "posted_approximate": item.posted.approximate,
             "events": [
-                milestone_date(m).as_dict() | {"label": m.label, "location": m.location}
-                for m in item.milestones
+                m.date.as_dict() | {"label": m.label, "location": m.location} for m in item.milestones
             ],
         },
     )
 
 
 def calendar_events(
-    session: Session, flt: FeedFilter, *, now: dt.datetime, base_url: str, include_months: bool
+    session: Session, selection: Selection, *, now: dt.datetime, base_url: str, config: Config
 ) -> list[CalendarEvent]:
-    """One event per milestone of every visible item, oldest first."""
-    grains = {"day", "minute"} | ({"month"} if include_months else set())
-    query = filtered(select(Milestone).join(Milestone.item), flt, now).order_by(
-        Milestone.start, Milestone.instant, Milestone.id
-    )
+    """One event per milestone of every visible item that is an event (the rule of
+    :mod:`newsfeed.upcoming`), past ones too, soonest first."""
     out = []
-    for m in session.scalars(query.options(selectinload(Milestone.item).selectinload(Item.tags))):
-        if m.grain.value not in grains:
-            continue
-        item = m.item
-        when = milestone_date(m)
+    found = events(
+        session,
+        selection,
+        now=now,
+        site_zone=config.site.timezone,
+        grains=event_grains(config.site.month_events),
+        upcoming_only=False,
+    )
+    for event in found:
+        m, item = event.milestone, event.item
+        when = m.date
         out.append(
             CalendarEvent(
                 uid=f"{item.public_id}#m{m.position}",
@@ -217,6 +162,77 @@ def calendar_events(
                 stamp=item.updated_at,
                 location=m.location or item.location,
                 categories=(item.kind.value, *(t.slug for t in item.tags)),
+                starts=event.span.starts,
+                ends=event.span.ends,
             )
         )
     return out
+
+
+@dataclass(frozen=True)
+class Document:
+    """A rendered feed or calendar: its bytes, when its data last changed, and until when it is
+    valid (the next scheduled publication, which changes what it shows)."""
+
+    body: bytes
+    last_modified: dt.datetime
+    valid_until: dt.datetime | None
+
+
+def _url(base: str, path: str, selection: Selection, page: int | None = None) -> str:
+    query = selection.query_string()
+    if page is not None:
+        query = f"{query}&page={page}" if query else f"page={page}"
+    return f"{base}{path}" + (f"?{query}" if query else "")
+
+
+def feed_document(
+    session: Session,
+    config: Config,
+    fmt: str,
+    selection: Selection,
+    page: int | None,
+    *,
+    now: dt.datetime,
+    changed_at: dt.datetime,
+) -> Document:
+    """The feed (``atom``, ``rss``, ``json``) or calendar (``ics``) of a selection, rendered."""
+    selection.check_known(session)
+    base = config.site.base_url.rstrip("/")
+    title = config.site.title + (f" — {selection.describe()}" if selection.describe() else "")
+    if fmt == "ics":
+        found = calendar_events(session, selection, now=now, base_url=base, config=config)
+        body = render_ics(title, found, prodid=f"-//{config.host}//newsfeed//EN")
+        return Document(body, max([changed_at, *(e.stamp for e in found)]), next_publication(session, now))
+    result = feed_page(session, selection, now=now, limit=config.feeds.limit, page=page)
+    entries = [entry_of(item, base_url=base) for item in result.items]
+    path = f"/feed.{fmt}"
+    if page is None:  # the current feed links its newest archive page
+        prev_archive = result.archives - 1 if result.archives else None
+        next_archive = None
+    else:
+        prev_archive = page - 1 if page > 0 else None
+        next_archive = page + 1 if page + 1 < result.archives else None
+    updated = max([e.updated for e in entries], default=changed_at)
+    query = selection.query_string()
+    feed = Feed(
+        id=f"tag:{config.host},2024:feed/{fmt}" + (f"?{query}" if query else ""),
+        title=title,
+        subtitle=config.site.description,
+        self_url=_url(base, path, selection, page),
+        alternate_url=f"{base}/" + (f"?{query}" if query else ""),
+        updated=updated,
+        entries=entries,
+        language=config.site.language,
+        archive=page is not None,
+        current_url=_url(base, path, selection) if page is not None else None,
+        prev_archive_url=_url(base, path, selection, prev_archive) if prev_archive is not None else None,
+        next_archive_url=_url(base, path, selection, next_archive) if next_archive is not None else None,
+    )
+    if fmt == "atom":
+        body = render_atom(feed)
+    elif fmt == "rss":
+        body = render_rss(feed)
+    else:
+        body = render_json(feed, next_url=feed.prev_archive_url)
+    return Document(body, max(updated, changed_at), next_publication(session, now))

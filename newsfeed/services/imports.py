@@ -9,7 +9,12 @@ Matching an imported item to one already stored, in this order:
 3. otherwise **created**.
 
 Exact matches are claimed first, over the whole file, so that a line inserted above others never
-takes their place.
+takes their place. The content key is the posted date's *value* and the text (never a display
+string), scoped to the person: ``"<person id or 0>:<hash>"``. It is unique in the database and
+items are created with ``INSERT … ON CONFLICT DO NOTHING`` on it, so two imports of the same file
+at the same moment (two terminals, a double-clicked confirm) create each item once: the second
+finds it taken and counts it **unchanged**. An update checks the revision it planned against,
+so an item edited meanwhile is left as the editor saved it (reported).
 
 Items that fail validation are **failed** and reported with their line; the others are written.
 Stored items that are no longer in the file are left alone (a homepage loses old news, the feed
@@ -20,18 +25,19 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import re
 from dataclasses import dataclass, field, replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..errors import Conflict, InvalidInput
 from ..importers import Event, ImportedItem, ImportResult, Link
-from ..models import LINK_RELS, Item, Kind, Person
-from .errors import InvalidInput
-from .items import ItemInput, LinkInput, MilestoneInput, create_item, posted_date, update_item
-
-_HREF = re.compile(r"^(https?://|mailto:)")
+from ..kinds import Kind
+from ..links import LINK_RELS, is_valid_href
+from ..models import Item, Person
+from ..selection import Selection
+from .items import ItemInput, LinkInput, MilestoneInput, create_item, update_item
+from .public import timeline
 
 
 @dataclass
@@ -56,17 +62,18 @@ class ImportReport:
         return ", ".join(f"{name} {getattr(self, name)}" for name in counts)
 
 
-def to_input(imported: ImportedItem, *, person: str | None) -> ItemInput:
+def to_input(imported: ImportedItem, *, person: str | None, key: str | None = None) -> ItemInput:
     """The service input for an imported item (links the site cannot use are left out)."""
     if imported.posted is None:
         raise InvalidInput("posted", "no posting date")
     links = [
         LinkInput(href=link.href, rel=link.rel if link.rel in LINK_RELS else "url", title=link.title)
         for link in imported.links
-        if _HREF.match(link.href)
+        if is_valid_href(link.href)
     ]
     milestones = [
-        MilestoneInput(label=e.label[:200], date=e.date, location=e.location) for e in imported.events
+        MilestoneInput(label=e.label[:200], date=e.date, location=e.location[:200] if e.location else None)
+        for e in imported.events
     ]
     location = next((e.location for e in imported.events if e.location), None)
     return ItemInput(
@@ -79,22 +86,35 @@ def to_input(imported: ImportedItem, *, person: str | None) -> ItemInput:
         person=person,
         links=links,
         milestones=milestones,
-        source_path=imported.source_path or None,
+        source_path=(imported.source_path or None) and imported.source_path[:500],
         source_line=imported.source_line or None,
         source_text=imported.source_text or None,
-        source_key=imported.key,
+        source_key=key,
     )
 
 
-def apply_import(
-    session: Session, result: ImportResult, *, person: str | None, now: dt.datetime, host: str
-) -> ImportReport:
-    report = ImportReport()
+@dataclass
+class ImportPlan:
+    """What an import will do, decided from what is stored now (nothing written yet)."""
+
+    person: str | None
+    owner: int
+    creates: list[ImportedItem] = field(default_factory=list)
+    updates: list[tuple[ImportedItem, int, int]] = field(default_factory=list)  # (line, item id, revision)
+    unchanged: int = 0
+
+
+def source_key(owner: int, imported: ImportedItem) -> str:
+    return f"{owner}:{imported.key}"
+
+
+def plan_import(session: Session, result: ImportResult, *, person: str | None) -> ImportPlan:
     person_id = None
     if person:
         person_id = session.scalar(select(Person.id).where(Person.slug == person))
         if person_id is None:
             raise InvalidInput("person", f"no person {person!r}")
+    plan = ImportPlan(person=person, owner=person_id or 0)
     stored = list(
         session.scalars(
             select(Item).where(
@@ -106,31 +126,59 @@ def apply_import(
     matched: set[int] = set()
     pending: list[ImportedItem] = []
     for imported in result.items:  # first pass: what is already there, exactly
-        existing = by_key.get(imported.key)
+        existing = by_key.get(source_key(plan.owner, imported))
         if existing is not None and existing.id not in matched:
             matched.add(existing.id)
-            report.unchanged += 1
+            plan.unchanged += 1
         else:
             pending.append(imported)
     for imported in pending:  # second pass: edited lines, then new ones
+        candidate = _edited(imported, stored, matched)
+        if candidate is not None:
+            matched.add(candidate.id)
+            plan.updates.append((imported, candidate.id, candidate.revision))
+        else:
+            plan.creates.append(imported)
+    return plan
+
+
+def write_import(session: Session, plan: ImportPlan, *, now: dt.datetime, host: str) -> ImportReport:
+    report = ImportReport(unchanged=plan.unchanged)
+    for imported, item_id, revision in plan.updates:
         where = f"{imported.source_path or 'input'}:{imported.source_line}"
+        item = session.get(Item, item_id)
         try:
-            data = to_input(imported, person=person)
-            candidate = _edited(imported, stored, matched)
-            if candidate is not None:
-                matched.add(candidate.id)
-                if update_item(session, candidate, _keep_status(data, candidate), now=now):
-                    report.updated += 1
-                else:
-                    report.unchanged += 1
+            data = to_input(imported, person=plan.person, key=source_key(plan.owner, imported))
+            if item is None:
+                raise Conflict("removed while importing")
+            if update_item(session, item, _keep_status(data, item), now=now, expected_revision=revision):
+                report.updated += 1
             else:
-                item = create_item(session, data, now=now, host=host)
-                matched.add(item.id)
-                report.created += 1
+                report.unchanged += 1
         except InvalidInput as exc:  # raised by validation, before anything is written
             report.failed += 1
             report.messages.append(f"{where}: {exc}")
+        except Conflict as exc:
+            report.unchanged += 1
+            report.messages.append(f"{where}: not updated, the item was {exc} (kept as it is)")
+    for imported in plan.creates:
+        where = f"{imported.source_path or 'input'}:{imported.source_line}"
+        try:
+            data = to_input(imported, person=plan.person, key=source_key(plan.owner, imported))
+            if create_item(session, data, now=now, host=host) is None:
+                report.unchanged += 1  # the same line, already stored (another import, or twice here)
+            else:
+                report.created += 1
+        except InvalidInput as exc:
+            report.failed += 1
+            report.messages.append(f"{where}: {exc}")
     return report
+
+
+def apply_import(
+    session: Session, result: ImportResult, *, person: str | None, now: dt.datetime, host: str
+) -> ImportReport:
+    return write_import(session, plan_import(session, result, person=person), now=now, host=host)
 
 
 def _keep_status(data: ItemInput, item: Item) -> ItemInput:
@@ -147,12 +195,7 @@ def _edited(imported: ImportedItem, stored: list[Item], matched: set[int]) -> It
     for item in stored:
         if item.id in matched or item.source_path != (imported.source_path or None):
             continue
-        posted = posted_date(item)
-        same_date = (posted.start, posted.end, posted.grain) == (
-            imported.posted.start,
-            imported.posted.end,
-            imported.posted.grain,
-        )
+        same_date = item.posted == imported.posted
         ratio = difflib.SequenceMatcher(None, text, " ".join(item.body.split())).ratio()
         if ratio >= (0.6 if same_date else 0.85) and (best is None or ratio > best[0]):
             best = (ratio, item)
@@ -163,9 +206,7 @@ def exported_items(
     session: Session, *, kinds: list[str] | None = None, person: str | None = None, now: dt.datetime
 ) -> list[ImportedItem]:
     """Public items as importer values, newest first, for the exporters."""
-    from .items import milestone_date, public_items
-
-    items = public_items(session, now=now, kinds=kinds or ())
+    items = timeline(session, Selection.parse(kinds or ()), now=now)
     out = []
     for item in items:
         if person and (item.person is None or item.person.slug != person):
@@ -176,11 +217,9 @@ def exported_items(
                 rule="stored",
                 title=item.title,
                 text=item.body or item.title,
-                posted=posted_date(item),
+                posted=item.posted,
                 venues=(item.venue,) if item.venue else (),
-                events=tuple(
-                    Event(label=m.label, date=milestone_date(m), location=m.location) for m in item.milestones
-                ),
+                events=tuple(Event(label=m.label, date=m.date, location=m.location) for m in item.milestones),
                 links=tuple(Link(href=link.href, title=link.title, rel=link.rel) for link in item.links),
                 source_path=item.source_path or "",
                 source_line=item.source_line or 0,

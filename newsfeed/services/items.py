@@ -1,22 +1,31 @@
-"""Creating, editing and listing news items."""
+"""Creating, editing and listing news items.
+
+Edits are checked against the revision the editor started from: saving a form opened before
+someone else's save raises :class:`~newsfeed.errors.Conflict` (nothing is written), and two saves
+of one item at the same moment cannot both pass (a conditional UPDATE on the revision, which the
+database serialises). Items with an import key are created with ``INSERT … ON CONFLICT DO
+NOTHING`` on that key, so that the same line imported twice at the same moment makes one item.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-import re
 import secrets
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, selectinload
 
-from ..dates import DateParseError, FuzzyDate
+from ..dates import DateOrder, DateParseError, FuzzyDate
 from ..dates import parse as parse_date
+from ..errors import Conflict, InvalidInput
+from ..links import InvalidLink, check_href, check_rel
 from ..models import (
-    LINK_RELS,
-    GrainKind,
+    FUZZY_FIELDS,
     Item,
     ItemLink,
     ItemRevision,
@@ -27,8 +36,14 @@ from ..models import (
     Tag,
     Visibility,
 )
-from .errors import InvalidInput
+from ..text import slugify
 from .state import bump_data_version
+
+TITLE_MAX = 500
+SHORT_MAX = 200  # venue, location, labels
+TAG_MAX = 120
+POSTED_TEXT_MAX = 200
+MILESTONE_TEXT_MAX = 500
 
 
 @dataclass(frozen=True)
@@ -66,15 +81,16 @@ class ItemInput:
     source_line: int | None = None
     source_text: str | None = None
     source_key: str | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
-def parse_posted(text: str, *, today: dt.date, date_order: str | None = None) -> FuzzyDate:
+def parse_posted(
+    text: str, *, today: dt.date, date_order: DateOrder | None = None, field: str = "posted"
+) -> FuzzyDate:
     """The posted date of a form field; a bad one is an InvalidInput naming the field."""
     try:
-        return parse_date(text, today=today, date_order=date_order, prefer="past")  # type: ignore[arg-type]
+        return parse_date(text, today=today, date_order=date_order, prefer="past")
     except DateParseError as exc:
-        raise InvalidInput("posted", str(exc)) from None
+        raise InvalidInput(field, str(exc)) from None
 
 
 def new_public_id(host: str, now: dt.datetime) -> str:
@@ -82,30 +98,44 @@ def new_public_id(host: str, now: dt.datetime) -> str:
     return f"tag:{host},{now.year}:news/{secrets.token_hex(8)}"
 
 
-_SLUG = re.compile(r"[^a-z0-9]+")
-
-
-def slugify(text: str) -> str:
-    return _SLUG.sub("-", text.lower()).strip("-")[:80] or "x"
+def reference_date(item: Item) -> dt.date:
+    """The date an item's yearless and relative dates are read against: the one its posted date
+    was read against, or the day it was created."""
+    return item.posted.ref or item.created_at.date()
 
 
 def _validate(data: ItemInput) -> None:
+    problems: list[tuple[str, str]] = []
     if not data.title.strip():
-        raise InvalidInput("title", "a title is required")
-    if len(data.title) > 500:
-        raise InvalidInput("title", "at most 500 characters")
+        problems.append(("title", "a title is required"))
+    if len(data.title) > TITLE_MAX:
+        problems.append(("title", f"at most {TITLE_MAX} characters"))
+    for name in ("venue", "location"):
+        value = getattr(data, name)
+        if value is not None and len(value) > SHORT_MAX:
+            problems.append((name, f"at most {SHORT_MAX} characters"))
+    for tag in data.tags:
+        if len(tag) > TAG_MAX:
+            problems.append(("tags", f"a tag has at most {TAG_MAX} characters"))
     if data.status == Status.SCHEDULED and data.publish_at is None:
-        raise InvalidInput("publish_at", "a scheduled item needs a publication time")
+        problems.append(("publish_at", "a scheduled item needs a publication time"))
     if data.publish_at is not None and data.publish_at.tzinfo is None:
-        raise InvalidInput("publish_at", "give a time zone")
+        problems.append(("publish_at", "give a time zone"))
     for link in data.links:
-        if link.rel not in LINK_RELS:
-            raise InvalidInput("links", f"unknown link kind {link.rel!r} (one of {', '.join(LINK_RELS)})")
-        if not re.match(r"^(https?://|mailto:|/)", link.href):
-            raise InvalidInput("links", f"{link.href!r} is not an http(s) link")
-    for ms in data.milestones:
+        try:
+            check_rel(link.rel)
+            check_href(link.href)
+        except InvalidLink as exc:
+            problems.append(("links", str(exc)))
+        if link.title is not None and len(link.title) > TITLE_MAX:
+            problems.append(("links", f"a link title has at most {TITLE_MAX} characters"))
+    for number, ms in enumerate(data.milestones, start=1):
         if not ms.label.strip():
-            raise InvalidInput("milestones", "every milestone needs a label")
+            problems.append((f"milestones[{number}]", "every milestone needs a label"))
+        if ms.location is not None and len(ms.location) > SHORT_MAX:
+            problems.append((f"milestones[{number}]", f"a location has at most {SHORT_MAX} characters"))
+    if problems:
+        raise InvalidInput.many(problems)
 
 
 def _person(session: Session, slug: str | None) -> Person | None:
@@ -130,28 +160,15 @@ def _tags(session: Session, names: Sequence[str]) -> list[Tag]:
         seen.add(slug)
         tag = session.scalar(select(Tag).where(Tag.slug == slug))
         if tag is None:
-            tag = Tag(slug=slug, name=name)
+            tag = Tag(slug=slug, name=name[:TAG_MAX])
             session.add(tag)
         out.append(tag)
     return out
 
 
-def _milestone(position: int, ms: MilestoneInput) -> Milestone:
-    d = ms.date
-    return Milestone(
-        position=position,
-        label=ms.label.strip(),
-        start=d.start,
-        end=d.end,
-        grain=GrainKind(d.grain),
-        time=d.time,
-        end_time=d.end_time,
-        tz=d.tz,
-        instant=d.instant,
-        end_instant=d.end_instant,
-        location=ms.location,
-        text=d.text[:500],
-    )
+def _fit(date: FuzzyDate, limit: int) -> FuzzyDate:
+    """The date with its text cut to what its column holds (the value is untouched)."""
+    return date if len(date.text) <= limit else replace(date, text=date.text[:limit])
 
 
 def snapshot(item: Item) -> dict[str, Any]:
@@ -160,8 +177,8 @@ def snapshot(item: Item) -> dict[str, Any]:
         "title": item.title,
         "kind": str(item.kind),
         "body": item.body,
-        "posted": [item.posted_start.isoformat(), item.posted_end.isoformat(), str(item.posted_grain)],
-        "posted_text": item.posted_text,
+        "posted": item.posted.value_key(),
+        "posted_text": item.posted.text,
         "status": str(item.status),
         "visibility": str(item.visibility),
         "publish_at": item.publish_at.isoformat() if item.publish_at else None,
@@ -170,19 +187,7 @@ def snapshot(item: Item) -> dict[str, Any]:
         "person": item.person.slug if item.person else None,
         "tags": [t.slug for t in item.tags],
         "links": [[link.rel, link.href, link.title] for link in item.links],
-        "milestones": [
-            [
-                m.label,
-                m.start.isoformat(),
-                m.end.isoformat(),
-                str(m.grain),
-                m.time,
-                m.end_time,
-                m.tz,
-                m.location,
-            ]
-            for m in item.milestones
-        ],
+        "milestones": [[m.label, m.date.value_key(), m.date.text, m.location] for m in item.milestones],
     }
 
 
@@ -190,10 +195,7 @@ def _apply(session: Session, item: Item, data: ItemInput, now: dt.datetime) -> N
     item.title = data.title.strip()
     item.kind = data.kind
     item.body = data.body
-    item.posted_start = data.posted.start
-    item.posted_end = data.posted.end
-    item.posted_grain = GrainKind(data.posted.grain)
-    item.posted_text = (data.posted.text or data.posted.display())[:200]
+    item.posted = _fit(data.posted, POSTED_TEXT_MAX)
     item.visibility = data.visibility
     item.publish_at = data.publish_at
     item.venue = data.venue
@@ -208,7 +210,15 @@ def _apply(session: Session, item: Item, data: ItemInput, now: dt.datetime) -> N
         ItemLink(position=i, rel=link.rel, href=link.href, title=link.title)
         for i, link in enumerate(data.links)
     ]
-    item.milestones = [_milestone(i, ms) for i, ms in enumerate(data.milestones)]
+    item.milestones = [
+        Milestone(
+            position=i,
+            label=ms.label.strip(),
+            date=_fit(ms.date, MILESTONE_TEXT_MAX),
+            location=ms.location,
+        )
+        for i, ms in enumerate(data.milestones)
+    ]
     _set_status(item, data.status, now)
 
 
@@ -223,24 +233,79 @@ def _set_status(item: Item, status: Status, now: dt.datetime) -> None:
 
 def create_item(
     session: Session, data: ItemInput, *, now: dt.datetime, host: str, user_id: int | None = None
-) -> Item:
+) -> Item | None:
+    """A new item. With an import key (``source_key``) already taken, nothing is created: None."""
     _validate(data)
-    item = Item(public_id=new_public_id(host, now), created_at=now, updated_at=now, revision=1)
-    session.add(item)
+    if data.source_key is not None:
+        item_id = _insert_keyed(session, data, now=now, host=host)
+        if item_id is None:
+            return None
+        item = session.get(Item, item_id)
+        assert item is not None
+    else:
+        item = Item(public_id=new_public_id(host, now), created_at=now, updated_at=now, revision=1)
+        session.add(item)
     _apply(session, item, data, now)
     session.flush()
-    item.revisions.append(
-        ItemRevision(revision=1, user_id=user_id, changed_at=now, changes={"created": snapshot(item)})
+    session.add(
+        ItemRevision(
+            item=item, revision=1, user_id=user_id, changed_at=now, changes={"created": snapshot(item)}
+        )
     )
     bump_data_version(session, now)
     return item
 
 
+def _insert_keyed(session: Session, data: ItemInput, *, now: dt.datetime, host: str) -> int | None:
+    """INSERT the item's row unless its import key exists: the id, or None when it was taken."""
+    posted = _fit(data.posted, POSTED_TEXT_MAX)
+    row: dict[str, Any] = {f"posted_{name}": getattr(posted, name) for name in FUZZY_FIELDS}
+    row.update(
+        public_id=new_public_id(host, now),
+        kind=data.kind,
+        title=data.title.strip(),
+        body=data.body,
+        status=Status.DRAFT,
+        visibility=data.visibility,
+        created_at=now,
+        updated_at=now,
+        revision=1,
+        source_key=data.source_key,
+    )
+    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+    statement = (
+        insert(Item).values(row).on_conflict_do_nothing(index_elements=["source_key"]).returning(Item.id)
+    )
+    return session.execute(statement).scalar_one_or_none()
+
+
 def update_item(
-    session: Session, item: Item, data: ItemInput, *, now: dt.datetime, user_id: int | None = None
+    session: Session,
+    item: Item,
+    data: ItemInput,
+    *,
+    now: dt.datetime,
+    user_id: int | None = None,
+    expected_revision: int | None = None,
 ) -> bool:
-    """Apply an edit. Returns whether anything really changed (then the revision goes up by one)."""
+    """Apply an edit. Returns whether anything really changed (then the revision goes up by one).
+
+    ``expected_revision``: the revision the editor's form was opened at; if the item has moved on
+    since, :class:`Conflict` carries the current item and nothing is written. The same check is
+    made in the database, so two saves racing each other cannot both pass.
+    """
     _validate(data)
+    if expected_revision is not None and item.revision != expected_revision:
+        raise Conflict(f"changed since you opened it: it is at revision {item.revision} now", item)
+    held = session.execute(
+        update(Item)
+        .where(Item.id == item.id, Item.revision == item.revision)
+        .values(revision=Item.revision)
+        .execution_options(synchronize_session=False)
+    )
+    if held.rowcount != 1:  # type: ignore[attr-defined]
+        session.expire(item)
+        raise Conflict("changed by someone else while you were saving it", item)
     before = snapshot(item)
     _apply(session, item, data, now)
     session.flush()
@@ -250,11 +315,38 @@ def update_item(
         return False
     item.revision += 1
     item.updated_at = now
-    item.revisions.append(
-        ItemRevision(revision=item.revision, user_id=user_id, changed_at=now, changes=changes)
+    session.add(
+        ItemRevision(item=item, revision=item.revision, user_id=user_id, changed_at=now, changes=changes)
     )
     bump_data_version(session, now)
     return True
+
+
+def input_of(item: Item) -> ItemInput:
+    """An item as the input that would recreate it (to change one thing and save)."""
+    return ItemInput(
+        title=item.title,
+        posted=item.posted,
+        kind=item.kind,
+        body=item.body,
+        status=item.status,
+        visibility=item.visibility,
+        publish_at=item.publish_at,
+        venue=item.venue,
+        location=item.location,
+        person=item.person.slug if item.person else None,
+        tags=[t.name for t in item.tags],
+        links=[LinkInput(href=link.href, rel=link.rel, title=link.title) for link in item.links],
+        milestones=[MilestoneInput(m.label, m.date, m.location) for m in item.milestones],
+        source_path=item.source_path,
+        source_line=item.source_line,
+        source_text=item.source_text,
+        source_key=item.source_key,
+    )
+
+
+def with_changes(item: Item, **changes: Any) -> ItemInput:
+    return dataclasses.replace(input_of(item), **changes)
 
 
 def publish_due(session: Session, now: dt.datetime) -> int:
@@ -281,56 +373,22 @@ def visible_condition(now: dt.datetime) -> Any:
     ) & (Item.visibility == Visibility.PUBLIC)
 
 
-def public_items(
-    session: Session, *, now: dt.datetime, limit: int | None = None, kinds: Sequence[str] = ()
-) -> list[Item]:
-    """Public items, newest posting first (the posted date, then when they were published)."""
-    query = (
-        select(Item)
-        .where(visible_condition(now))
-        .options(
-            selectinload(Item.person),
-            selectinload(Item.tags),
-            selectinload(Item.links),
-            selectinload(Item.milestones),
-        )
-        # Newest posting first; items posted in the same period: the latest created first, and
-        # those imported together in the order of their source (a news list is newest first).
-        .order_by(
-            Item.posted_start.desc(),
-            Item.posted_end.desc(),
-            Item.created_at.desc(),
-            Item.source_line.asc(),
-            Item.id.desc(),
-        )
-    )
-    if kinds:
-        query = query.where(Item.kind.in_([Kind(k) for k in kinds]))
-    if limit:
-        query = query.limit(limit)
-    return list(session.scalars(query))
+def newest_posting_first() -> list[Any]:
+    """Newest posting first; items posted in the same period: the latest created first, and those
+    imported together in the order of their source (a news list is newest first)."""
+    return [
+        Item.posted_start.desc(),
+        Item.posted_end.desc(),
+        Item.created_at.desc(),
+        Item.source_line.asc(),
+        Item.id.desc(),
+    ]
 
 
-def posted_date(item: Item) -> FuzzyDate:
-    """The stored posted date as a FuzzyDate (its grain kept), for display."""
-    return FuzzyDate(
-        start=item.posted_start,
-        end=item.posted_end,
-        grain=item.posted_grain.value,
-        text=item.posted_text,
-    )
-
-
-def milestone_date(ms: Milestone) -> FuzzyDate:
-    """A stored milestone as a FuzzyDate: its grain, time and zone kept."""
-    return FuzzyDate(
-        start=ms.start,
-        end=ms.end,
-        grain=ms.grain.value,
-        text=ms.text,
-        time=ms.time,
-        end_time=ms.end_time,
-        tz=ms.tz,
-        instant=ms.instant,
-        end_instant=ms.end_instant,
+def with_relations(query: Any) -> Any:
+    return query.options(
+        selectinload(Item.person),
+        selectinload(Item.tags),
+        selectinload(Item.links),
+        selectinload(Item.milestones),
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Engine, select, update
+from sqlalchemy import Engine, update
 from sqlalchemy.orm import Session
 
 from ..models import SiteState
@@ -12,14 +12,9 @@ from ..models import SiteState
 DATA_VERSION = "data_version"
 
 
-def data_version(session: Session) -> int:
-    """The version of the published data: any write to items bumps it (feed caches key on it)."""
-    value = session.scalar(select(SiteState.int_value).where(SiteState.key == DATA_VERSION))
-    return value or 0
-
-
 def bump_data_version(session: Session, now: dt.datetime) -> None:
-    """Increment the data version in the database, atomically (safe with several workers)."""
+    """The version of the published data: any write to items bumps it (feed caches key on it).
+    Increment the data version in the database, atomically (safe with several workers)."""
     result = session.execute(
         update(SiteState)
         .where(SiteState.key == DATA_VERSION)

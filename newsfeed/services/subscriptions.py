@@ -19,23 +19,63 @@ from itsdangerous import BadSignature, URLSafeSerializer
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..importers import KINDS
-from ..models import Cadence, Delivery, DeliveryKind, DeliveryStatus, Person, Subscriber, SubscriberStatus
-from .errors import InvalidInput, NotFound
-from .items import slugify
+from ..errors import InvalidInput, NotFound
+from ..models import Cadence, Delivery, DeliveryKind, DeliveryStatus, Subscriber, SubscriberStatus
+from ..selection import EVERYTHING, FORM_FIELDS, Selection
 from .users import normalise_email
 
 MAX_LEADS = 6
+CADENCES = tuple(c.value for c in Cadence)
 
 
 @dataclass(frozen=True)
 class Preferences:
     cadence: str = "weekly"
-    kinds: tuple[str, ...] = ()
-    tags: tuple[str, ...] = ()
-    people: tuple[str, ...] = ()
+    selection: Selection = EVERYTHING
     timezone: str = "UTC"
     lead_days: tuple[int, ...] = (14, 3, 1)
+
+
+def read_preferences(
+    session: Session,
+    *,
+    cadence: str = "weekly",
+    kinds: Sequence[str] = (),
+    tags: Sequence[str] = (),
+    people: Sequence[str] = (),
+    timezone: str = "UTC",
+    lead_days: str = "14,3,1",
+) -> Preferences:
+    """Preferences from what a form, a CSV row or the CLI gave: every problem is reported at once."""
+    problems: list[tuple[str, str]] = []
+    if cadence not in CADENCES:
+        problems.append(("cadence", f"{cadence[:40]!r} is not daily, weekly or monthly"))
+    selection = EVERYTHING
+    try:
+        selection = Selection.parse(kinds, tags, people, fields=FORM_FIELDS)
+        selection.check_known(session, fields=FORM_FIELDS)
+    except InvalidInput as exc:
+        problems += exc.problems
+    if not _is_zone(timezone):
+        problems.append(("timezone", f"{timezone[:60]!r} is not a time zone such as Europe/Vienna"))
+    leads: tuple[int, ...] = ()
+    try:
+        leads = parse_leads(lead_days)
+    except InvalidInput as exc:
+        problems += exc.problems
+    if problems:
+        raise InvalidInput.many(problems)
+    return Preferences(cadence, selection, timezone, leads)
+
+
+def _is_zone(name: str) -> bool:
+    if not name or len(name) > 64 or "\x00" in name:
+        return False
+    try:
+        zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
 
 
 def parse_leads(raw: str) -> tuple[int, ...]:
@@ -44,48 +84,17 @@ def parse_leads(raw: str) -> tuple[int, ...]:
     for part in raw.replace(" ", "").split(","):
         if not part:
             continue
-        if not part.isdigit() or not 0 <= int(part) <= 365:
-            raise InvalidInput("lead_days", f"{part!r} is not a number of days from 0 to 365")
+        if not (part.isascii() and part.isdigit() and len(part) <= 3 and int(part) <= 365):
+            raise InvalidInput("lead_days", f"{part[:20]!r} is not a number of days from 0 to 365")
         values.append(int(part))
     if len(values) > MAX_LEADS:
         raise InvalidInput("lead_days", f"at most {MAX_LEADS} reminders per event")
     return tuple(sorted(set(values), reverse=True))
 
 
-def check_preferences(session: Session, prefs: Preferences) -> Preferences:
-    if prefs.cadence not in [c.value for c in Cadence]:
-        raise InvalidInput("cadence", f"{prefs.cadence!r} is not daily, weekly or monthly")
-    for kind in prefs.kinds:
-        if kind not in KINDS:
-            raise InvalidInput("kinds", f"{kind!r} is not one of {', '.join(KINDS)}")
-    for slug in prefs.people:
-        if session.scalar(select(Person.id).where(Person.slug == slug)) is None:
-            raise InvalidInput("people", f"no person {slug!r}")
-    try:
-        zoneinfo.ZoneInfo(prefs.timezone)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        raise InvalidInput(
-            "timezone", f"{prefs.timezone!r} is not a time zone such as Europe/Vienna"
-        ) from None
-    for lead in prefs.lead_days:
-        if not 0 <= lead <= 365:
-            raise InvalidInput("lead_days", f"{lead} is not a number of days from 0 to 365")
-    tags = tuple(dict.fromkeys(slugify(t) for t in prefs.tags if t.strip()))
-    return Preferences(
-        prefs.cadence,
-        tuple(dict.fromkeys(prefs.kinds)),
-        tags,
-        tuple(dict.fromkeys(prefs.people)),
-        prefs.timezone,
-        tuple(sorted(set(prefs.lead_days), reverse=True)),
-    )
-
-
 def _apply(subscriber: Subscriber, prefs: Preferences) -> None:
     subscriber.cadence = Cadence(prefs.cadence)
-    subscriber.kinds = list(prefs.kinds)
-    subscriber.tags = list(prefs.tags)
-    subscriber.people = list(prefs.people)
+    subscriber.selection = prefs.selection
     subscriber.timezone = prefs.timezone
     subscriber.lead_days = list(prefs.lead_days)
 
@@ -115,7 +124,6 @@ def confirmation_delivery(session: Session, subscriber: Subscriber, now: dt.date
 def subscribe(session: Session, email: str, prefs: Preferences, *, now: dt.datetime) -> Delivery:
     """Ask to subscribe; returns the email to send. The caller shows the same page either way."""
     address = normalise_email(email)
-    prefs = check_preferences(session, prefs)
     subscriber = session.scalar(select(Subscriber).where(Subscriber.email == address))
     if subscriber is None:
         subscriber = Subscriber(email=address, status=SubscriberStatus.PENDING, created_at=now)
@@ -135,7 +143,6 @@ def add_confirmed(
 ) -> Subscriber:
     """An operator adds an address (already consented elsewhere when ``confirmed``)."""
     address = normalise_email(email)
-    prefs = check_preferences(session, prefs)
     subscriber = session.scalar(select(Subscriber).where(Subscriber.email == address))
     if subscriber is None:
         subscriber = Subscriber(email=address, status=SubscriberStatus.PENDING, created_at=now)
@@ -178,13 +185,14 @@ def import_csv(session: Session, text: str, *, now: dt.datetime) -> CsvReport:
             return tuple(x for x in (row.get(name) or "").replace(";", " ").split() if x)
 
         try:
-            prefs = Preferences(
+            prefs = read_preferences(
+                session,
                 cadence=(row.get("cadence") or "weekly").strip(),
                 kinds=items("kinds"),
                 tags=items("tags"),
                 people=items("people"),
                 timezone=(row.get("timezone") or "UTC").strip(),
-                lead_days=parse_leads((row.get("lead_days") or "14,3,1").replace(";", ",")),
+                lead_days=(row.get("lead_days") or "14,3,1").replace(";", ","),
             )
             confirmed = (row.get("confirmed") or "").strip().lower() in ("1", "true", "yes", "y")
             address = normalise_email(row.get("email") or "")
@@ -260,19 +268,14 @@ def unsubscribe(session: Session, token: str, *, now: dt.datetime) -> Subscriber
 
 def update_preferences(session: Session, token: str, prefs: Preferences) -> Subscriber:
     subscriber = by_token(session, token)
-    _apply(subscriber, check_preferences(session, prefs))
+    _apply(subscriber, prefs)
     session.flush()
     return subscriber
 
 
 def preferences_of(subscriber: Subscriber) -> Preferences:
     return Preferences(
-        subscriber.cadence.value,
-        tuple(subscriber.kinds),
-        tuple(subscriber.tags),
-        tuple(subscriber.people),
-        subscriber.timezone,
-        tuple(subscriber.lead_days),
+        subscriber.cadence.value, subscriber.selection, subscriber.timezone, tuple(subscriber.lead_days)
     )
 
 

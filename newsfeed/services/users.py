@@ -10,8 +10,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from ..errors import InvalidInput
 from ..models import Person, Role, User
-from .errors import InvalidInput
 
 # OWASP ASVS 2.4.3 asks scrypt with N >= 2^17 and p = 1 (or N = 2^15 with p >= 3).
 PASSWORD_METHOD = "scrypt:131072:8:1"  # noqa: S105 (a hash method, not a password)

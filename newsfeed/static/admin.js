@@ -19,6 +19,8 @@
       if (!input.value.trim()) { target.textContent = ""; return; }
       const params = new URLSearchParams({ text: input.value, time: part("time"), zone: part("zone"),
                                            role: input.dataset.datePreview });
+      const ref = document.getElementById("item-form")?.dataset.ref;
+      if (ref) params.set("ref", ref);  // an item's dates are read against its own reference date
       const response = await fetch("/admin/api/date?" + params, { headers: { Accept: "application/json" } });
       const data = await response.json();
       target.classList.toggle("bad", !data.ok);

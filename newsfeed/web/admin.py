@@ -13,18 +13,26 @@ from werkzeug.wrappers import Response as WerkzeugResponse
 
 from ..dates import DateParseError, parse
 from ..digest import Envelope, compose_digest, part
-from ..importers import KINDS, UnreadableDocument, parse_text
+from ..errors import Conflict, InvalidInput, NotFound
+from ..importers import UnreadableDocument, parse_text
+from ..kinds import KINDS
 from ..mail import PermanentFailure, TemporaryFailure
-from ..models import Cadence, Role, Status, Subscriber, SubscriberStatus, Visibility
+from ..models import Cadence, Item, Role, Status, Subscriber, SubscriberStatus, Visibility
 from ..render import markdown_html
 from ..services import admin as svc
-from ..services import delivery
+from ..services import digests, outbox
 from ..services import subscriptions as subs
-from ..services.errors import InvalidInput, NotFound
 from ..services.imports import apply_import
 from ..services.items import create_item, update_item
 from ..services.users import create_user, generate_password
-from .admin_forms import BLANK_MILESTONE_ROWS, form_values, item_form_values, item_input, milestone_text
+from .admin_forms import (
+    BLANK_MILESTONE_ROWS,
+    expected_revision,
+    form_values,
+    item_form_values,
+    item_input,
+    milestone_text,
+)
 from .database import get_config, get_session, now
 from .subscribe import deliver_now
 
@@ -78,18 +86,24 @@ def items() -> tuple[str, int]:
 
 
 def _form_page(
-    item_id: int | None, values: dict[str, Any], error: InvalidInput | None = None
+    item_id: int | None,
+    values: dict[str, Any],
+    error: InvalidInput | None = None,
+    *,
+    conflict: tuple[str, dict[str, Any]] | None = None,
 ) -> tuple[str, int]:
     rows = values["milestones"] + [
-        {"label": "", "date": "", "time": "", "zone": "", "location": ""} for _ in range(BLANK_MILESTONE_ROWS)
+        {"key": "", "label": "", "date": "", "time": "", "zone": "", "location": ""}
+        for _ in range(BLANK_MILESTONE_ROWS)
     ]
     return _page(
         "admin/item_form.html",
-        400 if error else 200,
+        409 if conflict else (400 if error else 200),
         item_id=item_id,
         v=values,
         rows=rows,
         error=error,
+        conflict=conflict,
         kinds=KINDS,
         statuses=[s.value for s in Status],
         visibilities=[v.value for v in Visibility],
@@ -98,14 +112,15 @@ def _form_page(
     )
 
 
-def _submitted(db: Any) -> Any:
+def _submitted(db: Any, current: Item | None = None) -> Any:
     config = get_config()
     return item_input(
         request.form,
         today=_today(),
         zone=config.site.timezone,
-        date_order=config.site.date_order,
+        date_order=config.site.date_order,  # type: ignore[arg-type]
         person=svc.person_slug_for(db, _actor()),
+        current=current,
     )
 
 
@@ -122,6 +137,7 @@ def create() -> WerkzeugResponse | tuple[str, int]:
     except InvalidInput as exc:
         db.rollback()
         return _form_page(None, form_values(request.form), exc)
+    assert item is not None  # only imports carry a key that can be taken
     db.commit()
     flash(f"Saved “{item.title}”.")
     return redirect(url_for("admin.edit", item_id=item.id))
@@ -138,10 +154,26 @@ def update(item_id: int) -> WerkzeugResponse | tuple[str, int]:
     db = get_session()
     item = svc.item_for(db, _actor(), item_id)
     try:
-        changed = update_item(db, item, _submitted(db), now=now(), user_id=current_user.id)
+        changed = update_item(
+            db,
+            item,
+            _submitted(db, item),
+            now=now(),
+            user_id=current_user.id,
+            expected_revision=expected_revision(request.form),
+        )
     except InvalidInput as exc:
         db.rollback()
         return _form_page(item_id, form_values(request.form), exc)
+    except Conflict as exc:
+        # Nothing was written. Both versions side by side; saving again (the form now carries
+        # the current revision) overwrites theirs knowingly.
+        db.rollback()
+        current = svc.item_for(db, _actor(), item_id)
+        values = form_values(request.form)
+        values["revision"] = str(current.revision)
+        theirs = item_form_values(current, get_config().site.timezone)
+        return _form_page(item_id, values, conflict=(str(exc), theirs))
     db.commit()
     flash(f"Saved revision {item.revision}." if changed else "Nothing changed.")
     return redirect(url_for("admin.edit", item_id=item_id))
@@ -174,13 +206,25 @@ def date_preview() -> Any:
         request.args.get("text", ""), request.args.get("time", ""), request.args.get("zone", "")
     )
     prefer = "past" if request.args.get("role", "posted") == "posted" else "nearest"
+    today = _today()
+    ref = request.args.get("ref", "")
+    if ref:
+        try:
+            today = dt.date.fromisoformat(ref[:10])
+        except ValueError:
+            raise InvalidInput("ref", f"{ref[:20]!r} is not a date such as 2025-03-01") from None
     try:
-        value = parse(text, today=_today(), date_order=config.site.date_order, prefer=prefer)  # type: ignore[arg-type]
+        value = parse(text, today=today, date_order=config.site.date_order, prefer=prefer)  # type: ignore[arg-type]
     except DateParseError as exc:
         return jsonify(ok=False, error=str(exc))
     out = value.as_dict()
     out["ok"] = True
-    out["label"] = f"{value.display()} · {value.grain} precision"
+    notes = [f"{value.grain} precision"]
+    if "year" in value.inferred:
+        notes.append(f"year inferred from {today.isoformat()}")
+    if value.ambiguous:
+        notes.append("day/month order assumed")
+    out["label"] = f"{value.display()} · {' · '.join(notes)}"
     return jsonify(out)
 
 
@@ -318,9 +362,9 @@ def resend(subscriber_id: int) -> WerkzeugResponse:
     subscriber = db.get(Subscriber, subscriber_id)
     if subscriber is None:
         raise NotFound(f"no subscriber {subscriber_id}")
-    delivery = subs.confirmation_delivery(db, subscriber, now())
+    queued = subs.confirmation_delivery(db, subscriber, now())
     db.commit()
-    deliver_now(delivery.id)
+    deliver_now(queued.id)
     flash(f"Confirmation email sent again to {subscriber.email}.")
     return redirect(url_for("admin.subscribers"))
 
@@ -340,7 +384,7 @@ def preview_digest(subscriber_id: int) -> tuple[str, int]:
     subscriber = db.get(Subscriber, subscriber_id)
     if subscriber is None:
         raise NotFound(f"no subscriber {subscriber_id}")
-    why, message = delivery.preview(db, subscriber, now=now(), config=get_config())
+    why, message = outbox.preview(db, subscriber, now=now(), config=get_config())
     return _page(
         "admin/digest_preview.html",
         subscriber=subscriber,
@@ -362,18 +406,19 @@ def test_digest() -> WerkzeugResponse:
         kinds=[],
         tags=[],
         people=[],
+        lead_days=[],
         token="test",  # noqa: S106 (a throwaway value, not a secret)
         status=SubscriberStatus.CONFIRMED,
         last_digest_at=at - dt.timedelta(days=30),
         created_at=at,
     )
-    digest = delivery.build_digest(get_session(), probe, now=at, config=config, label="test digest")
+    digest = digests.build_digest(get_session(), probe, now=at, config=config, label="test digest")
     if digest.empty:
         flash("Nothing new in the last 30 days and nothing upcoming: no test digest sent.")
         return redirect(url_for("admin.subscribers"))
     envelope = Envelope(delivery_id=int(at.timestamp()), kind="test", now=at)
     message = compose_digest(
-        digest, site=delivery.site_of(config), to=delivery.recipient(probe, config), envelope=envelope
+        digest, site=digests.site_of(config), to=digests.recipient(probe, config), envelope=envelope
     )
     try:
         with current_app.extensions["newsfeed.mailer"].connect() as connection:

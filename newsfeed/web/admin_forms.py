@@ -1,4 +1,13 @@
-"""Reading the admin forms into service inputs; every mistake is an InvalidInput naming its field."""
+"""Reading the admin item form into a service input; every mistake is reported, each with its field.
+
+**Edits never move a date nobody touched.** The form shows each stored date in its explicit form
+(``FuzzyDate.display()``: "2 Feb 2025", never the yearless "Feb 2" it may have been written as). A
+date field sent back exactly as it was shown keeps the stored value, flags and all, without being
+read again. A date field that was changed is read against the item's own reference date (the date
+its posted date was read against), never against today: a typo fixed a year later does not move
+"Feb 2" to next year. Milestone rows carry the position of the milestone they show, so an
+untouched row keeps its milestone's date even when rows above it are added or removed.
+"""
 
 from __future__ import annotations
 
@@ -9,20 +18,22 @@ from typing import Any
 
 from werkzeug.datastructures import MultiDict
 
-from ..dates import DateParseError, parse
-from ..importers import KINDS
-from ..models import LINK_RELS, Item, Kind, Status, Visibility
-from ..services.errors import InvalidInput
-from ..services.items import ItemInput, LinkInput, MilestoneInput, milestone_date, parse_posted
+from ..dates import DateOrder, DateParseError, FuzzyDate, parse
+from ..errors import InvalidInput
+from ..kinds import KINDS, Kind
+from ..links import LINK_RELS, InvalidLink, check_href
+from ..models import Item, Status, Visibility
+from ..services.items import ItemInput, LinkInput, MilestoneInput, parse_posted, reference_date
 
 BLANK_MILESTONE_ROWS = 3
+MAX_MILESTONE_ROWS = 100
 _LINK_LINE = re.compile(r"^(?:(?P<rel>[a-z]+):\s+)?(?P<href>\S+)(?:\s+(?P<title>.+))?$")
 
 
 def _choice(form: MultiDict[str, str], name: str, choices: tuple[str, ...] | list[str]) -> str:
     value = form.get(name, "").strip()
     if value not in choices:
-        raise InvalidInput(name, f"{value!r} is not one of {', '.join(choices)}")
+        raise InvalidInput(name, f"{value[:40]!r} is not one of {', '.join(choices)}")
     return value
 
 
@@ -32,11 +43,16 @@ def _publish_at(raw: str, zone: str) -> dt.datetime | None:
         return None
     try:
         local = dt.datetime.fromisoformat(raw)
-    except ValueError:
-        raise InvalidInput("publish_at", f"{raw!r} is not a date and time such as 2025-03-01T09:00") from None
-    if local.tzinfo is None:
-        local = local.replace(tzinfo=zoneinfo.ZoneInfo(zone))
-    return local.astimezone(dt.UTC)
+        if local.tzinfo is None:
+            local = local.replace(tzinfo=zoneinfo.ZoneInfo(zone))
+        value = local.astimezone(dt.UTC)
+    except (ValueError, OverflowError):
+        raise InvalidInput(
+            "publish_at", f"{raw[:40]!r} is not a date and time such as 2025-03-01T09:00"
+        ) from None
+    if not 1970 <= value.year <= 2999:
+        raise InvalidInput("publish_at", f"{raw[:40]!r} is out of range")
+    return value
 
 
 def _links(raw: str) -> list[LinkInput]:
@@ -50,9 +66,11 @@ def _links(raw: str) -> list[LinkInput]:
             raise InvalidInput("links", f"line {number}: write 'URL title' or 'slides: URL title'")
         rel = m.group("rel") or "url"
         if rel not in LINK_RELS:
-            raise InvalidInput("links", f"line {number}: {rel!r} is not one of {', '.join(LINK_RELS)}")
-        if not re.match(r"^https?://", m.group("href")):
-            raise InvalidInput("links", f"line {number}: {m.group('href')!r} is not an http(s) link")
+            raise InvalidInput("links", f"line {number}: {rel[:20]!r} is not one of {', '.join(LINK_RELS)}")
+        try:
+            check_href(m.group("href"))
+        except InvalidLink as exc:
+            raise InvalidInput("links", f"line {number}: {exc}") from None
         out.append(LinkInput(href=m.group("href"), rel=rel, title=m.group("title")))
     return out
 
@@ -61,13 +79,30 @@ def milestone_text(date: str, time: str, zone: str) -> str:
     return " ".join(part.strip() for part in (date, time, zone) if part.strip())
 
 
-def _milestones(form: MultiDict[str, str], today: dt.date, date_order: str) -> list[MilestoneInput]:
-    out = []
-    try:
-        rows = min(int(form.get("milestone_count", "0")), 100)
-    except ValueError:
-        raise InvalidInput("milestones", "the number of rows is not a number") from None
-    for i in range(rows):
+def _row_count(form: MultiDict[str, str]) -> int:
+    raw = form.get("milestone_count", "0").strip()
+    if not (raw.isascii() and raw.isdigit() and len(raw) <= 4):
+        raise InvalidInput("milestones", "the number of rows is not a number")
+    return min(int(raw), MAX_MILESTONE_ROWS)
+
+
+def _kept(current: Item | None, key: str, shown: str) -> FuzzyDate | None:
+    """The stored date of the milestone a row showed, when the row still shows it unchanged."""
+    if current is None or not (key.isascii() and key.isdigit() and len(key) <= 4):
+        return None
+    position = int(key)
+    if position >= len(current.milestones):
+        return None
+    date = current.milestones[position].date
+    return date if shown == date.display() else None
+
+
+def _milestones(
+    form: MultiDict[str, str], ref: dt.date, date_order: DateOrder, current: Item | None
+) -> tuple[list[MilestoneInput], list[tuple[str, str]]]:
+    out: list[MilestoneInput] = []
+    problems: list[tuple[str, str]] = []
+    for i in range(_row_count(form)):
         label = form.get(f"m{i}_label", "").strip()
         text = milestone_text(
             form.get(f"m{i}_date", ""), form.get(f"m{i}_time", ""), form.get(f"m{i}_zone", "")
@@ -75,45 +110,98 @@ def _milestones(form: MultiDict[str, str], today: dt.date, date_order: str) -> l
         location = form.get(f"m{i}_location", "").strip() or None
         if not label and not text:
             continue
+        field = f"milestones[{i + 1}]"
         if not label:
-            raise InvalidInput(f"milestones[{i + 1}]", "a dated milestone needs a label")
+            problems.append((field, "a dated milestone needs a label"))
+            continue
         if not text:
-            raise InvalidInput(f"milestones[{i + 1}]", f"{label!r} needs a date")
-        try:
-            date = parse(text, today=today, date_order=date_order)  # type: ignore[arg-type]
-        except DateParseError as exc:
-            raise InvalidInput(f"milestones[{i + 1}]", str(exc)) from None
-        out.append(MilestoneInput(label=label[:200], date=date, location=location))
-    return out
+            problems.append((field, f"{label[:60]!r} needs a date"))
+            continue
+        date = _kept(current, form.get(f"m{i}_key", ""), text)
+        if date is None:
+            try:
+                date = parse(text, today=ref, date_order=date_order)
+            except DateParseError as exc:
+                problems.append((field, str(exc)))
+                continue
+        out.append(MilestoneInput(label=label, date=date, location=location))
+    return out, problems
 
 
 def item_input(
-    form: MultiDict[str, str], *, today: dt.date, zone: str, date_order: str, person: str | None
+    form: MultiDict[str, str],
+    *,
+    today: dt.date,
+    zone: str,
+    date_order: DateOrder,
+    person: str | None,
+    current: Item | None = None,
 ) -> ItemInput:
-    """The item a submitted form describes. ``person``: forced for editors (their own)."""
+    """The item a submitted form describes (every problem at once). ``person``: forced for editors
+    (their own); ``current``: the stored item being edited, whose untouched dates are kept."""
+    problems: list[tuple[str, str]] = []
+    ref = reference_date(current) if current is not None else today
+
+    def attempt(read: Any) -> Any:
+        try:
+            return read()
+        except InvalidInput as exc:
+            problems.extend(exc.problems)
+            return None
+
     title = form.get("title", "").strip()
     if not title:
-        raise InvalidInput("title", "a title is required")
+        problems.append(("title", "a title is required"))
     posted_raw = form.get("posted", "").strip()
+    posted: FuzzyDate | None = None
     if not posted_raw:
-        raise InvalidInput("posted", "write when this happened, such as 'May 2024' or '06/05/2024'")
-    posted = parse_posted(posted_raw, today=today, date_order=date_order)
-    tags = [t.strip() for t in form.get("tags", "").split(",") if t.strip()]
+        problems.append(("posted", "write when this happened, such as 'May 2024' or '06/05/2024'"))
+    elif current is not None and posted_raw == current.posted.display():
+        posted = current.posted
+    else:
+        posted = attempt(lambda: parse_posted(posted_raw, today=ref, date_order=date_order))
+    kind = attempt(lambda: Kind(_choice(form, "kind", KINDS)))
+    status = attempt(lambda: Status(_choice(form, "status", [s.value for s in Status])))
+    visibility = attempt(lambda: Visibility(_choice(form, "visibility", [v.value for v in Visibility])))
+    publish_at = attempt(lambda: _publish_at(form.get("publish_at", ""), zone))
+    links = attempt(lambda: _links(form.get("links", ""))) or []
+    milestones: list[MilestoneInput] = []
+    try:
+        milestones, row_problems = _milestones(form, ref, date_order, current)
+        problems += row_problems
+    except InvalidInput as exc:
+        problems += exc.problems
+    if problems:
+        raise InvalidInput.many(problems)
+    assert posted is not None
+    assert kind is not None
+    assert status is not None
+    assert visibility is not None
     return ItemInput(
         title=title,
         posted=posted,
-        kind=Kind(_choice(form, "kind", KINDS)),
+        kind=kind,
         body=form.get("body", ""),
-        status=Status(_choice(form, "status", [s.value for s in Status])),
-        visibility=Visibility(_choice(form, "visibility", [v.value for v in Visibility])),
-        publish_at=_publish_at(form.get("publish_at", ""), zone),
+        status=status,
+        visibility=visibility,
+        publish_at=publish_at,
         venue=form.get("venue", "").strip() or None,
         location=form.get("location", "").strip() or None,
         person=person if person is not None else (form.get("person", "").strip() or None),
-        tags=tags,
-        links=_links(form.get("links", "")),
-        milestones=_milestones(form, today, date_order),
+        tags=[t.strip() for t in form.get("tags", "").split(",") if t.strip()],
+        links=links,
+        milestones=milestones,
     )
+
+
+def expected_revision(form: MultiDict[str, str]) -> int | None:
+    """The revision the form was opened at (None: a form without one, such as a script's)."""
+    raw = form.get("revision", "").strip()
+    if not raw:
+        return None
+    if not (raw.isascii() and raw.isdigit() and len(raw) <= 9):
+        raise InvalidInput("revision", f"{raw[:20]!r} is not a revision number")
+    return int(raw)
 
 
 def item_form_values(item: Item | None, zone: str) -> dict[str, Any]:
@@ -126,39 +214,47 @@ def item_form_values(item: Item | None, zone: str) -> dict[str, Any]:
             "visibility": "public",
             "publish_at": "",
             "posted": "",
+            "posted_written": "",
             "body": "",
             "venue": "",
             "location": "",
             "person": "",
             "tags": "",
             "links": "",
+            "revision": "",
+            "ref": "",
             "milestones": [],
         }
     publish_at = ""
     if item.publish_at:
         publish_at = item.publish_at.astimezone(zoneinfo.ZoneInfo(zone)).strftime("%Y-%m-%dT%H:%M")
+    shown = item.posted.display()
     return {
         "title": item.title,
         "kind": item.kind.value,
         "status": item.status.value,
         "visibility": item.visibility.value,
         "publish_at": publish_at,
-        "posted": item.posted_text,
+        "posted": shown,
+        "posted_written": item.posted.text if item.posted.text != shown else "",
         "body": item.body,
         "venue": item.venue or "",
         "location": item.location or "",
         "person": item.person.slug if item.person else "",
         "tags": ", ".join(t.name for t in item.tags),
         "links": "\n".join(_link_line(link.rel, link.href, link.title) for link in item.links),
+        "revision": str(item.revision),
+        "ref": reference_date(item).isoformat(),
         "milestones": [
             {
+                "key": str(position),
                 "label": m.label,
-                "date": milestone_date(m).display(),
+                "date": m.date.display(),
                 "time": "",
                 "zone": "",
                 "location": m.location or "",
             }
-            for m in item.milestones
+            for position, m in enumerate(item.milestones)
         ],
     }
 
@@ -168,17 +264,20 @@ def _link_line(rel: str, href: str, title: str | None) -> str:
     return f"{prefix}{href} {title}".rstrip() if title else f"{prefix}{href}"
 
 
+ROW_FIELDS = ("key", "label", "date", "time", "zone", "location")
+
+
 def form_values(form: MultiDict[str, str]) -> dict[str, Any]:
-    """A submitted form's values, to show it again with its error."""
+    """A submitted form's values, to show it again with its errors."""
     values: dict[str, Any] = {k: form.get(k, "") for k in item_form_values(None, "UTC") if k != "milestones"}
     rows = []
     try:
-        count = min(int(form.get("milestone_count", "0")), 100)
-    except ValueError:
+        count = _row_count(form)
+    except InvalidInput:
         count = 0
     for i in range(count):
-        row = {k: form.get(f"m{i}_{k}", "") for k in ("label", "date", "time", "zone", "location")}
-        if any(row.values()):
+        row = {k: form.get(f"m{i}_{k}", "") for k in ROW_FIELDS}
+        if any(row[k] for k in ROW_FIELDS if k != "key"):
             rows.append(row)
     values["milestones"] = rows
     return values

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Flask, Response, jsonify, render_template, request
 
-from ..services.errors import InvalidInput, NotFound
+from ..errors import InvalidInput, NotFound
 from .database import get_config
 
 

@@ -20,8 +20,9 @@ from typing import Any
 from flask import Blueprint, Response, abort, current_app, request
 from werkzeug.http import http_date
 
-from ..feeds import Feed, render_atom, render_ics, render_json, render_rss
-from ..services.feeds import FeedFilter, calendar_events, check_known, entry_of, feed_page, next_publication
+from ..errors import InvalidInput
+from ..selection import EVERYTHING, Selection
+from ..services.feeds import feed_document
 from ..services.state import data_state_fast
 from .database import get_config, get_session, now
 
@@ -173,16 +174,13 @@ def _cache() -> FeedCache:
     return cache
 
 
-_NO_FILTER = FeedFilter()
-
-
-def _filter(kind: str | None = None, person: str | None = None, tag: str | None = None) -> FeedFilter:
+def _selection(kind: str | None = None, person: str | None = None, tag: str | None = None) -> Selection:
     if not request.args and kind is None and person is None and tag is None:
-        return _NO_FILTER
+        return EVERYTHING
     kinds = request.args.getlist("kind") + ([kind] if kind else [])
     people = request.args.getlist("person") + ([person] if person else [])
     tags = request.args.getlist("tag") + ([tag] if tag else [])
-    return FeedFilter.build(kinds, tags, people)
+    return Selection.parse(kinds, tags, people)
 
 
 def _page() -> int | None:
@@ -191,75 +189,22 @@ def _page() -> int | None:
     raw = request.args.get("page")
     if raw is None:
         return None
-    if not raw.isdigit():
-        from ..services.errors import InvalidInput
-
-        raise InvalidInput("page", f"{raw!r} is not a page number")
+    if not (raw.isascii() and raw.isdigit() and len(raw) <= 9):
+        raise InvalidInput("page", f"{raw[:20]!r} is not a page number")
     return int(raw)
 
 
-def _url(path: str, flt: FeedFilter, page: int | None = None) -> str:
-    base = get_config().site.base_url.rstrip("/")
-    query = flt.query_string()
-    if page is not None:
-        query = f"{query}&page={page}" if query else f"page={page}"
-    return f"{base}{path}" + (f"?{query}" if query else "")
-
-
 def _render(
-    fmt: str, flt: FeedFilter, page: int | None, at: dt.datetime, changed_at: dt.datetime
+    fmt: str, selection: Selection, page: int | None, at: dt.datetime, changed_at: dt.datetime
 ) -> Rendered:
-    session = get_session()
-    config = get_config()
-    check_known(session, flt)
-    base = config.site.base_url.rstrip("/")
-    title = config.site.title + (f" — {flt.describe()}" if flt.describe() else "")
-    if fmt == "ics":
-        events = calendar_events(
-            session, flt, now=at, base_url=base, include_months=config.feeds.include_month_events
-        )
-        body = render_ics(title, events, prodid=f"-//{config.host}//newsfeed//EN")
-        last_modified = max([changed_at, *(e.stamp for e in events)])
-    else:
-        result = feed_page(session, flt, now=at, limit=config.feeds.limit, page=page)
-        entries = [entry_of(item, base_url=base) for item in result.items]
-        path = f"/feed.{fmt}"
-        if page is None:  # the current feed links its newest archive page
-            prev_archive = result.archives - 1 if result.archives else None
-            next_archive = None
-        else:
-            prev_archive = page - 1 if page > 0 else None
-            next_archive = page + 1 if page + 1 < result.archives else None
-        updated = max([e.updated for e in entries], default=changed_at)
-        feed = Feed(
-            id=f"tag:{config.host},2024:feed/{fmt}"
-            + (f"?{flt.query_string()}" if flt.query_string() else ""),
-            title=title,
-            subtitle=config.site.description,
-            self_url=_url(path, flt, page),
-            alternate_url=f"{base}/" + (f"?{flt.query_string()}" if flt.query_string() else ""),
-            updated=updated,
-            entries=entries,
-            language=config.site.language,
-            archive=page is not None,
-            current_url=_url(path, flt) if page is not None else None,
-            prev_archive_url=_url(path, flt, prev_archive) if prev_archive is not None else None,
-            next_archive_url=_url(path, flt, next_archive) if next_archive is not None else None,
-        )
-        if fmt == "atom":
-            body = render_atom(feed)
-        elif fmt == "rss":
-            body = render_rss(feed)
-        else:
-            body = render_json(feed, next_url=feed.prev_archive_url)
-        last_modified = max(updated, changed_at)
-    etag = hashlib.sha256(body).hexdigest()[:32]
+    document = feed_document(get_session(), get_config(), fmt, selection, page, now=at, changed_at=changed_at)
+    etag = hashlib.sha256(document.body).hexdigest()[:32]
     headers = {
         "ETag": f'"{etag}"',
-        "Last-Modified": http_date(last_modified),
-        "Cache-Control": f"public, max-age={config.feeds.max_age}",
+        "Last-Modified": http_date(document.last_modified),
+        "Cache-Control": f"public, max-age={get_config().feeds.max_age}",
     }
-    return Rendered(body, etag, last_modified, next_publication(session, at), headers)
+    return Rendered(document.body, etag, document.last_modified, document.valid_until, headers)
 
 
 def etag_matches(if_none_match: str, etag: str) -> bool:
@@ -280,7 +225,7 @@ def _not_modified(rendered: Rendered) -> bool:
     return since is not None and rendered.last_modified.replace(microsecond=0) <= since
 
 
-def serve(fmt: str, flt: FeedFilter) -> Response:
+def serve(fmt: str, flt: Selection) -> Response:
     page = None if fmt == "ics" else _page()
     at = now()
     watch: VersionWatch = current_app.extensions["newsfeed.version_watch"]
@@ -310,42 +255,42 @@ def _check_format(fmt: str) -> None:
 @bp.get("/feed.<fmt>")
 def feed(fmt: str) -> Response:
     _check_format(fmt)
-    return serve(fmt, _filter())
+    return serve(fmt, _selection())
 
 
 @bp.get("/calendar.ics")
 def calendar() -> Response:
-    return serve("ics", _filter())
+    return serve("ics", _selection())
 
 
 @bp.get("/kinds/<kind>/feed.<fmt>")
 def kind_feed(kind: str, fmt: str) -> Response:
     _check_format(fmt)
-    return serve(fmt, _filter(kind=kind))
+    return serve(fmt, _selection(kind=kind))
 
 
 @bp.get("/kinds/<kind>/calendar.ics")
 def kind_calendar(kind: str) -> Response:
-    return serve("ics", _filter(kind=kind))
+    return serve("ics", _selection(kind=kind))
 
 
 @bp.get("/people/<slug>/feed.<fmt>")
 def person_feed(slug: str, fmt: str) -> Response:
     _check_format(fmt)
-    return serve(fmt, _filter(person=slug))
+    return serve(fmt, _selection(person=slug))
 
 
 @bp.get("/people/<slug>/calendar.ics")
 def person_calendar(slug: str) -> Response:
-    return serve("ics", _filter(person=slug))
+    return serve("ics", _selection(person=slug))
 
 
 @bp.get("/tags/<slug>/feed.<fmt>")
 def tag_feed(slug: str, fmt: str) -> Response:
     _check_format(fmt)
-    return serve(fmt, _filter(tag=slug))
+    return serve(fmt, _selection(tag=slug))
 
 
 @bp.get("/tags/<slug>/calendar.ics")
 def tag_calendar(slug: str) -> Response:
-    return serve("ics", _filter(tag=slug))
+    return serve("ics", _selection(tag=slug))

@@ -1,4 +1,4 @@
-"""Template helpers: human dates from stored fuzzy dates."""
+"""Template helpers: human dates from stored fuzzy dates, sanitised Markdown."""
 
 from __future__ import annotations
 
@@ -7,15 +7,14 @@ from markupsafe import Markup
 
 from ..models import Item, Milestone
 from ..render import markdown_html
-from ..services.items import milestone_date, posted_date
 
 
 def posted(item: Item) -> str:
-    return posted_date(item).display()
+    return item.posted.display()
 
 
 def when(milestone: Milestone) -> str:
-    return milestone_date(milestone).display()
+    return milestone.date.display()
 
 
 def markdown(source: str) -> Markup:

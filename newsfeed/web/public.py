@@ -2,42 +2,52 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from itertools import groupby
 
 from flask import Blueprint, render_template, request
 
-from ..importers import KINDS
-from ..services.errors import NotFound
-from ..services.feeds import FeedFilter, check_known
-from ..services.public import item_page, timeline, upcoming
+from ..errors import NotFound
+from ..kinds import KINDS
+from ..selection import EVERYTHING, Selection
+from ..services.events import events
+from ..services.public import item_page, timeline
+from ..upcoming import event_grains
 from .database import get_config, get_session, now
+
+UPCOMING_DAYS = 365
 
 bp = Blueprint("public", __name__)
 
 
-def _filter() -> FeedFilter:
-    return FeedFilter.build(
-        request.args.getlist("kind"), request.args.getlist("tag"), request.args.getlist("person")
-    )
+def _selection() -> Selection:
+    args = request.args
+    selection = Selection.parse(args.getlist("kind"), args.getlist("tag"), args.getlist("person"))
+    selection.check_known(get_session())
+    return selection
 
 
 @bp.get("/")
 def index() -> str:
-    flt = _filter()
-    session = get_session()
-    check_known(session, flt)
-    items = timeline(session, flt, now=now())
+    flt = _selection()
+    items = timeline(get_session(), flt, now=now())
     years = [(year, list(group)) for year, group in groupby(items, key=lambda i: i.posted_start.year)]
     return render_template("public/index.html", years=years, flt=flt, kinds=KINDS, **_feed_links(flt))
 
 
 @bp.get("/upcoming")
 def upcoming_page() -> str:
-    flt = _filter()
-    session = get_session()
-    check_known(session, flt)
+    flt = _selection()
+    config = get_config()
     at = now()
-    rows = upcoming(session, flt, now=at, days=365)
+    rows = events(
+        get_session(),
+        flt,
+        now=at,
+        site_zone=config.site.timezone,
+        grains=event_grains(config.site.month_events),
+        until=at + dt.timedelta(days=UPCOMING_DAYS),
+    )
     return render_template("public/upcoming.html", rows=rows, now=at, **_feed_links(flt))
 
 
@@ -46,7 +56,7 @@ def item(item_id: int) -> str:
     found = item_page(get_session(), item_id, now=now())
     if found is None:
         raise NotFound(f"no public item {item_id}")
-    return render_template("public/item.html", item=found, **_feed_links(FeedFilter()))
+    return render_template("public/item.html", item=found, **_feed_links(EVERYTHING))
 
 
 @bp.get("/healthz")
@@ -54,7 +64,7 @@ def healthz() -> dict[str, str]:
     return {"status": "ok"}
 
 
-def _feed_links(flt: FeedFilter) -> dict[str, object]:
+def _feed_links(flt: Selection) -> dict[str, object]:
     config = get_config()
     base = config.site.base_url.rstrip("/")
     query = flt.query_string()

@@ -12,16 +12,16 @@ from flask import Blueprint, current_app, render_template, request
 from werkzeug.datastructures import MultiDict
 
 from ..config import secret_key
-from ..importers import KINDS
+from ..errors import InvalidInput
+from ..kinds import KINDS
 from ..services import admin as admin_svc
-from ..services.delivery import sweep
-from ..services.errors import InvalidInput
+from ..services.outbox import sweep
 from ..services.subscriptions import (
     Preferences,
     by_token,
     confirm,
-    parse_leads,
     preferences_of,
+    read_preferences,
     subscribe,
     unsubscribe,
     update_preferences,
@@ -46,13 +46,14 @@ def deliver_now(delivery_id: int) -> None:
 
 
 def _preferences(form: MultiDict[str, str]) -> Preferences:
-    return Preferences(
+    return read_preferences(
+        get_session(),
         cadence=form.get("cadence", "weekly"),
-        kinds=tuple(form.getlist("kinds")),
-        tags=tuple(t.strip() for t in form.get("tags", "").split(",") if t.strip()),
-        people=tuple(form.getlist("people")),
+        kinds=form.getlist("kinds"),
+        tags=[t.strip() for t in form.get("tags", "").split(",") if t.strip()],
+        people=form.getlist("people"),
         timezone=form.get("timezone", "").strip() or get_config().site.timezone,
-        lead_days=parse_leads(form.get("lead_days", "")),
+        lead_days=form.get("lead_days", ""),
     )
 
 
@@ -117,9 +118,9 @@ def preferences(token: str) -> tuple[str, int]:
     prefs = preferences_of(subscriber)
     values = {
         "cadence": prefs.cadence,
-        "kinds": prefs.kinds,
-        "tags": ", ".join(prefs.tags),
-        "people": prefs.people,
+        "kinds": prefs.selection.kinds,
+        "tags": ", ".join(prefs.selection.tags),
+        "people": prefs.selection.people,
         "timezone": prefs.timezone,
         "lead_days": ", ".join(str(d) for d in prefs.lead_days),
     }

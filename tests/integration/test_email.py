@@ -21,9 +21,9 @@ from newsfeed.config import Config
 from newsfeed.db import make_engine, session_factory
 from newsfeed.mail import SMTPMailer, mailer_from_config
 from newsfeed.models import Delivery, DeliveryStatus, Kind, Status, Subscriber, SubscriberStatus
-from newsfeed.services.delivery import LEASE, period_due, sweep
-from newsfeed.services.items import ItemInput, MilestoneInput, posted_date, update_item
-from newsfeed.services.subscriptions import Preferences, add_confirmed
+from newsfeed.services.items import ItemInput, MilestoneInput, update_item
+from newsfeed.services.outbox import LEASE, period_due, sweep
+from newsfeed.services.subscriptions import Preferences, add_confirmed, read_preferences
 from tests import factories
 from tests.smtp_sink import SMTPSink, free_port
 
@@ -42,7 +42,9 @@ def sessions(mail_config: Config) -> Any:
 
 def _subscriber(sessions: sessionmaker[Session], email: str, *, at: dt.datetime, **prefs: Any) -> None:
     with sessions() as s:
-        add_confirmed(s, email, Preferences(**prefs), now=at, confirmed=True)
+        if "lead_days" in prefs:
+            prefs["lead_days"] = ",".join(str(d) for d in prefs["lead_days"])
+        add_confirmed(s, email, read_preferences(s, **prefs), now=at, confirmed=True)
         s.commit()
 
 
@@ -363,7 +365,7 @@ def test_reminders_at_each_lead_time_and_moving_the_milestone(
     quiet = dt.datetime(2025, 1, 20, 12, tzinfo=UTC)
     assert _run(sessions, mail_config, quiet).sent == 0  # nothing due: 7 days before is 26 Jan
     _run(sessions, mail_config, deadline - dt.timedelta(days=7) + dt.timedelta(minutes=1))
-    assert reminders("r@example.org") == ["Reminder: Paper submission in 6 days — DeLTa"]
+    assert reminders("r@example.org") == ["Reminder: Paper submission in 7 days — DeLTa"]
     (seven,) = smtp.recorder.to("r@example.org")
     assert "1 Feb 2025, 23:59 AoE — 2 Feb, 12:59 CET" in seven.get_body(("plain",)).get_content()
     assert _run(sessions, mail_config, deadline - dt.timedelta(days=5)).sent == 0
@@ -375,7 +377,7 @@ def test_reminders_at_each_lead_time_and_moving_the_milestone(
 
         moved = ItemInput(
             title=item.title,
-            posted=posted_date(item),
+            posted=item.posted,
             kind=item.kind,
             milestones=[
                 MilestoneInput("Paper submission", parse("8 Feb 2025, 11.59pm AoE", today=quiet.date()))
@@ -387,7 +389,7 @@ def test_reminders_at_each_lead_time_and_moving_the_milestone(
     assert len(reminders("r@example.org")) == 1
     new_deadline = deadline + dt.timedelta(days=7)
     _run(sessions, mail_config, new_deadline - dt.timedelta(days=3) + dt.timedelta(minutes=1))
-    assert reminders("r@example.org")[-1] == "Reminder: Paper submission in 2 days — DeLTa"
+    assert reminders("r@example.org")[-1] == "Reminder: Paper submission in 3 days — DeLTa"
     # no reminder for an instant already past, and none for those who do not follow the kind
     _run(sessions, mail_config, new_deadline + dt.timedelta(hours=1))
     assert reminders("other@example.org") == []

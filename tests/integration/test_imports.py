@@ -9,9 +9,9 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from newsfeed.errors import InvalidInput
 from newsfeed.importers import parse_text
 from newsfeed.models import Item, Person
-from newsfeed.services.errors import InvalidInput
 from newsfeed.services.imports import apply_import
 
 pytestmark = pytest.mark.db

@@ -238,7 +238,7 @@ def test_create_with_a_fuzzy_date_then_find_it_in_the_feed(admin: Any, session: 
     assert response.status_code == 302
     item = session.scalar(select(Item))
     assert item is not None
-    assert (item.posted_grain.value, item.milestones[0].start, item.milestones[0].end) == (
+    assert (item.posted.grain, item.milestones[0].start, item.milestones[0].end) == (
         "month",
         dt.date(2024, 5, 6),
         dt.date(2024, 5, 12),

@@ -212,9 +212,9 @@ def test_ids_never_change_and_an_edit_updates_instead_of_duplicating(session: Se
     before = feedparser.parse(client.get("/feed.atom").data).entries
     from dataclasses import replace
 
-    from newsfeed.services.items import ItemInput, posted_date
+    from newsfeed.services.items import ItemInput
 
-    data = ItemInput(title="Paper accepted (oral)", posted=posted_date(item), kind=item.kind)
+    data = ItemInput(title="Paper accepted (oral)", posted=item.posted, kind=item.kind)
     update_item(session, item, replace(data), now=factories.NOW + dt.timedelta(days=1))
     session.commit()
     after = feedparser.parse(client.get("/feed.atom").data).entries
@@ -270,8 +270,7 @@ def test_a_cache_hit_neither_queries_items_nor_renders(
         raise AssertionError("a cache hit must not query items or render")
 
     monkeypatch.setattr(web_feeds, "data_state_fast", counting_check)
-    monkeypatch.setattr(web_feeds, "feed_page", fail)
-    monkeypatch.setattr(web_feeds, "render_atom", fail)
+    monkeypatch.setattr(web_feeds, "feed_document", fail)
 
     def record(*args: Any) -> None:
         statements.append(args[2])
@@ -431,11 +430,11 @@ def test_calendar_uses_vtimezone_for_iana_zones_and_sequence_follows_revisions(
     assert ev.decoded("DTEND").astimezone(dt.UTC) == dt.datetime(2024, 6, 3, 16, 50, tzinfo=dt.UTC)
     uid = str(ev["UID"])
     from newsfeed.dates import parse
-    from newsfeed.services.items import ItemInput, MilestoneInput, posted_date
+    from newsfeed.services.items import ItemInput, MilestoneInput
 
     moved = ItemInput(
         title="Keynote",
-        posted=posted_date(item),
+        posted=item.posted,
         kind=Kind.TALK,
         milestones=[
             MilestoneInput(
@@ -456,7 +455,7 @@ def test_month_events_are_left_out_unless_configured(
     factories.item(session, "Visiting", "05/2024", kind=Kind.TRAVEL, milestones=[("Visit", "June 2024")])
     session.commit()
     assert icalendar.Calendar.from_ical(client.get("/calendar.ics").data).walk("VEVENT") == []
-    config = make_config(tmp_path, database_url, feeds={"include_month_events": True})
+    config = make_config(tmp_path, database_url, site={"month_events": True})
     other = app_factory(config).test_client()
     (ev,) = icalendar.Calendar.from_ical(other.get("/calendar.ics").data).walk("VEVENT")
     assert (ev.decoded("DTSTART"), ev.decoded("DTEND")) == (dt.date(2024, 6, 1), dt.date(2024, 7, 1))

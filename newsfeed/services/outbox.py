@@ -1,4 +1,7 @@
-"""Digests and reminders, each delivered exactly once.
+"""The outbox: digests, reminders and confirmations planned, claimed, sent and recorded, each once.
+
+What each message says is :mod:`newsfeed.services.digests`; this module decides when it is due and
+makes sure it leaves exactly once.
 
 A sweep:
 
@@ -18,14 +21,13 @@ to pending with exponential backoff; permanent ones (5xx) are kept with their re
 a bounce, and a subscriber with ``bounce_limit`` of them is marked bounced.
 
 Periods (in the subscriber's zone, due at ``send_hour``): daily "2025-02-03", weekly "2025-W06"
-(Mondays), monthly "2025-02" (the 1st). A digest holds the items new or updated since the last
-digest that match the subscriber's filters, and what is coming up in the next ``upcoming_days``;
-with neither, no email is sent (the row is cancelled, so the period is not tried again).
+(Mondays), monthly "2025-02" (the 1st). A digest with nothing in it is not sent (the row is
+cancelled, so the period is not tried again).
 
-Reminders: for every milestone with a known instant (day-precision ones count from 00:00 in the
-site's zone), at each of the subscriber's lead times, keyed by the item, the milestone's label and
-its instant: moving a milestone cancels its pending reminders and makes new ones for the new date.
-When several lead times have passed at once (the item was posted late), only the nearest is sent.
+Reminders: for every upcoming event that has not started (:mod:`newsfeed.upcoming`), at each of the
+subscriber's lead times before its start, keyed by the item, the milestone's label and its start:
+moving a milestone cancels its pending reminders and makes new ones for the new date. When several
+lead times have passed at once (the item was posted late), only the nearest is sent.
 """
 
 from __future__ import annotations
@@ -33,60 +35,34 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 import zoneinfo
-from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from email.message import Message
 from typing import Any
 
-from sqlalchemy import Select, and_, or_, select, update
+from sqlalchemy import and_, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
-from ..config import Config, secret_key
-from ..digest import (
-    Digest,
-    DigestItem,
-    Envelope,
-    Recipient,
-    Reminder,
-    Site,
-    UpcomingEvent,
-    compose_confirmation,
-    compose_digest,
-    compose_reminder,
-)
+from ..config import Config
+from ..digest import Envelope, compose_digest
 from ..mail import ConnectionFailure, Mailer, PermanentFailure, TemporaryFailure
-from ..models import (
-    Cadence,
-    Delivery,
-    DeliveryKind,
-    DeliveryStatus,
-    Item,
-    Milestone,
-    Subscriber,
-    SubscriberStatus,
+from ..models import Cadence, Delivery, DeliveryKind, DeliveryStatus, Subscriber, SubscriberStatus
+from .digests import (
+    DigestCache,
+    build_digest,
+    build_message,
+    period_label,
+    recipient,
+    reminder_due,
+    reminder_events,
+    reminder_key,
+    since_of,
+    site_of,
 )
-from .feeds import FeedFilter, filtered, item_url
-from .items import milestone_date, posted_date, visible_condition
-from .subscriptions import confirm_token
+from .events import Event
 
 LEASE = dt.timedelta(minutes=10)
-
-
-class LRU(OrderedDict[tuple[object, ...], "Digest"]):
-    """Digests built in this sweep, shared by subscribers with the same filters and starting
-    point; bounded so that a list of all-different subscribers cannot grow it without end."""
-
-    def __init__(self, size: int) -> None:
-        super().__init__()
-        self.size = size
-
-    def __setitem__(self, key: tuple[object, ...], value: Digest) -> None:
-        super().__setitem__(key, value)
-        self.move_to_end(key)
-        while len(self) > self.size:
-            self.popitem(last=False)
 
 
 MAX_BACKOFF = dt.timedelta(hours=6)
@@ -121,48 +97,6 @@ def period_due(cadence: Cadence, now: dt.datetime, zone: str, send_hour: int) ->
     return first.strftime("%Y-%m"), at(first)
 
 
-def period_label(cadence: Cadence, key: str) -> str:
-    if cadence == Cadence.WEEKLY:
-        year, week = key.split("-W")
-        return f"week {int(week)}, {year}"
-    if cadence == Cadence.MONTHLY:
-        return dt.date.fromisoformat(key + "-01").strftime("%B %Y")
-    return dt.date.fromisoformat(key).strftime("%-d %B %Y")
-
-
-# ---------------------------------------------------------------------------------------------
-# who follows what
-
-
-def follows(subscriber: Subscriber, item: Item) -> bool:
-    if subscriber.kinds and item.kind.value not in subscriber.kinds:
-        return False
-    if subscriber.people and (item.person is None or item.person.slug not in subscriber.people):
-        return False
-    return not (subscriber.tags and not ({t.slug for t in item.tags} & set(subscriber.tags)))
-
-
-def _filter_items(query: Select[Any], subscriber: Subscriber, now: dt.datetime) -> Select[Any]:
-    """Visible items this subscriber follows: the same filter as the feeds."""
-    return filtered(
-        query, FeedFilter(tuple(subscriber.kinds), tuple(subscriber.tags), tuple(subscriber.people)), now
-    )
-
-
-def reference_instant(m: Milestone, site_zone: str) -> dt.datetime | None:
-    """When a milestone happens: its instant, or 00:00 of its first day in the site's zone."""
-    if m.instant is not None:
-        return m.instant
-    if m.grain.value != "day":
-        return None
-    tz = zoneinfo.ZoneInfo(site_zone)
-    return dt.datetime(m.start.year, m.start.month, m.start.day, tzinfo=tz).astimezone(dt.UTC)
-
-
-def reminder_key(item: Item, m: Milestone, instant: dt.datetime, lead: int) -> str:
-    return f"{item.public_id}|{m.label[:60]}|{instant.strftime('%Y-%m-%dT%H:%MZ')}|{lead}d"
-
-
 # ---------------------------------------------------------------------------------------------
 # planning
 
@@ -187,7 +121,7 @@ PLAN_CHUNK = 1000
 def plan(session: Session, *, now: dt.datetime, config: Config) -> int:
     """Insert the digest and reminder deliveries that are due; returns how many were new.
     Subscribers are read a chunk at a time, so memory does not grow with the list."""
-    milestones = _reminder_candidates(session, now=now)
+    coming = reminder_events(session, now=now, config=config)
     created = 0
     last_id = 0
     while True:
@@ -218,7 +152,7 @@ def plan(session: Session, *, now: dt.datetime, config: Config) -> int:
                         "created_at": now,
                     }
                 )
-        rows += _reminder_rows(milestones, chunk, now=now, config=config)
+        rows += _reminder_rows(coming, chunk, now=now)
         for start in range(0, len(rows), 500):
             created += _insert_ignore(session, rows[start : start + 500])
         for s in chunk:
@@ -227,45 +161,24 @@ def plan(session: Session, *, now: dt.datetime, config: Config) -> int:
     return created
 
 
-def _reminder_candidates(session: Session, *, now: dt.datetime) -> list[Milestone]:
-    """Milestones of visible items that have not happened yet (reminders look up to a year ahead)."""
-    horizon = now + dt.timedelta(days=366)
-    return list(
-        session.scalars(
-            select(Milestone)
-            .join(Milestone.item)
-            .where(visible_condition(now), Milestone.end >= (now - dt.timedelta(days=1)).date())
-            .where(Milestone.start <= horizon.date())
-            .options(
-                selectinload(Milestone.item).selectinload(Item.tags),
-                selectinload(Milestone.item).selectinload(Item.person),
-            )
-        )
-    )
-
-
 def _reminder_rows(
-    milestones: list[Milestone], subscribers: list[Subscriber], *, now: dt.datetime, config: Config
+    coming: list[Event], subscribers: list[Subscriber], *, now: dt.datetime
 ) -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
-    for m in milestones:
-        instant = reference_instant(m, config.site.timezone)
-        if instant is None or instant <= now:
-            continue  # no reminder for what has already happened
+    for event in coming:
         for s in subscribers:
-            if not s.lead_days or not follows(s, m.item):
+            if not s.lead_days or not s.selection.matches(event.item):
                 continue
-            passed = [lead for lead in s.lead_days if instant - dt.timedelta(days=lead) <= now]
-            if not passed:
-                continue
-            lead = min(passed)  # the nearest reminder point; skipped ones are not sent late
+            lead = reminder_due(event.span, s.lead_days, now)
+            if lead is None:
+                continue  # the nearest reminder point; skipped ones are not sent late
             rows.append(
                 {
                     "subscriber_id": s.id,
                     "kind": DeliveryKind.REMINDER,
-                    "reminder_key": reminder_key(m.item, m, instant, lead),
-                    "milestone_id": m.id,
-                    "due_at": instant - dt.timedelta(days=lead),
+                    "reminder_key": reminder_key(event.item, event.milestone, event.span.starts, lead),
+                    "milestone_id": event.milestone.id,
+                    "due_at": event.span.starts - dt.timedelta(days=lead),
                     "status": DeliveryStatus.PENDING,
                     "attempts": 0,
                     "created_at": now,
@@ -318,162 +231,6 @@ def claim(
 
 
 # ---------------------------------------------------------------------------------------------
-# building messages
-
-
-def site_of(config: Config) -> Site:
-    return Site(
-        title=config.site.title,
-        base_url=config.site.base_url.rstrip("/"),
-        host=config.host,
-        sender=config.mail.sender,
-    )
-
-
-def recipient(subscriber: Subscriber, config: Config) -> Recipient:
-    base = config.site.base_url.rstrip("/")
-    return Recipient(
-        email=subscriber.email,
-        timezone=subscriber.timezone,
-        unsubscribe_url=f"{base}/unsubscribe/{subscriber.token}",
-        unsubscribe_mailto=f"mailto:{config.mail.sender}?subject=unsubscribe%20{subscriber.token}",
-        preferences_url=f"{base}/preferences/{subscriber.token}",
-    )
-
-
-def _upcoming(
-    session: Session, subscriber: Subscriber, *, now: dt.datetime, config: Config
-) -> tuple[UpcomingEvent, ...]:
-    horizon = now + dt.timedelta(days=config.digests.upcoming_days)
-    query = (
-        select(Milestone)
-        .join(Milestone.item)
-        .where(visible_condition(now), Milestone.end >= now.date(), Milestone.start <= horizon.date())
-        .options(
-            selectinload(Milestone.item).selectinload(Item.tags),
-            selectinload(Milestone.item).selectinload(Item.person),
-        )
-    )
-    out = []
-    base = config.site.base_url
-    for m in session.scalars(query):
-        if m.grain.value not in ("day", "minute") or not follows(subscriber, m.item):
-            continue
-        if m.instant is not None and (m.end_instant or m.instant) < now:
-            continue
-        out.append(
-            (
-                reference_instant(m, config.site.timezone) or now,
-                UpcomingEvent(m.label, m.item.title, item_url(base, m.item), milestone_date(m), m.location),
-            )
-        )
-    out.sort(key=lambda pair: pair[0])
-    return tuple(event for _, event in out)
-
-
-def build_digest(
-    session: Session, subscriber: Subscriber, *, now: dt.datetime, config: Config, label: str
-) -> Digest:
-    since = subscriber.last_digest_at or subscriber.confirmed_at or subscriber.created_at
-    query = _filter_items(
-        select(Item)
-        .where(or_(Item.published_at > since, Item.updated_at > since, Item.publish_at > since))
-        .options(selectinload(Item.person), selectinload(Item.tags))
-        .order_by(Item.posted_start.desc(), Item.id.desc()),
-        subscriber,
-        now,
-    )
-    base = config.site.base_url
-    items = []
-    for item in session.scalars(query):
-        published = item.published_at or item.publish_at or item.created_at
-        items.append(
-            DigestItem(
-                title=item.title,
-                url=item_url(base, item),
-                kind=item.kind.value,
-                posted=posted_date(item).display(),
-                body=item.body or "",
-                updated=published <= since,
-            )
-        )
-    return Digest(
-        period_label=label,
-        items=tuple(items),
-        upcoming=_upcoming(session, subscriber, now=now, config=config),
-    )
-
-
-def build_message(
-    session: Session,
-    delivery: Delivery,
-    *,
-    now: dt.datetime,
-    config: Config,
-    digests: LRU | None = None,
-) -> Message | None:
-    """The message a delivery sends now, or None when there is nothing to send any more."""
-    subscriber = delivery.subscriber
-    site = site_of(config)
-    to = recipient(subscriber, config)
-    envelope = Envelope(delivery_id=delivery.id, kind=delivery.kind.value, now=now)
-    if delivery.kind == DeliveryKind.CONFIRMATION:
-        if subscriber.status in (SubscriberStatus.UNSUBSCRIBED, SubscriberStatus.BOUNCED):
-            return None
-        url = f"{site.base_url}/subscribe/confirm/{confirm_token(secret_key(config), subscriber, now)}"
-        already = subscriber.status == SubscriberStatus.CONFIRMED
-        return compose_confirmation(confirm_url=url, already=already, site=site, to=to, envelope=envelope)
-    if subscriber.status != SubscriberStatus.CONFIRMED:
-        return None
-    if delivery.kind == DeliveryKind.DIGEST:
-        assert delivery.cadence is not None
-        assert delivery.period is not None
-        label = period_label(delivery.cadence, delivery.period)
-        since = subscriber.last_digest_at or subscriber.confirmed_at or subscriber.created_at
-        key = (tuple(subscriber.kinds), tuple(subscriber.tags), tuple(subscriber.people), since, label)
-        digest = digests.get(key) if digests is not None else None
-        if digest is None:
-            digest = build_digest(session, subscriber, now=now, config=config, label=label)
-            if digests is not None:
-                digests[key] = digest
-        return None if digest.empty else compose_digest(digest, site=site, to=to, envelope=envelope)
-    if delivery.kind == DeliveryKind.REMINDER:
-        return _reminder_message(
-            session, delivery, subscriber, now=now, config=config, site=site, to=to, envelope=envelope
-        )
-    return None
-
-
-def _reminder_message(
-    session: Session,
-    delivery: Delivery,
-    subscriber: Subscriber,
-    *,
-    now: dt.datetime,
-    config: Config,
-    site: Site,
-    to: Recipient,
-    envelope: Envelope,
-) -> Message | None:
-    m = session.get(Milestone, delivery.milestone_id) if delivery.milestone_id else None
-    if m is None or not delivery.reminder_key:
-        return None  # the milestone was edited away (or moved: its new date has its own key)
-    item = m.item
-    visible = session.scalar(select(Item.id).where(Item.id == item.id, visible_condition(now)))
-    instant = reference_instant(m, config.site.timezone)
-    lead = int(delivery.reminder_key.rsplit("|", 1)[1].rstrip("d"))
-    if visible is None or instant is None or instant <= now or not follows(subscriber, item):
-        return None
-    if reminder_key(item, m, instant, lead) != delivery.reminder_key:
-        return None
-    days = max(0, (instant - now).days)
-    event = UpcomingEvent(
-        m.label, item.title, item_url(config.site.base_url, item), milestone_date(m), m.location
-    )
-    return compose_reminder(Reminder(days=days, event=event), site=site, to=to, envelope=envelope)
-
-
-# ---------------------------------------------------------------------------------------------
 # the sweep
 
 
@@ -519,7 +276,7 @@ def sweep(
         with sessions() as session:
             report.planned = plan(session, now=now, config=config)
             session.commit()
-    digests: LRU = LRU(256)
+    digests = DigestCache(256)
     wanted = list(ids) if ids is not None else None
     with mailer.connect() as connection:
         while True:
@@ -547,7 +304,7 @@ def _send_batch(
     now: dt.datetime,
     config: Config,
     report: SweepReport,
-    digests: LRU,
+    digests: DigestCache,
 ) -> bool:
     digested: list[int] = []
     with sessions() as session:
@@ -648,12 +405,12 @@ def preview(
     digest = build_digest(
         session, subscriber, now=now, config=config, label=period_label(subscriber.cadence, key)
     )
-    since = subscriber.last_digest_at or subscriber.confirmed_at or subscriber.created_at
+    since = since_of(subscriber)
+    selection = subscriber.selection
     why = (
         f"{subscriber.email}: {subscriber.status.value}, {subscriber.cadence.value} digest, period {key} due "
         f"{due:%Y-%m-%d %H:%M} UTC; {len(digest.items)} item(s) new or updated since "
-        f"{since:%Y-%m-%d %H:%M} UTC matching kinds={subscriber.kinds or 'all'} "
-        f"tags={subscriber.tags or 'all'} people={subscriber.people or 'all'}; "
+        f"{since:%Y-%m-%d %H:%M} UTC matching {selection.describe() or 'everything'}; "
         f"{len(digest.upcoming)} upcoming in {config.digests.upcoming_days} days"
     )
     if digest.empty:

@@ -1,0 +1,226 @@
+"""What a subscriber receives: digests, reminders and confirmations, built from the database.
+
+Composition only: nothing here sends, claims or records (that is :mod:`newsfeed.services.outbox`).
+
+A digest holds the items new or updated since the subscriber's last digest that their selection
+matches, and the events of that selection coming up in the next ``upcoming_days`` (the rule of
+:mod:`newsfeed.upcoming`); with neither, there is nothing to send. A reminder is about one event,
+at one of the subscriber's lead times before it starts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import OrderedDict
+from email.message import Message
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from ..config import Config, secret_key
+from ..digest import (
+    Digest,
+    DigestItem,
+    Envelope,
+    Recipient,
+    Reminder,
+    Site,
+    UpcomingEvent,
+    compose_confirmation,
+    compose_digest,
+    compose_reminder,
+)
+from ..models import Cadence, Delivery, DeliveryKind, Item, Milestone, Subscriber, SubscriberStatus
+from ..upcoming import Span, event_grains, span
+from .events import Event, events
+from .feeds import item_url
+from .items import visible_condition
+from .subscriptions import confirm_token
+
+
+class DigestCache(OrderedDict[tuple[object, ...], Digest]):
+    """Digests built in this sweep, shared by subscribers with the same selection and starting
+    point; bounded so that a list of all-different subscribers cannot grow it without end."""
+
+    def __init__(self, size: int = 256) -> None:
+        super().__init__()
+        self.size = size
+
+    def __setitem__(self, key: tuple[object, ...], value: Digest) -> None:
+        super().__setitem__(key, value)
+        self.move_to_end(key)
+        while len(self) > self.size:
+            self.popitem(last=False)
+
+
+def site_of(config: Config) -> Site:
+    return Site(
+        title=config.site.title,
+        base_url=config.site.base_url.rstrip("/"),
+        host=config.host,
+        sender=config.mail.sender,
+    )
+
+
+def recipient(subscriber: Subscriber, config: Config) -> Recipient:
+    base = config.site.base_url.rstrip("/")
+    return Recipient(
+        email=subscriber.email,
+        timezone=subscriber.timezone,
+        unsubscribe_url=f"{base}/unsubscribe/{subscriber.token}",
+        unsubscribe_mailto=f"mailto:{config.mail.sender}?subject=unsubscribe%20{subscriber.token}",
+        preferences_url=f"{base}/preferences/{subscriber.token}",
+    )
+
+
+def period_label(cadence: Cadence, key: str) -> str:
+    if cadence == Cadence.WEEKLY:
+        year, week = key.split("-W")
+        return f"week {int(week)}, {year}"
+    if cadence == Cadence.MONTHLY:
+        return dt.date.fromisoformat(key + "-01").strftime("%B %Y")
+    return dt.date.fromisoformat(key).strftime("%-d %B %Y")
+
+
+def _event(event: Event, base_url: str) -> UpcomingEvent:
+    m, item = event.milestone, event.item
+    return UpcomingEvent(m.label, item.title, item_url(base_url, item), m.date, m.location)
+
+
+def since_of(subscriber: Subscriber) -> dt.datetime:
+    return subscriber.last_digest_at or subscriber.confirmed_at or subscriber.created_at
+
+
+def build_digest(
+    session: Session, subscriber: Subscriber, *, now: dt.datetime, config: Config, label: str
+) -> Digest:
+    since = since_of(subscriber)
+    selection = subscriber.selection
+    query = selection.narrow(
+        select(Item)
+        .where(visible_condition(now))
+        .where(or_(Item.published_at > since, Item.updated_at > since, Item.publish_at > since))
+        .options(selectinload(Item.person), selectinload(Item.tags))
+        .order_by(Item.posted_start.desc(), Item.id.desc())
+    )
+    base = config.site.base_url
+    items = []
+    for item in session.scalars(query):
+        published = item.published_at or item.publish_at or item.created_at
+        items.append(
+            DigestItem(
+                title=item.title,
+                url=item_url(base, item),
+                kind=item.kind.value,
+                posted=item.posted.display(),
+                body=item.body or "",
+                updated=published <= since,
+            )
+        )
+    coming = events(
+        session,
+        selection,
+        now=now,
+        site_zone=config.site.timezone,
+        grains=event_grains(config.site.month_events),
+        until=now + dt.timedelta(days=config.digests.upcoming_days),
+    )
+    return Digest(period_label=label, items=tuple(items), upcoming=tuple(_event(e, base) for e in coming))
+
+
+# ---------------------------------------------------------------------------------------------
+# reminders
+
+
+def reminder_events(session: Session, *, now: dt.datetime, config: Config, days: int = 366) -> list[Event]:
+    """Events that can still be reminded of: upcoming and not started, within ``days``."""
+    found = events(
+        session,
+        now=now,
+        site_zone=config.site.timezone,
+        grains=event_grains(config.site.month_events),
+        until=now + dt.timedelta(days=days),
+    )
+    return [e for e in found if not e.span.started(now)]
+
+
+def reminder_key(item: Item, m: Milestone, starts: dt.datetime, lead: int) -> str:
+    """Keyed by the item, the milestone's label and its start: moving a milestone makes new keys."""
+    return f"{item.public_id}|{m.label[:60]}|{starts.strftime('%Y-%m-%dT%H:%MZ')}|{lead}d"
+
+
+def reminder_due(span_: Span, leads: list[int], now: dt.datetime) -> int | None:
+    """The lead time whose reminder is due now (the nearest of those passed), or None."""
+    passed = [lead for lead in leads if span_.starts - dt.timedelta(days=lead) <= now]
+    return min(passed) if passed else None
+
+
+def _reminder_message(
+    session: Session,
+    delivery: Delivery,
+    subscriber: Subscriber,
+    *,
+    now: dt.datetime,
+    config: Config,
+    site: Site,
+    to: Recipient,
+    envelope: Envelope,
+) -> Message | None:
+    m = session.get(Milestone, delivery.milestone_id) if delivery.milestone_id else None
+    if m is None or not delivery.reminder_key:
+        return None  # the milestone was edited away (or moved: its new date has its own key)
+    item = m.item
+    visible = session.scalar(select(Item.id).where(Item.id == item.id, visible_condition(now)))
+    when = span(m.date, config.site.timezone, event_grains(config.site.month_events))
+    lead = int(delivery.reminder_key.rsplit("|", 1)[1].rstrip("d"))
+    if visible is None or when is None or when.started(now) or not subscriber.selection.matches(item):
+        return None
+    if reminder_key(item, m, when.starts, lead) != delivery.reminder_key:
+        return None
+    event = UpcomingEvent(m.label, item.title, item_url(config.site.base_url, item), m.date, m.location)
+    return compose_reminder(
+        Reminder(days=when.days_until(now), event=event), site=site, to=to, envelope=envelope
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# one delivery's message
+
+
+def build_message(
+    session: Session,
+    delivery: Delivery,
+    *,
+    now: dt.datetime,
+    config: Config,
+    digests: DigestCache | None = None,
+) -> Message | None:
+    """The message a delivery sends now, or None when there is nothing to send any more."""
+    subscriber = delivery.subscriber
+    site = site_of(config)
+    to = recipient(subscriber, config)
+    envelope = Envelope(delivery_id=delivery.id, kind=delivery.kind.value, now=now)
+    if delivery.kind == DeliveryKind.CONFIRMATION:
+        if subscriber.status in (SubscriberStatus.UNSUBSCRIBED, SubscriberStatus.BOUNCED):
+            return None
+        url = f"{site.base_url}/subscribe/confirm/{confirm_token(secret_key(config), subscriber, now)}"
+        already = subscriber.status == SubscriberStatus.CONFIRMED
+        return compose_confirmation(confirm_url=url, already=already, site=site, to=to, envelope=envelope)
+    if subscriber.status != SubscriberStatus.CONFIRMED:
+        return None
+    if delivery.kind == DeliveryKind.DIGEST:
+        assert delivery.cadence is not None
+        assert delivery.period is not None
+        label = period_label(delivery.cadence, delivery.period)
+        key = (subscriber.selection, since_of(subscriber), label)
+        digest = digests.get(key) if digests is not None else None
+        if digest is None:
+            digest = build_digest(session, subscriber, now=now, config=config, label=label)
+            if digests is not None:
+                digests[key] = digest
+        return None if digest.empty else compose_digest(digest, site=site, to=to, envelope=envelope)
+    if delivery.kind == DeliveryKind.REMINDER:
+        return _reminder_message(
+            session, delivery, subscriber, now=now, config=config, site=site, to=to, envelope=envelope
+        )
+    return None
