@@ -62,15 +62,24 @@ class Selection:
         people: Iterable[object] = (),
         *,
         fields: Fields = URL_FIELDS,
+        session: Session | None = None,
     ) -> Selection:
-        """Normalise and validate values as they arrived; every bad one is reported at once."""
+        """Normalise and validate values as they arrived; every bad one is reported at once. With
+        a ``session``, tags and people must also exist (:meth:`check_known`)."""
         problems: list[tuple[str, str]] = []
-        out_kinds = _values(kinds, fields.kinds, problems, _kind)
-        out_tags = _values(tags, fields.tags, problems, _tag)
-        out_people = _values(people, fields.people, problems, _person)
+        selection = cls(
+            _values(kinds, fields.kinds, problems, _kind),
+            _values(tags, fields.tags, problems, _tag),
+            _values(people, fields.people, problems, _person),
+        )
+        if session is not None:
+            try:
+                selection.check_known(session, fields=fields)
+            except InvalidInput as exc:
+                problems += exc.problems
         if problems:
             raise InvalidInput.many(problems)
-        return cls(out_kinds, out_tags, out_people)
+        return selection
 
     @classmethod
     def stored(

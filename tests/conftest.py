@@ -23,6 +23,7 @@ from newsfeed.db import Base, make_engine, session_factory
 from newsfeed.migrate import upgrade
 
 FIXTURES = Path(__file__).parent / "fixtures"
+PASSWORD = "correct horse battery staple"
 TEST_DB_URL = os.environ.get("NEWSFEED_TEST_DATABASE_URL", "")
 
 
@@ -203,3 +204,10 @@ def mail_config(tmp_path: Path, database_url: str, smtp: Any) -> Config:
         database_url,
         mail={"transport": "smtp", "smtp_host": "127.0.0.1", "smtp_port": smtp.port, "timeout": 5.0},
     )
+
+
+@pytest.fixture(scope="session")
+def password_hash() -> str:
+    from newsfeed.services.users import hash_password
+
+    return hash_password(PASSWORD)  # once: scrypt at ASVS strength takes a moment

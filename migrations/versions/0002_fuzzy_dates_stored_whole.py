@@ -100,7 +100,7 @@ def _reread(text: str, refs: list[dt.date], stored: tuple[dt.date, dt.date, str]
     if not text.strip():
         return None
     for ref in refs:
-        for order in ("dmy", "mdy"):
+        for order in (None, "dmy", "mdy"):
             try:
                 value = parse(text, today=ref, date_order=order, prefer=prefer)  # type: ignore[arg-type]
             except (DateParseError, ValueError):

@@ -190,7 +190,7 @@ TIME_ANY = re.compile(r"(?<![\w.:])(?:" + _TIME + "|" + _NAMED_TIME + ")")
 
 _OFFSET = r"(?:UTC|GMT)\s?[+\-−]\s?\d{1,2}(?::?\d\d)?(?!\d)"
 ZONE = (
-    r"(?P<zone>(?i:a\.?o\.?e\.?|anywhere\s+on\s+earth)(?![A-Za-z])"
+    r"(?P<zone>(?i:a\.o\.e\.|aoe|anywhere\s+on\s+earth)(?![A-Za-z])"
     rf"|{_OFFSET}"
     r"|(?:UTC|GMT|Z)(?![A-Za-z])"
     r"|[+\-−]\d\d:?\d\d(?!\d)"

@@ -110,7 +110,7 @@ def resolve(text: str) -> Zone | None:
     if not t:
         return None
     low = t.lower()
-    if low in ("aoe", "anywhere on earth", "anywhere on earth time") or low.startswith("anywhere on earth"):
+    if low.replace(".", "") == "aoe" or low.startswith("anywhere on earth"):
         return Zone(AOE)
     m = _OFFSET.match(t)
     if m:

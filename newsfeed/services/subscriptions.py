@@ -52,8 +52,7 @@ def read_preferences(
         problems.append(("cadence", f"{cadence[:40]!r} is not daily, weekly or monthly"))
     selection = EVERYTHING
     try:
-        selection = Selection.parse(kinds, tags, people, fields=FORM_FIELDS)
-        selection.check_known(session, fields=FORM_FIELDS)
+        selection = Selection.parse(kinds, tags, people, fields=FORM_FIELDS, session=session)
     except InvalidInput as exc:
         problems += exc.problems
     if not _is_zone(timezone):

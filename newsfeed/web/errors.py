@@ -10,6 +10,8 @@ from .database import get_config
 
 def _wants_json() -> bool:
     best = request.accept_mimetypes.best_match(["application/json", "text/html"])
+    if request.path.startswith("/admin/api/"):
+        return True
     return best == "application/json" or request.path.endswith((".json", ".atom", ".rss", ".ics"))
 
 

@@ -22,9 +22,9 @@ bp = Blueprint("public", __name__)
 
 def _selection() -> Selection:
     args = request.args
-    selection = Selection.parse(args.getlist("kind"), args.getlist("tag"), args.getlist("person"))
-    selection.check_known(get_session())
-    return selection
+    return Selection.parse(
+        args.getlist("kind"), args.getlist("tag"), args.getlist("person"), session=get_session()
+    )
 
 
 @bp.get("/")

@@ -3,17 +3,38 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
+from collections.abc import Iterator
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, inspect, text
+from sqlalchemy import Engine, inspect, select, text
 
 from newsfeed.db import Base, make_engine
 from newsfeed.migrate import alembic_config, current_revision, head_revision, upgrade
 
 pytestmark = pytest.mark.db
+
+
+@pytest.fixture
+def empty_database_url(tmp_path) -> Iterator[str]:  # type: ignore[no-untyped-def]
+    """An empty database: an SQLite file, or on PostgreSQL a schema of its own, dropped afterwards."""
+    from tests.conftest import TEST_DB_URL
+
+    if not TEST_DB_URL:
+        yield f"sqlite:///{tmp_path / 'empty.sqlite3'}"
+        return
+    schema = f"migration_{uuid.uuid4().hex[:12]}"
+    admin = make_engine(TEST_DB_URL)
+    with admin.begin() as conn:
+        conn.execute(text(f"CREATE SCHEMA {schema}"))
+    separator = "&" if "?" in TEST_DB_URL else "?"
+    yield f"{TEST_DB_URL}{separator}options=-csearch_path%3D{schema}"
+    with admin.begin() as conn:
+        conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+    admin.dispose()
 
 
 def test_upgrade_head_matches_the_models(engine: Engine) -> None:
@@ -75,10 +96,9 @@ def _fill(conn, tables: set[str]) -> dict[str, int]:  # type: ignore[no-untyped-
     }
 
 
-def test_upgrading_a_database_that_holds_data_keeps_it(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_upgrading_a_database_that_holds_data_keeps_it(empty_database_url: str) -> None:
     """Walk every revision from the first: fill what exists, upgrade one step, check nothing was lost."""
-    path = tmp_path / "walk.sqlite3"
-    engine = make_engine(f"sqlite:///{path}")
+    engine = make_engine(empty_database_url)
     script = ScriptDirectory.from_config(alembic_config(str(engine.url)))
     revisions = [rev.revision for rev in reversed(list(script.walk_revisions()))]
     upgrade(engine, revisions[0])
@@ -91,4 +111,99 @@ def test_upgrading_a_database_that_holds_data_keeps_it(tmp_path) -> None:  # typ
             after = {t: conn.execute(text(f'SELECT count(*) FROM "{t}"')).scalar_one() for t in before}
             assert after == before
             assert conn.execute(text("SELECT title FROM items")).scalar_one() == "A talk"
+    engine.dispose()
+
+
+def test_revision_0002_keeps_every_date_and_derives_its_flags(empty_database_url: str) -> None:
+    """A database filled at revision 0001 (dates without flags, a posted time dropped, two rows
+    with one import key), upgraded for real: every stored value kept, flags derived by reading
+    the text again against each item's creation date."""
+    from sqlalchemy.orm import Session
+
+    from newsfeed.models import Item
+
+    engine = make_engine(empty_database_url)
+    upgrade(engine, "0001")
+    made = dt.datetime(2025, 3, 10, 9, 0, tzinfo=dt.UTC)
+    rows = [
+        # title, posted text, start, end, grain, source key
+        ("yearless", "Feb 2", "2025-02-02", "2025-02-02", "day", "k1"),
+        ("ambiguous", "06/05/2024", "2024-05-06", "2024-05-06", "day", "k2"),
+        ("month", "05/2024", "2024-05-01", "2024-05-31", "month", "k2"),
+        ("timed", "1 Feb 2025, 11.59pm AoE", "2025-02-01", "2025-02-01", "minute", None),
+        ("unreadable", "someday", "2024-01-01", "2024-12-31", "year", None),
+    ]
+    with engine.begin() as conn:
+        for n, (title, text_, start, end, grain, key) in enumerate(rows, start=1):
+            conn.execute(
+                text(
+                    "INSERT INTO items (public_id, kind, title, body, posted_start, posted_end, posted_grain,"
+                    " posted_text, status, visibility, created_at, updated_at, revision, source_key)"
+                    " VALUES (:pid, 'other', :title, :body, :start, :end, :grain, :text, 'published',"
+                    " 'public', :made, :made, 1, :key)"
+                ),
+                {
+                    "pid": f"tag:x,2025:news/{n}",
+                    "title": title,
+                    "body": f"Body of {title}",
+                    "start": start,
+                    "end": end,
+                    "grain": grain,
+                    "text": text_,
+                    "made": made,
+                    "key": key,
+                },
+            )
+        for position, (label, text_, start, end, grain) in enumerate(
+            [
+                ("Visit", "Fall 2023", "2023-09-01", "2023-11-30", "month"),
+                ("Bidding", "1 - 5 Feb 2025", "2025-02-01", "2025-02-05", "day"),
+                ("Talk", "Nov 18", "2024-11-18", "2024-11-18", "day"),
+                ("Odd", "x", "2024-01-01", "2024-01-01", "day"),
+            ]
+        ):
+            conn.execute(
+                text(
+                    'INSERT INTO milestones (item_id, position, label, start, "end", grain, text)'
+                    " VALUES (1, :position, :label, :start, :end, :grain, :text)"
+                ),
+                {
+                    "position": position,
+                    "label": label,
+                    "start": start,
+                    "end": end,
+                    "grain": grain,
+                    "text": text_,
+                },
+            )
+    upgrade(engine, "0002")
+    with Session(engine) as session:
+        items = {item.title: item for item in session.scalars(select(Item))}
+        assert len(items) == 5
+        ref = dt.date(2025, 3, 10)
+        for title, text_, start, end, grain, _ in rows:  # every stored value kept
+            posted = items[title].posted
+            assert (posted.text, posted.start.isoformat(), posted.end.isoformat(), posted.grain) == (
+                text_,
+                start,
+                end,
+                grain,
+            )
+            assert posted.ref == ref
+        assert items["yearless"].posted.inferred == ("year",)
+        assert items["ambiguous"].posted.ambiguous
+        assert not items["month"].posted.ambiguous and items["month"].posted.inferred == ()
+        timed = items["timed"].posted
+        assert (timed.time, timed.tz) == ("23:59", "AoE")
+        assert timed.instant == dt.datetime(2025, 2, 2, 11, 59, tzinfo=dt.UTC)
+        assert items["unreadable"].posted.inferred == () and not items["unreadable"].posted.approximate
+        dates = {m.label: m.date for m in items["yearless"].milestones}
+        assert dates["Visit"].approximate and dates["Visit"].display() == "Fall 2023"
+        assert (dates["Bidding"].start, dates["Bidding"].end) == (dt.date(2025, 2, 1), dt.date(2025, 2, 5))
+        assert dates["Talk"].inferred == ("year",)
+        assert dates["Odd"].start == dt.date(2024, 1, 1) and dates["Odd"].inferred == ()
+        keys = [items[t].source_key for t in ("yearless", "ambiguous", "month")]
+        assert all(keys) and len(set(keys)) == 3  # owned, unique (a duplicate got its own suffix)
+        assert all(key.startswith("0:") for key in keys if key)
+        assert items["timed"].source_key is None
     engine.dispose()

@@ -515,3 +515,127 @@ def test_one_megabyte_of_hostile_text_returns_quickly(text: str) -> None:
 def test_too_long_input_is_refused_with_a_reason() -> None:
     with pytest.raises(DateParseError, match="too long"):
         find_dates("x" * 1_000_001, today=TODAY)
+
+
+# ---------------------------------------------------------------------------------------------
+# display -> parse gives the same date back, for every form the engine reads
+
+_MONTHS = ["Jan", "Feb", "March", "Apr", "May", "June", "Jul", "Aug", "Sept", "Oct", "Nov", "Dec"]
+_ZONES = [
+    "AoE",
+    "UTC",
+    "GMT-7",
+    "UTC+1",
+    "UTC+05:30",
+    "Europe/Vienna",
+    "America/Vancouver",
+    "Pacific Time",
+    "Vancouver Time (GMT-7)",
+    "JST",
+    "IST",
+    "CST",
+    "PDT",
+]
+
+
+@st.composite
+def written_dates(draw: st.DrawFn) -> tuple[str, dict[str, object]]:
+    """A date as people write it, in one of the engine's forms, with the options to read it."""
+    a = draw(st.dates(min_value=D(1990, 1, 1), max_value=D(2060, 12, 31)))
+    b = a + dt.timedelta(days=draw(st.integers(1, 500)))
+    mon = _MONTHS[a.month - 1]
+    hh, mm = draw(st.integers(0, 23)), draw(st.sampled_from([0, 5, 30, 59]))
+    h12 = hh % 12 or 12
+    ampm = "am" if hh < 12 else "pm"
+    zone = draw(st.sampled_from(_ZONES))
+    form = draw(
+        st.sampled_from(
+            [
+                f"{a.year}",
+                f"{a.year}–{b.year + 1}",
+                f"{a.month:02d}/{a.year}",
+                f"{mon} {a.year}",
+                f"{mon} {a.year} - {_MONTHS[b.month - 1]} {b.year + (b.month <= a.month)}",
+                f"{draw(st.sampled_from(['Spring', 'Summer', 'Fall', 'Autumn', 'Winter']))} {a.year}",
+                f"{draw(st.sampled_from(['early', 'mid-', 'late', 'mid']))} {a.year}",
+                f"{a.day} {mon} {a.year}",
+                f"{a.isoformat()}",
+                f"{a.day:02d}/{a.month:02d}/{a.year}",
+                f"{a.day:02d}.{a.month:02d}.{a.year}",
+                f"{mon} {a.day}",
+                f"{a.day} {mon}",
+                f"{a.day} {mon} {a.year} to {b.day} {_MONTHS[b.month - 1]} {b.year}",
+                f"{a.day:02d}/{a.month:02d}/{a.year} to {b.day:02d}/{b.month:02d}/{b.year}",
+                draw(
+                    st.sampled_from(
+                        [
+                            "today",
+                            "yesterday",
+                            "tomorrow",
+                            "this week",
+                            "next week",
+                            "last week",
+                            "next month",
+                        ]
+                        + ["this year", "last year", "next year", "last month", "this month"]
+                    )
+                ),
+                f"{a.day} {mon} {a.year}, {hh:02d}:{mm:02d} {zone}",
+                f"{a.day} {mon} {a.year}, {h12}.{mm:02d}{ampm} {zone}",
+                f"{a.day} {mon} {a.year}, {hh:02d}:{mm:02d}",
+                f"{a.day} {mon} {a.year} {zone}",
+                f"{a.isoformat()}T{hh:02d}:{mm:02d}:00+02:00",
+                f"{a.day} {mon} {a.year}, {max(1, h12 - 1)}–{h12}:20 PM Pacific Time",
+            ]
+        )
+    )
+    options: dict[str, object] = {
+        "today": draw(st.dates(min_value=D(1995, 1, 1), max_value=D(2055, 12, 31))),
+        "date_order": draw(st.sampled_from([None, "dmy", "mdy"])),
+        "prefer": draw(st.sampled_from(["nearest", "past", "future"])),
+    }
+    return form.replace("mid- ", "mid-"), options
+
+
+@given(written_dates())
+@settings(max_examples=1500, suppress_health_check=[HealthCheck.too_slow])
+def test_display_reads_back_to_the_same_date_for_every_form(case: tuple[str, dict[str, object]]) -> None:
+    text, options = case
+    try:
+        value = parse(text, **options)  # type: ignore[arg-type]
+    except DateParseError:
+        return  # e.g. 29 Feb in a year that has none: not a date the engine makes
+    assert value.ref == options["today"]
+    again = parse(value.display(), today=value.ref)  # type: ignore[arg-type]
+    assert again == value, (text, value.display())
+    assert (again.approximate, again.instant, again.end_instant) == (
+        value.approximate,
+        value.instant,
+        value.end_instant,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("Winter 2024", "Winter 2024"),
+        ("Autumn 2023", "Fall 2023"),
+        ("early 2024", "early 2024"),
+        ("mid-2024", "mid-2024"),
+        ("late 2023", "late 2023"),
+    ],
+)
+def test_vague_words_are_displayed_as_the_same_words(text: str, shown: str) -> None:
+    value = p(text)
+    assert value.display() == shown
+    assert p(shown) == value
+    assert p(shown).approximate
+
+
+def test_equality_is_the_value_and_provenance_travels_beside_it() -> None:
+    yearless = p("Feb 2", prefer="past")
+    explicit = p("2 Feb 2025")
+    assert yearless == explicit
+    assert yearless.inferred == ("year",) and explicit.inferred == ()
+    assert yearless.ref == TODAY
+    assert p("Fall 2023") != p("Sep 2023 - Nov 2023")  # the vague word is part of the value

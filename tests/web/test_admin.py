@@ -15,17 +15,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from newsfeed.models import Item, ItemRevision, LoginAttempt, Person, Role, Status, User
-from newsfeed.services.users import hash_password
+from tests.conftest import PASSWORD
 from tests.html_checks import no_active_content
 
 pytestmark = pytest.mark.db
 FIXTURES = Path(__file__).parent.parent / "fixtures"
-PASSWORD = "correct horse battery staple"
-
-
-@pytest.fixture(scope="session")
-def password_hash() -> str:
-    return hash_password(PASSWORD)  # once: scrypt at ASVS strength takes a moment
 
 
 def add_user(session: Session, password_hash: str, email: str = "admin@example.org", **kw: Any) -> User:
