@@ -433,21 +433,23 @@ def digest_preview(app: AppContext, email: str, now_text: str | None) -> None:
         why, message = preview(session, subscriber, now=_now(now_text), config=app.config)
         click.echo(why)
         if message is not None:
-            from email.header import decode_header, make_header
-
-            from .digest import part
-
             click.echo("")
-            click.echo(f"Subject: {make_header(decode_header(str(message['Subject'])))}")
-            click.echo(part(message, "plain") or "")
+            click.echo(f"Subject: {message['Subject']}")
+            click.echo(message.part("plain"))
 
 
 @main.command()
 @click.option(
     "--interval", default=60, show_default=True, type=click.IntRange(5, 3600), help="Seconds between runs."
 )
+@click.option(
+    "--lease",
+    "lease_seconds",
+    type=click.IntRange(5, 86400),
+    help="Seconds the scheduler lease lasts unless renewed (default: 3 intervals, at least 60).",
+)
 @pass_ctx
-def scheduler(app: AppContext, interval: int) -> None:
+def scheduler(app: AppContext, interval: int, lease_seconds: int | None) -> None:
     """Run scheduled work in this process: publish due items, send digests and reminders."""
     import logging
 
@@ -464,6 +466,7 @@ def scheduler(app: AppContext, interval: int) -> None:
             app.config,
             clock=utcnow,
             interval=interval,
+            lease_seconds=lease_seconds,
         )
     finally:
         engine.dispose()

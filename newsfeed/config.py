@@ -67,6 +67,10 @@ class DigestsConfig:
     bounce_limit: int = 3
     confirm_hours: int = 72
     batch_size: int = 200
+    lease_seconds: int = 300
+    max_attempts: int = 8
+    confirmations_per_day: int = 3
+    signups_per_hour: int = 20
 
 
 @dataclass(frozen=True)
@@ -110,6 +114,10 @@ _POSITIVE = {
     ("digests", "bounce_limit"),
     ("digests", "confirm_hours"),
     ("digests", "batch_size"),
+    ("digests", "lease_seconds"),
+    ("digests", "max_attempts"),
+    ("digests", "confirmations_per_day"),
+    ("digests", "signups_per_hour"),
     ("admin", "login_attempts"),
     ("admin", "lockout_minutes"),
 }
@@ -173,6 +181,11 @@ def _validate(config: Config) -> None:
         raise ConfigError(f"[site] timezone: unknown time zone {config.site.timezone!r}") from None
     if not 0 <= config.digests.send_hour <= 23:
         raise ConfigError("[digests] send_hour: must be an hour from 0 to 23")
+    if config.digests.lease_seconds <= config.mail.timeout:
+        raise ConfigError(
+            "[digests] lease_seconds: must be longer than [mail] timeout, so that a message being sent "
+            "is never taken over by another sweep"
+        )
     if not 0 < config.mail.smtp_port < 65536:
         raise ConfigError("[mail] smtp_port: must be a port number")
     if config.feeds.max_age < 0:

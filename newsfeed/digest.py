@@ -1,4 +1,4 @@
-"""Email composition: values in, an EmailMessage out (pure: no Flask, no database, no clock).
+"""Email composition: values in, an :class:`Email` out (pure: no Flask, no database, no clock).
 
 Every message carries Date, a deterministic Message-ID derived from its delivery, List-Id,
 List-Unsubscribe (https and mailto) with List-Unsubscribe-Post (RFC 8058 one-click), and a link to
@@ -7,14 +7,13 @@ change preferences. Digests and reminders are multipart: plain text and HTML fro
 
 from __future__ import annotations
 
-import base64
+import binascii
 import datetime as dt
+import functools
+import secrets
 import zoneinfo
 from dataclasses import dataclass
-from email.header import Header
-from email.message import Message
-from email.mime.multipart import MIMEMultipart
-from email.mime.nonmultipart import MIMENonMultipart
+from email.header import Header, decode_header, make_header
 from email.utils import format_datetime, formataddr
 from functools import lru_cache
 from html import escape
@@ -157,45 +156,118 @@ def _address(text: str, to: Recipient, *, html: bool) -> str:
     )
 
 
+@dataclass(frozen=True)
+class Email:
+    """One message ready to send: the envelope (sender, recipient), its headers, its text and HTML.
+
+    ``as_bytes()`` writes it as a ``multipart/alternative`` message (RFC 5322 and 2045–2049) with
+    each part base64-encoded by the C encoder: the email package's generator is a Python loop that
+    costs more than everything else in a digest. The recipient is as the server must get it: ASCII
+    (an internationalised domain in punycode) whenever possible; otherwise the message needs a
+    server that offers SMTPUTF8 (``needs_smtputf8``), and its To header is written in UTF-8.
+    """
+
+    sender: str
+    recipient: str
+    headers: tuple[tuple[str, str], ...]
+    text: str
+    html: str
+    boundary: str
+
+    @property
+    def needs_smtputf8(self) -> bool:
+        return not self.recipient.isascii()
+
+    def __getitem__(self, name: str) -> str | None:
+        """A header's value, decoded ("Subject" gives the subject as a person reads it)."""
+        low = name.lower()
+        for key, value in self.headers:
+            if key.lower() == low:
+                return str(make_header(decode_header(value)))
+        return None
+
+    def part(self, subtype: str) -> str:
+        return self.text if subtype == "plain" else self.html
+
+    def as_bytes(self) -> bytes:
+        return self.data
+
+    @functools.cached_property
+    def data(self) -> bytes:
+        """The message as sent (written once)."""
+        lines = [_header(name, value) for name, value in self.headers]
+        lines += ["MIME-Version: 1.0", f'Content-Type: multipart/alternative; boundary="{self.boundary}"', ""]
+        head = "\r\n".join(lines).encode("utf-8")
+        out = [head, b"\r\n"]
+        for subtype, body in (("plain", self.text), ("html", self.html)):
+            out.append(
+                f'--{self.boundary}\r\nContent-Type: text/{subtype}; charset="utf-8"\r\n'
+                "Content-Transfer-Encoding: base64\r\n\r\n".encode("ascii")
+            )
+            out.append(_base64_lines(body.encode("utf-8")))
+        out.append(f"--{self.boundary}--\r\n".encode("ascii"))
+        return b"".join(out)
+
+    def readable(self) -> str:
+        """The headers and the plain text, decoded, as a person would read them (the console)."""
+        shown = [f"{name}: {self[name]}" for name, _ in self.headers]
+        return "\n".join([*shown, "", self.text])
+
+
+def _base64_lines(data: bytes) -> bytes:
+    """Base64 in lines of 76 characters ending in CRLF (RFC 2045 6.8), encoded in one C call."""
+    encoded = binascii.b2a_base64(data, newline=False)
+    return b"\r\n".join([encoded[i : i + 76] for i in range(0, len(encoded), 76)]) + b"\r\n"
+
+
+@functools.lru_cache(maxsize=16)
+def _from_header(title: str, sender: str) -> str:
+    return formataddr((title, sender), charset="utf-8")
+
+
+def _header(name: str, value: str) -> str:
+    """ "Name: value", folded at spaces so that lines stay within 78 characters where they can
+    (RFC 5322 2.2.3; encoded subjects come folded already)."""
+    line = f"{name}: {value}"
+    if len(line) <= 78 or "\r\n" in value:
+        return line
+    out: list[str] = []
+    current = f"{name}:"
+    for word in value.split(" "):
+        if current and len(current) + 1 + len(word) > 78 and current != f"{name}:":
+            out.append(current)
+            current = ""
+        current = f"{current} {word}"
+    out.append(current)
+    return "\r\n".join(out)
+
+
 def _multipart(
     template: str, subject: str, site: Site, to: Recipient, envelope: Envelope, **ctx: object
-) -> Message:
+) -> Email:
     text, html = _render(template, to.timezone, site, tuple(sorted({"subject": subject, **ctx}.items())))
-    msg = MIMEMultipart("alternative")
-    msg["Subject"] = Header(subject, "utf-8").encode() if not subject.isascii() else subject
-    msg["From"] = formataddr((site.title, site.sender), charset="utf-8")
-    msg["To"] = to.email
-    msg["Date"] = format_datetime(envelope.now.astimezone(dt.UTC))
-    msg["Message-ID"] = message_id(envelope, site)
-    msg["List-Id"] = f"{site.title} <news.{site.host}>" if site.title.isascii() else f"<news.{site.host}>"
-    msg["List-Unsubscribe"] = f"<{to.unsubscribe_url}>, <{to.unsubscribe_mailto}>"
-    msg["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
-    msg["X-Newsfeed-Delivery"] = str(envelope.delivery_id)
-    msg.attach(_text_part(_address(text, to, html=False), "plain"))
-    msg.attach(_text_part(_address(html, to, html=True), "html"))
-    return msg
+    headers = (
+        ("Subject", Header(subject, "utf-8").encode(linesep="\r\n") if not subject.isascii() else subject),
+        ("From", _from_header(site.title, site.sender)),
+        ("To", to.email),
+        ("Date", format_datetime(envelope.now.astimezone(dt.UTC))),
+        ("Message-ID", message_id(envelope, site)),
+        ("List-Id", f"{site.title} <news.{site.host}>" if site.title.isascii() else f"<news.{site.host}>"),
+        ("List-Unsubscribe", f"<{to.unsubscribe_url}>, <{to.unsubscribe_mailto}>"),
+        ("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"),
+        ("X-Newsfeed-Delivery", str(envelope.delivery_id)),
+    )
+    return Email(
+        sender=site.sender,
+        recipient=to.email,
+        headers=headers,
+        text=_address(text, to, html=False),
+        html=_address(html, to, html=True),
+        boundary=f"=_newsfeed_{envelope.delivery_id}_{secrets.token_hex(8)}",
+    )
 
 
-def _text_part(body: str, subtype: str) -> MIMENonMultipart:
-    """A UTF-8 text part, base64-encoded by the C encoder (the email package's own encoder is a
-    Python loop that costs more than everything else in a digest)."""
-    piece = MIMENonMultipart("text", subtype, charset="utf-8")
-    piece["Content-Transfer-Encoding"] = "base64"
-    piece.set_payload(base64.encodebytes(body.encode("utf-8")).decode("ascii"))
-    return piece
-
-
-def part(message: Message, subtype: str) -> str | None:
-    """The decoded text of a message's text/<subtype> part."""
-    for piece in message.walk():
-        if piece.get_content_type() == f"text/{subtype}":
-            payload = piece.get_payload(decode=True)
-            assert isinstance(payload, bytes)
-            return payload.decode(piece.get_content_charset() or "utf-8")
-    return None
-
-
-def compose_digest(digest: Digest, *, site: Site, to: Recipient, envelope: Envelope) -> Message:
+def compose_digest(digest: Digest, *, site: Site, to: Recipient, envelope: Envelope) -> Email:
     count = len(digest.items)
     parts = []
     if count:
@@ -206,7 +278,7 @@ def compose_digest(digest: Digest, *, site: Site, to: Recipient, envelope: Envel
     return _multipart("digest", subject, site, to, envelope, digest=digest)
 
 
-def compose_reminder(reminder: Reminder, *, site: Site, to: Recipient, envelope: Envelope) -> Message:
+def compose_reminder(reminder: Reminder, *, site: Site, to: Recipient, envelope: Envelope) -> Email:
     days = (
         "today" if reminder.days == 0 else ("in 1 day" if reminder.days == 1 else f"in {reminder.days} days")
     )
@@ -216,7 +288,7 @@ def compose_reminder(reminder: Reminder, *, site: Site, to: Recipient, envelope:
 
 def compose_confirmation(
     *, confirm_url: str, already: bool, site: Site, to: Recipient, envelope: Envelope
-) -> Message:
+) -> Email:
     subject = (
         f"Your subscription to {site.title}" if already else f"Confirm your subscription to {site.title}"
     )

@@ -330,6 +330,11 @@ class Subscriber(Base):
     unsubscribed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
     last_digest_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
     bounce_count: Mapped[int] = mapped_column(Integer, default=0)
+    # Bumped by every unsubscribe: confirmation links issued before it no longer confirm.
+    epoch: Mapped[int] = mapped_column(Integer, default=0)
+    # Why the stored address cannot be used (rows from before addresses were checked strictly);
+    # nothing is sent to such a row, and it is kept for an admin to see.
+    address_problem: Mapped[str | None] = mapped_column(Text)
 
     deliveries: Mapped[list[Delivery]] = relationship(
         back_populates="subscriber", cascade="all, delete-orphan"
@@ -378,6 +383,18 @@ class SiteState(Base):
     int_value: Mapped[int] = mapped_column(Integer, default=0)
     text_value: Mapped[str | None] = mapped_column(Text)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class ThrottleEvent(Base):
+    """One counted request (a sign-up, a sign-in attempt): limits hold across workers."""
+
+    __tablename__ = "throttle_events"
+    __table_args__ = (Index("ix_throttle_events_scope_key_at", "scope", "key", "at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    scope: Mapped[str] = mapped_column(String(32))
+    key: Mapped[str] = mapped_column(String(400))
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
 
 class Lease(Base):

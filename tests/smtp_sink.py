@@ -22,6 +22,7 @@ def free_port() -> int:
 class Recorder:
     def __init__(self) -> None:
         self.messages: list[EmailMessage] = []
+        self.envelopes: list[tuple[str, list[str]]] = []  # (MAIL FROM, RCPT TO) of each message
         self.lock = threading.Lock()
         self.refuse: dict[str, str] = {}  # recipient -> SMTP reply such as "550 no such user"
         self.delay = 0.0
@@ -39,6 +40,7 @@ class Recorder:
         message = email.message_from_bytes(envelope.content, policy=email.policy.default)
         with self.lock:
             self.messages.append(message)  # type: ignore[arg-type]
+            self.envelopes.append((envelope.mail_from, list(envelope.rcpt_tos)))
         return "250 Message accepted for delivery"
 
     def to(self, address: str) -> list[EmailMessage]:
@@ -47,13 +49,16 @@ class Recorder:
 
 
 class SMTPSink:
-    def __init__(self, port: int | None = None) -> None:
+    def __init__(self, port: int | None = None, *, smtputf8: bool = True) -> None:
         self.port = port or free_port()
         self.recorder = Recorder()
         self.controller: Controller | None = None
+        self.smtputf8 = smtputf8
 
     def start(self) -> SMTPSink:
-        self.controller = Controller(self.recorder, hostname="127.0.0.1", port=self.port)
+        self.controller = Controller(
+            self.recorder, hostname="127.0.0.1", port=self.port, enable_SMTPUTF8=self.smtputf8
+        )
         self.controller.start()
         return self
 

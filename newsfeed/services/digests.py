@@ -12,15 +12,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import OrderedDict
-from email.message import Message
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from ..addresses import InvalidAddress, check_address
 from ..config import Config, secret_key
 from ..digest import (
     Digest,
     DigestItem,
+    Email,
     Envelope,
     Recipient,
     Reminder,
@@ -62,14 +63,44 @@ def site_of(config: Config) -> Site:
     )
 
 
+class Undeliverable(Exception):
+    """This subscriber's address cannot be sent to; the message says why."""
+
+
+def envelope_address(subscriber: Subscriber) -> str:
+    """The address as the mail server must get it: ASCII when there is an ASCII form (the domain
+    in punycode), otherwise as it is (then only a server with SMTPUTF8 takes it)."""
+    if subscriber.address_problem:
+        raise Undeliverable(subscriber.address_problem)
+    if subscriber.email.isascii():
+        return subscriber.email  # checked and normalised when it was stored (or flagged since)
+    try:
+        address = check_address(subscriber.email)
+    except InvalidAddress as exc:
+        raise Undeliverable(str(exc)) from None
+    return address.ascii or address.normalized
+
+
 def recipient(subscriber: Subscriber, config: Config) -> Recipient:
     base = config.site.base_url.rstrip("/")
     return Recipient(
-        email=subscriber.email,
+        email=envelope_address(subscriber),
         timezone=subscriber.timezone,
         unsubscribe_url=f"{base}/unsubscribe/{subscriber.token}",
         unsubscribe_mailto=f"mailto:{config.mail.sender}?subject=unsubscribe%20{subscriber.token}",
         preferences_url=f"{base}/preferences/{subscriber.token}",
+    )
+
+
+def hidden_recipient(subscriber: Subscriber, config: Config) -> Recipient:
+    """The recipient with their own links (which carry their token) hidden: for admin pages."""
+    hidden = f"{config.site.base_url.rstrip('/')}/(this subscriber's own link)"
+    return Recipient(
+        email=subscriber.email,
+        timezone=subscriber.timezone,
+        unsubscribe_url=hidden,
+        unsubscribe_mailto=f"mailto:{config.mail.sender}",
+        preferences_url=hidden,
     )
 
 
@@ -165,7 +196,7 @@ def _reminder_message(
     site: Site,
     to: Recipient,
     envelope: Envelope,
-) -> Message | None:
+) -> Email | None:
     m = session.get(Milestone, delivery.milestone_id) if delivery.milestone_id else None
     if m is None or not delivery.reminder_key:
         return None  # the milestone was edited away (or moved: its new date has its own key)
@@ -194,7 +225,7 @@ def build_message(
     now: dt.datetime,
     config: Config,
     digests: DigestCache | None = None,
-) -> Message | None:
+) -> Email | None:
     """The message a delivery sends now, or None when there is nothing to send any more."""
     subscriber = delivery.subscriber
     site = site_of(config)

@@ -29,10 +29,14 @@ def hold(session: Session, name: str, owner: str, *, now: dt.datetime, ttl: dt.t
     return holder == owner
 
 
+RELEASED = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+
+
 def release(session: Session, name: str, owner: str) -> None:
+    """Give the lease up at once (if ``owner`` still holds it): anyone may take it now."""
     session.execute(
         update(Lease)
         .where(Lease.name == name, Lease.owner == owner)
-        .values(expires_at=Lease.expires_at - dt.timedelta(days=3650))
+        .values(expires_at=RELEASED)
         .execution_options(synchronize_session=False)
     )

@@ -2,8 +2,13 @@
 
 The public answer is the same whether or not an address is known. Subscribing again never turns a
 confirmed subscriber back into an unconfirmed one: they get an email with their preferences link
-instead. Confirmation links are signed and expire; preference and unsubscribe links carry the
-subscriber's own random token.
+instead. Emails are queued in the outbox (the scheduler sends them within a minute), never sent
+inside a web request; an address gets at most ``confirmations_per_day`` of them.
+
+Confirmation links are signed, expire, and carry no secret: only the subscriber's id, the epoch
+the link was issued in and its issue time. An unsubscribe bumps the epoch, so a link issued before
+it (a link scanner fetching an old email, a stale tab) cannot subscribe the address again.
+Preference and unsubscribe links carry the subscriber's own random token.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from itsdangerous import BadSignature, URLSafeSerializer
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..errors import InvalidInput, NotFound
@@ -98,15 +103,27 @@ def _apply(subscriber: Subscriber, prefs: Preferences) -> None:
     subscriber.lead_days = list(prefs.lead_days)
 
 
-def confirmation_delivery(session: Session, subscriber: Subscriber, now: dt.datetime) -> Delivery:
-    """A confirmation (or "already subscribed") email, due now, keyed so a burst of requests
-    within the same minute sends one message."""
+def confirmation_delivery(
+    session: Session, subscriber: Subscriber, now: dt.datetime, *, per_day: int = 3
+) -> Delivery | None:
+    """A confirmation (or "already subscribed") email in the outbox, due now. Keyed so that a
+    burst of requests within the same minute queues one message, and at most ``per_day`` a day
+    (None: none queued; the caller answers the same either way)."""
     key = f"confirm|{now.strftime('%Y-%m-%dT%H:%M')}"
     existing = session.scalar(
         select(Delivery).where(Delivery.subscriber_id == subscriber.id, Delivery.reminder_key == key)
     )
     if existing is not None:
         return existing
+    recent = session.scalar(
+        select(func.count(Delivery.id)).where(
+            Delivery.subscriber_id == subscriber.id,
+            Delivery.kind == DeliveryKind.CONFIRMATION,
+            Delivery.created_at > now - dt.timedelta(days=1),
+        )
+    )
+    if (recent or 0) >= per_day:
+        return None
     delivery = Delivery(
         subscriber_id=subscriber.id,
         kind=DeliveryKind.CONFIRMATION,
@@ -120,8 +137,11 @@ def confirmation_delivery(session: Session, subscriber: Subscriber, now: dt.date
     return delivery
 
 
-def subscribe(session: Session, email: str, prefs: Preferences, *, now: dt.datetime) -> Delivery:
-    """Ask to subscribe; returns the email to send. The caller shows the same page either way."""
+def subscribe(
+    session: Session, email: str, prefs: Preferences, *, now: dt.datetime, per_day: int = 3
+) -> Delivery | None:
+    """Ask to subscribe; returns the queued email (None when this address had its share today).
+    The caller shows the same page either way."""
     address = normalise_email(email)
     subscriber = session.scalar(select(Subscriber).where(Subscriber.email == address))
     if subscriber is None:
@@ -134,7 +154,7 @@ def subscribe(session: Session, email: str, prefs: Preferences, *, now: dt.datet
         subscriber.status = SubscriberStatus.PENDING
         _apply(subscriber, prefs)
     # confirmed: nothing changes here; they get their preferences link by email
-    return confirmation_delivery(session, subscriber, now)
+    return confirmation_delivery(session, subscriber, now, per_day=per_day)
 
 
 def add_confirmed(
@@ -214,23 +234,40 @@ def _serializer(secret: str) -> URLSafeSerializer:
 
 
 def confirm_token(secret: str, subscriber: Subscriber, now: dt.datetime) -> str:
-    """A signed link payload; it carries its own issue time (from the injected clock, not the
-    wall clock) so that expiry can be tested by travelling in time."""
+    """A signed link payload with no secret in it: the subscriber's id, the epoch it belongs to and
+    its issue time (from the injected clock, so that expiry can be tested by travelling in time)."""
     return _serializer(secret).dumps(
-        {"id": subscriber.id, "t": subscriber.token, "iat": int(now.timestamp())}
+        {"id": subscriber.id, "e": subscriber.epoch, "iat": int(now.timestamp())}
     )
 
 
-def confirm(session: Session, secret: str, token: str, *, now: dt.datetime, max_age_hours: int) -> Subscriber:
+def confirmable(
+    session: Session, secret: str, token: str, *, now: dt.datetime, max_age_hours: int
+) -> Subscriber:
+    """The subscriber a confirmation link is for, if the link is still good (nothing changes)."""
+    if len(token) > 500:
+        raise InvalidInput("token", "this confirmation link is not valid")
     try:
         data = _serializer(secret).loads(token)
     except BadSignature:
         raise InvalidInput("token", "this confirmation link is not valid") from None
-    if not isinstance(data, dict) or now.timestamp() - float(data.get("iat", 0)) > max_age_hours * 3600:
-        raise InvalidInput("token", "this confirmation link has expired: subscribe again for a new one")
-    subscriber = session.get(Subscriber, int(data.get("id", 0)))
-    if subscriber is None or subscriber.token != data.get("t"):
+    if not isinstance(data, dict) or not all(isinstance(data.get(k), int) for k in ("id", "e", "iat")):
         raise InvalidInput("token", "this confirmation link is not valid")
+    if now.timestamp() - data["iat"] > max_age_hours * 3600:
+        raise InvalidInput("token", "this confirmation link has expired: subscribe again for a new one")
+    subscriber = session.get(Subscriber, data["id"]) if 0 < data["id"] < 2**31 else None
+    if subscriber is None:
+        raise InvalidInput("token", "this confirmation link is not valid")
+    if subscriber.epoch != data["e"]:
+        raise InvalidInput(
+            "token", "this confirmation link was issued before an unsubscribe: subscribe again for a new one"
+        )
+    return subscriber
+
+
+def confirm(session: Session, secret: str, token: str, *, now: dt.datetime, max_age_hours: int) -> Subscriber:
+    """Confirm by a person's click (a POST): the link must still be good."""
+    subscriber = confirmable(session, secret, token, now=now, max_age_hours=max_age_hours)
     if subscriber.status != SubscriberStatus.CONFIRMED:
         subscriber.status = SubscriberStatus.CONFIRMED
         subscriber.confirmed_at = now
@@ -240,9 +277,8 @@ def confirm(session: Session, secret: str, token: str, *, now: dt.datetime, max_
 
 
 def by_token(session: Session, token: str) -> Subscriber:
-    subscriber = (
-        session.scalar(select(Subscriber).where(Subscriber.token == token)) if len(token) < 100 else None
-    )
+    valid = 0 < len(token) < 100 and token.isascii() and token.replace("-", "").replace("_", "").isalnum()
+    subscriber = session.scalar(select(Subscriber).where(Subscriber.token == token)) if valid else None
     if subscriber is None:
         raise NotFound("this link is not valid (any more)")
     return subscriber
@@ -253,6 +289,7 @@ def unsubscribe(session: Session, token: str, *, now: dt.datetime) -> Subscriber
     if subscriber.status != SubscriberStatus.UNSUBSCRIBED:
         subscriber.status = SubscriberStatus.UNSUBSCRIBED
         subscriber.unsubscribed_at = now
+    subscriber.epoch += 1  # confirmation links issued before this one stop working
     # nothing still queued for them goes out
     for delivery in session.scalars(
         select(Delivery).where(

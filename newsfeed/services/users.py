@@ -3,20 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 import secrets
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from ..addresses import InvalidAddress, check_address
 from ..errors import InvalidInput
 from ..models import Person, Role, User
 
 # OWASP ASVS 2.4.3 asks scrypt with N >= 2^17 and p = 1 (or N = 2^15 with p >= 3).
 PASSWORD_METHOD = "scrypt:131072:8:1"  # noqa: S105 (a hash method, not a password)
 MIN_PASSWORD = 12
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
 def hash_password(password: str) -> str:
@@ -28,11 +27,12 @@ def verify_password(user: User, password: str) -> bool:
 
 
 def normalise_email(email: str) -> str:
-    email = email.strip()
-    if not _EMAIL.match(email) or len(email) > 320:
-        raise InvalidInput("email", f"{email!r} is not an email address")
-    # Compared case-insensitively: nobody expects Ada@X.org and ada@x.org to be two accounts.
-    return email.lower()
+    """The address as stored (one mailbox, lower case; :mod:`newsfeed.addresses`), or
+    InvalidInput naming the field."""
+    try:
+        return check_address(email).normalized
+    except InvalidAddress as exc:
+        raise InvalidInput("email", str(exc)) from None
 
 
 def generate_password() -> str:

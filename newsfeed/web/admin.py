@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import zoneinfo
-from email.header import decode_header, make_header
 from typing import Any
 
 from flask import Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request, url_for
@@ -12,7 +11,7 @@ from flask_login import current_user
 from werkzeug.wrappers import Response as WerkzeugResponse
 
 from ..dates import DateParseError, parse
-from ..digest import Envelope, compose_digest, part
+from ..digest import Envelope, compose_digest
 from ..errors import Conflict, InvalidInput, NotFound
 from ..importers import UnreadableDocument, parse_text
 from ..kinds import KINDS
@@ -34,7 +33,6 @@ from .admin_forms import (
     milestone_text,
 )
 from .database import get_config, get_session, now
-from .subscribe import deliver_now
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
@@ -362,10 +360,14 @@ def resend(subscriber_id: int) -> WerkzeugResponse:
     subscriber = db.get(Subscriber, subscriber_id)
     if subscriber is None:
         raise NotFound(f"no subscriber {subscriber_id}")
-    queued = subs.confirmation_delivery(db, subscriber, now())
+    queued = subs.confirmation_delivery(
+        db, subscriber, now(), per_day=get_config().digests.confirmations_per_day
+    )
     db.commit()
-    deliver_now(queued.id)
-    flash(f"Confirmation email sent again to {subscriber.email}.")
+    if queued is None:
+        flash(f"{subscriber.email} was sent its share of confirmation emails today: none queued.")
+    else:
+        flash(f"Confirmation email to {subscriber.email} queued: the scheduler sends it within a minute.")
     return redirect(url_for("admin.subscribers"))
 
 
@@ -384,13 +386,13 @@ def preview_digest(subscriber_id: int) -> tuple[str, int]:
     subscriber = db.get(Subscriber, subscriber_id)
     if subscriber is None:
         raise NotFound(f"no subscriber {subscriber_id}")
-    why, message = outbox.preview(db, subscriber, now=now(), config=get_config())
+    why, message = outbox.preview(db, subscriber, now=now(), config=get_config(), hide_links=True)
     return _page(
         "admin/digest_preview.html",
         subscriber=subscriber,
         why=why,
-        subject=str(make_header(decode_header(str(message["Subject"])))) if message is not None else None,
-        html=part(message, "html") if message is not None else None,
+        subject=message["Subject"] if message is not None else None,
+        html=message.part("html") if message is not None else None,
     )
 
 

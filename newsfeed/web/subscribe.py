@@ -1,25 +1,32 @@
 """Email subscription pages: subscribe (double opt-in), confirm, preferences, unsubscribe.
 
+No email is sent inside a request: subscribing queues the confirmation in the outbox and the
+scheduler sends it within a minute. The form is throttled per client address (429) and per email
+address (no more than ``confirmations_per_day``; the answer is the same). A confirmation link
+opened with GET (or HEAD, as link scanners do) only shows a button: the POST confirms.
+
 The unsubscribe POST is exempt from CSRF: RFC 8058 one-click unsubscribe is a POST that mail
 providers make without any token; the unguessable per-subscriber token in the URL is the proof.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
-from flask import Blueprint, current_app, render_template, request
+from flask import Blueprint, render_template, request
 from werkzeug.datastructures import MultiDict
 
 from ..config import secret_key
 from ..errors import InvalidInput
 from ..kinds import KINDS
 from ..services import admin as admin_svc
-from ..services.outbox import sweep
+from ..services import throttle
 from ..services.subscriptions import (
     Preferences,
     by_token,
     confirm,
+    confirmable,
     preferences_of,
     read_preferences,
     subscribe,
@@ -30,19 +37,6 @@ from .auth import csrf
 from .database import get_config, get_session, now
 
 bp = Blueprint("subscribe", __name__)
-
-
-def deliver_now(delivery_id: int) -> None:
-    """Send one queued email right after the commit that queued it; if the mail server is
-    unavailable the row stays pending and the scheduler retries it."""
-    sweep(
-        current_app.extensions["newsfeed.sessions"],
-        current_app.extensions["newsfeed.mailer"],
-        now=now(),
-        config=get_config(),
-        ids=[delivery_id],
-        plan_first=False,
-    )
 
 
 def _preferences(form: MultiDict[str, str]) -> Preferences:
@@ -81,19 +75,43 @@ def form() -> tuple[str, int]:
 @bp.post("/subscribe")
 def submit() -> tuple[str, int]:
     db = get_session()
+    config = get_config()
+    client = request.remote_addr or "unknown"
+    allowed = throttle.take(
+        db, "signup", client, now=now(), limit=config.digests.signups_per_hour, window=dt.timedelta(hours=1)
+    )
+    db.commit()  # counted before anything else, so that concurrent requests see each other
+    if not allowed:
+        error = InvalidInput("email", "too many sign-ups from your network address: try again in an hour")
+        return _form(429, values=request.form, error=error)
     try:
-        delivery = subscribe(db, request.form.get("email", ""), _preferences(request.form), now=now())
+        subscribe(
+            db,
+            request.form.get("email", ""),
+            _preferences(request.form),
+            now=now(),
+            per_day=config.digests.confirmations_per_day,
+        )
     except InvalidInput as exc:
         db.rollback()
         return _form(400, values=request.form, error=exc)
     db.commit()
-    deliver_now(delivery.id)
-    # the same answer whether the address was new, pending or already confirmed
-    return render_template("subscribe/sent.html", site=get_config().site), 200
+    # the same answer whether the address was new, pending, already confirmed or had its share
+    return render_template("subscribe/sent.html", site=config.site), 200
 
 
 @bp.get("/subscribe/confirm/<token>")
-def confirm_link(token: str) -> tuple[str, int]:
+def confirm_page(token: str) -> tuple[str, int]:
+    """One button, no change: a link scanner's GET or HEAD confirms nothing."""
+    config = get_config()
+    subscriber = confirmable(
+        get_session(), secret_key(config), token, now=now(), max_age_hours=config.digests.confirm_hours
+    )
+    return render_template("subscribe/confirm.html", site=config.site, email=subscriber.email), 200
+
+
+@bp.post("/subscribe/confirm/<token>")
+def confirm_post(token: str) -> tuple[str, int]:
     db = get_session()
     config = get_config()
     subscriber = confirm(db, secret_key(config), token, now=now(), max_age_hours=config.digests.confirm_hours)

@@ -22,7 +22,7 @@ from newsfeed.db import make_engine, session_factory
 from newsfeed.mail import SMTPMailer, mailer_from_config
 from newsfeed.models import Delivery, DeliveryStatus, Kind, Status, Subscriber, SubscriberStatus
 from newsfeed.services.items import ItemInput, MilestoneInput, update_item
-from newsfeed.services.outbox import LEASE, period_due, sweep
+from newsfeed.services.outbox import period_due, sweep
 from newsfeed.services.subscriptions import Preferences, add_confirmed, read_preferences
 from tests import factories
 from tests.smtp_sink import SMTPSink, free_port
@@ -80,6 +80,8 @@ def test_double_opt_in_through_the_web(
     }
     first = client.post("/subscribe", data=form)
     assert first.status_code == 200 and b"Check your inbox" in first.data
+    assert smtp.messages == []  # no mail inside the request: the outbox has it
+    assert _run(sessions, mail_config, clock.now).sent == 1  # what the scheduler does within a minute
     (message,) = smtp.recorder.to("ada@example.org")
     assert message["Subject"].startswith("Confirm your subscription")
     link = re.search(
@@ -89,7 +91,13 @@ def test_double_opt_in_through_the_web(
     with sessions() as s:
         sub = s.scalar(select(Subscriber))
         assert sub is not None and sub.status == SubscriberStatus.PENDING and sub.lead_days == [7, 1]
-    assert b"Subscribed" in client.get(link.group(1)).data
+    shown = client.get(link.group(1))  # a GET (a person, or a link scanner) shows one button
+    assert shown.status_code == 200 and b"Yes, subscribe me" in shown.data
+    assert client.head(link.group(1)).status_code == 200
+    with sessions() as s:
+        assert s.scalar(select(Subscriber.status)) == SubscriberStatus.PENDING
+    csrf = re.search(r'name="csrf_token" value="([^"]+)"', shown.data.decode()).group(1)  # type: ignore[union-attr]
+    assert b"Subscribed" in client.post(link.group(1), data={"csrf_token": csrf}).data
     with sessions() as s:
         sub = s.scalar(select(Subscriber))
         assert sub is not None and sub.status == SubscriberStatus.CONFIRMED and sub.timezone == "Asia/Tokyo"
@@ -97,6 +105,7 @@ def test_double_opt_in_through_the_web(
     clock.advance(minutes=5)
     again = client.post("/subscribe", data={**form, "cadence": "daily"})
     assert again.data == first.data
+    _run(sessions, mail_config, clock.now)
     assert smtp.recorder.to("ada@example.org")[-1]["Subject"].startswith("Your subscription to")
     with sessions() as s:
         sub = s.scalar(select(Subscriber))
@@ -107,6 +116,7 @@ def test_double_opt_in_through_the_web(
     # an expired link says so
     clock.advance(hours=73)
     assert client.get(link.group(1)).status_code == 400
+    assert client.post(link.group(1), data={"csrf_token": csrf}).status_code == 400
 
 
 # ---------------------------------------------------------------------------------------------
@@ -319,7 +329,8 @@ def test_a_sweep_killed_mid_way_then_a_new_one_delivers_everything(
     smtp.recorder.delay = 0
     # too early: the dead sweep's lease still holds its rows
     assert _run(sessions, mail_config, MONDAY + dt.timedelta(minutes=2)).sent == 0
-    after = _run(sessions, mail_config, MONDAY + dt.timedelta(minutes=1) + LEASE + dt.timedelta(seconds=1))
+    lease = dt.timedelta(seconds=mail_config.digests.lease_seconds)
+    after = _run(sessions, mail_config, MONDAY + dt.timedelta(minutes=1) + lease + dt.timedelta(seconds=1))
     recipients = [m["To"] for m in smtp.messages]
     assert set(recipients) == {f"k{n:02d}@example.org" for n in range(count)}
     duplicates = len(recipients) - len(set(recipients))
@@ -581,9 +592,16 @@ def test_admin_subscriber_pages(
     assert (
         client.post(f"/admin/subscribers/{pending_id}/resend", data={"csrf_token": csrf}).status_code == 302
     )
+    assert smtp.recorder.to("pending@example.org") == []  # queued, not sent inside the request
+    _run(sessions, mail_config, clock.now)
     assert smtp.recorder.to("pending@example.org")[-1]["Subject"].startswith("Confirm your subscription")
     preview = client.get(f"/admin/subscribers/{reader_id}/preview").data.decode()
     assert "Fresh news" in preview and "weekly digest" in preview
+    with sessions() as s:  # no admin page shows a subscriber's token
+        tokens = s.scalars(select(Subscriber.token)).all()
+    for page_url in ("/admin/subscribers", f"/admin/subscribers/{reader_id}/preview"):
+        shown = client.get(page_url).data.decode()
+        assert not any(token in shown for token in tokens), page_url
     assert client.post("/admin/subscribers/test-digest", data={"csrf_token": csrf}).status_code == 302
     (test,) = smtp.recorder.to("boss@example.org")
     assert "Fresh news" in test.get_body(("plain",)).get_content()
@@ -654,6 +672,7 @@ def test_every_email_carries_a_preferences_link_and_preferences_can_change(
         "/subscribe",
         data={"csrf_token": csrf, "email": "p@example.org", "cadence": "weekly", "lead_days": "3"},
     )
+    _run(sessions, mail_config, clock.now)
     (message,) = smtp.messages
     text = message.get_body(("plain",)).get_content()
     link = re.search(r"http://news\.example\.org(/preferences/\S+)", text)
