@@ -207,3 +207,35 @@ def test_revision_0002_keeps_every_date_and_derives_its_flags(empty_database_url
         assert all(key.startswith("0:") for key in keys if key)
         assert items["timed"].source_key is None
     engine.dispose()
+
+
+def test_revision_0003_flags_addresses_that_are_not_one_mailbox(empty_database_url: str) -> None:
+    from sqlalchemy.orm import Session
+
+    from newsfeed.models import Subscriber
+
+    engine = make_engine(empty_database_url)
+    upgrade(engine, "0002")
+    now = dt.datetime(2025, 1, 1, tzinfo=dt.UTC)
+    with engine.begin() as conn:
+        for n, email in enumerate(
+            ["ok@example.org", "root,postmaster,x@attacker.example", "uni@exämple.org"]
+        ):
+            conn.execute(
+                text(
+                    "INSERT INTO subscribers (email, status, cadence, kinds, tags, people, timezone,"
+                    " lead_days, token, created_at, bounce_count) VALUES (:email, 'confirmed', 'weekly',"
+                    " '[]', '[]', '[]', 'UTC', '[]', :token, :now, 0)"
+                ),
+                {"email": email, "token": f"t{n}", "now": now},
+            )
+    upgrade(engine, "0003")
+    with Session(engine) as session:
+        rows = {s.email: s for s in session.scalars(select(Subscriber))}
+        assert len(rows) == 3  # flagged, not deleted
+        assert rows["ok@example.org"].address_problem is None
+        assert rows["uni@exämple.org"].address_problem is None
+        problem = rows["root,postmaster,x@attacker.example"].address_problem
+        assert problem is not None and "not an email address" in problem
+        assert all(s.epoch == 0 for s in rows.values())
+    engine.dispose()
