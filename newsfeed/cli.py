@@ -25,7 +25,14 @@ class CliError(click.ClickException):
 
 
 def fail(message: str) -> NoReturn:
-    raise CliError(message)
+    raise CliError(shown(message))
+
+
+def shown(text: str) -> str:
+    """Text for the terminal: control characters and bidi overrides escaped, never obeyed."""
+    from .text import printable
+
+    return printable(text)
 
 
 class AppContext:
@@ -250,14 +257,14 @@ def import_(
         click.echo(json.dumps(out, ensure_ascii=False, indent=2))
         return
     for warning in result.warnings:
-        click.echo(f"warning: {warning}", err=True)
+        click.echo(f"warning: {shown(warning)}", err=True)
     for item in result.items:
         posted = item.posted.display() if item.posted else "?"
-        click.echo(f"{item.source_line:>5}  {posted:<22} {item.kind:<11} {item.title[:70]}")
+        click.echo(f"{item.source_line:>5}  {shown(posted):<22} {item.kind:<11} {shown(item.title[:70])}")
     click.echo(f"{len(result.items)} item(s) read as {result.format}")
     if report is not None:
         for message in report.messages:
-            click.echo(f"failed: {message}", err=True)
+            click.echo(f"failed: {shown(message)}", err=True)
         click.echo(report.summary())
     else:
         click.echo("dry run: nothing written")
@@ -300,7 +307,7 @@ def export(
         Path(out).write_text(text, encoding="utf-8")
         click.echo(f"wrote {len(items)} item(s) to {out}")
     else:
-        click.echo(text, nl=False)
+        click.echo(shown(text), nl=False)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -409,7 +416,7 @@ def digest_run(app: AppContext, now_text: str | None) -> None:
     finally:
         engine.dispose()
     for error in report.errors:
-        click.echo(f"warning: {error}", err=True)
+        click.echo(f"warning: {shown(error)}", err=True)
     click.echo(report.summary())
 
 
@@ -431,11 +438,11 @@ def digest_preview(app: AppContext, email: str, now_text: str | None) -> None:
         if subscriber is None:
             fail(f"email: no subscriber {address}")
         why, message = preview(session, subscriber, now=_now(now_text), config=app.config)
-        click.echo(why)
+        click.echo(shown(why))
         if message is not None:
             click.echo("")
-            click.echo(f"Subject: {message['Subject']}")
-            click.echo(message.part("plain"))
+            click.echo(shown(f"Subject: {message['Subject']}"))
+            click.echo(shown(message.part("plain")))
 
 
 @main.command()
@@ -525,7 +532,7 @@ def dates_parse(text: str, today: str | None, date_order: str | None, prefer: st
             extra.append("inferred " + ", ".join(value.inferred))
         if value.ambiguous:
             extra.append("day/month order ambiguous")
-        click.echo(f"{value.display()} · {' · '.join(extra)}")
+        click.echo(shown(f"{value.display()} · {' · '.join(extra)}"))
 
 
 @dates.command("find")
@@ -543,7 +550,7 @@ def dates_find(text: str, today: str | None, date_order: str | None, prefer: str
         click.echo(json.dumps({"dates": [m.as_dict() for m in found]}, ensure_ascii=False))
         return
     for m in found:
-        click.echo(f"{m.offset}\t{m.text}\t{m.date.display()} · {m.date.grain}")
+        click.echo(f"{m.offset}\t{shown(m.text)}\t{shown(m.date.display())} · {m.date.grain}")
 
 
 def batch_answer(line: str) -> dict[str, Any]:

@@ -32,6 +32,7 @@ class SiteConfig:
     date_order: str = "dmy"
     language: str = "en"
     month_events: bool = False
+    max_request_kb: int = 1024
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,10 @@ class AdminConfig:
     secure_cookies: bool = True
     login_attempts: int = 5
     lockout_minutes: int = 15
+    address_attempts: int = 50
+    concurrent_hashes: int = 2
+    proxies: int = 0
+    max_upload_mb: int = 20
 
 
 @dataclass(frozen=True)
@@ -120,6 +125,10 @@ _POSITIVE = {
     ("digests", "signups_per_hour"),
     ("admin", "login_attempts"),
     ("admin", "lockout_minutes"),
+    ("admin", "address_attempts"),
+    ("admin", "concurrent_hashes"),
+    ("admin", "max_upload_mb"),
+    ("site", "max_request_kb"),
 }
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off"}
@@ -188,6 +197,8 @@ def _validate(config: Config) -> None:
         )
     if not 0 < config.mail.smtp_port < 65536:
         raise ConfigError("[mail] smtp_port: must be a port number")
+    if not 0 <= config.admin.proxies <= 5:
+        raise ConfigError("[admin] proxies: the number of reverse proxies in front, from 0 to 5")
     if config.feeds.max_age < 0:
         raise ConfigError("[feeds] max_age: must not be negative")
     if not 0 <= config.feeds.version_ttl <= 60:

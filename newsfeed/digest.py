@@ -22,7 +22,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from .dates import FuzzyDate, tzinfo_for
-from .render import markdown_html, summary
+from .render import BoundedCache, markdown_html, summary
 
 TEMPLATES = Path(__file__).parent / "templates" / "email"
 
@@ -102,9 +102,15 @@ def _env() -> Environment:
     return env
 
 
-@lru_cache(maxsize=4096)
+_SUMMARIES = BoundedCache(max_bytes=4_000_000, max_item=64_000)
+
+
 def _summary(source: str) -> str:
-    return summary(source, 400)
+    cached = _SUMMARIES.get(source)
+    if cached is None:
+        cached = summary(source, 400)
+        _SUMMARIES.put(source, cached)
+    return cached
 
 
 def in_zone(when: FuzzyDate, zone: str) -> str:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import html
 import re
+import threading
+from collections import OrderedDict
 from functools import lru_cache
 
 import nh3
@@ -44,10 +46,50 @@ def sanitize(html: str) -> str:
     )
 
 
-@lru_cache(maxsize=4096)
+class BoundedCache:
+    """A least-recently-used cache bounded in bytes (of keys and values), not in entries: large
+    inputs are never kept, so any number of large previews cannot grow the process."""
+
+    def __init__(self, max_bytes: int, max_item: int) -> None:
+        self.max_bytes = max_bytes
+        self.max_item = max_item
+        self.size = 0
+        self._data: OrderedDict[str, str] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: str) -> str | None:
+        with self._lock:
+            value = self._data.get(key)
+            if value is not None:
+                self._data.move_to_end(key)
+            return value
+
+    def put(self, key: str, value: str) -> None:
+        cost = len(key) + len(value)
+        if cost > self.max_item:
+            return
+        with self._lock:
+            if key in self._data:
+                return
+            self._data[key] = value
+            self.size += cost
+            while self.size > self.max_bytes:
+                old_key, old_value = self._data.popitem(last=False)
+                self.size -= len(old_key) + len(old_value)
+
+
+_RENDERED = BoundedCache(max_bytes=8_000_000, max_item=64_000)
+
+
 def markdown_html(source: str) -> str:
-    """Markdown (raw HTML shown as text, not obeyed) to sanitised HTML."""
-    return sanitize(_markdown().render(xml_safe(source)))
+    """Markdown (raw HTML shown as text, not obeyed) to sanitised HTML. Small texts (what items
+    are) are kept in a cache bounded to a few megabytes."""
+    cached = _RENDERED.get(source)
+    if cached is not None:
+        return cached
+    rendered = sanitize(_markdown().render(xml_safe(source)))
+    _RENDERED.put(source, rendered)
+    return rendered
 
 
 def plain_text(source: str) -> str:

@@ -10,7 +10,8 @@ Pure: no Flask, no SQLAlchemy, and it never reads the clock (``today`` is always
 from .model import DateMatch, DateOrder, DateParseError, FuzzyDate, Grain, Prefer, Venue
 from .parser import apply_note, find_dates, find_note, find_venues, infer_date_order, parse
 from .zones import is_valid as is_valid_zone
-from .zones import to_utc, tzinfo_for
+from .zones import resolve as resolve_zone
+from .zones import to_utc, tzinfo_for, unknown_zone
 
 __all__ = [
     "DateMatch",
@@ -27,6 +28,8 @@ __all__ = [
     "infer_date_order",
     "is_valid_zone",
     "parse",
+    "resolve_zone",
     "to_utc",
     "tzinfo_for",
+    "unknown_zone",
 ]

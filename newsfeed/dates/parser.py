@@ -21,9 +21,14 @@ from .model import (
     days_in_month,
     month_end,
 )
-from .zones import resolve, to_utc
+from .zones import resolve, to_utc, unknown_zone
 
 MAX_FIELD = 10_000
+# What reads as a zone name after a date ("Europe/Viena"): one the engine does not know is an
+# error in a date field, never silently dropped (a time without its zone gets no reminder).
+_ZONE_SHAPE = re.compile(
+    r"\s{0,3}[,(]?\s{0,3}(?P<z>[A-Z][A-Za-z]{1,19}/[A-Z][A-Za-z_-]{1,30}(?:/[A-Z][A-Za-z_-]{1,30})?)"
+)
 MAX_TEXT = 1_000_000
 Mode = Literal["parse", "find"]
 
@@ -625,6 +630,9 @@ def parse(
         if isinstance(found, DateParseError):
             first_error = first_error or found
             continue
+        zone = _ZONE_SHAPE.match(stripped, found.offset + found.length)
+        if zone and resolve(zone.group("z")) is None:
+            raise DateParseError(f"{stripped}: {unknown_zone(zone.group('z'))}")
         return apply_note(found.date, note) if note else found.date
     if first_error is not None:
         raise first_error

@@ -139,6 +139,26 @@ def resolve(text: str) -> Zone | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _known_names() -> tuple[str, ...]:
+    names = {n for n in zoneinfo.available_timezones() if "/" in n and not n.startswith(("Etc/", "SystemV/"))}
+    return tuple(sorted(names | set(_ABBREVIATIONS) | {"AoE"}))
+
+
+def unknown_zone(text: str) -> str:
+    """The message for a zone nobody knows, with the closest known name when there is one."""
+    import difflib
+
+    shown = text if len(text) <= 40 else text[:37] + "…"
+    close = difflib.get_close_matches(text, _known_names(), n=1, cutoff=0.75)
+    hint = (
+        f": did you mean {close[0]}?"
+        if close
+        else " (write an IANA name such as Europe/Vienna, or AoE, UTC+1)"
+    )
+    return f"unknown time zone {shown!r}{hint}"
+
+
 @lru_cache(maxsize=256)
 def tzinfo_for(name: str) -> dt.tzinfo:
     """The tzinfo for a stored zone name ("AoE", "UTC+02:00", "UTC" or an IANA name)."""

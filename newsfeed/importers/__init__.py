@@ -10,6 +10,7 @@ import datetime as dt
 from pathlib import Path
 
 from ..dates import DateOrder
+from ..text import clean
 from .alfolio import front_matter, parse_alfolio
 from .cfp import looks_like_cfp, parse_cfp
 from .listing import HEADER as LISTING_HEADER
@@ -18,6 +19,7 @@ from .model import FORMATS, KINDS, Event, ImportedItem, ImportResult, Link, Unre
 from .news import parse_news
 from .publications import ENTRY as PUBLICATION_ENTRY
 from .publications import parse_publications
+from .text import looks_like_html
 
 __all__ = [
     "FORMATS",
@@ -33,6 +35,35 @@ __all__ = [
 ]
 
 MAX_BYTES = 20_000_000
+MAX_LINE = 100_000  # characters: a news item is a paragraph, not a megabyte
+
+
+def check_document(text: str, *, name: str = "the text") -> str:
+    """The text as importers read it, or UnreadableDocument saying why not (the same message on
+    the command line and in the admin page): no NUL anywhere, at most MAX_BYTES, and (but in
+    HTML, where a whole page may be written on one line) no line longer than MAX_LINE; other
+    control characters and bidi overrides are removed."""
+    if len(text) > MAX_BYTES:
+        raise UnreadableDocument(f"{name}: {len(text):,} characters is more than the {MAX_BYTES:,} allowed")
+    nul = text.find("\x00")
+    if nul >= 0:
+        line = text.count("\n", 0, nul) + 1
+        raise UnreadableDocument(f"{name}: a NUL byte at line {line}: a binary file, not text")
+    start = 0
+    number = 1
+    if looks_like_html(text):
+        start = len(text) + 1  # a page may be one line: the HTML is split at its tags instead
+    while start <= len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if end - start > MAX_LINE:
+            raise UnreadableDocument(
+                f"{name}: line {number} is {end - start:,} characters long, more than the {MAX_LINE:,} "
+                "a news item may have"
+            )
+        start = end + 1
+        number += 1
+    return clean(text)
 
 
 def detect_format(text: str) -> str:
@@ -60,6 +91,7 @@ def parse_text(
     path: str = "",
 ) -> ImportResult:
     """Items from one document's text (the admin page's paste-and-preview uses this too)."""
+    text = check_document(text, name=path or "the text")
     if fmt == "auto":
         fmt = detect_format(text)
     if fmt == "news":
@@ -84,8 +116,9 @@ def _read(path: Path) -> str:
         raise UnreadableDocument(
             f"{path}: {len(data):,} bytes is more than the {MAX_BYTES:,} a document may have"
         )
-    if b"\x00" in data[:8192]:
-        raise UnreadableDocument(f"{path}: a binary file, not text")
+    if b"\x00" in data:
+        line = data.count(b"\n", 0, data.index(b"\x00")) + 1
+        raise UnreadableDocument(f"{path}: a NUL byte at line {line}: a binary file, not text")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -108,7 +141,7 @@ def read_path(
         files = sorted(p for p in path.iterdir() if p.suffix.lower() in (".md", ".markdown", ".html"))
         if not files:
             raise UnreadableDocument(f"{path}: no .md files in this folder")
-        return parse_alfolio([(str(p), _read(p)) for p in files], today=today)
+        return parse_alfolio([(str(p), check_document(_read(p), name=str(p))) for p in files], today=today)
     if not path.exists():
         raise UnreadableDocument(f"{path}: no such file")
     text = _read(path)

@@ -1,74 +1,179 @@
-"""Signing in: password checks, rate limits counted in the database, session tokens."""
+"""Signing in: attempts counted in the database before any password is checked, session tokens.
+
+**Order.** An attempt is judged and recorded (as a failure, until its password proves right) in
+one transaction that the database serialises per client address (an advisory lock on
+PostgreSQL; SQLite's single writer), and committed *before* the password is checked: so N
+attempts arriving at the same moment evaluate at most the limit's worth of passwords, whichever
+worker they reach. A refused attempt is not recorded (it checks nothing).
+
+**Who is slowed down.** Failures count per (account, client address): after ``max_failures`` of
+them, that address must wait ``lockout`` before trying that account again, twice as long after
+each further failure (at most a day). Someone guessing from one address therefore cannot lock the
+account's owner out from theirs. An address that fails against many accounts (``address_limit``
+failures, whatever the account) waits likewise. A right password clears the count for its pair.
+
+**Memory.** Each scrypt check takes about 134 MB; at most ``concurrent`` run at once per process
+(others wait a few seconds, then get "busy, try again").
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import secrets
+import threading
+from dataclasses import dataclass
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy import ColumnElement, func, select, update
+from sqlalchemy.orm import Session
 
 from ..models import LoginAttempt, User
 from .users import hash_password, verify_password
 
-# Checked against when the account does not exist, so that timing does not reveal which exist.
-_DUMMY_HASH = hash_password("not a password of anyone's")
+MAX_WAIT = dt.timedelta(days=1)
+WINDOW = dt.timedelta(days=1)
 
 
 class LockedOut(Exception):
-    """Too many failed sign-ins for this account or address; the message says for how long."""
+    """Too many failed sign-ins for this account from this address (or from this address at all);
+    the message says for how long."""
 
 
-def _failures(session: Session, column: InstrumentedAttribute[str], value: str, since: dt.datetime) -> int:
-    last_success = session.scalar(
-        select(func.max(LoginAttempt.at)).where(column == value, LoginAttempt.success.is_(True))
-    )
-    if last_success is not None and last_success.tzinfo is None:
-        last_success = last_success.replace(tzinfo=dt.UTC)
-    start = max(since, last_success) if last_success is not None else since
-    count = session.scalar(
-        select(func.count(LoginAttempt.id)).where(
-            column == value,
-            LoginAttempt.success.is_(False),
-            LoginAttempt.at > start,
-        )
-    )
-    return int(count or 0)
+class Busy(Exception):
+    """Too many passwords are being checked right now; try again in a moment."""
 
 
-def authenticate(
+@dataclass(frozen=True)
+class Attempt:
+    id: int
+    account: str
+    address: str
+
+
+def start(
     session: Session,
     email: str,
-    password: str,
     *,
     address: str,
     now: dt.datetime,
     max_failures: int,
     lockout: dt.timedelta,
-) -> User | None:
-    """The user for these credentials, or None. Every attempt is recorded; LockedOut when the
-    account or the address has failed ``max_failures`` times within ``lockout``."""
+    address_limit: int,
+) -> Attempt:
+    """Record an attempt (the caller commits at once), or LockedOut when the attempts recorded
+    before it say this one must wait (the caller rolls back). Nothing is checked yet."""
     account = email.strip().lower()[:320]
     address = address[:64]
-    since = now - lockout
-    if (
-        _failures(session, LoginAttempt.account, account, since) >= max_failures
-        or _failures(session, LoginAttempt.address, address, since) >= max_failures
-    ):
+    if session.get_bind().dialect.name == "postgresql":
+        # One at a time per client address, until this transaction ends (the commit right after).
+        session.execute(select(func.pg_advisory_xact_lock(func.hashtext(f"newsfeed-login:{address}"))))
+    attempt = LoginAttempt(account=account, address=address, at=now, success=False)
+    session.add(attempt)
+    session.flush()  # on SQLite, the write lock: one at a time
+    pair = (LoginAttempt.account == account) & (LoginAttempt.address == address)
+    wait = _wait(session, pair, attempt.id, now=now, limit=max_failures, lockout=lockout)
+    wait = max(
+        wait,
+        _wait(
+            session,
+            LoginAttempt.address == address,
+            attempt.id,
+            now=now,
+            limit=address_limit,
+            lockout=lockout,
+        ),
+    )
+    if wait > dt.timedelta(0):
+        minutes = max(1, int(wait.total_seconds() + 59) // 60)
         raise LockedOut(
-            f"too many failed sign-ins: try again in {int(lockout.total_seconds() // 60)} minutes"
+            f"too many failed sign-ins: try again in {minutes} minute{'s' if minutes > 1 else ''}"
         )
-    user = session.scalar(select(User).where(User.email == account))
-    if user is None or not user.active:
-        verify_password(User(password_hash=_DUMMY_HASH), password)
-        ok = False
-    else:
-        ok = verify_password(user, password)
-    session.add(LoginAttempt(account=account, address=address, at=now, success=ok))
-    if not ok:
-        session.flush()
+    return Attempt(attempt.id, account, address)
+
+
+def _wait(
+    session: Session,
+    scope: ColumnElement[bool],
+    attempt_id: int,
+    *,
+    now: dt.datetime,
+    limit: int,
+    lockout: dt.timedelta,
+) -> dt.timedelta:
+    """How long this attempt must wait, judged by the failures recorded before it in ``scope``."""
+    since = now - WINDOW
+    last_success = session.scalar(
+        select(func.max(LoginAttempt.id)).where(
+            scope, LoginAttempt.success.is_(True), LoginAttempt.id < attempt_id
+        )
+    )
+    earlier = (
+        select(LoginAttempt.at)
+        .where(
+            scope,
+            LoginAttempt.success.is_(False),
+            LoginAttempt.id < attempt_id,
+            LoginAttempt.at > since,
+            LoginAttempt.id > (last_success or 0),
+        )
+        .subquery()
+    )
+    failures, latest = session.execute(select(func.count(), func.max(earlier.c.at))).one()
+    if failures < limit:
+        return dt.timedelta(0)
+    latest = latest or now
+    if isinstance(latest, str):  # SQLite gives an aggregate of a datetime column back as text
+        latest = dt.datetime.fromisoformat(latest)
+    if latest.tzinfo is None:
+        latest = latest.replace(tzinfo=dt.UTC)
+    required = min(MAX_WAIT, lockout * 2 ** min(failures - limit, 16))
+    remaining: dt.timedelta = latest + required - now
+    return max(dt.timedelta(0), remaining)
+
+
+class Hashing:
+    """At most ``concurrent`` password checks at once in this process."""
+
+    def __init__(self, concurrent: int, wait: float = 5.0) -> None:
+        self.slots = threading.BoundedSemaphore(concurrent)
+        self.wait = wait
+
+    def check(self, user: User | None, password: str) -> bool:
+        if not self.slots.acquire(timeout=self.wait):
+            raise Busy("many sign-ins at once: try again in a moment")
+        try:
+            if user is None or not user.active:
+                verify_password(User(password_hash=_dummy_hash()), password)  # the same time either way
+                return False
+            return verify_password(user, password)
+        finally:
+            self.slots.release()
+
+
+_DUMMY: list[str] = []
+
+
+def _dummy_hash() -> str:
+    """Checked against when the account does not exist, so that timing does not reveal which exist."""
+    if not _DUMMY:
+        _DUMMY.append(hash_password("not a password of anyone's"))
+    return _DUMMY[0]
+
+
+def finish(
+    session: Session, attempt: Attempt, password: str, hashing: Hashing, *, now: dt.datetime
+) -> User | None:
+    """Check the password of a recorded attempt; the user when it is right (their session token
+    rotated: a new session), None when not."""
+    user = session.scalar(select(User).where(User.email == attempt.account))
+    if not hashing.check(user, password):
         return None
     assert user is not None
+    session.execute(
+        update(LoginAttempt)
+        .where(LoginAttempt.id == attempt.id)
+        .values(success=True)
+        .execution_options(synchronize_session=False)
+    )
     user.session_token = secrets.token_urlsafe(32)  # a new session: old cookies stop working
     user.last_login_at = now
     session.flush()

@@ -36,10 +36,11 @@ from ..models import (
     Tag,
     Visibility,
 )
-from ..text import slugify
+from ..text import clean, clean_line, slugify
 from .state import bump_data_version
 
 TITLE_MAX = 500
+BODY_MAX = 100_000
 SHORT_MAX = 200  # venue, location, labels
 TAG_MAX = 120
 POSTED_TEXT_MAX = 200
@@ -104,12 +105,41 @@ def reference_date(item: Item) -> dt.date:
     return item.posted.ref or item.created_at.date()
 
 
+def _cleaned(data: ItemInput) -> ItemInput:
+    """Every text of an item as it may be stored: no control characters (but tab and newline in
+    long texts) and no bidi overrides (:func:`newsfeed.text.clean`)."""
+
+    def line(value: str | None) -> str | None:
+        return None if value is None else clean_line(value)
+
+    def date(value: FuzzyDate) -> FuzzyDate:
+        return value if value.text == clean_line(value.text) else replace(value, text=clean_line(value.text))
+
+    return replace(
+        data,
+        title=clean_line(data.title),
+        body=clean(data.body),
+        posted=date(data.posted),
+        venue=line(data.venue),
+        location=line(data.location),
+        tags=[clean_line(t) for t in data.tags],
+        links=[replace(link, href=link.href, title=line(link.title)) for link in data.links],
+        milestones=[
+            MilestoneInput(clean_line(m.label), date(m.date), line(m.location)) for m in data.milestones
+        ],
+        source_path=line(data.source_path),
+        source_text=None if data.source_text is None else clean(data.source_text),
+    )
+
+
 def _validate(data: ItemInput) -> None:
     problems: list[tuple[str, str]] = []
     if not data.title.strip():
         problems.append(("title", "a title is required"))
     if len(data.title) > TITLE_MAX:
         problems.append(("title", f"at most {TITLE_MAX} characters"))
+    if len(data.body) > BODY_MAX:
+        problems.append(("body", f"at most {BODY_MAX:,} characters"))
     for name in ("venue", "location"):
         value = getattr(data, name)
         if value is not None and len(value) > SHORT_MAX:
@@ -235,6 +265,7 @@ def create_item(
     session: Session, data: ItemInput, *, now: dt.datetime, host: str, user_id: int | None = None
 ) -> Item | None:
     """A new item. With an import key (``source_key``) already taken, nothing is created: None."""
+    data = _cleaned(data)
     _validate(data)
     if data.source_key is not None:
         item_id = _insert_keyed(session, data, now=now, host=host)
@@ -294,6 +325,7 @@ def update_item(
     since, :class:`Conflict` carries the current item and nothing is written. The same check is
     made in the database, so two saves racing each other cannot both pass.
     """
+    data = _cleaned(data)
     _validate(data)
     if expected_revision is not None and item.revision != expected_revision:
         raise Conflict(f"changed since you opened it: it is at revision {item.revision} now", item)

@@ -32,13 +32,19 @@ def create_app(config: Config | None = None, *, clock: Clock = utcnow, mailer: M
         SESSION_COOKIE_SECURE=config.admin.secure_cookies,
     )
     app.extensions["newsfeed.config"] = config
+    if config.admin.proxies:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        # The client's address (for sign-in and sign-up limits) and scheme from the proxies' headers.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=config.admin.proxies, x_proto=config.admin.proxies)  # type: ignore[method-assign]
     app.extensions["newsfeed.clock"] = clock
     app.extensions["newsfeed.mailer"] = mailer or mailer_from_config(config)
     engine = make_engine(config.database_url, echo=config.database.echo)
     database.init_app(app, session_factory(engine))
 
-    from . import admin, auth, errors, feeds, filters, public, subscribe
+    from . import admin, auth, edge, errors, feeds, filters, public, subscribe
 
+    edge.init_app(app)
     filters.init_app(app)
     errors.init_app(app)
     feeds.init_app(app)

@@ -37,13 +37,31 @@ from .database import get_config, get_session, now
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
 
+# Who may do what (the README's permission matrix; a test walks the URL map against it):
+# anonymous visitors nothing here; editors their own person's items, imports and the previews;
+# admins everything, and alone the subscribers (their addresses) and the users.
+ADMIN_ONLY = frozenset(
+    {
+        "admin.users",
+        "admin.add_user",
+        "admin.subscribers",
+        "admin.resend",
+        "admin.remove_subscriber",
+        "admin.preview_digest",
+        "admin.test_digest",
+    }
+)
+
+
 @bp.before_request
 def require_sign_in() -> WerkzeugResponse | tuple[Any, int] | None:
-    if current_user.is_authenticated:
-        return None
-    if request.path.startswith("/admin/api/"):
-        return jsonify(error="sign in first"), 401
-    return redirect(url_for("auth.login", next=request.full_path if request.method == "GET" else None))
+    if not current_user.is_authenticated:
+        if request.path.startswith("/admin/api/"):
+            return jsonify(error="sign in first"), 401
+        return redirect(url_for("auth.login", next=request.full_path if request.method == "GET" else None))
+    if request.endpoint in ADMIN_ONLY and current_user.role != Role.ADMIN:
+        abort(403, "this page is for admins")
+    return None
 
 
 def _actor() -> svc.Actor:
@@ -141,13 +159,13 @@ def create() -> WerkzeugResponse | tuple[str, int]:
     return redirect(url_for("admin.edit", item_id=item.id))
 
 
-@bp.get("/items/<int:item_id>")
+@bp.get("/items/<id:item_id>")
 def edit(item_id: int) -> tuple[str, int]:
     item = svc.item_for(get_session(), _actor(), item_id)
     return _form_page(item_id, item_form_values(item, get_config().site.timezone))
 
 
-@bp.post("/items/<int:item_id>")
+@bp.post("/items/<id:item_id>")
 def update(item_id: int) -> WerkzeugResponse | tuple[str, int]:
     db = get_session()
     item = svc.item_for(db, _actor(), item_id)
@@ -177,7 +195,7 @@ def update(item_id: int) -> WerkzeugResponse | tuple[str, int]:
     return redirect(url_for("admin.edit", item_id=item_id))
 
 
-@bp.post("/items/<int:item_id>/retract")
+@bp.post("/items/<id:item_id>/retract")
 def retract(item_id: int) -> WerkzeugResponse:
     db = get_session()
     item = svc.retract(db, _actor(), item_id, now=now())
@@ -186,7 +204,7 @@ def retract(item_id: int) -> WerkzeugResponse:
     return redirect(url_for("admin.edit", item_id=item_id))
 
 
-@bp.get("/items/<int:item_id>/history")
+@bp.get("/items/<id:item_id>/history")
 def history(item_id: int) -> tuple[str, int]:
     item, rows = svc.history(get_session(), _actor(), item_id)
     return _page("admin/history.html", item=item, rows=rows)
@@ -305,21 +323,14 @@ def import_confirm() -> tuple[str, int]:
 # users (admins only)
 
 
-def _admins_only() -> None:
-    if current_user.role != Role.ADMIN:
-        abort(403)
-
-
 @bp.get("/users")
 def users() -> tuple[str, int]:
-    _admins_only()
     db = get_session()
     return _page("admin/users.html", users=svc.users(db), people=svc.people(db), error=None, created=None)
 
 
 @bp.post("/users")
 def add_user() -> tuple[str, int]:
-    _admins_only()
     db = get_session()
     role = request.form.get("role", "editor")
     password = generate_password()
@@ -354,7 +365,7 @@ def subscribers() -> tuple[str, int]:
     return _page("admin/subscribers.html", subscribers=subs.list_subscribers(get_session()))
 
 
-@bp.post("/subscribers/<int:subscriber_id>/resend")
+@bp.post("/subscribers/<id:subscriber_id>/resend")
 def resend(subscriber_id: int) -> WerkzeugResponse:
     db = get_session()
     subscriber = db.get(Subscriber, subscriber_id)
@@ -371,7 +382,7 @@ def resend(subscriber_id: int) -> WerkzeugResponse:
     return redirect(url_for("admin.subscribers"))
 
 
-@bp.post("/subscribers/<int:subscriber_id>/remove")
+@bp.post("/subscribers/<id:subscriber_id>/remove")
 def remove_subscriber(subscriber_id: int) -> WerkzeugResponse:
     db = get_session()
     subs.remove(db, subscriber_id)
@@ -380,7 +391,7 @@ def remove_subscriber(subscriber_id: int) -> WerkzeugResponse:
     return redirect(url_for("admin.subscribers"))
 
 
-@bp.get("/subscribers/<int:subscriber_id>/preview")
+@bp.get("/subscribers/<id:subscriber_id>/preview")
 def preview_digest(subscriber_id: int) -> tuple[str, int]:
     db = get_session()
     subscriber = db.get(Subscriber, subscriber_id)

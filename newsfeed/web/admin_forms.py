@@ -18,7 +18,7 @@ from typing import Any
 
 from werkzeug.datastructures import MultiDict
 
-from ..dates import DateOrder, DateParseError, FuzzyDate, parse
+from ..dates import DateOrder, DateParseError, FuzzyDate, parse, resolve_zone, unknown_zone
 from ..errors import InvalidInput
 from ..kinds import KINDS, Kind
 from ..links import LINK_RELS, InvalidLink, check_href
@@ -116,6 +116,10 @@ def _milestones(
             continue
         if not text:
             problems.append((field, f"{label[:60]!r} needs a date"))
+            continue
+        zone = form.get(f"m{i}_zone", "").strip()
+        if zone and resolve_zone(zone) is None:
+            problems.append((field, unknown_zone(zone)))
             continue
         date = _kept(current, form.get(f"m{i}_key", ""), text)
         if date is None:

@@ -6,14 +6,26 @@ import datetime as dt
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from flask import Blueprint, Flask, Response, abort, redirect, render_template, request, session, url_for
+from flask import (
+    Blueprint,
+    Flask,
+    Response,
+    abort,
+    current_app,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_login import LoginManager, current_user, login_user, logout_user
 from flask_wtf.csrf import CSRFProtect
 from sqlalchemy import select
 from werkzeug.wrappers import Response as WerkzeugResponse
 
 from ..models import Role, User
-from ..services.auth import LockedOut, authenticate, sign_out
+from ..services import auth as auth_svc
+from ..services.auth import Busy, LockedOut, sign_out
 from .database import get_config, get_session, now
 
 bp = Blueprint("auth", __name__, url_prefix="/admin")
@@ -59,7 +71,15 @@ def load_user(user_id: str) -> SignedIn | None:
     return _signed_in(user)
 
 
+def _hashing() -> auth_svc.Hashing:
+    hashing: auth_svc.Hashing = current_app.extensions["newsfeed.hashing"]
+    return hashing
+
+
 def init_app(app: Flask) -> None:
+    app.extensions["newsfeed.hashing"] = auth_svc.Hashing(
+        app.extensions["newsfeed.config"].admin.concurrent_hashes
+    )
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
     login_manager.session_protection = "strong"
@@ -87,18 +107,23 @@ def login() -> str | WerkzeugResponse | tuple[str, int]:
     config = get_config()
     db = get_session()
     try:
-        user = authenticate(
+        attempt = auth_svc.start(
             db,
             request.form.get("email", ""),
-            request.form.get("password", ""),
             address=request.remote_addr or "unknown",
             now=now(),
             max_failures=config.admin.login_attempts,
             lockout=dt.timedelta(minutes=config.admin.lockout_minutes),
+            address_limit=config.admin.address_attempts,
         )
     except LockedOut as exc:
-        db.commit()
+        db.rollback()  # refused without checking anything: not recorded
         return render_template("admin/login.html", site=config.site, next=next_url, error=str(exc)), 429
+    db.commit()  # counted before the password is checked: concurrent attempts see each other
+    try:
+        user = auth_svc.finish(db, attempt, request.form.get("password", ""), _hashing(), now=now())
+    except Busy as exc:
+        return render_template("admin/login.html", site=config.site, next=next_url, error=str(exc)), 503
     db.commit()
     if user is None:
         error = "email or password: no account matches them"

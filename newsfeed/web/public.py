@@ -51,7 +51,7 @@ def upcoming_page() -> str:
     return render_template("public/upcoming.html", rows=rows, now=at, **_feed_links(flt))
 
 
-@bp.get("/items/<int:item_id>")
+@bp.get("/items/<id:item_id>")
 def item(item_id: int) -> str:
     found = item_page(get_session(), item_id, now=now())
     if found is None:
