@@ -60,6 +60,7 @@ class AppContext:
         from .errors import InvalidInput
 
         engine = make_engine(self.config.database_url)
+        _require_schema(engine)
         session = session_factory(engine)()
         try:
             yield session
@@ -73,6 +74,20 @@ class AppContext:
         finally:
             session.close()
             engine.dispose()
+
+
+def _require_schema(engine: Any) -> None:
+    """A clear message instead of "no such table" when the database is not migrated."""
+    from .migrate import current_revision, head_revision
+
+    current = current_revision(engine)
+    head = head_revision(engine.url.render_as_string(hide_password=False))
+    if current == head:
+        return
+    engine.dispose()
+    if current is None:
+        fail("the database has no tables yet: run `newsfeed db upgrade` first")
+    fail(f"the database is at revision {current}, this newsfeed needs {head}: run `newsfeed db upgrade`")
 
 
 pass_ctx = click.make_pass_decorator(AppContext)
@@ -409,6 +424,7 @@ def digest_run(app: AppContext, now_text: str | None) -> None:
     from .services.outbox import sweep
 
     engine = make_engine(app.config.database_url)
+    _require_schema(engine)
     try:
         report = sweep(
             session_factory(engine), mailer_from_config(app.config), now=_now(now_text), config=app.config
@@ -466,6 +482,7 @@ def scheduler(app: AppContext, interval: int, lease_seconds: int | None) -> None
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     engine = make_engine(app.config.database_url)
+    _require_schema(engine)
     try:
         run(
             session_factory(engine),

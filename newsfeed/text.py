@@ -17,7 +17,6 @@ SLUG_MAX = 80
 
 # C0 controls but tab and newline, DEL, C1 controls, bidi embeddings/overrides/isolates.
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_UNSAFE_NO_NEWLINE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def slugify(text: str) -> str:
@@ -44,4 +43,4 @@ def has_unsafe(text: str) -> bool:
 
 def printable(text: str) -> str:
     """For a terminal: control characters and bidi overrides written as escapes (\\x1b, \\u202e)."""
-    return _UNSAFE_NO_NEWLINE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+    return _UNSAFE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)

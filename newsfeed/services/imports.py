@@ -208,9 +208,12 @@ class _Matcher:
         self.items = {item.id: item for item in stored}
         self.bodies = {item.id: " ".join(item.body.split()) for item in stored}
         self.index: dict[tuple[str | None, str], list[int]] = defaultdict(list)
+        self.lines: dict[tuple[str | None, int], int] = {}
         for item in stored:
             for word in _words(item.body):
                 self.index[(item.source_path, word)].append(item.id)
+            if item.source_line is not None:
+                self.lines[(item.source_path, item.source_line)] = item.id
 
     def find(self, imported: ImportedItem, matched: set[int]) -> Item | None:
         if imported.posted is None:
@@ -221,9 +224,13 @@ class _Matcher:
             ids = self.index.get((path, word), ())
             if len(ids) <= COMMON:
                 shared.update(i for i in ids if i not in matched)
+        for offset in range(-3, 4):  # and the items at about the same line (lines of common words)
+            near = self.lines.get((path, imported.source_line + offset))
+            if near is not None and near not in matched:
+                shared[near] += 0
         text = " ".join(imported.text.split())
         best: tuple[float, Item] | None = None
-        for item_id, _ in shared.most_common(CANDIDATES):
+        for item_id, _ in shared.most_common(CANDIDATES + 7):
             item = self.items[item_id]
             need = 0.6 if item.posted == imported.posted else 0.85
             matcher = difflib.SequenceMatcher(None, text[:5_000], self.bodies[item_id][:5_000])

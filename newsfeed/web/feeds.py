@@ -203,6 +203,10 @@ def _render(
         "ETag": f'"{etag}"',
         "Last-Modified": http_date(document.last_modified),
         "Cache-Control": f"public, max-age={get_config().feeds.max_age}",
+        # also on answers from the cache in front of Flask (which the app's headers never see)
+        "X-Content-Type-Options": "nosniff",
+        "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
+        "Referrer-Policy": "strict-origin-when-cross-origin",
     }
     return Rendered(document.body, etag, document.last_modified, document.valid_until, headers)
 
