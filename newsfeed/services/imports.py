@@ -106,6 +106,7 @@ class ImportPlan:
     creates: list[ImportedItem] = field(default_factory=list)
     updates: list[tuple[ImportedItem, int, int]] = field(default_factory=list)  # (line, item id, revision)
     unchanged: int = 0
+    messages: list[str] = field(default_factory=list)
 
 
 def source_key(owner: int, imported: ImportedItem) -> str:
@@ -129,8 +130,16 @@ def plan_import(session: Session, result: ImportResult, *, person: str | None) -
     by_key = {item.source_key: item for item in stored if item.source_key}
     matched: set[int] = set()
     pending: list[ImportedItem] = []
+    first_line: dict[str, int] = {}
     for imported in result.items:  # first pass: what is already there, exactly
-        existing = by_key.get(source_key(plan.owner, imported))
+        key = source_key(plan.owner, imported)
+        if key in first_line:  # the same date and text twice in one document: one item
+            plan.unchanged += 1
+            where = f"{imported.source_path or 'input'}:{imported.source_line}"
+            plan.messages.append(f"{where}: the same as line {first_line[key]}")
+            continue
+        first_line[key] = imported.source_line
+        existing = by_key.get(key)
         if existing is not None and existing.id not in matched:
             matched.add(existing.id)
             plan.unchanged += 1
@@ -148,7 +157,7 @@ def plan_import(session: Session, result: ImportResult, *, person: str | None) -
 
 
 def write_import(session: Session, plan: ImportPlan, *, now: dt.datetime, host: str) -> ImportReport:
-    report = ImportReport(unchanged=plan.unchanged)
+    report = ImportReport(unchanged=plan.unchanged, messages=list(plan.messages))
     for imported, item_id, revision in plan.updates:
         where = f"{imported.source_path or 'input'}:{imported.source_line}"
         item = session.get(Item, item_id)

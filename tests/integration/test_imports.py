@@ -81,3 +81,15 @@ def test_links_the_site_cannot_use_are_left_out(session: Session) -> None:
     item = session.scalar(select(Item))
     assert item is not None
     assert [link.href for link in item.links] == ["https://ok.org"]
+
+
+def test_a_line_repeated_in_a_list_is_one_item_and_editing_both_copies_is_fine(session: Session) -> None:
+    text = "## News\n* 05/2024 Joined RIKEN AIP.\n* 04/2024 Gave a talk.\n* 05/2024 Joined RIKEN AIP.\n"
+    first = _run(session, text)
+    assert (first.created, first.unchanged) == (2, 1)
+    assert "news.md:4: the same as line 2" in first.messages
+    session.commit()
+    edited = _run(session, text.replace("Joined RIKEN AIP.", "Joined RIKEN AIP as a research scientist."))
+    assert (edited.created, edited.updated, edited.unchanged, edited.failed) == (0, 1, 2, 0)
+    session.commit()
+    assert _count(session) == 2
