@@ -89,7 +89,7 @@ def test_a_line_repeated_in_a_list_is_one_item_and_editing_both_copies_is_fine(s
     assert (first.created, first.unchanged) == (2, 1)
     assert "news.md:4: the same as line 2" in first.messages
     session.commit()
-    edited = _run(session, text.replace("Joined RIKEN AIP.", "Joined RIKEN AIP as a research scientist."))
+    edited = _run(session, text.replace("Joined RIKEN AIP.", "Joined RIKEN AIP in Tokyo."))
     assert (edited.created, edited.updated, edited.unchanged, edited.failed) == (0, 1, 2, 0)
     session.commit()
     assert _count(session) == 2
