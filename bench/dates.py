@@ -6,6 +6,11 @@ Inputs: the seed corpus (tests/fixtures/dates.jsonl) and a generated mix of N da
 forms researchers write (numeric, month names, ranges, times with zones, yearless, with noise).
 Each parser sees the same strings; failures count as work done. Prints strings/s and the ratios
 (targets: >= 20x dateparser with languages=['en'], >= 1x dateutil).
+
+Then the path the maintainers time: `newsfeed dates batch` as a process, JSON lines in and out,
+against the same kind of loop around dateutil's fuzzy parser (``DATEUTIL_LOOP``, a process of
+its own), both fed the same file of --batch-lines lines, in alternating rounds; the
+figure is the median of the per-round ratios (target >= 1.5x).
 """
 
 from __future__ import annotations
@@ -15,6 +20,9 @@ import datetime as dt
 import json
 import random
 import statistics
+import subprocess
+import sys
+import tempfile
 import time
 import warnings
 from collections.abc import Callable
@@ -118,11 +126,86 @@ def rate(fn: Callable[[object], object], items: list[object], repeat: int) -> fl
     return statistics.median(runs)
 
 
+# The dateutil side of the batch comparison, run as its own process (`python -c`, importing nothing
+# of newsfeed): JSON lines in, one JSON line out per line.
+DATEUTIL_LOOP = """
+import datetime as dt, json, sys, warnings
+from dateutil import parser as du
+warnings.filterwarnings("ignore")
+out = sys.stdout
+for line in sys.stdin:
+    case = json.loads(line)
+    try:
+        day = du.parse(case["text"], default=dt.datetime.fromisoformat(case["today"]), fuzzy=True)
+        answer = {"start": day.date().isoformat(), "time": day.strftime("%H:%M")}
+    except (ValueError, OverflowError) as exc:
+        answer = {"error": str(exc)}
+    out.write(json.dumps(answer, ensure_ascii=False) + "\\n")
+out.flush()
+"""
+
+
+def batch_file(n: int) -> Path:
+    """N JSON lines: the generated mix (parse) with the seed corpus (parse and find) mixed in."""
+    mix = generate(n)
+    cases = corpus()
+    lines = []
+    for i, text in enumerate(mix):
+        if i % 10 == 0:
+            case = cases[(i // 10) % len(cases)]
+            lines.append(
+                {k: case[k] for k in ("mode", "text", "date_order") if case.get(k) is not None}
+                | {"today": "2025-03-01"}
+            )
+        else:
+            lines.append({"mode": "parse", "text": text, "today": "2025-03-01"})
+    handle = tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False)  # noqa: SIM115
+    with handle:
+        handle.writelines(json.dumps(line) + "\n" for line in lines)
+    return Path(handle.name)
+
+
+def timed_process(command: list[str], path: Path) -> float:
+    with path.open("rb") as feed:
+        started = time.perf_counter()
+        subprocess.run(command, stdin=feed, stdout=subprocess.DEVNULL, check=True)
+        return time.perf_counter() - started
+
+
+def batch(n: int, rounds: int) -> None:
+    path = batch_file(n)
+    ours_cmd = [str(Path(sys.executable).parent / "newsfeed"), "dates", "batch"]
+    theirs_cmd = [sys.executable, "-c", DATEUTIL_LOOP]
+    try:
+        timed_process(ours_cmd, path)  # warm the file cache and the imports
+        timed_process(theirs_cmd, path)
+        ratios, ours_times, their_times = [], [], []
+        for _ in range(rounds):
+            ours = timed_process(ours_cmd, path)
+            theirs = timed_process(theirs_cmd, path)
+            ours_times.append(ours)
+            their_times.append(theirs)
+            ratios.append(theirs / ours)
+    finally:
+        path.unlink()
+    print(
+        f"\nbatch of {n:,} JSON lines, {rounds} alternating rounds (seconds per process, start-up included)"
+    )
+    for name, times in (("newsfeed dates batch", ours_times), ("dateutil fuzzy loop", their_times)):
+        each = ", ".join(f"{t:.3f}" for t in times)
+        print(f"  {name:22} median {statistics.median(times):.3f}  ({each})")
+    ratio = statistics.median(ratios)
+    verdict = "ok" if ratio >= 1.5 else "BELOW TARGET"
+    print(f"batch: newsfeed / dateutil = {ratio:.2f}x median of rounds (target >= 1.5x) {verdict}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--n", type=int, default=10_000)
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--dateparser-sample", type=int, default=2000, help="strings given to dateparser (slow)")
+    ap.add_argument("--batch-lines", type=int, default=20_000, help="lines fed to the batch processes")
+    ap.add_argument("--batch-rounds", type=int, default=5)
     args = ap.parse_args()
     mix = generate(args.n)
     cases = corpus()
@@ -154,6 +237,7 @@ def main() -> None:
                 print(f"{name}: newsfeed / {other} = {ours / theirs[0]:.1f}x (target >= {target}x) {verdict}")
     if not dateparser_fn:
         print("dateparser is not installed: pip install -e '.[bench]' to compare with it")
+    batch(args.batch_lines, args.batch_rounds)
 
 
 if __name__ == "__main__":

@@ -570,50 +570,12 @@ def dates_find(text: str, today: str | None, date_order: str | None, prefer: str
         click.echo(f"{m.offset}\t{shown(m.text)}\t{shown(m.date.display())} · {m.date.grain}")
 
 
-def batch_answer(line: str) -> dict[str, Any]:
-    """One answer of `newsfeed dates batch` for one JSON line."""
-    from .dates import DateParseError, find_dates, parse
-
-    try:
-        case = json.loads(line)
-    except ValueError:
-        return {"error": "not a JSON object"}
-    if not isinstance(case, dict):
-        return {"error": "not a JSON object"}
-    mode = case.get("mode", "parse")
-    text = case.get("text")
-    if not isinstance(text, str):
-        return {"error": "text: missing or not a string"}
-    try:
-        today = dt.date.fromisoformat(str(case.get("today")))
-    except ValueError:
-        return {"error": f"today: {case.get('today')!r} is not a date in the form YYYY-MM-DD"}
-    options: dict[str, Any] = {"today": today}
-    if case.get("date_order") is not None:
-        if case["date_order"] not in ("dmy", "mdy"):
-            return {"error": f"date_order: {case['date_order']!r} is not dmy or mdy"}
-        options["date_order"] = case["date_order"]
-    if case.get("prefer") is not None:
-        if case["prefer"] not in ("nearest", "past", "future"):
-            return {"error": f"prefer: {case['prefer']!r} is not nearest, past or future"}
-        options["prefer"] = case["prefer"]
-    try:
-        if mode == "parse":
-            return parse(text, **options).as_dict()
-        if mode == "find":
-            return {"dates": [m.as_dict() for m in find_dates(text, **options)]}
-    except DateParseError as exc:
-        return {"error": str(exc)}
-    return {"error": f"mode: {mode!r} is not parse or find"}
-
-
 @dates.command("batch")
 def dates_batch() -> None:
     """JSON lines in (mode, text, today, date_order?, prefer?), one JSON line out per line, in order."""
-    out = sys.stdout
-    for line in sys.stdin:
-        out.write(json.dumps(batch_answer(line), ensure_ascii=False) + "\n")
-    out.flush()
+    from .dates.batch import run
+
+    run(sys.stdin, sys.stdout)
 
 
 if __name__ == "__main__":  # pragma: no cover

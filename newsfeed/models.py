@@ -174,6 +174,7 @@ class Item(Base):
     posted_approximate: Mapped[bool] = mapped_column(Boolean, default=False)
     posted_zone_ambiguous: Mapped[bool] = mapped_column(Boolean, default=False)
     posted_ref: Mapped[dt.date | None] = mapped_column(Date)
+    posted_weekday_conflict: Mapped[bool] = mapped_column(Boolean, default=False)
     posted: Mapped[FuzzyDate] = fuzzy_date("posted_")
     status: Mapped[Status] = mapped_column(_enum(Status, "item_status"), default=Status.DRAFT)
     visibility: Mapped[Visibility] = mapped_column(
@@ -247,6 +248,7 @@ class Milestone(Base):
     approximate: Mapped[bool] = mapped_column(Boolean, default=False)
     zone_ambiguous: Mapped[bool] = mapped_column(Boolean, default=False)
     ref: Mapped[dt.date | None] = mapped_column(Date)
+    weekday_conflict: Mapped[bool] = mapped_column(Boolean, default=False)
     date: Mapped[FuzzyDate] = fuzzy_date("")
 
     item: Mapped[Item] = relationship(back_populates="milestones")

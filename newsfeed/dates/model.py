@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import json
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 Grain = Literal["year", "month", "day", "minute"]
 DateOrder = Literal["dmy", "mdy"]
@@ -33,6 +34,8 @@ MONTH_ABBR = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep",
 SEASON_NAMES = {(3, 5): "Spring", (6, 8): "Summer", (9, 11): "Fall", (12, 2): "Winter"}
 # Thirds of a year, as "early 2024", "mid-2024", "late 2024" (approximate month ranges).
 PART_NAMES = {(1, 4): "early ", (5, 8): "mid-", (9, 12): "late "}
+# Thirds of a month, as "early June 2025", "mid-July 2025", "late August 2025" (approximate days).
+MONTH_PARTS = {1: "early ", 11: "mid-", 21: "late "}
 
 
 class DateParseError(ValueError):
@@ -65,8 +68,9 @@ class FuzzyDate:
     How the value was read is kept beside it: ``text`` as written, ``ref`` the reference date it
     was read against (yearless and relative forms depend on it), ``inferred`` the parts not
     written but supplied from ``ref`` ("year", or "relative" for words such as "next week"),
-    ``ambiguous`` when the day/month order was not settled by the text or a hint, and
-    ``zone_ambiguous`` for abbreviations such as IST.
+    ``ambiguous`` when the day/month order was not settled by the text or a hint,
+    ``zone_ambiguous`` for abbreviations such as IST, and ``weekday_conflict`` when a weekday
+    written with a full date does not fall on it ("Monday, 5 June 2025": the date is kept).
 
     Equality is the value: two readings of the same date at the same precision are equal whatever
     their provenance, so ``parse(d.display(), today=d.ref) == d`` for every date the engine makes.
@@ -87,6 +91,7 @@ class FuzzyDate:
     approximate: bool = False
     zone_ambiguous: bool = field(default=False, compare=False)
     ref: dt.date | None = field(default=None, compare=False)
+    weekday_conflict: bool = field(default=False, compare=False)
 
     def __post_init__(self) -> None:
         if self.end < self.start:
@@ -96,6 +101,18 @@ class FuzzyDate:
         for instant in (self.instant, self.end_instant):
             if instant is not None and instant.utcoffset() != dt.timedelta(0):
                 raise ValueError("instant must be an aware UTC datetime")
+
+    def labelled(self, text: str, ref: dt.date | None) -> FuzzyDate:
+        """This value with the ``text`` it was read from and its ``ref``.
+
+        Only for a value the caller has just made and nobody else holds (the parser's hot path):
+        it sets the two provenance fields in place instead of copying through
+        ``dataclasses.replace``, which costs a fifth of a parse. Neither field takes part in
+        equality or hashing.
+        """
+        _TEXT_SLOT.__set__(self, text)
+        _REF_SLOT.__set__(self, ref)
+        return self
 
     @property
     def is_range(self) -> bool:
@@ -142,7 +159,36 @@ class FuzzyDate:
             "approximate": self.approximate,
             "zone_ambiguous": self.zone_ambiguous,
             "ref": self.ref.isoformat() if self.ref else None,
+            "weekday_conflict": self.weekday_conflict,
         }
+
+    def as_json(self) -> str:
+        """``json.dumps(self.as_dict(), ensure_ascii=False)``, written out directly: the answer of
+        every line of `newsfeed dates batch`, where the generic encoder cost a third of the time.
+        A test checks both give the same text for every kind of date."""
+        t, et, tz, ins, endins, ref = (
+            self.time,
+            self.end_time,
+            self.tz,
+            self.instant,
+            self.end_instant,
+            self.ref,
+        )
+        return (
+            f'{{"start": "{self.start.isoformat()}", "end": "{self.end.isoformat()}", '
+            f'"grain": "{self.grain}", '
+            f'"time": {_JSON_STR(t) if t is not None else "null"}, '
+            f'"end_time": {_JSON_STR(et) if et is not None else "null"}, '
+            f'"tz": {_JSON_STR(tz) if tz is not None else "null"}, '
+            f'"instant": {_JSON_STR(_instant(ins)) if ins is not None else "null"}, '
+            f'"end_instant": {_JSON_STR(_instant(endins)) if endins is not None else "null"}, '
+            f'"display": {_JSON_STR(self.display())}, '
+            f'"inferred": [{", ".join(_JSON_STR(x) for x in self.inferred)}], '
+            f'"ambiguous": {_JSON_BOOL[self.ambiguous]}, "approximate": {_JSON_BOOL[self.approximate]}, '
+            f'"zone_ambiguous": {_JSON_BOOL[self.zone_ambiguous]}, '
+            f'"ref": {_JSON_STR(ref.isoformat()) if ref is not None else "null"}, '
+            f'"weekday_conflict": {_JSON_BOOL[self.weekday_conflict]}}}'
+        )
 
     def value_key(self) -> str:
         """The value as one stable string (identity for imports, never a display string)."""
@@ -159,8 +205,21 @@ class FuzzyDate:
         )
 
 
+_JSON_STR = json.encoder.encode_basestring  # the C encoder json.dumps(ensure_ascii=False) uses
+_JSON_BOOL = {False: "false", True: "true"}
+
+
 def _z(value: dt.datetime | None) -> str | None:
-    return None if value is None else value.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return None if value is None else _instant(value)
+
+
+def _instant(value: dt.datetime) -> str:
+    return value.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+# The slot descriptors of the provenance fields, for :meth:`FuzzyDate.labelled`.
+_TEXT_SLOT: Any = vars(FuzzyDate)["text"]
+_REF_SLOT: Any = vars(FuzzyDate)["ref"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,6 +274,10 @@ def display(fd: FuzzyDate) -> str:
         part = PART_NAMES.get((s.month, e.month))
         if part and s.year == e.year:
             return f"{part}{s.year}"
+    if fd.approximate and fd.grain == "day" and (s.year, s.month) == (e.year, e.month):
+        part = MONTH_PARTS.get(s.day)
+        if part and e.day == {1: 10, 11: 20, 21: days_in_month(s.year, s.month)}[s.day]:
+            return f"{part}{MONTH_NAMES[s.month]} {s.year}"
     if fd.grain == "year":
         return str(s.year) if s.year == e.year else f"{s.year}–{e.year}"
     if fd.grain == "month":

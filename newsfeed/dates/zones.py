@@ -118,7 +118,7 @@ def resolve(text: str) -> Zone | None:
         if hours > 14 or minutes > 59:
             return None
         return Zone(format_offset(m.group(1), hours, minutes))
-    if t.upper() in _ABBREVIATIONS and (t.isupper() or t == "Z"):
+    if t.upper() in _ABBREVIATIONS and (t.isupper() or t == "Z" or (t.islower() and len(t) >= 3)):
         name, ambiguous = _ABBREVIATIONS[t.upper()]
         return Zone(name, ambiguous)
     if low.endswith(" time"):

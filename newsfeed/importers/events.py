@@ -19,7 +19,9 @@ def events_in(text: str, kind: str, *, posted: FuzzyDate, order: DateOrder | Non
     for match in find_dates(text, today=ref, date_order=order, prefer="nearest"):
         d = match.date
         if d.grain not in ("day", "minute") or "relative" in d.inferred:
-            continue
+            continue  # "next Friday" in an old post names no day we can trust
+        if "date" in d.inferred and not (posted.grain in ("day", "minute") and posted.start == posted.end):
+            continue  # "at 3pm" alone is on the day of the post, known only when the post has a day
         label = _DEFAULT_LABEL.get(kind, "Event")
         before = text[max(0, match.offset - 60) : match.offset]
         named = _LABEL_BEFORE.search(before)

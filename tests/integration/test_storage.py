@@ -66,7 +66,9 @@ def test_flags_survive_storage(session: Session) -> None:
         "06/05/2024": parse("06/05/2024", today=ref),
         "1 Feb 2025, 3pm IST": parse("1 Feb 2025, 3pm IST", today=ref),
         "next week": parse("next week", today=ref),
+        "Monday, 5 June 2025": parse("Monday, 5 June 2025", today=ref),  # a Thursday: weekday_conflict
     }
+    assert cases["Monday, 5 June 2025"].weekday_conflict
     ids = {}
     for text, value in cases.items():
         item = create_item(
@@ -87,4 +89,6 @@ def test_flags_survive_storage(session: Session) -> None:
     assert loaded["1 Feb 2025, 3pm IST"].posted.zone_ambiguous  # type: ignore[union-attr]
     assert loaded["1 Feb 2025, 3pm IST"].posted.instant is not None  # type: ignore[union-attr]
     assert loaded["next week"].posted.inferred == ("relative",)  # type: ignore[union-attr]
+    assert loaded["Monday, 5 June 2025"].posted.weekday_conflict  # type: ignore[union-attr]
+    assert loaded["Monday, 5 June 2025"].milestones[0].date.weekday_conflict  # type: ignore[union-attr]
     assert all(item.posted.ref == ref for item in loaded.values())  # type: ignore[union-attr]

@@ -39,10 +39,12 @@ def _corpus() -> list[dict[str, object]]:
 
 @pytest.mark.parametrize("case", _corpus(), ids=lambda c: f"{c['mode']}:{c['text']}")
 def test_seed_corpus(case: dict[str, object]) -> None:
-    from newsfeed.cli import batch_answer
+    from newsfeed.dates.batch import answer_line
 
-    got = batch_answer(
-        json.dumps({k: case[k] for k in ("mode", "text", "today", "date_order", "prefer") if k in case})
+    got = json.loads(
+        answer_line(
+            json.dumps({k: case[k] for k in ("mode", "text", "today", "date_order", "prefer") if k in case})
+        )
     )
     expect = case["expect"]
     keys = ("start", "end", "grain", "time", "tz", "instant")
@@ -538,6 +540,25 @@ _ZONES = [
 ]
 
 
+def _suffix(day: int) -> str:
+    return "th" if 4 <= day <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+
+
+_WEEKDAYS = ["Mon", "Tuesday", "Wed", "Thu", "Friday", "Sat", "Sunday"]
+_ORDINAL_WORDS = [
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+]
+
+
 @st.composite
 def written_dates(draw: st.DrawFn) -> tuple[str, dict[str, object]]:
     """A date as people write it, in one of the engine's forms, with the options to read it."""
@@ -586,6 +607,25 @@ def written_dates(draw: st.DrawFn) -> tuple[str, dict[str, object]]:
                 f"{a.day} {mon} {a.year} {zone}",
                 f"{a.isoformat()}T{hh:02d}:{mm:02d}:00+02:00",
                 f"{a.day} {mon} {a.year}, {max(1, h12 - 1)}–{h12}:20 PM Pacific Time",
+                # prose forms (issue 13): weekdays, times first, thirds of months, ordinals, holidays
+                f"{_WEEKDAYS[a.weekday()]} {a.day} {mon}",
+                f"{_WEEKDAYS[draw(st.integers(0, 6))]}, {mon} {a.day}",
+                f"{_WEEKDAYS[a.weekday()]}, {a.day} {mon} {a.year}",
+                f"{_WEEKDAYS[draw(st.integers(0, 6))]} at {h12}{ampm}",
+                f"at {h12}:{mm:02d} {ampm} on {_WEEKDAYS[a.weekday()]}, {a.day} {mon} {a.year}",
+                f"{hh}h{mm:02d}",
+                f"{h12}{ampm[0]}",
+                f"{max(1, h12 - 1)}–{h12}:30 {ampm} {zone}",
+                f"{draw(st.sampled_from(['early', 'mid-', 'late', 'beginning of', 'end of']))} {mon}",
+                f"the {draw(st.sampled_from(['first', 'second', 'third', 'last']))} "
+                f"{_WEEKDAYS[draw(st.integers(0, 6))]} of {mon} {a.year}",
+                f"the {_ORDINAL_WORDS[min(a.day, 10) - 1]} of {mon}",
+                f"{mon} the {a.day}{_suffix(a.day)}",
+                f"{a.day:02d}/{mon}/{a.year}",
+                draw(st.sampled_from(["Christmas", "Christmas Eve", "New Year's Eve", "Halloween"])),
+                draw(
+                    st.sampled_from(["this Friday", "next Wed", "last Monday", "next March", "this October"])
+                ),
             ]
         )
     )

@@ -21,6 +21,8 @@ FRAMEWORK_LAYERS = (
     "newsfeed.selection",
     "newsfeed.migrate",
     "newsfeed.cli",
+    "newsfeed.entry",
+    "newsfeed.__main__",
     "newsfeed.scheduler",
 )
 FORBIDDEN = ["flask", "sqlalchemy", "werkzeug", "alembic", "flask_login", "flask_wtf"]
