@@ -427,3 +427,16 @@ def test_generated_lists_never_crash_the_importer(lines: list[str]) -> None:
                 "preprint",
                 "other",
             )
+
+
+def test_a_time_alone_in_an_item_is_an_event_only_on_a_dated_day() -> None:
+    from newsfeed.dates import parse
+    from newsfeed.importers.events import events_in
+
+    day = parse("6 May 2024", today=dt.date(2024, 6, 1))
+    month = parse("May 2024", today=dt.date(2024, 6, 1))
+    text = "Gave a talk at 3:30pm in the main hall."
+    (talk,) = events_in(text, "talk", posted=day, order=None)
+    assert (talk.date.start, talk.date.time) == (dt.date(2024, 5, 6), "15:30")
+    assert events_in(text, "talk", posted=month, order=None) == ()  # which day of May? unknown
+    assert events_in("See you next Friday at 4pm!", "talk", posted=day, order=None) == ()
