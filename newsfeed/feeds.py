@@ -48,6 +48,7 @@ class Entry:
     kind: str
     posted: str
     tags: tuple[str, ...] = ()
+    also: tuple[str, ...] = ()  # secondary kinds: categories after the primary one
     links: tuple[EntryLink, ...] = ()
     author: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
@@ -129,7 +130,7 @@ def _generator(feed: Feed) -> FeedGenerator:
         fe.description(summary_html)
         fe.content(xml_safe(entry.content_html), type="html")
         fe.summary(summary_html, type="html")
-        categories = [{"term": entry.kind, "label": entry.kind}] + [
+        categories = [{"term": k, "label": k} for k in (entry.kind, *entry.also)] + [
             {"term": t, "label": t} for t in entry.tags
         ]
         fe.category([{k: xml_safe(v) for k, v in c.items()} for c in categories])
@@ -162,8 +163,13 @@ def render_json(feed: Feed, *, next_url: str | None = None) -> bytes:
             "summary": xml_safe(entry.summary),
             "date_published": _rfc3339(entry.published),
             "date_modified": _rfc3339(entry.updated),
-            "tags": [entry.kind, *entry.tags],
-            "_newsfeed": {"kind": entry.kind, "posted": entry.posted, **entry.extra},
+            "tags": [entry.kind, *entry.also, *entry.tags],
+            "_newsfeed": {
+                "kind": entry.kind,
+                "also": list(entry.also),
+                "posted": entry.posted,
+                **entry.extra,
+            },
         }
         if entry.author:
             item["authors"] = [{"name": entry.author}]

@@ -7,6 +7,7 @@ import datetime as dt
 import enum
 import secrets
 import uuid
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import (
@@ -141,6 +142,13 @@ class Tag(Base):
     name: Mapped[str] = mapped_column(String(120))
 
 
+def stored_also(kinds: Sequence[Kind | str], primary: Kind | str | None) -> str:
+    """Secondary kinds as stored: known kinds, in the vocabulary's order, without the primary."""
+    chosen = {str(k) for k in kinds} - {str(primary)}
+    ordered = [k.value for k in Kind if k.value in chosen and k is not Kind.OTHER]
+    return f" {' '.join(ordered)} " if ordered else ""
+
+
 class Item(Base):
     """One piece of news: a paper accepted, a talk, a trip, a workshop being organised ..."""
 
@@ -157,6 +165,18 @@ class Item(Base):
         String(200), unique=True, default=lambda: f"urn:uuid:{uuid.uuid4()}"
     )
     kind: Mapped[Kind] = mapped_column(_enum(Kind, "item_kind"), default=Kind.OTHER)
+    # Secondary kinds, space-separated with a space at each end (" talk travel "), so one LIKE
+    # finds an item under any of them (an award of a travel grant to give a talk).
+    also_kinds: Mapped[str] = mapped_column(String(120), default="", server_default="")
+
+    @property
+    def also(self) -> tuple[Kind, ...]:
+        return tuple(Kind(k) for k in (self.also_kinds or "").split())
+
+    @also.setter
+    def also(self, kinds: Sequence[Kind | str]) -> None:
+        self.also_kinds = stored_also(kinds, self.kind)
+
     title: Mapped[str] = mapped_column(String(500))
     body: Mapped[str] = mapped_column(Text, default="")
     # The posted date as written, with its precision: "05/2024" is 1–31 May 2024 at month grain.

@@ -165,15 +165,17 @@ EVERYTHING = Selection()
 
 
 def item_kinds(item: Any) -> tuple[str, ...]:
-    """The kinds an item is listed under."""
-    return (str(item.kind),)
+    """The kinds an item is listed under: its primary kind and its secondary kinds."""
+    return (str(item.kind), *(str(k) for k in getattr(item, "also", ())))
 
 
 def kind_condition(kinds: Sequence[str]) -> ColumnElement[bool]:
     """SQL: the same rule as :func:`item_kinds`."""
+    from sqlalchemy import or_
+
     from .models import Item
 
-    return Item.kind.in_(list(kinds))
+    return or_(Item.kind.in_(list(kinds)), *(Item.also_kinds.contains(f" {kind} ") for kind in kinds))
 
 
 # ---------------------------------------------------------------------------------------------

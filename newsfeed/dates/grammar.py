@@ -99,8 +99,8 @@ def _year_tail(n: str) -> str:
 
 
 def _dm(n: str, *, words: bool = True) -> str:
-    """ "1 Feb", "18th Nov", "the 16th of June"."""
-    return rf"{_the_day(n + 'd', words=words)}(?:\s+of)?\s{{0,3}}{_month(n + 'm')}"
+    """ "1 Feb", "18th Nov", "the 16th of June", "1. June" (the day with a dot, as in German)."""
+    return rf"{_the_day(n + 'd', words=words)}(?:\.(?= ))?(?:\s+of)?\s{{0,3}}{_month(n + 'm')}"
 
 
 def _md(n: str, *, words: bool = True) -> str:
@@ -248,6 +248,8 @@ _ALTERNATIVES: list[tuple[str, str]] = [
     ("dm", NUMGUARD + _dm("v") + f"(?:{_year_tail('vy')})?"),
     ("md", _md("w") + f"(?:{_year_tail('wy')})?"),
     ("my", _month("xm") + _year_tail("xy")),
+    # "2025 Sept", "2025, July": a year then a month name (labels of news lists)
+    ("ym_word", NUMGUARD + _year("ywy") + r"\s{0,2},?\s{1,3}" + _month("ywm") + r"(?!\s{0,3}\d)"),
     ("season", r"(?<![A-Za-z])(?P<sname>(?i:spring|summer|fall|autumn|winter))\s{1,3}" + _year("sny")),
     # "early June", "mid-July 2025", "late Aug", "the beginning of April", "end of May": a third
     # of a month, approximate

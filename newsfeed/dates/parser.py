@@ -347,6 +347,13 @@ def _my(m: re.Match[str], text: str, ctx: _Ctx) -> FuzzyDate:
     return _months(text, (year, _month(m, "xm", ctx)))
 
 
+def _ym_word(m: re.Match[str], text: str, ctx: _Ctx) -> FuzzyDate:
+    """ "2025 Sept", "2025, July" (not "ICLR 2025 June": a venue edition, then a month)."""
+    if ctx.mode == "find" and g.VENUE_BEFORE.search(m.string, max(0, m.start() - 40), m.start()):
+        raise _Skip
+    return _months(text, (int(m.group("ywy")), _month(m, "ywm", ctx)))
+
+
 def _season(m: re.Match[str], text: str, ctx: _Ctx) -> FuzzyDate:
     first, last = g.SEASONS[m.group("sname").lower()]
     year = int(m.group("sny"))
@@ -621,6 +628,7 @@ _HANDLERS: dict[str, Callable[[re.Match[str], str, _Ctx], FuzzyDate | list[Fuzzy
     "dm": _dm,
     "md": _md,
     "my": _my,
+    "ym_word": _ym_word,
     "season": _season,
     "part": _part,
     "relative": _relative,

@@ -6,6 +6,7 @@ items carry their kind and the rule that chose it, dates, events, venues, links 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -95,16 +96,30 @@ def parse_text(
     if fmt == "auto":
         fmt = detect_format(text)
     if fmt == "news":
-        return parse_news(text, today=today, date_order=date_order, default_order=default_order, path=path)
-    if fmt == "publications":
-        return parse_publications(text, today=today, path=path)
-    if fmt == "listing":
-        return parse_listing(text, today=today, path=path)
-    if fmt == "cfp":
-        return parse_cfp(text, today=today, path=path)
-    if fmt == "alfolio":
-        return parse_alfolio([(path or "pasted.md", text)], today=today)
-    raise UnreadableDocument(f"unknown format {fmt!r} (one of auto, {', '.join(FORMATS)})")
+        result = parse_news(text, today=today, date_order=date_order, default_order=default_order, path=path)
+    elif fmt == "publications":
+        result = parse_publications(text, today=today, path=path)
+    elif fmt == "listing":
+        result = parse_listing(text, today=today, path=path)
+    elif fmt == "cfp":
+        result = parse_cfp(text, today=today, path=path)
+    elif fmt == "alfolio":
+        result = parse_alfolio([(path or "pasted.md", text)], today=today)
+    else:
+        raise UnreadableDocument(f"unknown format {fmt!r} (one of auto, {', '.join(FORMATS)})")
+    return with_year_sources(result)
+
+
+def with_year_sources(result: ImportResult) -> ImportResult:
+    """Every item whose year was not written says where it came from; what no context settled
+    came from the reference date (``today``, ``--today`` on the CLI, the preview's field)."""
+    result.items = [
+        dataclasses.replace(item, year_from="reference date")
+        if item.posted is not None and "year" in item.posted.inferred and item.year_from is None
+        else item
+        for item in result.items
+    ]
+    return result
 
 
 def _read(path: Path) -> str:
@@ -141,7 +156,9 @@ def read_path(
         files = sorted(p for p in path.iterdir() if p.suffix.lower() in (".md", ".markdown", ".html"))
         if not files:
             raise UnreadableDocument(f"{path}: no .md files in this folder")
-        return parse_alfolio([(str(p), check_document(_read(p), name=str(p))) for p in files], today=today)
+        return with_year_sources(
+            parse_alfolio([(str(p), check_document(_read(p), name=str(p))) for p in files], today=today)
+        )
     if not path.exists():
         raise UnreadableDocument(f"{path}: no such file")
     text = _read(path)

@@ -17,7 +17,7 @@ import re
 
 from ..dates import DateParseError, find_venues, parse
 from .events import events_in
-from .kinds import classify
+from .kinds import classify_item
 from .model import ImportedItem, ImportResult
 from .text import links, paper_count, plain, title_of
 
@@ -40,6 +40,25 @@ def front_matter(text: str) -> tuple[dict[str, str], str, int]:
     return keys, m.group(2), body_line
 
 
+_STAMP = re.compile(r"^((?:19|20)\d\d)-(\d\d)-(\d\d)(?=$|[ T])")
+
+
+def _day_before_month(stamp: str) -> str | None:
+    """ "2024-20-11" (no month 20) -> "2024-11-20": a stamp written YYYY-DD-MM, when only that reading
+    is a date; None for every other stamp."""
+    m = _STAMP.match(stamp.strip())
+    if m is None:
+        return None
+    year, a, b = (int(x) for x in m.groups())
+    if a <= 12 or not 1 <= b <= 12:
+        return None
+    try:
+        dt.date(year, b, a)
+    except ValueError:
+        return None
+    return f"{m.group(1)}-{m.group(3)}-{m.group(2)}{stamp.strip()[10:]}"
+
+
 def parse_alfolio(files: list[tuple[str, str]], *, today: dt.date) -> ImportResult:
     """Items from (path, content) pairs of an al-folio ``_news`` folder, oldest first."""
     result = ImportResult(format="alfolio")
@@ -48,8 +67,15 @@ def parse_alfolio(files: list[tuple[str, str]], *, today: dt.date) -> ImportResu
         if "date" not in keys:
             result.warnings.append(f"{path}:1: no date in the front matter, not imported")
             continue
+        stamp = keys.get("newsfeed_posted") or keys["date"]
+        swapped = _day_before_month(stamp)
+        if swapped is not None:
+            result.warnings.append(
+                f"{path}:1: date {stamp!r} has no month {stamp[5:7]}: read as {swapped} (YYYY-DD-MM)"
+            )
+            stamp = swapped
         try:
-            posted = parse(keys.get("newsfeed_posted") or keys["date"], today=today)
+            posted = parse(stamp, today=today)
         except DateParseError as exc:
             result.warnings.append(f"{path}:1: {exc}")
             continue
@@ -58,11 +84,13 @@ def parse_alfolio(files: list[tuple[str, str]], *, today: dt.date) -> ImportResu
             result.warnings.append(f"{path}:{body_line}: empty news item, not imported")
             continue
         readable = plain(body)
-        kind, rule = classify(f"{keys.get('title', '')} {body}")
+        decided = classify_item(f"{keys.get('title', '')} {body}")
+        kind = decided.kind
         result.items.append(
             ImportedItem(
                 kind=kind,
-                rule=rule,
+                also=decided.also,
+                rule=decided.rule,
                 title=keys.get("title") or title_of(body),
                 text=body,
                 posted=posted,

@@ -1,127 +1,185 @@
-"""The kind of a news item, decided by explainable rules: the first rule whose phrase occurs wins.
+"""The kind of a news item, decided by weighing what the sentence says (pure, explainable).
 
-The order matters and is part of the design: an award or a workshop being organised outranks the
-word "accepted" ("our workshop proposal was accepted"), reviewing outranks "joined" ("joined the
-programme committee"), a talk outranks travel ("attending NeurIPS to present our poster").
-``classify`` returns the kind and the phrase that decided it, so every choice can be shown.
+Each *cue* is a phrase with the kind it speaks for and a weight: "awarded" and "best paper" speak
+for an award, "accepted to" for an acceptance, "program committee" for reviewing. A cue counts for
+more where the author's own news is told and for less where it is only context:
+
+- in the first sentence (the headline of the item) rather than in later ones;
+- at the head of its sentence ("Presented a poster …", "Our paper is accepted …") rather than
+  deep inside it;
+- not inside a subordinate phrase: "after three years of *reviewing*", "invited me *to attend*",
+  "for my *accepted* paper" are circumstances, not the news.
+
+The score of a kind is its strongest cue plus a quarter of the others; the highest score is the
+primary kind (ties go to the more specific kind, in the order of ``_PRIORITY``), and every other
+kind with a strong cue of its own becomes a secondary kind ("awarded a travel grant to present our
+talk at NeurIPS": award, also travel and talk). ``rule`` names the phrases that decided, so the
+admin preview and ``--json`` can show why. Nothing strong enough: ``other``.
+
+The cues are general phrasing found on researchers' pages, not sentences of any one page. Cost:
+one pass of a handful of compiled patterns over at most ``CLASSIFY_CHARS`` characters.
 """
 
 from __future__ import annotations
 
 import re
-
-_RULES: list[tuple[str, list[str]]] = [
-    (
-        "award",
-        [
-            r"best (?:paper|student paper|poster|demo|reviewer|thesis|dissertation)",
-            r"outstanding (?:paper|reviewer|dissertation|thesis)",
-            r"distinguished (?:paper|reviewer)",
-            r"\bawards?\b", r"\bawarded\b", r"\bprize\b", r"\bfellowships?\b", r"\bscholarship\b",
-            r"\bhonou?red\b", r"\bhonou?rable mention\b", r"\bwon\b", r"\bwinners?\b", r"\bgrant(?:ed)?\b",
-        ],
-    ),
-    (
-        "organizing",
-        [
-            r"\bco-?organi[sz](?:ing|e|ed|er|ers)\b",
-            r"(?<![-\w])organi[sz](?:ing|e|ed|er|ers)\b",
-            r"call for (?:papers|participation|submissions|abstracts|contributions)", r"\bcfp\b",
-            r"accepting submissions", r"open for submissions", r"submission deadline",
-            r"(?:general|program|programme|publicity|workshop|local|tutorial|publication|proceedings)"
-            r" (?:co-)?chairs?\b",
-            r"\bwe (?:are|will be) hosting\b", r"\bwill host\b", r"\bsession chair\b",
-            r"\bseeking reviewers\b",
-        ],
-    ),
-    (
-        "reviewing",
-        [
-            r"\breviewers?\b", r"\breviewing\b", r"\breview(?:ed)? for\b", r"\bprogram(?:me)? committee\b",
-            r"\bpc members?\b", r"\b(?:s|t)?pc\b", r"\bsenior pc\b", r"\barea chairs?\b",
-            r"\bmeta-?reviewers?\b",
-            r"\baction editor\b", r"\bassociate editor\b", r"\beditorial board\b", r"\bguest editor\b",
-            r"\binvited to review\b", r"\bserve as (?:an? )?(?:ac|pc)\b",
-        ],
-    ),
-    (
-        "position",
-        [
-            r"\baccepted (?:an|the|a) (?:offer|position)\b", r"\bdefended\b", r"\bdefen[cs]e\b",
-            r"\bgraduat(?:ed|ing|e)\b", r"\bjoined\b",
-            r"\bwill be joining\b", r"\bjoining\b", r"\bstarted (?:as|at|my|a new|working)\b",
-            r"\bstarting (?:as|at|my|a new)\b", r"\bappointed\b", r"\bpromoted\b",
-            r"\bnew (?:position|role|job)\b", r"\bhired\b", r"\btenure\b",
-            r"\b(?:received|completed) my (?:ph\.?d|master|bachelor)", r"\bphd thesis\b",
-        ],
-    ),
-    (
-        "acceptance",
-        [
-            r"\baccepted\b", r"\bacceptance\b", r"\bto appear\b", r"\bwill appear\b", r"\bgot into\b",
-            r"\bpublished (?:in|at|by)\b", r"\bappears? (?:in|at)\b", r"\bin press\b",
-        ],
-    ),
-    (
-        "talk",
-        [
-            r"\btalks?\b", r"\bkeynote\b", r"\bseminar\b", r"\bcolloquium\b", r"\binvited speaker\b",
-            r"\bgave a\b", r"\bgiving a\b", r"\bwill give\b", r"\bspoke\b", r"\bspeaking\b",
-            r"\bpresent(?:ed|ing|s)?\b", r"\bpresentation\b", r"\btutorial\b", r"\blecture\b",
-            r"\bpanel(?:ist)?\b", r"\bwebinar\b", r"\bpodcast\b", r"\binterviewed\b",
-        ],
-    ),
-    (
-        "travel",
-        [
-            r"\battend(?:ing|ed)?\b", r"\bwill be (?:at|in)\b", r"\bi am at\b", r"\bi'm at\b", r"\bi am in\b",
-            r"\bvisit(?:ing|ed|s)?\b", r"\btrip to\b", r"\btravel(?:ing|led|ling)?\b", r"\bheading to\b",
-            r"\bsee you (?:at|in)\b", r"\bin person\b", r"\bparticipat(?:e|ing|ed) in\b",
-        ],
-    ),
-    (
-        "position",
-        [
-            r"\bmoved to\b", r"\bmoving to\b", r"\barrived (?:in|at)\b", r"\brelocated\b",
-            r"\binternship\b", r"\binterning\b", r"\bintern\b", r"\bwelcomes?\b", r"\bstarted\b",
-            r"\bphd student\b", r"\bpostdoc\b",
-        ],
-    ),
-    (
-        "preprint",
-        [
-            r"\bpreprints?\b", r"\barxiv\b", r"\breleased?\b",
-            r"\bcode (?:is )?(?:now )?(?:available|released|online|out)\b", r"\bnow available\b",
-            r"\bnew paper\b", r"\bposted\b", r"\bopen[- ]sourced?\b", r"\bunder review\b", r"\bsubmitted\b",
-            r"\bcheck out\b", r"\bnew blog\b",
-        ],
-    ),
-]  # fmt: skip
-_COMPILED = [(kind, re.compile("|".join(phrases), re.IGNORECASE)) for kind, phrases in _RULES]
-
-
-# Every repetition is bounded, so a line full of unclosed "[a](" or quotes costs linear time.
-_LINK_TEXT = re.compile(
-    r"\[(?:[^\[\]]|\[[^\[\]]{0,500}\]){0,500}\]\([^)\n]{0,2000}\)|\*[^*\n]{12,500}\*"
-    r"|\"[^\"\n]{12,500}\"|“[^”\n]{12,500}”"
-)
-
+from dataclasses import dataclass
 
 CLASSIFY_CHARS = 5_000
 
+# Ties go to the kind that says more: an award of a talk slot is an award, a workshop that is
+# accepted is being organised, a talk at a conference one travels to is a talk.
+_PRIORITY = (
+    "organizing", "award", "reviewing", "position", "acceptance", "talk", "travel", "preprint", "other",
+)  # fmt: skip
+_RANK = {kind: i for i, kind in enumerate(_PRIORITY)}
+
+# (kind, weight, pattern). Patterns are lower-case, matched on lower-cased text with titles blanked.
+_CUES: list[tuple[str, float, str]] = [
+    # ---- award ----
+    ("award", 3.5, r"\b(?:best|outstanding|distinguished|top)\b[\w\s()%-]{0,30}?\b(?:award|paper|poster|demo|talk|reviewers?|thesis|dissertation|graduate|student)\b"),
+    ("award", 3.0, r"\bawards?\b|\bawarded\b|\bprizes?\b|\bfellowships?\b|\bscholarships?\b|\bhonou?rable mention\b"),
+    ("award", 3.0, r"\b(?:won|wins?|winning|winners?)\b|\b(?:first|second|third|1st|2nd|3rd|\d+th) place\b|\b(?:gold|silver|bronze) medal\b"),
+    ("award", 2.5, r"\bgrants?\b|\bfunded\b|\bfunding\b|\bgifts?\b|\bnominat(?:ed|ion)\b|\brecipient\b|\brising stars?\b"),
+    ("award", 2.5, r"\b(?:recogni[sz]ed|honou?red) (?:as|with|for|to)\b|\branked (?:the )?(?:first|top|\d)"),
+    ("award", 2.0, r"\bselected (?:as|to|for|among)\b|\bhonou?red\b"),
+    ("award", 1.5, r"\breceiv(?:e|ed|es|ing)\b|\bgot\b|\bearned\b"),
+    ("award", 4.0, r"\btravel (?:awards?|grants?|fellowships?|support|scholarships?)\b"),
+    # ---- organizing ----
+    ("organizing", 3.5, r"(?<![\w-])(?:co-?)?organi[sz](?:e|es|ed|ing|ers?|ation)\b|\b(?:co-?)?host(?:s|ed|ing)?\b(?! by)"),
+    ("organizing", 3.5, r"\b(?:general|program|programme|publicity|workshop|local|tutorial|publication|proceedings|session|track|web(?:site)?|finance|industry|demo|doctoral consortium) (?:co-?)?chairs?\b|\bchaired\b|\bco-?chair(?:ed|ing)?\b"),
+    ("organizing", 3.5, r"\bcall for (?:papers|participation|submissions|abstracts|contributions)\b|\bcfp\b|\bsubmissions? (?:deadline|is open|are open|are welcome)\b|\bcontributions are welcome\b"),
+    ("organizing", 3.5, r"\b(?:accepting|open for|welcom(?:e|es|ing)) (?:submissions|papers|contributions|abstracts)\b|\bseeking reviewers\b|\bsubmission deadline\b|\bsubmit your\b"),
+    ("organizing", 4.0, r"\b(?:our|the) (?:\w+ )?(?:workshop|challenge|competition|tutorial|special session|symposium)(?: proposal)?\b[^.!?]{0,80}?\b(?:accepted|approved|selected)\b|\bworkshop proposal\b"),
+    ("organizing", 3.0, r"\b(?:hold|holding|held|run|running|arranged|arranging|launch(?:ed|ing)?)\b[^.!?]{0,40}?\b(?:workshop|challenge|competition|summer school|winter school|hackathon|program(?:me)?|seminar series|symposium|conference|meetup)\b"),
+    ("organizing", 3.0, r"\b(?:will be|is being) held (?:in|at)\b"),
+    ("organizing", 2.5, r"\b(?:released|launched|announc(?:e|ed|ing))\b[^.!?]{0,40}?\b(?:challenge|competition)\b|\b(?:challenge|competition)\b[^.!?]{0,20}?\breleased\b"),
+    # ---- reviewing ----
+    ("reviewing", 3.5, r"(?<![-\w])(?:external |standing |emergency |expert )?(?:meta-?)?reviewers?\b|\breview(?:ing|ed)? for\b|\breviewing\b"),
+    ("reviewing", 3.5, r"\bprogram(?:me)? committee\b|\bpc (?:member|chair)s?\b|\b(?:s|t)?pc\b(?! chair)|\bsenior pc\b|\b(?:senior )?area chairs?\b|\bsac\b|\bac\b(?= (?:for|of|at))"),
+    ("reviewing", 3.5, r"\b(?:associate|action|guest|handling|co-?|section) editors?\b|\beditorial board\b|\beditor\b"),
+    ("reviewing", 2.5, r"\b(?:evaluation|review|technical|steering|scientific)(?: \([^)]{1,12}\))? committee\b|\bjury\b|\bjudge\b"),
+    ("reviewing", 3.0, r"\bserv(?:e|es|ed|ing) (?:on|in) (?:the )?[^.!?]{0,50}?\bcommittee\b"),
+    # ---- position ----
+    ("position", 3.0, r"\bjoin(?:ed|ing|s)?\b(?! (?:the |our )?(?:program|programme|organi[sz]ing|technical|steering|review) committee)(?! as an? (?:panel|speaker|reviewer))(?![^.!?]{0,40}\b(?:school|summit|bootcamp|hackathon|meetup|retreat|conference|symposium)\b)"),
+    ("travel", 3.0, r"\bjoin(?:ed|ing|s)?\b(?=[^.!?]{0,40}\b(?:school|summit|bootcamp|hackathon|meetup|retreat|conference|symposium)\b)"),
+    ("position", 3.0, r"\b(?:start(?:ed|ing|s)?|begin(?:ning|s)?|began|become|became)\b[^.!?]{0,30}?\b(?:as an?|position|role|job|ph\.?d|postdoc|internship|intern\b|professor|lecturer|scientist|engineer|student|researcher|fellow|course)"),
+    ("position", 3.5, r"\b(?:defen[cd]ed|defen[cs]e)\b|\bviva\b|\bqualif(?:ying|ier)\b|\bcandidacy\b|\bph\.?d\.? candidate\b|\bgraduat(?:ed|ing)\b|\bgraduate (?:from|with|in)\b|\bthesis defen|\b(?:passed|finished|completed) (?:my|his|her|their|the)\b[^.!?]{0,30}?\b(?:exam|examination|viva|defen[cs]e|degree|ph\.?d|master|internship)"),
+    ("position", 3.5, r"\bappointed\b|\bpromoted\b|\bhired\b|\btenure(?:-track)?\b|\bnew (?:position|role|job)\b|\boffers? (?:from|of|at)\b|\baccepted (?:an|the|a) (?:offer|position)\b"),
+    ("position", 3.0, r"\badmi(?:ssion|tted)\b|\b(?:ph\.?d|master'?s?|ms|m\.?sc|bachelor'?s?|doctoral|graduate) (?:program(?:me)?|degree|studies|course|student)\b"),
+    ("position", 3.0, r"\binterns?\b|\binternship\b|\binterning\b|\bpostdoc(?:toral)?\b|\bvisiting (?:student|researcher|scholar|professor|phd)\b|\bassistant professor\b|\bmoving to\b|\bmoved to\b|\barrived (?:in|at)\b|\brelocated\b|\bgoing to\b[^.!?]{0,40}\bas an?\b"),
+    ("position", 3.0, r"\b(?:excited|happy|pleased|thrilled|glad|delighted) to welcome\b|\bwelcomes?\b \w+(?: \w+)? (?:to|into|as)\b|\bwill be (?:working|interning) (?:at|with|for)\b"),
+    # ---- acceptance ----
+    ("acceptance", 3.0, r"\baccepted\b(?! as an? (?:student )?(?:volunteer|participant|member|attendee|mentor|fellow))|\bacceptance\b|\bto appear\b|\bwill appear\b|\bappears? (?:in|at)\b|\bin press\b|\bgot into\b"),
+    ("acceptance", 3.0, r"\bpublished (?:in|at|by|on)\b|\b(?:has been|was|were|is|are|been) published\b|\bpapers? (?:in|at) (?:the )?[a-z]"),
+    ("acceptance", 2.5, r"\b(?:selected|chosen) (?:as|for) (?:an? )?(?:oral|spotlight|highlight|long talk|contributed talk)\b|\bas (?:an? )?(?:oral|spotlight|highlight)\b"),
+    # ---- talk ----
+    ("talk", 3.0, r"\btalks?\b|\bkeynotes?\b|\bcolloquium\b|\binvited speaker\b|\bkeynote speaker\b|\bguest lecture\b|\bspeaker\b"),
+    ("talk", 3.0, r"\b(?:gave|giving|give|deliver(?:ed|ing)?)\b(?: an?| the| my)?\b|\bspoke\b|\bspeak(?:ing)? (?:at|about|on)\b|\bwill speak\b|\btalk (?:at|about|on)\b"),
+    ("talk", 3.0, r"\bpresent(?:ed|ing|s)?\b|\bpresentations?\b|\bposters?\b|\bdemo(?:ing|ed|s)?\b|\bdemonstrat(?:ed|ing)\b"),
+    ("talk", 2.5, r"\btutorials?\b|\blectures?\b|\bpanel(?:ist)?s?\b|\bwebinar\b|\bpodcast\b|\binterviewed\b|\bseminar series\b|\bco-led\b"),
+    ("talk", 1.5, r"\bseminars?\b|\bslides\b|\brecording\b|\bvideo of the talk\b"),
+    # ---- travel ----
+    ("travel", 3.0, r"\battend(?:s|ing|ed)?\b|\btravel(?:s|ing|led|ling)?\b|\btrip to\b|\bheading (?:over )?to\b|\bflying to\b"),
+    ("travel", 3.0, r"\bvisit(?:s|ing|ed)?\b(?! (?:student|researcher|scholar|professor|phd))|\bresearch (?:visit|stay|exchange|collaboration)\b|\bacademic visit\b"),
+    ("travel", 2.5, r"\bparticipat(?:e|es|ed|ing)\b|\bparticipants?\b|\bcurrently (?:in|at)\b|\bwill be (?:in|at)\b|\b(?:i am|i'm|we are|we're) (?:in|at)\b|\bin person\b"),
+    ("travel", 2.0, r"\b(?:summer|winter|spring) school\b|\bdoctoral consortium\b|\bvolunteer\b"),
+    ("travel", 1.5, r"\bsee you (?:at|in|there)\b|\bmeet (?:you|me) (?:at|in)\b"),
+    # ---- preprint ----
+    ("preprint", 3.0, r"\bpre-?prints?(?:ed)?\b|\barxiv\b|\bunder review\b|\bsubmitted\b|\bsent to\b|\bnew (?:paper|work|survey|dataset|benchmark|blog|article|tool)\b"),
+    ("preprint", 3.0, r"\b(?:release[sd]?|releasing)\b|\bopen[- ]?sourced?\b|\b(?:is|are) (?:now )?(?:available|out|online)\b|\bnow available\b|\bcheck(?: it)? out\b|\bcheckout\b"),
+    ("preprint", 3.5, r"\bwe (?:present|propose|introduce)\b(?! (?:our|a|the) (?:poster|talk|paper at))"),
+    ("preprint", 3.0, r"\b(?:wrote|write|published|posted) (?:a|an|our|my)? ?(?:new )?(?:tool|blog|post|article|paper|library|package)\b|\bblog post\b|\bdeveloped\b"),
+    # ---- other (news about the page's people that is none of the above) ----
+    ("other", 3.5, r"\bfeatured\b|\bcovered by\b|\bmy interview\b|\binterview (?:by|with)\b|\bwent viral\b|\bmedia coverage\b|\bhighlighted (?:in|by|on)\b|\bin the news\b|\bpatents?\b|\bmentors?\b|\badvis[oe]r\b|\blooking for\b|\bwe are hiring\b|\brecruiting\b|\bopen positions?\b"),
+    ("other", 3.5, r"\b(?:lab|group|team|office) (?:has |have )?(?:moved|relocated)\b|\b(?:website|homepage|page) is (?:now )?(?:online|live|up)\b|\bvolunteer\b"),
+]  # fmt: skip
+
+_COMPILED = [(kind, weight, re.compile(pattern)) for kind, weight, pattern in _CUES]
+
+# Every repetition is bounded, so a line full of unclosed "[a](" or quotes costs linear time.
+_TITLES = re.compile(
+    r"\[(?:[^\[\]]|\[[^\[\]]{0,500}\]){0,500}\]\([^)\n]{0,2000}\)|\*[^*\n]{12,500}\*"
+    r"|\"[^\"\n]{12,500}\"|“[^”\n]{12,500}”|‘[^’\n]{12,500}’|'[^'\n]{12,500}'|`[^`\n]{2,200}`"
+)
+_BOLD = re.compile(r"\*\*|__")
+_LINK = re.compile(r"\[([^\[\]\n]{0,500})\]\([^)\n]{0,2000}\)")
+_NOISE = re.compile(r":[a-z_+-]{1,30}:|[*_]{1,3}|[^\w\s.,;:!?'’()&@/%$£€-]")
+_SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+")
+# A cue right after these words is not the news itself: a purpose ("a grant *to present* our talk":
+# still a secondary kind) or a circumstance ("after years *of reviewing*", "my *accepted* paper": not).
+_PURPOSE = re.compile(r"\b(?:to|for)\s+(?:\w+\s+)?$")
+_CIRCUMSTANCE = re.compile(
+    r"\b(?:after|of|where|which|while|whose|during|about|that|my|our|his|her|their|with|from)\s+(?:\w+\s+)?$"
+)
+_OPENING = re.compile(r"^\W*(?:(?:i|we|our|my|she|he|they|the)\b\s*)?(?:\w+\s+){0,3}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Classification:
+    """The primary kind, the secondary kinds, and the phrases that decided (``rule``)."""
+
+    kind: str
+    also: tuple[str, ...]
+    rule: str
+
+
+def _sentences(text: str) -> tuple[list[str], str]:
+    """The sentences with titles blanked, and the titles' own text (read with less weight: a paper
+    called "Self-Organizing Maps" is no organising, an award called "Best Paper" still an award)."""
+    text = _BOLD.sub(" ", text)  # bold marks venues and names in running text, not titles
+    text = _LINK.sub(lambda m: f" {m.group(1)} " if len(m.group(1)) < 40 else f" “{m.group(1)}” ", text)
+    titles = " . ".join(m.group(0) for m in _TITLES.finditer(text))
+    skeleton = _TITLES.sub(" … ", text)
+    cleaned = _NOISE.sub(" ", skeleton).lower()
+    return [s for s in _SENTENCE.split(cleaned) if s.strip()], _NOISE.sub(" ", titles).lower()
+
+
+def classify_item(text: str) -> Classification:
+    """Weigh the cues of ``text`` (a title and body) and name the kinds they speak for."""
+    sentences, titles = _sentences(text[:CLASSIFY_CHARS])
+    best: dict[str, float] = {}
+    total: dict[str, float] = {}
+    phrase: dict[str, str] = {}
+    secondary: set[str] = set()
+    for index, sentence in enumerate([*sentences[:12], titles]):
+        place = 1.0 if index == 0 else 0.6 if index == 1 else 0.45
+        in_title = index == min(len(sentences), 12)
+        if in_title:
+            place = 0.4
+        for kind, weight, pattern in _COMPILED:
+            for m in pattern.finditer(sentence):
+                before = sentence[max(0, m.start() - 40) : m.start()]
+                score = weight * place
+                circumstance = False
+                if in_title:
+                    pass
+                elif _OPENING.match(before):
+                    score *= 1.25  # the head of the sentence: what the author did or got
+                elif _CIRCUMSTANCE.search(before):
+                    score *= 0.55  # "after years of reviewing", "for my accepted paper"
+                    circumstance = True
+                elif _PURPOSE.search(before):
+                    score *= 0.55  # "invited me to attend", "a grant to present"
+                if weight >= 2.5 and index < 2 and not (in_title or circumstance):
+                    secondary.add(kind)
+                total[kind] = total.get(kind, 0.0) + score
+                if score > best.get(kind, 0.0):
+                    best[kind] = score
+                    phrase[kind] = m.group(0).strip()
+    if not best:
+        return Classification("other", (), "no rule matched")
+    scores = {kind: best[kind] + 0.25 * (total[kind] - best[kind]) for kind in best}
+    ranked = sorted(scores, key=lambda k: (-round(scores[k], 6), _RANK[k]))
+    primary = ranked[0]
+    if scores[primary] < 1.5:
+        return Classification("other", (), f"too weak: {phrase[primary]!r}")
+    also = tuple(k for k in ranked[1:] if k != "other" and k in secondary)
+    rule = phrase[primary]
+    return Classification(primary, also, rule)
+
 
 def classify(text: str) -> tuple[str, str]:
-    """(kind, rule): the kind and the phrase that decided it, or ("other", "no rule matched").
-
-    The rules read the sentence around linked, quoted or italic titles first: a paper called
-    "Self-Organizing Maps" is still an acceptance. Only when that finds nothing is the whole
-    text read.
-    """
-    text = text[:CLASSIFY_CHARS]  # the kind is in the first sentences; the cost stays bounded
-    skeleton = _LINK_TEXT.sub(" … ", text)
-    for candidate in (skeleton, text):
-        for kind, pattern in _COMPILED:
-            m = pattern.search(candidate)
-            if m:
-                return kind, m.group(0).lower()
-    return "other", "no rule matched"
+    """(kind, rule): the primary kind and the phrase that decided it."""
+    found = classify_item(text)
+    return found.kind, found.rule

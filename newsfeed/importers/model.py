@@ -53,6 +53,10 @@ class ImportedItem:
     source_text: str = ""
     notes: tuple[str, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict)
+    also: tuple[str, ...] = ()  # secondary kinds ("an award of a travel grant to give a talk")
+    # where a year not written came from: "heading", "neighbours", "text" or "reference date"
+    year_from: str | None = None
+    out_of_order: bool = False  # the posted date breaks the order of the list around it
 
     @property
     def key(self) -> str:
@@ -68,6 +72,7 @@ class ImportedItem:
             posted = self.posted.as_dict() | {"text": self.posted.text}
         out: dict[str, Any] = {
             "kind": self.kind,
+            "also": list(self.also),
             "rule": self.rule,
             "title": self.title,
             "text": self.text,
@@ -78,6 +83,10 @@ class ImportedItem:
             "papers": self.papers,
             "source": {"path": self.source_path, "line": self.source_line},
         }
+        if self.year_from is not None:
+            out["year_from"] = self.year_from
+        if self.out_of_order:
+            out["out_of_order"] = True
         if self.notes:
             out["notes"] = list(self.notes)
         out.update(self.extra)

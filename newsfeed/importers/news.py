@@ -17,15 +17,16 @@ Vienna." becomes a travel item posted in May 2024 with a trip on 6–12 May 2024
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from ..dates import DateOrder, find_dates, find_venues, infer_date_order
+from ..dates import DateOrder, DateParseError, find_dates, find_venues, infer_date_order, parse
 from ..dates.grammar import MONTH_NUMBER
 from ..dates.model import FuzzyDate, month_end
 from .events import events_in
-from .kinds import classify
+from .kinds import classify_item
 from .model import ImportedItem, ImportResult
 from .text import html_to_markdown, links, looks_like_html, paper_count, plain, title_of
 
@@ -44,6 +45,10 @@ _TRAIL = re.compile(r"^(?:\s|\*\*|__|\*|_|\]|\)|`|:|\||-|–|—|,|\.|>|</b>|</s
 _TRAILING_LABEL = re.compile(r"[\s(\[*_]*$")
 _NEWS_HEADING = re.compile(
     r"\b(news|updates?|announcements?|highlights|what'?s new|recent activit|latest|timeline|events)\b", re.I
+)
+# A yearless numeric label: "4/5:", "30/4 -", "[03/27]", "12.05 |" (a separator must follow).
+_NUMERIC_LABEL = re.compile(
+    r"(?P<label>[0-3]?\d\s?[/.]\s?[0-3]?\d)(?![\d/.])(?=\s*(?:\*\*|__)?\s*[:|\])–—-])"
 )
 _YEAR_ONLY = re.compile(r"^\s*\**\s*((?:19|20)\d\d)\s*\**\s*:?\s*$")
 _OPEN_TAG = re.compile(r"(<(?:li|h[1-6]|p)\b[^>]*>)", re.IGNORECASE)
@@ -103,6 +108,16 @@ def _label(
         trail = _TRAIL.match(rest)
         text = rest[trail.end() if trail else 0 :]
         return match.date, text.lstrip()
+    numeric = _NUMERIC_LABEL.match(content, start)
+    if numeric:  # "4/5:", "**30/4:**", "[03/27]": a yearless day and month in the document's order
+        try:
+            posted = parse(numeric.group("label"), today=ref, date_order=order or "dmy", prefer="past")
+        except DateParseError:
+            posted = None
+        if posted is not None:
+            rest = content[numeric.end() :]
+            trail = _TRAIL.match(rest)
+            return posted, rest[trail.end() if trail else 0 :].lstrip()
     if year is not None:
         month = _MONTH_LABEL.match(content, start)
         if month:
@@ -209,6 +224,9 @@ def parse_news(
     order = date_order
     if order is None:
         inferred, dmy, mdy = infer_date_order(text)
+        label_dmy, label_mdy = _label_order_evidence(clean)
+        dmy, mdy = dmy + label_dmy, mdy + label_mdy
+        inferred = "dmy" if dmy and not mdy else "mdy" if mdy and not dmy else None
         if inferred:
             order = inferred
             evidence = dmy if inferred == "dmy" else mdy
@@ -238,11 +256,46 @@ def parse_news(
                     f"{section.heading or 'the top of the page'!r} are outside the news section; skipped"
                 )
             continue
+        first = len(result.items)
         for block in section.blocks:
             if not block.lines:
                 continue
             _read_block(block, result, today=today, order=order, path=path, news=bool(news_sections))
+        result.items[first:] = settle_years(result.items[first:], today=today, warnings=result.warnings)
     return result
+
+
+# A label in brackets that names a year but no date the engine reads: "[SEG. 2025]".
+_BRACKET_YEAR = re.compile(
+    r"^\W{0,4}\[(?P<label>[^\[\]\n]{0,24}?(?<!\d)(?P<year>(?:19|20)\d\d)(?!\d)[^\[\]\n]{0,8})\]\W*"
+)
+
+
+def _year_label(content: str) -> tuple[FuzzyDate, str] | None:
+    m = _BRACKET_YEAR.match(content)
+    if m is None or not content[m.end() :].strip():
+        return None
+    year = int(m.group("year"))
+    posted = FuzzyDate(
+        start=dt.date(year, 1, 1), end=dt.date(year, 12, 31), grain="year", text=m.group("label")
+    )
+    return posted, content[m.end() :].strip()
+
+
+def _label_order_evidence(lines: list[str]) -> tuple[int, int]:
+    """Day-first and month-first evidence from yearless labels ("30/4:" is day-first)."""
+    dmy = mdy = 0
+    for line in lines:
+        lead = _LEAD.match(line) or _BULLET.match(line)
+        m = _NUMERIC_LABEL.search(line[: (lead.end() if lead else 0) + 12])
+        if m is None:
+            continue
+        a, b = (int(x) for x in re.split(r"\s?[/.]\s?", m.group("label")))
+        if a > 12 >= b >= 1:
+            dmy += 1
+        elif b > 12 >= a >= 1:
+            mdy += 1
+    return dmy, mdy
 
 
 def _dated(section: _Section, today: dt.date, order: DateOrder | None) -> bool:
@@ -257,6 +310,12 @@ def _read_block(
 ) -> None:
     content = block.content
     labelled = _label(content, today=today, order=order, year=block.year)
+    if labelled is None and block.bullet:
+        labelled = _year_label(content)
+        if labelled is not None:
+            result.warnings.append(
+                f"line {block.line}: label {labelled[0].text!r} is no date; posted in the year it names"
+            )
     if labelled is None:
         if block.year is not None and block.bullet:
             year = block.year
@@ -274,7 +333,8 @@ def _read_block(
         result.warnings.append(f"line {block.line}: a date label with no text, not imported")
         return
     readable = plain(body)
-    kind, rule = classify(body)
+    decided = classify_item(body)
+    kind = decided.kind
     venues: list[str] = []
     for venue in find_venues(readable):
         if venue.text not in venues:
@@ -282,7 +342,9 @@ def _read_block(
     result.items.append(
         ImportedItem(
             kind=kind,
-            rule=rule,
+            also=decided.also,
+            rule=decided.rule,
+            year_from="heading" if block.year is not None and "year" in posted.inferred else None,
             title=title_of(body),
             text=body,
             posted=posted,
@@ -303,3 +365,123 @@ def _mark_lines(html: str) -> str:
     for lineno, line in enumerate(html.splitlines(keepends=True), start=1):
         out.append(_OPEN_TAG.sub("\\1" + f"\x00{lineno}\x00", line))
     return "".join(out)
+
+
+# ---------------------------------------------------------------------------------------------
+# years not written
+
+
+_NAMED_YEAR = re.compile(r"(?<![\d/.\-])((?:19|20)\d\d)(?![\d/])")
+
+
+def _direction(items: list[ImportedItem]) -> int:
+    """-1 when the list runs newest first, 1 oldest first, judged by its dates with a written year."""
+    known = [i.posted.start for i in items if i.posted is not None and "year" not in i.posted.inferred]
+    down = sum(1 for a, b in zip(known, known[1:], strict=False) if b < a)
+    up = sum(1 for a, b in zip(known, known[1:], strict=False) if b > a)
+    return 1 if up > down else -1  # news lists run newest first unless shown otherwise
+
+
+def _with_year(posted: FuzzyDate, year: int) -> FuzzyDate | None:
+    try:
+        start = posted.start.replace(year=year)
+        end = posted.end.replace(year=year + (posted.end.year - posted.start.year))
+    except ValueError:  # 29 Feb
+        return None
+    return dataclasses.replace(posted, start=start, end=end, instant=None, end_instant=None)
+
+
+def settle_years(items: list[ImportedItem], *, today: dt.date, warnings: list[str]) -> list[ImportedItem]:
+    """Give every yearless item of one list its year, and say where it came from.
+
+    In order: the year heading above it (already applied, ``year_from="heading"``); the items
+    around it (a list running newest first that wraps from January back to December moves to
+    the previous year); one year named in the item itself ("ACL 2020"); the reference date. An
+    item whose date then breaks the order of the list is flagged (``out_of_order``) and warned of.
+    """
+    items = list(items)
+    direction = _direction(items)
+    for index, item in enumerate(items):
+        posted = item.posted
+        if posted is None or "year" not in posted.inferred or item.year_from is not None:
+            continue
+        year, source = _year_from_neighbours(items, index, direction), "neighbours"
+        if year is None:
+            named = {int(y) for y in _NAMED_YEAR.findall(plain(item.text))}
+            if len(named) == 1 and next(iter(named)) <= today.year + 1:
+                year, source = named.pop(), "text"
+        moved = _with_year(posted, year) if year is not None and posted.time is None else None
+        if moved is None:
+            items[index] = dataclasses.replace(item, year_from="reference date")
+        else:
+            items[index] = dataclasses.replace(item, posted=moved, year_from=source)
+    return _flag_out_of_order(items, direction, warnings)
+
+
+def _year_from_neighbours(items: list[ImportedItem], index: int, direction: int) -> int | None:
+    """The year that keeps the item in the list's order next to its nearest item with a year: in a
+    newest-first list an item is no later than the one above it and no earlier than the one below
+    ("18th Dec" under "15 Jan 2024" is in 2023); an oldest-first list the other way round."""
+    posted = items[index].posted
+    assert posted is not None
+    here = (posted.start.month, posted.start.day)
+    for step in (-1, 1):  # the item above first, then the one below
+        j = index + step
+        while 0 <= j < len(items):
+            other = items[j].posted
+            if other is not None and ("year" not in other.inferred or items[j].year_from is not None):
+                there = (other.start.month, other.start.day)
+                year = other.start.year
+                no_later_than_other = (step == -1) == (direction == -1)
+                if no_later_than_other:
+                    return year if here <= there else year - 1
+                return year if here >= there else year + 1
+            j += step
+    return None
+
+
+def _flag_out_of_order(items: list[ImportedItem], direction: int, warnings: list[str]) -> list[ImportedItem]:
+    """Flag the item that breaks the list's order: the one out of step with both neighbours, else
+    the one whose year was not written, else the one at the end of the list."""
+    dated = [index for index, item in enumerate(items) if item.posted is not None]
+    if len(dated) < 3:
+        return items
+    starts = [items[n].posted.start for n in dated]  # type: ignore[union-attr]
+    bad = [
+        (starts[k + 1] > starts[k]) if direction == -1 else (starts[k + 1] < starts[k])
+        for k in range(len(starts) - 1)
+    ]
+    broken = [0] * len(starts)
+    for k, wrong in enumerate(bad):
+        if wrong:
+            broken[k] += 1
+            broken[k + 1] += 1
+    flagged: set[int] = set()
+    for k, wrong in enumerate(bad):
+        if not wrong:
+            continue
+        x, y = k, k + 1
+
+        def fits(a: int, b: int) -> bool:
+            return (starts[b] <= starts[a]) if direction == -1 else (starts[b] >= starts[a])
+
+        guessed = ["year" in items[dated[n]].posted.inferred for n in (x, y)]  # type: ignore[union-attr]
+        if broken[x] == 2 or broken[y] == 2:
+            flagged.add(x if broken[x] == 2 else y)
+        elif guessed[0] != guessed[1]:
+            flagged.add(x if guessed[0] else y)
+        elif x > 0 and fits(x - 1, y):
+            flagged.add(x)  # the list reads on without x
+        elif y + 1 < len(starts) and fits(x, y + 1):
+            flagged.add(y)  # the list reads on without y
+        else:
+            flagged.add(x if x == 0 else y)
+    out = list(items)
+    for k in sorted(flagged):
+        item = items[dated[k]]
+        out[dated[k]] = dataclasses.replace(item, out_of_order=True)
+        warnings.append(
+            f"line {item.source_line}: {item.posted.display()} is out of the list's order "  # type: ignore[union-attr]
+            f"({'newest' if direction == -1 else 'oldest'} first)"
+        )
+    return out

@@ -10,8 +10,9 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from ..errors import InvalidInput, NotFound
-from ..kinds import KINDS, Kind
+from ..kinds import KINDS
 from ..models import Item, ItemRevision, Person, Role, Status, User
+from ..selection import kind_condition
 from .items import input_of, update_item
 
 
@@ -47,7 +48,7 @@ def search_items(
     if kind:
         if kind not in KINDS:
             raise InvalidInput("kind", f"{kind[:40]!r} is not a kind")
-        query = query.where(Item.kind == Kind(kind))
+        query = query.where(kind_condition([kind]))  # primary or secondary, as every filter
     if status:
         if status not in [s.value for s in Status]:
             raise InvalidInput("status", f"{status[:40]!r} is not a status")

@@ -118,6 +118,7 @@ def entry_of(item: Item, *, base_url: str) -> Entry:
         content_html=content,
         summary=f"{posted} · {summary(item.body or item.title)}",
         kind=item.kind.value,
+        also=tuple(k.value for k in item.also),
         posted=posted,
         tags=tuple(t.slug for t in item.tags),
         links=tuple(EntryLink(href=link.href, rel=link.rel, title=link.title) for link in item.links),
@@ -161,7 +162,7 @@ def calendar_events(
                 sequence=item.revision,
                 stamp=item.updated_at,
                 location=m.location or item.location,
-                categories=(item.kind.value, *(t.slug for t in item.tags)),
+                categories=(item.kind.value, *(k.value for k in item.also), *(t.slug for t in item.tags)),
                 starts=event.span.starts,
                 ends=event.span.ends,
             )

@@ -84,6 +84,7 @@ def to_input(imported: ImportedItem, *, person: str | None, key: str | None = No
         title=imported.title[:500],
         posted=imported.posted,
         kind=Kind(imported.kind),
+        also=tuple(Kind(k) for k in imported.also),
         body=imported.text,
         venue=imported.venues[0][:200] if imported.venues else None,
         location=location[:200] if location else None,

@@ -35,6 +35,7 @@ from ..models import (
     Status,
     Tag,
     Visibility,
+    stored_also,
 )
 from ..text import clean, clean_line, slugify
 from .state import bump_data_version
@@ -68,6 +69,7 @@ class ItemInput:
     title: str
     posted: FuzzyDate
     kind: Kind = Kind.OTHER
+    also: Sequence[Kind] = ()  # secondary kinds: listed and filtered under them too
     body: str = ""
     status: Status = Status.PUBLISHED
     visibility: Visibility = Visibility.PUBLIC
@@ -206,6 +208,7 @@ def snapshot(item: Item) -> dict[str, Any]:
     return {
         "title": item.title,
         "kind": str(item.kind),
+        "also": [str(k) for k in item.also],
         "body": item.body,
         "posted": item.posted.value_key(),
         "posted_text": item.posted.text,
@@ -224,6 +227,7 @@ def snapshot(item: Item) -> dict[str, Any]:
 def _apply(session: Session, item: Item, data: ItemInput, now: dt.datetime) -> None:
     item.title = data.title.strip()
     item.kind = data.kind
+    item.also = data.also
     item.body = data.body
     item.posted = _fit(data.posted, POSTED_TEXT_MAX)
     item.visibility = data.visibility
@@ -294,6 +298,7 @@ def _insert_keyed(session: Session, data: ItemInput, *, now: dt.datetime, host: 
     row.update(
         public_id=new_public_id(host, now),
         kind=data.kind,
+        also_kinds=stored_also(data.also, data.kind),
         title=data.title.strip(),
         body=data.body,
         status=Status.DRAFT,
@@ -360,6 +365,7 @@ def input_of(item: Item) -> ItemInput:
         title=item.title,
         posted=item.posted,
         kind=item.kind,
+        also=item.also,
         body=item.body,
         status=item.status,
         visibility=item.visibility,

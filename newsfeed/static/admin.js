@@ -44,6 +44,40 @@
     body.addEventListener("input", render);
   }
 
+  // Live kind suggestion from the title and body (the importer's classifier), with its reason.
+  const kindSelect = document.getElementById("kind");
+  const suggestion = document.getElementById("kind-suggestion");
+  const titleInput = document.getElementById("title");
+  if (kindSelect && suggestion && titleInput) {
+    const reason = suggestion.querySelector("span");
+    const take = document.getElementById("take-kind");
+    let suggested = null;
+    const suggest = debounce(async () => {
+      const bodyText = body ? body.value : "";
+      if (!titleInput.value.trim() && !bodyText.trim()) { suggestion.hidden = true; return; }
+      const params = new URLSearchParams({ title: titleInput.value.slice(0, 900), body: bodyText.slice(0, 900) });
+      const response = await fetch("/admin/api/kind?" + params, { headers: { Accept: "application/json" } });
+      if (!response.ok) return;
+      const data = await response.json();
+      suggested = data;
+      const also = data.also.length ? ` (also ${data.also.join(", ")})` : "";
+      reason.textContent = `Suggested: ${data.kind}${also} · “${data.rule}”`;
+      take.hidden = data.kind === kindSelect.value;
+      suggestion.hidden = false;
+    }, 300);
+    take.addEventListener("click", () => {
+      if (!suggested) return;
+      kindSelect.value = suggested.kind;
+      document.querySelectorAll('#also input[name="also"]').forEach(box => {
+        box.checked = suggested.also.includes(box.value);
+      });
+      take.hidden = true;
+    });
+    titleInput.addEventListener("input", suggest);
+    if (body) body.addEventListener("input", suggest);
+    kindSelect.addEventListener("change", () => { take.hidden = !suggested || suggested.kind === kindSelect.value; });
+  }
+
   // More milestone rows without a round trip.
   const add = document.getElementById("add-milestone");
   const table = document.querySelector("#milestones tbody");

@@ -14,6 +14,7 @@ from ..dates import DateParseError, parse
 from ..digest import Envelope, compose_digest
 from ..errors import Conflict, InvalidInput, NotFound
 from ..importers import UnreadableDocument, parse_text
+from ..importers.kinds import classify_item
 from ..kinds import KINDS
 from ..mail import PermanentFailure, TemporaryFailure
 from ..models import Cadence, Item, Role, Status, Subscriber, SubscriberStatus, Visibility
@@ -244,6 +245,14 @@ def date_preview() -> Any:
     return jsonify(out)
 
 
+@bp.get("/api/kind")
+def kind_suggestion() -> Any:
+    """The kind the importer's classifier reads in a title and body, with the phrases that decided."""
+    text = f"{request.args.get('title', '')}. {request.args.get('body', '')}"
+    decided = classify_item(text)
+    return jsonify(kind=decided.kind, also=list(decided.also), rule=decided.rule)
+
+
 @bp.post("/api/markdown")
 def markdown_preview() -> Any:
     return jsonify(html=markdown_html(request.form.get("body", "")))
@@ -279,7 +288,7 @@ def _read_import(text: str, path: str) -> Any:
     try:
         return parse_text(
             text,
-            today=_today(),
+            today=_reference_day(),
             fmt=fmt,
             date_order=None if order == "auto" else order,  # type: ignore[arg-type]
             default_order=get_config().site.date_order,  # type: ignore[arg-type]
@@ -287,6 +296,25 @@ def _read_import(text: str, path: str) -> Any:
         )
     except UnreadableDocument as exc:
         raise InvalidInput("text", str(exc)) from None
+
+
+YEAR_SOURCES = {
+    "heading": "the year heading above it",
+    "neighbours": "the items around it",
+    "text": "the year named in it",
+    "reference date": "the reference date",
+}
+
+
+def _reference_day() -> dt.date:
+    """The import form's reference date ("today" when empty), for dates written without a year."""
+    raw = request.form.get("today", "").strip()
+    if not raw:
+        return _today()
+    try:
+        return dt.date.fromisoformat(raw[:10])
+    except ValueError:
+        raise InvalidInput("today", f"{raw[:20]!r} is not a date such as 2025-03-01") from None
 
 
 @bp.get("/import")
@@ -301,7 +329,15 @@ def import_preview() -> tuple[str, int]:
         result = _read_import(text, path)
     except InvalidInput as exc:
         return _page("admin/import.html", 400, people=svc.people(get_session()), error=exc, form=request.form)
-    return _page("admin/import_preview.html", result=result, text=text, path=path, form=request.form)
+    return _page(
+        "admin/import_preview.html",
+        result=result,
+        text=text,
+        path=path,
+        form=request.form,
+        today=_reference_day(),
+        year_sources=YEAR_SOURCES,
+    )
 
 
 @bp.post("/import/confirm")

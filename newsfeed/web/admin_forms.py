@@ -165,6 +165,7 @@ def item_input(
     else:
         posted = attempt(lambda: parse_posted(posted_raw, today=ref, date_order=date_order))
     kind = attempt(lambda: Kind(_choice(form, "kind", KINDS)))
+    also = attempt(lambda: _also(form))
     status = attempt(lambda: Status(_choice(form, "status", [s.value for s in Status])))
     visibility = attempt(lambda: Visibility(_choice(form, "visibility", [v.value for v in Visibility])))
     publish_at = attempt(lambda: _publish_at(form.get("publish_at", ""), zone))
@@ -185,6 +186,7 @@ def item_input(
         title=title,
         posted=posted,
         kind=kind,
+        also=also or (),
         body=form.get("body", ""),
         status=status,
         visibility=visibility,
@@ -196,6 +198,17 @@ def item_input(
         links=links,
         milestones=milestones,
     )
+
+
+def _also(form: MultiDict[str, str]) -> tuple[Kind, ...]:
+    """The secondary kinds ticked on the form; an unknown one is an error naming it."""
+    chosen = form.getlist("also")
+    if len(chosen) > len(KINDS):
+        raise InvalidInput("also", "too many kinds")
+    for value in chosen:
+        if value not in KINDS:
+            raise InvalidInput("also", f"{value[:40]!r} is not a kind (one of {', '.join(KINDS)})")
+    return tuple(Kind(value) for value in dict.fromkeys(chosen))
 
 
 def expected_revision(form: MultiDict[str, str]) -> int | None:
@@ -214,6 +227,7 @@ def item_form_values(item: Item | None, zone: str) -> dict[str, Any]:
         return {
             "title": "",
             "kind": "other",
+            "also": [],
             "status": "draft",
             "visibility": "public",
             "publish_at": "",
@@ -236,6 +250,7 @@ def item_form_values(item: Item | None, zone: str) -> dict[str, Any]:
     return {
         "title": item.title,
         "kind": item.kind.value,
+        "also": [k.value for k in item.also],
         "status": item.status.value,
         "visibility": item.visibility.value,
         "publish_at": publish_at,

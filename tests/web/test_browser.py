@@ -118,3 +118,31 @@ def test_post_an_item_with_a_live_date_preview_and_find_it_in_the_feed(
     page.click("#confirm-import")
     page.get_by_text("created 34, updated 0, unchanged 0, failed 0").wait_for(timeout=10_000)
     assert (OUTPUT / "admin-item-form.png").stat().st_size > 10_000
+
+
+def test_the_kind_is_suggested_live_and_taken_with_one_click(
+    session: Session, live_server: str, browser_page: Any
+) -> None:
+    session.add(User(email="admin@example.org", password_hash=hash_password(PASSWORD), role=Role.ADMIN))
+    session.commit()
+    page = browser_page
+    page.goto(f"{live_server}/admin/login")
+    page.fill("#email", "admin@example.org")
+    page.fill("#password", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{live_server}/admin/")
+    page.goto(f"{live_server}/admin/items/new")
+    assert page.locator("#kind").input_value() == "other"
+    page.fill("#title", "Awarded a travel grant")
+    page.fill("#body", "The grant lets me present our talk at NeurIPS.")
+    suggestion = page.locator("#kind-suggestion")
+    suggestion.get_by_text("Suggested: award (also travel, talk)").wait_for(timeout=10_000)
+    assert "travel grant" in suggestion.inner_text()
+    page.click("#take-kind")
+    assert page.locator("#kind").input_value() == "award"
+    ticked = page.locator('#also input[name="also"]:checked').evaluate_all("boxes => boxes.map(b => b.value)")
+    assert sorted(ticked) == ["talk", "travel"]
+    page.fill("#posted", "05/2024")
+    page.select_option("#status", "published")
+    page.click("#save")
+    page.get_by_text("Saved “Awarded a travel grant”.").wait_for(timeout=10_000)

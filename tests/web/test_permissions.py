@@ -34,6 +34,7 @@ EDITORS = {
     "admin.retract",
     "admin.history",
     "admin.date_preview",
+    "admin.kind_suggestion",
     "admin.markdown_preview",
     "admin.import_form",
     "admin.import_preview",

@@ -1,0 +1,177 @@
+"""Import truth: the kind read from the sentence (weighted, explained, with secondary kinds), every
+item found (yearless numeric labels), years taken from context and said so, stamps that are wrong
+in one way read with a warning."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from newsfeed.importers import parse_text, read_path
+from newsfeed.importers.kinds import CLASSIFY_CHARS, classify_item
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+TODAY = dt.date(2026, 11, 30)
+
+
+# ---------------------------------------------------------------------------------------------
+# kinds: the sentence decides, not the order of the rules
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Invited guest speaker at the Data Science Summit in Lisbon.", "talk"),
+        ("I will present a tutorial at the workshop on causal inference.", "talk"),
+        ("Participated with two students in a 2-day workshop on robot learning.", "travel"),
+        ("Currently in Woods Hole for the summer school.", "travel"),
+        ("Heading over to EMNLP next week!", "travel"),
+        ("Findings from our paper went viral on social media.", "other"),
+        ("Our proposed workshop was accepted to NeurIPS 2025.", "organizing"),
+        ("One paper got accepted in a journal, after 3 years of reviewing process.", "acceptance"),
+        ("I attended the conference and did a poster presentation for my accepted paper.", "talk"),
+        ("Our paper on Self-Organizing Maps was accepted at ICML.", "acceptance"),
+        ("Joined the program committee of COLT 2024.", "reviewing"),
+        ("Serving on the Artifact Evaluation (AE) Committee for SOSP 2025.", "reviewing"),
+        ("I am accepted as a volunteer at IJCAI.", "other"),
+        ("I received *the Fan Family Fellowship* of Yale University.", "award"),
+        ("We present a new method for sparse attention, with code.", "preprint"),
+        ("I am excited to join the Startup School in July in San Francisco.", "travel"),
+        ("Happy new year!", "other"),
+    ],
+)
+def test_the_kind_is_read_from_the_sentence(text: str, kind: str) -> None:
+    decided = classify_item(text)
+    assert decided.kind == kind, decided
+    assert decided.rule == "no rule matched" or decided.rule.split(":")[-1].strip(" '") in text.lower()
+
+
+def test_secondary_kinds_are_named_beside_the_primary() -> None:
+    decided = classify_item("Awarded a travel grant to present our talk at NeurIPS 2024.")
+    assert decided.kind == "award"
+    assert set(decided.also) == {"travel", "talk"}
+    assert "travel grant" in decided.rule
+    # a circumstance is no secondary kind: "after years of reviewing", "my accepted paper"
+    assert "reviewing" not in classify_item("Accepted at JSS after 3 years of reviewing.").also
+    assert "acceptance" not in classify_item("Did a poster presentation for my accepted paper.").also
+
+
+def test_the_development_corpus_is_read_at_the_target() -> None:
+    """The classifier on the 259 real items of other researchers' pages (tests/fixtures/news_dev.jsonl):
+    kinds ≥ 95% (the annotated kind or its defensible alternative)."""
+    rows = [json.loads(line) for line in (FIXTURES / "news_dev.jsonl").read_text().splitlines() if line]
+    right = sum(classify_item(r["text"]).kind in (r["kind"], r.get("kind_alt")) for r in rows)
+    assert right / len(rows) >= 0.95, f"{right}/{len(rows)}"
+
+
+def test_the_classifier_reads_a_bounded_prefix_in_linear_time() -> None:
+    hostile = "accepted to " * 90_000 + "award"
+    started = time.perf_counter()
+    decided = classify_item(hostile)
+    assert decided.kind == "acceptance"
+    assert time.perf_counter() - started < 5  # only CLASSIFY_CHARS characters are read
+    assert CLASSIFY_CHARS <= 10_000
+
+
+# ---------------------------------------------------------------------------------------------
+# every item found
+
+
+def _items(text: str, **kw: object) -> list[dict[str, object]]:
+    result = parse_text(text, today=kw.pop("today", TODAY), **kw)  # type: ignore[arg-type]
+    return [i.as_dict() for i in result.items]
+
+
+def test_yearless_numeric_labels_are_items_in_the_documents_order() -> None:
+    text = (
+        "## News\n\n* **4/5:** Gave a talk at MIT.\n* **30/4:** Paper accepted to ICML.\n"
+        "* [03/04] Visiting Oxford.\n"
+    )
+    items = _items(text)
+    assert [i["posted"]["start"][5:] for i in items] == ["05-04", "04-30", "04-03"]  # type: ignore[index]
+    mdy = "## News\n\n* [04/08] Gave a talk.\n* [03/27] Paper accepted.\n"
+    assert [i["posted"]["start"][5:] for i in _items(mdy)] == ["04-08", "03-27"]  # type: ignore[index]
+
+
+def test_labels_with_a_dotted_day_or_a_year_first_are_dates() -> None:
+    text = "## News\n\n* 2025 Sept: 2 papers accepted to NeurIPS.\n* 19. December 2020 Presented at AGU.\n"
+    posted = [i["posted"] for i in _items(text)]
+    assert [(p["start"], p["grain"]) for p in posted] == [("2025-09-01", "month"), ("2020-12-19", "day")]  # type: ignore[index]
+
+
+def test_a_bracketed_label_that_only_names_a_year_keeps_the_item() -> None:
+    result = parse_text("## News\n\n* [SEG. 2025] Our paper accepted in IJCV.\n", today=TODAY)
+    (item,) = result.items
+    assert item.posted is not None and (item.posted.grain, item.posted.start.year) == ("year", 2025)
+    assert any("SEG. 2025" in w for w in result.warnings)
+
+
+# ---------------------------------------------------------------------------------------------
+# years from context, and shown
+
+
+def test_a_year_heading_gives_its_year_and_says_so() -> None:
+    (item,) = _items("## 2022\n\n* 18th Nov: Gave a talk at MIT.\n")
+    assert item["posted"]["start"] == "2022-11-18"  # type: ignore[index]
+    assert item["year_from"] == "heading"
+
+
+def test_neighbours_give_the_year_and_a_newest_first_list_wraps_back_a_year() -> None:
+    text = (
+        "## News\n\n"
+        "* **Feb 2:** Paper accepted at ICLR.\n"
+        "* **15 Jan 2024:** Joined the lab as a postdoc.\n"
+        "* **18th Dec:** Gave a keynote at the winter school.\n"
+        "* **3 Nov 2023:** Visited Oxford.\n"
+    )
+    items = _items(text)
+    assert [i["posted"]["start"] for i in items] == ["2024-02-02", "2024-01-15", "2023-12-18", "2023-11-03"]  # type: ignore[index]
+    assert [i.get("year_from") for i in items] == ["neighbours", None, "neighbours", None]
+
+
+def test_a_year_named_in_the_item_comes_before_the_reference_date() -> None:
+    (item,) = _items("## News\n\n* **Feb 2:** Reviewer for ACL 2020.\n")
+    assert item["posted"]["start"] == "2020-02-02"  # type: ignore[index]
+    assert item["year_from"] == "text"
+    (alone,) = _items("## News\n\n* **Feb 2:** Gave a talk.\n", today=dt.date(2025, 3, 1))
+    assert (alone["posted"]["start"], alone["year_from"]) == ("2025-02-02", "reference date")  # type: ignore[index]
+    (earlier,) = _items("## News\n\n* **Feb 2:** Gave a talk.\n", today=dt.date(2024, 3, 1))
+    assert earlier["posted"]["start"] == "2024-02-02"  # type: ignore[index]
+
+
+def test_an_item_out_of_the_lists_order_is_flagged() -> None:
+    text = (
+        "## News\n\n* **May 2024:** Paper accepted.\n* **Aug 2019:** Gave a talk.\n"
+        "* **March 2024:** Visited Oxford.\n* **Jan 2024:** Joined the lab.\n"
+    )
+    result = parse_text(text, today=TODAY)
+    flagged = [i.posted.display() for i in result.items if i.out_of_order]  # type: ignore[union-attr]
+    assert flagged == ["August 2019"]
+    assert any("out of the list's order" in w for w in result.warnings)
+
+
+def test_the_paper_listing_seed_takes_its_nine_yearless_dates_from_the_reference_date() -> None:
+    result = read_path(FIXTURES / "seeds" / "002_c8380908fb70cba8.txt", today=dt.date(2026, 2, 15))
+    assert len(result.items) == 50
+    yearless = [i for i in result.items if i.posted is not None and "year" in i.posted.inferred]
+    assert len(yearless) == 9
+    assert {i.year_from for i in yearless} == {"reference date"}
+
+
+# ---------------------------------------------------------------------------------------------
+# stamps wrong in one way
+
+
+def test_a_stamp_with_day_before_month_is_read_with_a_warning(tmp_path: Path) -> None:
+    news = tmp_path / "_news"
+    news.mkdir()
+    (news / "a.md").write_text("---\nlayout: post\ndate: 2024-20-11\n---\nGave a talk at MIT.\n")
+    (news / "b.md").write_text("---\nlayout: post\ndate: 2024-05-11\n---\nVisited Oxford.\n")
+    result = read_path(news, today=TODAY)
+    posted = sorted(i.posted.start.isoformat() for i in result.items)  # type: ignore[union-attr]
+    assert posted == ["2024-05-11", "2024-11-20"]  # the valid stamp is not swapped
+    assert any("2024-20-11" in w and "YYYY-DD-MM" in w for w in result.warnings)
