@@ -136,16 +136,23 @@ def db_upgrade(app: AppContext) -> None:
 
 
 def _serve(app: AppContext, host: str, port: int) -> None:
-    from .config import replace
+    """The development server. Links (feeds, calendar, email) follow ``--host``/``--port`` unless
+    the configuration sets its own ``[site] base_url``."""
+    from .config import DEFAULT_BASE_URL, replace
     from .web import create_app
 
     config = app.config
+    if config.site.base_url == DEFAULT_BASE_URL:
+        shown = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host  # noqa: S104 (a comparison)
+        if ":" in shown:
+            shown = f"[{shown}]"
+        config = replace(config, site={"base_url": f"http://{shown}:{port}"})
     if config.admin.secure_cookies and config.site.base_url.startswith("http://"):
         # The development server speaks plain http: a Secure cookie would never come back.
         config = replace(config, admin={"secure_cookies": False})
         click.echo("note: session cookies without the Secure flag for this plain-http development server")
     flask_app = create_app(config)
-    click.echo(f"serving {app.config.site.title} on http://{host}:{port}/ (development server)")
+    click.echo(f"serving {config.site.title} on {config.site.base_url}/ (development server)")
     flask_app.run(host=host, port=port, debug=False, use_reloader=False)
 
 
@@ -211,6 +218,37 @@ def user_create(
         )
         address = created.email
     click.echo(f"created {role} {address}")
+    if not password_stdin:
+        click.echo(f"password (shown once): {password}")
+
+
+@user.command("list")
+@pass_ctx
+def user_list(app: AppContext) -> None:
+    """Every account: address, role, person, active, last sign-in."""
+    from .services.users import list_users
+
+    with app.session() as session:
+        for row in list_users(session):
+            person = row.person.slug if row.person else "-"
+            last = f"{row.last_login_at:%Y-%m-%d %H:%M} UTC" if row.last_login_at else "never signed in"
+            state = "active" if row.active else "disabled"
+            click.echo(f"{row.email}\t{row.role.value}\t{person}\t{state}\t{last}")
+
+
+@user.command("reset-password")
+@click.argument("email")
+@click.option("--password-stdin", is_flag=True, help="Read the new password from standard input.")
+@pass_ctx
+def user_reset_password(app: AppContext, email: str, password_stdin: bool) -> None:
+    """Set a new password (generated and printed once unless given on standard input); every
+    session of that account is signed out."""
+    from .services.users import generate_password, reset_password
+
+    password = sys.stdin.readline().rstrip("\n") if password_stdin else generate_password()
+    with app.session() as session:
+        address = reset_password(session, email, password).email
+    click.echo(f"password reset for {address}; its other sessions are signed out")
     if not password_stdin:
         click.echo(f"password (shown once): {password}")
 

@@ -23,11 +23,15 @@ class ConfigError(ValueError):
     """The configuration cannot be used; the message names the key and what is wrong."""
 
 
+# What [site] base_url is when not configured: `newsfeed serve --port` replaces it with its own address.
+DEFAULT_BASE_URL = "http://127.0.0.1:5000"
+
+
 @dataclass(frozen=True)
 class SiteConfig:
     title: str = "newsfeed"
     description: str = "Academic news and announcements"
-    base_url: str = "http://127.0.0.1:5000"
+    base_url: str = DEFAULT_BASE_URL
     timezone: str = "UTC"
     date_order: str = "dmy"
     language: str = "en"

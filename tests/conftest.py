@@ -211,3 +211,19 @@ def password_hash() -> str:
     from newsfeed.services.users import hash_password
 
     return hash_password(PASSWORD)  # once: scrypt at ASVS strength takes a moment
+
+
+@pytest.fixture
+def live_server(app: Any) -> Iterator[str]:
+    """The app on a real loopback port, in a thread (for the browser tests)."""
+    import threading
+
+    from werkzeug.serving import make_server
+
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    thread.join(timeout=10)
+    server.server_close()

@@ -1,6 +1,13 @@
 """Demo content drawn from real academic pages, read by the importers exactly as a researcher's own
 page would be: a homepage news list (day-first dates, trips, talks, reviewing), a workshop call
-with AoE deadlines, and a publication list."""
+with AoE deadlines, and a publication list.
+
+Those pages are history (2021–2025). So that the demo shows what is live — /upcoming, countdowns,
+digest previews and reminders — the same kinds of page are also written **relative to the day the
+demo is created**: news posted over the last twelve months, a talk next week, a trip next month and
+a workshop call whose AoE deadlines fall in the coming weeks; and three confirmed subscribers with
+different filters, cadences and time zones.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +19,7 @@ from sqlalchemy.orm import Session
 from ..importers import parse_text
 from ..models import Item, Person, Role
 from .imports import apply_import
+from .subscriptions import add_confirmed, read_preferences
 from .users import create_user, generate_password
 
 DEMO_TODAY = dt.date(2025, 3, 1)
@@ -97,6 +105,71 @@ DOCUMENTS = [
 ]
 
 
+def _month(today: dt.date, delta: int) -> dt.date:
+    year, month = divmod(today.year * 12 + today.month - 1 + delta, 12)
+    return dt.date(year, month + 1, 1)
+
+
+def recent_documents(today: dt.date) -> list[tuple[str, str, str, str, dt.date]]:
+    """A news list and a workshop call dated around ``today``, written as people write them."""
+
+    def day(n: int) -> dt.date:
+        return today + dt.timedelta(days=n)
+
+    def short(d: dt.date) -> str:
+        return f"{d.day} {d:%b %Y}"
+
+    news = f"""\
+### News
+
+* {today:%m/%Y} I will give an invited talk on the implicit bias of optimisers at the Kyoto University \
+machine learning seminar on {day(8).day} {day(8):%B %Y} at 15:00 JST.
+
+* {today:%m/%Y} I will be attending [AAAI {day(35).year}](https://aaai.org/) from {day(35):%d/%m/%Y} to \
+{day(40):%d/%m/%Y} in Singapore. Feel free to have a chat if you're there.
+
+* {_month(today, -1):%m/%Y} Our paper on sharpness-aware training is accepted at AISTATS {today.year + 1}.
+
+* {_month(today, -3):%m/%Y} I am invited to serve as an Area Chair for ICML {today.year + 1}.
+
+* {_month(today, -6):%m/%Y} Our paper received the Best Paper Award at the ICML workshop on \
+high-dimensional learning dynamics.
+
+* {_month(today, -9):%m/%Y} New preprint on arXiv: scaling laws for score-based diffusion models.
+
+* {_month(today, -11):%m/%Y} I joined the RIKEN Center for Advanced Intelligence Project as a \
+research scientist.
+"""
+    call = f"""\
+# Theory of Deep Generative Models: a workshop at AAAI {day(35).year}
+
+We are organizing a workshop at AAAI {day(35).year} on the theory, principles and efficacy of deep \
+generative models, with invited speakers from academia and industry.
+
+### Submission Instructions and Tentative Deadlines
+
+(All dates are in 11.59pm AOE)
+
+- Paper submission deadline: {short(day(12))}
+- Reviewer bidding dates: {short(day(13))} - {short(day(16))}
+- Review Deadline: {short(day(24))}
+- Paper notification date: {short(day(27))}
+- Camera ready deadline: {short(day(33))}
+"""
+    return [
+        ("wei-huang", "demo/news-recent.md", "news", news, today),
+        ("wei-huang", "demo/tdgm-workshop.md", "cfp", call, today),
+    ]
+
+
+# (address, cadence, kinds, people, time zone, reminder lead days)
+SUBSCRIBERS = [
+    ("ada@example.org", "weekly", (), (), "Europe/London", "14,3,1"),
+    ("kenji@example.jp", "daily", ("talk", "organizing"), (), "Asia/Tokyo", "7,1"),
+    ("maria@example.edu", "monthly", (), ("wei-huang",), "America/New_York", "3"),
+]
+
+
 def load_demo(session: Session, *, now: dt.datetime, host: str) -> tuple[str, str] | None:
     """Create demo people, items and an admin login; (email, password) once, None if already there."""
     if session.scalar(select(Item.id).limit(1)) is not None:
@@ -104,9 +177,14 @@ def load_demo(session: Session, *, now: dt.datetime, host: str) -> tuple[str, st
     for slug, name, homepage in PEOPLE:
         session.add(Person(slug=slug, name=name, homepage=homepage, created_at=now))
     session.flush()
-    for person, path, fmt, text, today in DOCUMENTS:
+    for person, path, fmt, text, today in [*DOCUMENTS, *recent_documents(now.date())]:
         result = parse_text(text, today=today, fmt=fmt, path=path)
         apply_import(session, result, person=person, now=now, host=host)
+    for address, cadence, kinds, people, zone, leads in SUBSCRIBERS:
+        prefs = read_preferences(
+            session, cadence=cadence, kinds=kinds, people=people, timezone=zone, lead_days=leads
+        )
+        add_confirmed(session, address, prefs, now=now, confirmed=True)
     email, password = "admin@example.org", generate_password()
     create_user(session, email, password, role=Role.ADMIN, name="Demo admin", now=now)
     return email, password

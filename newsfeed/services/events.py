@@ -44,6 +44,7 @@ def events(
     grains: tuple[str, ...],
     until: dt.datetime | None = None,
     upcoming_only: bool = True,
+    item_id: int | None = None,
 ) -> list[Event]:
     """Events of visible items in the selection, soonest first. ``upcoming_only``: those not over
     at ``now`` (and starting by ``until`` when given); otherwise every event, past ones too."""
@@ -55,6 +56,8 @@ def events(
             selectinload(Milestone.item).selectinload(Item.person),
         )
     )
+    if item_id is not None:
+        query = query.where(Milestone.item_id == item_id)
     if upcoming_only:
         query = query.where(Milestone.end >= (now - _SLACK).date())
         if until is not None:

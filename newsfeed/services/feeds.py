@@ -136,7 +136,13 @@ def entry_of(item: Item, *, base_url: str) -> Entry:
 
 
 def calendar_events(
-    session: Session, selection: Selection, *, now: dt.datetime, base_url: str, config: Config
+    session: Session,
+    selection: Selection,
+    *,
+    now: dt.datetime,
+    base_url: str,
+    config: Config,
+    item_id: int | None = None,
 ) -> list[CalendarEvent]:
     """One event per milestone of every visible item that is an event (the rule of
     :mod:`newsfeed.upcoming`), past ones too, soonest first."""
@@ -148,6 +154,7 @@ def calendar_events(
         site_zone=config.site.timezone,
         grains=event_grains(config.site.month_events),
         upcoming_only=False,
+        item_id=item_id,
     )
     for event in found:
         m, item = event.milestone, event.item

@@ -3,19 +3,58 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import extract, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from ..models import Item, Status, Visibility
 from ..selection import Selection
 from .items import newest_posting_first, visible_condition, with_relations
 
+PER_PAGE = 50
+
+
+@dataclass(frozen=True)
+class TimelinePage:
+    """One page of the news list: its items (newest posting first), which page of how many, and
+    on which page each year starts (for the year links)."""
+
+    items: list[Item]
+    page: int
+    pages: int
+    total: int
+    year_pages: list[tuple[int, int]]
+
 
 def timeline(session: Session, selection: Selection, *, now: dt.datetime) -> list[Item]:
     """Public items in the selection, newest posting first."""
     query = selection.narrow(select(Item).where(visible_condition(now))).order_by(*newest_posting_first())
     return list(session.scalars(with_relations(query)))
+
+
+def timeline_page(
+    session: Session, selection: Selection, *, now: dt.datetime, page: int = 1, per_page: int = PER_PAGE
+) -> TimelinePage:
+    """Page ``page`` (from 1) of the public items in the selection: a bounded page whatever the
+    number of items, and the count per year to link each year to the page where it starts."""
+    visible = selection.narrow(select(Item).where(visible_condition(now)))
+    year = extract("year", Item.posted_start)
+    per_year: Any = select(year.label("year"), func.count(Item.id)).where(visible_condition(now))
+    rows = session.execute(selection.narrow(per_year).group_by(year).order_by(year.desc())).all()
+    counts: list[tuple[int, int]] = [(int(row[0]), int(row[1])) for row in rows]
+    total = sum(n for _, n in counts)
+    pages = max(1, -(-total // per_page))
+    page = min(max(page, 1), pages)
+    year_pages = []
+    before = 0
+    for y, n in counts:
+        year_pages.append((y, before // per_page + 1))
+        before += n
+    query = visible.order_by(*newest_posting_first()).offset((page - 1) * per_page).limit(per_page)
+    items = list(session.scalars(with_relations(query)))
+    return TimelinePage(items=items, page=page, pages=pages, total=total, year_pages=year_pages)
 
 
 def item_page(session: Session, item_id: int, *, now: dt.datetime) -> Item | None:
@@ -25,4 +64,6 @@ def item_page(session: Session, item_id: int, *, now: dt.datetime) -> Item | Non
         or_(Item.status == Status.PUBLISHED, (Item.status == Status.SCHEDULED) & (Item.publish_at <= now)),
         Item.visibility.in_([Visibility.PUBLIC, Visibility.UNLISTED]),
     )
-    return session.scalar(query.options(selectinload(Item.milestones), selectinload(Item.links)))
+    return session.scalar(
+        query.options(selectinload(Item.milestones), selectinload(Item.links), selectinload(Item.tags))
+    )

@@ -70,3 +70,21 @@ def create_user(
     session.add(user)
     session.flush()
     return user
+
+
+def list_users(session: Session) -> list[User]:
+    return list(session.scalars(select(User).order_by(User.email)))
+
+
+def reset_password(session: Session, email: str, password: str) -> User:
+    """A new password for the account at ``email``; its sessions end (a new session token)."""
+    address = normalise_email(email)
+    user = session.scalar(select(User).where(User.email == address))
+    if user is None:
+        raise InvalidInput("email", f"no user {address}")
+    if len(password) < MIN_PASSWORD:
+        raise InvalidInput("password", f"at least {MIN_PASSWORD} characters")
+    user.password_hash = hash_password(password)
+    user.session_token = secrets.token_urlsafe(32)
+    session.flush()
+    return user

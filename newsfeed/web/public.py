@@ -1,43 +1,151 @@
-"""Public pages: the news timeline, what is coming up, and a permalink per item."""
+"""Public pages: the news list (all, a person's, a kind's, a tag's), what is coming up, a page per
+item with its own calendar file, and an embeddable news list for a homepage.
+
+**Pages of 50 items**, newest first, with newer/older links and a link per year to the page where
+that year starts. Pages of a fixed size rather than one page per year: a page's size and cost stay
+bounded whatever a year holds (a lab with 2,000 items in a year would otherwise get a 2,000-item
+page), and the year links keep the by-year navigation.
+
+**Cached like the feeds**: a rendered list page is kept per (page, filter, data version) in the
+feeds' cache, with a strong ETag, Last-Modified and conditional GET; every write bumps the data
+version, and a scheduled item's publication time ends the cached copy. Pages with countdowns (an
+item, /upcoming, a person's upcoming events) are rendered per request.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+from collections.abc import Callable
 from itertools import groupby
+from typing import Any
+from urllib.parse import urlencode
 
-from flask import Blueprint, render_template, request
+from flask import Blueprint, Response, current_app, render_template, request
+from sqlalchemy import select
+from werkzeug.http import http_date
 
-from ..errors import NotFound
+from ..errors import InvalidInput, NotFound
 from ..kinds import KINDS
+from ..models import Person
 from ..selection import EVERYTHING, Selection
 from ..services.events import events
-from ..services.public import item_page, timeline
-from ..upcoming import event_grains
+from ..services.feeds import calendar_events, next_publication
+from ..services.public import item_page, timeline_page
+from ..upcoming import event_grains, span
 from .database import get_config, get_session, now
+from .edge import CSP, talisman
+from .feeds import Rendered, VersionWatch, _not_modified
 
 UPCOMING_DAYS = 365
+EMBED_LIMIT = 100
+# A person's page shows countdowns to their coming events: a cached copy lasts this long at most.
+COUNTDOWN_FRESH = dt.timedelta(minutes=10)
 
 bp = Blueprint("public", __name__)
 
 
-def _selection() -> Selection:
+def _selection(**fixed: str) -> Selection:
     args = request.args
     return Selection.parse(
-        args.getlist("kind"), args.getlist("tag"), args.getlist("person"), session=get_session()
+        args.getlist("kind") + ([fixed["kind"]] if "kind" in fixed else []),
+        args.getlist("tag") + ([fixed["tag"]] if "tag" in fixed else []),
+        args.getlist("person") + ([fixed["person"]] if "person" in fixed else []),
+        session=get_session(),
     )
 
 
-@bp.get("/")
-def index() -> str:
-    flt = _selection()
-    items = timeline(get_session(), flt, now=now())
-    years = [(year, list(group)) for year, group in groupby(items, key=lambda i: i.posted_start.year)]
-    return render_template("public/index.html", years=years, flt=flt, kinds=KINDS, **_feed_links(flt))
+def _path_selection(**fixed: str) -> Selection:
+    """The selection of /people/<slug>, /kinds/<kind>, /tags/<slug>: an unknown one is a 404."""
+    try:
+        return _selection(**fixed)
+    except InvalidInput as exc:
+        names = {"kind", "tag", "person"} & {field for field, _ in exc.problems}
+        if names & set(fixed):
+            raise NotFound(str(exc)) from None
+        raise
 
 
-@bp.get("/upcoming")
-def upcoming_page() -> str:
-    flt = _selection()
+def _number(name: str, *, default: int, most: int) -> int:
+    raw = request.args.get(name)
+    if raw is None or raw == "":
+        return default
+    if not (raw.isascii() and raw.isdigit() and len(raw) <= 6) or not 1 <= int(raw) <= most:
+        raise InvalidInput(name, f"{raw[:20]!r} is not a number from 1 to {most:,}")
+    return int(raw)
+
+
+def _cached(
+    name: str, flt: Selection, page: int, render: Callable[[], str], *, lasts: dt.timedelta | None = None
+) -> Response:
+    """A list page from the feeds' cache for this data version, rendered on a miss. ``lasts``
+    bounds how long a copy is served when the page shows countdowns (a person's coming events)."""
+    extensions = current_app.extensions
+    watch: VersionWatch = extensions["newsfeed.version_watch"]
+    version, changed_at = watch.current(extensions["newsfeed.sessions"].kw["bind"])
+    key = ("html", name, flt.key, page, version)
+    cache = extensions["newsfeed.feed_cache"]
+    at = now()
+    rendered = cache.get(key, at)
+    if rendered is None:
+        body = render().encode()
+        etag = hashlib.sha256(body).hexdigest()[:32]
+        headers = {
+            "ETag": f'"{etag}"',
+            "Last-Modified": http_date(changed_at),
+            "Cache-Control": f"public, max-age={get_config().feeds.max_age}",
+        }
+        valid_until = next_publication(get_session(), at)
+        if lasts is not None:
+            valid_until = min(valid_until or at + lasts, at + lasts)
+        rendered = Rendered(body, etag, changed_at, valid_until, headers)
+        cache.put(key, rendered)
+    if _not_modified(rendered):
+        return Response(status=304, headers=rendered.headers)
+    return Response(rendered.body, headers=rendered.headers, content_type="text/html; charset=utf-8")
+
+
+def _news(name: str, flt: Selection, *, heading: str, person: Any = None) -> Response:
+    page = _number("page", default=1, most=1_000_000)
+
+    def render() -> str:
+        at = now()
+        found = timeline_page(get_session(), flt, now=at, page=page)
+        if page > found.pages:
+            raise NotFound(f"there is no page {page}: the list has {found.pages}")
+        years = [
+            (year, list(group)) for year, group in groupby(found.items, key=lambda i: i.posted_start.year)
+        ]
+        coming = _coming(flt, limit=5)[0] if person is not None else []
+        return render_template(
+            "public/index.html",
+            years=years,
+            timeline=found,
+            flt=flt,
+            kinds=KINDS,
+            heading=heading,
+            person=person,
+            coming=coming,
+            now=at,
+            page_url=lambda n: _page_url(n),
+            **feed_links(flt),
+        )
+
+    lasts = COUNTDOWN_FRESH if person is not None else None
+    return _cached(name, flt, page, render, lasts=lasts)
+
+
+def _page_url(page: int) -> str:
+    args = [(k, v) for k, v in request.args.items(multi=True) if k != "page"]
+    if page > 1:
+        args.append(("page", str(page)))
+    query = urlencode(args)
+    return request.path + (f"?{query}" if query else "")
+
+
+def _coming(flt: Selection, *, limit: int | None = None) -> tuple[list[Any], int]:
+    """Events within UPCOMING_DAYS, soonest first (at most ``limit``), and how many come later
+    (shown as such, so the horizon is never silent; the calendar feed has them all)."""
     config = get_config()
     at = now()
     rows = events(
@@ -46,17 +154,114 @@ def upcoming_page() -> str:
         now=at,
         site_zone=config.site.timezone,
         grains=event_grains(config.site.month_events),
-        until=at + dt.timedelta(days=UPCOMING_DAYS),
     )
-    return render_template("public/upcoming.html", rows=rows, now=at, **_feed_links(flt))
+    horizon = at + dt.timedelta(days=UPCOMING_DAYS)
+    within = [row for row in rows if row.span.starts <= horizon]
+    return (within[:limit] if limit else within), len(rows) - len(within)
+
+
+@bp.get("/")
+def index() -> Response:
+    flt = _selection()
+    return _news("index", flt, heading="News")
+
+
+@bp.get("/people/<slug>")
+def person_page(slug: str) -> Response:
+    flt = _path_selection(person=slug)
+    person = get_session().scalar(select(Person).where(Person.slug == slug))
+    if person is None:
+        raise NotFound(f"no person {slug!r}")
+    return _news("person", flt, heading=person.name, person=person)
+
+
+@bp.get("/kinds/<kind>")
+def kind_page(kind: str) -> Response:
+    flt = _path_selection(kind=kind)
+    return _news("kind", flt, heading=f"News: {kind}")
+
+
+@bp.get("/tags/<slug>")
+def tag_page(slug: str) -> Response:
+    flt = _path_selection(tag=slug)
+    return _news("tag", flt, heading=f"News tagged {slug}")
+
+
+@bp.get("/upcoming")
+def upcoming_page() -> str:
+    flt = _selection()
+    rows, later = _coming(flt)
+    return render_template(
+        "public/upcoming.html",
+        rows=rows,
+        later=later,
+        now=now(),
+        flt=flt,
+        days=UPCOMING_DAYS,
+        **feed_links(flt),
+    )
 
 
 @bp.get("/items/<id:item_id>")
 def item(item_id: int) -> str:
-    found = item_page(get_session(), item_id, now=now())
+    at = now()
+    found = item_page(get_session(), item_id, now=at)
     if found is None:
         raise NotFound(f"no public item {item_id}")
-    return render_template("public/item.html", item=found, **_feed_links(EVERYTHING))
+    calendar = f"/items/{item_id}/calendar.ics" if found.milestones else None
+    config = get_config()
+    grains = event_grains(config.site.month_events)
+    # the countdowns of /upcoming, the digests and the reminders: one notion of "when"
+    spans = {m.id: span(m.date, config.site.timezone, grains) for m in found.milestones}
+    return render_template(
+        "public/item.html", item=found, now=at, calendar=calendar, spans=spans, **feed_links(EVERYTHING)
+    )
+
+
+@bp.get("/items/<id:item_id>/calendar.ics")
+def item_calendar(item_id: int) -> Response:
+    """The dates of one item as an .ics file ("add to calendar")."""
+    from ..feeds import render_ics
+
+    at = now()
+    session = get_session()
+    found = item_page(session, item_id, now=at)
+    if found is None:
+        raise NotFound(f"no public item {item_id}")
+    config = get_config()
+    rows = calendar_events(
+        session, EVERYTHING, now=at, base_url=config.site.base_url.rstrip("/"), config=config, item_id=item_id
+    )
+    body = render_ics(found.title, rows)
+    return Response(
+        body,
+        content_type="text/calendar; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="item-{item_id}.ics"'},
+    )
+
+
+# Framing is the point of this route (a homepage's iframe): it alone may be framed by any site.
+_EMBED_CSP = {**CSP, "frame-ancestors": "*"}
+
+
+@bp.get("/embed/news")
+@talisman(frame_options=None, content_security_policy=_EMBED_CSP)  # type: ignore[untyped-decorator]
+def embed_news() -> Response:
+    """The news list as a small self-contained HTML document for an iframe on a homepage:
+    filters as everywhere (``?kind=…&tag=…&person=…``) and ``limit`` (1–100, default 10)."""
+    flt = _selection()
+    limit = _number("limit", default=10, most=EMBED_LIMIT)
+
+    def render() -> str:
+        found = timeline_page(get_session(), flt, now=now(), page=1, per_page=limit)
+        return render_template("public/embed.html", items=found.items, flt=flt, **feed_links(flt))
+
+    return _cached("embed", flt, limit, render)
+
+
+@bp.get("/follow")
+def follow() -> str:
+    return render_template("public/follow.html", flt=EVERYTHING, **feed_links(EVERYTHING))
 
 
 @bp.get("/healthz")
@@ -64,7 +269,7 @@ def healthz() -> dict[str, str]:
     return {"status": "ok"}
 
 
-def _feed_links(flt: Selection) -> dict[str, object]:
+def feed_links(flt: Selection) -> dict[str, object]:
     config = get_config()
     base = config.site.base_url.rstrip("/")
     query = flt.query_string()
@@ -80,3 +285,6 @@ def _feed_links(flt: Selection) -> dict[str, object]:
             "webcal": f"webcal://{host_path}/calendar.ics{suffix}",
         },
     }
+
+
+_feed_links = feed_links  # the name other modules used

@@ -12,6 +12,8 @@ providers make without any token; the unguessable per-subscriber token in the UR
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import zoneinfo
 from typing import Any
 
 from flask import Blueprint, render_template, request
@@ -33,10 +35,27 @@ from ..services.subscriptions import (
     unsubscribe,
     update_preferences,
 )
+from ..services.users import normalise_email
 from .auth import csrf
 from .database import get_config, get_session, now
 
 bp = Blueprint("subscribe", __name__)
+
+
+def _every_problem(form: MultiDict[str, str]) -> Preferences:
+    """The preferences, with the address checked too: every problem of the form at once."""
+    problems: list[tuple[str, str]] = []
+    try:
+        normalise_email(form.get("email", ""))
+    except InvalidInput as exc:
+        problems += exc.problems
+    try:
+        prefs = _preferences(form)
+    except InvalidInput as exc:
+        problems += exc.problems
+    if problems:
+        raise InvalidInput.many(problems)
+    return prefs
 
 
 def _preferences(form: MultiDict[str, str]) -> Preferences:
@@ -51,15 +70,34 @@ def _preferences(form: MultiDict[str, str]) -> Preferences:
     )
 
 
+LABELS = {"email": "Email", "cadence": "How often", "kinds": "Kinds of news", "people": "People",
+          "tags": "Tags", "timezone": "Your time zone", "lead_days": "Reminders"}  # fmt: skip
+
+
+@functools.lru_cache(maxsize=1)
+def zones() -> tuple[str, ...]:
+    """The IANA zones a subscriber chooses from (the browser's own is preselected by public.js)."""
+    names = {z for z in zoneinfo.available_timezones() if "/" in z and not z.startswith(("Etc/", "SystemV/"))}
+    return ("UTC", *sorted(names))
+
+
 def _form(status: int = 200, **context: Any) -> tuple[str, int]:
     context.setdefault("values", {})
     context.setdefault("error", None)
+    values = context["values"]
+    if isinstance(values, MultiDict):
+        chosen = {"kinds": values.getlist("kinds"), "people": values.getlist("people")}
+    else:
+        chosen = {"kinds": list(values.get("kinds", ())), "people": list(values.get("people", ()))}
+    context["chosen"] = chosen
     return (
         render_template(
             "subscribe/form.html",
             site=get_config().site,
             kinds=KINDS,
             people=admin_svc.people(get_session()),
+            zones=zones(),
+            labels=LABELS,
             **context,
         ),
         status,
@@ -88,7 +126,7 @@ def submit() -> tuple[str, int]:
         subscribe(
             db,
             request.form.get("email", ""),
-            _preferences(request.form),
+            _every_problem(request.form),
             now=now(),
             per_day=config.digests.confirmations_per_day,
         )

@@ -39,3 +39,42 @@ def test_demo_content(session: Session) -> None:
     # A second run creates nothing.
     assert load_demo(session, now=NOW, host="news.example.org") is None
     assert session.scalar(select(func.count(User.id))) == 1
+
+
+@pytest.mark.parametrize("today", [dt.date(2026, 11, 30), dt.date(2027, 6, 15)])
+def test_demo_is_live_on_the_day_it_is_created(session: Session, today: dt.date) -> None:
+    """Whatever the day, the demo has a talk next week, a trip next month, AoE deadlines in the
+    coming weeks, news from the last year, and subscribers whose digest previews show them."""
+    from newsfeed.config import build_config
+    from newsfeed.models import Subscriber, SubscriberStatus
+    from newsfeed.services.events import events
+    from newsfeed.services.outbox import preview
+
+    now = dt.datetime.combine(today, dt.time(9), tzinfo=dt.UTC)
+    load_demo(session, now=now, host="news.example.org")
+    coming = events(session, now=now, site_zone="UTC", grains=("day", "minute"))
+    by_kind: dict[Kind, list[dt.timedelta]] = {}
+    for row in coming:
+        by_kind.setdefault(row.item.kind, []).append(row.span.starts - now)
+    week, month = dt.timedelta(days=7), dt.timedelta(days=31)
+    assert any(dt.timedelta(0) < d <= week + dt.timedelta(days=2) for d in by_kind[Kind.TALK])
+    assert any(month - dt.timedelta(days=10) < d <= 2 * month for d in by_kind[Kind.TRAVEL])
+    deadlines = [row for row in coming if row.item.kind == Kind.ORGANIZING]
+    assert len(deadlines) >= 4
+    assert all(row.when.tz == "AoE" for row in deadlines if row.when.grain == "minute")
+    assert min(row.span.starts for row in deadlines) - now < 3 * week
+    posted = sorted(
+        session.scalars(
+            select(Item.posted_start).where(Item.posted_start > today.replace(day=1) - dt.timedelta(days=366))
+        )
+    )
+    assert len(posted) >= 6
+    subscribers = list(session.scalars(select(Subscriber).order_by(Subscriber.email)))
+    assert len(subscribers) == 3
+    assert {s.status for s in subscribers} == {SubscriberStatus.CONFIRMED}
+    assert len({s.timezone for s in subscribers}) == 3 and len({s.cadence for s in subscribers}) == 3
+    config = build_config({})
+    for subscriber in subscribers:
+        why, message = preview(session, subscriber, now=now + dt.timedelta(hours=1), config=config)
+        assert message is not None, why
+        assert " 0 upcoming" not in why

@@ -765,3 +765,32 @@ def test_the_scheduler_process_sends_once_and_a_second_one_stays_idle(
     text = logs[0].read_text() + logs[1].read_text()
     assert "idle: another scheduler holds the lease" in text
     assert "sent 1" in text
+
+
+def test_console_transport_prints_a_readable_message_with_whole_links(
+    sessions: Any, mail_config: Config
+) -> None:
+    """The development transport: headers and the text part decoded (no base64, no MIME
+    boundaries), non-ASCII text as written and every link on one line, so it can be clicked."""
+    import io
+
+    from newsfeed.config import replace
+    from newsfeed.mail import ConsoleMailer
+
+    _subscriber(sessions, "reader@example.org", at=MONDAY - dt.timedelta(days=10), timezone="Europe/Vienna")
+    with sessions() as s:
+        factories.item(s, "Vortrag über Schätzer in Zürich", "01/2025", now=MONDAY - dt.timedelta(days=2))
+        s.commit()
+    out = io.StringIO()
+    config = replace(mail_config, mail={"transport": "console"})
+    report = sweep(sessions, ConsoleMailer(out), now=MONDAY + dt.timedelta(hours=1), config=config)
+    assert report.sent == 1
+    printed = out.getvalue()
+    assert "base64" not in printed and "--=" not in printed and "Content-Transfer-Encoding" not in printed
+    assert "To: reader@example.org" in printed
+    assert re.search(r"^Subject: Test Lab News: 1 new item \(week 6, 2025\)$", printed, re.M)
+    assert "Vortrag über Schätzer in Zürich" in printed
+    with sessions() as s:
+        token = s.scalar(select(Subscriber.token))
+    links = re.findall(r"https?://\S+", printed)
+    assert any(link.endswith(str(token)) for link in links), links

@@ -130,7 +130,7 @@ def test_countdowns_run_to_the_start_of_the_span(session: Session, client: Any, 
     clock.now = NOW
     doc = html.fromstring(client.get("/upcoming").data)
     rows = {
-        row.xpath("td/strong")[0].text_content(): row.xpath("td[@class='countdown']")[0].text_content()
+        row.xpath("td/strong")[0].text_content(): row.xpath("td[@class='countdown-cell']")[0].text_content()
         for row in doc.xpath("//table[@class='upcoming']/tbody/tr")
     }
     assert rows["Abstract deadline"] == "in 2 hours"  # 11:59 UTC, it is 10:00

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import threading
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,7 +16,6 @@ from typing import Any
 import feedparser
 import pytest
 from sqlalchemy.orm import Session
-from werkzeug.serving import make_server
 
 from newsfeed.models import Role, User
 from newsfeed.services.users import hash_password
@@ -30,17 +28,6 @@ PASSWORD = "a browser-typed password"
 
 if not Path(CHROMIUM).exists():  # .ci/run installs Debian's chromium; a developer may not have it
     pytest.skip("Debian's chromium is not installed (apt-get install chromium)", allow_module_level=True)
-
-
-@pytest.fixture
-def live_server(app: Any) -> Iterator[str]:
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(timeout=10)
-    server.server_close()
 
 
 @pytest.fixture

@@ -129,6 +129,45 @@ def test_user_create(runner: Any, session: Session) -> None:
 
 
 @pytest.mark.db
+def test_user_list_and_reset_password_signs_other_sessions_out(runner: Any, session: Session) -> None:
+    from newsfeed.services.users import verify_password
+
+    created = runner(["user", "create", "ed@example.org", "--role", "admin"])
+    assert created.exit_code == 0, created.output
+    runner(["user", "create", "second@example.org"], input="")
+    listed = runner(["user", "list"])
+    assert listed.exit_code == 0
+    rows = [line.split("\t") for line in listed.output.splitlines()]
+    assert [(r[0], r[1], r[3], r[4]) for r in rows] == [
+        ("ed@example.org", "admin", "active", "never signed in"),
+        ("second@example.org", "editor", "active", "never signed in"),
+    ]
+    before = session.scalar(select(User).where(User.email == "ed@example.org"))
+    assert before is not None
+    old_token, old_hash = before.session_token, before.password_hash
+    session.rollback()
+    reset = runner(["user", "reset-password", "ED@example.org"])
+    assert reset.exit_code == 0, reset.output
+    password = reset.output.split("password (shown once): ")[1].strip()
+    session.expire_all()
+    after = session.scalar(select(User).where(User.email == "ed@example.org"))
+    assert after is not None and verify_password(after, password)
+    assert after.password_hash != old_hash and after.session_token != old_token
+    typed = runner(
+        ["user", "reset-password", "ed@example.org", "--password-stdin"], input="another long password\n"
+    )
+    assert typed.exit_code == 0 and "shown once" not in typed.output
+    session.expire_all()
+    assert verify_password(
+        session.scalars(select(User).where(User.email == "ed@example.org")).one(), "another long password"
+    )
+    unknown = runner(["user", "reset-password", "nobody@example.org"])
+    assert unknown.exit_code == 2 and "email: no user nobody@example.org" in unknown.output
+    short = runner(["user", "reset-password", "ed@example.org", "--password-stdin"], input="short\n")
+    assert short.exit_code == 2 and "password: at least 12 characters" in short.output
+
+
+@pytest.mark.db
 def test_demo_command_creates_content_once(runner: Any, session: Session) -> None:
     result = runner(["demo"])
     assert result.exit_code == 0, result.output
@@ -173,6 +212,14 @@ def test_console_script_serves_the_demo(tmp_path: Path) -> None:
         assert "6–12 May 2024" in body  # the ICLR trip's dates
         assert "1 Feb 2025, 23:59 AoE" in body  # the workshop's submission deadline
         assert "DeLTa: Deep Generative Model" in body
+        # every link follows --port: the feed's links, the calendar's, the page's own
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/feed.atom", timeout=5) as response:  # noqa: S310
+            feed = response.read().decode()
+        assert f"http://127.0.0.1:{port}/items/" in feed and "127.0.0.1:5000" not in feed
+        assert f"webcal://127.0.0.1:{port}/calendar.ics" in body and ":5000" not in body
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/upcoming", timeout=5) as response:  # noqa: S310
+            upcoming = response.read().decode()
+        assert "Kyoto University" in upcoming and "Paper submission deadline" in upcoming  # live demo content
     finally:
         proc.terminate()
         proc.wait(timeout=10)

@@ -50,7 +50,10 @@ def admin(session: Session, password_hash: str, client: Any) -> Any:
         ("/unsubscribe/%00", 400, "path"),
         ("/items/2147483648", 404, None),
         ("/items/9223372036854775808", 404, None),
-        ("/?page=%C2%B2", 200, None),  # a parameter the page does not use is ignored
+        ("/?page=%C2%B2", 400, "page"),  # "²" is a digit to str.isdigit, not a page number
+        ("/?page=0", 400, "page"),
+        ("/?page=99999999999", 400, "page"),
+        ("/?ref=%C2%B2", 200, None),  # a parameter the page does not use is ignored
         ("/feed.atom?page=%C2%B2", 400, "page"),
         ("/feed.json?page=99999999999999999999", 400, "page"),
         ("/?kind=" + "x" * 2000, 400, "kind"),
