@@ -39,7 +39,6 @@ def timeline_page(
 ) -> TimelinePage:
     """Page ``page`` (from 1) of the public items in the selection: a bounded page whatever the
     number of items, and the count per year to link each year to the page where it starts."""
-    visible = selection.narrow(select(Item).where(visible_condition(now)))
     year = extract("year", Item.posted_start)
     per_year: Any = select(year.label("year"), func.count(Item.id)).where(visible_condition(now))
     rows = session.execute(selection.narrow(per_year).group_by(year).order_by(year.desc())).all()
@@ -52,8 +51,17 @@ def timeline_page(
     for y, n in counts:
         year_pages.append((y, before // per_page + 1))
         before += n
-    query = visible.order_by(*newest_posting_first()).offset((page - 1) * per_page).limit(per_page)
-    items = list(session.scalars(with_relations(query)))
+    # the page's ids first (a sort of narrow rows), then those items whole
+    ids = list(
+        session.scalars(
+            selection.narrow(select(Item.id).where(visible_condition(now)))
+            .order_by(*newest_posting_first())
+            .offset((page - 1) * per_page)
+            .limit(per_page)
+        )
+    )
+    query = select(Item).where(Item.id.in_(ids)).order_by(*newest_posting_first())
+    items = list(session.scalars(with_relations(query))) if ids else []
     return TimelinePage(items=items, page=page, pages=pages, total=total, year_pages=year_pages)
 
 

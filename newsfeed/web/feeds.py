@@ -101,48 +101,100 @@ class VersionWatch:
             self._seen = None
 
 
+# Headers that belong to one rendering (they come from Rendered.headers), not to the route.
+_PER_RENDERING = {"etag", "last-modified", "cache-control", "content-length", "date"}
+
+
+def _without_vary_cookie(headers: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    out = []
+    for name, value in headers:
+        if name.lower() == "vary":
+            value = ", ".join(v.strip() for v in value.split(",") if v.strip().lower() != "cookie")
+            if not value:
+                continue
+        out.append((name, value))
+    return out
+
+
 class FastFeeds:
-    """WSGI middleware in front of Flask: a repeated GET of a feed URL whose rendering is cached
-    for the current data version is answered here, 200 or 304, without a request context,
-    session, CSRF or login machinery. Anything else (a first request, a new version, an expired
-    entry, HEAD, errors) goes to Flask, which renders and caches it."""
+    """WSGI middleware in front of Flask: a repeated GET of a feed or list-page URL whose rendering
+    is cached for the current data version is answered here, 200 or 304, without a request
+    context, session, CSRF or login machinery. Anything else (a first request, a new version, an
+    expired entry, HEAD, errors) goes to Flask, which renders and caches it.
+
+    Feeds register their route with the headers they need. A list page sets
+    ``environ["newsfeed.fast_key"]``: its route is remembered with the headers Flask actually sent
+    (the security headers of that route included), unless the answer set or varied on a cookie."""
 
     def __init__(self, wsgi_app: Any, app: Any, size: int = 1024) -> None:
         self.wsgi_app = wsgi_app
         self.app = app
         self.size = size
-        self.routes: OrderedDict[tuple[str, str], tuple[str, str, int | None]] = OrderedDict()
+        # where (see _where) -> (cache key without the version, headers of the route)
+        self.routes: OrderedDict[tuple[str, ...], tuple[tuple[object, ...], list[tuple[str, str]]]] = (
+            OrderedDict()
+        )
         self.lock = threading.Lock()
         self.hits = 0
 
-    def remember(self, path: str, query: str, fmt: str, filter_key: str, page: int | None) -> None:
+    @staticmethod
+    def _where(environ: dict[str, Any]) -> tuple[str, ...]:
+        """The address as this middleware sees it (outside ProxyFix): the scheme and the proxy's
+        scheme are part of it, because https answers carry headers (HSTS) that http ones do not."""
+        return (
+            environ.get("wsgi.url_scheme", ""),
+            environ.get("HTTP_X_FORWARDED_PROTO", ""),
+            environ.get("PATH_INFO", ""),
+            environ.get("QUERY_STRING", ""),
+        )
+
+    def remember(
+        self, where: tuple[str, ...], key: tuple[object, ...], headers: list[tuple[str, str]]
+    ) -> None:
+        """``where``: ``environ["newsfeed.fast_where"]``; ``key``: the cache key without the
+        data version; ``headers``: sent with every 200."""
         with self.lock:
-            self.routes[(path, query)] = (fmt, filter_key, page)
-            self.routes.move_to_end((path, query))
+            self.routes[where] = (key, headers)
+            self.routes.move_to_end(where)
             while len(self.routes) > self.size:
                 self.routes.popitem(last=False)
 
     def __call__(self, environ: dict[str, Any], start_response: Any) -> Any:
-        if environ.get("REQUEST_METHOD") == "GET":
-            route = self.routes.get((environ.get("PATH_INFO", ""), environ.get("QUERY_STRING", "")))
-            if route is not None:
-                answer = self._answer(route, environ)
-                if answer is not None:
-                    status, headers, body = answer
-                    start_response(status, headers)
-                    self.hits += 1
-                    return [body]
-        return self.wsgi_app(environ, start_response)
+        if environ.get("REQUEST_METHOD") != "GET":
+            return self.wsgi_app(environ, start_response)
+        where = environ["newsfeed.fast_where"] = self._where(environ)
+        route = self.routes.get(where)
+        if route is not None:
+            answer = self._answer(route, environ)
+            if answer is not None:
+                status, headers, body = answer
+                start_response(status, headers)
+                self.hits += 1
+                return [body]
+        sent: list[tuple[str, list[tuple[str, str]]]] = []
+
+        def capture(status: str, headers: list[tuple[str, str]], exc_info: Any = None) -> Any:
+            if environ.get("newsfeed.fast_key") is not None:
+                # a shared cached copy does not depend on the cookie, whatever Flask-Login read
+                headers = _without_vary_cookie(headers)
+            sent.append((status, headers))
+            return start_response(status, headers, exc_info)
+
+        result = self.wsgi_app(environ, capture)
+        key = environ.get("newsfeed.fast_key")
+        if key is not None and sent and sent[0][0].startswith("200 "):
+            headers = sent[0][1]
+            if not any(name.lower() == "set-cookie" for name, _ in headers):
+                self.remember(where, key, [(n, v) for n, v in headers if n.lower() not in _PER_RENDERING])
+        return result
 
     def _answer(
-        self, route: tuple[str, str, int | None], environ: dict[str, Any]
+        self, route: tuple[tuple[object, ...], list[tuple[str, str]]], environ: dict[str, Any]
     ) -> tuple[str, list[tuple[str, str]], bytes] | None:
         extensions = self.app.extensions
-        fmt, filter_key, page = route
+        key, route_headers = route
         version, _ = extensions["newsfeed.version_watch"].current(extensions["newsfeed.sessions"].kw["bind"])
-        rendered = extensions["newsfeed.feed_cache"].get(
-            (fmt, filter_key, page, version), extensions["newsfeed.clock"]()
-        )
+        rendered = extensions["newsfeed.feed_cache"].get((*key, version), extensions["newsfeed.clock"]())
         if rendered is None:
             return None
         headers = list(rendered.headers.items())
@@ -152,7 +204,9 @@ class FastFeeds:
                 return "304 NOT MODIFIED", headers, b""
         elif environ.get("HTTP_IF_MODIFIED_SINCE") is not None:
             return None  # rare: let Werkzeug parse the date
-        headers += [("Content-Type", MIMETYPES[fmt]), ("Content-Length", str(len(rendered.body)))]
+        seen = {name.lower() for name, _ in headers}
+        headers += [(n, v) for n, v in route_headers if n.lower() not in seen]
+        headers.append(("Content-Length", str(len(rendered.body))))
         return "200 OK", headers, rendered.body
 
 
@@ -240,9 +294,10 @@ def serve(fmt: str, flt: Selection) -> Response:
     if rendered is None:
         rendered = _render(fmt, flt, page, at, changed_at)
         cache.put(key, rendered)
-    current_app.extensions["newsfeed.fast_feeds"].remember(
-        request.path, request.query_string.decode("latin-1"), fmt, flt.key, page
-    )
+    where = request.environ.get("newsfeed.fast_where")
+    if where is not None:  # set by the middleware on every GET
+        fast: FastFeeds = current_app.extensions["newsfeed.fast_feeds"]
+        fast.remember(where, (fmt, flt.key, page), [("Content-Type", MIMETYPES[fmt])])
     if _not_modified(rendered):
         return Response(status=304, headers=rendered.headers)
     return Response(rendered.body, headers=rendered.headers, content_type=MIMETYPES[fmt])

@@ -253,3 +253,25 @@ def test_posted_cache_ends_when_a_scheduled_item_is_due(session: Session, client
     assert b"Embargoed" not in client.get("/kinds/acceptance").data
     clock.advance(hours=2)
     assert b"Embargoed" in client.get("/kinds/acceptance").data
+
+
+def test_repeated_page_requests_are_answered_before_flask_with_the_same_headers(
+    session: Session, app: Any, client: Any
+) -> None:
+    _many(session, 5)
+    fast = app.extensions["newsfeed.fast_feeds"]
+    for path in ("/", "/?kind=acceptance", "/kinds/acceptance", "/embed/news?limit=3"):
+        first = client.get(path)
+        hits = fast.hits
+        second = client.get(path)
+        assert fast.hits == hits + 1, path
+        assert second.data == first.data
+        dropped = {"Date", "Content-Length"}
+        assert {k: v for k, v in first.headers.items() if k not in dropped} == {
+            k: v for k, v in second.headers.items() if k not in dropped
+        }, path
+        assert "Content-Security-Policy" in second.headers and "X-Content-Type-Options" in second.headers
+        assert client.get(path, headers={"If-None-Match": first.headers["ETag"]}).status_code == 304
+    factories.item(session, "Written meanwhile", "04/2025")
+    session.commit()
+    assert b"Written meanwhile" in client.get("/").data
