@@ -8,6 +8,7 @@ An unknown section or key, or a value of the wrong type, raises :class:`ConfigEr
 from __future__ import annotations
 
 import dataclasses
+import ipaddress
 import os
 import tomllib
 import typing
@@ -66,6 +67,20 @@ class FeedsConfig:
 
 
 @dataclass(frozen=True)
+class SourcesConfig:
+    """Pages and feeds synced by the scheduler (``newsfeed sources``)."""
+
+    every_hours: float = 6.0  # how often a new source is looked at, unless given
+    min_every_minutes: int = 15  # no source is fetched more often than this
+    timeout: float = 15.0  # seconds for connecting and for each read
+    max_kb: int = 5_000  # a larger answer is refused
+    max_redirects: int = 5
+    # Networks that may be fetched although private, loopback or link-local (comma separated,
+    # e.g. "10.1.0.0/16, 127.0.0.1/32"); by default only public addresses are.
+    allow_networks: str = ""
+
+
+@dataclass(frozen=True)
 class DigestsConfig:
     upcoming_days: int = 30
     send_hour: int = 8
@@ -98,6 +113,7 @@ class Config:
     feeds: FeedsConfig = field(default_factory=FeedsConfig)
     digests: DigestsConfig = field(default_factory=DigestsConfig)
     admin: AdminConfig = field(default_factory=AdminConfig)
+    sources: SourcesConfig = field(default_factory=SourcesConfig)
     instance_path: str = "instance"
 
     @property
@@ -133,6 +149,8 @@ _POSITIVE = {
     ("admin", "concurrent_hashes"),
     ("admin", "max_upload_mb"),
     ("site", "max_request_kb"),
+    ("sources", "min_every_minutes"),
+    ("sources", "max_kb"),
 }
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off"}
@@ -207,6 +225,21 @@ def _validate(config: Config) -> None:
         raise ConfigError("[feeds] max_age: must not be negative")
     if not 0 <= config.feeds.version_ttl <= 60:
         raise ConfigError("[feeds] version_ttl: must be between 0 and 60 seconds")
+    if not 0 < config.sources.timeout <= 300:
+        raise ConfigError("[sources] timeout: must be between 0 and 300 seconds")
+    if config.sources.every_hours * 60 < config.sources.min_every_minutes:
+        raise ConfigError("[sources] every_hours: must not be shorter than min_every_minutes")
+    if not 0 <= config.sources.max_redirects <= 20:
+        raise ConfigError("[sources] max_redirects: must be between 0 and 20")
+    try:
+        allowed_networks(config.sources.allow_networks)
+    except ValueError as exc:
+        raise ConfigError(f"[sources] allow_networks: {exc}") from None
+
+
+def allowed_networks(text: str) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
+    """``[sources] allow_networks`` as networks ("127.0.0.1/32, 10.0.0.0/8")."""
+    return tuple(ipaddress.ip_network(part.strip(), strict=False) for part in text.split(",") if part.strip())
 
 
 def build_config(

@@ -24,6 +24,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
+from sqlalchemy import false as sa_false
 from sqlalchemy.orm import Composite, Mapped, composite, mapped_column, relationship
 
 from .dates import FuzzyDate
@@ -216,6 +217,11 @@ class Item(Base):
     source_line: Mapped[int | None] = mapped_column(Integer)
     source_text: Mapped[str | None] = mapped_column(Text)
     source_key: Mapped[str | None] = mapped_column(String(64))
+    # the synced source this item came from; fetches in a row without it; the source's version of
+    # a hand-edited item differs from what is stored (the hand edit won)
+    source_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id", ondelete="SET NULL"), index=True)
+    source_missing: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    source_differs: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa_false())
 
     person: Mapped[Person | None] = relationship(back_populates="items")
     tags: Mapped[list[Tag]] = relationship(secondary=item_tags, order_by="Tag.slug")
@@ -417,6 +423,36 @@ class ThrottleEvent(Base):
     scope: Mapped[str] = mapped_column(String(32))
     key: Mapped[str] = mapped_column(String(400))
     at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class Source(Base):
+    """A page or feed someone already keeps, synced into items by the scheduler."""
+
+    __tablename__ = "sources"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(80), unique=True)
+    url: Mapped[str] = mapped_column(String(2000))
+    format: Mapped[str] = mapped_column(String(16), default="auto")
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    tags: Mapped[list[str]] = mapped_column(JSON, default=list)
+    every_minutes: Mapped[int] = mapped_column(Integer, default=360)
+    added_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    # what the last fetch said (conditional GET) and what came of it
+    etag: Mapped[str | None] = mapped_column(String(300))
+    last_modified: Mapped[str | None] = mapped_column(String(100))
+    fetched_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    synced_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    next_fetch_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime(), index=True)
+    last_status: Mapped[str] = mapped_column(String(32), default="new")
+    last_error: Mapped[str | None] = mapped_column(Text)
+    last_report: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    lease_owner: Mapped[str | None] = mapped_column(String(64))
+    lease_until: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+
+    person: Mapped[Person | None] = relationship()
 
 
 class Lease(Base):

@@ -3,7 +3,9 @@
 One job, every ``interval`` seconds (UTC, coalesced, one instance at a time, a misfire grace of
 hours, a fixed id with ``replace_existing``): hold the database lease "scheduler" (a second
 scheduler process stays idle while the first is alive), publish scheduled items whose time has
-come, then sweep the outbox (digests, reminders, confirmations). Every step is safe to run twice.
+come, sweep the outbox (digests, reminders, confirmations), then sync the sources that are due,
+one at a time, each under its own lease (:mod:`newsfeed.services.sources`). Every step is safe to
+run twice.
 
 The lease is renewed by a heartbeat every third of its length *while a tick runs*, so a tick that
 outlasts the lease (a slow mail server) keeps it, and a second scheduler never starts a tick of its
@@ -34,6 +36,7 @@ from .mail import Mailer
 from .services import leases, throttle
 from .services.items import publish_due
 from .services.outbox import SweepReport, sweep
+from .services.sources import fetcher_from_config, sync_due
 
 log = logging.getLogger("newsfeed.scheduler")
 LEASE_NAME = "scheduler"
@@ -98,6 +101,18 @@ def tick(
         watcher = _forward(stop, halt)
         try:
             report = sweep(sessions, mailer, now=now, config=config, stop=halt)
+            if not halt.is_set():
+                synced = sync_due(
+                    sessions,
+                    fetcher_from_config(config),
+                    now=clock(),
+                    config=config,
+                    owner=owner,
+                    stop=halt.is_set,
+                    clock=clock,
+                )
+                for done in synced:
+                    log.info("source %s", done.summary())
         finally:
             watcher.set()
     log.info("tick finished at %.3f", time.time())

@@ -103,31 +103,37 @@ class ImportPlan:
     """What an import will do, decided from what is stored now (nothing written yet)."""
 
     person: str | None
-    owner: int
+    owner: int | str
     creates: list[ImportedItem] = field(default_factory=list)
     updates: list[tuple[ImportedItem, int, int]] = field(default_factory=list)  # (line, item id, revision)
     unchanged: int = 0
     messages: list[str] = field(default_factory=list)
+    matched: set[int] = field(default_factory=set)  # stored items found again (same or edited)
+    stored: list[Item] = field(default_factory=list)  # the stored items it was matched against
 
 
-def source_key(owner: int, imported: ImportedItem) -> str:
+def source_key(owner: int | str, imported: ImportedItem) -> str:
     return f"{owner}:{imported.key}"
 
 
-def plan_import(session: Session, result: ImportResult, *, person: str | None) -> ImportPlan:
+def plan_import(
+    session: Session, result: ImportResult, *, person: str | None, source_id: int | None = None
+) -> ImportPlan:
+    """``source_id``: match against the items of that synced source only (keys ``s<id>:…``), not
+    against everything of the person (their hand posts and other sources stay apart)."""
     person_id = None
     if person:
         person_id = session.scalar(select(Person.id).where(Person.slug == person))
         if person_id is None:
             raise InvalidInput("person", f"no person {person!r}")
-    plan = ImportPlan(person=person, owner=person_id or 0)
-    stored = list(
-        session.scalars(
-            select(Item).where(
-                Item.person_id.is_(person_id) if person_id is None else Item.person_id == person_id
-            )
-        )
-    )
+    if source_id is not None:
+        plan = ImportPlan(person=person, owner=f"s{source_id}")
+        scope = Item.source_id == source_id
+    else:
+        plan = ImportPlan(person=person, owner=person_id or 0)
+        scope = Item.person_id.is_(person_id) if person_id is None else Item.person_id == person_id
+    stored = list(session.scalars(select(Item).where(scope)))
+    plan.stored = stored
     by_key = {item.source_key: item for item in stored if item.source_key}
     matched: set[int] = set()
     pending: list[ImportedItem] = []
@@ -154,6 +160,7 @@ def plan_import(session: Session, result: ImportResult, *, person: str | None) -
             plan.updates.append((imported, candidate.id, candidate.revision))
         else:
             plan.creates.append(imported)
+    plan.matched = matched
     return plan
 
 
