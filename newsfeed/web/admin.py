@@ -8,6 +8,7 @@ from typing import Any
 
 from flask import Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request, url_for
 from flask_login import current_user
+from sqlalchemy import select
 from werkzeug.wrappers import Response as WerkzeugResponse
 
 from ..dates import DateParseError, parse
@@ -17,10 +18,11 @@ from ..importers import UnreadableDocument, parse_text
 from ..importers.kinds import classify_item
 from ..kinds import KINDS
 from ..mail import PermanentFailure, TemporaryFailure
-from ..models import Cadence, Item, Role, Status, Subscriber, SubscriberStatus, Visibility
+from ..models import Cadence, Item, Role, Source, Status, Subscriber, SubscriberStatus, User, Visibility
 from ..render import markdown_html
 from ..services import admin as svc
 from ..services import digests, outbox
+from ..services import sources as src
 from ..services import subscriptions as subs
 from ..services.imports import apply_import
 from ..services.items import create_item, update_item
@@ -126,7 +128,24 @@ def _form_page(
         visibilities=[v.value for v in Visibility],
         people=svc.people(get_session()),
         zone=get_config().site.timezone,
+        source=_source_of(item_id),
     )
+
+
+def _source_of(item_id: int | None) -> tuple[str, str, bool] | None:
+    """(name, url, the source differs from the hand edit) of the source an item is synced from."""
+    if item_id is None:
+        return None
+    row = (
+        get_session()
+        .execute(
+            select(Source.name, Source.url, Item.source_differs)
+            .join(Item, Item.source_id == Source.id)
+            .where(Item.id == item_id)
+        )
+        .first()
+    )
+    return (row[0], row[1], bool(row[2])) if row else None
 
 
 def _submitted(db: Any, current: Item | None = None) -> Any:
@@ -353,6 +372,93 @@ def import_confirm() -> tuple[str, int]:
         return _page("admin/import.html", 400, people=svc.people(db), error=exc, form=request.form)
     db.commit()
     return _page("admin/import_report.html", report=report, result=result)
+
+
+# ---------------------------------------------------------------------------------------------
+# sources (editors: their own person's; admins: every one)
+
+
+def _user() -> User:
+    user = get_session().get(User, current_user.id)
+    if user is None:  # removed while signed in
+        abort(403)
+    return user
+
+
+def _sources_page(
+    status: int = 200, *, error: InvalidInput | None = None, form: Any = None
+) -> tuple[str, int]:
+    db = get_session()
+    user = _user()
+    return _page(
+        "admin/sources.html",
+        status,
+        sources=src.list_sources(db, user=user),
+        people=svc.people(db),
+        formats=src.SOURCE_FORMATS,
+        error=error,
+        form=form or {},
+        default_every=f"{get_config().sources.every_hours:g}h",
+        now=now(),
+    )
+
+
+@bp.get("/sources")
+def sources() -> tuple[str, int]:
+    return _sources_page()
+
+
+@bp.post("/sources")
+def add_source() -> WerkzeugResponse | tuple[str, int]:
+    db = get_session()
+    form = request.form
+    try:
+        source = src.add_source(
+            db,
+            form.get("url", ""),
+            fmt=form.get("format", "auto"),
+            person=form.get("person") or None,
+            tags=[t for t in form.get("tags", "").split(",") if t.strip()],
+            every=form.get("every") or None,
+            name=form.get("name") or None,
+            user=_user(),
+            now=now(),
+            config=get_config(),
+        )
+    except InvalidInput as exc:
+        db.rollback()
+        return _sources_page(400, error=exc, form=form)
+    db.commit()
+    flash(f"Added {source.name}: the scheduler fetches it within a minute or two.")
+    return redirect(url_for("admin.sources"))
+
+
+def _own_source(source_id: int) -> Any:
+    source = get_session().get(Source, source_id)
+    user = _user()
+    if source is None or (user.role != Role.ADMIN and source.person_id != user.person_id):
+        raise NotFound(f"no source {source_id}")
+    return source
+
+
+@bp.post("/sources/<id:source_id>/sync")
+def sync_source(source_id: int) -> WerkzeugResponse:
+    """Due now: the scheduler fetches it on its next tick (a fetch never runs inside a request)."""
+    source = _own_source(source_id)
+    source.next_fetch_at = now()
+    get_session().commit()
+    flash(f"{source.name} is due now: the scheduler fetches it within a minute or two.")
+    return redirect(url_for("admin.sources"))
+
+
+@bp.post("/sources/<id:source_id>/remove")
+def remove_source(source_id: int) -> WerkzeugResponse:
+    source = _own_source(source_id)
+    name = source.name
+    count = src.remove_source(get_session(), name)
+    get_session().commit()
+    flash(f"Removed {name}; its {count} item(s) stay on the site.")
+    return redirect(url_for("admin.sources"))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from newsfeed.config import secret_key
-from newsfeed.models import Item, Kind, Role, Subscriber, SubscriberStatus, User
+from newsfeed.models import Item, Kind, Role, Source, Subscriber, SubscriberStatus, User
 from newsfeed.services.demo import load_demo
 from newsfeed.services.subscriptions import confirm_token
 from newsfeed.services.users import hash_password
@@ -47,6 +47,18 @@ def _seed(session: Session, clock: Any) -> dict[str, str]:
     load_demo(session, now=clock.now, host="news.example.org")
     session.add(User(email="editor@example.org", password_hash=hash_password(PASSWORD), role=Role.ADMIN))
     factories.item(session, "Tagged seminar news", "02/2025", tags=["seminar"], person="wei-huang")
+    session.add(
+        Source(
+            name="wei-huang-homepage",
+            url="https://weihuang05.github.io/",
+            tags=["ml"],
+            every_minutes=360,
+            last_status="error",
+            last_error="weihuang05.github.io: no answer within 15 s",
+            failures=2,
+            last_report={"created": 10, "updated": 1},
+        )
+    )
     session.commit()
     workshop = session.scalar(select(Item.id).where(Item.title.like("Theory of Deep Generative%")))
     subscriber = session.scalars(select(Subscriber).order_by(Subscriber.id)).first()
@@ -105,6 +117,7 @@ def test_every_page_passes_axe_in_light_and_dark_and_is_photographed_at_two_widt
         "admin-item-edit": f"/admin/items/{ids['item']}",
         "admin-history": f"/admin/items/{ids['item']}/history",
         "admin-import": "/admin/import",
+        "admin-sources": "/admin/sources",
         "admin-subscribers": "/admin/subscribers",
         "admin-digest-preview": f"/admin/subscribers/{ids['subscriber']}/preview",
         "admin-users": "/admin/users",

@@ -16,7 +16,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from newsfeed.models import Item, Person, Role, Subscriber, User
+from newsfeed.models import Item, Person, Role, Source, Subscriber, User
 from newsfeed.services.subscriptions import add_confirmed, read_preferences
 from tests import factories
 from tests.web.test_admin import sign_in
@@ -39,6 +39,10 @@ EDITORS = {
     "admin.import_form",
     "admin.import_preview",
     "admin.import_confirm",
+    "admin.sources",
+    "admin.add_source",
+    "admin.sync_source",
+    "admin.remove_source",
 }
 ADMINS = {
     "admin.users",
@@ -64,10 +68,12 @@ def test_the_matrix_holds_for_every_route_and_method(session: Session, app: Any,
     session.add(User(email="ed@example.org", password_hash=password_hash, role=Role.EDITOR, person=person))
     add_confirmed(session, "reader@example.org", read_preferences(session), now=factories.NOW, confirmed=True)
     factories.item(session, person="ed")
+    session.add(Source(name="ed-page", url="https://ed.example/", person=person, tags=[], last_report={}))
     session.commit()
     values = {
         "item_id": str(session.scalar(select(Item.id))),
         "subscriber_id": str(session.scalar(select(Subscriber.id))),
+        "source_id": str(session.scalar(select(Source.id))),
     }
     clients: dict[str, Any] = {"anonymous": app.test_client()}
     for who, email in (("editor", "ed@example.org"), ("admin", "root@example.org")):
