@@ -12,6 +12,8 @@ the source gave last time (keys ``s<source id>:…``), never against the person'
   it (a page broken for an hour must not wipe a person's news), and published again if it comes
   back; nothing is ever deleted;
 - a fetch that yields no item at all while the source had some is an **error**, not a deletion;
+- a line the person imported by hand before the source was added is **adopted** by the source
+  (the same date and text: the same item), never created a second time;
 - a failed fetch records its error, backs off (the interval doubled per failure in a row, up to 16
   times and at most a week) and leaves the items as they were.
 
@@ -430,6 +432,21 @@ def apply_fetch(
             report.failed += 1
             report.messages.append(f"line {imported.source_line}: {exc}")
     for imported in plan.creates:
+        # the same line imported by hand before the source was added: adopted, never doubled
+        by_hand = session.scalar(
+            select(Item).where(
+                Item.source_key == source_key(source.person_id or 0, imported), Item.source_id.is_(None)
+            )
+        )
+        if by_hand is not None:
+            by_hand.source_id = source.id
+            by_hand.source_key = source_key(plan.owner, imported)
+            by_hand.source_path, by_hand.source_line = imported.source_path or None, imported.source_line
+            report.unchanged += 1
+            report.messages.append(
+                f"line {imported.source_line}: the item imported earlier now follows the source"
+            )
+            continue
         try:
             data = to_input(imported, person=person, key=source_key(plan.owner, imported))
             created = create_item(session, dataclasses.replace(data, tags=tags), now=now, host=host)

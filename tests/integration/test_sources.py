@@ -498,3 +498,46 @@ def test_the_scheduler_tick_syncs_due_sources_and_a_second_scheduler_does_not(
         assert stored.last_status == "changed" and stored.next_fetch_at == T0 + dt.timedelta(hours=6)
     tick(sessions, mailer, source_config, owner="a", clock=lambda: T0 + dt.timedelta(hours=1), lease=lease)
     assert len(server.seen) == 1  # not due for another five hours
+
+
+def test_items_imported_by_hand_before_the_source_was_added_are_adopted_not_doubled(
+    sessions: sessionmaker[Session], source_config: Config, server: PageServer
+) -> None:
+    from newsfeed.importers import parse_text
+    from newsfeed.services.imports import apply_import
+
+    body = page(ACCEPTED, TALK)
+    server.answers["/ada"] = Answer(body)
+    with sessions() as s:
+        factories.person(s, "ada", "Ada Lovelace")
+        result = parse_text(body.decode(), today=T0.date(), path="homepage.html")
+        assert apply_import(s, result, person="ada", now=T0, host="news.example.org").created == 2
+        source_id = add_source(s, f"{server.base}/ada", person="ada", now=T0, config=source_config).id
+        s.commit()
+    first = _sync(sessions, source_config, source_id, T0)
+    assert (first.created, first.unchanged) == (0, 2), first
+    server.answers["/ada"] = Answer(page(ACCEPTED_EDITED, TALK, TRIP))
+    second = _sync(sessions, source_config, source_id, T0 + dt.timedelta(hours=7))
+    assert (second.created, second.updated, second.unchanged) == (1, 1, 1), second
+    with sessions() as s:
+        assert s.scalar(select(func.count(Item.id))) == 3
+        assert s.scalar(select(func.count(Item.id)).where(Item.source_id == source_id)) == 3
+
+
+def test_a_moved_page_is_followed_and_a_huge_one_changes_nothing(
+    sessions: sessionmaker[Session], source_config: Config, server: PageServer
+) -> None:
+    server.answers["/old"] = Answer(status=301, location="/new")
+    server.answers["/new"] = Answer(page(ACCEPTED, TALK))
+    with sessions() as s:
+        source_id = add_source(s, f"{server.base}/old", now=T0, config=source_config).id
+        s.commit()
+    assert _sync(sessions, source_config, source_id, T0).created == 2
+    server.answers["/new"] = Answer(stream_mb=50)
+    started = time.monotonic()
+    report = _sync(sessions, source_config, source_id, T0 + dt.timedelta(hours=7))
+    assert report.status == "error" and "more than the 2,000,000 bytes" in (report.error or "")
+    assert time.monotonic() - started < 5
+    with sessions() as s:
+        assert s.scalar(select(func.count(Item.id)).where(Item.status == Status.PUBLISHED)) == 2
+        assert s.scalar(select(func.sum(Item.source_missing))) == 0
