@@ -54,13 +54,25 @@ class DigestCache(OrderedDict[tuple[object, ...], Digest]):
             self.popitem(last=False)
 
 
+_SITES: dict[int, tuple[Config, Site]] = {}
+
+
 def site_of(config: Config) -> Site:
-    return Site(
+    """The site as emails name it (built once per configuration: a sweep asks for every message;
+    keyed by identity, as hashing a whole configuration would cost more than building this)."""
+    known = _SITES.get(id(config))
+    if known is not None and known[0] is config:
+        return known[1]
+    site = Site(
         title=config.site.title,
         base_url=config.site.base_url.rstrip("/"),
         host=config.host,
         sender=config.mail.sender,
     )
+    if len(_SITES) > 16:
+        _SITES.clear()
+    _SITES[id(config)] = (config, site)
+    return site
 
 
 class Undeliverable(Exception):

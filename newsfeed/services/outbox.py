@@ -46,6 +46,7 @@ lead times have passed at once (the item was posted late), only the nearest is s
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import functools
 import threading
 import time
@@ -340,7 +341,27 @@ def advance(
         "message_id": sent[1] if sent else None,
         "lease_until": lease_until,
     }
+    if connection.dialect.name == "postgresql":
+        # The same statement, compiled once, run as a prepared statement on the driver: the hot
+        # path costs a round trip and little else (it runs beside the SMTP conversation, and its
+        # Python work would otherwise take the interpreter from it).
+        sql, fixed = _advance_sql(connection.dialect)
+        with connection.connection.driver_connection.cursor() as cursor:
+            cursor.execute(sql, {**fixed, **params}, prepare=True)
+            return {row[0] for row in cursor.fetchall()}
     return set(connection.execute(_ADVANCE, params).scalars())
+
+
+@functools.cache
+def _advance_sql(dialect: Any) -> tuple[str, dict[str, Any]]:
+    """_ADVANCE as the driver's SQL, with its constants as the driver takes them (enum values)."""
+    compiled = _ADVANCE.compile(dialect=dialect)
+    fixed = {
+        name: value.value if isinstance(value, enum.Enum) else value
+        for name, value in compiled.params.items()
+        if value is not None
+    }
+    return str(compiled), fixed
 
 
 def renew(session: Session, delivery_id: int, token: str, *, lease_until: dt.datetime) -> bool:
