@@ -20,7 +20,15 @@ from sqlalchemy.orm import Session
 from newsfeed.models import Role, User
 from newsfeed.services.users import hash_password
 
-pytestmark = [pytest.mark.db, pytest.mark.browser]
+pytestmark = [
+    pytest.mark.db,
+    pytest.mark.browser,
+    # Werkzeug's development server (the live server here; production runs gunicorn) leaves a
+    # static file unclosed when the browser drops the request for it (a page left before its
+    # favicon arrived): that warning is about the test server, not about the pages under test.
+    pytest.mark.filterwarnings("ignore:unclosed file:ResourceWarning"),
+    pytest.mark.filterwarnings("ignore:Exception ignored in. <_io:pytest.PytestUnraisableExceptionWarning"),
+]
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 OUTPUT = Path(os.environ.get("NEWSFEED_TEST_OUTPUT", Path(__file__).resolve().parents[2] / "test-output"))
