@@ -13,7 +13,7 @@ import functools
 import re
 import secrets
 import zoneinfo
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from email.header import Header, decode_header, make_header
 from email.utils import format_datetime, formataddr
 from functools import lru_cache
@@ -162,13 +162,43 @@ def _render(template: str, zone: str, site: Site, context: tuple[tuple[str, obje
     )
 
 
-def _address(text: str, to: Recipient, *, html: bool) -> str:
-    quote = escape if html else str
-    return (
-        text.replace(_EMAIL, quote(to.email))
-        .replace(_UNSUBSCRIBE, quote(to.unsubscribe_url))
-        .replace(_PREFERENCES, quote(to.preferences_url))
+_BASE64_LINE = 57  # bytes per line of 76 base64 characters
+
+
+@dataclass(frozen=True)
+class _Split:
+    """A rendered part cut before its first personal marker, at a whole number of base64 lines:
+    the head is the same for every subscriber and is encoded once; only the tail (the footer with
+    their links) is personalised and encoded per message."""
+
+    head: bytes
+    head_lines: bytes
+    tail: bytes
+
+
+@lru_cache(maxsize=512)
+def _split(rendered: str) -> _Split:
+    data = rendered.encode("utf-8")
+    first = min(
+        (i for i in (data.find(m.encode()) for m in (_EMAIL, _UNSUBSCRIBE, _PREFERENCES)) if i >= 0),
+        default=len(data),
     )
+    cut = first - first % _BASE64_LINE
+    head = data[:cut]
+    return _Split(head, _base64_lines(head) if head else b"", data[cut:])
+
+
+def _personal(rendered: str, to: Recipient, *, html: bool) -> tuple[str, bytes]:
+    """The part for this recipient, as text and as base64 lines (the shared head encoded once)."""
+    split = _split(rendered)
+    quote = escape if html else str
+    tail = (
+        split.tail.replace(_EMAIL.encode(), quote(to.email).encode("utf-8"))
+        .replace(_UNSUBSCRIBE.encode(), quote(to.unsubscribe_url).encode("utf-8"))
+        .replace(_PREFERENCES.encode(), quote(to.preferences_url).encode("utf-8"))
+    )
+    whole = split.head + tail
+    return whole.decode("utf-8"), split.head_lines + (_base64_lines(tail) if tail else b"")
 
 
 @dataclass(frozen=True)
@@ -188,6 +218,8 @@ class Email:
     text: str
     html: str
     boundary: str
+    # the two parts already in base64 lines (the text and HTML above, encoded), when known
+    encoded: tuple[bytes, bytes] | None = field(default=None, compare=False, repr=False)
 
     @property
     def needs_smtputf8(self) -> bool:
@@ -214,12 +246,16 @@ class Email:
         lines += ["MIME-Version: 1.0", f'Content-Type: multipart/alternative; boundary="{self.boundary}"', ""]
         head = "\r\n".join(lines).encode("utf-8")
         out = [head, b"\r\n"]
-        for subtype, body in (("plain", self.text), ("html", self.html)):
+        encoded = self.encoded or (
+            _base64_lines(self.text.encode("utf-8")),
+            _base64_lines(self.html.encode("utf-8")),
+        )
+        for subtype, body in zip(("plain", "html"), encoded, strict=True):
             out.append(
                 f'--{self.boundary}\r\nContent-Type: text/{subtype}; charset="utf-8"\r\n'
                 "Content-Transfer-Encoding: base64\r\n\r\n".encode("ascii")
             )
-            out.append(_base64_lines(body.encode("utf-8")))
+            out.append(body)
         out.append(f"--{self.boundary}--\r\n".encode("ascii"))
         return b"".join(out)
 
@@ -276,13 +312,16 @@ def _multipart(
         ("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"),
         ("X-Newsfeed-Delivery", str(envelope.delivery_id)),
     )
+    text, text_lines = _personal(text, to, html=False)
+    html, html_lines = _personal(html, to, html=True)
     return Email(
         sender=site.sender,
         recipient=to.email,
         headers=headers,
-        text=_address(text, to, html=False),
-        html=_address(html, to, html=True),
+        text=text,
+        html=html,
         boundary=f"=_newsfeed_{envelope.delivery_id}_{secrets.token_hex(8)}",
+        encoded=(text_lines, html_lines),
     )
 
 
