@@ -52,14 +52,14 @@ import threading
 import time
 import uuid
 import zoneinfo
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import and_, bindparam, case, literal, null, or_, select, update
+from sqlalchemy import ARRAY, Integer, and_, any_, bindparam, case, literal, null, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.orm import Session, selectinload, sessionmaker
+from sqlalchemy.orm import Session, joinedload, sessionmaker
 
 from ..config import Config
 from ..digest import Email, Envelope, compose_digest
@@ -240,6 +240,15 @@ def reclaim_expired(session: Session, *, lease_now: dt.datetime) -> int:
     return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
 
+def _among(session: Session, column: Any, ids: Sequence[int]) -> Any:
+    """``column IN ids``. On PostgreSQL one array parameter (``= ANY``): a single placeholder
+    however many ids, so the driver keeps the statement in its cache (a statement with hundreds of
+    placeholders is parsed anew by psycopg on every execution, in Python)."""
+    if session.get_bind().dialect.name == "postgresql":
+        return column == any_(literal(list(ids), ARRAY(Integer)))
+    return column.in_(ids)
+
+
 def claim(
     session: Session,
     *,
@@ -259,7 +268,7 @@ def claim(
         picked = list(session.scalars(chosen.with_for_update(skip_locked=True)))
         if not picked:
             return []
-        target: Any = Delivery.id.in_(picked)
+        target: Any = _among(session, Delivery.id, picked)
     else:
         target = Delivery.id.in_(chosen.scalar_subquery())
     taken = session.scalars(
@@ -273,7 +282,9 @@ def claim(
         return []
     return list(
         session.scalars(
-            select(Delivery.id).where(Delivery.id.in_(taken)).order_by(Delivery.due_at, Delivery.id)
+            select(Delivery.id)
+            .where(_among(session, Delivery.id, taken))
+            .order_by(Delivery.due_at, Delivery.id)
         )
     )
 
@@ -515,7 +526,7 @@ class _Recorder:
         if self.digested:
             self.session.execute(
                 update(Subscriber)
-                .where(Subscriber.id.in_(self.digested))
+                .where(_among(self.session, Subscriber.id, self.digested))
                 .values(last_digest_at=self.now)
                 .execution_options(synchronize_session=False)
             )
@@ -684,7 +695,9 @@ class _Batch:
         deliveries = {
             d.id: d
             for d in self.session.scalars(
-                select(Delivery).where(Delivery.id.in_(claimed)).options(selectinload(Delivery.subscriber))
+                select(Delivery)
+                .where(_among(self.session, Delivery.id, claimed))
+                .options(joinedload(Delivery.subscriber))
             )
         }
         in_flight: tuple[_Job, Pending] | None = None
