@@ -139,23 +139,21 @@ def cold_render(url: str, repeat: int = 20) -> float:
     return statistics.median(times)
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--items", type=int, default=10_000)
-    ap.add_argument("--seconds", type=int, default=5)
-    ap.add_argument("--rounds", type=int, default=3)
-    ap.add_argument("--connections", type=int, default=32)
-    ap.add_argument("--workers", type=int, default=2)
-    args = ap.parse_args()
+def start_gunicorn(
+    app_module: str, *, items: int, workers: int
+) -> tuple[subprocess.Popen[bytes], str, str, Path]:
+    """A fresh database of ``items`` items (SQLite, or NEWSFEED_BENCH_DATABASE_URL) served by
+    gunicorn on loopback with ``app_module`` (the real app plus /bench/bytes): (server, base URL,
+    database URL, work folder). bench/pages.py uses it too."""
     if not shutil.which("wrk"):
         raise SystemExit("wrk is not installed: apt-get install wrk")
     gunicorn = shutil.which("gunicorn") or str(Path(sys.executable).with_name("gunicorn"))
     work = Path(tempfile.mkdtemp(prefix="newsfeed-bench-"))
     url = os.environ.get("NEWSFEED_BENCH_DATABASE_URL") or f"sqlite:///{work / 'bench.sqlite3'}"
     started = time.perf_counter()
-    fill(url, args.items)
-    print(f"filled {args.items:,} items in {time.perf_counter() - started:.1f} s ({url.split(':')[0]})")
-    (work / "bench_app.py").write_text(APP_MODULE)
+    fill(url, items)
+    print(f"filled {items:,} items in {time.perf_counter() - started:.1f} s ({url.split(':')[0]})")
+    (work / "bench_app.py").write_text(app_module)
     port = free_port()
     env = {
         **os.environ,
@@ -166,21 +164,20 @@ def main() -> None:
         "PYTHONPATH": f"{work}{os.pathsep}{ROOT}",
     }
     env.pop("NEWSFEED_CONFIG", None)
-    server = subprocess.Popen(
-        [
-            gunicorn,
-            "-w",
-            str(args.workers),
-            "-b",
-            f"127.0.0.1:{port}",
-            "--log-level",
-            "warning",
-            "bench_app:app()",
-        ],
-        env=env,
-        cwd=work,
-    )
-    base = f"http://127.0.0.1:{port}"
+    command = [gunicorn, "-w", str(workers), "-b", f"127.0.0.1:{port}", "--log-level", "warning"]
+    server = subprocess.Popen([*command, "bench_app:app()"], env=env, cwd=work)
+    return server, f"http://127.0.0.1:{port}", url, work
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--items", type=int, default=10_000)
+    ap.add_argument("--seconds", type=int, default=5)
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--connections", type=int, default=32)
+    ap.add_argument("--workers", type=int, default=2)
+    args = ap.parse_args()
+    server, base, url, work = start_gunicorn(APP_MODULE, items=args.items, workers=args.workers)
     try:
         etag = ""
         for _ in range(200):

@@ -14,17 +14,15 @@ size of the pages (target <= 150 KB).
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 import urllib.request
 from pathlib import Path
 
-from feeds import fill, free_port, wrk  # bench/feeds.py: the same data and the same load tool
+from feeds import start_gunicorn, wrk  # bench/feeds.py: the same data, server and load tool
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -93,32 +91,7 @@ def main() -> None:
     ap.add_argument("--connections", type=int, default=32)
     ap.add_argument("--workers", type=int, default=2)
     args = ap.parse_args()
-    if not shutil.which("wrk"):
-        raise SystemExit("wrk is not installed: apt-get install wrk")
-    gunicorn = shutil.which("gunicorn") or str(Path(sys.executable).with_name("gunicorn"))
-    work = Path(tempfile.mkdtemp(prefix="newsfeed-bench-"))
-    url = os.environ.get("NEWSFEED_BENCH_DATABASE_URL") or f"sqlite:///{work / 'bench.sqlite3'}"
-    started = time.perf_counter()
-    fill(url, args.items)
-    print(f"filled {args.items:,} items in {time.perf_counter() - started:.1f} s ({url.split(':')[0]})")
-    (work / "bench_app.py").write_text(APP_MODULE)
-    port = free_port()
-    env = {
-        **os.environ,
-        "NEWSFEED_DATABASE_URL": url,
-        "NEWSFEED_SITE_BASE_URL": "http://bench.example.org",
-        "NEWSFEED_INSTANCE_PATH": str(work / "instance"),
-        "NEWSFEED_ADMIN_SECRET_KEY": "bench",
-        "PYTHONPATH": f"{work}{os.pathsep}{ROOT}",
-    }
-    env.pop("NEWSFEED_CONFIG", None)
-    server = subprocess.Popen(
-        [gunicorn, "-w", str(args.workers), "-b", f"127.0.0.1:{port}", "--log-level", "warning"]
-        + ["bench_app:app()"],
-        env=env,
-        cwd=work,
-    )
-    base = f"http://127.0.0.1:{port}"
+    server, base, url, work = start_gunicorn(APP_MODULE, items=args.items, workers=args.workers)
     results: dict[str, list[float]] = {"precomputed bytes (baseline)": [], **{name: [] for name in ROUTES}}
     try:
         for _ in range(300):

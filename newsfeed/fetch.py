@@ -170,7 +170,7 @@ class Fetcher:
         chunks: list[bytes] = []
         size = 0
         while True:
-            chunk = response.read1(CHUNK) if hasattr(response, "read1") else response.read(CHUNK)
+            chunk = response.read1(CHUNK)
             if not chunk:
                 return b"".join(chunks)
             size += len(chunk)

@@ -191,13 +191,13 @@ def find_source(session: Session, name: str, *, user: User | None = None) -> Sou
 def remove_source(session: Session, name: str, *, user: User | None = None) -> int:
     """Remove the source; its items stay (no longer synced). The number of items it had."""
     source = find_source(session, name, user=user)
-    count = len(session.scalars(select(Item.id).where(Item.source_id == source.id)).all())
-    session.execute(
+    detached = session.execute(
         update(Item)
         .where(Item.source_id == source.id)
         .values(source_id=None)
         .execution_options(synchronize_session=False)
     )
+    count = int(detached.rowcount or 0)  # type: ignore[attr-defined]
     session.delete(source)
     session.flush()
     return count
@@ -344,17 +344,15 @@ def sync(
         if fetched is not None:
             try:
                 apply_fetch(session, source, fetched, report, now=at, host=config.host)
-            except (SyncFailed, UnreadableDocument, InvalidInput) as exc:
+            except Exception as exc:  # what was fetched cannot be used: the items stay as they were
                 session.rollback()
                 source = session.get(Source, source_id)
                 assert source is not None
-                problem = str(exc)
-            except Exception as exc:  # a page no importer foresaw: this source waits, others go on
-                log.exception("source %s: reading %s failed", source_id, url)
-                session.rollback()
-                source = session.get(Source, source_id)
-                assert source is not None
-                problem = f"the answer could not be read ({exc.__class__.__name__}); the error is logged"
+                if isinstance(exc, SyncFailed | UnreadableDocument | InvalidInput):
+                    problem = str(exc)
+                else:  # a page no importer foresaw: this source waits, the others go on
+                    log.exception("source %s: reading %s failed", source_id, url)
+                    problem = f"the answer could not be read ({exc.__class__.__name__}); the error is logged"
         if problem is not None:
             report.status, report.error = "error", problem
             source.failures += 1
@@ -364,9 +362,7 @@ def sync(
             source.next_fetch_at = at + backoff(source.every_minutes, source.failures)
         if dry_run:
             session.rollback()
-            release(session, source_id, owner)
-        else:
-            release(session, source_id, owner)
+        release(session, source_id, owner)
         session.commit()
     return report
 

@@ -14,6 +14,7 @@ import hashlib
 import threading
 import time
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -122,9 +123,10 @@ class FastFeeds:
     context, session, CSRF or login machinery. Anything else (a first request, a new version, an
     expired entry, HEAD, errors) goes to Flask, which renders and caches it.
 
-    Feeds register their route with the headers they need. A list page sets
-    ``environ["newsfeed.fast_key"]``: its route is remembered with the headers Flask actually sent
-    (the security headers of that route included), unless the answer set or varied on a cookie."""
+    A cached answer (:func:`answer_cached`: feeds and list pages) sets ``environ["newsfeed.fast_key"]``;
+    its address is then remembered with the headers Flask actually sent for it (type and security
+    headers of that route), unless the answer set a cookie. A shared copy never varies on the
+    cookie, so ``Vary: Cookie`` (Flask-Login reads the session on every request) is dropped."""
 
     def __init__(self, wsgi_app: Any, app: Any, size: int = 1024) -> None:
         self.wsgi_app = wsgi_app
@@ -151,8 +153,8 @@ class FastFeeds:
     def remember(
         self, where: tuple[str, ...], key: tuple[object, ...], headers: list[tuple[str, str]]
     ) -> None:
-        """``where``: ``environ["newsfeed.fast_where"]``; ``key``: the cache key without the
-        data version; ``headers``: sent with every 200."""
+        """``where``: see :meth:`_where`; ``key``: the cache key without the data version;
+        ``headers``: the route's, sent with every 200 besides the rendering's own."""
         with self.lock:
             self.routes[where] = (key, headers)
             self.routes.move_to_end(where)
@@ -162,7 +164,7 @@ class FastFeeds:
     def __call__(self, environ: dict[str, Any], start_response: Any) -> Any:
         if environ.get("REQUEST_METHOD") != "GET":
             return self.wsgi_app(environ, start_response)
-        where = environ["newsfeed.fast_where"] = self._where(environ)
+        where = self._where(environ)
         route = self.routes.get(where)
         if route is not None:
             answer = self._answer(route, environ)
@@ -204,8 +206,7 @@ class FastFeeds:
                 return "304 NOT MODIFIED", headers, b""
         elif environ.get("HTTP_IF_MODIFIED_SINCE") is not None:
             return None  # rare: let Werkzeug parse the date
-        seen = {name.lower() for name, _ in headers}
-        headers += [(n, v) for n, v in route_headers if n.lower() not in seen]
+        headers += route_headers
         headers.append(("Content-Length", str(len(rendered.body))))
         return "200 OK", headers, rendered.body
 
@@ -252,17 +253,43 @@ def _render(
     fmt: str, selection: Selection, page: int | None, at: dt.datetime, changed_at: dt.datetime
 ) -> Rendered:
     document = feed_document(get_session(), get_config(), fmt, selection, page, now=at, changed_at=changed_at)
-    etag = hashlib.sha256(document.body).hexdigest()[:32]
+    return rendering(document.body, document.last_modified, document.valid_until)
+
+
+def rendering(body: bytes, last_modified: dt.datetime, valid_until: dt.datetime | None) -> Rendered:
+    """A cached answer: the body and the headers that belong to this rendering (a strong ETag,
+    Last-Modified, Cache-Control). The route's other headers (type, security) are the ones Flask
+    sends, remembered by :class:`FastFeeds` for the answers it gives in front of Flask."""
+    etag = hashlib.sha256(body).hexdigest()[:32]
     headers = {
         "ETag": f'"{etag}"',
-        "Last-Modified": http_date(document.last_modified),
+        "Last-Modified": http_date(last_modified),
         "Cache-Control": f"public, max-age={get_config().feeds.max_age}",
-        # also on answers from the cache in front of Flask (which the app's headers never see)
-        "X-Content-Type-Options": "nosniff",
-        "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
-        "Referrer-Policy": "strict-origin-when-cross-origin",
     }
-    return Rendered(document.body, etag, document.last_modified, document.valid_until, headers)
+    return Rendered(body, etag, last_modified, valid_until, headers)
+
+
+def answer_cached(
+    key: tuple[object, ...],
+    content_type: str,
+    render: Callable[[dt.datetime, dt.datetime], Rendered],
+) -> Response:
+    """The cached rendering for ``key`` at the current data version (``render(now, changed_at)``
+    on a miss), 304 for a matching conditional request; a repeat of this address is then answered
+    in front of Flask while the copy holds (feeds and list pages alike)."""
+    extensions = current_app.extensions
+    at = now()
+    watch: VersionWatch = extensions["newsfeed.version_watch"]
+    version, changed_at = watch.current(extensions["newsfeed.sessions"].kw["bind"])
+    cache = _cache()
+    rendered = cache.get((*key, version), at)
+    if rendered is None:
+        rendered = render(at, changed_at)
+        cache.put((*key, version), rendered)
+    request.environ["newsfeed.fast_key"] = key
+    if _not_modified(rendered):
+        return Response(status=304, headers=rendered.headers)
+    return Response(rendered.body, headers=rendered.headers, content_type=content_type)
 
 
 def etag_matches(if_none_match: str, etag: str) -> bool:
@@ -285,22 +312,11 @@ def _not_modified(rendered: Rendered) -> bool:
 
 def serve(fmt: str, flt: Selection) -> Response:
     page = None if fmt == "ics" else _page()
-    at = now()
-    watch: VersionWatch = current_app.extensions["newsfeed.version_watch"]
-    version, changed_at = watch.current(current_app.extensions["newsfeed.sessions"].kw["bind"])
-    key = (fmt, flt.key, page, version)
-    cache = _cache()
-    rendered = cache.get(key, at)
-    if rendered is None:
-        rendered = _render(fmt, flt, page, at, changed_at)
-        cache.put(key, rendered)
-    where = request.environ.get("newsfeed.fast_where")
-    if where is not None:  # set by the middleware on every GET
-        fast: FastFeeds = current_app.extensions["newsfeed.fast_feeds"]
-        fast.remember(where, (fmt, flt.key, page), [("Content-Type", MIMETYPES[fmt])])
-    if _not_modified(rendered):
-        return Response(status=304, headers=rendered.headers)
-    return Response(rendered.body, headers=rendered.headers, content_type=MIMETYPES[fmt])
+    return answer_cached(
+        (fmt, flt.key, page),
+        MIMETYPES[fmt],
+        lambda at, changed_at: _render(fmt, flt, page, at, changed_at),
+    )
 
 
 FORMATS = ("atom", "rss", "json")

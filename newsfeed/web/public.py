@@ -15,15 +15,13 @@ item, /upcoming, a person's upcoming events) are rendered per request.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Callable
 from itertools import groupby
 from typing import Any
 from urllib.parse import urlencode
 
-from flask import Blueprint, Response, current_app, render_template, request
+from flask import Blueprint, Response, render_template, request
 from sqlalchemy import select
-from werkzeug.http import http_date
 
 from ..errors import InvalidInput, NotFound
 from ..kinds import KINDS
@@ -35,7 +33,7 @@ from ..services.public import item_page, timeline_page
 from ..upcoming import event_grains, span
 from .database import get_config, get_session, now
 from .edge import CSP, talisman
-from .feeds import Rendered, VersionWatch, _not_modified
+from .feeds import Rendered, answer_cached, rendering
 
 UPCOMING_DAYS = 365
 EMBED_LIMIT = 100
@@ -80,31 +78,14 @@ def _cached(
 ) -> Response:
     """A list page from the feeds' cache for this data version, rendered on a miss. ``lasts``
     bounds how long a copy is served when the page shows countdowns (a person's coming events)."""
-    extensions = current_app.extensions
-    watch: VersionWatch = extensions["newsfeed.version_watch"]
-    version, changed_at = watch.current(extensions["newsfeed.sessions"].kw["bind"])
-    key = ("html", name, flt.key, page, version)
-    cache = extensions["newsfeed.feed_cache"]
-    at = now()
-    rendered = cache.get(key, at)
-    if rendered is None:
-        body = render().encode()
-        etag = hashlib.sha256(body).hexdigest()[:32]
-        headers = {
-            "ETag": f'"{etag}"',
-            "Last-Modified": http_date(changed_at),
-            "Cache-Control": f"public, max-age={get_config().feeds.max_age}",
-        }
+
+    def rendered(at: dt.datetime, changed_at: dt.datetime) -> Rendered:
         valid_until = next_publication(get_session(), at)
         if lasts is not None:
             valid_until = min(valid_until or at + lasts, at + lasts)
-        rendered = Rendered(body, etag, changed_at, valid_until, headers)
-        cache.put(key, rendered)
-    # the next GET of this address is answered in front of Flask while this copy holds
-    request.environ["newsfeed.fast_key"] = key[:-1]
-    if _not_modified(rendered):
-        return Response(status=304, headers=rendered.headers)
-    return Response(rendered.body, headers=rendered.headers, content_type="text/html; charset=utf-8")
+        return rendering(render().encode(), changed_at, valid_until)
+
+    return answer_cached(("html", name, flt.key, page), "text/html; charset=utf-8", rendered)
 
 
 def _news(name: str, flt: Selection, *, heading: str, person: Any = None) -> Response:
@@ -129,7 +110,7 @@ def _news(name: str, flt: Selection, *, heading: str, person: Any = None) -> Res
             person=person,
             coming=coming,
             now=at,
-            page_url=lambda n: _page_url(n),
+            page_url=_page_url,
             **feed_links(flt),
         )
 

@@ -4,6 +4,8 @@ database after each sync is exactly what the sync rules say."""
 from __future__ import annotations
 
 import datetime as dt
+import io
+import json
 import threading
 import time
 from collections.abc import Iterator
@@ -448,7 +450,7 @@ def test_the_sources_commands(runner: Any, config_file: Path, session: Session, 
     assert session.scalar(select(func.count(Item.id))) == 2
     assert runner(["sources", "sync", "--all"]).output.startswith("lab-feed: changed (created 2")
     listed = runner(["sources", "list", "--json"])
-    rows = {row["name"]: row for row in __import__("json").loads(listed.output)}
+    rows = {row["name"]: row for row in json.loads(listed.output)}
     assert rows["127-0-0-1-ada"]["person"] == "ada" and rows["127-0-0-1-ada"]["tags"] == ["lab"]
     assert rows["127-0-0-1-ada"]["report"]["created"] == 2 and rows["lab-feed"]["status"] == "changed"
     assert "127-0-0-1-ada\t" in runner(["sources", "list"]).output
@@ -487,7 +489,7 @@ def test_the_scheduler_tick_syncs_due_sources_and_a_second_scheduler_does_not(
         add_source(s, f"{server.base}/ada", now=T0, config=source_config)
         s.commit()
     lease = dt.timedelta(minutes=3)
-    mailer = ConsoleMailer(__import__("io").StringIO())
+    mailer = ConsoleMailer(io.StringIO())
     first = tick(sessions, mailer, source_config, owner="a", clock=lambda: T0, lease=lease)
     second = tick(sessions, mailer, source_config, owner="b", clock=lambda: T0, lease=lease)
     assert first[0] is True and second[0] is False
