@@ -28,7 +28,7 @@ import warnings
 from collections.abc import Callable
 from pathlib import Path
 
-from newsfeed.dates import DateParseError, find_dates, parse
+from newsfeed.domain.dates import DateParseError, find_dates, parse
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2025, 3, 1)

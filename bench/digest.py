@@ -40,13 +40,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from newsfeed.adapters.db import make_engine, session_factory  # noqa: E402
+from newsfeed.adapters.mail import Deferred, SMTPMailer  # noqa: E402
+from newsfeed.adapters.migrate import upgrade  # noqa: E402
+from newsfeed.adapters.models import Item, Milestone, Subscriber
 from newsfeed.config import Config, build_config  # noqa: E402
-from newsfeed.db import make_engine, session_factory  # noqa: E402
-from newsfeed.digest import Email  # noqa: E402
-from newsfeed.mail import Deferred, SMTPMailer  # noqa: E402
-from newsfeed.migrate import upgrade  # noqa: E402
-from newsfeed.models import Cadence, Item, Kind, Milestone, Status, Subscriber, SubscriberStatus  # noqa: E402
-from newsfeed.services.outbox import sweep  # noqa: E402
+from newsfeed.domain.vocab import Cadence, Kind, Status, SubscriberStatus
+from newsfeed.jobs.sweep import sweep  # noqa: E402
+from newsfeed.render.messages import Email  # noqa: E402
 
 MONDAY = dt.datetime(2025, 2, 3, 8, 0, tzinfo=dt.UTC)  # 08:00 UTC on a Monday: weekly digests due
 

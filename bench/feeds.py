@@ -29,9 +29,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from newsfeed.db import make_engine, session_factory  # noqa: E402
-from newsfeed.migrate import upgrade  # noqa: E402
-from newsfeed.models import Item, Kind, Milestone, Status, Visibility  # noqa: E402
+from newsfeed.adapters.db import make_engine, session_factory  # noqa: E402
+from newsfeed.adapters.migrate import upgrade  # noqa: E402
+from newsfeed.adapters.models import Item, Milestone
+from newsfeed.domain.vocab import Kind, Status, Visibility
 
 KINDS = list(Kind)
 
@@ -111,8 +112,8 @@ def wrk(url: str, seconds: int, connections: int, header: str | None = None) -> 
 
 def cold_render(url: str, repeat: int = 20) -> float:
     """Median seconds to query and render the newest 50 entries as Atom, no cache."""
-    from newsfeed.feeds import Feed, render_atom
-    from newsfeed.selection import EVERYTHING
+    from newsfeed.domain.selection import EVERYTHING
+    from newsfeed.render.syndication import Feed, render_atom
     from newsfeed.services.feeds import entry_of, feed_page
 
     engine = make_engine(url)

@@ -18,7 +18,7 @@ import statistics
 import time
 from pathlib import Path
 
-from newsfeed.importers import parse_text
+from newsfeed.domain.importers import parse_text
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = [
@@ -96,8 +96,8 @@ def pathological() -> None:
 def reimport() -> None:
     import tempfile
 
-    from newsfeed.db import make_engine, session_factory
-    from newsfeed.migrate import upgrade
+    from newsfeed.adapters.db import make_engine, session_factory
+    from newsfeed.adapters.migrate import upgrade
     from newsfeed.services.imports import apply_import
 
     now = dt.datetime(2025, 6, 1, tzinfo=dt.UTC)

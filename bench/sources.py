@@ -31,11 +31,12 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from newsfeed.adapters.db import make_engine, session_factory  # noqa: E402
+from newsfeed.adapters.migrate import upgrade  # noqa: E402
+from newsfeed.adapters.models import Item, Source  # noqa: E402
 from newsfeed.config import build_config  # noqa: E402
-from newsfeed.db import make_engine, session_factory  # noqa: E402
-from newsfeed.migrate import upgrade  # noqa: E402
-from newsfeed.models import Item, Source  # noqa: E402
-from newsfeed.services.sources import fetcher_from_config, sync_due  # noqa: E402
+from newsfeed.jobs.sync import sync_due
+from newsfeed.services.sources import fetcher_from_config
 
 KINDS = [
     "Our paper on {t} is accepted at ICML {y}.",

@@ -5,9 +5,9 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import Connection
 
-from newsfeed import models  # noqa: F401  (registers every table on the metadata)
+from newsfeed.adapters import models  # noqa: F401  (registers every table on the metadata)
+from newsfeed.adapters.db import Base, make_engine
 from newsfeed.config import load_config
-from newsfeed.db import Base, make_engine
 
 config = context.config
 target_metadata = Base.metadata

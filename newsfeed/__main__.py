@@ -1,5 +1,5 @@
 """`python -m newsfeed`: the same as the `newsfeed` command."""
 
-from .entry import main
+from newsfeed.cli.entry import main
 
 main()

@@ -12,12 +12,13 @@ import ipaddress
 import os
 import tomllib
 import typing
-import zoneinfo
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
+
+from newsfeed.domain.dates.zones import UnknownZone, zone_of
 
 
 class ConfigError(ValueError):
@@ -207,9 +208,9 @@ def _validate(config: Config) -> None:
     if base.scheme not in ("http", "https") or not base.hostname:
         raise ConfigError(f"[site] base_url: must be an http(s) URL, got {config.site.base_url!r}")
     try:
-        zoneinfo.ZoneInfo(config.site.timezone)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        raise ConfigError(f"[site] timezone: unknown time zone {config.site.timezone!r}") from None
+        zone_of(config.site.timezone)
+    except UnknownZone as exc:
+        raise ConfigError(f"[site] timezone: {exc}") from None
     if not 0 <= config.digests.send_hour <= 23:
         raise ConfigError("[digests] send_hour: must be an hour from 0 to 23")
     if config.digests.lease_seconds <= config.mail.timeout:

@@ -18,9 +18,9 @@ import pytest
 from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session
 
+from newsfeed.adapters.db import Base, make_engine, session_factory
+from newsfeed.adapters.migrate import upgrade
 from newsfeed.config import Config, build_config
-from newsfeed.db import Base, make_engine, session_factory
-from newsfeed.migrate import upgrade
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PASSWORD = "correct horse battery staple"
@@ -177,7 +177,7 @@ def runner(config_file: Path) -> Any:
     """Invoke the CLI in-process with the test configuration: runner(["db", "upgrade"])."""
     from click.testing import CliRunner
 
-    from newsfeed.cli import main
+    from newsfeed.cli.app import main
 
     cli = CliRunner()
 

@@ -7,8 +7,9 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from newsfeed.dates import parse
-from newsfeed.models import Item, Kind, Person, Status, Visibility
+from newsfeed.adapters.models import Item, Person
+from newsfeed.domain.dates import parse
+from newsfeed.domain.vocab import Kind, Status, Visibility
 from newsfeed.services.items import ItemInput, MilestoneInput, create_item
 
 NOW = dt.datetime(2025, 3, 1, 9, 0, tzinfo=dt.UTC)

@@ -95,7 +95,7 @@ def _date(value: Any) -> dt.date:
 
 def _reread(text: str, refs: list[dt.date], stored: tuple[dt.date, dt.date, str], prefer: str) -> Any:
     """The engine's reading of ``text`` that gives back the stored dates and grain, or None."""
-    from newsfeed.dates import DateParseError, parse
+    from newsfeed.domain.dates import DateParseError, parse
 
     if not text.strip():
         return None

@@ -9,10 +9,11 @@ from dataclasses import dataclass
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from ..errors import InvalidInput, NotFound
-from ..kinds import KINDS
-from ..models import Item, ItemRevision, Person, Role, Status, User
-from ..selection import kind_condition
+from newsfeed.adapters.models import Item, ItemRevision, Person, User
+from newsfeed.adapters.queries import kind_condition
+from newsfeed.domain.errors import InvalidInput, NotFound
+from newsfeed.domain.vocab import KINDS, Role, Status
+
 from .items import input_of, update_item
 
 

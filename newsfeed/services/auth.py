@@ -26,7 +26,8 @@ from dataclasses import dataclass
 from sqlalchemy import ColumnElement, func, select, update
 from sqlalchemy.orm import Session
 
-from ..models import LoginAttempt, User
+from newsfeed.adapters.models import LoginAttempt, User
+
 from .users import hash_password, verify_password
 
 MAX_WAIT = dt.timedelta(days=1)

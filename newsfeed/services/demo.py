@@ -16,8 +16,10 @@ import datetime as dt
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..importers import parse_text
-from ..models import Item, Person, Role
+from newsfeed.adapters.models import Item, Person
+from newsfeed.domain.importers import parse_text
+from newsfeed.domain.vocab import Role
+
 from .imports import apply_import
 from .subscriptions import add_confirmed, read_preferences
 from .users import create_user, generate_password

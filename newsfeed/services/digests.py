@@ -16,9 +16,14 @@ from collections import OrderedDict
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from ..addresses import InvalidAddress, check_address
-from ..config import Config, secret_key
-from ..digest import (
+from newsfeed.adapters.models import Delivery, Item, Milestone, Subscriber
+from newsfeed.adapters.queries import narrow, visible_condition
+from newsfeed.config import Config, secret_key
+from newsfeed.domain.addresses import InvalidAddress, check_address
+from newsfeed.domain.periods import period_due, period_label
+from newsfeed.domain.upcoming import event_grains, span
+from newsfeed.domain.vocab import DeliveryKind, SubscriberStatus
+from newsfeed.render.messages import (
     Digest,
     DigestItem,
     Email,
@@ -31,11 +36,9 @@ from ..digest import (
     compose_digest,
     compose_reminder,
 )
-from ..models import Cadence, Delivery, DeliveryKind, Item, Milestone, Subscriber, SubscriberStatus
-from ..upcoming import Span, event_grains, span
+
 from .events import Event, events
 from .feeds import item_url
-from .items import visible_condition
 from .subscriptions import confirm_token
 
 
@@ -116,15 +119,6 @@ def hidden_recipient(subscriber: Subscriber, config: Config) -> Recipient:
     )
 
 
-def period_label(cadence: Cadence, key: str) -> str:
-    if cadence == Cadence.WEEKLY:
-        year, week = key.split("-W")
-        return f"week {int(week)}, {year}"
-    if cadence == Cadence.MONTHLY:
-        return dt.date.fromisoformat(key + "-01").strftime("%B %Y")
-    return dt.date.fromisoformat(key).strftime("%-d %B %Y")
-
-
 def _event(event: Event, base_url: str) -> UpcomingEvent:
     m, item = event.milestone, event.item
     return UpcomingEvent(m.label, item.title, item_url(base_url, item), m.date, m.location)
@@ -139,12 +133,13 @@ def build_digest(
 ) -> Digest:
     since = since_of(subscriber)
     selection = subscriber.selection
-    query = selection.narrow(
+    query = narrow(
         select(Item)
         .where(visible_condition(now))
         .where(or_(Item.published_at > since, Item.updated_at > since, Item.publish_at > since))
         .options(selectinload(Item.person), selectinload(Item.tags))
-        .order_by(Item.posted_start.desc(), Item.id.desc())
+        .order_by(Item.posted_start.desc(), Item.id.desc()),
+        selection,
     )
     base = config.site.base_url
     items = []
@@ -190,12 +185,6 @@ def reminder_events(session: Session, *, now: dt.datetime, config: Config, days:
 def reminder_key(item: Item, m: Milestone, starts: dt.datetime, lead: int) -> str:
     """Keyed by the item, the milestone's label and its start: moving a milestone makes new keys."""
     return f"{item.public_id}|{m.label[:60]}|{starts.strftime('%Y-%m-%dT%H:%MZ')}|{lead}d"
-
-
-def reminder_due(span_: Span, leads: list[int], now: dt.datetime) -> int | None:
-    """The lead time whose reminder is due now (the nearest of those passed), or None."""
-    passed = [lead for lead in leads if span_.starts - dt.timedelta(days=lead) <= now]
-    return min(passed) if passed else None
 
 
 def _reminder_message(
@@ -267,3 +256,27 @@ def build_message(
             session, delivery, subscriber, now=now, config=config, site=site, to=to, envelope=envelope
         )
     return None
+
+
+def preview(
+    session: Session, subscriber: Subscriber, *, now: dt.datetime, config: Config, hide_links: bool = False
+) -> tuple[str, Email | None]:
+    """What this subscriber would receive in their next digest, and why (nothing is recorded).
+    ``hide_links``: without the subscriber's own links (their tokens), for the admin pages."""
+    key, due = period_due(subscriber.cadence, now, subscriber.timezone, config.digests.send_hour)
+    digest = build_digest(
+        session, subscriber, now=now, config=config, label=period_label(subscriber.cadence, key)
+    )
+    since = since_of(subscriber)
+    selection = subscriber.selection
+    why = (
+        f"{subscriber.email}: {subscriber.status.value}, {subscriber.cadence.value} digest, period {key} due "
+        f"{due:%Y-%m-%d %H:%M} UTC; {len(digest.items)} item(s) new or updated since "
+        f"{since:%Y-%m-%d %H:%M} UTC matching {selection.describe() or 'everything'}; "
+        f"{len(digest.upcoming)} upcoming in {config.digests.upcoming_days} days"
+    )
+    if digest.empty:
+        return why + "; nothing to send", None
+    envelope = Envelope(delivery_id=0, kind="preview", now=now)
+    to = hidden_recipient(subscriber, config) if hide_links else recipient(subscriber, config)
+    return why, compose_digest(digest, site=site_of(config), to=to, envelope=envelope)

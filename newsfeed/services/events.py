@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from ..dates import FuzzyDate
-from ..models import Item, Milestone
-from ..selection import EVERYTHING, Selection
-from ..upcoming import Span, span
-from .items import visible_condition
+from newsfeed.adapters.models import Item, Milestone
+from newsfeed.adapters.queries import narrow, visible_condition
+from newsfeed.domain.dates import FuzzyDate
+from newsfeed.domain.selection import EVERYTHING, Selection
+from newsfeed.domain.upcoming import Span, span
 
 # A day in any zone starts at most 14 hours from its UTC day: the SQL prefilter on calendar dates
 # keeps this much slack, the exact test is made on the spans.
@@ -49,7 +49,7 @@ def events(
     """Events of visible items in the selection, soonest first. ``upcoming_only``: those not over
     at ``now`` (and starting by ``until`` when given); otherwise every event, past ones too."""
     query = (
-        selection.narrow(select(Milestone).join(Milestone.item).where(visible_condition(now)))
+        narrow(select(Milestone).join(Milestone.item).where(visible_condition(now)), selection)
         .where(Milestone.grain.in_(grains))
         .options(
             selectinload(Milestone.item).selectinload(Item.tags),

@@ -15,15 +15,26 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..config import Config
-from ..errors import InvalidInput
-from ..feeds import CalendarEvent, Entry, EntryLink, Feed, render_atom, render_ics, render_json, render_rss
-from ..models import Item, Status
-from ..render import markdown_html, summary
-from ..selection import Selection
-from ..upcoming import event_grains
+from newsfeed.adapters.models import Item
+from newsfeed.adapters.queries import check_known, narrow, visible_condition, with_relations
+from newsfeed.config import Config
+from newsfeed.domain.errors import InvalidInput
+from newsfeed.domain.selection import Selection
+from newsfeed.domain.upcoming import event_grains
+from newsfeed.domain.vocab import Status
+from newsfeed.render.safe_html import markdown_html, summary
+from newsfeed.render.syndication import (
+    CalendarEvent,
+    Entry,
+    EntryLink,
+    Feed,
+    render_atom,
+    render_ics,
+    render_json,
+    render_rss,
+)
+
 from .events import events
-from .items import visible_condition, with_relations
 
 FORMATS = ("atom", "rss", "json", "ics")
 
@@ -33,7 +44,7 @@ def _published() -> Any:
 
 
 def _visible(query: Any, selection: Selection, now: dt.datetime) -> Any:
-    return selection.narrow(query.where(visible_condition(now)))
+    return narrow(query.where(visible_condition(now)), selection)
 
 
 def _oldest_first() -> list[Any]:
@@ -205,7 +216,7 @@ def feed_document(
     changed_at: dt.datetime,
 ) -> Document:
     """The feed (``atom``, ``rss``, ``json``) or calendar (``ics``) of a selection, rendered."""
-    selection.check_known(session)
+    check_known(session, selection)
     base = config.site.base_url.rstrip("/")
     title = config.site.title + (f" — {selection.describe()}" if selection.describe() else "")
     if fmt == "ics":

@@ -34,12 +34,13 @@ from dataclasses import dataclass, field, replace
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..errors import Conflict, InvalidInput
-from ..importers import Event, ImportedItem, ImportResult, Link
-from ..kinds import Kind
-from ..links import LINK_RELS, is_valid_href
-from ..models import Item, Person
-from ..selection import Selection
+from newsfeed.adapters.models import Item, Person
+from newsfeed.domain.errors import Conflict, InvalidInput
+from newsfeed.domain.importers import Event, ImportedItem, ImportResult, Link
+from newsfeed.domain.links import LINK_RELS, is_valid_href
+from newsfeed.domain.selection import Selection
+from newsfeed.domain.vocab import Kind
+
 from .items import ItemInput, LinkInput, MilestoneInput, create_item, update_item
 from .public import timeline
 

@@ -16,29 +16,27 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import or_, select, update
-from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
 
-from ..dates import DateOrder, DateParseError, FuzzyDate
-from ..dates import parse as parse_date
-from ..errors import Conflict, InvalidInput
-from ..links import InvalidLink, check_href, check_rel
-from ..models import (
+from newsfeed.adapters.db import insert_ignore
+from newsfeed.adapters.models import (
     FUZZY_FIELDS,
     Item,
     ItemLink,
     ItemRevision,
-    Kind,
     Milestone,
     Person,
-    Status,
     Tag,
-    Visibility,
     stored_also,
 )
-from ..text import clean, clean_line, slugify
-from .state import bump_data_version
+from newsfeed.adapters.state import bump_data_version
+from newsfeed.domain.dates import DateOrder, DateParseError, FuzzyDate
+from newsfeed.domain.dates import parse as parse_date
+from newsfeed.domain.errors import Conflict, InvalidInput
+from newsfeed.domain.links import InvalidLink, check_href, check_rel
+from newsfeed.domain.text import clean, clean_line, slugify
+from newsfeed.domain.vocab import Kind, Status, Visibility
 
 TITLE_MAX = 500
 BODY_MAX = 100_000
@@ -308,11 +306,10 @@ def _insert_keyed(session: Session, data: ItemInput, *, now: dt.datetime, host: 
         revision=1,
         source_key=data.source_key,
     )
-    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
-    statement = (
-        insert(Item).values(row).on_conflict_do_nothing(index_elements=["source_key"]).returning(Item.id)
+    taken = insert_ignore(
+        session, Item.__table__, [row], index_elements=["source_key"], returning=Item.__table__.c.id
     )
-    return session.execute(statement).scalar_one_or_none()
+    return int(taken[0]) if taken else None
 
 
 def update_item(
@@ -399,34 +396,3 @@ def publish_due(session: Session, now: dt.datetime) -> int:
     if due:
         bump_data_version(session, now)
     return len(due)
-
-
-def visible_condition(now: dt.datetime) -> Any:
-    """Items anyone may see: published (or scheduled and due) and public."""
-    return (
-        or_(
-            Item.status == Status.PUBLISHED,
-            (Item.status == Status.SCHEDULED) & (Item.publish_at <= now),
-        )
-    ) & (Item.visibility == Visibility.PUBLIC)
-
-
-def newest_posting_first() -> list[Any]:
-    """Newest posting first; items posted in the same period: the latest created first, and those
-    imported together in the order of their source (a news list is newest first)."""
-    return [
-        Item.posted_start.desc(),
-        Item.posted_end.desc(),
-        Item.created_at.desc(),
-        Item.source_line.asc(),
-        Item.id.desc(),
-    ]
-
-
-def with_relations(query: Any) -> Any:
-    return query.options(
-        selectinload(Item.person),
-        selectinload(Item.tags),
-        selectinload(Item.links),
-        selectinload(Item.milestones),
-    )

@@ -9,9 +9,10 @@ from typing import Any
 from sqlalchemy import extract, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from ..models import Item, Status, Visibility
-from ..selection import Selection
-from .items import newest_posting_first, visible_condition, with_relations
+from newsfeed.adapters.models import Item
+from newsfeed.adapters.queries import narrow, newest_posting_first, visible_condition, with_relations
+from newsfeed.domain.selection import Selection
+from newsfeed.domain.vocab import Status, Visibility
 
 PER_PAGE = 50
 
@@ -30,7 +31,7 @@ class TimelinePage:
 
 def timeline(session: Session, selection: Selection, *, now: dt.datetime) -> list[Item]:
     """Public items in the selection, newest posting first."""
-    query = selection.narrow(select(Item).where(visible_condition(now))).order_by(*newest_posting_first())
+    query = narrow(select(Item).where(visible_condition(now)), selection).order_by(*newest_posting_first())
     return list(session.scalars(with_relations(query)))
 
 
@@ -41,7 +42,7 @@ def timeline_page(
     number of items, and the count per year to link each year to the page where it starts."""
     year = extract("year", Item.posted_start)
     per_year: Any = select(year.label("year"), func.count(Item.id)).where(visible_condition(now))
-    rows = session.execute(selection.narrow(per_year).group_by(year).order_by(year.desc())).all()
+    rows = session.execute(narrow(per_year, selection).group_by(year).order_by(year.desc())).all()
     counts: list[tuple[int, int]] = [(int(row[0]), int(row[1])) for row in rows]
     total = sum(n for _, n in counts)
     pages = max(1, -(-total // per_page))
@@ -54,7 +55,7 @@ def timeline_page(
     # the page's ids first (a sort of narrow rows), then those items whole
     ids = list(
         session.scalars(
-            selection.narrow(select(Item.id).where(visible_condition(now)))
+            narrow(select(Item.id).where(visible_condition(now)), selection)
             .order_by(*newest_posting_first())
             .offset((page - 1) * per_page)
             .limit(per_page)

@@ -18,10 +18,8 @@ the source gave last time (keys ``s<source id>:…``), never against the person'
   times and at most a week) and leaves the items as they were.
 
 **When**: a source is due at ``next_fetch_at`` (its interval after the last fetch, never shorter
-than ``[sources] min_every_minutes``). The scheduler syncs due sources one at a time; each sync
-holds the source's own lease (``lease_owner``/``lease_until``, taken by one conditional UPDATE) so
-two schedulers, or a scheduler and ``newsfeed sources sync``, never fetch the same source at once.
-The fetch itself runs outside any transaction; its result is written in one.
+than ``[sources] min_every_minutes``). The job that fetches and commits, under the source's own
+lease, is :mod:`newsfeed.jobs.sync`; this module flushes.
 """
 
 from __future__ import annotations
@@ -30,20 +28,23 @@ import dataclasses
 import datetime as dt
 import logging
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from sqlalchemy import or_, select, update
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
-from ..config import Config, allowed_networks
-from ..errors import InvalidInput
-from ..fetch import Fetched, Fetcher, FetchError
-from ..importers import FORMATS, UnreadableDocument, parse_text
-from ..importers.feed import looks_like_feed, parse_feed
-from ..models import Item, ItemRevision, Person, Role, Source, Status, User
-from ..text import has_unsafe
+from newsfeed.adapters.fetch import Fetched, Fetcher
+from newsfeed.adapters.models import Item, ItemRevision, Person, Source, User
+from newsfeed.config import Config, allowed_networks
+from newsfeed.domain.errors import InvalidInput
+from newsfeed.domain.importers import FORMATS, parse_text
+from newsfeed.domain.importers.feed import looks_like_feed, parse_feed
+from newsfeed.domain.periods import site_today
+from newsfeed.domain.text import has_unsafe
+from newsfeed.domain.vocab import Role, Status
+
 from .imports import _keep_status, plan_import, source_key, to_input
 from .items import create_item, input_of, update_item
 
@@ -51,7 +52,6 @@ log = logging.getLogger("newsfeed.sources")
 SOURCE_FORMATS = ("auto", "feed", *FORMATS)
 MISSING_LIMIT = 2  # fetches in a row without an item before it is retracted
 MAX_BACKOFF = dt.timedelta(days=7)
-LEASE_SLACK = dt.timedelta(seconds=60)
 _EVERY = re.compile(r"^\s*(\d{1,6}(?:\.\d{1,3})?)\s*(m|min|mins|minutes?|h|hours?|d|days?)?\s*$", re.I)
 _NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
 
@@ -264,107 +264,20 @@ def due(session: Session, *, now: dt.datetime, limit: int = 100) -> list[int]:
     return list(session.scalars(query))
 
 
-def claim(session: Session, source_id: int, owner: str, *, now: dt.datetime, ttl: dt.timedelta) -> bool:
-    """Take the source's lease (one conditional UPDATE: of two racing claims one wins)."""
-    taken = session.execute(
-        update(Source)
-        .where(
-            Source.id == source_id,
-            or_(Source.lease_until.is_(None), Source.lease_until < now, Source.lease_owner == owner),
-        )
-        .values(lease_owner=owner, lease_until=now + ttl)
-        .execution_options(synchronize_session=False)
-    )
-    return bool(taken.rowcount)  # type: ignore[attr-defined]
-
-
-def release(session: Session, source_id: int, owner: str) -> None:
-    session.execute(
-        update(Source)
-        .where(Source.id == source_id, Source.lease_owner == owner)
-        .values(lease_owner=None, lease_until=None)
-        .execution_options(synchronize_session=False)
-    )
-
-
 def backoff(every_minutes: int, failures: int) -> dt.timedelta:
     wait: dt.timedelta = dt.timedelta(minutes=every_minutes * 2 ** min(failures, 4))
     return min(wait, MAX_BACKOFF)
 
 
-def sync(
-    sessions: sessionmaker[Session],
-    fetcher: Fetcher,
-    source_id: int,
-    *,
-    now: dt.datetime,
-    config: Config,
-    owner: str,
-    dry_run: bool = False,
-    force: bool = False,
-    clock: Callable[[], dt.datetime] | None = None,
-) -> SyncReport:
-    """Fetch one source and write what it says (nothing with ``dry_run``). ``force``: even when
-    not due (the interval is still the floor: a source fetched less than ``min_every_minutes``
-    ago is not fetched again)."""
-    ttl = dt.timedelta(seconds=fetcher.timeout * 4) + LEASE_SLACK
-    with sessions() as session:
-        source = session.get(Source, source_id)
-        if source is None:
-            raise InvalidInput("source", f"no source {source_id}")
-        report = SyncReport(source.name)
-        floor = dt.timedelta(minutes=config.sources.min_every_minutes)
-        if (
-            source.fetched_at is not None
-            and now - source.fetched_at < floor
-            and source.last_status != "error"
-        ):
-            report.messages.append(f"fetched less than {config.sources.min_every_minutes} minutes ago")
-            return report
-        if not force and source.next_fetch_at is not None and source.next_fetch_at > now:
-            report.messages.append(f"due at {source.next_fetch_at:%Y-%m-%d %H:%M} UTC")
-            return report
-        if not claim(session, source_id, owner, now=now, ttl=ttl):
-            session.commit()
-            report.status = "busy"
-            return report
-        session.commit()
-        url, etag, last_modified = source.url, source.etag, source.last_modified
-    try:
-        fetched: Fetched | None = fetcher.get(url, etag=etag, last_modified=last_modified)
-        problem = None
-    except FetchError as exc:
-        fetched, problem = None, str(exc)
-    at = clock() if clock is not None else now
-    with sessions() as session:
-        source = session.get(Source, source_id)
-        if source is None:  # removed meanwhile
-            report.status, report.error = "error", "the source was removed while it was fetched"
-            return report
-        if fetched is not None:
-            try:
-                apply_fetch(session, source, fetched, report, now=at, host=config.host)
-            except Exception as exc:  # what was fetched cannot be used: the items stay as they were
-                session.rollback()
-                source = session.get(Source, source_id)
-                assert source is not None
-                if isinstance(exc, SyncFailed | UnreadableDocument | InvalidInput):
-                    problem = str(exc)
-                else:  # a page no importer foresaw: this source waits, the others go on
-                    log.exception("source %s: reading %s failed", source_id, url)
-                    problem = f"the answer could not be read ({exc.__class__.__name__}); the error is logged"
-        if problem is not None:
-            report.status, report.error = "error", problem
-            source.failures += 1
-            source.fetched_at = at
-            source.last_status = "error"
-            source.last_error = problem[:2000]
-            source.next_fetch_at = at + backoff(source.every_minutes, source.failures)
-        if dry_run:
-            session.rollback()
-        release(session, source_id, owner)
-        session.commit()
-    return report
+def record_failure(source: Source, problem: str, report: SyncReport, *, at: dt.datetime) -> None:
+    """A fetch that failed or could not be used: the error is kept, the source backs off, its
+    items stay as they were."""
+    report.status, report.error = "error", problem
+    source.failures += 1
+    source.fetched_at = at
+    source.last_status = "error"
+    source.last_error = problem[:2000]
+    source.next_fetch_at = at + backoff(source.every_minutes, source.failures)
 
 
 def _hand_edited(session: Session, ids: Sequence[int]) -> set[int]:
@@ -377,7 +290,14 @@ def _hand_edited(session: Session, ids: Sequence[int]) -> set[int]:
 
 
 def apply_fetch(
-    session: Session, source: Source, fetched: Fetched, report: SyncReport, *, now: dt.datetime, host: str
+    session: Session,
+    source: Source,
+    fetched: Fetched,
+    report: SyncReport,
+    *,
+    now: dt.datetime,
+    host: str,
+    zone: str = "UTC",
 ) -> None:
     """Write one fetch of ``source`` (flushes, never commits)."""
     source.fetched_at = now
@@ -389,7 +309,7 @@ def apply_fetch(
         return
     source.etag = (fetched.etag or "")[:300] or None
     source.last_modified = (fetched.last_modified or "")[:100] or None
-    today = now.date()
+    today = site_today(now, zone)
     path = source.url[:500]
     if source.format == "feed" or (
         source.format == "auto" and looks_like_feed(fetched.body, fetched.content_type)
@@ -482,26 +402,3 @@ def apply_fetch(
     source.synced_at = now
     source.last_report = report.counts()
     session.flush()
-
-
-def sync_due(
-    sessions: sessionmaker[Session],
-    fetcher: Fetcher,
-    *,
-    now: dt.datetime,
-    config: Config,
-    owner: str,
-    limit: int = 20,
-    stop: Callable[[], bool] | None = None,
-    clock: Callable[[], dt.datetime] | None = None,
-) -> list[SyncReport]:
-    """The scheduler's step: the due sources, one at a time, each under its own lease."""
-    with sessions() as session:
-        ids = due(session, now=now, limit=limit)
-    reports = []
-    for source_id in ids:
-        if stop is not None and stop():
-            break
-        at = clock() if clock is not None else now
-        reports.append(sync(sessions, fetcher, source_id, now=at, config=config, owner=owner, clock=clock))
-    return reports

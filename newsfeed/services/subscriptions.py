@@ -24,9 +24,13 @@ from itsdangerous import BadSignature, URLSafeSerializer
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..errors import InvalidInput, NotFound
-from ..models import Cadence, Delivery, DeliveryKind, DeliveryStatus, Subscriber, SubscriberStatus
-from ..selection import EVERYTHING, FORM_FIELDS, Selection
+from newsfeed.adapters.models import Delivery, Subscriber
+from newsfeed.adapters.queries import known_selection
+from newsfeed.domain.dates import UnknownZone, zone_of
+from newsfeed.domain.errors import InvalidInput, NotFound
+from newsfeed.domain.selection import EVERYTHING, FORM_FIELDS, Selection
+from newsfeed.domain.vocab import Cadence, DeliveryKind, DeliveryStatus, SubscriberStatus
+
 from .users import normalise_email
 
 MAX_LEADS = 6
@@ -57,7 +61,7 @@ def read_preferences(
         problems.append(("cadence", f"{cadence[:40]!r} is not daily, weekly or monthly"))
     selection = EVERYTHING
     try:
-        selection = Selection.parse(kinds, tags, people, fields=FORM_FIELDS, session=session)
+        selection = known_selection(session, kinds, tags, people, fields=FORM_FIELDS)
     except InvalidInput as exc:
         problems += exc.problems
     if not _is_zone(timezone):
@@ -73,13 +77,13 @@ def read_preferences(
 
 
 def _is_zone(name: str) -> bool:
-    if not name or len(name) > 64 or "\x00" in name:
-        return False
+    """A subscriber's zone: an IANA name ("Europe/Berlin", "UTC"), whose local hour their
+    digests are sent at (not a fixed offset or AoE, which are for dates)."""
     try:
-        zoneinfo.ZoneInfo(name)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        zone = zone_of(name)
+    except UnknownZone:
         return False
-    return True
+    return name == "UTC" or isinstance(zone, zoneinfo.ZoneInfo)
 
 
 def parse_leads(raw: str) -> tuple[int, ...]:

@@ -12,7 +12,7 @@ import datetime as dt
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from ..models import ThrottleEvent
+from newsfeed.adapters.models import ThrottleEvent
 
 
 def take(

@@ -9,9 +9,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from ..addresses import InvalidAddress, check_address
-from ..errors import InvalidInput
-from ..models import Person, Role, User
+from newsfeed.adapters.models import Person, User
+from newsfeed.domain.addresses import InvalidAddress, check_address
+from newsfeed.domain.errors import InvalidInput
+from newsfeed.domain.vocab import Role
 
 # OWASP ASVS 2.4.3 asks scrypt with N >= 2^17 and p = 1 (or N = 2^15 with p >= 3).
 PASSWORD_METHOD = "scrypt:131072:8:1"  # noqa: S105 (a hash method, not a password)

@@ -8,9 +8,10 @@ from pathlib import Path
 
 from flask import Flask
 
-from ..config import Config, load_config, secret_key
-from ..db import make_engine, session_factory, utcnow
-from ..mail import Mailer, mailer_from_config
+from newsfeed.adapters.db import make_engine, session_factory, utcnow
+from newsfeed.adapters.mail import Mailer, mailer_from_config
+from newsfeed.config import Config, load_config, secret_key
+
 from . import database
 
 Clock = Callable[[], dt.datetime]

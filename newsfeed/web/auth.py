@@ -23,9 +23,11 @@ from flask_wtf.csrf import CSRFProtect
 from sqlalchemy import select
 from werkzeug.wrappers import Response as WerkzeugResponse
 
-from ..models import Role, User
-from ..services import auth as auth_svc
-from ..services.auth import Busy, LockedOut, sign_out
+from newsfeed.adapters.models import User
+from newsfeed.domain.vocab import Role
+from newsfeed.services import auth as auth_svc
+from newsfeed.services.auth import Busy, LockedOut, sign_out
+
 from .database import get_config, get_session, now
 
 bp = Blueprint("auth", __name__, url_prefix="/admin")

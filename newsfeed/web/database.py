@@ -8,7 +8,7 @@ from typing import Any, cast
 from flask import Flask, current_app, g
 from sqlalchemy.orm import Session, sessionmaker
 
-from ..config import Config
+from newsfeed.config import Config
 
 
 def init_app(app: Flask, factory: sessionmaker[Session]) -> None:

@@ -21,7 +21,7 @@ from flask import Flask, request
 from flask_talisman import Talisman
 from werkzeug.routing import BaseConverter, ValidationError
 
-from ..errors import InvalidInput
+from newsfeed.domain.errors import InvalidInput
 
 MAX_ID = 2**31 - 1
 MAX_ARGS = 100

@@ -11,7 +11,8 @@ import logging
 from flask import Flask, Response, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException, InternalServerError
 
-from ..errors import InvalidInput, NotFound
+from newsfeed.domain.errors import InvalidInput, NotFound
+
 from .database import get_config
 
 log = logging.getLogger("newsfeed.web")

@@ -21,10 +21,11 @@ from typing import Any
 from flask import Blueprint, Response, abort, current_app, request
 from werkzeug.http import http_date
 
-from ..errors import InvalidInput
-from ..selection import EVERYTHING, Selection
-from ..services.feeds import feed_document
-from ..services.state import data_state_fast
+from newsfeed.adapters.state import data_state_fast
+from newsfeed.domain.errors import InvalidInput
+from newsfeed.domain.selection import EVERYTHING, Selection
+from newsfeed.services.feeds import feed_document
+
 from .database import get_config, get_session, now
 
 bp = Blueprint("feeds", __name__)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from flask import Flask
 from markupsafe import Markup
 
-from ..models import Item, Milestone
-from ..render import markdown_html
+from newsfeed.adapters.models import Item, Milestone
+from newsfeed.render.safe_html import markdown_html
 
 
 def posted(item: Item) -> str:

@@ -23,14 +23,16 @@ from urllib.parse import urlencode
 from flask import Blueprint, Response, render_template, request
 from sqlalchemy import select
 
-from ..errors import InvalidInput, NotFound
-from ..kinds import KINDS
-from ..models import Person
-from ..selection import EVERYTHING, Selection
-from ..services.events import events
-from ..services.feeds import calendar_events, next_publication
-from ..services.public import item_page, timeline_page
-from ..upcoming import event_grains, span
+from newsfeed.adapters.models import Person
+from newsfeed.adapters.queries import known_selection
+from newsfeed.domain.errors import InvalidInput, NotFound
+from newsfeed.domain.selection import EVERYTHING, Selection
+from newsfeed.domain.upcoming import event_grains, span
+from newsfeed.domain.vocab import KINDS
+from newsfeed.services.events import events
+from newsfeed.services.feeds import calendar_events, next_publication
+from newsfeed.services.public import item_page, timeline_page
+
 from .database import get_config, get_session, now
 from .edge import CSP, talisman
 from .feeds import Rendered, answer_cached, rendering
@@ -45,11 +47,11 @@ bp = Blueprint("public", __name__)
 
 def _selection(**fixed: str) -> Selection:
     args = request.args
-    return Selection.parse(
+    return known_selection(
+        get_session(),
         args.getlist("kind") + ([fixed["kind"]] if "kind" in fixed else []),
         args.getlist("tag") + ([fixed["tag"]] if "tag" in fixed else []),
         args.getlist("person") + ([fixed["person"]] if "person" in fixed else []),
-        session=get_session(),
     )
 
 
@@ -204,7 +206,7 @@ def item(item_id: int) -> str:
 @bp.get("/items/<id:item_id>/calendar.ics")
 def item_calendar(item_id: int) -> Response:
     """The dates of one item as an .ics file ("add to calendar")."""
-    from ..feeds import render_ics
+    from newsfeed.render.syndication import render_ics
 
     at = now()
     session = get_session()

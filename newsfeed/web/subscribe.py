@@ -19,12 +19,12 @@ from typing import Any
 from flask import Blueprint, render_template, request
 from werkzeug.datastructures import MultiDict
 
-from ..config import secret_key
-from ..errors import InvalidInput
-from ..kinds import KINDS
-from ..services import admin as admin_svc
-from ..services import throttle
-from ..services.subscriptions import (
+from newsfeed.config import secret_key
+from newsfeed.domain.errors import InvalidInput
+from newsfeed.domain.vocab import KINDS
+from newsfeed.services import admin as admin_svc
+from newsfeed.services import throttle
+from newsfeed.services.subscriptions import (
     Preferences,
     by_token,
     confirm,
@@ -35,7 +35,8 @@ from ..services.subscriptions import (
     unsubscribe,
     update_preferences,
 )
-from ..services.users import normalise_email
+from newsfeed.services.users import normalise_email
+
 from .auth import csrf
 from .database import get_config, get_session, now
 

@@ -18,9 +18,9 @@ import pytest
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
-from newsfeed.db import session_factory
-from newsfeed.errors import Conflict
-from newsfeed.models import Item, ItemRevision
+from newsfeed.adapters.db import session_factory
+from newsfeed.adapters.models import Item, ItemRevision
+from newsfeed.domain.errors import Conflict
 from newsfeed.services import imports
 from newsfeed.services.items import update_item, with_changes
 from tests import factories
@@ -35,8 +35,8 @@ IMPORTER = """
 import datetime as dt, json, sys, time
 from pathlib import Path
 from newsfeed.config import load_config
-from newsfeed.db import make_engine, session_factory
-from newsfeed.importers import read_path
+from newsfeed.adapters.db import make_engine, session_factory
+from newsfeed.adapters.files import read_path
 from newsfeed.services.imports import plan_import, write_import
 
 config = load_config(sys.argv[1])

@@ -8,7 +8,8 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from newsfeed.models import Item, Kind, User
+from newsfeed.adapters.models import Item, User
+from newsfeed.domain.vocab import Kind
 from newsfeed.services.demo import load_demo
 from newsfeed.services.users import verify_password
 
@@ -45,10 +46,11 @@ def test_demo_content(session: Session) -> None:
 def test_demo_is_live_on_the_day_it_is_created(session: Session, today: dt.date) -> None:
     """Whatever the day, the demo has a talk next week, a trip next month, AoE deadlines in the
     coming weeks, news from the last year, and subscribers whose digest previews show them."""
+    from newsfeed.adapters.models import Subscriber
     from newsfeed.config import build_config
-    from newsfeed.models import Subscriber, SubscriberStatus
+    from newsfeed.domain.vocab import SubscriberStatus
+    from newsfeed.services.digests import preview
     from newsfeed.services.events import events
-    from newsfeed.services.outbox import preview
 
     now = dt.datetime.combine(today, dt.time(9), tzinfo=dt.UTC)
     load_demo(session, now=now, host="news.example.org")

@@ -17,12 +17,14 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from newsfeed.adapters.db import make_engine, session_factory
+from newsfeed.adapters.mail import SMTPMailer, mailer_from_config
+from newsfeed.adapters.models import Delivery, Subscriber
 from newsfeed.config import Config
-from newsfeed.db import make_engine, session_factory
-from newsfeed.mail import SMTPMailer, mailer_from_config
-from newsfeed.models import Delivery, DeliveryStatus, Kind, Status, Subscriber, SubscriberStatus
+from newsfeed.domain.periods import period_due
+from newsfeed.domain.vocab import DeliveryStatus, Kind, Status, SubscriberStatus
+from newsfeed.jobs.sweep import sweep
 from newsfeed.services.items import ItemInput, MilestoneInput, update_item
-from newsfeed.services.outbox import period_due, sweep
 from newsfeed.services.subscriptions import Preferences, add_confirmed, read_preferences
 from tests import factories
 from tests.smtp_sink import SMTPSink, free_port
@@ -313,7 +315,17 @@ def test_a_sweep_killed_mid_way_then_a_new_one_delivers_everything(
     }
     now = (MONDAY + dt.timedelta(minutes=1)).isoformat()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "newsfeed.cli", "--config", str(config_file), "digest", "run", "--now", now],
+        [
+            sys.executable,
+            "-m",
+            "newsfeed.cli.app",
+            "--config",
+            str(config_file),
+            "digest",
+            "run",
+            "--now",
+            now,
+        ],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -384,7 +396,7 @@ def test_reminders_at_each_lead_time_and_moving_the_milestone(
     # before the new date
     with sessions() as s:
         item = s.get(factories.Item, item_id)
-        from newsfeed.dates import parse
+        from newsfeed.domain.dates import parse
 
         moved = ItemInput(
             title=item.title,
@@ -409,7 +421,7 @@ def test_reminders_at_each_lead_time_and_moving_the_milestone(
 
 def test_daily_digest_across_a_dst_change(sessions: Any, mail_config: Config, smtp: Any) -> None:
     """Vienna moves to summer time on 30 March 2025: 08:00 is 07:00 UTC before, 06:00 UTC after."""
-    from newsfeed.models import Cadence
+    from newsfeed.domain.vocab import Cadence
 
     before = period_due(Cadence.DAILY, dt.datetime(2025, 3, 29, 12, tzinfo=UTC), "Europe/Vienna", 8)
     after = period_due(Cadence.DAILY, dt.datetime(2025, 3, 30, 12, tzinfo=UTC), "Europe/Vienna", 8)
@@ -476,7 +488,7 @@ def test_one_click_unsubscribe(app_factory: Any, mail_config: Config, sessions: 
 def test_scheduled_items_are_published_by_the_scheduler_tick_and_a_second_scheduler_idles(
     sessions: Any, mail_config: Config, smtp: Any
 ) -> None:
-    from newsfeed.scheduler import tick
+    from newsfeed.jobs.scheduler import tick
 
     with sessions() as s:
         factories.item(
@@ -567,7 +579,8 @@ def test_cli_subscribers_add_import_preview_and_run(
 def test_admin_subscriber_pages(
     app_factory: Any, mail_config: Config, sessions: Any, smtp: Any, clock: Any
 ) -> None:
-    from newsfeed.models import Role, User
+    from newsfeed.adapters.models import User
+    from newsfeed.domain.vocab import Role
     from newsfeed.services.users import hash_password
 
     with sessions() as s:
@@ -734,7 +747,7 @@ def test_the_scheduler_process_sends_once_and_a_second_one_stays_idle(
                     [
                         sys.executable,
                         "-m",
-                        "newsfeed.cli",
+                        "newsfeed.cli.app",
                         "--config",
                         str(config_file),
                         "scheduler",
@@ -774,8 +787,8 @@ def test_console_transport_prints_a_readable_message_with_whole_links(
     boundaries), non-ASCII text as written and every link on one line, so it can be clicked."""
     import io
 
+    from newsfeed.adapters.mail import ConsoleMailer
     from newsfeed.config import replace
-    from newsfeed.mail import ConsoleMailer
 
     _subscriber(sessions, "reader@example.org", at=MONDAY - dt.timedelta(days=10), timezone="Europe/Vienna")
     with sessions() as s:

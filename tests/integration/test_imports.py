@@ -9,9 +9,9 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from newsfeed.errors import InvalidInput
-from newsfeed.importers import parse_text
-from newsfeed.models import Item, Person
+from newsfeed.adapters.models import Item, Person
+from newsfeed.domain.errors import InvalidInput
+from newsfeed.domain.importers import parse_text
 from newsfeed.services.imports import apply_import
 
 pytestmark = pytest.mark.db

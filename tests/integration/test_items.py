@@ -10,10 +10,11 @@ from sqlalchemy import select
 from sqlalchemy.exc import StatementError
 from sqlalchemy.orm import Session
 
-from newsfeed.db import NaiveDatetimeError
-from newsfeed.errors import InvalidInput
-from newsfeed.models import Item, Kind, SiteState, Status, Visibility
-from newsfeed.selection import EVERYTHING
+from newsfeed.adapters.db import NaiveDatetimeError
+from newsfeed.adapters.models import Item, SiteState
+from newsfeed.domain.errors import InvalidInput
+from newsfeed.domain.selection import EVERYTHING
+from newsfeed.domain.vocab import Kind, Status, Visibility
 from newsfeed.services.items import ItemInput, publish_due, update_item
 from newsfeed.services.public import timeline
 from tests import factories

@@ -12,8 +12,8 @@ from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect, select, text
 
-from newsfeed.db import Base, make_engine
-from newsfeed.migrate import alembic_config, current_revision, head_revision, upgrade
+from newsfeed.adapters.db import Base, make_engine
+from newsfeed.adapters.migrate import alembic_config, current_revision, head_revision, upgrade
 
 pytestmark = pytest.mark.db
 
@@ -120,7 +120,7 @@ def test_revision_0002_keeps_every_date_and_derives_its_flags(empty_database_url
     the text again against each item's creation date."""
     from sqlalchemy.orm import Session
 
-    from newsfeed.models import Item
+    from newsfeed.adapters.models import Item
 
     engine = make_engine(empty_database_url)
     upgrade(engine, "0001")
@@ -213,7 +213,7 @@ def test_revision_0002_keeps_every_date_and_derives_its_flags(empty_database_url
 def test_revision_0003_flags_addresses_that_are_not_one_mailbox(empty_database_url: str) -> None:
     from sqlalchemy.orm import Session
 
-    from newsfeed.models import Subscriber
+    from newsfeed.adapters.models import Subscriber
 
     engine = make_engine(empty_database_url)
     upgrade(engine, "0002")

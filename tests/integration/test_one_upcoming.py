@@ -19,12 +19,13 @@ from lxml import html
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from newsfeed.adapters.models import Delivery, Milestone, Subscriber
 from newsfeed.config import Config
-from newsfeed.dates import parse
-from newsfeed.models import Delivery, DeliveryKind, Kind, Milestone, Subscriber
+from newsfeed.domain.dates import parse
+from newsfeed.domain.vocab import DeliveryKind, Kind
 from newsfeed.services.digests import build_digest
 from newsfeed.services.items import ItemInput, MilestoneInput, create_item
-from newsfeed.services.outbox import plan
+from newsfeed.services.planning import plan
 from newsfeed.services.subscriptions import add_confirmed, read_preferences
 from tests.conftest import make_config
 

@@ -23,12 +23,15 @@ import pytest
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from newsfeed.adapters.db import make_engine, session_factory
+from newsfeed.adapters.mail import mailer_from_config
+from newsfeed.adapters.models import Delivery, Subscriber
+from newsfeed.adapters.outbox import STORE
 from newsfeed.config import Config
-from newsfeed.db import make_engine, session_factory
-from newsfeed.mail import mailer_from_config
-from newsfeed.models import Delivery, DeliveryKind, DeliveryStatus, Subscriber, SubscriberStatus
-from newsfeed.services import outbox
-from newsfeed.services.outbox import claim, sweep
+from newsfeed.domain.vocab import DeliveryKind, DeliveryStatus, SubscriberStatus
+from newsfeed.jobs import sweep as outbox
+from newsfeed.jobs.sweep import sweep
+from newsfeed.services.planning import plan
 from newsfeed.services.subscriptions import add_confirmed, read_preferences
 from tests import factories
 from tests.conftest import make_config
@@ -112,7 +115,7 @@ def test_two_sweeps_with_more_rows_than_a_batch_split_the_work(
     addresses = _readers(sessions, 30)
     smtp.recorder.delay = 0.02
     with sessions() as s:
-        assert outbox.plan(s, now=MONDAY + dt.timedelta(minutes=1), config=config) == 30
+        assert plan(s, now=MONDAY + dt.timedelta(minutes=1), config=config) == 30
         s.commit()
     barrier = threading.Barrier(2)
     reports: list[Any] = []
@@ -137,10 +140,10 @@ def test_two_sweeps_with_more_rows_than_a_batch_split_the_work(
 def test_a_claim_takes_no_more_than_its_limit(sessions: Any, config: Config) -> None:
     _readers(sessions, 30)
     with sessions() as s:
-        assert outbox.plan(s, now=MONDAY + dt.timedelta(minutes=1), config=config) == 30
+        assert plan(s, now=MONDAY + dt.timedelta(minutes=1), config=config) == 30
         s.commit()
         now = MONDAY + dt.timedelta(minutes=1)
-        taken = claim(s, now=now, token="a" * 32, limit=5, lease_until=now + dt.timedelta(minutes=5))
+        taken = STORE.claim(s, now=now, token="a" * 32, limit=5, lease_until=now + dt.timedelta(minutes=5))
         s.commit()
         assert len(taken) == 5
         held = s.scalar(select(func.count(Delivery.id)).where(Delivery.status == DeliveryStatus.SENDING))
@@ -151,8 +154,8 @@ def test_plan_reports_what_it_created(sessions: Any, config: Config) -> None:
     _readers(sessions, 7)
     with sessions() as s:
         now = MONDAY + dt.timedelta(minutes=1)
-        assert outbox.plan(s, now=now, config=config) == 7
-        assert outbox.plan(s, now=now, config=config) == 0  # a second plan adds nothing
+        assert plan(s, now=now, config=config) == 7
+        assert plan(s, now=now, config=config) == 0  # a second plan adds nothing
         s.commit()
 
 
@@ -369,7 +372,7 @@ def test_two_scheduler_processes_never_run_two_ticks_at_once(
         with log.open("w") as out:
             procs.append(
                 subprocess.Popen(
-                    [sys.executable, "-m", "newsfeed.cli", "--config", str(config_file), "scheduler"]
+                    [sys.executable, "-m", "newsfeed", "--config", str(config_file), "scheduler"]
                     + ["--interval", "5", "--lease", "10"],
                     env=env,
                     stdout=out,

@@ -12,11 +12,11 @@ from hypothesis import strategies as st
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from newsfeed.errors import InvalidInput
-from newsfeed.kinds import KINDS, Kind
-from newsfeed.models import Item, Subscriber
-from newsfeed.selection import Selection
-from newsfeed.services.items import visible_condition
+from newsfeed.adapters.models import Item, Subscriber
+from newsfeed.adapters.queries import narrow, visible_condition
+from newsfeed.domain.errors import InvalidInput
+from newsfeed.domain.selection import Selection
+from newsfeed.domain.vocab import KINDS, Kind
 from newsfeed.services.subscriptions import add_confirmed, read_preferences
 from tests import factories
 
@@ -58,7 +58,7 @@ def test_sql_and_memory_select_the_same_items(session: Session, selection: Selec
     if session.scalar(select(Item.id).limit(1)) is None:
         _seed(session)
     everything = session.scalars(select(Item).where(visible_condition(NOW))).all()
-    by_sql = set(session.scalars(selection.narrow(select(Item.id).where(visible_condition(NOW)))))
+    by_sql = set(session.scalars(narrow(select(Item.id).where(visible_condition(NOW)), selection)))
     in_memory = {item.id for item in everything if selection.matches(item)}
     assert by_sql == in_memory
 

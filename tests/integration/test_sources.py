@@ -17,12 +17,14 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from newsfeed.adapters.db import make_engine, session_factory
+from newsfeed.adapters.fetch import Fetcher, FetchError
+from newsfeed.adapters.models import Item, Source, User
 from newsfeed.config import Config
-from newsfeed.db import make_engine, session_factory
-from newsfeed.fetch import Fetcher, FetchError
-from newsfeed.models import Item, Role, Source, Status, User
+from newsfeed.domain.vocab import Role, Status
+from newsfeed.jobs.sync import sync, sync_due
 from newsfeed.services.items import input_of, update_item
-from newsfeed.services.sources import add_source, fetcher_from_config, sync, sync_due
+from newsfeed.services.sources import add_source, fetcher_from_config
 from tests import factories
 from tests.conftest import make_config
 from tests.http_source import Answer, PageServer
@@ -481,8 +483,8 @@ def test_the_sources_commands(runner: Any, config_file: Path, session: Session, 
 def test_the_scheduler_tick_syncs_due_sources_and_a_second_scheduler_does_not(
     sessions: sessionmaker[Session], source_config: Config, server: PageServer
 ) -> None:
-    from newsfeed.mail import ConsoleMailer
-    from newsfeed.scheduler import tick
+    from newsfeed.adapters.mail import ConsoleMailer
+    from newsfeed.jobs.scheduler import tick
 
     server.answers["/ada"] = Answer(page(ACCEPTED, TALK, REVIEWER))
     with sessions() as s:
@@ -505,7 +507,7 @@ def test_the_scheduler_tick_syncs_due_sources_and_a_second_scheduler_does_not(
 def test_items_imported_by_hand_before_the_source_was_added_are_adopted_not_doubled(
     sessions: sessionmaker[Session], source_config: Config, server: PageServer
 ) -> None:
-    from newsfeed.importers import parse_text
+    from newsfeed.domain.importers import parse_text
     from newsfeed.services.imports import apply_import
 
     body = page(ACCEPTED, TALK)

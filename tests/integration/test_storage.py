@@ -9,9 +9,9 @@ from hypothesis import HealthCheck, given, settings
 from sqlalchemy import Engine, delete
 from sqlalchemy.orm import Session
 
-from newsfeed.dates import DateParseError, FuzzyDate, parse
-from newsfeed.db import session_factory
-from newsfeed.models import FUZZY_FIELDS, Item
+from newsfeed.adapters.db import session_factory
+from newsfeed.adapters.models import FUZZY_FIELDS, Item
+from newsfeed.domain.dates import DateParseError, FuzzyDate, parse
 from newsfeed.services.items import ItemInput, MilestoneInput, create_item
 from tests.factories import NOW
 from tests.unit.test_dates import written_dates

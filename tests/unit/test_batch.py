@@ -9,7 +9,7 @@ import sys
 
 from hypothesis import HealthCheck, given, settings
 
-from newsfeed.dates import DateParseError, parse
+from newsfeed.domain.dates import DateParseError, parse
 from tests.unit.test_dates import written_dates
 
 LINES = [
@@ -26,7 +26,7 @@ LINES = [
 
 def _run(args: list[str], feed: str, *, skip_click: bool) -> subprocess.CompletedProcess[str]:
     code = (
-        "import sys; from newsfeed.entry import main; sys.argv = ['newsfeed'] + sys.argv[1:]; main(); "
+        "import sys; from newsfeed.cli.entry import main; sys.argv = ['newsfeed'] + sys.argv[1:]; main(); "
         f"assert ('click' in sys.modules) is {not skip_click}, 'click loaded: ' + str('click' in sys.modules)"
     )
     return subprocess.run(

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsfeed.dates import DateParseError, FuzzyDate, find_dates, find_venues, infer_date_order, parse
+from newsfeed.domain.dates import DateParseError, FuzzyDate, find_dates, find_venues, infer_date_order, parse
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 TODAY = dt.date(2025, 3, 1)
@@ -39,7 +39,7 @@ def _corpus() -> list[dict[str, object]]:
 
 @pytest.mark.parametrize("case", _corpus(), ids=lambda c: f"{c['mode']}:{c['text']}")
 def test_seed_corpus(case: dict[str, object]) -> None:
-    from newsfeed.dates.batch import answer_line
+    from newsfeed.domain.dates.batch import answer_line
 
     got = json.loads(
         answer_line(

@@ -11,7 +11,15 @@ from html import escape
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsfeed.digest import _EMAIL, _PREFERENCES, _UNSUBSCRIBE, Email, Recipient, _base64_lines, _personal
+from newsfeed.render.messages import (
+    _EMAIL,
+    _PREFERENCES,
+    _UNSUBSCRIBE,
+    Email,
+    Recipient,
+    _base64_lines,
+    _personal,
+)
 
 MARKERS = [_EMAIL, _UNSUBSCRIBE, _PREFERENCES]
 # text with multi-byte characters, so that the cut can fall inside one
@@ -53,7 +61,7 @@ def test_personal_parts_equal_encoding_the_whole(
 def test_a_composed_message_parses_back_to_its_parts() -> None:
     import datetime as dt
 
-    from newsfeed.digest import Digest, Envelope, Site, compose_digest
+    from newsfeed.render.messages import Digest, Envelope, Site, compose_digest
 
     site = Site(
         title="Lab", base_url="https://news.example.org", host="news.example.org", sender="n@example.org"

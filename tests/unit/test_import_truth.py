@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from newsfeed.importers import parse_text, read_path
-from newsfeed.importers.kinds import CLASSIFY_CHARS, classify_item
+from newsfeed.adapters.files import read_path
+from newsfeed.domain.importers import parse_text
+from newsfeed.domain.importers.classify import CLASSIFY_CHARS, classify_item
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 TODAY = dt.date(2026, 11, 30)

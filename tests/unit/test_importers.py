@@ -10,10 +10,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsfeed.importers import UnreadableDocument, detect_format, parse_text, read_path
-from newsfeed.importers.alfolio import parse_alfolio
-from newsfeed.importers.export import to_alfolio, to_markdown
-from newsfeed.importers.kinds import classify
+from newsfeed.adapters.files import read_path
+from newsfeed.domain.importers import UnreadableDocument, detect_format, parse_text
+from newsfeed.domain.importers.alfolio import parse_alfolio
+from newsfeed.domain.importers.classify import classify
+from newsfeed.render.export import to_alfolio, to_markdown
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 SEEDS = FIXTURES / "seeds"
@@ -430,8 +431,8 @@ def test_generated_lists_never_crash_the_importer(lines: list[str]) -> None:
 
 
 def test_a_time_alone_in_an_item_is_an_event_only_on_a_dated_day() -> None:
-    from newsfeed.dates import parse
-    from newsfeed.importers.events import events_in
+    from newsfeed.domain.dates import parse
+    from newsfeed.domain.importers.events import events_in
 
     day = parse("6 May 2024", today=dt.date(2024, 6, 1))
     month = parse("May 2024", today=dt.date(2024, 6, 1))

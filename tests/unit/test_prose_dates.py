@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from newsfeed.dates import DateParseError, FuzzyDate, find_dates, parse
+from newsfeed.domain.dates import DateParseError, FuzzyDate, find_dates, parse
 
 D = dt.date
 WED = D(2025, 3, 5)  # a Wednesday

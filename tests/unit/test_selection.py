@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsfeed.errors import InvalidInput
-from newsfeed.selection import FORM_FIELDS, MAX_VALUES, Selection
+from newsfeed.domain.errors import InvalidInput
+from newsfeed.domain.selection import FORM_FIELDS, MAX_VALUES, Selection
 
 
 def test_values_are_normalised_the_same_way_wherever_they_come_from() -> None:

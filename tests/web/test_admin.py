@@ -14,7 +14,8 @@ from lxml import html
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from newsfeed.models import Item, ItemRevision, LoginAttempt, Person, Role, Status, User
+from newsfeed.adapters.models import Item, ItemRevision, LoginAttempt, Person, User
+from newsfeed.domain.vocab import Role, Status
 from tests.conftest import PASSWORD
 from tests.html_checks import no_active_content
 

@@ -17,7 +17,8 @@ import feedparser
 import pytest
 from sqlalchemy.orm import Session
 
-from newsfeed.models import Role, User
+from newsfeed.adapters.models import User
+from newsfeed.domain.vocab import Role
 from newsfeed.services.users import hash_password
 
 pytestmark = [

@@ -13,7 +13,8 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from newsfeed.models import Item, Role, User
+from newsfeed.adapters.models import Item, User
+from newsfeed.domain.vocab import Role
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 
@@ -57,7 +58,7 @@ def test_dates_batch_in_one_process() -> None:
     )
     feed += "not json\n" + json.dumps({"mode": "parse", "text": "May 2024", "today": "soon"}) + "\n"
     proc = subprocess.run(
-        [sys.executable, "-m", "newsfeed.cli", "dates", "batch"],
+        [sys.executable, "-m", "newsfeed", "dates", "batch"],
         input=feed,
         capture_output=True,
         text=True,
@@ -86,7 +87,7 @@ def test_dates_batch_in_one_process() -> None:
 def test_db_upgrade_creates_the_sqlite_file(tmp_path: Path) -> None:
     from click.testing import CliRunner
 
-    from newsfeed.cli import main
+    from newsfeed.cli.app import main
 
     db = tmp_path / "fresh" / "news.sqlite3"
     result = CliRunner().invoke(
@@ -100,7 +101,7 @@ def test_db_upgrade_creates_the_sqlite_file(tmp_path: Path) -> None:
 def test_bad_configuration_exits_2(tmp_path: Path) -> None:
     from click.testing import CliRunner
 
-    from newsfeed.cli import main
+    from newsfeed.cli.app import main
 
     bad = tmp_path / "bad.toml"
     bad.write_text("[site]\ncolour = 'red'\n")
@@ -194,7 +195,7 @@ def test_console_script_serves_the_demo(tmp_path: Path) -> None:
     env.pop("NEWSFEED_DATABASE_URL", None)
     log = (tmp_path / "serve.log").open("w")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "newsfeed.cli", "demo", "--serve", "--port", str(port)],
+        [sys.executable, "-m", "newsfeed", "demo", "--serve", "--port", str(port)],
         cwd=tmp_path,
         env=env,
         stdout=log,

@@ -11,9 +11,9 @@ from lxml import html
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from newsfeed.dates import parse
-from newsfeed.importers import parse_text
-from newsfeed.models import Item
+from newsfeed.adapters.models import Item
+from newsfeed.domain.dates import parse
+from newsfeed.domain.importers import parse_text
 from newsfeed.services.imports import apply_import
 from newsfeed.services.items import MilestoneInput, update_item, with_changes
 from tests.conftest import PASSWORD

@@ -16,8 +16,9 @@ from lxml import etree
 from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
-from newsfeed.importers import read_path
-from newsfeed.models import Item, Kind, Person, Status, Visibility
+from newsfeed.adapters.files import read_path
+from newsfeed.adapters.models import Item, Person
+from newsfeed.domain.vocab import Kind, Status, Visibility
 from newsfeed.services.imports import apply_import
 from newsfeed.services.items import update_item
 from tests import factories
@@ -429,7 +430,7 @@ def test_calendar_uses_vtimezone_for_iana_zones_and_sequence_follows_revisions(
     assert ev.decoded("DTSTART").astimezone(dt.UTC) == dt.datetime(2024, 6, 3, 16, 0, tzinfo=dt.UTC)
     assert ev.decoded("DTEND").astimezone(dt.UTC) == dt.datetime(2024, 6, 3, 16, 50, tzinfo=dt.UTC)
     uid = str(ev["UID"])
-    from newsfeed.dates import parse
+    from newsfeed.domain.dates import parse
     from newsfeed.services.items import ItemInput, MilestoneInput
 
     moved = ItemInput(

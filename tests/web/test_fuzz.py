@@ -17,7 +17,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy.orm import Session
 
-from newsfeed.models import Person, Role, User
+from newsfeed.adapters.models import Person, User
+from newsfeed.domain.vocab import Role
 from newsfeed.services.demo import load_demo
 from tests import factories
 from tests.conftest import PASSWORD

@@ -14,12 +14,13 @@ from lxml import html
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from newsfeed.importers import parse_text
-from newsfeed.models import Item, LoginAttempt, Role, Subscriber, User
-from newsfeed.render import BoundedCache, markdown_html
+from newsfeed.adapters.models import Item, LoginAttempt, Subscriber, User
+from newsfeed.domain.importers import parse_text
+from newsfeed.domain.text import clean, printable
+from newsfeed.domain.vocab import Role
+from newsfeed.render.safe_html import BoundedCache, markdown_html
 from newsfeed.services.imports import apply_import
 from newsfeed.services.subscriptions import add_confirmed, read_preferences
-from newsfeed.text import clean, printable
 from tests import factories
 from tests.conftest import PASSWORD
 from tests.web.test_admin import add_user, item_form, sign_in, token
@@ -273,7 +274,7 @@ def test_thirty_simultaneous_sign_ins_evaluate_at_most_the_limit(
 
 
 def test_editors_see_no_subscriber_and_no_user(session: Session, password_hash: str, app: Any) -> None:
-    from newsfeed.models import Person
+    from newsfeed.adapters.models import Person
 
     person = Person(slug="ed", name="Ed")
     session.add(person)

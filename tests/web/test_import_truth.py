@@ -13,10 +13,11 @@ from lxml import html
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from newsfeed.importers import parse_text
-from newsfeed.kinds import Kind
-from newsfeed.models import Item, Status
-from newsfeed.selection import Selection, item_kinds
+from newsfeed.adapters.models import Item
+from newsfeed.adapters.queries import where
+from newsfeed.domain.importers import parse_text
+from newsfeed.domain.selection import Selection, item_kinds
+from newsfeed.domain.vocab import Kind, Status
 from newsfeed.services.imports import apply_import
 from tests.factories import NOW
 from tests.web.test_admin import add_user, item_form, sign_in, token
@@ -53,7 +54,7 @@ def test_secondary_kinds_are_stored_and_every_filter_matches_them(session: Sessi
     assert award.also == (Kind.TALK, Kind.TRAVEL)
     assert award.posted.start == dt.date(2024, 2, 2)  # the year of the item below it
     for kinds in (("travel",), ("talk",), ("award",), ("reviewing",)):
-        sql = {i.title for i in session.scalars(select(Item).where(Selection(kinds=kinds).where()))}
+        sql = {i.title for i in session.scalars(select(Item).where(where(Selection(kinds=kinds))))}
         python = {i.title for i in session.scalars(select(Item)) if set(item_kinds(i)) & set(kinds)}
         assert sql == python, kinds
     feed = feedparser.parse(client.get("/feed.atom?kind=travel").data)

@@ -16,8 +16,9 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from newsfeed.adapters.models import Item, Source, Subscriber, User
 from newsfeed.config import secret_key
-from newsfeed.models import Item, Kind, Role, Source, Subscriber, SubscriberStatus, User
+from newsfeed.domain.vocab import Kind, Role, SubscriberStatus
 from newsfeed.services.demo import load_demo
 from newsfeed.services.subscriptions import confirm_token
 from newsfeed.services.users import hash_password

@@ -12,8 +12,8 @@ import pytest
 from lxml import html
 from sqlalchemy.orm import Session
 
-from newsfeed.dates import parse
-from newsfeed.models import Kind
+from newsfeed.domain.dates import parse
+from newsfeed.domain.vocab import Kind
 from newsfeed.services.items import ItemInput, LinkInput, MilestoneInput, create_item
 from tests import factories
 
@@ -244,7 +244,7 @@ def test_dates_are_shown_as_written_with_their_precision(session: Session, clien
 
 def test_posted_cache_ends_when_a_scheduled_item_is_due(session: Session, client: Any, clock: Any) -> None:
     """The cached page is not served past the moment a scheduled item goes out."""
-    from newsfeed.models import Status
+    from newsfeed.domain.vocab import Status
 
     factories.item(
         session, "Embargoed", "03/2025", status=Status.SCHEDULED, publish_at=clock.now + dt.timedelta(hours=1)

@@ -16,7 +16,8 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from newsfeed.models import Item, Person, Role, Source, Subscriber, User
+from newsfeed.adapters.models import Item, Person, Source, Subscriber, User
+from newsfeed.domain.vocab import Role
 from newsfeed.services.subscriptions import add_confirmed, read_preferences
 from tests import factories
 from tests.web.test_admin import sign_in

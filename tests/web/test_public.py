@@ -9,7 +9,7 @@ import pytest
 from lxml import html
 from sqlalchemy.orm import Session
 
-from newsfeed.models import Kind, Status, Visibility
+from newsfeed.domain.vocab import Kind, Status, Visibility
 from tests import factories
 
 pytestmark = pytest.mark.db

@@ -9,8 +9,9 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from newsfeed.adapters.models import Item, Subscriber, User
 from newsfeed.config import secret_key
-from newsfeed.models import Item, Role, Subscriber, User
+from newsfeed.domain.vocab import Role
 from newsfeed.services.demo import load_demo
 from newsfeed.services.subscriptions import Preferences, add_confirmed, confirm_token
 from newsfeed.services.users import hash_password

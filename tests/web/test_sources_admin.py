@@ -12,7 +12,8 @@ from lxml import html
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from newsfeed.models import Role, Source
+from newsfeed.adapters.models import Source
+from newsfeed.domain.vocab import Role
 from tests import factories
 from tests.web.test_admin import add_user, sign_in, token
 

@@ -1,0 +1,134 @@
+"""Importers: text in, items out. Pure: no Flask, no SQLAlchemy, no clock.
+
+``read_document`` picks the format (or takes the one given) and returns an ImportResult whose
+items carry their kind and the rule that chose it, dates, events, venues, links and source lines.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from ..dates import DateOrder
+from ..text import clean
+from .alfolio import front_matter, parse_alfolio
+from .cfp import looks_like_cfp, parse_cfp
+from .listing import HEADER as LISTING_HEADER
+from .listing import parse_listing
+from .model import FORMATS, KINDS, Event, ImportedItem, ImportResult, Link, UnreadableDocument
+from .news import parse_news
+from .publications import ENTRY as PUBLICATION_ENTRY
+from .publications import parse_publications
+from .text import looks_like_html
+
+__all__ = [
+    "FORMATS",
+    "KINDS",
+    "Event",
+    "ImportResult",
+    "ImportedItem",
+    "Link",
+    "UnreadableDocument",
+    "detect_format",
+    "parse_text",
+    "parse_folder",
+]
+
+MAX_BYTES = 20_000_000
+MAX_LINE = 100_000  # characters: a news item is a paragraph, not a megabyte
+
+
+def check_document(text: str, *, name: str = "the text") -> str:
+    """The text as importers read it, or UnreadableDocument saying why not (the same message on
+    the command line and in the admin page): no NUL anywhere, at most MAX_BYTES, and (but in
+    HTML, where a whole page may be written on one line) no line longer than MAX_LINE; other
+    control characters and bidi overrides are removed."""
+    if len(text) > MAX_BYTES:
+        raise UnreadableDocument(f"{name}: {len(text):,} characters is more than the {MAX_BYTES:,} allowed")
+    nul = text.find("\x00")
+    if nul >= 0:
+        line = text.count("\n", 0, nul) + 1
+        raise UnreadableDocument(f"{name}: a NUL byte at line {line}: a binary file, not text")
+    start = 0
+    number = 1
+    if looks_like_html(text):
+        start = len(text) + 1  # a page may be one line: the HTML is split at its tags instead
+    while start <= len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if end - start > MAX_LINE:
+            raise UnreadableDocument(
+                f"{name}: line {number} is {end - start:,} characters long, more than the {MAX_LINE:,} "
+                "a news item may have"
+            )
+        start = end + 1
+        number += 1
+    return clean(text)
+
+
+def detect_format(text: str) -> str:
+    """The format a document is written in, from its content."""
+    keys, _, _ = front_matter(text)
+    if "date" in keys:
+        return "alfolio"
+    lines = text.splitlines()
+    if sum(1 for line in lines if LISTING_HEADER.match(line.strip())) >= 2:
+        return "listing"
+    if sum(1 for line in lines if PUBLICATION_ENTRY.match(line) and line.lstrip().startswith("[")) >= 3:
+        return "publications"
+    if looks_like_cfp(text):
+        return "cfp"
+    return "news"
+
+
+def parse_text(
+    text: str,
+    *,
+    today: dt.date,
+    fmt: str = "auto",
+    date_order: DateOrder | None = None,
+    default_order: DateOrder = "dmy",
+    path: str = "",
+) -> ImportResult:
+    """Items from one document's text (the admin page's paste-and-preview uses this too)."""
+    text = check_document(text, name=path or "the text")
+    if fmt == "auto":
+        fmt = detect_format(text)
+    if fmt == "news":
+        result = parse_news(text, today=today, date_order=date_order, default_order=default_order, path=path)
+    elif fmt == "publications":
+        result = parse_publications(text, today=today, path=path)
+    elif fmt == "listing":
+        result = parse_listing(text, today=today, path=path)
+    elif fmt == "cfp":
+        result = parse_cfp(text, today=today, path=path)
+    elif fmt == "alfolio":
+        result = parse_alfolio([(path or "pasted.md", text)], today=today)
+    else:
+        raise UnreadableDocument(f"unknown format {fmt!r} (one of auto, {', '.join(FORMATS)})")
+    return with_year_sources(result)
+
+
+def with_year_sources(result: ImportResult) -> ImportResult:
+    """Every item whose year was not written says where it came from; what no context settled
+    came from the reference date (``today``, ``--today`` on the CLI, the preview's field)."""
+    result.items = [
+        dataclasses.replace(item, year_from="reference date")
+        if item.posted is not None and "year" in item.posted.inferred and item.year_from is None
+        else item
+        for item in result.items
+    ]
+    return result
+
+
+def parse_folder(
+    files: list[tuple[str, str]], *, today: dt.date, fmt: str = "auto", name: str = "the folder"
+) -> ImportResult:
+    """Items from the files of a folder, as (path, text) pairs (an al-folio ``_news`` folder)."""
+    if fmt not in ("auto", "alfolio"):
+        raise UnreadableDocument(f"{name}: a folder can only be read as an al-folio _news folder")
+    if not files:
+        raise UnreadableDocument(f"{name}: no .md files in this folder")
+    return with_year_sources(
+        parse_alfolio([(path, check_document(text, name=path)) for path, text in files], today=today)
+    )

@@ -1,0 +1,195 @@
+"""`newsfeed scheduler`: APScheduler 3.x in its own process, never inside web workers.
+
+One job, every ``interval`` seconds (UTC, coalesced, one instance at a time, a misfire grace of
+hours, a fixed id with ``replace_existing``): hold the database lease "scheduler" (a second
+scheduler process stays idle while the first is alive), publish scheduled items whose time has
+come, sweep the outbox (digests, reminders, confirmations), then sync the sources that are due,
+one at a time, each under its own lease (:mod:`newsfeed.services.sources`). Every step is safe to
+run twice.
+
+The lease is renewed by a heartbeat every third of its length *while a tick runs*, so a tick that
+outlasts the lease (a slow mail server) keeps it, and a second scheduler never starts a tick of its
+own meanwhile; if a renewal fails (the lease was lost), the running sweep is asked to stop after
+the message in flight. On SIGTERM or SIGINT the process lets the running tick stop the same way,
+then releases the lease at once, so another scheduler can take over without waiting for it to
+run out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import signal
+import socket
+import threading
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from types import FrameType
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from newsfeed.adapters import leases
+from newsfeed.adapters.mail import Mailer
+from newsfeed.config import Config
+from newsfeed.jobs.sync import sync_due
+from newsfeed.services import throttle
+from newsfeed.services.items import publish_due
+from newsfeed.services.sources import fetcher_from_config
+
+from .sweep import SweepReport, sweep
+
+log = logging.getLogger("newsfeed.scheduler")
+LEASE_NAME = "scheduler"
+
+
+@contextmanager
+def heartbeat(
+    sessions: sessionmaker[Session],
+    owner: str,
+    *,
+    clock: Callable[[], dt.datetime],
+    lease: dt.timedelta,
+    lost: threading.Event,
+) -> Iterator[None]:
+    """Renew the scheduler's lease every third of its length until the block ends; set ``lost``
+    if someone else holds it."""
+    done = threading.Event()
+
+    def beat() -> None:
+        while not done.wait(lease.total_seconds() / 3):
+            with sessions() as session:
+                held = leases.hold(session, LEASE_NAME, owner, now=clock(), ttl=lease)
+                session.commit()
+            if not held:
+                log.warning("the scheduler lease was lost: stopping this tick")
+                lost.set()
+                return
+
+    thread = threading.Thread(target=beat, name="newsfeed-lease", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        done.set()
+        thread.join()
+
+
+def tick(
+    sessions: sessionmaker[Session],
+    mailer: Mailer,
+    config: Config,
+    *,
+    owner: str,
+    clock: Callable[[], dt.datetime],
+    lease: dt.timedelta,
+    stop: threading.Event | None = None,
+) -> tuple[bool, int, SweepReport | None]:
+    """One run: (held the lease, items published, sweep report)."""
+    now = clock()
+    with sessions() as session:
+        if not leases.hold(session, LEASE_NAME, owner, now=now, ttl=lease):
+            session.commit()
+            return False, 0, None
+        published = publish_due(session, now)
+        throttle.prune(session, before=now - dt.timedelta(days=2))
+        session.commit()
+    log.info("tick started at %.3f", time.time())
+    halt = threading.Event()
+    if stop is not None and stop.is_set():
+        halt.set()
+    with heartbeat(sessions, owner, clock=clock, lease=lease, lost=halt):
+        watcher = _forward(stop, halt)
+        try:
+            report = sweep(sessions, mailer, now=now, config=config, stop=halt)
+            if not halt.is_set():
+                synced = sync_due(
+                    sessions,
+                    fetcher_from_config(config),
+                    now=clock(),
+                    config=config,
+                    owner=owner,
+                    stop=halt.is_set,
+                    clock=clock,
+                )
+                for done in synced:
+                    log.info("source %s", done.summary())
+        finally:
+            watcher.set()
+    log.info("tick finished at %.3f", time.time())
+    return True, published, report
+
+
+def _forward(source: threading.Event | None, target: threading.Event) -> threading.Event:
+    """Set ``target`` when ``source`` is set, until the returned event is set."""
+    finished = threading.Event()
+    if source is None:
+        return finished
+
+    def watch() -> None:
+        while not finished.wait(0.2):
+            if source.is_set():
+                target.set()
+                return
+
+    threading.Thread(target=watch, name="newsfeed-stop", daemon=True).start()
+    return finished
+
+
+def run(
+    sessions: sessionmaker[Session],
+    mailer: Mailer,
+    config: Config,
+    *,
+    clock: Callable[[], dt.datetime],
+    interval: int = 60,
+    lease_seconds: int | None = None,
+) -> None:
+    from apscheduler.schedulers.blocking import BlockingScheduler
+
+    owner = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+    lease = dt.timedelta(seconds=lease_seconds or max(3 * interval, 60))
+    stopping = threading.Event()
+    idle = threading.Event()
+    idle.set()
+
+    def job() -> None:
+        idle.clear()
+        try:
+            held, published, report = tick(
+                sessions, mailer, config, owner=owner, clock=clock, lease=lease, stop=stopping
+            )
+        finally:
+            idle.set()
+        if not held:
+            log.info("idle: another scheduler holds the lease")
+        else:
+            log.info("published %d; %s", published, report.summary() if report else "")
+
+    scheduler = BlockingScheduler(
+        timezone=dt.UTC,
+        job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": 6 * 3600},
+    )
+    scheduler.add_job(
+        job, "interval", seconds=interval, id="newsfeed-tick", replace_existing=True, next_run_time=clock()
+    )
+
+    def on_signal(signum: int, _frame: FrameType | None) -> None:
+        log.info("signal %d: finishing the message in flight, then releasing the lease", signum)
+        stopping.set()
+        scheduler.shutdown(wait=False)
+
+    signal.signal(signal.SIGTERM, on_signal)
+    signal.signal(signal.SIGINT, on_signal)
+    log.info("scheduler %s: every %d s, lease %d s", owner, interval, int(lease.total_seconds()))
+    try:
+        scheduler.start()
+    finally:
+        stopping.set()
+        idle.wait(timeout=max(60.0, config.mail.timeout * 2))  # the tick ends after the message in flight
+        with sessions() as session:
+            leases.release(session, LEASE_NAME, owner)
+            session.commit()
+        log.info("lease released")
