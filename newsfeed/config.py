@@ -19,6 +19,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from newsfeed.domain.dates.zones import UnknownZone, zone_of
+from newsfeed.domain.urls import Urls
 
 
 class ConfigError(ValueError):
@@ -127,6 +128,11 @@ class Config:
     @property
     def host(self) -> str:
         return urlsplit(self.site.base_url).hostname or "localhost"
+
+    @property
+    def urls(self) -> Urls:
+        """The site's public URLs, absolute (for emails, feeds, calendars and the embed)."""
+        return Urls.of(self.site.base_url)
 
 
 _CHOICES: dict[tuple[str, str], tuple[str, ...]] = {

@@ -331,7 +331,8 @@ class Subscriber(Base):
 
 
 class Delivery(Base):
-    """One email due or sent. The unique keys make a second sweep unable to create a second one."""
+    """One email due or sent. The unique keys make a second sweep unable to create a second one.
+    It goes to a subscriber, or (a test digest from the admin page) to an account."""
 
     __tablename__ = "deliveries"
     __table_args__ = (
@@ -341,7 +342,8 @@ class Delivery(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    subscriber_id: Mapped[int] = mapped_column(ForeignKey("subscribers.id", ondelete="CASCADE"))
+    subscriber_id: Mapped[int | None] = mapped_column(ForeignKey("subscribers.id", ondelete="CASCADE"))
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     kind: Mapped[DeliveryKind] = mapped_column(_enum(DeliveryKind, "delivery_kind"))
     cadence: Mapped[Cadence | None] = mapped_column(_enum(Cadence, "delivery_cadence"))
     period: Mapped[str | None] = mapped_column(String(32))  # "2025-W05", "2025-02", "2025-02-03"
@@ -360,7 +362,8 @@ class Delivery(Base):
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
     sent_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
 
-    subscriber: Mapped[Subscriber] = relationship(back_populates="deliveries")
+    subscriber: Mapped[Subscriber | None] = relationship(back_populates="deliveries")
+    user: Mapped[User | None] = relationship()
 
 
 class SiteState(Base):

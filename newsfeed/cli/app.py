@@ -337,13 +337,14 @@ def export(
     from pathlib import Path
 
     from newsfeed.adapters.db import utcnow
-    from newsfeed.domain.vocab import KINDS
+    from newsfeed.domain.vocab import kind_problem
     from newsfeed.render.export import to_alfolio, to_json, to_markdown
     from newsfeed.services.imports import exported_items
 
     for kind in kinds:
-        if kind not in KINDS:
-            fail(f"--kind: {kind!r} is not one of {', '.join(KINDS)}")
+        problem = kind_problem(kind)
+        if problem:
+            fail(f"--kind: {problem}")
     with app.session() as session:
         items = exported_items(session, kinds=list(kinds), person=person_slug, now=utcnow())
     if fmt == "alfolio":

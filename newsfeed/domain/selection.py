@@ -23,7 +23,7 @@ from urllib.parse import urlencode
 
 from .errors import InvalidInput
 from .text import slugify
-from .vocab import KINDS, is_kind
+from .vocab import is_kind, kind_problem
 
 MAX_VALUES = 50
 MAX_VALUE_LENGTH = 120
@@ -165,7 +165,7 @@ def _values(raw: Iterable[object], field: str, problems: list[tuple[str, str]], 
 def _kind(value: str) -> tuple[str, str | None]:
     low = value.lower()
     if not is_kind(low):
-        return "", f"{value!r} is not one of {', '.join(KINDS)}"
+        return "", kind_problem(value)
     return low, None
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import enum
 
+from .errors import InvalidInput
+
 
 class Kind(enum.StrEnum):
     """What a piece of news is about. The order is the order shown in forms and filters."""
@@ -28,6 +30,23 @@ KINDS: tuple[str, ...] = tuple(k.value for k in Kind)
 
 def is_kind(value: str) -> bool:
     return value in _VALUES
+
+
+def kind_problem(value: object) -> str | None:
+    """The one message for a value that is not a kind (None when it is one)."""
+    if isinstance(value, str) and value in _VALUES:
+        return None
+    shown = value[:40] if isinstance(value, str) else value
+    return f"{shown!r} is not a kind (one of {', '.join(KINDS)})"
+
+
+def check_kind(value: object, field: str = "kind") -> Kind:
+    """The kind named by ``value``, or InvalidInput naming ``field`` (every form, query string,
+    command line option and filter checks a kind here)."""
+    problem = kind_problem(value)
+    if problem is not None:
+        raise InvalidInput(field, problem)
+    return Kind(str(value))
 
 
 _VALUES = frozenset(KINDS)

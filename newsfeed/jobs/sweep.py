@@ -67,9 +67,10 @@ from newsfeed.adapters.mail import (
 from newsfeed.adapters.models import Delivery, Subscriber
 from newsfeed.adapters.outbox import STORE
 from newsfeed.config import Config
+from newsfeed.domain.lru import LRU
 from newsfeed.domain.vocab import DeliveryKind, DeliveryStatus, SubscriberStatus
-from newsfeed.render.messages import Email
-from newsfeed.services.digests import DigestCache, Undeliverable, build_message
+from newsfeed.render.messages import Digest, Email
+from newsfeed.services.digests import Undeliverable, build_message, digest_cache
 from newsfeed.services.planning import plan
 
 MAX_BACKOFF = dt.timedelta(hours=6)
@@ -109,7 +110,7 @@ class _Job:
 
     delivery_id: int
     token: str
-    subscriber_id: int
+    subscriber_id: int | None
     kind: DeliveryKind
     attempts: int
     email: Email | None = None
@@ -132,7 +133,7 @@ class _Recorder:
         self.report.sent += 1
         if not held:
             self.report.errors.append(f"delivery {job.delivery_id}: sent, but its lease had been taken over")
-        if job.kind == DeliveryKind.DIGEST:
+        if job.kind == DeliveryKind.DIGEST and job.subscriber_id is not None:
             self.digested.append(job.subscriber_id)
 
     def failed(self, job: _Job, exc: BaseException) -> bool:
@@ -194,7 +195,7 @@ class _Recorder:
         ):
             return
         self.report.failed += 1
-        subscriber = self.session.get(Subscriber, job.subscriber_id)
+        subscriber = self.session.get(Subscriber, job.subscriber_id) if job.subscriber_id else None
         if subscriber is not None:
             subscriber.bounce_count += 1
             if subscriber.bounce_count >= self.config.digests.bounce_limit:
@@ -238,7 +239,7 @@ def sweep(
         with sessions() as session:
             report.planned = plan(session, now=now, config=config, errors=report.errors)
             session.commit()
-    digests = DigestCache(256)
+    digests = digest_cache(256)
     wanted = list(ids) if ids is not None else None
     with (
         mailer.connect() as connection,
@@ -357,7 +358,14 @@ class _Batch:
     def stopping(self) -> bool:
         return self.unreachable or (self.stop is not None and self.stop.is_set())
 
-    def run(self, claimed: list[int], *, now: dt.datetime, config: Config, digests: DigestCache) -> bool:
+    def run(
+        self,
+        claimed: list[int],
+        *,
+        now: dt.datetime,
+        config: Config,
+        digests: LRU[tuple[object, ...], Digest],
+    ) -> bool:
         """True when the sweep must stop (the server cannot be reached, or ``stop`` was set).
 
         For each message: compose it (while the server is busy with the previous one), read the

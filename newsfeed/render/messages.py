@@ -23,7 +23,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from newsfeed.domain.dates import FuzzyDate, UnknownZone, zone_of
 
-from .safe_html import BoundedCache, markdown_html, summary
+from .safe_html import markdown_html, summary, text_cache
 
 TEMPLATES = Path(__file__).parent.parent / "templates" / "email"
 
@@ -111,7 +111,7 @@ def _env() -> Environment:
     return env
 
 
-_SUMMARIES = BoundedCache(max_bytes=4_000_000, max_item=64_000)
+_SUMMARIES = text_cache(4_000_000)
 
 
 def _summary(source: str) -> str:

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import html
 import re
-import threading
-from collections import OrderedDict
 from functools import lru_cache
 
 import nh3
 from markdown_it import MarkdownIt
+
+from newsfeed.domain.lru import LRU
 
 # Characters XML 1.0 forbids (all C0 controls but tab, newline, carriage return; lone surrogates;
 # U+FFFE/U+FFFF). Feeds with them are not well-formed, so they are removed from every string.
@@ -46,39 +46,13 @@ def sanitize(html: str) -> str:
     )
 
 
-class BoundedCache:
-    """A least-recently-used cache bounded in bytes (of keys and values), not in entries: large
-    inputs are never kept, so any number of large previews cannot grow the process."""
-
-    def __init__(self, max_bytes: int, max_item: int) -> None:
-        self.max_bytes = max_bytes
-        self.max_item = max_item
-        self.size = 0
-        self._data: OrderedDict[str, str] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, key: str) -> str | None:
-        with self._lock:
-            value = self._data.get(key)
-            if value is not None:
-                self._data.move_to_end(key)
-            return value
-
-    def put(self, key: str, value: str) -> None:
-        cost = len(key) + len(value)
-        if cost > self.max_item:
-            return
-        with self._lock:
-            if key in self._data:
-                return
-            self._data[key] = value
-            self.size += cost
-            while self.size > self.max_bytes:
-                old_key, old_value = self._data.popitem(last=False)
-                self.size -= len(old_key) + len(old_value)
+def text_cache(max_bytes: int, max_item: int = 64_000) -> LRU[str, str]:
+    """A cache of texts bounded in bytes (of keys and values), not in entries: large inputs are
+    never kept, so any number of large previews cannot grow the process."""
+    return LRU(cost=lambda key, value: len(key) + len(value), max_cost=max_bytes, max_item=max_item)
 
 
-_RENDERED = BoundedCache(max_bytes=8_000_000, max_item=64_000)
+_RENDERED = text_cache(8_000_000)
 
 
 def markdown_html(source: str) -> str:

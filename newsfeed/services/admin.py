@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, selectinload
 from newsfeed.adapters.models import Item, ItemRevision, Person, User
 from newsfeed.adapters.queries import kind_condition
 from newsfeed.domain.errors import InvalidInput, NotFound
-from newsfeed.domain.vocab import KINDS, Role, Status
+from newsfeed.domain.vocab import Role, Status, check_kind
 
 from .items import input_of, update_item
 
@@ -47,8 +47,7 @@ def search_items(
         pattern = f"%{q.strip()[:100]}%"
         query = query.where(or_(Item.title.ilike(pattern), Item.body.ilike(pattern)))
     if kind:
-        if kind not in KINDS:
-            raise InvalidInput("kind", f"{kind[:40]!r} is not a kind")
+        check_kind(kind)
         query = query.where(kind_condition([kind]))  # primary or secondary, as every filter
     if status:
         if status not in [s.value for s in Status]:

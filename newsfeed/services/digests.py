@@ -11,18 +11,19 @@ at one of the subscriber's lead times before it starts.
 from __future__ import annotations
 
 import datetime as dt
-from collections import OrderedDict
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from newsfeed.adapters.models import Delivery, Item, Milestone, Subscriber
-from newsfeed.adapters.queries import narrow, visible_condition
+from newsfeed.adapters.models import Delivery, Item, Milestone, Subscriber, User
+from newsfeed.adapters.queries import narrow, published_at, visible_condition
 from newsfeed.config import Config, secret_key
 from newsfeed.domain.addresses import InvalidAddress, check_address
+from newsfeed.domain.lru import LRU
 from newsfeed.domain.periods import period_due, period_label
 from newsfeed.domain.upcoming import event_grains, span
-from newsfeed.domain.vocab import DeliveryKind, SubscriberStatus
+from newsfeed.domain.urls import Urls
+from newsfeed.domain.vocab import Cadence, DeliveryKind, DeliveryStatus, SubscriberStatus
 from newsfeed.render.messages import (
     Digest,
     DigestItem,
@@ -38,26 +39,16 @@ from newsfeed.render.messages import (
 )
 
 from .events import Event, events
-from .feeds import item_url
 from .subscriptions import confirm_token
 
 
-class DigestCache(OrderedDict[tuple[object, ...], Digest]):
-    """Digests built in this sweep, shared by subscribers with the same selection and starting
+def digest_cache(size: int = 256) -> LRU[tuple[object, ...], Digest]:
+    """Digests built in one sweep, shared by subscribers with the same selection and starting
     point; bounded so that a list of all-different subscribers cannot grow it without end."""
-
-    def __init__(self, size: int = 256) -> None:
-        super().__init__()
-        self.size = size
-
-    def __setitem__(self, key: tuple[object, ...], value: Digest) -> None:
-        super().__setitem__(key, value)
-        self.move_to_end(key)
-        while len(self) > self.size:
-            self.popitem(last=False)
+    return LRU(size)
 
 
-_SITES: dict[int, tuple[Config, Site]] = {}
+_SITES: LRU[int, tuple[Config, Site]] = LRU(16)
 
 
 def site_of(config: Config) -> Site:
@@ -72,9 +63,7 @@ def site_of(config: Config) -> Site:
         host=config.host,
         sender=config.mail.sender,
     )
-    if len(_SITES) > 16:
-        _SITES.clear()
-    _SITES[id(config)] = (config, site)
+    _SITES.put(id(config), (config, site))
     return site
 
 
@@ -97,13 +86,13 @@ def envelope_address(subscriber: Subscriber) -> str:
 
 
 def recipient(subscriber: Subscriber, config: Config) -> Recipient:
-    base = config.site.base_url.rstrip("/")
+    urls = config.urls
     return Recipient(
         email=envelope_address(subscriber),
         timezone=subscriber.timezone,
-        unsubscribe_url=f"{base}/unsubscribe/{subscriber.token}",
-        unsubscribe_mailto=f"mailto:{config.mail.sender}?subject=unsubscribe%20{subscriber.token}",
-        preferences_url=f"{base}/preferences/{subscriber.token}",
+        unsubscribe_url=urls.unsubscribe(subscriber.token),
+        unsubscribe_mailto=urls.unsubscribe_mailto(config.mail.sender, subscriber.token),
+        preferences_url=urls.preferences(subscriber.token),
     )
 
 
@@ -119,9 +108,9 @@ def hidden_recipient(subscriber: Subscriber, config: Config) -> Recipient:
     )
 
 
-def _event(event: Event, base_url: str) -> UpcomingEvent:
+def _event(event: Event, urls: Urls) -> UpcomingEvent:
     m, item = event.milestone, event.item
-    return UpcomingEvent(m.label, item.title, item_url(base_url, item), m.date, m.location)
+    return UpcomingEvent(m.label, item.title, urls.item(item.id), m.date, m.location)
 
 
 def since_of(subscriber: Subscriber) -> dt.datetime:
@@ -141,14 +130,14 @@ def build_digest(
         .order_by(Item.posted_start.desc(), Item.id.desc()),
         selection,
     )
-    base = config.site.base_url
+    urls = config.urls
     items = []
     for item in session.scalars(query):
-        published = item.published_at or item.publish_at or item.created_at
+        published = published_at(item)
         items.append(
             DigestItem(
                 title=item.title,
-                url=item_url(base, item),
+                url=urls.item(item.id),
                 kind=item.kind.value,
                 posted=item.posted.display(),
                 body=item.body or "",
@@ -163,7 +152,7 @@ def build_digest(
         grains=event_grains(config.site.month_events),
         until=now + dt.timedelta(days=config.digests.upcoming_days),
     )
-    return Digest(period_label=label, items=tuple(items), upcoming=tuple(_event(e, base) for e in coming))
+    return Digest(period_label=label, items=tuple(items), upcoming=tuple(_event(e, urls) for e in coming))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -209,7 +198,7 @@ def _reminder_message(
         return None
     if reminder_key(item, m, when.starts, lead) != delivery.reminder_key:
         return None
-    event = UpcomingEvent(m.label, item.title, item_url(config.site.base_url, item), m.date, m.location)
+    event = UpcomingEvent(m.label, item.title, config.urls.item(item.id), m.date, m.location)
     return compose_reminder(
         Reminder(days=when.days_until(now), event=event), site=site, to=to, envelope=envelope
     )
@@ -225,17 +214,21 @@ def build_message(
     *,
     now: dt.datetime,
     config: Config,
-    digests: DigestCache | None = None,
+    digests: LRU[tuple[object, ...], Digest] | None = None,
 ) -> Email | None:
     """The message a delivery sends now, or None when there is nothing to send any more."""
-    subscriber = delivery.subscriber
     site = site_of(config)
-    to = recipient(subscriber, config)
     envelope = Envelope(delivery_id=delivery.id, kind=delivery.kind.value, now=now)
+    if delivery.kind == DeliveryKind.TEST:
+        return _test_message(session, delivery, config=config, site=site, envelope=envelope)
+    subscriber = delivery.subscriber
+    if subscriber is None:
+        return None
+    to = recipient(subscriber, config)
     if delivery.kind == DeliveryKind.CONFIRMATION:
         if subscriber.status in (SubscriberStatus.UNSUBSCRIBED, SubscriberStatus.BOUNCED):
             return None
-        url = f"{site.base_url}/subscribe/confirm/{confirm_token(secret_key(config), subscriber, now)}"
+        url = config.urls.confirm(confirm_token(secret_key(config), subscriber, now))
         already = subscriber.status == SubscriberStatus.CONFIRMED
         return compose_confirmation(confirm_url=url, already=already, site=site, to=to, envelope=envelope)
     if subscriber.status != SubscriberStatus.CONFIRMED:
@@ -249,13 +242,64 @@ def build_message(
         if digest is None:
             digest = build_digest(session, subscriber, now=now, config=config, label=label)
             if digests is not None:
-                digests[key] = digest
+                digests.put(key, digest)
         return None if digest.empty else compose_digest(digest, site=site, to=to, envelope=envelope)
     if delivery.kind == DeliveryKind.REMINDER:
         return _reminder_message(
             session, delivery, subscriber, now=now, config=config, site=site, to=to, envelope=envelope
         )
     return None
+
+
+TEST_DAYS = 30
+
+
+def test_probe(email: str, *, zone: str, since: dt.datetime) -> Subscriber:
+    """An all-news weekly subscriber in the site's zone whose last digest was at ``since``: what
+    a test digest is built for (never stored)."""
+    return Subscriber(
+        email=email,
+        timezone=zone,
+        cadence=Cadence.WEEKLY,
+        kinds=[],
+        tags=[],
+        people=[],
+        lead_days=[],
+        token="test",  # noqa: S106 (a throwaway value, not a secret)
+        status=SubscriberStatus.CONFIRMED,
+        last_digest_at=since,
+        created_at=since,
+    )
+
+
+def queue_test_digest(session: Session, user: User, *, now: dt.datetime) -> Delivery:
+    """A digest of the last :data:`TEST_DAYS` days to an account's own address, sent by the next
+    sweep (never from inside a web request)."""
+    delivery = Delivery(
+        user_id=user.id,
+        kind=DeliveryKind.TEST,
+        due_at=now,
+        status=DeliveryStatus.PENDING,
+        attempts=0,
+        created_at=now,
+    )
+    session.add(delivery)
+    session.flush()
+    return delivery
+
+
+def _test_message(
+    session: Session, delivery: Delivery, *, config: Config, site: Site, envelope: Envelope
+) -> Email | None:
+    user = delivery.user
+    if user is None or not user.active:
+        return None
+    since = delivery.created_at - dt.timedelta(days=TEST_DAYS)
+    probe = test_probe(user.email, zone=config.site.timezone, since=since)
+    digest = build_digest(session, probe, now=delivery.created_at, config=config, label="test digest")
+    if digest.empty:
+        return None
+    return compose_digest(digest, site=site, to=recipient(probe, config), envelope=envelope)
 
 
 def preview(

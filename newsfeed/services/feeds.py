@@ -16,11 +16,19 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from newsfeed.adapters.models import Item
-from newsfeed.adapters.queries import check_known, narrow, visible_condition, with_relations
+from newsfeed.adapters.queries import (
+    check_known,
+    narrow,
+    published_at,
+    published_column,
+    visible_condition,
+    with_relations,
+)
 from newsfeed.config import Config
 from newsfeed.domain.errors import InvalidInput
 from newsfeed.domain.selection import Selection
 from newsfeed.domain.upcoming import event_grains
+from newsfeed.domain.urls import Urls
 from newsfeed.domain.vocab import Status
 from newsfeed.render.safe_html import markdown_html, summary
 from newsfeed.render.syndication import (
@@ -36,23 +44,17 @@ from newsfeed.render.syndication import (
 
 from .events import events
 
-FORMATS = ("atom", "rss", "json", "ics")
-
-
-def _published() -> Any:
-    return func.coalesce(Item.published_at, Item.publish_at)
-
 
 def _visible(query: Any, selection: Selection, now: dt.datetime) -> Any:
     return narrow(query.where(visible_condition(now)), selection)
 
 
 def _oldest_first() -> list[Any]:
-    return [_published().asc(), Item.posted_start.asc(), Item.posted_end.asc(), Item.id.desc()]
+    return [published_column().asc(), Item.posted_start.asc(), Item.posted_end.asc(), Item.id.desc()]
 
 
 def _newest_first() -> list[Any]:
-    return [_published().desc(), Item.posted_start.desc(), Item.posted_end.desc(), Item.id.asc()]
+    return [published_column().desc(), Item.posted_start.desc(), Item.posted_end.desc(), Item.id.asc()]
 
 
 @dataclass(frozen=True)
@@ -90,10 +92,6 @@ def next_publication(session: Session, now: dt.datetime) -> dt.datetime | None:
     return value
 
 
-def item_url(base_url: str, item: Item) -> str:
-    return f"{base_url.rstrip('/')}/items/{item.id}"
-
-
 def _events_html(item: Item) -> str:
     if not item.milestones:
         return ""
@@ -108,9 +106,9 @@ def _esc(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
-def entry_of(item: Item, *, base_url: str) -> Entry:
+def entry_of(item: Item, *, urls: Urls) -> Entry:
     posted = item.posted.display()
-    published = item.published_at or item.publish_at or item.created_at
+    published = published_at(item)
     links_html = "".join(
         f'<li><a href="{_esc(link.href)}">{_esc(link.title or link.rel)}</a></li>' for link in item.links
     )
@@ -123,7 +121,7 @@ def entry_of(item: Item, *, base_url: str) -> Entry:
     return Entry(
         id=item.public_id,
         title=item.title,
-        url=item_url(base_url, item),
+        url=urls.item(item.id),
         published=published,
         updated=max(item.updated_at, published),
         content_html=content,
@@ -151,7 +149,6 @@ def calendar_events(
     selection: Selection,
     *,
     now: dt.datetime,
-    base_url: str,
     config: Config,
     item_id: int | None = None,
 ) -> list[CalendarEvent]:
@@ -167,6 +164,7 @@ def calendar_events(
         upcoming_only=False,
         item_id=item_id,
     )
+    urls = config.urls
     for event in found:
         m, item = event.milestone, event.item
         when = m.date
@@ -174,8 +172,8 @@ def calendar_events(
             CalendarEvent(
                 uid=f"{item.public_id}#m{m.position}",
                 summary=f"{m.label} — {item.title}",
-                description=f"{item.title}\n{when.display()}\n{item_url(base_url, item)}",
-                url=item_url(base_url, item),
+                description=f"{item.title}\n{when.display()}\n{urls.item(item.id)}",
+                url=urls.item(item.id),
                 when=when,
                 sequence=item.revision,
                 stamp=item.updated_at,
@@ -198,11 +196,21 @@ class Document:
     valid_until: dt.datetime | None
 
 
-def _url(base: str, path: str, selection: Selection, page: int | None = None) -> str:
-    query = selection.query_string()
-    if page is not None:
-        query = f"{query}&page={page}" if query else f"page={page}"
-    return f"{base}{path}" + (f"?{query}" if query else "")
+def calendar_document(
+    session: Session,
+    config: Config,
+    selection: Selection,
+    *,
+    title: str,
+    now: dt.datetime,
+    changed_at: dt.datetime,
+    item_id: int | None = None,
+) -> Document:
+    """The calendar of a selection, or of one item (its "add to calendar" file): one renderer and
+    one PRODID for both."""
+    found = calendar_events(session, selection, now=now, config=config, item_id=item_id)
+    body = render_ics(title, found, prodid=f"-//{config.host}//newsfeed//EN")
+    return Document(body, max([changed_at, *(e.stamp for e in found)]), next_publication(session, now))
 
 
 def feed_document(
@@ -217,15 +225,12 @@ def feed_document(
 ) -> Document:
     """The feed (``atom``, ``rss``, ``json``) or calendar (``ics``) of a selection, rendered."""
     check_known(session, selection)
-    base = config.site.base_url.rstrip("/")
+    urls = config.urls
     title = config.site.title + (f" — {selection.describe()}" if selection.describe() else "")
     if fmt == "ics":
-        found = calendar_events(session, selection, now=now, base_url=base, config=config)
-        body = render_ics(title, found, prodid=f"-//{config.host}//newsfeed//EN")
-        return Document(body, max([changed_at, *(e.stamp for e in found)]), next_publication(session, now))
+        return calendar_document(session, config, selection, title=title, now=now, changed_at=changed_at)
     result = feed_page(session, selection, now=now, limit=config.feeds.limit, page=page)
-    entries = [entry_of(item, base_url=base) for item in result.items]
-    path = f"/feed.{fmt}"
+    entries = [entry_of(item, urls=urls) for item in result.items]
     if page is None:  # the current feed links its newest archive page
         prev_archive = result.archives - 1 if result.archives else None
         next_archive = None
@@ -238,15 +243,15 @@ def feed_document(
         id=f"tag:{config.host},2024:feed/{fmt}" + (f"?{query}" if query else ""),
         title=title,
         subtitle=config.site.description,
-        self_url=_url(base, path, selection, page),
-        alternate_url=f"{base}/" + (f"?{query}" if query else ""),
+        self_url=urls.feed(fmt, selection, page),
+        alternate_url=urls.home(selection),
         updated=updated,
         entries=entries,
         language=config.site.language,
         archive=page is not None,
-        current_url=_url(base, path, selection) if page is not None else None,
-        prev_archive_url=_url(base, path, selection, prev_archive) if prev_archive is not None else None,
-        next_archive_url=_url(base, path, selection, next_archive) if next_archive is not None else None,
+        current_url=urls.feed(fmt, selection) if page is not None else None,
+        prev_archive_url=urls.feed(fmt, selection, prev_archive) if prev_archive is not None else None,
+        next_archive_url=urls.feed(fmt, selection, next_archive) if next_archive is not None else None,
     )
     if fmt == "atom":
         body = render_atom(feed)

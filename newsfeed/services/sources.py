@@ -245,7 +245,7 @@ class SyncFailed(Exception):
 def fetcher_from_config(config: Config) -> Fetcher:
     sources = config.sources
     return Fetcher(
-        user_agent=f"newsfeed/0.1 (+{config.site.base_url.rstrip('/')}/follow; syncs news pages and feeds)",
+        user_agent=f"newsfeed/0.1 (+{config.urls.follow()}; syncs news pages and feeds)",
         timeout=sources.timeout,
         max_bytes=sources.max_kb * 1_000,
         max_redirects=sources.max_redirects,

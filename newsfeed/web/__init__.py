@@ -43,12 +43,12 @@ def create_app(config: Config | None = None, *, clock: Clock = utcnow, mailer: M
     engine = make_engine(config.database_url, echo=config.database.echo)
     database.init_app(app, session_factory(engine))
 
-    from . import admin, auth, edge, errors, feeds, filters, public, subscribe
+    from . import admin, auth, caching, edge, errors, feeds, filters, public, subscribe
 
     edge.init_app(app)
     filters.init_app(app)
     errors.init_app(app)
-    feeds.init_app(app)
+    caching.init_app(app)
     auth.init_app(app)
     app.register_blueprint(public.bp)
     app.register_blueprint(feeds.bp)

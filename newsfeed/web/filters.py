@@ -1,4 +1,6 @@
-"""Template helpers: human dates from stored fuzzy dates, sanitised Markdown."""
+"""Template helpers: human dates from stored fuzzy dates, sanitised Markdown, and the site's URLs
+(``urls``: root-relative, for the site's own pages; ``site_urls``: absolute, for what is copied
+elsewhere: feed and calendar links, the embed)."""
 
 from __future__ import annotations
 
@@ -6,7 +8,10 @@ from flask import Flask
 from markupsafe import Markup
 
 from newsfeed.adapters.models import Item, Milestone
+from newsfeed.domain.urls import Urls
 from newsfeed.render.safe_html import markdown_html
+
+PAGES = Urls()
 
 
 def posted(item: Item) -> str:
@@ -23,6 +28,8 @@ def markdown(source: str) -> Markup:
 
 
 def init_app(app: Flask) -> None:
+    site_urls = app.extensions["newsfeed.config"].urls
+    app.context_processor(lambda: {"urls": PAGES, "site_urls": site_urls})
     app.add_template_filter(markdown, "markdown")
     app.add_template_filter(posted, "posted")
     app.add_template_filter(when, "when")

@@ -28,14 +28,15 @@ from newsfeed.adapters.queries import known_selection
 from newsfeed.domain.errors import InvalidInput, NotFound
 from newsfeed.domain.selection import EVERYTHING, Selection
 from newsfeed.domain.upcoming import event_grains, span
+from newsfeed.domain.urls import Urls
 from newsfeed.domain.vocab import KINDS
 from newsfeed.services.events import events
-from newsfeed.services.feeds import calendar_events, next_publication
+from newsfeed.services.feeds import calendar_document, next_publication
 from newsfeed.services.public import item_page, timeline_page
 
+from .caching import Rendered, answer_cached, rendering
 from .database import get_config, get_session, now
 from .edge import CSP, talisman
-from .feeds import Rendered, answer_cached, rendering
 
 UPCOMING_DAYS = 365
 EMBED_LIMIT = 100
@@ -193,7 +194,7 @@ def item(item_id: int) -> str:
     found = item_page(get_session(), item_id, now=at)
     if found is None:
         raise NotFound(f"no public item {item_id}")
-    calendar = f"/items/{item_id}/calendar.ics" if found.milestones else None
+    calendar = Urls().item_calendar(item_id) if found.milestones else None
     config = get_config()
     grains = event_grains(config.site.month_events)
     # the countdowns of /upcoming, the digests and the reminders: one notion of "when"
@@ -205,21 +206,17 @@ def item(item_id: int) -> str:
 
 @bp.get("/items/<id:item_id>/calendar.ics")
 def item_calendar(item_id: int) -> Response:
-    """The dates of one item as an .ics file ("add to calendar")."""
-    from newsfeed.render.syndication import render_ics
-
+    """The dates of one item as an .ics file ("add to calendar"), from the calendar service."""
     at = now()
     session = get_session()
     found = item_page(session, item_id, now=at)
     if found is None:
         raise NotFound(f"no public item {item_id}")
-    config = get_config()
-    rows = calendar_events(
-        session, EVERYTHING, now=at, base_url=config.site.base_url.rstrip("/"), config=config, item_id=item_id
+    document = calendar_document(
+        session, get_config(), EVERYTHING, title=found.title, now=at, changed_at=at, item_id=item_id
     )
-    body = render_ics(found.title, rows)
     return Response(
-        body,
+        document.body,
         content_type="text/calendar; charset=utf-8",
         headers={"Content-Disposition": f'attachment; filename="item-{item_id}.ics"'},
     )
@@ -255,21 +252,7 @@ def healthz() -> dict[str, str]:
 
 
 def feed_links(flt: Selection) -> dict[str, object]:
+    """What every public page links to: the feeds and calendars of its selection (absolute, to be
+    copied into a reader or a calendar app)."""
     config = get_config()
-    base = config.site.base_url.rstrip("/")
-    query = flt.query_string()
-    suffix = f"?{query}" if query else ""
-    host_path = base.split("://", 1)[1]
-    return {
-        "site": config.site,
-        "feeds": {
-            "atom": f"{base}/feed.atom{suffix}",
-            "rss": f"{base}/feed.rss{suffix}",
-            "json": f"{base}/feed.json{suffix}",
-            "ics": f"{base}/calendar.ics{suffix}",
-            "webcal": f"webcal://{host_path}/calendar.ics{suffix}",
-        },
-    }
-
-
-_feed_links = feed_links  # the name other modules used
+    return {"site": config.site, "feeds": config.urls.feeds(flt)}

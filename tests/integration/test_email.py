@@ -540,7 +540,7 @@ def test_cli_subscribers_add_import_preview_and_run(
     )
     assert added.exit_code == 0 and "ops@example.org: confirmed" in added.output
     bad = runner(["subscribers", "add", "x@example.org", "--kind", "party"])
-    assert bad.exit_code == 2 and "kinds: 'party' is not one of" in bad.output
+    assert bad.exit_code == 2 and "kinds: 'party' is not a kind (one of" in bad.output
     csv_bad = tmp_path / "bad.csv"
     csv_bad.write_text(
         "email,cadence,kinds,timezone,lead_days,confirmed\n"
@@ -616,6 +616,8 @@ def test_admin_subscriber_pages(
         shown = client.get(page_url).data.decode()
         assert not any(token in shown for token in tokens), page_url
     assert client.post("/admin/subscribers/test-digest", data={"csrf_token": csrf}).status_code == 302
+    assert smtp.recorder.to("boss@example.org") == []  # queued, not sent inside the request
+    _run(sessions, mail_config, clock.now)
     (test,) = smtp.recorder.to("boss@example.org")
     assert "Fresh news" in test.get_body(("plain",)).get_content()
     assert (

@@ -31,7 +31,7 @@ def test_every_bad_value_is_reported_at_once_with_its_field() -> None:
         Selection.parse(["bogus", "talk", "nope"], ["ok", "a\x00b"], ["bad person!", "x" * 200])
     problems = err.value.problems
     assert [field for field, _ in problems] == ["kind", "kind", "tag", "person", "person"]
-    assert "'bogus' is not one of acceptance, talk" in problems[0][1]
+    assert "'bogus' is not a kind (one of acceptance, talk" in problems[0][1]
     assert "control character" in problems[2][1]
     assert "longer than" in problems[4][1]
     with pytest.raises(InvalidInput) as err:

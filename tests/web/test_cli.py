@@ -310,4 +310,4 @@ def test_export_formats(runner: Any, tmp_path: Path) -> None:
     again = runner(["import", str(folder), "--dry-run", "--json"])
     assert len(json.loads(again.output)["items"]) == 34
     bad = runner(["export", "--kind", "party"])
-    assert bad.exit_code == 2 and "--kind: 'party' is not one of" in bad.output
+    assert bad.exit_code == 2 and "--kind: 'party' is not a kind (one of" in bad.output

@@ -254,6 +254,7 @@ def test_conditional_get(session: Session, client: Any) -> None:
 def test_a_cache_hit_neither_queries_items_nor_renders(
     session: Session, app: Any, client: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    import newsfeed.web.caching as web_caching
     import newsfeed.web.feeds as web_feeds
 
     _seed(session)
@@ -261,7 +262,7 @@ def test_a_cache_hit_neither_queries_items_nor_renders(
     engine = app.extensions["newsfeed.sessions"].kw["bind"]
     statements: list[str] = []
     version_checks: list[int] = []
-    real_check = web_feeds.data_state_fast
+    real_check = web_caching.data_state_fast
 
     def counting_check(bound: Any) -> Any:
         version_checks.append(1)
@@ -270,7 +271,7 @@ def test_a_cache_hit_neither_queries_items_nor_renders(
     def fail(*args: Any, **kwargs: Any) -> Any:
         raise AssertionError("a cache hit must not query items or render")
 
-    monkeypatch.setattr(web_feeds, "data_state_fast", counting_check)
+    monkeypatch.setattr(web_caching, "data_state_fast", counting_check)
     monkeypatch.setattr(web_feeds, "feed_document", fail)
 
     def record(*args: Any) -> None:

@@ -18,7 +18,7 @@ from newsfeed.adapters.models import Item, LoginAttempt, Subscriber, User
 from newsfeed.domain.importers import parse_text
 from newsfeed.domain.text import clean, printable
 from newsfeed.domain.vocab import Role
-from newsfeed.render.safe_html import BoundedCache, markdown_html
+from newsfeed.render.safe_html import markdown_html, text_cache
 from newsfeed.services.imports import apply_import
 from newsfeed.services.subscriptions import add_confirmed, read_preferences
 from tests import factories
@@ -207,10 +207,10 @@ def test_reimporting_two_thousand_edited_items_costs_about_linear_time(session: 
 
 
 def test_the_markdown_cache_is_bounded_in_bytes() -> None:
-    cache = BoundedCache(max_bytes=1_000_000, max_item=100_000)
+    cache = text_cache(1_000_000, max_item=100_000)
     for n in range(300):
         cache.put(f"key {n}", "v" * 50_000)
-    assert cache.size <= 1_000_000
+    assert cache.total <= 1_000_000 and len(cache) < 300
     cache.put("huge", "v" * 400_000)
     assert cache.get("huge") is None  # too large to keep at all
     big = "word " * 80_000

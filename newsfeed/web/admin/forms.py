@@ -22,7 +22,7 @@ from newsfeed.adapters.models import Item
 from newsfeed.domain.dates import DateOrder, DateParseError, FuzzyDate, parse, resolve_zone, unknown_zone
 from newsfeed.domain.errors import InvalidInput
 from newsfeed.domain.links import LINK_RELS, InvalidLink, check_href
-from newsfeed.domain.vocab import KINDS, Kind, Status, Visibility
+from newsfeed.domain.vocab import KINDS, Kind, Status, Visibility, check_kind
 from newsfeed.services.items import ItemInput, LinkInput, MilestoneInput, parse_posted, reference_date
 
 BLANK_MILESTONE_ROWS = 3
@@ -164,7 +164,7 @@ def item_input(
         posted = current.posted
     else:
         posted = attempt(lambda: parse_posted(posted_raw, today=ref, date_order=date_order))
-    kind = attempt(lambda: Kind(_choice(form, "kind", KINDS)))
+    kind = attempt(lambda: check_kind(form.get("kind", "").strip()))
     also = attempt(lambda: _also(form))
     status = attempt(lambda: Status(_choice(form, "status", [s.value for s in Status])))
     visibility = attempt(lambda: Visibility(_choice(form, "visibility", [v.value for v in Visibility])))
@@ -205,10 +205,7 @@ def _also(form: MultiDict[str, str]) -> tuple[Kind, ...]:
     chosen = form.getlist("also")
     if len(chosen) > len(KINDS):
         raise InvalidInput("also", "too many kinds")
-    for value in chosen:
-        if value not in KINDS:
-            raise InvalidInput("also", f"{value[:40]!r} is not a kind (one of {', '.join(KINDS)})")
-    return tuple(Kind(value) for value in dict.fromkeys(chosen))
+    return tuple(check_kind(value, "also") for value in dict.fromkeys(chosen))
 
 
 def expected_revision(form: MultiDict[str, str]) -> int | None:

@@ -1,0 +1,113 @@
+"""Every public URL, built in one place (pure).
+
+Emails, feeds, calendars, pages and the embed all name the same places; each is spelled here
+once, so renaming a route is one edit and no channel is left pointing at the old address. A
+:class:`Urls` is made from a base:
+
+- the site's ``[site] base_url`` (``https://news.example.org``): absolute links for everything
+  that leaves the site (emails, feeds, calendars, the embed framed on another site, webcal);
+- ``""``: root-relative links for the site's own pages (``/items/3``), right whatever host name
+  the request came in on;
+- a path (``/site``): the same pages served under a sub-path, as a static build on GitHub Pages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import quote, urlencode
+
+from .selection import EVERYTHING, Selection
+
+FEED_FORMATS = ("atom", "rss", "json")
+
+
+@dataclass(frozen=True, slots=True)
+class Urls:
+    base: str = ""
+
+    @classmethod
+    def of(cls, base: str) -> Urls:
+        return cls(base.rstrip("/"))
+
+    def _at(self, path: str, query: list[tuple[str, str]] | str = "") -> str:
+        text = query if isinstance(query, str) else urlencode(query)
+        return f"{self.base}{path}" + (f"?{text}" if text else "")
+
+    @staticmethod
+    def _query(selection: Selection, page: int | None = None, **extra: object) -> str:
+        query = selection.query_string()
+        rest = [(k, str(v)) for k, v in extra.items() if v is not None]
+        if page is not None:
+            rest.append(("page", str(page)))
+        if rest:
+            query = "&".join(filter(None, [query, urlencode(rest)]))
+        return query
+
+    # -- pages ----------------------------------------------------------------------------------
+
+    def home(self, selection: Selection = EVERYTHING, page: int | None = None) -> str:
+        return self._at("/", self._query(selection, page if page and page > 1 else None))
+
+    def item(self, item_id: int) -> str:
+        return self._at(f"/items/{item_id}")
+
+    def item_calendar(self, item_id: int) -> str:
+        return self._at(f"/items/{item_id}/calendar.ics")
+
+    def person(self, slug: str) -> str:
+        return self._at(f"/people/{quote(slug)}")
+
+    def kind(self, kind: str) -> str:
+        return self._at(f"/kinds/{quote(kind)}")
+
+    def tag(self, slug: str) -> str:
+        return self._at(f"/tags/{quote(slug)}")
+
+    def upcoming(self, selection: Selection = EVERYTHING) -> str:
+        return self._at("/upcoming", self._query(selection))
+
+    def follow(self) -> str:
+        return self._at("/follow")
+
+    def subscribe(self, selection: Selection = EVERYTHING) -> str:
+        return self._at("/subscribe", self._query(selection))
+
+    def embed(self, selection: Selection = EVERYTHING, limit: int | None = None) -> str:
+        return self._at("/embed/news", self._query(selection, limit=limit))
+
+    # -- feeds and calendars --------------------------------------------------------------------
+
+    def feed(self, fmt: str, selection: Selection = EVERYTHING, page: int | None = None) -> str:
+        if fmt not in FEED_FORMATS:
+            raise ValueError(f"{fmt!r} is not a feed format")
+        return self._at(f"/feed.{fmt}", self._query(selection, page))
+
+    def calendar(self, selection: Selection = EVERYTHING) -> str:
+        return self._at("/calendar.ics", self._query(selection))
+
+    def webcal(self, selection: Selection = EVERYTHING) -> str:
+        """The calendar for apps that subscribe to ``webcal://`` links."""
+        return "webcal://" + self.calendar(selection).split("://", 1)[-1].lstrip("/")
+
+    def feeds(self, selection: Selection = EVERYTHING) -> dict[str, str]:
+        """The feed and calendar links of a selection, by name (what pages link to)."""
+        return {
+            **{fmt: self.feed(fmt, selection) for fmt in FEED_FORMATS},
+            "ics": self.calendar(selection),
+            "webcal": self.webcal(selection),
+        }
+
+    # -- a subscriber's own links (their token in the path) ------------------------------------
+
+    def confirm(self, token: str) -> str:
+        return self._at(f"/subscribe/confirm/{token}")
+
+    def unsubscribe(self, token: str) -> str:
+        return self._at(f"/unsubscribe/{token}")
+
+    def preferences(self, token: str) -> str:
+        return self._at(f"/preferences/{token}")
+
+    @staticmethod
+    def unsubscribe_mailto(sender: str, token: str) -> str:
+        return f"mailto:{sender}?subject=unsubscribe%20{token}"

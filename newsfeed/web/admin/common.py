@@ -1,0 +1,65 @@
+"""The admin blueprint and what its pages share: sign-in, roles, the signed-in account."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from flask import Blueprint, abort, jsonify, redirect, render_template, request, url_for
+from flask_login import current_user
+from werkzeug.wrappers import Response as WerkzeugResponse
+
+from newsfeed.adapters.models import User
+from newsfeed.domain.periods import site_today
+from newsfeed.domain.vocab import Role
+from newsfeed.services import admin as svc
+
+from ..database import get_config, get_session, now
+
+bp = Blueprint("admin", __name__, url_prefix="/admin")
+
+
+# Who may do what (the README's permission matrix; a test walks the URL map against it):
+# anonymous visitors nothing here; editors their own person's items, imports and the previews;
+# admins everything, and alone the subscribers (their addresses) and the users.
+ADMIN_ONLY = frozenset(
+    {
+        "admin.users",
+        "admin.add_user",
+        "admin.subscribers",
+        "admin.resend",
+        "admin.remove_subscriber",
+        "admin.preview_digest",
+        "admin.test_digest",
+    }
+)
+
+
+@bp.before_request
+def require_sign_in() -> WerkzeugResponse | tuple[Any, int] | None:
+    if not current_user.is_authenticated:
+        if request.path.startswith("/admin/api/"):
+            return jsonify(error="sign in first"), 401
+        return redirect(url_for("auth.login", next=request.full_path if request.method == "GET" else None))
+    if request.endpoint in ADMIN_ONLY and current_user.role != Role.ADMIN:
+        abort(403, "this page is for admins")
+    return None
+
+
+def actor() -> svc.Actor:
+    return svc.Actor(user_id=current_user.id, role=current_user.role, person_id=current_user.person_id)
+
+
+def site_day() -> dt.date:
+    return site_today(now(), get_config().site.timezone)
+
+
+def page(template: str, status: int = 200, **context: Any) -> tuple[str, int]:
+    return render_template(template, site=get_config().site, user=current_user, **context), status
+
+
+def signed_in_user() -> User:
+    user = get_session().get(User, current_user.id)
+    if user is None:  # removed while signed in
+        abort(403)
+    return user
