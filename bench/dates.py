@@ -111,7 +111,7 @@ def make_dateparser() -> Callable[[str], object] | None:
     settings = {"RELATIVE_BASE": dt.datetime(2025, 3, 1)}  # noqa: DTZ001 (dateparser wants naive)
 
     def run(text: str) -> object:
-        return dateparser.parse(text, languages=["en"], settings=settings)  # type: ignore[arg-type]
+        return dateparser.parse(text, languages=["en"], settings=settings)
 
     return run
 

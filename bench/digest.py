@@ -179,7 +179,7 @@ def prebuilt(url: str, subscribers: int, work: Path) -> list[Email]:
     fill(url, subscribers)
     engine = make_engine(url)
     keep = Keep()
-    sweep(session_factory(engine), keep, now=MONDAY, config=_config(url, work))  # type: ignore[arg-type]
+    sweep(session_factory(engine), keep, now=MONDAY, config=_config(url, work))
     engine.dispose()
     return keep.messages
 

@@ -113,6 +113,7 @@ def wrk(url: str, seconds: int, connections: int, header: str | None = None) -> 
 def cold_render(url: str, repeat: int = 20) -> float:
     """Median seconds to query and render the newest 50 entries as Atom, no cache."""
     from newsfeed.domain.selection import EVERYTHING
+    from newsfeed.domain.urls import Urls
     from newsfeed.render.syndication import Feed, render_atom
     from newsfeed.services.feeds import entry_of, feed_page
 
@@ -123,7 +124,7 @@ def cold_render(url: str, repeat: int = 20) -> float:
         with session_factory(engine)() as session:
             started = time.perf_counter()
             page = feed_page(session, EVERYTHING, now=now, limit=50, page=None)
-            entries = [entry_of(i, base_url="http://bench.example.org") for i in page.items]
+            entries = [entry_of(i, urls=Urls.of("http://bench.example.org")) for i in page.items]
             render_atom(
                 Feed(
                     id="tag:bench.example.org,2024:feed",

@@ -3,6 +3,10 @@
 Database tests run on a real SQLite file by default. With NEWSFEED_TEST_DATABASE_URL set (for
 example postgresql+psycopg://postgres@127.0.0.1:5432/test) they run on that database instead: the
 schema is migrated once per run and every table is emptied before each test.
+
+Hypothesis runs without deadlines (a busy machine makes any per-example deadline flaky; the
+tests that claim a cost measure it as a ratio, :mod:`tests.scaling`), and with the examples each
+test asks for. ``HYPOTHESIS_PROFILE=dev`` keeps Hypothesis's own defaults for local exploration.
 """
 
 from __future__ import annotations
@@ -15,12 +19,25 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
 from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session
 
 from newsfeed.adapters.db import Base, make_engine, session_factory
 from newsfeed.adapters.migrate import upgrade
 from newsfeed.config import Config, build_config
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Browser tests are slow tests too: ``pytest -m "not slow"`` is the fast lane."""
+    for item in items:
+        if item.get_closest_marker("browser") is not None:
+            item.add_marker(pytest.mark.slow)
+
+
+settings.register_profile("ci", deadline=None, print_blob=True)
+settings.register_profile("dev")
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PASSWORD = "correct horse battery staple"
@@ -177,7 +194,7 @@ def runner(config_file: Path) -> Any:
     """Invoke the CLI in-process with the test configuration: runner(["db", "upgrade"])."""
     from click.testing import CliRunner
 
-    from newsfeed.cli.app import main
+    from newsfeed.cli.commands import main
 
     cli = CliRunner()
 

@@ -46,4 +46,6 @@ def item(
         ],
         **extra,
     )
-    return create_item(session, data, now=now, host="news.example.org")
+    created = create_item(session, data, now=now, host="news.example.org")
+    assert created is not None  # no import key: always a new item
+    return created

@@ -31,6 +31,9 @@ class PageServer:
     answers: dict[str, Answer] = field(default_factory=dict)
     seen: list[Seen] = field(default_factory=list)
     started: threading.Event = field(default_factory=threading.Event)  # set at each request
+    # megabytes of each streamed answer written before the client stopped reading (or all)
+    streamed: dict[str, int] = field(default_factory=dict)
+    finished: threading.Event = field(default_factory=threading.Event)  # set when a stream ends
 
     def __post_init__(self) -> None:
         server = self
@@ -63,8 +66,14 @@ class PageServer:
                     if answer.stream_mb:
                         self.end_headers()
                         chunk = b"<p>" + b"x" * (1_000_000 - 3)
-                        for _ in range(answer.stream_mb):
-                            self.wfile.write(chunk)
+                        path = self.path.split("?")[0]
+                        server.streamed[path] = 0
+                        try:
+                            for _ in range(answer.stream_mb):
+                                self.wfile.write(chunk)
+                                server.streamed[path] += 1
+                        finally:
+                            server.finished.set()
                         return
                     self.send_header("Content-Length", str(len(answer.body)))
                     self.end_headers()

@@ -6,7 +6,7 @@ connection: try again later; ``ConnectionFailure`` when the server cannot be rea
 server does not offer SMTPUTF8) or ``PermanentFailure`` (a 5xx reply: keep the reason, count a
 bounce). It never decides what to do about them: the outbox does.
 
-Messages go out as the bytes :meth:`newsfeed.digest.Email.as_bytes` writes, with the envelope
+Messages go out as the bytes :meth:`newsfeed.render.messages.Email.as_bytes` writes, with the envelope
 recipient in ASCII whenever the address has an ASCII form (its domain in punycode), and with
 ``SMTPUTF8`` (and ``BODY=8BITMIME``) only when it has none.
 """

@@ -3,7 +3,7 @@
 `newsfeed dates batch` is a streaming filter (JSON lines in, JSON lines out) that tools call once
 per file and time end to end; written exactly so, it starts without loading the command-line
 framework. Everything else, that command with any other option included, is the click CLI in
-:mod:`newsfeed.cli`.
+:mod:`newsfeed.cli.commands`.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ def main() -> None:
 
         run(sys.stdin, sys.stdout)
         return
-    from .app import main as cli
+    from .commands import main as cli
 
     cli()
 

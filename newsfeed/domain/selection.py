@@ -7,7 +7,7 @@ places it is asked: :meth:`Selection.matches` tests one loaded item, and
 :func:`newsfeed.adapters.queries.where` is the same rule as a SQL condition (a test checks that the
 two agree). A subscriber's stored filter is a Selection (``Subscriber.selection``).
 
-Values: kinds are the :mod:`newsfeed.kinds` vocabulary; tags are slugs (``"Machine Learning"``
+Values: kinds are the :mod:`newsfeed.domain.vocab` vocabulary; tags are slugs (``"Machine Learning"``
 becomes ``machine-learning``, as tags are stored); people are person slugs. Unknown tags and
 people are mistakes (a typo in a URL is an error, not an empty feed): the database says which exist
 (:func:`newsfeed.adapters.queries.unknown_values`).

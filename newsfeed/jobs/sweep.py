@@ -1,13 +1,16 @@
-"""The outbox: digests, reminders and confirmations planned, claimed, sent and recorded, each once.
+"""The outbox sweep: digests, reminders, confirmations and test digests claimed, sent and recorded,
+each once. A job: it owns its transactions.
 
-What each message says is :mod:`newsfeed.services.digests`; this module decides when it is due and
-makes sure it leaves exactly once, whatever else runs at the same time.
+What each message says is :mod:`newsfeed.services.digests`; which are due is
+:mod:`newsfeed.services.planning`; every statement on the deliveries is
+:mod:`newsfeed.adapters.outbox`. This module makes sure each leaves exactly once, whatever else
+runs at the same time.
 
 A sweep:
 
-1. **plans**: inserts one delivery row per (subscriber, cadence, period) whose send time has come
-   and per (subscriber, reminder key) whose lead time has come. Unique keys in the database, and
-   ``INSERT … ON CONFLICT DO NOTHING``, make a second or concurrent sweep unable to add a second one;
+1. **plans** (:mod:`newsfeed.services.planning`): one delivery row per (subscriber, cadence,
+   period) whose send time has come and per (subscriber, reminder key) whose lead time has come,
+   committed before anything is claimed;
 2. **claims** a batch of due rows (``[digests] batch_size``) under a token of its own, with a lease
    (``[digests] lease_seconds``): ``SELECT … FOR UPDATE SKIP LOCKED LIMIT n`` then an UPDATE of
    exactly those ids on PostgreSQL, one conditional ``UPDATE … WHERE status = 'pending'`` on
@@ -33,14 +36,7 @@ one, without counting an attempt). A 5xx reply is permanent at once: kept with i
 a bounce, and ``bounce_limit`` of them mark the subscriber bounced. A non-ASCII address for a server
 without SMTPUTF8 is kept pending with that reason.
 
-Periods (in the subscriber's zone, due at ``send_hour``): daily "2025-02-03", weekly "2025-W06"
-(Mondays), monthly "2025-02" (the 1st). A digest with nothing in it is not sent (the row is
-cancelled, so the period is not tried again).
-
-Reminders: for every upcoming event that has not started (:mod:`newsfeed.upcoming`), at each of the
-subscriber's lead times before its start, keyed by the item, the milestone's label and its start:
-moving a milestone cancels its pending reminders and makes new ones for the new date. When several
-lead times have passed at once (the item was posted late), only the nearest is sent.
+A digest with nothing in it is not sent (the row is cancelled, so the period is not tried again).
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """Feed rendering: values in, bytes out (pure). Atom and RSS through feedgen, JSON Feed 1.1 written
-directly, iCalendar through icalendar.
+directly (iCalendar is :mod:`.ical`).
 
 feedgen's traps are handled here: entries are appended in the order given (its default
 prepends), the self link is distinct from the alternate link (and the alternate is added last,
@@ -19,12 +19,9 @@ from typing import Any
 
 from feedgen.ext.base import BaseExtension
 from feedgen.feed import FeedGenerator
-from icalendar import Calendar, Event
 from lxml import etree
 
-from newsfeed.domain.dates import FuzzyDate, tzinfo_for
-
-from .safe_html import text_only, xml_safe
+from .safe_html import xml_safe
 
 HISTORY_NS = "http://purl.org/syndication/history/1.0"
 JSONFEED_VERSION = "https://jsonfeed.org/version/1.1"
@@ -72,7 +69,7 @@ class Feed:
     next_archive_url: str | None = None
 
 
-def _utc(value: dt.datetime) -> dt.datetime:
+def utc(value: dt.datetime) -> dt.datetime:
     if value.tzinfo is None:
         raise ValueError("feeds take aware datetimes only")
     return value.astimezone(dt.UTC)
@@ -103,8 +100,8 @@ def _generator(feed: Feed) -> FeedGenerator:
     fg.generator("newsfeed")
     # RFC 4287 4.1.1: a feed has an author unless every entry has one; the site is the fallback.
     fg.author(name=xml_safe(feed.title) or "News")
-    fg.updated(_utc(feed.updated))
-    fg.lastBuildDate(_utc(feed.updated))
+    fg.updated(utc(feed.updated))
+    fg.lastBuildDate(utc(feed.updated))
     fg.link(href=feed.self_url, rel="self")
     if feed.current_url:
         fg.link(href=feed.current_url, rel="current")
@@ -123,8 +120,8 @@ def _generator(feed: Feed) -> FeedGenerator:
         fe.link(href=entry.url, rel="alternate")
         for link in entry.links:
             fe.link(href=xml_safe(link.href), rel="related", title=xml_safe(link.title or link.rel))
-        fe.published(_utc(entry.published))
-        fe.updated(_utc(entry.updated))
+        fe.published(utc(entry.published))
+        fe.updated(utc(entry.updated))
         # RSS readers render <description> as HTML, so the plain-text summary goes out escaped.
         # feedgen's description() also sets Atom <content>, so it comes before content().
         summary_html = html.escape(xml_safe(entry.summary), quote=False)
@@ -149,7 +146,7 @@ def render_rss(feed: Feed) -> bytes:
 
 
 def _rfc3339(value: dt.datetime) -> str:
-    return _utc(value).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return utc(value).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def render_json(feed: Feed, *, next_url: str | None = None) -> bytes:
@@ -193,69 +190,3 @@ def render_json(feed: Feed, *, next_url: str | None = None) -> bytes:
     # page can be tricked by a title; the values decode to the same text.
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return text.encode()
-
-
-# ---------------------------------------------------------------------------------------------
-# iCalendar
-
-
-@dataclass(frozen=True)
-class CalendarEvent:
-    """One milestone: all-day (day or month grain) or timed at its true instant."""
-
-    uid: str
-    summary: str
-    description: str
-    url: str
-    when: FuzzyDate
-    sequence: int
-    stamp: dt.datetime
-    location: str | None = None
-    categories: tuple[str, ...] = ()
-    # When a time was written without a zone, the instants it was read as (in the site's zone).
-    starts: dt.datetime | None = None
-    ends: dt.datetime | None = None
-
-
-def _is_iana(tz: str | None) -> bool:
-    return bool(tz) and "/" in (tz or "")
-
-
-def render_ics(name: str, events: Sequence[CalendarEvent], *, prodid: str = "-//newsfeed//EN") -> bytes:
-    cal = Calendar()
-    cal.add("prodid", prodid)
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", text_only(name))
-    for ev in events:
-        vevent = Event()
-        vevent.add("uid", ev.uid)
-        vevent.add("summary", text_only(ev.summary))
-        vevent.add("description", text_only(ev.description))
-        vevent.add("url", ev.url)
-        vevent.add("sequence", ev.sequence)
-        vevent.add("dtstamp", _utc(ev.stamp))
-        if ev.location:
-            vevent.add("location", text_only(ev.location))
-        if ev.categories:
-            vevent.add("categories", [text_only(c) for c in ev.categories])
-        when = ev.when
-        if when.grain == "minute" and when.instant is not None:
-            end = when.end_instant or when.instant
-            if _is_iana(when.tz):
-                zone = tzinfo_for(when.tz or "UTC")
-                vevent.add("dtstart", when.instant.astimezone(zone))
-                vevent.add("dtend", end.astimezone(zone))
-            else:  # AoE and fixed offsets: the true instant, in UTC
-                vevent.add("dtstart", when.instant)
-                vevent.add("dtend", end)
-        elif when.grain == "minute" and ev.starts is not None:
-            vevent.add("dtstart", _utc(ev.starts))
-            vevent.add("dtend", _utc(ev.ends or ev.starts))
-        else:
-            vevent.add("dtstart", when.start)
-            vevent.add("dtend", when.end + dt.timedelta(days=1))  # DTEND of all-day events is exclusive
-        cal.add_component(vevent)
-    cal.add_missing_timezones()
-    return bytes(cal.to_ical())

@@ -1,10 +1,10 @@
 """What a subscriber receives: digests, reminders and confirmations, built from the database.
 
-Composition only: nothing here sends, claims or records (that is :mod:`newsfeed.services.outbox`).
+Composition only: nothing here sends, claims or records (that is :mod:`newsfeed.jobs.sweep`).
 
 A digest holds the items new or updated since the subscriber's last digest that their selection
 matches, and the events of that selection coming up in the next ``upcoming_days`` (the rule of
-:mod:`newsfeed.upcoming`); with neither, there is nothing to send. A reminder is about one event,
+:mod:`newsfeed.domain.upcoming`); with neither, there is nothing to send. A reminder is about one event,
 at one of the subscriber's lead times before it starts.
 """
 

@@ -1,6 +1,6 @@
 """Events out of the database: the milestones of visible items, with their spans.
 
-The rule of what is an event and when it is upcoming is :mod:`newsfeed.upcoming`; this module is
+The rule of what is an event and when it is upcoming is :mod:`newsfeed.domain.upcoming`; this module is
 the one query every channel uses to find them (the /upcoming page, the calendar, digests and
 reminders).
 """

@@ -30,17 +30,9 @@ from newsfeed.domain.selection import Selection
 from newsfeed.domain.upcoming import event_grains
 from newsfeed.domain.urls import Urls
 from newsfeed.domain.vocab import Status
+from newsfeed.render.ical import CalendarEvent, render_ics
 from newsfeed.render.safe_html import markdown_html, summary
-from newsfeed.render.syndication import (
-    CalendarEvent,
-    Entry,
-    EntryLink,
-    Feed,
-    render_atom,
-    render_ics,
-    render_json,
-    render_rss,
-)
+from newsfeed.render.syndication import Entry, EntryLink, Feed, render_atom, render_json, render_rss
 
 from .events import events
 
@@ -153,7 +145,7 @@ def calendar_events(
     item_id: int | None = None,
 ) -> list[CalendarEvent]:
     """One event per milestone of every visible item that is an event (the rule of
-    :mod:`newsfeed.upcoming`), past ones too, soonest first."""
+    :mod:`newsfeed.domain.upcoming`), past ones too, soonest first."""
     out = []
     found = events(
         session,

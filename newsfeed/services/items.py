@@ -107,7 +107,7 @@ def reference_date(item: Item) -> dt.date:
 
 def _cleaned(data: ItemInput) -> ItemInput:
     """Every text of an item as it may be stored: no control characters (but tab and newline in
-    long texts) and no bidi overrides (:func:`newsfeed.text.clean`)."""
+    long texts) and no bidi overrides (:func:`newsfeed.domain.text.clean`)."""
 
     def line(value: str | None) -> str | None:
         return None if value is None else clean_line(value)

@@ -28,7 +28,7 @@ def verify_password(user: User, password: str) -> bool:
 
 
 def normalise_email(email: str) -> str:
-    """The address as stored (one mailbox, lower case; :mod:`newsfeed.addresses`), or
+    """The address as stored (one mailbox, lower case; :mod:`newsfeed.domain.addresses`), or
     InvalidInput naming the field."""
     try:
         return check_address(email).normalized

@@ -17,7 +17,9 @@ pytestmark = pytest.mark.db
 NOW = dt.datetime(2025, 3, 1, tzinfo=dt.UTC)
 
 
-def test_demo_content(session: Session) -> None:
+def test_demo_holds_every_kind_real_deadlines_and_a_login_and_a_second_load_adds_nothing(
+    session: Session,
+) -> None:
     login = load_demo(session, now=NOW, host="news.example.org")
     assert login is not None
     kinds = set(session.scalars(select(Item.kind)))

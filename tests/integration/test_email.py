@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from newsfeed.adapters.db import make_engine, session_factory
 from newsfeed.adapters.mail import SMTPMailer, mailer_from_config
-from newsfeed.adapters.models import Delivery, Subscriber
+from newsfeed.adapters.models import Delivery, Item, Subscriber
 from newsfeed.config import Config
 from newsfeed.domain.periods import period_due
 from newsfeed.domain.vocab import DeliveryStatus, Kind, Status, SubscriberStatus
@@ -144,7 +144,7 @@ def test_weekly_digest_headers_parts_and_exactly_once(sessions: Any, mail_config
     assert report.sent == 0
     # Tokyo's Monday 08:00 is Sunday 23:00 UTC: their weekly digest
     with sessions() as s:
-        key, due = period_due(s.scalar(select(Subscriber)).cadence, MONDAY, "Asia/Tokyo", 8)  # type: ignore[union-attr]
+        key, due = period_due(s.scalar(select(Subscriber)).cadence, MONDAY, "Asia/Tokyo", 8)
     assert (key, due) == ("2025-W06", dt.datetime(2025, 2, 2, 23, 0, tzinfo=UTC))
     report = _run(sessions, mail_config, due + dt.timedelta(minutes=1))
     assert report.sent == 1
@@ -293,6 +293,7 @@ def test_permanent_failures_are_kept_and_bounce(sessions: Any, mail_config: Conf
     assert _run(sessions, mail_config, MONDAY + dt.timedelta(days=3, hours=1)).claimed == 0
 
 
+@pytest.mark.slow
 def test_a_sweep_killed_mid_way_then_a_new_one_delivers_everything(
     sessions: Any, mail_config: Config, smtp: Any, tmp_path: Path, config_file: Path
 ) -> None:
@@ -318,7 +319,7 @@ def test_a_sweep_killed_mid_way_then_a_new_one_delivers_everything(
         [
             sys.executable,
             "-m",
-            "newsfeed.cli.app",
+            "newsfeed",
             "--config",
             str(config_file),
             "digest",
@@ -395,7 +396,7 @@ def test_reminders_at_each_lead_time_and_moving_the_milestone(
     # the deadline moves a week later: no reminder for the old date; the 3-day one comes 3 days
     # before the new date
     with sessions() as s:
-        item = s.get(factories.Item, item_id)
+        item = s.get(Item, item_id)
         from newsfeed.domain.dates import parse
 
         moved = ItemInput(
@@ -510,7 +511,7 @@ def test_scheduled_items_are_published_by_the_scheduler_tick_and_a_second_schedu
     held, published, _ = tick(sessions, mailer, mail_config, owner="a", clock=lambda: at["now"], lease=lease)
     assert (held, published) == (True, 1)
     with sessions() as s:
-        assert s.scalar(select(factories.Item.status)) == Status.PUBLISHED
+        assert s.scalar(select(Item.status)) == Status.PUBLISHED
     at["now"] = MONDAY + dt.timedelta(minutes=40)  # "a" died; its lease ran out: "b" takes over
     assert tick(sessions, mailer, mail_config, owner="b", clock=lambda: at["now"], lease=lease)[0] is True
 
@@ -576,7 +577,7 @@ def test_cli_subscribers_add_import_preview_and_run(
     assert run.exit_code == 0 and "sent" in run.output
 
 
-def test_admin_subscriber_pages(
+def test_admin_subscriber_pages_queue_resends_and_test_digests_and_show_no_token(
     app_factory: Any, mail_config: Config, sessions: Any, smtp: Any, clock: Any
 ) -> None:
     from newsfeed.adapters.models import User
@@ -720,6 +721,7 @@ def test_every_email_carries_a_preferences_link_and_preferences_can_change(
     assert client.get("/preferences/nope").status_code == 404
 
 
+@pytest.mark.slow
 def test_the_scheduler_process_sends_once_and_a_second_one_stays_idle(
     sessions: Any, smtp: Any, config_file: Path, tmp_path: Path
 ) -> None:
@@ -749,7 +751,7 @@ def test_the_scheduler_process_sends_once_and_a_second_one_stays_idle(
                     [
                         sys.executable,
                         "-m",
-                        "newsfeed.cli.app",
+                        "newsfeed",
                         "--config",
                         str(config_file),
                         "scheduler",

@@ -95,7 +95,7 @@ def test_aware_datetimes_are_stored_as_utc(session: Session) -> None:
     assert again.publish_at.utcoffset() == dt.timedelta(0)
 
 
-def test_visibility_rules(session: Session) -> None:
+def test_only_public_published_items_are_listed_and_scheduled_ones_go_live_on_time(session: Session) -> None:
     factories.item(session, title="public")
     factories.item(session, title="draft", status=Status.DRAFT)
     factories.item(session, title="retracted", status=Status.RETRACTED)

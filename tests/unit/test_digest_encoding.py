@@ -78,5 +78,7 @@ def test_a_composed_message_parses_back_to_its_parts() -> None:
     plain = Email(sent.sender, sent.recipient, sent.headers, sent.text, sent.html, sent.boundary)
     assert sent.as_bytes() == plain.as_bytes()  # pre-encoded parts or not: the same bytes
     parsed = email.message_from_bytes(sent.as_bytes(), policy=email.policy.default)
-    assert parsed.get_body(("plain",)).get_content().replace("\r\n", "\n") == sent.text.replace("\r\n", "\n")
-    assert "https://x/u/tok" in parsed.get_body(("html",)).get_content()
+    plain_part, html_part = parsed.get_body(("plain",)), parsed.get_body(("html",))
+    assert plain_part is not None and html_part is not None
+    assert plain_part.get_content().replace("\r\n", "\n") == sent.text.replace("\r\n", "\n")
+    assert "https://x/u/tok" in html_part.get_content()

@@ -317,7 +317,7 @@ def test_edit_keeps_history_and_retract_removes_from_feeds(admin: Any, session: 
     assert revisions[-1].changes["status"] == ["published", "retracted"]
 
 
-def test_list_search_and_filters(admin: Any, session: Session) -> None:
+def test_admin_list_searches_text_and_filters_by_status_and_kind(admin: Any, session: Session) -> None:
     csrf = token(admin, "/admin/items/new")
     admin.post("/admin/items/new", data=item_form(csrf))
     admin.post(
@@ -405,7 +405,9 @@ def test_editors_post_only_as_their_own_person(session: Session, password_hash: 
     assert editor.get("/admin/users").status_code == 403
 
 
-def test_admins_create_users(admin: Any, session: Session) -> None:
+def test_admins_create_editors_with_a_password_shown_once_and_no_duplicates(
+    admin: Any, session: Session
+) -> None:
     session.add(Person(slug="ada", name="Ada"))
     session.commit()
     csrf = token(admin, "/admin/users")
@@ -447,7 +449,7 @@ def test_import_by_paste_preview_then_confirm(admin: Any, session: Session) -> N
     assert empty.status_code == 400 and "text: paste a news list" in empty.data.decode()
 
 
-def test_import_by_upload(admin: Any) -> None:
+def test_an_uploaded_news_list_is_previewed_then_imported(admin: Any) -> None:
     import io
 
     csrf = token(admin, "/admin/import")

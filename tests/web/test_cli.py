@@ -87,7 +87,7 @@ def test_dates_batch_in_one_process() -> None:
 def test_db_upgrade_creates_the_sqlite_file(tmp_path: Path) -> None:
     from click.testing import CliRunner
 
-    from newsfeed.cli.app import main
+    from newsfeed.cli.commands import main
 
     db = tmp_path / "fresh" / "news.sqlite3"
     result = CliRunner().invoke(
@@ -101,7 +101,7 @@ def test_db_upgrade_creates_the_sqlite_file(tmp_path: Path) -> None:
 def test_bad_configuration_exits_2(tmp_path: Path) -> None:
     from click.testing import CliRunner
 
-    from newsfeed.cli.app import main
+    from newsfeed.cli.commands import main
 
     bad = tmp_path / "bad.toml"
     bad.write_text("[site]\ncolour = 'red'\n")
@@ -111,7 +111,9 @@ def test_bad_configuration_exits_2(tmp_path: Path) -> None:
 
 
 @pytest.mark.db
-def test_user_create(runner: Any, session: Session) -> None:
+def test_user_create_hashes_the_password_and_refuses_duplicates_bad_addresses_and_short_passwords(
+    runner: Any, session: Session
+) -> None:
     result = runner(
         ["user", "create", "Editor@Example.ORG", "--role", "admin", "--password-stdin"],
         input="a long enough password\n",
@@ -296,7 +298,7 @@ def test_unreadable_files_exit_2_and_write_nothing(
 
 
 @pytest.mark.db
-def test_export_formats(runner: Any, tmp_path: Path) -> None:
+def test_export_writes_markdown_alfolio_and_json_that_read_back(runner: Any, tmp_path: Path) -> None:
     seed = FIXTURES / "seeds" / "000_00131e9a34f93c5c.txt"
     assert runner(["import", str(seed), "--today", "2025-03-01"]).exit_code == 0
     markdown = runner(["export", "--kind", "travel"])

@@ -75,7 +75,8 @@ def _imported(session: Session) -> Item:
     assert update_item(session, item, with_changes(item, milestones=milestones), now=MARCH_2025)
     session.commit()
     assert [m.label for m in item.milestones] == ["Trip", "Deadline", "Visit"]
-    return item
+    found: Item = item
+    return found
 
 
 def test_fixing_a_typo_a_year_later_keeps_every_date(admin: Any, session: Session, clock: Any) -> None:
@@ -90,7 +91,7 @@ def test_fixing_a_typo_a_year_later_keeps_every_date(admin: Any, session: Sessio
     form["title"] = "Gave a talk at MIT (slides online)"
     assert admin.post(f"/admin/items/{item.id}", data=form).status_code == 302
     session.expire_all()
-    item = session.get(Item, item.id)
+    item = _reloaded(session, item.id)
     assert item is not None and item.revision == 3
     assert item.title == "Gave a talk at MIT (slides online)"
     assert dataclasses.astuple(item.posted) == before_posted  # flags, text and reference date too
@@ -108,7 +109,7 @@ def test_a_changed_date_is_read_against_the_items_own_date(admin: Any, session: 
     form["m0_date"] = "Nov 19"
     assert admin.post(f"/admin/items/{item.id}", data=form).status_code == 302
     session.expire_all()
-    item = session.get(Item, item.id)
+    item = _reloaded(session, item.id)
     assert item is not None
     assert item.posted.start == dt.date(2025, 2, 3)  # read against 1 March 2025, not April 2026
     assert item.posted.ref == MARCH_2025.date()
@@ -126,7 +127,7 @@ def test_a_removed_row_does_not_shift_the_dates_of_the_others(
     form["m0_label"] = form["m0_date"] = form["m0_location"] = ""
     assert admin.post(f"/admin/items/{item.id}", data=form).status_code == 302
     session.expire_all()
-    item = session.get(Item, item.id)
+    item = _reloaded(session, item.id)
     assert item is not None
     assert [m.label for m in item.milestones] == ["Deadline", "Visit"]
     assert [dataclasses.astuple(m.date) for m in item.milestones] == later
@@ -181,3 +182,9 @@ def form_of_page(doc: Any) -> dict[str, str]:
     for field in form.xpath(".//select[@name]"):
         values[field.get("name")] = _option(field)
     return values
+
+
+def _reloaded(session: Session, item_id: int) -> Item:
+    item = session.get(Item, item_id)
+    assert item is not None
+    return item

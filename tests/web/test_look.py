@@ -98,11 +98,9 @@ def test_every_page_passes_axe_in_light_and_dark_and_is_photographed_at_two_widt
     session: Session, live_server: str, browser: Any, app: Any, clock: Any
 ) -> None:
     ids = _seed(session, clock)
-    confirm = confirm_token(
-        secret_key(app.extensions["newsfeed.config"]),
-        session.get(Subscriber, int(ids["subscriber"])),
-        clock.now,
-    )  # type: ignore[arg-type]
+    subscriber = session.get(Subscriber, int(ids["subscriber"]))
+    assert subscriber is not None
+    confirm = confirm_token(secret_key(app.extensions["newsfeed.config"]), subscriber, clock.now)
     public = {
         "news": "/",
         "news-page-filtered": "/?kind=travel",

@@ -83,7 +83,9 @@ def test_list_pages_are_cached_with_etags_and_a_write_renders_them_again(
     assert changed.status_code == 200 and b"Fresh news" in changed.data and changed.headers["ETag"] != etag
 
 
-def test_person_kind_and_tag_pages(session: Session, client: Any, clock: Any) -> None:
+def test_person_kind_and_tag_pages_list_their_items_and_unknown_ones_are_404(
+    session: Session, client: Any, clock: Any
+) -> None:
     factories.person(session, "ada", "Ada Lovelace")
     factories.person(session, "alan", "Alan Turing")
     factories.item(
@@ -136,6 +138,7 @@ def test_item_page_shows_venue_location_links_countdowns_and_its_own_calendar(
         now=clock.now,
         host="news.example.org",
     )
+    assert found is not None
     factories.item(session, "Another item with dates", "02/2025", milestones=[("Talk", "5 Mar 2025")])
     session.commit()
     page = client.get(f"/items/{found.id}")

@@ -50,7 +50,7 @@ def test_titles_are_escaped(session: Session, client: Any) -> None:
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body
 
 
-def test_empty_site(client: Any) -> None:
+def test_an_empty_site_says_there_is_no_news_yet(client: Any) -> None:
     assert b"No news yet" in client.get("/").data
 
 

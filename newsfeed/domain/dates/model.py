@@ -74,7 +74,7 @@ class FuzzyDate:
 
     Equality is the value: two readings of the same date at the same precision are equal whatever
     their provenance, so ``parse(d.display(), today=d.ref) == d`` for every date the engine makes.
-    Storage keeps every field, provenance included (``newsfeed.models`` maps all of them).
+    Storage keeps every field, provenance included (``newsfeed.adapters.models`` maps all of them).
     """
 
     start: dt.date
@@ -129,7 +129,7 @@ class FuzzyDate:
         return self.sort_key() < other.sort_key()
 
     def display(self) -> str:
-        """A human form that :func:`newsfeed.dates.parse` reads back to the same dates."""
+        """A human form that :func:`newsfeed.domain.dates.parse` reads back to the same dates."""
         return display(self)
 
     def explain(self) -> str:

@@ -1,0 +1,37 @@
+"""`newsfeed db`: the database schema."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import click
+
+from .app import AppContext, main, pass_ctx
+
+if TYPE_CHECKING:
+    from newsfeed.config import Config
+
+
+@main.group()
+def db() -> None:
+    """Database schema."""
+
+
+def upgrade_database(config: Config) -> str | None:
+    from newsfeed.adapters.db import make_engine
+    from newsfeed.adapters.migrate import current_revision, upgrade
+
+    engine = make_engine(config.database_url)
+    try:
+        upgrade(engine)
+        return current_revision(engine)
+    finally:
+        engine.dispose()
+
+
+@db.command("upgrade")
+@pass_ctx
+def db_upgrade(app: AppContext) -> None:
+    """Apply migrations (creates the SQLite file when absent)."""
+    revision = upgrade_database(app.config)
+    click.echo(f"database at revision {revision}")

@@ -1,0 +1,102 @@
+"""`newsfeed digest` and `newsfeed scheduler`: the outbox by hand and the scheduler process."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import click
+
+from .app import AppContext, fail, main, now_option, pass_ctx, require_schema, shown
+
+if TYPE_CHECKING:
+    pass
+
+
+@main.group()
+def digest() -> None:
+    """Digests and reminders."""
+
+
+@digest.command("run")
+@click.option("--now", "now_text", help="Pretend it is this UTC time (ISO 8601 with a zone).")
+@pass_ctx
+def digest_run(app: AppContext, now_text: str | None) -> None:
+    """One sweep by hand: plan what is due, send it, report."""
+    from newsfeed.adapters.db import make_engine, session_factory
+    from newsfeed.adapters.mail import mailer_from_config
+    from newsfeed.jobs.sweep import sweep
+
+    engine = make_engine(app.config.database_url)
+    require_schema(engine)
+    try:
+        report = sweep(
+            session_factory(engine),
+            mailer_from_config(app.config),
+            now=now_option(now_text),
+            config=app.config,
+        )
+    finally:
+        engine.dispose()
+    for error in report.errors:
+        click.echo(f"warning: {shown(error)}", err=True)
+    click.echo(report.summary())
+
+
+@digest.command("preview")
+@click.argument("email")
+@click.option("--now", "now_text", help="Pretend it is this UTC time (ISO 8601 with a zone).")
+@pass_ctx
+def digest_preview(app: AppContext, email: str, now_text: str | None) -> None:
+    """Print what this subscriber would receive in their next digest, and why."""
+    from sqlalchemy import select
+
+    from newsfeed.adapters.models import Subscriber
+    from newsfeed.services.digests import preview
+    from newsfeed.services.users import normalise_email
+
+    with app.session() as session:
+        address = normalise_email(email)
+        subscriber = session.scalar(select(Subscriber).where(Subscriber.email == address))
+        if subscriber is None:
+            fail(f"email: no subscriber {address}")
+        why, message = preview(session, subscriber, now=now_option(now_text), config=app.config)
+        click.echo(shown(why))
+        if message is not None:
+            click.echo("")
+            click.echo(shown(f"Subject: {message['Subject']}"))
+            click.echo(shown(message.part("plain")))
+
+
+@main.command()
+@click.option(
+    "--interval", default=60, show_default=True, type=click.IntRange(5, 3600), help="Seconds between runs."
+)
+@click.option(
+    "--lease",
+    "lease_seconds",
+    type=click.IntRange(5, 86400),
+    help="Seconds the scheduler lease lasts unless renewed (default: 3 intervals, at least 60).",
+)
+@pass_ctx
+def scheduler(app: AppContext, interval: int, lease_seconds: int | None) -> None:
+    """Run scheduled work in this process: publish due items, send digests and reminders."""
+    import logging
+
+    from newsfeed.adapters.db import make_engine, session_factory, utcnow
+    from newsfeed.adapters.mail import mailer_from_config
+    from newsfeed.jobs.scheduler import run
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    engine = make_engine(app.config.database_url)
+    require_schema(engine)
+    try:
+        run(
+            session_factory(engine),
+            mailer_from_config(app.config),
+            app.config,
+            clock=utcnow,
+            interval=interval,
+            lease_seconds=lease_seconds,
+        )
+    finally:
+        engine.dispose()

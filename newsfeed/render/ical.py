@@ -1,0 +1,81 @@
+"""iCalendar rendering: values in, bytes out (pure), through the icalendar package.
+
+A milestone is an all-day event (day or month grain; DTEND exclusive) or a timed one at its true
+instant: in its IANA zone when one was written, in UTC for AoE and fixed offsets, and in the
+site's zone (the instants the caller read it as) when a time was written without a zone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from icalendar import Calendar, Event
+
+from newsfeed.domain.dates import FuzzyDate, tzinfo_for
+
+from .safe_html import text_only
+from .syndication import utc
+
+
+@dataclass(frozen=True)
+class CalendarEvent:
+    """One milestone: all-day (day or month grain) or timed at its true instant."""
+
+    uid: str
+    summary: str
+    description: str
+    url: str
+    when: FuzzyDate
+    sequence: int
+    stamp: dt.datetime
+    location: str | None = None
+    categories: tuple[str, ...] = ()
+    # When a time was written without a zone, the instants it was read as (in the site's zone).
+    starts: dt.datetime | None = None
+    ends: dt.datetime | None = None
+
+
+def _is_iana(tz: str | None) -> bool:
+    return bool(tz) and "/" in (tz or "")
+
+
+def render_ics(name: str, events: Sequence[CalendarEvent], *, prodid: str = "-//newsfeed//EN") -> bytes:
+    cal = Calendar()
+    cal.add("prodid", prodid)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", text_only(name))
+    for ev in events:
+        vevent = Event()
+        vevent.add("uid", ev.uid)
+        vevent.add("summary", text_only(ev.summary))
+        vevent.add("description", text_only(ev.description))
+        vevent.add("url", ev.url)
+        vevent.add("sequence", ev.sequence)
+        vevent.add("dtstamp", utc(ev.stamp))
+        if ev.location:
+            vevent.add("location", text_only(ev.location))
+        if ev.categories:
+            vevent.add("categories", [text_only(c) for c in ev.categories])
+        when = ev.when
+        if when.grain == "minute" and when.instant is not None:
+            end = when.end_instant or when.instant
+            if _is_iana(when.tz):
+                zone = tzinfo_for(when.tz or "UTC")
+                vevent.add("dtstart", when.instant.astimezone(zone))
+                vevent.add("dtend", end.astimezone(zone))
+            else:  # AoE and fixed offsets: the true instant, in UTC
+                vevent.add("dtstart", when.instant)
+                vevent.add("dtend", end)
+        elif when.grain == "minute" and ev.starts is not None:
+            vevent.add("dtstart", utc(ev.starts))
+            vevent.add("dtend", utc(ev.ends or ev.starts))
+        else:
+            vevent.add("dtstart", when.start)
+            vevent.add("dtend", when.end + dt.timedelta(days=1))  # DTEND of all-day events is exclusive
+        cal.add_component(vevent)
+    cal.add_missing_timezones()
+    return bytes(cal.to_ical())

@@ -1,0 +1,40 @@
+"""How cost grows with input: a ratio measured in the same test, never a wall-clock bound.
+
+A busy machine makes every absolute bound flaky (the same test takes 1 s alone and 20 s beside a
+compiler). What stays true under load is how the cost *grows*: doubling the input of linear work
+doubles its cost, of quadratic work quadruples it. :func:`growth` measures the CPU time of this
+process (``time.process_time``: another process on the machine does not count) for an input of
+size n and of size k·n, keeps the best of a few rounds (noise only ever adds time), and returns
+the ratio. Linear work gives about k, quadratic about k².
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+# Linear work doubled costs about 2×; quadratic about 4×. Between the two, with room for the
+# noise of a shared machine (caches, the allocator, the garbage collector).
+LINEAR_WHEN_DOUBLED = 3.0
+
+
+def cpu_seconds(prepare: Callable[[], Callable[[], object]], *, rounds: int = 3) -> float:
+    """The least CPU time of ``rounds`` runs of the work ``prepare()`` returns (``prepare`` itself,
+    the set-up, is not timed)."""
+    best = float("inf")
+    for _ in range(rounds):
+        work = prepare()
+        started = time.process_time()
+        work()
+        best = min(best, time.process_time() - started)
+    return max(best, 1e-6)
+
+
+def growth(
+    prepare: Callable[[int], Callable[[], object]], n: int, *, factor: int = 2, rounds: int = 3
+) -> float:
+    """CPU time of the work for an input of ``factor * n`` over that for ``n``; ``prepare(size)``
+    sets up an input of that size and returns the work to time (the best of ``rounds`` each)."""
+    small = cpu_seconds(lambda: prepare(n), rounds=rounds)
+    large = cpu_seconds(lambda: prepare(factor * n), rounds=rounds)
+    return large / small
