@@ -39,10 +39,19 @@ def read_path(
     date_order: DateOrder | None = None,
     default_order: DateOrder = "dmy",
 ) -> ImportResult:
-    """Items from a file, or from an al-folio ``_news`` folder. Raises UnreadableDocument."""
+    """Items from a file, or from a folder of news files (al-folio ``_news/``, Hugo
+    ``content/post/`` with its page bundles ``name/index.md``, Jekyll ``_posts/``). Raises
+    UnreadableDocument."""
     path = Path(path)
     if path.is_dir():
-        files = sorted(p for p in path.iterdir() if p.suffix.lower() in FOLDER_SUFFIXES)
+        files = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in FOLDER_SUFFIXES)
+        files += sorted(
+            bundle / name
+            for bundle in path.iterdir()
+            if bundle.is_dir()
+            for name in ("index.md", "index.markdown")
+            if (bundle / name).is_file()
+        )
         return parse_folder([(str(p), read_text(p)) for p in files], today=today, fmt=fmt, name=str(path))
     if not path.exists():
         raise UnreadableDocument(f"{path}: no such file")

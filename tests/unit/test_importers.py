@@ -11,8 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsfeed.adapters.files import read_path
-from newsfeed.domain.importers import UnreadableDocument, detect_format, parse_text
-from newsfeed.domain.importers.alfolio import parse_alfolio
+from newsfeed.domain.importers import UnreadableDocument, detect_format, parse_folder, parse_text
 from newsfeed.domain.importers.classify import classify
 from newsfeed.render.export import to_alfolio, to_markdown
 
@@ -225,8 +224,12 @@ def test_only_the_news_section_is_read_and_nothing_is_dropped_silently() -> None
 * 2015 - 2019: PhD, University of X
 """
     result = parse_text(text, today=TODAY)
-    assert [i.text for i in result.items] == ["Paper accepted at ICML."]
-    assert any("line 5: no date label" in w for w in result.warnings)
+    # an undated bullet of the news list is an item (posted unknown), and the report says so
+    assert [(i.text, i.posted is None) for i in result.items] == [
+        ("Paper accepted at ICML.", False),
+        ("A bullet with no date at all", True),
+    ]
+    assert any("line 5: no date: imported as undated" in w for w in result.warnings)
     assert any("outside the news section" in w for w in result.warnings)
 
 
@@ -272,14 +275,17 @@ def test_alfolio_front_matter() -> None:
         ),
         ("_news/c.md", "---\nlayout: post\n---\nNo date here.\n"),
     ]
-    result = parse_alfolio(files, today=TODAY)
-    assert [(i.posted.start, i.posted.grain, i.kind) for i in result.items] == [  # type: ignore[union-attr]
-        (dt.date(2022, 2, 28), "minute", "preprint"),
+    result = parse_folder(files, today=TODAY)
+    # newest first, as the site lists them; a file without a date is an undated item
+    dated = [i for i in result.items if i.posted is not None]
+    assert [(i.posted.start, i.posted.grain, i.kind) for i in dated] == [  # type: ignore[union-attr]
         (dt.date(2024, 5, 28), "day", "acceptance"),
+        (dt.date(2022, 2, 28), "minute", "preprint"),
     ]
-    assert result.items[0].title == "A long announcement"
-    assert result.items[0].posted.instant == dt.datetime(2022, 2, 28, 19, 59, tzinfo=dt.UTC)  # type: ignore[union-attr]
-    assert any("_news/c.md:1: no date" in w for w in result.warnings)
+    assert dated[1].title == "A long announcement"
+    assert dated[1].posted.instant == dt.datetime(2022, 2, 28, 19, 59, tzinfo=dt.UTC)  # type: ignore[union-attr]
+    assert [i.text for i in result.items if i.posted is None] == ["No date here."]
+    assert any("_news/c.md" in w and "no date" in w for w in result.warnings)
 
 
 def test_alfolio_folder(tmp_path: Path) -> None:
@@ -287,7 +293,7 @@ def test_alfolio_folder(tmp_path: Path) -> None:
     folder.mkdir()
     (folder / "announcement_1.md").write_text("---\ndate: 2023-01-15\n---\nGave a keynote at ALT.\n")
     result = read_path(folder, today=TODAY)
-    assert result.format == "alfolio"
+    assert result.format == "folder" and result.description.startswith("al-folio _news folder")
     assert [(i.kind, i.posted.start) for i in result.items] == [("talk", dt.date(2023, 1, 15))]  # type: ignore[union-attr]
 
 
@@ -390,7 +396,7 @@ def test_import_export_import_gives_identical_items() -> None:
 def test_alfolio_export_keeps_the_grain() -> None:
     first = read_path(SEEDS / "000_00131e9a34f93c5c.txt", today=TODAY).items
     files = to_alfolio(first)
-    again = parse_alfolio(sorted(files.items()), today=TODAY).items
+    again = parse_folder(sorted(files.items()), today=TODAY).items
     assert all(i.posted is not None for i in [*first, *again])
     assert sorted((i.posted.display() if i.posted else "", i.kind) for i in again) == sorted(
         (i.posted.display() if i.posted else "", i.kind) for i in first

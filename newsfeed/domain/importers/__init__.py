@@ -11,14 +11,15 @@ import datetime as dt
 
 from ..dates import DateOrder
 from ..text import clean
-from .alfolio import front_matter, parse_alfolio
 from .cfp import looks_like_cfp, parse_cfp
+from .folders import read_folder
 from .listing import HEADER as LISTING_HEADER
 from .listing import parse_listing
 from .model import FORMATS, KINDS, Event, ImportedItem, ImportResult, Link, UnreadableDocument
-from .news import parse_news
 from .publications import ENTRY as PUBLICATION_ENTRY
 from .publications import parse_publications
+from .records import read_items
+from .structure import markup_of, news_document, split_front_matter
 from .text import looks_like_html
 
 __all__ = [
@@ -66,11 +67,13 @@ def check_document(text: str, *, name: str = "the text") -> str:
     return clean(text)
 
 
-def detect_format(text: str) -> str:
-    """The format a document is written in, from its content."""
-    keys, _, _ = front_matter(text)
-    if "date" in keys:
-        return "alfolio"
+def detect_format(text: str, path: str = "") -> str:
+    """The format a document is written in, from its content (and its name)."""
+    meta, body, _ = split_front_matter(text)
+    if meta and "date" in meta and not meta.get("sections") and len(body.strip()) < 20_000:
+        return "alfolio"  # one file of a news folder: its date in the front matter
+    if markup_of(text, path) not in ("markdown", "html"):
+        return "news"
     lines = text.splitlines()
     if sum(1 for line in lines if LISTING_HEADER.match(line.strip())) >= 2:
         return "listing"
@@ -93,17 +96,23 @@ def parse_text(
     """Items from one document's text (the admin page's paste-and-preview uses this too)."""
     text = check_document(text, name=path or "the text")
     if fmt == "auto":
-        fmt = detect_format(text)
+        fmt = detect_format(text, path)
     if fmt == "news":
-        result = parse_news(text, today=today, date_order=date_order, default_order=default_order, path=path)
+        document = news_document(text, path=path, today=today)
+        result = read_items(
+            document, today=today, date_order=date_order, default_order=default_order, path=path
+        )
     elif fmt == "publications":
         result = parse_publications(text, today=today, path=path)
+        result.description = "numbered publication list"
     elif fmt == "listing":
         result = parse_listing(text, today=today, path=path)
+        result.description = "scraped paper listing"
     elif fmt == "cfp":
         result = parse_cfp(text, today=today, path=path)
+        result.description = "workshop call with milestones"
     elif fmt == "alfolio":
-        result = parse_alfolio([(path or "pasted.md", text)], today=today)
+        result = read_items(read_folder([(path or "pasted.md", text)], today=today), today=today, path=path)
     else:
         raise UnreadableDocument(f"unknown format {fmt!r} (one of auto, {', '.join(FORMATS)})")
     return with_year_sources(result)
@@ -124,11 +133,12 @@ def with_year_sources(result: ImportResult) -> ImportResult:
 def parse_folder(
     files: list[tuple[str, str]], *, today: dt.date, fmt: str = "auto", name: str = "the folder"
 ) -> ImportResult:
-    """Items from the files of a folder, as (path, text) pairs (an al-folio ``_news`` folder)."""
-    if fmt not in ("auto", "alfolio"):
-        raise UnreadableDocument(f"{name}: a folder can only be read as an al-folio _news folder")
+    """Items from the files of a folder, as (path, text) pairs: one item per file (al-folio
+    ``_news/``, Hugo ``content/post/``, Jekyll ``_posts/``)."""
+    if fmt not in ("auto", "alfolio", "news"):
+        raise UnreadableDocument(f"{name}: a folder is read as a folder of news files (one item per file)")
     if not files:
-        raise UnreadableDocument(f"{name}: no .md files in this folder")
-    return with_year_sources(
-        parse_alfolio([(path, check_document(text, name=path)) for path, text in files], today=today)
-    )
+        raise UnreadableDocument(f"{name}: no news files (.md, .markdown, .html) in this folder")
+    checked = [(path, check_document(text, name=path)) for path, text in files]
+    document = read_folder(checked, today=today, name=name)
+    return with_year_sources(read_items(document, today=today, path=name))

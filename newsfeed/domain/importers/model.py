@@ -99,10 +99,12 @@ class ImportResult:
     items: list[ImportedItem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     date_order: str | None = None
+    description: str = ""  # what the reader recognised: "YAML data file, 27 records, …"
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "format": self.format,
+            "description": self.description,
             "date_order": self.date_order,
             "items": [i.as_dict() for i in self.items],
             "warnings": list(self.warnings),

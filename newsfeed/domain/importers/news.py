@@ -1,4 +1,4 @@
-"""Homepage news lists: Markdown or HTML bullets, each starting (or ending) with a date label.
+"""Date labels of news entries, items made from them, and the years a list leaves unwritten.
 
 "* 05/2024 I will be attending [ICLR 2024](https://iclr.cc/) from 06/05/2024 to 12/05/2024 in
 Vienna." becomes a travel item posted in May 2024 with a trip on 6–12 May 2024 in Vienna.
@@ -22,13 +22,13 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from ..dates import DateOrder, DateParseError, find_dates, find_venues, infer_date_order, parse
+from ..dates import DateOrder, DateParseError, find_dates, find_venues, parse
 from ..dates.grammar import MONTH_NUMBER
 from ..dates.model import FuzzyDate, month_end
 from .classify import classify_item
 from .events import events_in
-from .model import ImportedItem, ImportResult
-from .text import html_to_markdown, links, looks_like_html, paper_count, plain, title_of
+from .model import ImportedItem
+from .text import links, paper_count, plain, title_of
 
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _BULLET = re.compile(r"^(\s*)(?:[*\-+•‣◦▪●]|\d{1,3}[.)])\s+(.*)$")
@@ -48,7 +48,7 @@ _NEWS_HEADING = re.compile(
 )
 # A yearless numeric label: "4/5:", "30/4 -", "[03/27]", "12.05 |" (a separator must follow).
 _NUMERIC_LABEL = re.compile(
-    r"(?P<label>[0-3]?\d\s?[/.]\s?[0-3]?\d)(?![\d/.])(?=\s*(?:\*\*|__)?\s*[:|\])–—-])"
+    r"(?P<label>[0-3]?\d\s?[/.]\s?[0-3]?\d)(?![\d/.])(?=\s*(?:\*\*|__)?\s*[:|\])–—-]|\s+[A-Z])"
 )
 _YEAR_ONLY = re.compile(r"^\s*\**\s*((?:19|20)\d\d)\s*\**\s*:?\s*$")
 _OPEN_TAG = re.compile(r"(<(?:li|h[1-6]|p)\b[^>]*>)", re.IGNORECASE)
@@ -93,7 +93,24 @@ def starts_with_date(line: str) -> bool:
 _ANY_DAY = dt.date(2000, 1, 1)
 
 
-def _label(
+_EMPHASIS_MARK = re.compile(r"\*{1,3}|_{1,3}|`")
+
+
+def _without_emphasis(text: str) -> tuple[str, list[int]]:
+    """The text without emphasis markers, and for each of its characters where it stood."""
+    kept: list[str] = []
+    where: list[int] = []
+    last = 0
+    for m in _EMPHASIS_MARK.finditer(text):
+        kept.append(text[last : m.start()])
+        where += range(last, m.start())
+        last = m.end()
+    kept.append(text[last:])
+    where += range(last, len(text))
+    return "".join(kept), where
+
+
+def label_of(
     content: str, *, today: dt.date, order: DateOrder | None, year: int | None
 ) -> tuple[FuzzyDate, str] | None:
     """(posted date, text without the label) when the content starts or ends with a date label."""
@@ -108,10 +125,20 @@ def _label(
         trail = _TRAIL.match(rest)
         text = rest[trail.end() if trail else 0 :]
         return match.date, text.lstrip()
+    # a label broken up by emphasis: "***May.*** **2025** 🎉 …", "*Jan* *2024*:"
+    bare, where = _without_emphasis(head)
+    found = find_dates(bare, today=ref, date_order=order, prefer="past")
+    lead_bare = _LEAD.match(bare)
+    if found and found[0].offset == (lead_bare.end() if lead_bare else 0) and found[0].date.grain != "year":
+        match = found[0]
+        end = where[match.offset + match.length - 1] + 1
+        rest = content[end:]
+        trail = _TRAIL.match(rest)
+        return match.date, rest[trail.end() if trail else 0 :].lstrip()
     numeric = _NUMERIC_LABEL.match(content, start)
     if numeric:  # "4/5:", "**30/4:**", "[03/27]": a yearless day and month in the document's order
         try:
-            posted = parse(numeric.group("label"), today=ref, date_order=order or "dmy", prefer="past")
+            posted = parse(numeric.group("label"), today=ref, date_order=order, prefer="past")
         except DateParseError:
             posted = None
         if posted is not None:
@@ -141,137 +168,13 @@ def _label(
     return None
 
 
-def _sections(lines: list[str], line_numbers: list[int]) -> list[_Section]:
-    sections = [_Section(heading="", level=0)]
-    year: int | None = None
-    current: _Block | None = None
-    blank = False
-    for raw, lineno in zip(lines, line_numbers, strict=True):
-        line = raw.rstrip()
-        heading = _HEADING.match(line)
-        if heading:
-            title = plain(heading.group(2))
-            ym = _YEAR_ONLY.match(title)
-            if ym:
-                year = int(ym.group(1))
-                sections[-1].blocks.append(
-                    _Block(line=lineno, heading=title, year=year, lines=[], bullet=False)
-                )
-            else:
-                sections.append(_Section(heading=title, level=len(heading.group(1))))
-                year = None
-            current = None
-            blank = False
-            continue
-        if not line.strip():
-            blank = True
-            continue
-        ym = _YEAR_ONLY.match(line)
-        if ym:  # a bare "2022" or "**2022**" line acts as a year heading
-            year = int(ym.group(1))
-            current = None
-            blank = False
-            continue
-        if _TABLE_RULE.match(line):
-            continue
-        if line.lstrip().startswith("|"):  # a Markdown table row: "| Jan 15, 2024 | text |"
-            raw = line = " ".join(cell.strip() for cell in line.strip().strip("|").split("|"))
-            current = None
-        bullet = _BULLET.match(raw)
-        indented = len(line) - len(line.lstrip()) >= 2
-        starts_dated = bullet is None and current is not None and starts_with_date(line)
-        nested = bullet is not None and current is not None and len(bullet.group(1)) > current.indent + 1
-        if bullet and not nested:
-            current = _Block(
-                line=lineno,
-                heading=sections[-1].heading,
-                year=year,
-                lines=[bullet.group(2)],
-                indent=len(bullet.group(1)),
-            )
-            sections[-1].blocks.append(current)
-        elif current is not None and (not blank or indented) and not (starts_dated and not indented):
-            current.lines.append(raw)
-        else:
-            current = _Block(line=lineno, heading=sections[-1].heading, year=year, lines=[raw], bullet=False)
-            sections[-1].blocks.append(current)
-        blank = False
-    return sections
-
-
-def parse_news(
-    text: str,
-    *,
-    today: dt.date,
-    date_order: DateOrder | None = None,
-    default_order: DateOrder = "dmy",
-    path: str = "",
-) -> ImportResult:
-    result = ImportResult(format="news")
-    if looks_like_html(text):
-        text = html_to_markdown(_mark_lines(text))
-    lines = text.splitlines()
-    numbers: list[int] = []
-    last = 0
-    clean: list[str] = []
-    for index, line in enumerate(lines, start=1):
-        marker = _MARKER.search(line)
-        if marker:
-            last = int(marker.group(1))
-            line = _MARKER.sub("", line)
-        numbers.append(last if last else index)
-        clean.append(line)
-    order = date_order
-    if order is None:
-        inferred, dmy, mdy = infer_date_order(text)
-        label_dmy, label_mdy = _label_order_evidence(clean)
-        dmy, mdy = dmy + label_dmy, mdy + label_mdy
-        inferred = "dmy" if dmy and not mdy else "mdy" if mdy and not dmy else None
-        if inferred:
-            order = inferred
-            evidence = dmy if inferred == "dmy" else mdy
-            name = "day-first (dd/mm)" if inferred == "dmy" else "month-first (mm/dd)"
-            result.warnings.append(f"day/month order: {name}, inferred from {evidence} unambiguous date(s)")
-        elif dmy and mdy:
-            order = default_order
-            result.warnings.append(
-                f"day/month order: the document mixes day-first ({dmy}) and month-first ({mdy}) dates; "
-                f"ambiguous ones read as {default_order}"
-            )
-        else:
-            order = default_order
-    else:
-        result.warnings.append(f"day/month order: {order} (given)")
-    result.date_order = order
-
-    sections = _sections(clean, numbers)
-    news_sections = [s for s in sections if _NEWS_HEADING.search(s.heading)]
-    chosen = news_sections if any(_dated(s, today, order) for s in news_sections) else sections
-    for section in sections:
-        if section not in chosen:
-            bullets = [b for b in section.blocks if b.bullet and b.lines]
-            if bullets and _dated(section, today, order):
-                result.warnings.append(
-                    f"lines {bullets[0].line}–{bullets[-1].line}: {len(bullets)} dated bullet(s) under "
-                    f"{section.heading or 'the top of the page'!r} are outside the news section; skipped"
-                )
-            continue
-        first = len(result.items)
-        for block in section.blocks:
-            if not block.lines:
-                continue
-            _read_block(block, result, today=today, order=order, path=path, news=bool(news_sections))
-        result.items[first:] = settle_years(result.items[first:], today=today, warnings=result.warnings)
-    return result
-
-
 # A label in brackets that names a year but no date the engine reads: "[SEG. 2025]".
 _BRACKET_YEAR = re.compile(
     r"^\W{0,4}\[(?P<label>[^\[\]\n]{0,24}?(?<!\d)(?P<year>(?:19|20)\d\d)(?!\d)[^\[\]\n]{0,8})\]\W*"
 )
 
 
-def _year_label(content: str) -> tuple[FuzzyDate, str] | None:
+def year_label(content: str) -> tuple[FuzzyDate, str] | None:
     m = _BRACKET_YEAR.match(content)
     if m is None or not content[m.end() :].strip():
         return None
@@ -282,7 +185,7 @@ def _year_label(content: str) -> tuple[FuzzyDate, str] | None:
     return posted, content[m.end() :].strip()
 
 
-def _label_order_evidence(lines: list[str]) -> tuple[int, int]:
+def label_order_evidence(lines: list[str]) -> tuple[int, int]:
     """Day-first and month-first evidence from yearless labels ("30/4:" is day-first)."""
     dmy = mdy = 0
     for line in lines:
@@ -298,73 +201,43 @@ def _label_order_evidence(lines: list[str]) -> tuple[int, int]:
     return dmy, mdy
 
 
-def _dated(section: _Section, today: dt.date, order: DateOrder | None) -> bool:
-    return any(
-        b.lines and _label(b.content, today=today, order=order, year=b.year) is not None
-        for b in section.blocks
-    )
-
-
-def _read_block(
-    block: _Block, result: ImportResult, *, today: dt.date, order: DateOrder | None, path: str, news: bool
-) -> None:
-    content = block.content
-    labelled = _label(content, today=today, order=order, year=block.year)
-    if labelled is None and block.bullet:
-        labelled = _year_label(content)
-        if labelled is not None:
-            result.warnings.append(
-                f"line {block.line}: label {labelled[0].text!r} is no date; posted in the year it names"
-            )
-    if labelled is None:
-        if block.year is not None and block.bullet:
-            year = block.year
-            posted = FuzzyDate(
-                start=dt.date(year, 1, 1), end=dt.date(year, 12, 31), grain="year", text=str(year)
-            )
-            labelled = (posted, content.strip())
-        else:
-            if block.bullet or news:
-                snippet = (plain(content) or content.strip())[:60]
-                result.warnings.append(f"line {block.line}: no date label, not imported: {snippet!r}")
-            return
-    posted, body = labelled
-    if not body.strip():
-        result.warnings.append(f"line {block.line}: a date label with no text, not imported")
-        return
-    readable = plain(body)
-    decided = classify_item(body)
+def make_item(
+    text: str,
+    posted: FuzzyDate | None,
+    *,
+    title: str = "",
+    line: int = 0,
+    source: str = "",
+    path: str = "",
+    order: DateOrder | None = None,
+    year_from: str | None = None,
+    hint: str = "",
+) -> ImportedItem:
+    """An item from its text and posted date: its kind (and the phrase that decided), the events,
+    venues and links in its text, and where it came from."""
+    readable = plain(text)
+    decided = classify_item(f"{hint} {text}" if hint else text)
     kind = decided.kind
     venues: list[str] = []
     for venue in find_venues(readable):
         if venue.text not in venues:
             venues.append(venue.text)
-    result.items.append(
-        ImportedItem(
-            kind=kind,
-            also=decided.also,
-            rule=decided.rule,
-            year_from="heading" if block.year is not None and "year" in posted.inferred else None,
-            title=title_of(body),
-            text=body,
-            posted=posted,
-            events=events_in(readable, kind, posted=posted, order=order),
-            venues=tuple(venues),
-            links=tuple(links(body)),
-            papers=paper_count(readable) if kind == "acceptance" else None,
-            source_path=path,
-            source_line=block.line,
-            source_text="\n".join(block.lines),
-        )
+    return ImportedItem(
+        kind=kind,
+        also=decided.also,
+        rule=decided.rule,
+        year_from=year_from,
+        title=title or title_of(text),
+        text=text,
+        posted=posted,
+        events=events_in(readable, kind, posted=posted, order=order) if posted is not None else (),
+        venues=tuple(venues),
+        links=tuple(links(text)),
+        papers=paper_count(readable) if kind == "acceptance" else None,
+        source_path=path,
+        source_line=line,
+        source_text=source,
     )
-
-
-def _mark_lines(html: str) -> str:
-    """Tag each <li> and heading with its source line, so HTML items keep their line numbers."""
-    out = []
-    for lineno, line in enumerate(html.splitlines(keepends=True), start=1):
-        out.append(_OPEN_TAG.sub("\\1" + f"\x00{lineno}\x00", line))
-    return "".join(out)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -391,7 +264,9 @@ def _with_year(posted: FuzzyDate, year: int) -> FuzzyDate | None:
     return dataclasses.replace(posted, start=start, end=end, instant=None, end_instant=None)
 
 
-def settle_years(items: list[ImportedItem], *, today: dt.date, warnings: list[str]) -> list[ImportedItem]:
+def settle_years(
+    items: list[ImportedItem], *, today: dt.date, warnings: list[str], default_order: str = "dmy"
+) -> list[ImportedItem]:
     """Give every yearless item of one list its year, and say where it came from.
 
     In order: the year heading above it (already applied, ``year_from="heading"``); the items
@@ -415,7 +290,68 @@ def settle_years(items: list[ImportedItem], *, today: dt.date, warnings: list[st
             items[index] = dataclasses.replace(item, year_from="reference date")
         else:
             items[index] = dataclasses.replace(item, posted=moved, year_from=source)
+    items = _settle_day_month(items, direction, warnings, default_order)
     return _flag_out_of_order(items, direction, warnings)
+
+
+def _swapped(posted: FuzzyDate) -> FuzzyDate | None:
+    """The other reading of an ambiguous day/month date ("7/1/2021": 7 Jan or 1 Jul)."""
+    if posted.grain != "day" or posted.start != posted.end:
+        return None
+    try:
+        day = posted.start.replace(month=posted.start.day, day=posted.start.month)
+    except ValueError:
+        return None
+    return dataclasses.replace(posted, start=day, end=day, instant=None, end_instant=None)
+
+
+def _settle_day_month(
+    items: list[ImportedItem], direction: int, warnings: list[str], default_order: str = "dmy"
+) -> list[ImportedItem]:
+    """Dates whose day/month order nothing in the document settled (read day-first and flagged
+    ambiguous) are settled by the list's order: where only one reading keeps an item between its
+    neighbours, that reading votes for its order; the order the votes agree on (else the site's
+    default) is how every such date of the list is read."""
+    dated = [n for n, item in enumerate(items) if item.posted is not None]
+    votes = {"dmy": 0, "mdy": 0}
+    for k, n in enumerate(dated):
+        posted = items[n].posted
+        assert posted is not None
+        other = _swapped(posted) if posted.ambiguous else None
+        if other is None:
+            continue
+        before = items[dated[k - 1]].posted if k > 0 else None
+        after = items[dated[k + 1]].posted if k + 1 < len(dated) else None
+
+        def fits(day: dt.date, before: FuzzyDate | None = before, after: FuzzyDate | None = after) -> bool:
+            ok = True
+            if before is not None:
+                ok &= day <= before.end if direction == -1 else day >= before.start
+            if after is not None:
+                ok &= day >= after.start if direction == -1 else day <= after.end
+            return ok
+
+        here, there = fits(posted.start), fits(other.start)
+        if here != there:
+            votes["dmy" if here else "mdy"] += 1
+    order = default_order
+    if votes["mdy"] and not votes["dmy"]:
+        order = "mdy"
+    elif votes["dmy"] and not votes["mdy"]:
+        order = "dmy"
+    if order == "mdy":
+        swapped = 0
+        for n in dated:
+            posted = items[n].posted
+            assert posted is not None
+            other = _swapped(posted) if posted.ambiguous else None
+            if other is not None:
+                items[n] = dataclasses.replace(items[n], posted=other)
+                swapped += 1
+        if swapped:
+            why = "the list's order" if votes["mdy"] else "the site's default"
+            warnings.append(f"day/month order: {swapped} ambiguous date(s) read month-first, by {why}")
+    return items
 
 
 def _year_from_neighbours(items: list[ImportedItem], index: int, direction: int) -> int | None:

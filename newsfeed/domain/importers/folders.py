@@ -1,0 +1,129 @@
+"""Folders of news, one file per item: al-folio ``_news/``, Hugo ``content/news|post/``, Jekyll
+``_posts/``.
+
+Each file is one item. Its date is its front matter's ``date`` (YAML ``---`` or TOML ``+++``), or
+the ``YYYY-MM-DD-`` its name starts with (Jekyll's rule); its text is its title and its body, except
+an al-folio ``inline: true`` item, whose title the site does not show. A section page
+(``_index.md``) and drafts (``draft: true``) are not items. Items come newest first, as the sites
+list them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from ..dates import DateParseError, FuzzyDate, parse
+from .structure import Block, Document, read_markdown, record_date, split_front_matter
+
+_NAME_DATE = re.compile(r"^((?:19|20)\d\d)-(\d\d)-(\d\d)-")
+_STAMP = re.compile(r"^((?:19|20)\d\d)-(\d\d)-(\d\d)(?=$|[ T])")
+
+
+def day_before_month(stamp: str) -> str | None:
+    """ "2024-20-11" (no month 20) -> "2024-11-20": a stamp written YYYY-DD-MM, when only that reading
+    is a date; None for every other stamp."""
+    m = _STAMP.match(stamp.strip())
+    if m is None:
+        return None
+    year, a, b = (int(x) for x in m.groups())
+    if a <= 12 or not 1 <= b <= 12:
+        return None
+    try:
+        dt.date(year, b, a)
+    except ValueError:
+        return None
+    return f"{m.group(1)}-{m.group(3)}-{m.group(2)}{stamp.strip()[10:]}"
+
+
+def _truthy(value: Any) -> bool:
+    return value is True or (isinstance(value, str) and value.strip().lower() in ("true", "yes", "1"))
+
+
+def _file_date(path: str, meta: dict[str, Any], today: dt.date, warnings: list[str]) -> FuzzyDate | None:
+    stamp = meta.get("newsfeed_posted") or meta.get("date")
+    if stamp is not None and not isinstance(stamp, (dt.date, str)):
+        stamp = str(stamp)
+    if isinstance(stamp, str):
+        swapped = day_before_month(stamp)
+        if swapped is not None:
+            warnings.append(
+                f"{path}:1: date {stamp!r} has no month {stamp[5:7]}: read as {swapped} (YYYY-DD-MM)"
+            )
+            stamp = swapped
+        try:
+            return parse(stamp.strip(), today=today)
+        except DateParseError as exc:
+            warnings.append(f"{path}:1: {exc}")
+            return None
+    if stamp is not None:
+        return record_date(stamp, month_year=False, today=today)[0]
+    name = path.replace("\\", "/").rsplit("/", 1)[-1]
+    m = _NAME_DATE.match(name)
+    if m:
+        try:
+            return parse(f"{m.group(1)}-{m.group(2)}-{m.group(3)}", today=today)
+        except DateParseError:
+            return None
+    return None
+
+
+def _body_text(body: str, line: int) -> str:
+    """A post's body as the prose a reader sees (headings, lists and paragraphs in order)."""
+    return " ".join(block.text for block in read_markdown(body, line_offset=line - 1) if block.text)
+
+
+def read_folder(files: list[tuple[str, str]], *, today: dt.date, name: str = "") -> Document:
+    """One entry per file of a folder, newest first."""
+    warnings: list[str] = []
+    rows: list[tuple[FuzzyDate | None, str, Block]] = []
+    shapes: set[str] = set()
+    for path, content in files:
+        file_name = path.replace("\\", "/").rsplit("/", 1)[-1]
+        if file_name.startswith("_index.") or file_name.lower().startswith("readme"):
+            continue
+        meta, body, line = split_front_matter(content)
+        meta = meta or {}
+        if _truthy(meta.get("draft")):
+            warnings.append(f"{path}:1: a draft, not imported")
+            continue
+        if "inline" in meta:
+            shapes.add("al-folio _news folder")
+        elif _NAME_DATE.match(file_name):
+            shapes.add("Jekyll _posts folder")
+        elif content.lstrip().startswith("+++"):
+            shapes.add("Hugo content folder")
+        posted = _file_date(path, meta, today, warnings)
+        title = str(meta.get("title") or "").strip()
+        inline = _truthy(meta.get("inline"))
+        text = _body_text(body, line)
+        if title and not inline:
+            text = f"{title} {text}".strip()
+        if not text:
+            warnings.append(f"{path}:{line}: empty news item, not imported")
+            continue
+        hint = meta.get("categories") or meta.get("category") or meta.get("tags") or ""
+        block = Block(
+            "entry",
+            text,
+            line,
+            bullet=True,
+            title="" if inline else title,
+            date=posted,
+            source=content,
+            hint=" ".join(hint) if isinstance(hint, list) else str(hint),
+            group=1,
+            undated_ok=True,
+            path=path,
+        )
+        rows.append((posted, path, block))
+    rows.sort(key=lambda r: (r[0].sort_key() if r[0] else (0,), r[1]), reverse=True)
+    folder = name.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+    if folder == "_news":
+        shapes = {"al-folio _news folder"}
+    elif folder == "_posts":
+        shapes = {"Jekyll _posts folder"}
+    described = " and ".join(sorted(shapes)) or "folder of news files"
+    blocks = [block for _, _, block in rows]
+    return Document("folder", f"{described}, {len(blocks)} files", blocks, warnings)

@@ -1,0 +1,332 @@
+"""From blocks to news items, the same way for every format (:mod:`.structure` reads them).
+
+1. **Only the News.** A section whose heading says News, Updates, Announcements, Latest … (any
+   level, any markup) is the news, down to the next heading of its level or higher; when a page
+   has none, the sections whose headings name another list (Publications, Awards, Education,
+   Talks …) are left out, and of the rest the entries that carry dates are read. Headings that
+   are dates ("## 2023", "**April 2026**", "* *May 21, 2007*") date what follows them and never
+   end a section.
+2. **Each entry's date**: the date its structure gives (a data field, front matter, a file name,
+   a card's date line), else its own label (at the start, "05/2024 …", or at the end, "… (May
+   2024)"), else the date heading above it.
+3. **One heading per item**: under a date heading, or in a news section whose sub-headings each
+   hold prose, each heading with its prose is one item (title and body).
+4. **Undated lists are lists**: list items, rows, cards and records without any date are items
+   (posted unknown); a loose paragraph without a date beside dated entries is a lead-in, not an
+   item, and is reported.
+5. Years not written are settled per list (:func:`.news.settle_years`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from ..dates import DateOrder, FuzzyDate, find_dates, infer_date_order
+from .model import ImportResult
+from .news import label_of, label_order_evidence, make_item, settle_years, year_label
+from .structure import NEWS_HEADING, OTHER_HEADING, Block, Document
+
+_DATE_HEADING_CHARS = re.compile(r"[\s*_#:|.,()\[\]`~-]+")
+
+
+def date_heading(text: str, *, today: dt.date, order: DateOrder | None) -> tuple[FuzzyDate, str] | None:
+    """A heading that is a date, or a title that ends with one in brackets: (date, title left)."""
+    bare = _DATE_HEADING_CHARS.sub(" ", text).strip()
+    if not bare or len(bare) > 60 and "(" not in text:
+        return None
+    found = find_dates(text, today=today, date_order=order, prefer="past")
+    if not found:
+        return None
+    first = found[0]
+    covered = _DATE_HEADING_CHARS.sub(" ", first.text).strip()
+    if covered == bare and first.date.grain in ("year", "month", "day", "minute"):
+        return first.date, ""
+    last = found[-1]
+    after = text[last.offset + last.length :]
+    before = text[: last.offset]
+    if re.fullmatch(r"\s*[)\]]\s*", after) and re.search(r"[(\[]\s*$", before):
+        title = re.sub(r"[\s(\[–—:-]+$", "", before).strip()
+        if title:
+            return last.date, title
+    return None
+
+
+@dataclass
+class _Context:
+    heading_date: FuzzyDate | None = None
+    heading_level: int = 99
+
+
+@dataclass
+class _Entry:
+    block: Block
+    news: bool
+    other: bool
+    heading_date: FuzzyDate | None
+    section: str
+    group: tuple[int, str] = (0, "")
+    heading_items: list[Block] = field(default_factory=list)
+
+
+def _document_order(blocks: list[Block], today: dt.date, order: DateOrder | None) -> list[_Entry]:
+    """Entries with the headings above them: in a news section, in another list, and dated by a
+    date heading; a heading with prose under it (and no list) becomes one entry (title + body)."""
+    stack: list[tuple[int, str]] = []  # (level, text) of the section headings above
+    date_ctx: list[tuple[int, FuzzyDate]] = []
+    out: list[_Entry] = []
+    pending: tuple[Block, FuzzyDate | None, str, int] | None = None  # a heading collecting prose
+    prose: list[Block] = []
+
+    def flush_heading_item() -> None:
+        nonlocal pending, prose
+        if pending is not None:
+            heading, date, title, level = pending
+            paragraphs = [b for b in prose if not b.bullet]
+            bullets = [b for b in prose if b.bullet]
+            if paragraphs and not bullets:
+                text = " ".join([title, *(b.text for b in paragraphs)]).strip()
+                item = Block(
+                    "entry",
+                    text,
+                    heading.line,
+                    bullet=True,
+                    title=title,
+                    date=date,
+                    source="\n".join([heading.source or heading.text, *(b.source for b in paragraphs)]),
+                    group=-heading.level,
+                )
+                out.append(_entry(item, stack, None))
+            else:
+                for b in prose:
+                    out.append(_entry(b, stack, date))
+        pending, prose = None, []
+
+    for block in blocks:
+        if block.kind == "heading":
+            if pending is not None and block.level > pending[3]:
+                # a sub-heading of an item ("Abstract"): part of its body
+                prose.append(Block("entry", block.text, block.line, source=block.text))
+                continue
+            dated = date_heading(block.text, today=today, order=order)
+            in_news = any(NEWS_HEADING.search(h) for _, h in stack)
+            flush_heading_item()
+            if dated is not None:
+                date, title = dated
+                while date_ctx and date_ctx[-1][0] >= block.level:
+                    date_ctx.pop()
+                date_ctx.append((block.level, date))
+                pending = (block, date, title, block.level)
+                continue
+            while date_ctx and date_ctx[-1][0] >= block.level:
+                date_ctx.pop()
+            if in_news and stack and block.level > stack[-1][0] and not NEWS_HEADING.search(block.text):
+                # a sub-heading inside the news: one item per heading with its prose
+                pending = (block, None, block.text, block.level)
+                continue
+            while stack and stack[-1][0] >= block.level:
+                stack.pop()
+            stack.append((block.level, block.text))
+            continue
+        if pending is not None:
+            prose.append(block)
+            continue
+        dated_line = None
+        if not block.bullet and block.date is None:
+            dated_line = date_heading(block.text, today=today, order=order)
+        if dated_line is not None and not dated_line[1]:
+            level = (stack[-1][0] + 1) if stack else 1
+            while date_ctx and date_ctx[-1][0] >= level:
+                date_ctx.pop()
+            date_ctx.append((level, dated_line[0]))  # "**2022**" or "**April 2026**": a date heading
+            continue
+        out.append(_entry(block, stack, date_ctx[-1][1] if date_ctx else None))
+    flush_heading_item()
+    return out
+
+
+def _entry(block: Block, stack: list[tuple[int, str]], heading_date: FuzzyDate | None) -> _Entry:
+    headings = [h for _, h in stack]
+    news = any(NEWS_HEADING.search(h) for h in headings)
+    other = any(OTHER_HEADING.search(h) and not NEWS_HEADING.search(h) for h in headings[-1:])
+    section = headings[-1] if headings else ""
+    return _Entry(block, news, other, heading_date, section, (block.group, section))
+
+
+def read_items(
+    document: Document,
+    *,
+    today: dt.date,
+    date_order: DateOrder | None = None,
+    default_order: DateOrder = "dmy",
+    path: str = "",
+) -> ImportResult:
+    result = ImportResult(format=document.format, description=document.description)
+    result.warnings += document.warnings
+    order, settled = _order(document, date_order, default_order, result)
+    label_order: DateOrder | None = order if settled else None  # unsettled: read, flag, settle by the list
+    entries = _document_order(document.blocks, today, order)
+    if not entries:
+        result.warnings.append(f"{document.description}: nothing that reads as a list of news")
+        return result
+    chosen = _choose(entries, today=today, order=order, result=result)
+    groups: dict[tuple[int, str], list[_Entry]] = {}
+    for entry in chosen:
+        groups.setdefault(entry.group, []).append(entry)
+    # a loose paragraph without a date is an item only as one of several in a section headed
+    # News that has no dated entries; otherwise it is a lead-in or prose, not a list
+    dated_somewhere = {
+        key: any(_dated(e, today, order) for e in members)
+        or not (members[0].news and sum(1 for e in members if not e.block.bullet) >= 2)
+        for key, members in groups.items()
+    }
+    for key, members in groups.items():
+        first = len(result.items)
+        for entry in members:
+            _read(entry, result, today=today, order=label_order, path=path, list_dated=dated_somewhere[key])
+        result.items[first:] = settle_years(
+            result.items[first:], today=today, warnings=result.warnings, default_order=default_order
+        )
+    if not result.items:
+        result.warnings.append(_why_nothing(entries))
+    return result
+
+
+def _order(
+    document: Document, date_order: DateOrder | None, default_order: DateOrder, result: ImportResult
+) -> tuple[DateOrder, bool]:
+    """The document's day/month order, and whether it is settled (given, or proved by dates such
+    as 29/10/2023) rather than the site's default."""
+    if date_order is not None:
+        result.warnings.append(f"day/month order: {date_order} (given)")
+        result.date_order = date_order
+        return date_order, True
+    texts = [b.text for b in document.blocks if b.kind == "entry" and b.date is None]
+    inferred, dmy, mdy = infer_date_order("\n".join(texts))
+    label_dmy, label_mdy = label_order_evidence(texts)
+    dmy, mdy = dmy + label_dmy, mdy + label_mdy
+    inferred = "dmy" if dmy and not mdy else "mdy" if mdy and not dmy else None
+    order: DateOrder = default_order
+    if inferred:
+        order = inferred
+        name = "day-first (dd/mm)" if inferred == "dmy" else "month-first (mm/dd)"
+        result.warnings.append(f"day/month order: {name}, inferred from {dmy or mdy} unambiguous date(s)")
+    elif dmy and mdy:
+        result.warnings.append(
+            f"day/month order: the document mixes day-first ({dmy}) and month-first ({mdy}) dates; "
+            f"ambiguous ones read as {default_order}"
+        )
+    result.date_order = order
+    return order, bool(inferred)
+
+
+def _dated(entry: _Entry, today: dt.date, order: DateOrder | None) -> bool:
+    return (
+        entry.block.date is not None
+        or entry.heading_date is not None
+        or label_of(entry.block.text, today=today, order=order, year=None) is not None
+    )
+
+
+def _choose(
+    entries: list[_Entry], *, today: dt.date, order: DateOrder | None, result: ImportResult
+) -> list[_Entry]:
+    """The news: the news sections when the page has any; otherwise every entry outside the
+    sections named for another list, and of those the lists that carry dates when some do."""
+    news = [e for e in entries if e.news]
+    if news:
+        skipped = [e for e in entries if not e.news and _dated(e, today, order)]
+        if skipped:
+            sections = sorted({e.section or "the top of the page" for e in skipped})
+            result.warnings.append(
+                f"{len(skipped)} dated entr{'y' if len(skipped) == 1 else 'ies'} outside the news section "
+                f"({', '.join(repr(s) for s in sections[:5])}): not read"
+            )
+        return news
+    rest = [e for e in entries if not e.other]
+    if not rest:
+        rest = entries
+    dated_groups = {e.group for e in rest if _dated(e, today, order)}
+    if dated_groups:
+        kept = [e for e in rest if e.group in dated_groups]
+        left = len(rest) - len(kept)
+        if left:
+            result.warnings.append(
+                f"{left} undated entr{'y' if left == 1 else 'ies'} outside the dated lists: not read"
+            )
+        return kept
+    return rest
+
+
+def _read(
+    entry: _Entry,
+    result: ImportResult,
+    *,
+    today: dt.date,
+    order: DateOrder | None,
+    path: str,
+    list_dated: bool,
+) -> None:
+    block = entry.block
+    text = block.text.lstrip()
+    if not text.strip():
+        return
+    posted: FuzzyDate | None = block.date
+    year_from = None
+    if posted is None:
+        year = entry.heading_date.start.year if entry.heading_date is not None else None
+        labelled = label_of(text, today=today, order=order, year=year)
+        if labelled is None and block.bullet:
+            labelled = year_label(text)
+            if labelled is not None:
+                result.warnings.append(
+                    f"line {block.line}: label {labelled[0].text!r} is no date; posted in the year it names"
+                )
+        if labelled is not None:
+            posted, text = labelled
+            if year is not None and "year" in posted.inferred:
+                year_from = "heading"
+        elif entry.heading_date is not None:
+            posted = entry.heading_date
+    else:
+        labelled = label_of(text, today=today, order=order, year=posted.start.year)
+        if labelled is not None and _same_day(labelled[0], posted):
+            text = labelled[1]  # the label repeats the date the structure gives
+    if not text.strip():
+        result.warnings.append(f"line {block.line}: a date with no text, not imported")
+        return
+    where = f"{block.path}:{block.line}" if block.path else f"line {block.line}"
+    if posted is None and not (block.bullet or block.undated_ok or not list_dated):
+        result.warnings.append(f"{where}: no date, a lead-in rather than an item: {text[:60]!r}")
+        return
+    if posted is None:
+        result.warnings.append(f"{where}: no date: imported as undated (posted unknown)")
+    result.items.append(
+        make_item(
+            text,
+            posted,
+            title=block.title,
+            line=block.line,
+            source=block.source or block.text,
+            path=block.path or path,
+            order=order,
+            year_from=year_from,
+            hint=block.hint,
+        )
+    )
+
+
+def _same_day(a: FuzzyDate, b: FuzzyDate) -> bool:
+    return a.start <= b.start <= a.end or b.start <= a.start <= b.end
+
+
+def _why_nothing(entries: list[_Entry]) -> str:
+    sections: dict[str, int] = {}
+    for e in entries:
+        sections[e.section or "the top of the page"] = sections.get(e.section or "the top of the page", 0) + 1
+    shown = "; ".join(
+        f"{name!r}: {n} entr{'y' if n == 1 else 'ies'}, none with a date or in a list"
+        for name, n in list(sections.items())[:6]
+    )
+    return f"no news item found: {shown}"

@@ -1,0 +1,1144 @@
+"""Documents as structure: every format read by a real parser into one sequence of blocks.
+
+A reader turns a document into :class:`Block` values in document order: **headings** (with their
+level) and **entries** (a list item, a table row, a card, a paragraph, a data record, a file of a
+folder). An entry carries its text as Markdown-ish prose (links as ``[text](href)``) and, when the
+structure itself says so, its date (a data field, a front matter key, a file name, a ``<time>``)
+and its title. :mod:`.records` then finds the News among them and makes items, the same way for
+every format.
+
+Readers, by what the document is:
+
+- **Markdown** through markdown-it-py (CommonMark and tables): headings, top-level list items (a
+  nested list belongs to its item), paragraphs, tables, and raw HTML blocks read as HTML; front
+  matter (``---`` YAML or ``+++`` TOML) read as data when it holds the news;
+- **HTML** through lxml's tolerant parser: headings, outermost list items, paragraphs (split at
+  ``<br><br>``), table rows, definition lists and repeated cards (an ``<article>``, or siblings
+  of one class that each hold a heading); comments, scripts and styles are not content;
+- **data files** (YAML, JSON, TOML): the list of records (or the mapping from dates to texts)
+  that looks most like news, its fields recognised by their content;
+- **org-mode** and **reStructuredText**: headings, lists and paragraphs (drawers, ``#+`` lines,
+  comments and directives are not content);
+- **JavaScript** that writes HTML (``document.write('<ul>…')``): the string, unescaped, as HTML;
+- **folders** (al-folio ``_news/``, Hugo ``content/post/``, Jekyll ``_posts/``): one entry per
+  file, dated by its front matter or its file name.
+
+Pure: text in, blocks out (the files of a folder are read by :mod:`newsfeed.adapters.files`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import tomllib
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+import yaml
+from lxml import etree
+from lxml import html as lxml_html
+from markdown_it import MarkdownIt
+
+from ..dates import DateParseError, FuzzyDate, parse
+
+NEWS_HEADING = re.compile(
+    r"\b(news|updates?|announcements?|highlights|what'?s\s+new|recent\s+activit\w*|latest|timeline"
+    r"|happenings|neuigkeiten|nouvelles|noticias|novità|新闻|动态)\b",
+    re.I,
+)
+# Headings of the other dated lists a homepage keeps: never read as news when a page has both.
+OTHER_HEADING = re.compile(
+    r"\b(publications?|papers?|preprints?|selected\s+works?|awards?|honou?rs?|education|experience|"
+    r"employment|positions?|talks?|presentations?|invited\s+talks?|teaching|courses?|service|"
+    r"students?|members?|people|team|projects?|research|contact|bio(?:graphy)?|about|cv|"
+    r"skills|interests|patents?|grants?|funding|software|code|misc)\b",
+    re.I,
+)
+
+
+@dataclass
+class Block:
+    """One heading or one entry of a document, in document order."""
+
+    kind: str  # "heading" or "entry"
+    text: str
+    line: int
+    level: int = 0  # a heading's level (1 is the highest)
+    bullet: bool = False  # a list item, row, card or record (not a loose paragraph)
+    title: str = ""  # the entry's own title (a card's heading, a post's title)
+    date: FuzzyDate | None = None  # the date the structure gives (field, file name, <time>)
+    source: str = ""  # the entry as written
+    hint: str = ""  # the author's own category of the entry ("AWARD", "talk")
+    group: int = 0  # entries of one list share it
+    undated_ok: bool = False  # a record whose format has no date (a folder file without one)
+    path: str = ""  # the file it came from, when a document is a folder
+
+
+@dataclass
+class Document:
+    """What a reader made of a document: its blocks, what it recognised, what it left out."""
+
+    format: str
+    description: str
+    blocks: list[Block] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+class _Groups:
+    def __init__(self) -> None:
+        self.n = 0
+
+    def next(self) -> int:
+        self.n += 1
+        return self.n
+
+
+# ---------------------------------------------------------------------------------------------
+# text from HTML
+
+
+_BLOCK_TAGS = {
+    "p",
+    "div",
+    "section",
+    "article",
+    "ul",
+    "ol",
+    "li",
+    "table",
+    "tr",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+}
+_DROP_TAGS = {"script", "style", "noscript", "template", "svg", "button", "form", "iframe", "head", "title"}
+_MORE = re.compile(
+    r"^\s*(read|see|learn)?\s*more\b.*$|^\s*(continue reading|details|\[?more\]?)\s*(»|→|…)?\s*$", re.I
+)
+
+
+def html_text(element: Any, *, skip: set[Any] | None = None) -> str:
+    """The readable text of an element as Markdown-ish prose: links ``[text](href)``, bold
+    ``**…**``, line breaks as spaces, images and "Read more" links left out."""
+    out: list[str] = []
+
+    def walk(el: Any) -> None:
+        if not isinstance(el.tag, str) or el.tag in _DROP_TAGS or (skip and el in skip):
+            if el.tail and isinstance(el.tag, str) or (el.tail and not isinstance(el.tag, str)):
+                out.append(el.tail)
+            return
+        tag = el.tag.lower()
+        if tag == "br":
+            out.append(" ")
+        elif tag == "img":
+            pass
+        elif tag == "a":
+            inner = _inline(el)
+            href = (el.get("href") or "").strip()
+            if _MORE.match(inner or ""):
+                pass
+            elif href and inner.strip() and not href.startswith(("#", "javascript:")):
+                out.append(f"[{inner.strip()}]({href})")
+            else:
+                out.append(inner)
+            if el.tail:
+                out.append(el.tail)
+            return
+        else:
+            if tag in _BLOCK_TAGS:
+                out.append(" ")
+            bold = tag in ("b", "strong")
+            if bold:
+                out.append("**")
+            if el.text:
+                out.append(el.text)
+            for child in el:
+                walk(child)
+            if bold:
+                out.append("**")
+            if tag in _BLOCK_TAGS:
+                out.append(" ")
+        if el.tail:
+            out.append(el.tail)
+
+    if element.text:
+        out.append(element.text)
+    for child in element:
+        walk(child)
+    return _fold("".join(out))
+
+
+def _inline(el: Any) -> str:
+    return " ".join("".join(t for t in el.itertext()).split())
+
+
+def _fold(text: str) -> str:
+    text = re.sub(r"\*\*\s*\*\*", "", text)
+    return " ".join(text.split())
+
+
+def _clean_tree(root: Any) -> None:
+    for bad in root.xpath("//comment() | //processing-instruction()"):
+        parent = bad.getparent()
+        if parent is not None:
+            _remove_keep_tail(bad)
+    for el in list(root.iter(*_DROP_TAGS)):
+        if el.getparent() is not None:
+            _remove_keep_tail(el)
+
+
+def _remove_keep_tail(el: Any) -> None:
+    parent = el.getparent()
+    tail = el.tail
+    if tail:
+        previous = el.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(el)
+
+
+# ---------------------------------------------------------------------------------------------
+# HTML
+
+
+_HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_DATE_ONLY = re.compile(r"^\W{0,3}(?:date|posted|published|on)?\s*:?\s*(?P<d>.{4,40}?)\W{0,3}$", re.I)
+
+
+def read_html(text: str, *, line_offset: int = 0, groups: _Groups | None = None) -> list[Block]:
+    """Blocks of an HTML document or fragment (tolerant of broken markup)."""
+    groups = groups or _Groups()
+    if not text.strip():
+        return []
+    try:
+        root = lxml_html.fragment_fromstring(text, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return []
+    _clean_tree(root)
+    blocks: list[Block] = []
+    _walk_html(root, blocks, line_offset, groups)
+    return blocks
+
+
+def _line(el: Any, offset: int) -> int:
+    return (el.sourceline or 1) + offset
+
+
+def _cards(parent: Any) -> list[Any]:
+    """Children of ``parent`` that are repeated cards: ``<article>`` elements, or two or more
+    siblings of one tag and class, each a small block with one heading (a title) and no list."""
+    kids = [c for c in parent if isinstance(c.tag, str)]
+    articles = [c for c in kids if c.tag == "article"]
+    if articles and all(_is_card(c) for c in articles):
+        return articles
+    by_class: dict[tuple[str, str], list[Any]] = {}
+    for c in kids:
+        if c.tag in ("div", "section", "li") and c.get("class"):
+            by_class.setdefault((c.tag, c.get("class", "")), []).append(c)
+    for same in by_class.values():
+        if len(same) >= 2 and all(_is_card(c) for c in same):
+            return same
+    return []
+
+
+def _is_card(el: Any) -> bool:
+    """A small block with one heading that titles it: not a section of the page (whose heading
+    names a list: News, Publications …), no list, no run of line-broken entries, short."""
+    headings = list(el.iter(*_HEADING_TAGS))
+    if len(headings) != 1:
+        return False
+    title = _inline(headings[0])
+    if NEWS_HEADING.search(title) or OTHER_HEADING.fullmatch(title.strip(" :")):
+        return False
+    items = sum(1 for _ in el.iter("li"))
+    breaks = sum(1 for _ in el.iter("br"))
+    return items < 2 and breaks < 4 and len(_inline(el)) <= 1500
+
+
+def _has_heading(el: Any) -> bool:
+    return any(True for _ in el.iter(*_HEADING_TAGS))
+
+
+def _walk_html(el: Any, blocks: list[Block], offset: int, groups: _Groups) -> None:
+    cards = _cards(el)
+    group = groups.next() if cards else 0
+    for child in el:
+        if not isinstance(child.tag, str):
+            continue
+        tag = child.tag.lower()
+        if child in cards:
+            blocks.append(_card(child, offset, group))
+        elif tag == "article" and _has_heading(child):
+            blocks.append(_card(child, offset, groups.next()))
+        elif tag in _HEADING_TAGS:
+            title = html_text(child)
+            if title:
+                blocks.append(Block("heading", title, _line(child, offset), level=int(tag[1])))
+        elif tag in ("ul", "ol"):
+            list_group = groups.next()
+            for item in child:
+                if isinstance(item.tag, str) and item.tag.lower() == "li":
+                    entry = _entry(item, offset, list_group, bullet=True)
+                    if entry is not None:
+                        blocks.append(entry)
+                elif isinstance(item.tag, str):
+                    _walk_html(item, blocks, offset, groups)
+        elif tag == "li":
+            entry = _entry(child, offset, groups.next(), bullet=True)
+            if entry is not None:
+                blocks.append(entry)
+        elif tag == "table":
+            table_group = groups.next()
+            for row in child.iter("tr"):
+                if row.find("th") is not None and row.find("td") is None:
+                    continue
+                cells = [html_text(cell) for cell in row if isinstance(cell.tag, str)]
+                text = " ".join(c for c in cells if c)
+                if text:
+                    blocks.append(
+                        Block(
+                            "entry",
+                            text,
+                            _line(row, offset),
+                            bullet=True,
+                            group=table_group,
+                            source=_source(row),
+                        )
+                    )
+        elif tag == "dl":
+            dl_group = groups.next()
+            term = ""
+            for item in child:
+                if not isinstance(item.tag, str):
+                    continue
+                if item.tag == "dt":
+                    term = html_text(item)
+                elif item.tag == "dd":
+                    text = f"{term} {html_text(item)}".strip()
+                    blocks.append(
+                        Block(
+                            "entry",
+                            text,
+                            _line(item, offset),
+                            bullet=True,
+                            group=dl_group,
+                            source=_source(item),
+                        )
+                    )
+                    term = ""
+        elif tag == "p":
+            for part in _paragraph_parts(child):
+                blocks.append(replace(part, line=part.line + offset))
+        elif len(child) == 0 or all(
+            not isinstance(c.tag, str)
+            or c.tag
+            in (
+                "a",
+                "b",
+                "strong",
+                "i",
+                "em",
+                "span",
+                "br",
+                "small",
+                "time",
+                "code",
+                "sup",
+                "sub",
+                "font",
+                "u",
+                "img",
+            )
+            for c in child
+        ):
+            text = html_text(child)
+            if text:
+                blocks.append(Block("entry", text, _line(child, offset), source=_source(child)))
+        else:
+            _walk_html(child, blocks, offset, groups)
+
+
+def _paragraph_parts(p: Any) -> Iterator[Block]:
+    """A paragraph, or its parts when ``<br><br>`` (or ``<br>`` between dated lines) splits it
+    into several entries, as a list written without list markup."""
+    markup = lxml_html.tostring(p, encoding="unicode")
+    inner = re.sub(r"^<p\b[^>]*>|</p>\s*$", "", markup.strip())
+    parts = re.split(r"(?:<br\s*/?>\s*){2,}", inner)
+    line = p.sourceline or 1
+    if len(parts) == 1:
+        text = html_text(p)
+        if text:
+            yield Block("entry", text, line, source=markup)
+        return
+    group = id(p) % 1_000_000 + 1_000_000
+    for part in parts:
+        fragment = lxml_html.fragment_fromstring(part or " ", create_parent="span")
+        text = html_text(fragment)
+        if text:
+            yield Block("entry", text, line, bullet=True, group=group, source=part.strip())
+        line += part.count("\n")
+
+
+def _entry(el: Any, offset: int, group: int, *, bullet: bool) -> Block | None:
+    text = html_text(el)
+    if not text:
+        return None
+    date, text = _time_element(el, text)
+    return Block("entry", text, _line(el, offset), bullet=bullet, group=group, date=date, source=_source(el))
+
+
+def _card(el: Any, offset: int, group: int) -> Block:
+    """A card: its heading is the title; a line that is only a date ("Date: <time>March 30,
+    2026</time>") dates it and is not text; "Read more" links are not text."""
+    heading = next(el.iter(*_HEADING_TAGS), None)
+    title = html_text(heading) if heading is not None else ""
+    date: FuzzyDate | None = None
+    skip: set[Any] = {heading} if heading is not None else set()
+    for part in el.iter("p", "time", "span", "div", "small"):
+        if part is heading or part in skip:
+            continue
+        words = _inline(part)
+        if not words or len(words) > 60:
+            continue
+        m = _DATE_ONLY.match(words)
+        if m is None:
+            continue
+        try:
+            date = parse(m.group("d").strip(" .,"), today=dt.date(2100, 1, 1))
+        except DateParseError:
+            continue
+        skip.add(part)
+        break
+    body = html_text(el, skip=skip)
+    text = f"{title} {body}".strip() if title else body
+    return Block(
+        "entry", text, _line(el, offset), bullet=True, title=title, date=date, group=group, source=_source(el)
+    )
+
+
+def _time_element(el: Any, text: str) -> tuple[FuzzyDate | None, str]:
+    """A ``<time datetime>`` at the start of an entry is its date label (left in the text)."""
+    return None, text
+
+
+def _source(el: Any) -> str:
+    try:
+        return str(lxml_html.tostring(el, encoding="unicode", with_tail=False))[:20000]
+    except (TypeError, ValueError):
+        return ""
+
+
+# ---------------------------------------------------------------------------------------------
+# Markdown
+
+
+_MD = MarkdownIt("commonmark", {"html": True}).enable("table")
+FRONT_YAML = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+FRONT_TOML = re.compile(r"\A(?:\ufeff)?\+\+\+[ \t]*\r?\n(.*?)\r?\n\+\+\+[ \t]*(?:\r?\n|\Z)", re.S)
+_LIQUID = re.compile(r"\{%.*?%\}|\{\{<.*?>\}\}|\{\{%.*?%\}\}|\{\{.*?\}\}", re.S)
+_LIST_MARK = re.compile(r"^\s*(?:[*\-+•‣◦▪●]|\d{1,3}[.)])\s+")
+
+
+def split_front_matter(text: str) -> tuple[dict[str, Any] | None, str, int]:
+    """(front matter as data or None, the body, the body's first line)."""
+    for pattern, load in ((FRONT_YAML, _load_yaml), (FRONT_TOML, _load_toml)):
+        m = pattern.match(text)
+        if m:
+            try:
+                data = load(m.group(1))
+            except ValueError:
+                data = None
+            return (data if isinstance(data, dict) else {}), text[m.end() :], text[: m.end()].count("\n") + 1
+    return None, text, 1
+
+
+def read_markdown(text: str, *, line_offset: int = 0, groups: _Groups | None = None) -> list[Block]:
+    """Blocks of a Markdown body (no front matter)."""
+    groups = groups or _Groups()
+    text = _LIQUID.sub("", text)
+    lines = text.splitlines()
+    tokens = _MD.parse(text)
+    blocks: list[Block] = []
+    html: list[str] = []
+    html_line = 0
+    i = 0
+
+    def flush_html() -> None:
+        nonlocal html
+        if html:
+            blocks.extend(read_html("\n".join(html), line_offset=line_offset + html_line - 1, groups=groups))
+            html = []
+
+    while i < len(tokens):
+        token = tokens[i]
+        if token.type == "html_block" and token.level == 0:
+            if not html:
+                html_line = (token.map[0] + 1) if token.map else 1
+            html.append(token.content)
+            i += 1
+            continue
+        flush_html()
+        if token.type == "heading_open":
+            inline = tokens[i + 1]
+            level = int(token.tag[1])
+            blocks.append(Block("heading", inline.content.strip(), _md_line(token, line_offset), level=level))
+            i += 3
+        elif token.type in ("bullet_list_open", "ordered_list_open") and token.level == 0:
+            group = groups.next()
+            depth = 0
+            j = i
+            while j < len(tokens):
+                t = tokens[j]
+                if t.type in ("bullet_list_open", "ordered_list_open"):
+                    depth += 1
+                elif t.type in ("bullet_list_close", "ordered_list_close"):
+                    depth -= 1
+                    if depth == 0:
+                        break
+                elif t.type == "list_item_open" and depth == 1 and t.map:
+                    start, end = t.map
+                    raw = lines[start:end]
+                    body = [_LIST_MARK.sub("", raw[0], count=1)] + raw[1:]
+                    item = "\n".join(body).lstrip()
+                    if item:
+                        blocks.append(
+                            Block(
+                                "entry",
+                                _join(item),
+                                start + 1 + line_offset,
+                                bullet=True,
+                                group=group,
+                                source="\n".join(raw),
+                            )
+                        )
+                j += 1
+            i = j + 1
+        elif token.type == "paragraph_open" and token.level == 0 and token.map:
+            start, end = token.map
+            paragraph = "\n".join(lines[start:end]).strip()
+            if paragraph:
+                blocks.append(Block("entry", _join(paragraph), start + 1 + line_offset, source=paragraph))
+            i += 3
+        elif token.type == "table_open":
+            group = groups.next()
+            j = i
+            while j < len(tokens) and tokens[j].type != "table_close":
+                row_map = tokens[j].map
+                if tokens[j].type == "tr_open" and row_map and tokens[j].level > 1:
+                    cells = []
+                    k = j + 1
+                    while tokens[k].type != "tr_close":
+                        if tokens[k].type == "inline":
+                            cells.append(tokens[k].content.strip())
+                        k += 1
+                    text_row = " ".join(c for c in cells if c)
+                    if text_row and tokens[j - 1].type != "thead_open":
+                        blocks.append(
+                            Block(
+                                "entry",
+                                text_row,
+                                row_map[0] + 1 + line_offset,
+                                bullet=True,
+                                group=group,
+                                source=text_row,
+                            )
+                        )
+                j += 1
+            i = j + 1
+        else:
+            i += 1
+    flush_html()
+    return blocks
+
+
+def _md_line(token: Any, offset: int) -> int:
+    return (token.map[0] + 1 if token.map else 1) + offset
+
+
+def _join(text: str) -> str:
+    """An entry's lines as one line (the text a reader sees), inline HTML made Markdown-ish."""
+    parts = [part for part in text.splitlines() if part.strip()]
+    if not parts:
+        return ""
+    # the lines joined; the last keeps its trailing text exactly as written
+    text = " ".join([*(p.strip() for p in parts[:-1]), parts[-1].lstrip()])
+    if re.search(r"<(?:a|b|strong|i|em|span|br|time|font|u)\b", text, re.I):
+        fragment = lxml_html.fragment_fromstring(text, create_parent="span")
+        _clean_tree(fragment)
+        text = html_text(fragment)
+    return text
+
+
+# ---------------------------------------------------------------------------------------------
+# org-mode and reStructuredText
+
+
+_ORG_HEADING = re.compile(r"^(\*+)\s+(.*?)\s*(?::[\w@#%:]+:)?\s*$")
+
+
+def read_org(text: str) -> list[Block]:
+    blocks: list[Block] = []
+    groups = _Groups()
+    paragraph: list[str] = []
+    start = 0
+    drawer = False
+    group = groups.next()
+
+    def flush() -> None:
+        nonlocal paragraph
+        if paragraph:
+            raw = " ".join(p.strip() for p in paragraph)
+            bullet = bool(_LIST_MARK.match(paragraph[0]))
+            body = _LIST_MARK.sub("", raw, count=1) if bullet else raw
+            blocks.append(
+                Block(
+                    "entry", _org_inline(body), start, bullet=bullet, group=group, source="\n".join(paragraph)
+                )
+            )
+            paragraph = []
+
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if drawer:
+            drawer = stripped.upper() != ":END:"
+            continue
+        if re.match(r"^:[A-Z_]+:\s*$", stripped, re.I) and stripped.upper() != ":END:":
+            flush()
+            drawer = True
+            continue
+        heading = _ORG_HEADING.match(line)
+        if heading and line.startswith("*"):
+            flush()
+            blocks.append(
+                Block("heading", _org_inline(heading.group(2)), number, level=len(heading.group(1)))
+            )
+            group = groups.next()
+            continue
+        if stripped.startswith(("#+", "# ")) or stripped == "#":
+            flush()
+            continue
+        if not stripped:
+            flush()
+            continue
+        if _LIST_MARK.match(line) and paragraph:
+            flush()
+        if not paragraph:
+            start = number
+        paragraph.append(line)
+    flush()
+    return blocks
+
+
+def _org_inline(text: str) -> str:
+    text = re.sub(r"\[\[([^\]]+)\]\[([^\]]+)\]\]", r"[\2](\1)", text)
+    text = re.sub(r"\[\[([^\]]+)\]\]", r"\1", text)
+    text = re.sub(r"(?<![\w*])[*/=~+](\S(?:.*?\S)?)[*/=~+](?![\w*])", r"\1", text)
+    return " ".join(text.split())
+
+
+_RST_UNDERLINE = re.compile(r"^([=\-~^\"'`#*+:.<>_])\1{2,}\s*$")
+_RST_LINK = re.compile(r"`([^`<]+?)\s*<([^>]+)>`_{1,2}")
+_RST_ROLE = re.compile(r":[\w-]+:`([^`<]+?)(?:\s*<[^>]+>)?`")
+
+
+def read_rst(text: str) -> list[Block]:
+    lines = text.splitlines()
+    blocks: list[Block] = []
+    groups = _Groups()
+    levels: list[str] = []
+    group = groups.next()
+    i = 0
+    paragraph: list[str] = []
+    start = 0
+
+    def flush() -> None:
+        nonlocal paragraph
+        if paragraph:
+            raw = " ".join(p.strip() for p in paragraph)
+            bullet = bool(_LIST_MARK.match(paragraph[0]))
+            body = _LIST_MARK.sub("", raw, count=1) if bullet else raw
+            blocks.append(
+                Block(
+                    "entry", _rst_inline(body), start, bullet=bullet, group=group, source="\n".join(paragraph)
+                )
+            )
+            paragraph = []
+
+    while i < len(lines):
+        line = lines[i]
+        stripped = line.strip()
+        nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        if (
+            stripped
+            and not line.startswith(" ")
+            and _RST_UNDERLINE.match(nxt)
+            and len(nxt.strip()) >= len(stripped) - 1
+        ):
+            flush()
+            char = nxt.strip()[0]
+            overline = i > 0 and _RST_UNDERLINE.match(lines[i - 1] or "") is not None
+            mark = char + ("o" if overline else "")
+            if mark not in levels:
+                levels.append(mark)
+            blocks.append(Block("heading", _rst_inline(stripped), i + 1, level=levels.index(mark) + 1))
+            group = groups.next()
+            i += 2
+            continue
+        if _RST_UNDERLINE.match(line) and (not paragraph):
+            i += 1
+            continue
+        if stripped.startswith(".."):
+            flush()  # a comment or a directive: its indented block is not prose
+            i += 1
+            while i < len(lines) and (not lines[i].strip() or lines[i].startswith((" ", "\t"))):
+                i += 1
+            continue
+        if not stripped:
+            flush()
+            i += 1
+            continue
+        if _LIST_MARK.match(line) and paragraph:
+            flush()
+        if not paragraph:
+            start = i + 1
+        paragraph.append(line)
+        i += 1
+    flush()
+    return blocks
+
+
+def _rst_inline(text: str) -> str:
+    text = _RST_LINK.sub(r"[\1](\2)", text)
+    text = _RST_ROLE.sub(r"\1", text)
+    text = re.sub(r"``([^`]+)``", r"\1", text)
+    text = re.sub(r"\\(.)", r"\1", text)
+    return " ".join(text.split())
+
+
+# ---------------------------------------------------------------------------------------------
+# JavaScript that writes HTML
+
+
+_JS_STRING = re.compile(
+    r"""(?P<q>['"`])(?P<s>(?:\\.|(?!(?P=q))[^\\])*?<(?:li|ul|ol|p|div|h[1-6]|br)\b(?:\\.|(?!(?P=q))[^\\])*)(?P=q)""",
+    re.S | re.I,
+)
+
+
+def html_in_javascript(text: str) -> str | None:
+    """The HTML a script writes (``document.write('<ul>…')``, ``innerHTML = "…"``), unescaped;
+    None when it writes none."""
+    parts = []
+    for m in _JS_STRING.finditer(text):
+        raw = m.group("s")
+        raw = re.sub(r"\\\r?\n", "", raw)  # line continuations
+        raw = re.sub(r"\\u([0-9a-fA-F]{4})", lambda u: chr(int(u.group(1), 16)), raw)
+        raw = re.sub(r"\\([\\'\"`])", r"\1", raw)
+        raw = raw.replace("\\n", "\n").replace("\\t", "\t")
+        parts.append(raw)
+    return "\n".join(parts) if parts else None
+
+
+# ---------------------------------------------------------------------------------------------
+# data files
+
+
+def _load_yaml(text: str) -> Any:
+    try:
+        return yaml.load(text, Loader=_SafeLoader)  # noqa: S506 (a safe loader without object tags)
+    except yaml.YAMLError as exc:
+        raise ValueError(f"not YAML: {exc}") from None
+
+
+class _SafeLoader(yaml.SafeLoader):
+    """YAML's safe loader; a timestamp that is no date ("2024-20-11") stays text, for the
+    importer to read (and explain) rather than failing the whole file."""
+
+
+def _timestamp(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)  # type: ignore[arg-type]
+    except ValueError:
+        return loader.construct_scalar(node)  # type: ignore[arg-type]
+
+
+_SafeLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+
+
+def _load_toml(text: str) -> Any:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ValueError(f"not TOML: {exc}") from None
+
+
+def load_data(text: str, kind: str) -> Any:
+    if kind == "json":
+        try:
+            return json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise ValueError(f"not JSON: {exc}") from None
+    if kind == "toml":
+        return _load_toml(text)
+    return _load_yaml(text)
+
+
+_DATE_KEYS = re.compile(r"^(date|time|when|day|posted|published|pubdate|created|year|month|on)$", re.I)
+_TITLE_KEYS = re.compile(r"^(title|headline|name|heading|subject)$", re.I)
+_HINT_KEYS = re.compile(r"^(type|kind|category|categories|tag|tags|label|icon|emoji)$", re.I)
+_SKIP_KEYS = re.compile(
+    r"(url|link|href|image|img|icon|photo|thumbnail|pdf|doi|slug|id|layout|permalink)$", re.I
+)
+
+
+@dataclass
+class Records:
+    """A list of news records found in data, with what each field is."""
+
+    path: str
+    rows: list[dict[str, Any]]
+    date_key: str | None
+    text_key: str | None
+    title_key: str | None
+    hint_key: str | None
+    keyed_by_date: bool = False
+
+
+def _date_value(value: Any) -> bool:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return True
+    if isinstance(value, str) and 3 <= len(value) <= 60:
+        try:
+            parse(value.strip(), today=dt.date(2100, 1, 1))
+        except DateParseError:
+            return bool(re.fullmatch(r"\s*\d{1,2}/\d{2}\s*", value))
+        return True
+    return isinstance(value, int) and 1900 <= value <= 2100
+
+
+def _is_date_key(key: object) -> bool:
+    return isinstance(key, (dt.date, dt.datetime)) or (isinstance(key, str) and _date_value(key))
+
+
+def find_records(data: Any, path: str = "") -> list[Records]:
+    """Every list of mappings and every mapping keyed by dates inside ``data``, with its fields
+    recognised by content: the date field is the one whose values read as dates (a field named
+    like one first), the text the longest text field, the title a short text field named so."""
+    found: list[Records] = []
+    if isinstance(data, list):
+        rows = [r for r in data if isinstance(r, dict)]
+        if len(rows) >= 1 and len(rows) >= len(data) / 2:
+            described = _describe(rows, path)
+            if described is not None:
+                found.append(described)
+        for n, child in enumerate(data):
+            if isinstance(child, (dict, list)):
+                found += find_records(child, f"{path}[{n}]")
+    elif isinstance(data, dict):
+        keys = list(data)
+        if keys and sum(_is_date_key(k) for k in keys) >= max(1, len(keys) * 0.8):
+            rows = [{"date": k, "text": v} for k, v in data.items() if isinstance(v, str)]
+            if rows:
+                found.append(Records(path, rows, "date", "text", None, None, keyed_by_date=True))
+        for key, child in data.items():
+            if isinstance(child, (dict, list)):
+                found += find_records(child, f"{path}.{key}" if path else str(key))
+    return found
+
+
+def _describe(rows: list[dict[str, Any]], path: str) -> Records | None:
+    keys: list[str] = []
+    for row in rows:
+        keys += [k for k in row if isinstance(k, str) and k not in keys]
+
+    def share(predicate: Any, key: str) -> float:
+        return sum(1 for r in rows if key in r and predicate(r[key])) / len(rows)
+
+    dates = [k for k in keys if share(_date_value, k) >= 0.5]
+    dates.sort(key=lambda k: (not _DATE_KEYS.match(k), -share(_date_value, k)))
+    texts = [
+        k
+        for k in keys
+        if k not in dates
+        and not _SKIP_KEYS.search(k)
+        and not _HINT_KEYS.match(k)
+        and share(lambda v: isinstance(v, str) and len(v.strip()) > 0, k) >= 0.5
+    ]
+    if not texts:
+        return None
+    length = {k: sum(len(r[k]) for r in rows if isinstance(r.get(k), str)) / len(rows) for k in texts}
+    text_key = max(texts, key=lambda k: (not _TITLE_KEYS.match(k) or len(texts) == 1, length[k]))
+    title_key = next((k for k in texts if k != text_key and _TITLE_KEYS.match(k)), None)
+    hint_key = next(
+        (k for k in keys if _HINT_KEYS.match(k) and share(lambda v: isinstance(v, str), k) >= 0.5), None
+    )
+    return Records(path, rows, dates[0] if dates else None, text_key, title_key, hint_key)
+
+
+def records_score(records: Records) -> tuple[int, int, int]:
+    """How much a list of records looks like the news: named so, dated, long."""
+    named = bool(NEWS_HEADING.search(records.path))
+    other = bool(OTHER_HEADING.search(records.path.split(".")[-1])) and not named
+    dated = records.date_key is not None
+    return (int(named) - int(other), int(dated), len(records.rows))
+
+
+def month_year_column(values: list[str]) -> bool:
+    """A date field written "11/24" throughout: month and two-digit year (the site's own layout
+    prints it so), never a yearless day."""
+    pairs = [re.fullmatch(r"\s*(\d{1,2})/(\d{2})\s*", v) for v in values]
+    return bool(values) and all(p is not None and 1 <= int(p.group(1)) <= 12 for p in pairs)
+
+
+def record_date(value: Any, *, month_year: bool, today: dt.date) -> tuple[FuzzyDate | None, str]:
+    """A data field's date: a date value, or text read by the date engine."""
+    if isinstance(value, dt.datetime):
+        stamp = value.isoformat(sep=" ")
+        text = stamp
+    elif isinstance(value, dt.date):
+        text = value.isoformat()
+    elif isinstance(value, int):
+        text = str(value)
+    elif isinstance(value, str):
+        text = value.strip()
+    else:
+        return None, ""
+    if month_year:
+        m = re.fullmatch(r"(\d{1,2})/(\d{2})", text)
+        if m:
+            month, year = int(m.group(1)), 2000 + int(m.group(2))
+            last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
+            return FuzzyDate(dt.date(year, month, 1), dt.date(year, month, last), "month", text=text), text
+    try:
+        return parse(text, today=today, prefer="past"), text
+    except DateParseError:
+        return None, text
+
+
+def value_text(value: Any) -> str:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value if isinstance(v, (str, int, float)))
+    return "" if value is None else str(value)
+
+
+def read_data(text: str, kind: str, *, today: dt.date, name: str = "the file") -> Document:
+    try:
+        data = load_data(text, kind)
+    except ValueError as exc:
+        return Document(kind, f"{kind.upper()} file that could not be read", warnings=[f"{name}: {exc}"])
+    return data_document(data, kind, today=today, line_of=_line_finder(text))
+
+
+def _line_finder(text: str) -> Any:
+    def find(snippet: str, after: int) -> int:
+        if not snippet:
+            return after
+        needle = snippet.strip().splitlines()[0][:40] if snippet.strip() else ""
+        if not needle:
+            return after
+        index = text.find(needle, _offset(after))
+        return text.count("\n", 0, index) + 1 if index >= 0 else after
+
+    line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def _offset(line: int) -> int:
+        return line_starts[min(max(line - 1, 0), len(line_starts) - 1)]
+
+    return find
+
+
+def data_document(
+    data: Any, kind: str, *, today: dt.date, line_of: Any = None, label: str | None = None
+) -> Document:
+    """The news records of parsed data (a data file, or front matter that holds the news)."""
+    names = {"yaml": "YAML", "json": "JSON", "toml": "TOML"}
+    shown = label or f"{names.get(kind, kind)} data file"
+    candidates = [r for r in find_records(data) if r.text_key is not None]
+    if not candidates:
+        return Document(
+            kind, f"{shown}, no list of records", warnings=["no list of records with a text field"]
+        )
+    best = max(candidates, key=records_score)
+    blocks: list[Block] = []
+    last = 1
+    month_year = best.date_key is not None and month_year_column(
+        [r[best.date_key] for r in best.rows if isinstance(r.get(best.date_key), str)]
+    )
+    for row in best.rows:
+        body = value_text(row.get(best.text_key or "", ""))
+        title = value_text(row.get(best.title_key, "")) if best.title_key else ""
+        if not body.strip() and not title.strip():
+            continue
+        text = f"{title.strip()} {body.strip()}".strip() if title else body.strip()
+        date = None
+        date_text = ""
+        if best.date_key is not None and best.date_key in row:
+            date, date_text = record_date(row[best.date_key], month_year=month_year, today=today)
+        line = line_of(body or title, last) if line_of else last
+        last = line
+        blocks.append(
+            Block(
+                "entry",
+                _join(text),
+                line,
+                bullet=True,
+                title=_join(title) if title else "",
+                date=date.labelled(date_text, date.ref) if date is not None else None,
+                source=body,
+                hint=value_text(row.get(best.hint_key, "")) if best.hint_key else "",
+                group=1,
+                undated_ok=True,
+            )
+        )
+    fields = [f"`{k}`" for k in (best.date_key, best.title_key, best.text_key) if k]
+    where = f" under `{best.path}`" if best.path and not best.keyed_by_date else ""
+    how = "dates as keys" if best.keyed_by_date else f"fields {' and '.join(fields)}"
+    return Document(kind, f"{shown}, {len(best.rows)} records{where}, {how}", blocks)
+
+
+# ---------------------------------------------------------------------------------------------
+# which reader
+
+
+_ORG_SIGN = re.compile(
+    r"^#\+(?:TITLE|AUTHOR|OPTIONS|SETUPFILE|INCLUDE|DATE)\b|^:PROPERTIES:\s*$", re.M | re.I
+)
+_RST_SIGN = re.compile(r"^\S.*\n(?:={3,}|-{3,}|~{3,}|\^{3,}|\*{3,})\s*$|^\.\. [\w-]+::", re.M)
+_TOML_SIGN = re.compile(r"^\s*(?:\[\[?[\w.\" -]+\]\]?|[\w\"-]+\s*=\s*(?:\"|'|\d|\[|\{|true|false))", re.M)
+_YAML_SIGN = re.compile(r"^(?:-\s+)?[A-Za-z_][\w -]*:(?:\s|$)")
+_MARKDOWN_SIGN = re.compile(r"^\s{0,3}(?:#{1,6}\s|[*+-]\s|\d{1,3}[.)]\s)", re.M)
+_EXTENSIONS = {
+    ".json": "json", ".yml": "yaml", ".yaml": "yaml", ".toml": "toml", ".js": "js", ".mjs": "js",
+    ".org": "org", ".rst": "rst", ".rest": "rst", ".html": "html", ".htm": "html",
+    ".md": "markdown", ".markdown": "markdown", ".txt": None,
+}  # fmt: skip
+
+
+def markup_of(text: str, path: str = "") -> str:
+    """What a news document is written in, from its name and then its content."""
+    suffix = ("." + path.rsplit(".", 1)[-1].lower()) if "." in path.rsplit("/", 1)[-1] else ""
+    known = _EXTENSIONS.get(suffix)
+    if known is not None:
+        return known
+    head = text.lstrip("\ufeff \t\r\n")[:4000]
+    if head[:1] in "[{":
+        try:
+            json.loads(text)
+            return "json"
+        except json.JSONDecodeError:
+            pass
+    if re.search(r"document\.write\s*\(|\.innerHTML\s*[+]?=", head):
+        return "js"
+    if _ORG_SIGN.search(head):
+        return "org"
+    if _RST_SIGN.search(head) and not _MARKDOWN_SIGN.search(head):
+        return "rst"
+    meaningful = (line for line in head.splitlines() if line.strip() and not line.lstrip().startswith("#"))
+    first = next(meaningful, "")
+    if _TOML_SIGN.match(first) and not _YAML_SIGN.match(first):
+        try:
+            if find_records(_load_toml(text)):
+                return "toml"
+        except ValueError:
+            pass
+    if _YAML_SIGN.match(first):
+        try:
+            if find_records(_load_yaml(text)):
+                return "yaml"
+        except ValueError:
+            pass
+    if re.search(r"<(?:li|ul|ol|p|div|h[1-6]|br|table)\b", head, re.I) and not _MARKDOWN_SIGN.search(head):
+        return "html"
+    return "markdown"
+
+
+_MARKUP_NAMES = {
+    "markdown": "Markdown page", "html": "HTML page", "org": "org-mode page",
+    "rst": "reStructuredText page", "js": "JavaScript that writes HTML",
+}  # fmt: skip
+
+
+def news_document(text: str, *, path: str = "", today: dt.date) -> Document:
+    """A news document read by the parser for what it is written in."""
+    markup = markup_of(text, path)
+    if markup in ("json", "yaml", "toml"):
+        return read_data(text, markup, today=today, name=path or "the text")
+    if markup == "js":
+        written = html_in_javascript(text) or ""
+        return _described(Document("news", _MARKUP_NAMES["js"], read_html(written)))
+    if markup == "org":
+        return _described(Document("news", _MARKUP_NAMES["org"], read_org(text)))
+    if markup == "rst":
+        return _described(Document("news", _MARKUP_NAMES["rst"], read_rst(text)))
+    if markup == "html":
+        return _described(Document("news", _MARKUP_NAMES["html"], read_html(text)))
+    return markdown_document(text, today=today)
+
+
+def markdown_document(text: str, *, today: dt.date) -> Document:
+    """A Markdown page; news kept in its front matter (a block named News holding a list, or a
+    list of dated records) is read with the body."""
+    meta, body, first_line = split_front_matter(text)
+    blocks: list[Block] = []
+    label = "Markdown page"
+    if meta:
+        embedded = _news_in_data(meta)
+        if embedded is not None:
+            blocks.append(Block("heading", "News", 1, level=1))
+            blocks += read_markdown(embedded)
+            label = "Markdown page with its news in the front matter"
+        else:
+            found = [r for r in find_records(meta) if r.date_key and r.text_key and len(r.rows) >= 2]
+            if found:
+                records = data_document(meta, "yaml", today=today, label="front matter")
+                blocks += records.blocks
+                label = f"Markdown page with news records in the front matter ({records.description})"
+    blocks += read_markdown(body, line_offset=first_line - 1)
+    return _described(Document("news", label, blocks))
+
+
+def _news_in_data(data: Any) -> str | None:
+    """The Markdown of a block named News inside front matter data (a page builder's section)."""
+    if isinstance(data, dict):
+        names = [
+            v for k, v in data.items() if isinstance(v, str) and k in ("id", "name", "title", "block", "type")
+        ]
+        if any(NEWS_HEADING.search(n) for n in names):
+            texts = [t for t in _strings(data) if "\n" in t and _MARKDOWN_SIGN.search(t)]
+            if texts:
+                return max(texts, key=len)
+        children: list[Any] = list(data.values())
+    elif isinstance(data, list):
+        children = data
+    else:
+        return None
+    for child in children:
+        found = _news_in_data(child)
+        if found is not None:
+            return found
+    return None
+
+
+def _strings(data: Any) -> Iterator[str]:
+    if isinstance(data, str):
+        yield data
+    elif isinstance(data, dict):
+        for value in data.values():
+            yield from _strings(value)
+    elif isinstance(data, list):
+        for value in data:
+            yield from _strings(value)
+
+
+def _described(document: Document) -> Document:
+    entries = sum(1 for b in document.blocks if b.kind == "entry")
+    headings = sum(1 for b in document.blocks if b.kind == "heading")
+    document.description = f"{document.description}, {headings} heading(s) and {entries} entries"
+    return document
