@@ -22,6 +22,7 @@ one pass of a handful of compiled patterns over at most ``CLASSIFY_CHARS`` chara
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -74,7 +75,7 @@ _CUES: list[tuple[str, float, str]] = [
     ("acceptance", 3.0, r"\bpublished (?:in|at|by|on)\b|\b(?:has been|was|were|is|are|been) published\b|\bpapers? (?:in|at) (?:the )?[a-z]"),
     ("acceptance", 2.5, r"\b(?:selected|chosen) (?:as|for) (?:an? )?(?:oral|spotlight|highlight|long talk|contributed talk)\b|\bas (?:an? )?(?:oral|spotlight|highlight)\b"),
     # ---- talk ----
-    ("talk", 3.0, r"\btalks?\b|\bkeynotes?\b|\bcolloquium\b|\binvited speaker\b|\bkeynote speaker\b|\bguest lecture\b|\bspeaker\b"),
+    ("talk", 3.0, r"\btalk(?:s|ed)?\b|\bkeynotes?\b|\bcolloquium\b|\binvited speaker\b|\bkeynote speaker\b|\bguest lecture\b|\bspeaker\b"),
     ("talk", 3.0, r"\b(?:gave|giving|give|deliver(?:ed|ing)?)\b(?: an?| the| my)?\b|\bspoke\b|\bspeak(?:ing)? (?:at|about|on)\b|\bwill speak\b|\btalk (?:at|about|on)\b"),
     ("talk", 3.0, r"\bpresent(?:ed|ing|s)?\b|\bpresentations?\b|\bposters?\b|\bdemo(?:ing|ed|s)?\b|\bdemonstrat(?:ed|ing)\b"),
     ("talk", 2.5, r"\btutorials?\b|\blectures?\b|\bpanel(?:ist)?s?\b|\bwebinar\b|\bpodcast\b|\binterviewed\b|\bseminar series\b|\bco-led\b"),
@@ -124,9 +125,25 @@ class Classification:
     rule: str
 
 
+# What the emoji people put before their news mean, in words the cues read (a leading "🛫" is a
+# trip, "🏆" an award); emoji with no such meaning ("🎉") are left to the model's own features.
+_EMOJI_WORDS = {
+    "✈": "travel", "🛫": "travel", "🛬": "travel", "🧳": "travel", "🗺": "travel",
+    "🏆": "award", "🥇": "award", "🏅": "award", "🎖": "award",
+    "🎤": "talk", "🗣": "talk", "📢": "talk", "🎙": "talk",
+    "🎓": "graduated", "👔": "position", "💼": "position",
+    "📝": "new paper", "📄": "new paper", "📜": "new paper",
+}  # fmt: skip
+_EMOJI_MEANING = re.compile("|".join(map(re.escape, _EMOJI_WORDS)))
+# "[ICML 2025] We prove …": a paper at that venue (a bracketed venue tag that is no date)
+_VENUE_LEAD = re.compile(r"^\W{0,4}\[\s*[A-Z][\w&.-]*(?:[\s-]+[\w&.-]+){0,3}\s*'?\d{2,4}\s*\]")
+
+
 def _sentences(text: str) -> tuple[list[str], str]:
     """The sentences with titles blanked, and the titles' own text (read with less weight: a paper
     called "Self-Organizing Maps" is no organising, an award called "Best Paper" still an award)."""
+    text = _EMOJI_MEANING.sub(lambda m: f" {_EMOJI_WORDS[m.group(0)]} ", text)
+    text = _VENUE_LEAD.sub(" paper to appear ", text, count=1)
     text = _BOLD.sub(" ", text)  # bold marks venues and names in running text, not titles
     text = _LINK.sub(lambda m: f" {m.group(1)} " if len(m.group(1)) < 40 else f" “{m.group(1)}” ", text)
     titles = " . ".join(m.group(0) for m in _TITLES.finditer(text))
@@ -135,8 +152,10 @@ def _sentences(text: str) -> tuple[list[str], str]:
     return [s for s in _SENTENCE.split(cleaned) if s.strip()], _NOISE.sub(" ", titles).lower()
 
 
-def classify_item(text: str) -> Classification:
-    """Weigh the cues of ``text`` (a title and body) and name the kinds they speak for."""
+@functools.lru_cache(maxsize=512)
+def cue_scores(text: str) -> tuple[dict[str, float], dict[str, str], set[str]]:
+    """The cues of ``text``: each kind's score, the phrase that scored best for it, and the
+    kinds strong enough to be secondary kinds."""
     sentences, titles = _sentences(text[:CLASSIFY_CHARS])
     best: dict[str, float] = {}
     total: dict[str, float] = {}
@@ -167,9 +186,15 @@ def classify_item(text: str) -> Classification:
                 if score > best.get(kind, 0.0):
                     best[kind] = score
                     phrase[kind] = m.group(0).strip()
-    if not best:
-        return Classification("other", (), "no rule matched")
     scores = {kind: best[kind] + 0.25 * (total[kind] - best[kind]) for kind in best}
+    return scores, phrase, secondary
+
+
+def cue_classify(text: str) -> Classification:
+    """The kinds the cues alone speak for (what the learned model weighs among its features)."""
+    scores, phrase, secondary = cue_scores(text)
+    if not scores:
+        return Classification("other", (), "no rule matched")
     ranked = sorted(scores, key=lambda k: (-round(scores[k], 6), _RANK[k]))
     primary = ranked[0]
     if scores[primary] < 1.5:
@@ -177,6 +202,112 @@ def classify_item(text: str) -> Classification:
     also = tuple(k for k in ranked[1:] if k != "other" and k in secondary)
     rule = phrase[primary]
     return Classification(primary, also, rule)
+
+
+def classify_item(text: str, hint: str = "") -> Classification:
+    """The kind of a news item (title and body; ``hint``: the author's own category, when the
+    document gives one), by the learned model of :mod:`.kinds_model` over the item's words,
+    emoji, links and cues; the secondary kinds are the cues' (never the primary); ``rule`` is
+    the phrase that weighed most for the kind chosen."""
+    from .kinds_model import CLASSES, WEIGHTS
+
+    text = text[:CLASSIFY_CHARS]  # a bounded prefix: the cost of a kind never grows with the text
+    feats = features(text, hint[:200])
+    scores = [0.0] * len(CLASSES)
+    for name, value in feats.items():
+        weights = WEIGHTS.get(name)
+        if weights is not None:
+            for k, w in weights.items():
+                scores[k] += w * value
+    order = sorted(range(len(CLASSES)), key=lambda k: -scores[k])
+    best, second = order[0], order[1]
+    kind = CLASSES[best]
+    cues = cue_classify(text)
+    also = tuple(
+        k for k in cues.also + ((cues.kind,) if cues.kind not in ("other", kind) else ()) if k != kind
+    )
+    return Classification(kind, tuple(dict.fromkeys(also)), _reason(feats, WEIGHTS, best, second, text))
+
+
+def _reason(
+    feats: dict[str, float], weights: dict[str, dict[int, float]], best: int, second: int, text: str
+) -> str:
+    """The feature that weighed most for the chosen kind against the runner-up, as a phrase."""
+    top, name = 0.0, ""
+    for feature, value in feats.items():
+        w = weights.get(feature)
+        if w is None or feature == "bias":
+            continue
+        gain = value * (w.get(best, 0.0) - w.get(second, 0.0))
+        if gain > top:
+            top, name = gain, feature
+    if not name:
+        return "no phrase decided (the most likely kind)"
+    prefix, _, rest = name.partition(":")
+    if prefix in ("cue", "top"):
+        _, phrase, _ = cue_scores(text)
+        return phrase.get(rest, "no rule matched")
+    if prefix == "tag":
+        tag = _VENUE_TAG.match(_MD_LINK.sub(lambda m: m.group(1), text))
+        return tag.group(0).strip() if tag else "a bracketed venue tag"
+    if prefix == "hint":
+        return f"the author's category {rest!r}"
+    if prefix == "link":
+        return f"a link to {rest}"
+    return rest
+
+
+# ---------------------------------------------------------------------------------------------
+# features (the same for training, tools/train_kinds.py, and for reading)
+
+
+_MD_LINK = re.compile(r"\[([^\[\]\n]{0,500})\]\(([^)\s]{0,2000})\)")
+_WORD = re.compile(r"[a-z][a-z'’-]*[a-z]|[a-z]|\d+")
+_EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\u2b50\u2b55]")
+_VENUE_TAG = re.compile(r"^\W{0,4}\[\s*[A-Z][\w&.-]*(?:[\s-]+[\w&.-]+){0,3}\s*'?\d{2,4}\s*\]")
+_LINK_HOSTS = (
+    ("arxiv", "arxiv"),
+    ("github", "github"),
+    ("doi.org", "doi"),
+    ("youtube", "video"),
+    ("youtu.be", "video"),
+    ("openreview", "openreview"),
+    ("twitter", "social"),
+    ("x.com", "social"),
+)
+
+
+def features(text: str, hint: str = "") -> dict[str, float]:
+    """What the model reads of an item: its words (those of the headline apart), the emoji it
+    starts with and holds, a bracketed venue tag ("[ICML 2025]"), where its links go, the author's
+    category, how strongly each kind's cues speak and which kind they choose."""
+    text = text[:CLASSIFY_CHARS]
+    out: dict[str, float] = {"bias": 1.0}
+    for _title, href in _MD_LINK.findall(text):
+        low = href.lower()
+        host = next((name for needle, name in _LINK_HOSTS if needle in low), "web")
+        out[f"link:{host}"] = 1.0
+    plain = _MD_LINK.sub(lambda m: m.group(1), text)
+    stripped = plain.lstrip(" *_>#-•\t")
+    first = _EMOJI.match(stripped)
+    if first:
+        out[f"lead:{first.group(0)}"] = 1.0
+    for emoji in _EMOJI.findall(plain):
+        out[f"emoji:{emoji}"] = 1.0
+    if _VENUE_TAG.match(plain):
+        out["tag:venue"] = 1.0
+    words = _WORD.findall(plain.lower().replace("’", "'"))[:40]  # what an item says first
+    for word in words:
+        out[f"w:{word}"] = 1.0
+    for word in words[:8]:
+        out[f"h:{word}"] = 1.0
+    for word in _WORD.findall(hint.lower())[:4]:
+        out[f"hint:{word}"] = 1.0
+    scores, _, _ = cue_scores(text)
+    for kind, score in scores.items():
+        out[f"cue:{kind}"] = min(score / 2.0, 3.0)
+    out[f"top:{cue_classify(text).kind}"] = 1.0
+    return out
 
 
 def classify(text: str) -> tuple[str, str]:

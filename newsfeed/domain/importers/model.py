@@ -57,6 +57,7 @@ class ImportedItem:
     # where a year not written came from: "heading", "neighbours", "text" or "reference date"
     year_from: str | None = None
     out_of_order: bool = False  # the posted date breaks the order of the list around it
+    hint: str = ""  # the author's own category of the item ("AWARD"), when the document gives one
 
     @property
     def key(self) -> str:

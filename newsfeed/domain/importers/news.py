@@ -216,7 +216,7 @@ def make_item(
     """An item from its text and posted date: its kind (and the phrase that decided), the events,
     venues and links in its text, and where it came from."""
     readable = plain(text)
-    decided = classify_item(f"{hint} {text}" if hint else text)
+    decided = classify_item(text, hint)
     kind = decided.kind
     venues: list[str] = []
     for venue in find_venues(readable):
@@ -237,6 +237,7 @@ def make_item(
         source_path=path,
         source_line=line,
         source_text=source,
+        hint=hint,
     )
 
 
