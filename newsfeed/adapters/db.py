@@ -82,9 +82,10 @@ def insert_ignore(
     returning: Any = None,
 ) -> list[Any]:
     """``INSERT … ON CONFLICT DO NOTHING`` on SQLite and PostgreSQL: a row whose unique key is
-    taken (by an earlier or a concurrent writer) is left alone. ``returning``: a column whose value
-    is given back for each row that was new (what was really inserted; rowcount is not reliable
-    for it on PostgreSQL). Many rows go as one executemany (SQLAlchemy's "insertmanyvalues")."""
+    taken (by an earlier or a concurrent writer) is left alone. ``returning``: a column (or a
+    tuple of columns, given back as tuples) for each row that was new (what was really inserted;
+    rowcount is not reliable for it on PostgreSQL). Many rows go as one executemany
+    (SQLAlchemy's "insertmanyvalues")."""
     if not rows:
         return []
     dialect = session.get_bind().dialect.name
@@ -93,10 +94,15 @@ def insert_ignore(
     if returning is None:
         session.connection().execute(statement, list(rows))
         return []
-    statement = statement.returning(returning)
+    columns = returning if isinstance(returning, tuple) else (returning,)
+    statement = statement.returning(*columns)
     if len(rows) == 1:
-        return list(session.connection().execute(statement.values(rows[0])).scalars())
-    return list(session.connection().execute(statement, list(rows)).scalars())
+        result = session.connection().execute(statement.values(rows[0]))
+    else:
+        result = session.connection().execute(statement, list(rows))
+    if isinstance(returning, tuple):
+        return [tuple(row) for row in result]
+    return list(result.scalars())
 
 
 def utcnow() -> dt.datetime:

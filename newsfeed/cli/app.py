@@ -6,6 +6,7 @@ Bad input exits with status 2 and a message naming what was wrong, never a trace
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -123,3 +124,41 @@ def today_option(value: str | None, zone: str = "UTC") -> dt.date:
         return dt.date.fromisoformat(value)
     except ValueError:
         fail(f"--today: {value!r} is not a date in the form YYYY-MM-DD")
+
+
+class LateProgress:
+    """A progress bar on standard error that shows itself only once the work has taken a second
+    (a small import prints nothing more): ``update(n)`` as work gets done, ``close()`` at the end."""
+
+    def __init__(self, total: int, label: str, *, after: float = 1.0) -> None:
+        import time
+
+        self.total = total
+        self.label = label
+        self.after = after
+        self.done = 0
+        self.started = time.monotonic()
+        self._bar: Any = None
+        self._clock = time.monotonic
+
+    def update(self, n: int) -> None:
+        self.done += n
+        if self._bar is None and self._clock() - self.started >= self.after and self.total:
+            self._bar = click.progressbar(length=self.total, label=self.label, file=sys.stderr)
+            self._bar.__enter__()
+            self._bar.update(self.done - n)
+        if self._bar is not None:
+            self._bar.update(n)
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.__exit__(None, None, None)
+            self._bar = None
+
+
+def echo_capped(prefix: str, lines: list[str], *, most: int = 20) -> None:
+    """Print up to ``most`` lines of a list on standard error, then how many more there are."""
+    for line in lines[:most]:
+        click.echo(f"{prefix}: {shown(line)}", err=True)
+    if len(lines) > most:
+        click.echo(f"{prefix}: … and {len(lines) - most} more ({prefix}s in full with --json)", err=True)

@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
 
 import click
 
-from .app import AppContext, fail, main, pass_ctx, shown, today_option
-
-if TYPE_CHECKING:
-    pass
+from .app import AppContext, LateProgress, echo_capped, fail, main, pass_ctx, shown, today_option
 
 
 @main.command("import")
@@ -58,23 +54,33 @@ def import_(
     if not dry_run:
         from newsfeed.services.imports import apply_import
 
-        with app.session() as session:
-            report = apply_import(session, result, person=person_slug, now=utcnow(), host=app.config.host)
+        bar = LateProgress(len(result.items), "importing")
+        try:
+            with app.session() as session:
+                report = apply_import(
+                    session,
+                    result,
+                    person=person_slug,
+                    now=utcnow(),
+                    host=app.config.host,
+                    progress=bar.update,
+                )
+        finally:
+            bar.close()
     if as_json:
         out = result.as_dict()
         if report is not None:
             out["report"] = report.as_dict()
         click.echo(json.dumps(out, ensure_ascii=False, indent=2))
         return
-    for warning in result.warnings:
-        click.echo(f"warning: {shown(warning)}", err=True)
+    echo_capped("warning", result.warnings)
     for item in result.items:
-        posted = item.posted.display() if item.posted else "?"
+        posted = item.posted.display() if item.posted else "undated"
         click.echo(f"{item.source_line:>5}  {shown(posted):<22} {item.kind:<11} {shown(item.title[:70])}")
-    click.echo(f"{len(result.items)} item(s) read as {result.format}")
+    click.echo(f"{len(result.items)} item(s) read from {shown(result.description or result.format)}")
     if report is not None:
-        for message in report.messages:
-            click.echo(f"failed: {shown(message)}", err=True)
+        echo_capped("failed", report.messages)
+        echo_capped("note", report.notes)
         click.echo(report.summary())
     else:
         click.echo("dry run: nothing written")

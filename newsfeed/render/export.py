@@ -21,8 +21,8 @@ def _one_line(text: str) -> str:
 def to_markdown(items: Iterable[ImportedItem], *, heading: str = "News") -> str:
     lines = [f"## {heading}", ""]
     for item in items:
-        label = item.posted.display() if item.posted else ""
-        lines.append(f"* {label}: {_one_line(item.text)}")
+        label = f"{item.posted.display()}: " if item.posted else ""  # undated news is written undated
+        lines.append(f"* {label}{_one_line(item.text)}")
         lines.append("")
     return "\n".join(lines)
 

@@ -139,7 +139,7 @@ def build_digest(
                 title=item.title,
                 url=urls.item(item.id),
                 kind=item.kind.value,
-                posted=item.posted.display(),
+                posted=item.posted.shown(),
                 body=item.body or "",
                 updated=published <= since,
             )

@@ -99,7 +99,7 @@ def _esc(text: str) -> str:
 
 
 def entry_of(item: Item, *, urls: Urls) -> Entry:
-    posted = item.posted.display()
+    posted = item.posted.shown()
     published = published_at(item)
     links_html = "".join(
         f'<li><a href="{_esc(link.href)}">{_esc(link.title or link.rel)}</a></li>' for link in item.links

@@ -20,7 +20,17 @@ so an item edited meanwhile is left as the editor saved it (reported).
 
 Items that fail validation are **failed** and reported with their line; the others are written.
 Stored items that are no longer in the file are left alone (a homepage loses old news, the feed
-keeps it).
+keeps it). A line repeated in one document is one item: the repeat is **unchanged**, with a note.
+
+**An import is not news.** An item whose posted date is over (its whole period ended before the
+import) is published *as of* that date: its ``published_at`` (and ``updated_at``) is the end of
+its posted period, never later than now. Feeds therefore show it in its place among older
+entries, and digests, which announce what was published or updated since a subscriber's last
+one, never announce it as new. An item without a written date is posted as "undated (first seen
+<the import's day>)" and published as of the dated item written above it in the document (or
+below it, when it opens the list), so it stays where the author put it; a list with no date at
+all is published at the import. An item posted in the current period (this month's news) is
+published at the import, as any new post.
 """
 
 from __future__ import annotations
@@ -29,29 +39,35 @@ import datetime as dt
 import difflib
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from newsfeed.adapters.models import Item, Person
+from newsfeed.domain.dates import FuzzyDate
 from newsfeed.domain.errors import Conflict, InvalidInput
 from newsfeed.domain.importers import Event, ImportedItem, ImportResult, Link
 from newsfeed.domain.links import LINK_RELS, is_valid_href
 from newsfeed.domain.selection import Selection
 from newsfeed.domain.vocab import Kind
 
-from .items import ItemInput, LinkInput, MilestoneInput, create_item, update_item
+from .items import ItemInput, LinkInput, MilestoneInput, NewItem, check_new, create_many, update_item
 from .public import timeline
 
 
 @dataclass
 class ImportReport:
+    """What an import did: the counts, the failures (one message per failed line) and notes
+    (lines counted unchanged for a reason: a repeat, an item edited meanwhile)."""
+
     created: int = 0
     updated: int = 0
     unchanged: int = 0
     failed: int = 0
-    messages: list[str] = field(default_factory=list)
+    messages: list[str] = field(default_factory=list)  # one per failed line
+    notes: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -60,6 +76,7 @@ class ImportReport:
             "unchanged": self.unchanged,
             "failed": self.failed,
             "messages": self.messages,
+            "notes": self.notes,
         }
 
     def summary(self) -> str:
@@ -67,10 +84,16 @@ class ImportReport:
         return ", ".join(f"{name} {getattr(self, name)}" for name in counts)
 
 
-def to_input(imported: ImportedItem, *, person: str | None, key: str | None = None) -> ItemInput:
-    """The service input for an imported item (links the site cannot use are left out)."""
-    if imported.posted is None:
-        raise InvalidInput("posted", "no posting date")
+def to_input(
+    imported: ImportedItem, *, person: str | None, key: str | None = None, seen: dt.date | None = None
+) -> ItemInput:
+    """The service input for an imported item (links the site cannot use are left out); an item
+    without a date is posted "undated", first seen on ``seen``."""
+    posted = imported.posted
+    if posted is None:
+        if seen is None:
+            raise InvalidInput("posted", "no posting date")
+        posted = FuzzyDate.undated(seen)
     links = [
         LinkInput(href=link.href, rel=link.rel if link.rel in LINK_RELS else "url", title=link.title)
         for link in imported.links
@@ -83,7 +106,7 @@ def to_input(imported: ImportedItem, *, person: str | None, key: str | None = No
     location = next((e.location for e in imported.events if e.location), None)
     return ItemInput(
         title=imported.title[:500],
-        posted=imported.posted,
+        posted=posted,
         kind=Kind(imported.kind),
         also=tuple(Kind(k) for k in imported.also),
         body=imported.text,
@@ -165,15 +188,26 @@ def plan_import(
     return plan
 
 
-def write_import(session: Session, plan: ImportPlan, *, now: dt.datetime, host: str) -> ImportReport:
-    report = ImportReport(unchanged=plan.unchanged, messages=list(plan.messages))
+Progress = Callable[[int], None]
+BATCH = 500  # new items written per round of statements
+
+
+def write_import(
+    session: Session, plan: ImportPlan, *, now: dt.datetime, host: str, progress: Progress | None = None
+) -> ImportReport:
+    """Write a plan; ``progress(n)`` is told of every n items written (for a progress bar)."""
+    report = ImportReport(unchanged=plan.unchanged, notes=list(plan.messages))
+    tick = progress or (lambda _n: None)
+    tick(plan.unchanged)
     for imported, item_id, revision in plan.updates:
+        tick(1)
         where = f"{imported.source_path or 'input'}:{imported.source_line}"
         item = session.get(Item, item_id)
         try:
-            data = to_input(imported, person=plan.person, key=source_key(plan.owner, imported))
             if item is None:
                 raise Conflict("removed while importing")
+            seen = item.posted.start  # an undated item keeps the day it was first seen
+            data = to_input(imported, person=plan.person, key=source_key(plan.owner, imported), seen=seen)
             if update_item(session, item, _keep_status(data, item), now=now, expected_revision=revision):
                 report.updated += 1
             else:
@@ -183,25 +217,70 @@ def write_import(session: Session, plan: ImportPlan, *, now: dt.datetime, host: 
             report.messages.append(f"{where}: {exc}")
         except Conflict as exc:
             report.unchanged += 1
-            report.messages.append(f"{where}: not updated, the item was {exc} (kept as it is)")
+            report.notes.append(f"{where}: not updated, the item was {exc} (kept as it is)")
+    anchors = published_anchors(plan.creates, now)
+    new: list[NewItem] = []
     for imported in plan.creates:
         where = f"{imported.source_path or 'input'}:{imported.source_line}"
         try:
-            data = to_input(imported, person=plan.person, key=source_key(plan.owner, imported))
-            if create_item(session, data, now=now, host=host) is None:
+            key = source_key(plan.owner, imported)
+            data = check_new(to_input(imported, person=plan.person, key=key, seen=now.date()))
+        except InvalidInput as exc:
+            tick(1)
+            report.failed += 1
+            report.messages.append(f"{where}: {exc}")
+            continue
+        new.append(NewItem(data, anchors.get(id(imported))))
+    for start in range(0, len(new), BATCH):  # a few statements per batch, whatever its size
+        batch = new[start : start + BATCH]
+        for new_id in create_many(session, batch, now=now, host=host):
+            if new_id is None:
                 report.unchanged += 1  # the same line, already stored (another import, or twice here)
             else:
                 report.created += 1
-        except InvalidInput as exc:
-            report.failed += 1
-            report.messages.append(f"{where}: {exc}")
+        tick(len(batch))
     return report
 
 
+def posted_over(posted: FuzzyDate, now: dt.datetime) -> dt.datetime | None:
+    """The end of a posted period that is over at ``now`` (the last second of its last day, UTC),
+    or None while it is not over."""
+    if posted.is_undated:
+        return None
+    ended = dt.datetime.combine(posted.end + dt.timedelta(days=1), dt.time(), tzinfo=dt.UTC)
+    return ended - dt.timedelta(seconds=1) if ended <= now else None
+
+
+def published_anchors(items: list[ImportedItem], now: dt.datetime) -> dict[int, dt.datetime]:
+    """When each imported item is published as of (see the module's "An import is not news"): a
+    dated item whose period is over, at its end; an undated one, as of the nearest dated item
+    written above it (below it when it opens the list). Items absent are published now."""
+    dated: list[dt.datetime | None] = [
+        posted_over(i.posted, now) if i.posted is not None else None for i in items
+    ]
+    out: dict[int, dt.datetime] = {}
+    for n, item in enumerate(items):
+        when = dated[n]
+        if when is None and item.posted is None:
+            above = next((dated[k] for k in range(n - 1, -1, -1) if dated[k] is not None), None)
+            below = next((dated[k] for k in range(n + 1, len(items)) if dated[k] is not None), None)
+            when = above or below
+        if when is not None:
+            out[id(item)] = when
+    return out
+
+
 def apply_import(
-    session: Session, result: ImportResult, *, person: str | None, now: dt.datetime, host: str
+    session: Session,
+    result: ImportResult,
+    *,
+    person: str | None,
+    now: dt.datetime,
+    host: str,
+    progress: Progress | None = None,
 ) -> ImportReport:
-    return write_import(session, plan_import(session, result, person=person), now=now, host=host)
+    plan = plan_import(session, result, person=person)
+    return write_import(session, plan, now=now, host=host, progress=progress)
 
 
 def _keep_status(data: ItemInput, item: Item) -> ItemInput:
@@ -275,7 +354,7 @@ def exported_items(
                 rule="stored",
                 title=item.title,
                 text=item.body or item.title,
-                posted=item.posted,
+                posted=None if item.posted.is_undated else item.posted,
                 venues=(item.venue,) if item.venue else (),
                 events=tuple(Event(label=m.label, date=m.date, location=m.location) for m in item.milestones),
                 links=tuple(Link(href=link.href, title=link.title, rel=link.rel) for link in item.links),

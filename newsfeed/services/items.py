@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from newsfeed.adapters.db import insert_ignore
@@ -30,6 +30,7 @@ from newsfeed.adapters.models import (
     Tag,
     stored_also,
 )
+from newsfeed.adapters.models import item_tags as item_tags_table
 from newsfeed.adapters.state import bump_data_version
 from newsfeed.domain.dates import DateOrder, DateParseError, FuzzyDate
 from newsfeed.domain.dates import parse as parse_date
@@ -396,3 +397,181 @@ def publish_due(session: Session, now: dt.datetime) -> int:
     if due:
         bump_data_version(session, now)
     return len(due)
+
+
+# ---------------------------------------------------------------------------------------------
+# many keyed items at once (imports and syncs)
+
+
+@dataclass(frozen=True)
+class NewItem:
+    """One item of a bulk creation: its input (with an import key), and when it is published as
+    of (an import is not news: see :mod:`newsfeed.services.imports`)."""
+
+    data: ItemInput
+    published_as_of: dt.datetime | None = None
+    source_id: int | None = None
+
+
+def check_new(data: ItemInput) -> ItemInput:
+    """The input cleaned and validated as :func:`create_item` would (InvalidInput naming the
+    field otherwise), for a bulk creation that checks each item before writing any."""
+    data = _cleaned(data)
+    _validate(data)
+    return data
+
+
+def create_many(session: Session, new: Sequence[NewItem], *, now: dt.datetime, host: str) -> list[int | None]:
+    """Create keyed items (checked by :func:`check_new`) in a few statements whatever their
+    number: the same rows :func:`create_item` writes, items, tags, links, milestones and the first
+    revision, with one data version bump. The id of each, or None where its key was taken
+    (the same line stored by another import, even one running at this moment)."""
+    if not new:
+        return []
+    table: Any = Item.__table__
+    slugs = {n.data.person for n in new if n.data.person}
+    known = session.execute(select(Person.slug, Person.id).where(Person.slug.in_(slugs)))
+    people: dict[str, int] = {slug: person_id for slug, person_id in known}
+    missing = slugs - set(people)
+    if missing:
+        raise InvalidInput("person", f"no person {sorted(missing)[0]!r}")
+    rows = []
+    for n in new:
+        data = n.data
+        posted = _fit(data.posted, POSTED_TEXT_MAX)
+        status = data.status
+        if status == Status.SCHEDULED and data.publish_at is not None and data.publish_at <= now:
+            status = Status.PUBLISHED
+        published = None
+        if status == Status.PUBLISHED:
+            published = min(now, data.publish_at) if data.publish_at else now
+            if n.published_as_of is not None:
+                published = min(published, n.published_as_of)
+        row: dict[str, Any] = {f"posted_{name}": getattr(posted, name) for name in FUZZY_FIELDS}
+        row.update(
+            public_id=new_public_id(host, now),
+            kind=data.kind,
+            also_kinds=stored_also(data.also, data.kind),
+            title=data.title.strip(),
+            body=data.body,
+            status=status,
+            visibility=data.visibility,
+            publish_at=data.publish_at,
+            published_at=published,
+            created_at=now,
+            updated_at=published if published is not None and published < now else now,
+            revision=1,
+            venue=data.venue,
+            location=data.location,
+            person_id=people.get(data.person) if data.person else None,
+            source_path=data.source_path,
+            source_line=data.source_line,
+            source_text=data.source_text,
+            source_key=data.source_key,
+            source_id=n.source_id,
+            source_missing=0,
+            source_differs=False,
+        )
+        rows.append(row)
+    taken = insert_ignore(
+        session, table, rows, index_elements=["source_key"], returning=(table.c.id, table.c.source_key)
+    )
+    ids = {key: item_id for item_id, key in taken}
+    created = [(n, ids[n.data.source_key]) for n in new if n.data.source_key in ids]
+    tag_ids = _tag_ids(session, [name for n, _ in created for name in n.data.tags])
+    item_tags, links, milestones, revisions = [], [], [], []
+    for n, item_id in created:
+        data = n.data
+        tags = _tag_slugs(data.tags)
+        item_tags += [{"item_id": item_id, "tag_id": tag_ids[slug]} for slug in tags]
+        links += [
+            {"item_id": item_id, "position": i, "rel": link.rel, "href": link.href, "title": link.title}
+            for i, link in enumerate(data.links)
+        ]
+        for i, ms in enumerate(data.milestones):
+            date = _fit(ms.date, MILESTONE_TEXT_MAX)
+            milestone: dict[str, Any] = {name: getattr(date, name) for name in FUZZY_FIELDS}
+            milestone.update(item_id=item_id, position=i, label=ms.label.strip(), location=ms.location)
+            milestones.append(milestone)
+        revisions.append(
+            {
+                "item_id": item_id,
+                "revision": 1,
+                "user_id": None,
+                "changed_at": now,
+                "changes": {"created": _snapshot_of(data, tags, _status(data, now))},
+                "note": "",
+            }
+        )
+    tables: list[tuple[Any, list[dict[str, Any]]]] = [
+        (item_tags_table, item_tags),
+        (ItemLink, links),
+        (Milestone, milestones),
+    ]
+    for target, values in tables:
+        if values:
+            session.execute(insert(target), values)
+    if revisions:
+        session.execute(insert(ItemRevision), revisions)
+    if created:
+        bump_data_version(session, now)
+    return [ids.get(n.data.source_key) for n in new]
+
+
+def _status(data: ItemInput, now: dt.datetime) -> Status:
+    if data.status == Status.SCHEDULED and data.publish_at is not None and data.publish_at <= now:
+        return Status.PUBLISHED
+    return data.status
+
+
+def _tag_slugs(names: Sequence[str]) -> list[str]:
+    """The slugs of an item's tags, once each, in the order :func:`_tags` keeps (by slug)."""
+    return sorted({slugify(name.strip()) for name in names if name.strip()})
+
+
+def _tag_ids(session: Session, names: Sequence[str]) -> dict[str, int]:
+    """Tag ids by slug, the missing tags created (insert-or-get: a concurrent import adds the
+    same tag once)."""
+    wanted: dict[str, str] = {}
+    for name in names:
+        name = name.strip()
+        if name:
+            wanted.setdefault(slugify(name), name[:TAG_MAX])
+    if not wanted:
+        return {}
+    insert_ignore(
+        session, Tag.__table__, [{"slug": s, "name": n} for s, n in wanted.items()], index_elements=["slug"]
+    )
+    found = session.execute(select(Tag.slug, Tag.id).where(Tag.slug.in_(list(wanted))))
+    return {slug: tag_id for slug, tag_id in found}
+
+
+def _snapshot_of(data: ItemInput, tags: list[str], status: Status) -> dict[str, Any]:
+    """:func:`snapshot` of the item :func:`create_many` writes, from its input."""
+    posted = _fit(data.posted, POSTED_TEXT_MAX)
+    also = stored_also(data.also, data.kind).split()
+    return {
+        "title": data.title.strip(),
+        "kind": str(data.kind),
+        "also": also,
+        "body": data.body,
+        "posted": posted.value_key(),
+        "posted_text": posted.text,
+        "status": str(status),
+        "visibility": str(data.visibility),
+        "publish_at": data.publish_at.isoformat() if data.publish_at else None,
+        "venue": data.venue,
+        "location": data.location,
+        "person": data.person or None,
+        "tags": tags,
+        "links": [[link.rel, link.href, link.title] for link in data.links],
+        "milestones": [
+            [
+                m.label.strip(),
+                _fit(m.date, MILESTONE_TEXT_MAX).value_key(),
+                _fit(m.date, MILESTONE_TEXT_MAX).text,
+                m.location,
+            ]
+            for m in data.milestones
+        ],
+    }

@@ -45,8 +45,8 @@ from newsfeed.domain.periods import site_today
 from newsfeed.domain.text import has_unsafe
 from newsfeed.domain.vocab import Role, Status
 
-from .imports import _keep_status, plan_import, source_key, to_input
-from .items import create_item, input_of, update_item
+from .imports import BATCH, _keep_status, plan_import, published_anchors, source_key, to_input
+from .items import NewItem, check_new, create_many, input_of, update_item
 
 log = logging.getLogger("newsfeed.sources")
 SOURCE_FORMATS = ("auto", "feed", *FORMATS)
@@ -336,7 +336,8 @@ def apply_fetch(
             report.kept += 1
             continue
         try:
-            data = to_input(imported, person=person, key=source_key(plan.owner, imported))
+            seen = item.posted.start  # an undated item keeps the day it was first seen
+            data = to_input(imported, person=person, key=source_key(plan.owner, imported), seen=seen)
             data = dataclasses.replace(
                 _keep_status(data, item), tags=[*{t.name for t in item.tags} | set(tags)]
             )
@@ -347,13 +348,22 @@ def apply_fetch(
         except InvalidInput as exc:
             report.failed += 1
             report.messages.append(f"line {imported.source_line}: {exc}")
-    for imported in plan.creates:
-        # the same line imported by hand before the source was added: adopted, never doubled
-        by_hand = session.scalar(
-            select(Item).where(
-                Item.source_key == source_key(source.person_id or 0, imported), Item.source_id.is_(None)
+    anchors = published_anchors(plan.creates, now)
+    # lines the person imported by hand before the source was added: adopted, never doubled
+    by_hand_keys = {source_key(source.person_id or 0, imported): imported for imported in plan.creates}
+    adopted = (
+        {
+            item.source_key: item
+            for item in session.scalars(
+                select(Item).where(Item.source_key.in_(list(by_hand_keys)), Item.source_id.is_(None))
             )
-        )
+        }
+        if by_hand_keys
+        else {}
+    )
+    new: list[NewItem] = []
+    for imported in plan.creates:
+        by_hand = adopted.get(source_key(source.person_id or 0, imported))
         if by_hand is not None:
             by_hand.source_id = source.id
             by_hand.source_key = source_key(plan.owner, imported)
@@ -364,17 +374,20 @@ def apply_fetch(
             )
             continue
         try:
-            data = to_input(imported, person=person, key=source_key(plan.owner, imported))
-            created = create_item(session, dataclasses.replace(data, tags=tags), now=now, host=host)
+            data = to_input(imported, person=person, key=source_key(plan.owner, imported), seen=now.date())
+            data = check_new(dataclasses.replace(data, tags=tags))
         except InvalidInput as exc:
             report.failed += 1
             report.messages.append(f"line {imported.source_line}: {exc}")
             continue
-        if created is None:
-            report.unchanged += 1
-        else:
-            created.source_id = source.id
-            report.created += 1
+        # past news found on the page is published as of its date: not news
+        new.append(NewItem(data, anchors.get(id(imported)), source_id=source.id))
+    for start in range(0, len(new), BATCH):
+        for new_id in create_many(session, new[start : start + BATCH], now=now, host=host):
+            if new_id is None:
+                report.unchanged += 1
+            else:
+                report.created += 1
     for item in plan.stored:
         if item.id in plan.matched:
             if (

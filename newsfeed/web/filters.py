@@ -15,7 +15,7 @@ PAGES = Urls()
 
 
 def posted(item: Item) -> str:
-    return item.posted.display()
+    return item.posted.shown()
 
 
 def when(milestone: Milestone) -> str:

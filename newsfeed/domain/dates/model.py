@@ -132,6 +132,23 @@ class FuzzyDate:
         """A human form that :func:`newsfeed.domain.dates.parse` reads back to the same dates."""
         return display(self)
 
+    @classmethod
+    def undated(cls, seen: dt.date) -> FuzzyDate:
+        """The posted date of news written without one: the day it was first seen (an import, a
+        source's sync), flagged so that it is shown as undated, never as if it had been written."""
+        return cls(start=seen, end=seen, grain="day", text="", inferred=("date",)).labelled("", seen)
+
+    @property
+    def is_undated(self) -> bool:
+        return self.grain == "day" and not self.text and self.inferred == ("date",)
+
+    def shown(self) -> str:
+        """How pages, feeds and emails show a posted date: as written, or "undated" with the day
+        it was first seen."""
+        if self.is_undated:
+            return f"undated (first seen {display(self)})"
+        return display(self)
+
     def explain(self) -> str:
         """How this value was read, for a person checking it (the command line and the admin
         form's live preview say the same): "6–12 May 2024 · day precision", then the instant,
