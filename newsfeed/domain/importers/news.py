@@ -111,9 +111,10 @@ def _without_emphasis(text: str) -> tuple[str, list[int]]:
 
 
 def label_of(
-    content: str, *, today: dt.date, order: DateOrder | None, year: int | None
+    content: str, *, today: dt.date, order: DateOrder | None, year: int | None, trailing: bool = True
 ) -> tuple[FuzzyDate, str] | None:
-    """(posted date, text without the label) when the content starts or ends with a date label."""
+    """(posted date, text without the label) when the content starts (or, with ``trailing``,
+    ends) with a date label."""
     ref = dt.date(year, 12, 31) if year else today
     lead = _LEAD.match(content)
     start = lead.end() if lead else 0
@@ -154,6 +155,8 @@ def label_of(
             rest = content[month.end() :]
             trail = _TRAIL.match(rest)
             return posted, rest[trail.end() if trail else 0 :].lstrip()
+    if not trailing:
+        return None
     # A label at the end: "Gave a talk at MIT (Jan 2024)", "… — *May 2024*"
     tail_start = max(0, len(content) - 60)
     tail = content[tail_start:]

@@ -20,6 +20,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 from dataclasses import dataclass, field
 
@@ -31,8 +32,40 @@ from .structure import NEWS_HEADING, OTHER_HEADING, Block, Document
 _DATE_HEADING_CHARS = re.compile(r"[\s*_#:|.,()\[\]`~-]+")
 
 
+_MONTHS = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december",
+)  # fmt: skip
+_WORD = re.compile(r"[A-Za-z]{5,12}")
+_MONTH_COMMA = re.compile(r"\b((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?),\s+(?=\d)", re.I)
+
+
+def _mended(text: str) -> str:
+    """A date heading with a writer's slip mended: a misspelt month ("Spetember") and a comma
+    between month and day ("August, 31, 2011")."""
+
+    def month(m: re.Match[str]) -> str:
+        word = m.group(0)
+        if word.lower() in _MONTHS:
+            return word
+        close = difflib.get_close_matches(word.lower(), _MONTHS, n=1, cutoff=0.8)
+        return close[0].capitalize() if close else word
+
+    return _MONTH_COMMA.sub(r"\1 ", _WORD.sub(month, text))
+
+
 def date_heading(text: str, *, today: dt.date, order: DateOrder | None) -> tuple[FuzzyDate, str] | None:
-    """A heading that is a date, or a title that ends with one in brackets: (date, title left)."""
+    """A heading that is a date, or a title that ends with one in brackets: (date, title left).
+    A slip in the date (a misspelt month, a stray comma) is mended first."""
+    found = _date_heading(text, today=today, order=order)
+    if found is None:
+        mended = _mended(text)
+        if mended != text:
+            found = _date_heading(mended, today=today, order=order)
+    return found
+
+
+def _date_heading(text: str, *, today: dt.date, order: DateOrder | None) -> tuple[FuzzyDate, str] | None:
     bare = _DATE_HEADING_CHARS.sub(" ", text).strip()
     if not bare or len(bare) > 60 and "(" not in text:
         return None
@@ -171,6 +204,10 @@ def read_items(
         result.warnings.append(f"{document.description}: nothing that reads as a list of news")
         return result
     chosen = _choose(entries, today=today, order=order, result=result)
+    # a paragraph under a date heading whose entries are a list is that list's lead-in
+    headings_with_lists = {
+        id(e.heading_date) for e in chosen if e.heading_date is not None and e.block.bullet
+    }
     groups: dict[tuple[int, str], list[_Entry]] = {}
     for entry in chosen:
         groups.setdefault(entry.group, []).append(entry)
@@ -184,7 +221,16 @@ def read_items(
     for key, members in groups.items():
         first = len(result.items)
         for entry in members:
-            _read(entry, result, today=today, order=label_order, path=path, list_dated=dated_somewhere[key])
+            lead_in = not entry.block.bullet and id(entry.heading_date) in headings_with_lists
+            _read(
+                entry,
+                result,
+                today=today,
+                order=label_order,
+                path=path,
+                list_dated=dated_somewhere[key],
+                lead_in=lead_in,
+            )
         result.items[first:] = settle_years(
             result.items[first:], today=today, warnings=result.warnings, default_order=default_order
         )
@@ -267,6 +313,7 @@ def _read(
     order: DateOrder | None,
     path: str,
     list_dated: bool,
+    lead_in: bool = False,
 ) -> None:
     block = entry.block
     text = block.text.lstrip()
@@ -275,8 +322,15 @@ def _read(
     posted: FuzzyDate | None = block.date
     year_from = None
     if posted is None:
-        year = entry.heading_date.start.year if entry.heading_date is not None else None
-        labelled = label_of(text, today=today, order=order, year=year)
+        heading = entry.heading_date
+        year = heading.start.year if heading is not None else None
+        labelled = label_of(text, today=today, order=order, year=year, trailing=heading is None)
+        if labelled is None and heading is not None:
+            # under a date heading a date at the end is the posting date only when it refines the
+            # heading's ("(Jan 2024)" under "## 2024"); otherwise it is the date of an event
+            ending = label_of(text, today=today, order=order, year=year)
+            if ending is not None and heading.start <= ending[0].start <= ending[0].end <= heading.end:
+                labelled = ending
         if labelled is None and block.bullet:
             labelled = year_label(text)
             if labelled is not None:
@@ -299,6 +353,9 @@ def _read(
     where = f"{block.path}:{block.line}" if block.path else f"line {block.line}"
     if posted is None and not (block.bullet or block.undated_ok or not list_dated):
         result.warnings.append(f"{where}: no date, a lead-in rather than an item: {text[:60]!r}")
+        return
+    if lead_in:
+        result.warnings.append(f"{where}: a lead-in of the list under its date, not an item: {text[:60]!r}")
         return
     if posted is None:
         result.warnings.append(f"{where}: no date: imported as undated (posted unknown)")
