@@ -313,3 +313,33 @@ def test_export_writes_markdown_alfolio_and_json_that_read_back(runner: Any, tmp
     assert len(json.loads(again.output)["items"]) == 34
     bad = runner(["export", "--kind", "party"])
     assert bad.exit_code == 2 and "--kind: 'party' is not a kind (one of" in bad.output
+
+
+def test_a_slow_import_shows_a_progress_bar_and_a_quick_one_prints_none(capsys: Any) -> None:
+    from newsfeed.cli.app import LateProgress
+
+    quick = LateProgress(10, "importing", after=3600.0)  # done long before a bar is worth showing
+    quick.update(4)
+    quick.update(6)
+    quick.close()
+    assert capsys.readouterr().err == ""
+    slow = LateProgress(10, "importing", after=0.0)  # as after a second of work
+    slow.update(4)
+    slow.update(6)
+    slow.close()
+    assert "importing" in capsys.readouterr().err
+
+
+def test_import_says_what_it_read_and_counts_repeats_as_unchanged(runner: Any, tmp_path: Path) -> None:
+    data = FIXTURES / "docs" / "002.yml"
+    dry = runner(["import", str(data), "--dry-run"])
+    assert dry.exit_code == 0, dry.output
+    assert "24 item(s) read from YAML data file, 24 records" in dry.output
+    repeated = tmp_path / "news.md"
+    repeated.write_text(
+        "## News\n* 05/2024 Paper accepted.\n* 04/2024 Talk at MIT.\n* 05/2024 Paper accepted.\n"
+    )
+    written = runner(["import", str(repeated)])
+    assert written.exit_code == 0, written.output
+    assert "created 2, updated 0, unchanged 1, failed 0" in written.output
+    assert "failed:" not in written.output and "note: " in written.output

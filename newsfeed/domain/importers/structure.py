@@ -859,7 +859,19 @@ def _describe(rows: list[dict[str, Any]], path: str) -> Records | None:
     def share(predicate: Any, key: str) -> float:
         return sum(1 for r in rows if key in r and predicate(r[key])) / len(rows)
 
-    dates = [k for k in keys if share(_date_value, k) >= 0.5]
+    def filled(key: str) -> list[Any]:
+        return [r[key] for r in rows if r.get(key) not in (None, "")]
+
+    def date_field(key: str) -> bool:
+        """Most records' values read as dates; or, for a field named like a date, most of the
+        records that fill it in (undated records leave it empty)."""
+        values = filled(key)
+        dated = sum(1 for v in values if _date_value(v))
+        return share(_date_value, key) >= 0.5 or bool(
+            _DATE_KEYS.match(key) and values and dated >= 0.8 * len(values)
+        )
+
+    dates = [k for k in keys if date_field(k)]
     dates.sort(key=lambda k: (not _DATE_KEYS.match(k), -share(_date_value, k)))
     texts = [
         k
