@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from .app import AppContext, fail, main, pass_ctx, require_schema, shown
+from .app import AppContext, LateProgress, fail, main, pass_ctx, require_schema, shown
 
 if TYPE_CHECKING:
     pass
@@ -133,7 +133,9 @@ def sources_sync(app: AppContext, name: str | None, every_source: bool, dry_run:
                 fail(str(exc))
         fetcher = fetcher_from_config(app.config)
         failed = 0
+        bar = LateProgress(len(ids), "syncing")  # shown when the syncs take more than a second
         for source_id in ids:
+            bar.update(1)
             report = sync(
                 sessions,
                 fetcher,
@@ -148,6 +150,7 @@ def sources_sync(app: AppContext, name: str | None, every_source: bool, dry_run:
             click.echo(shown(report.summary() + (" (dry run: nothing written)" if dry_run else "")))
             for message in report.messages[:10]:
                 click.echo(shown(f"  {message}"))
+        bar.close()
         if not ids:
             click.echo("no source is due")
     finally:
