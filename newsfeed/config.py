@@ -108,6 +108,23 @@ class AdminConfig:
 
 
 @dataclass(frozen=True)
+class LogConfig:
+    """What the processes log: newsfeed's own events at ``level``, libraries only their
+    warnings; ``format`` "text" (a line per event) or "json" (a JSON object per line)."""
+
+    format: str = "text"
+    level: str = "info"
+
+
+@dataclass(frozen=True)
+class MetricsConfig:
+    """``/metrics`` (Prometheus): answered only to the addresses and networks listed (comma
+    separated), by default this machine alone."""
+
+    allow: str = "127.0.0.1, ::1"
+
+
+@dataclass(frozen=True)
 class Config:
     site: SiteConfig = field(default_factory=SiteConfig)
     database: DatabaseConfig = field(default_factory=DatabaseConfig)
@@ -116,6 +133,8 @@ class Config:
     digests: DigestsConfig = field(default_factory=DigestsConfig)
     admin: AdminConfig = field(default_factory=AdminConfig)
     sources: SourcesConfig = field(default_factory=SourcesConfig)
+    log: LogConfig = field(default_factory=LogConfig)
+    metrics: MetricsConfig = field(default_factory=MetricsConfig)
     instance_path: str = "instance"
 
     @property
@@ -139,6 +158,8 @@ _CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
     ("site", "date_order"): ("dmy", "mdy"),
     ("mail", "transport"): ("smtp", "console", "file"),
     ("mail", "security"): ("none", "starttls", "tls"),
+    ("log", "format"): ("text", "json"),
+    ("log", "level"): ("debug", "info", "warning", "error"),
 }
 _POSITIVE = {
     ("feeds", "limit"),
@@ -242,6 +263,29 @@ def _validate(config: Config) -> None:
         allowed_networks(config.sources.allow_networks)
     except ValueError as exc:
         raise ConfigError(f"[sources] allow_networks: {exc}") from None
+    try:
+        allowed_networks(config.metrics.allow)
+    except ValueError as exc:
+        raise ConfigError(f"[metrics] allow: {exc}") from None
+
+
+def warnings_of(config: Config, *, listening: str | None = None) -> list[str]:
+    """What an operator should fix though the configuration is valid: links that point at this
+    machine's development address, session cookies a plain-http site never gets back."""
+    out = []
+    if config.site.base_url.rstrip("/") == DEFAULT_BASE_URL:
+        where = f" (the server listens on {listening})" if listening else ""
+        out.append(
+            f"[site] base_url is the default {DEFAULT_BASE_URL}{where}: every link in emails, feeds and "
+            "calendars points at it; set the address readers use (NEWSFEED_SITE_BASE_URL)"
+        )
+    if config.admin.secure_cookies and config.site.base_url.startswith("http://"):
+        out.append(
+            "[admin] secure_cookies is on but [site] base_url is plain http: browsers never send the "
+            'session cookie back, so signing in fails ("CSRF session token is missing"); serve over '
+            "https, or set secure_cookies = false for a plain-http test"
+        )
+    return out
 
 
 def allowed_networks(text: str) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Engine, update
+from sqlalchemy import Engine, select, update
 from sqlalchemy.orm import Session
 
+from .db import insert_ignore
 from .models import SiteState
 
 DATA_VERSION = "data_version"
@@ -23,6 +24,33 @@ def bump_data_version(session: Session, now: dt.datetime) -> None:
     if result.rowcount == 0:  # type: ignore[attr-defined]
         session.add(SiteState(key=DATA_VERSION, int_value=1, updated_at=now))
     session.flush()
+
+
+SCHEDULER_TICK = "scheduler_tick"
+
+
+def mark(session: Session, key: str, now: dt.datetime, text: str | None = None) -> None:
+    """Record that ``key`` happened at ``now`` (counting how many times), e.g. a scheduler's tick."""
+    result = session.execute(
+        update(SiteState)
+        .where(SiteState.key == key)
+        .values(int_value=SiteState.int_value + 1, updated_at=now, text_value=text)
+    )
+    if result.rowcount == 0:  # type: ignore[attr-defined]
+        insert_ignore(
+            session,
+            SiteState.__table__,
+            [{"key": key, "int_value": 1, "updated_at": now, "text_value": text}],
+            index_elements=["key"],
+        )
+
+
+def last(session: Session, key: str) -> tuple[dt.datetime, str | None] | None:
+    """When ``key`` last happened, and what was recorded with it (None: never)."""
+    row = session.execute(
+        select(SiteState.updated_at, SiteState.text_value).where(SiteState.key == key)
+    ).first()
+    return (row[0], row[1]) if row is not None else None
 
 
 _STATE_SQL = "SELECT int_value, updated_at FROM site_state WHERE key = 'data_version'"

@@ -80,13 +80,12 @@ def digest_preview(app: AppContext, email: str, now_text: str | None) -> None:
 @pass_ctx
 def scheduler(app: AppContext, interval: int, lease_seconds: int | None) -> None:
     """Run scheduled work in this process: publish due items, send digests and reminders."""
-    import logging
-
+    from newsfeed.adapters import logs
     from newsfeed.adapters.db import make_engine, session_factory, utcnow
     from newsfeed.adapters.mail import mailer_from_config
     from newsfeed.jobs.scheduler import run
 
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    logs.configure(app.config)
     engine = make_engine(app.config.database_url)
     require_schema(engine)
     try:

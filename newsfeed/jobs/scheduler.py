@@ -28,10 +28,11 @@ import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from types import FrameType
+from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from newsfeed.adapters import leases
+from newsfeed.adapters import leases, state
 from newsfeed.adapters.mail import Mailer
 from newsfeed.config import Config
 from newsfeed.jobs.sync import sync_due
@@ -95,6 +96,7 @@ def tick(
             return False, 0, None
         published = publish_due(session, now)
         throttle.prune(session, before=now - dt.timedelta(days=2))
+        state.mark(session, state.SCHEDULER_TICK, now, text=owner)  # what /healthz/scheduler reads
         session.commit()
     log.info("tick started at %.3f", time.time())
     halt = threading.Event()
@@ -138,6 +140,76 @@ def _forward(source: threading.Event | None, target: threading.Event) -> threadi
     return finished
 
 
+class Runner:
+    """The scheduler's job, its lease and how it stops: shared by the scheduler process
+    (:func:`run`) and the one a development server runs beside itself (:func:`start_background`)."""
+
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        mailer: Mailer,
+        config: Config,
+        *,
+        clock: Callable[[], dt.datetime],
+        interval: int,
+        lease_seconds: int | None,
+    ) -> None:
+        self.sessions = sessions
+        self.mailer = mailer
+        self.config = config
+        self.clock = clock
+        self.interval = interval
+        self.owner = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+        self.lease = dt.timedelta(seconds=lease_seconds or max(3 * interval, 60))
+        self.stopping = threading.Event()
+        self.idle = threading.Event()
+        self.idle.set()
+
+    def job(self) -> None:
+        self.idle.clear()
+        try:
+            held, published, report = tick(
+                self.sessions,
+                self.mailer,
+                self.config,
+                owner=self.owner,
+                clock=self.clock,
+                lease=self.lease,
+                stop=self.stopping,
+            )
+        finally:
+            self.idle.set()
+        if not held:
+            log.info("idle: another scheduler holds the lease")
+        else:
+            log.info("published %d; %s", published, report.summary() if report else "")
+
+    def schedule(self, scheduler: Any) -> None:
+        scheduler.add_job(
+            self.job,
+            "interval",
+            seconds=self.interval,
+            id="newsfeed-tick",
+            replace_existing=True,
+            next_run_time=self.clock(),
+        )
+        log.info(
+            "scheduler %s: every %d s, lease %d s", self.owner, self.interval, int(self.lease.total_seconds())
+        )
+
+    def finish(self) -> None:
+        """Let the tick under way stop after the message in flight, then give the lease up."""
+        self.stopping.set()
+        self.idle.wait(timeout=max(60.0, self.config.mail.timeout * 2))
+        with self.sessions() as session:
+            leases.release(session, LEASE_NAME, self.owner)
+            session.commit()
+        log.info("lease released")
+
+
+_JOB_DEFAULTS = {"coalesce": True, "max_instances": 1, "misfire_grace_time": 6 * 3600}
+
+
 def run(
     sessions: sessionmaker[Session],
     mailer: Mailer,
@@ -147,49 +219,49 @@ def run(
     interval: int = 60,
     lease_seconds: int | None = None,
 ) -> None:
+    """The scheduler process (`newsfeed scheduler`): until SIGTERM or SIGINT."""
     from apscheduler.schedulers.blocking import BlockingScheduler
 
-    owner = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
-    lease = dt.timedelta(seconds=lease_seconds or max(3 * interval, 60))
-    stopping = threading.Event()
-    idle = threading.Event()
-    idle.set()
-
-    def job() -> None:
-        idle.clear()
-        try:
-            held, published, report = tick(
-                sessions, mailer, config, owner=owner, clock=clock, lease=lease, stop=stopping
-            )
-        finally:
-            idle.set()
-        if not held:
-            log.info("idle: another scheduler holds the lease")
-        else:
-            log.info("published %d; %s", published, report.summary() if report else "")
-
-    scheduler = BlockingScheduler(
-        timezone=dt.UTC,
-        job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": 6 * 3600},
-    )
-    scheduler.add_job(
-        job, "interval", seconds=interval, id="newsfeed-tick", replace_existing=True, next_run_time=clock()
-    )
+    runner = Runner(sessions, mailer, config, clock=clock, interval=interval, lease_seconds=lease_seconds)
+    scheduler = BlockingScheduler(timezone=dt.UTC, job_defaults=_JOB_DEFAULTS)
+    runner.schedule(scheduler)
 
     def on_signal(signum: int, _frame: FrameType | None) -> None:
         log.info("signal %d: finishing the message in flight, then releasing the lease", signum)
-        stopping.set()
+        runner.stopping.set()
         scheduler.shutdown(wait=False)
 
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGINT, on_signal)
-    log.info("scheduler %s: every %d s, lease %d s", owner, interval, int(lease.total_seconds()))
     try:
         scheduler.start()
     finally:
-        stopping.set()
-        idle.wait(timeout=max(60.0, config.mail.timeout * 2))  # the tick ends after the message in flight
-        with sessions() as session:
-            leases.release(session, LEASE_NAME, owner)
-            session.commit()
-        log.info("lease released")
+        runner.finish()
+
+
+def start_background(
+    sessions: sessionmaker[Session],
+    mailer: Mailer,
+    config: Config,
+    *,
+    clock: Callable[[], dt.datetime],
+    interval: int = 15,
+    lease_seconds: int | None = None,
+) -> Callable[[], None]:
+    """The scheduler in a thread of this process, beside a development server (``newsfeed demo
+    --serve``, ``newsfeed serve --with-scheduler``): the same job and lease as the scheduler
+    process, so a scheduler process started meanwhile stays idle. Returns the function that stops
+    it (after the message in flight) and gives the lease up."""
+    from apscheduler.schedulers.background import BackgroundScheduler
+
+    runner = Runner(sessions, mailer, config, clock=clock, interval=interval, lease_seconds=lease_seconds)
+    scheduler = BackgroundScheduler(timezone=dt.UTC, job_defaults=_JOB_DEFAULTS)
+    runner.schedule(scheduler)
+    scheduler.start()
+
+    def stop() -> None:
+        runner.stopping.set()
+        scheduler.shutdown(wait=False)
+        runner.finish()
+
+    return stop

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import select
+from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session
 
+from newsfeed.adapters.db import Base
 from newsfeed.adapters.models import Item, Person
 from newsfeed.domain.importers import parse_text
 from newsfeed.domain.vocab import Role
@@ -170,6 +171,23 @@ SUBSCRIBERS = [
     ("kenji@example.jp", "daily", ("talk", "organizing"), (), "Asia/Tokyo", "7,1"),
     ("maria@example.edu", "monthly", (), ("wei-huang",), "America/New_York", "3"),
 ]
+
+
+class DemoRefused(Exception):
+    """The database holds more than the demo: it is not deleted."""
+
+
+def reset_demo(session: Session) -> None:
+    """Delete everything of a demo database, to build the demo again; refused when it holds items
+    that are not the demo's (a real site is never wiped by a demo command)."""
+    foreign = session.scalar(
+        select(func.count(Item.id)).where(or_(Item.source_path.is_(None), ~Item.source_path.like("demo/%")))
+    )
+    if foreign:
+        raise DemoRefused(f"it holds {foreign} item(s) that are not the demo's: nothing deleted")
+    for table in reversed(Base.metadata.sorted_tables):
+        session.execute(delete(table))
+    session.flush()
 
 
 def load_demo(session: Session, *, now: dt.datetime, host: str) -> tuple[str, str] | None:

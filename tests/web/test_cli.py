@@ -343,3 +343,69 @@ def test_import_says_what_it_read_and_counts_repeats_as_unchanged(runner: Any, t
     assert written.exit_code == 0, written.output
     assert "created 2, updated 0, unchanged 1, failed 0" in written.output
     assert "failed:" not in written.output and "note: " in written.output
+
+
+@pytest.mark.slow
+def test_the_demo_sends_a_confirmation_with_links_on_its_own_port_within_a_minute(tmp_path: Path) -> None:
+    """`newsfeed demo --serve --port P` runs the scheduler beside the server: a sign-up's
+    confirmation email is printed on the console, its link on port P, and that link confirms."""
+    import http.cookiejar
+    import re
+    import socket
+    import time
+    import urllib.parse
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "NEWSFEED_INSTANCE_PATH": str(tmp_path / "instance")}
+    env.pop("NEWSFEED_CONFIG", None)
+    env.pop("NEWSFEED_DATABASE_URL", None)
+    log_path = tmp_path / "serve.log"
+    log = log_path.open("w")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "newsfeed", "demo", "--serve", "--port", str(port), "--interval", "5"],
+        cwd=tmp_path,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+    base = f"http://127.0.0.1:{port}"
+    try:
+        form = ""
+        for _ in range(150):
+            try:
+                form = opener.open(f"{base}/subscribe", timeout=2).read().decode()
+                break
+            except OSError:
+                time.sleep(0.2)
+        token = re.search(r'name="csrf_token" value="([^"]+)"', form)
+        assert token is not None, form[:500]
+        data = urllib.parse.urlencode(
+            {
+                "csrf_token": token.group(1),
+                "email": "newcomer@example.org",
+                "cadence": "weekly",
+                "lead_days": "",
+            }
+        ).encode()
+        assert opener.open(f"{base}/subscribe", data=data, timeout=10).status == 200
+        deadline = time.monotonic() + 60  # "it leaves within a minute"
+        link = None
+        while time.monotonic() < deadline and link is None:
+            found = re.search(rf"{re.escape(base)}/subscribe/confirm/\S+", log_path.read_text())
+            link = found.group(0) if found else None
+            time.sleep(0.5)
+        assert link is not None, log_path.read_text()[-3000:]
+        assert "127.0.0.1:5000" not in log_path.read_text()
+        page = opener.open(link, timeout=10).read().decode()
+        token = re.search(r'name="csrf_token" value="([^"]+)"', page)
+        assert token is not None
+        confirmed = opener.open(link, data=urllib.parse.urlencode({"csrf_token": token.group(1)}).encode())
+        assert "<h1>Subscribed</h1>" in confirmed.read().decode()
+    finally:
+        proc.terminate()
+        proc.wait(30)
+        log.close()
