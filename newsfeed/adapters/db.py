@@ -109,13 +109,15 @@ def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-def make_engine(url: str, *, echo: bool = False) -> Engine:
-    """An engine for SQLite (the file's folder is created; foreign keys on) or PostgreSQL."""
+def make_engine(url: str, *, echo: bool = False, create: bool = True) -> Engine:
+    """An engine for SQLite (foreign keys on; with ``create``, the file's folder is made) or
+    PostgreSQL. Commands that only use a database pass ``create=False``: run from the wrong
+    folder, they say where they looked instead of leaving an empty ``instance/`` behind."""
     parsed = make_url(url)
     kwargs: dict[str, Any] = {"echo": echo}
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database
-        if database and database != ":memory:":
+        if create and database and database != ":memory:":
             Path(database).parent.mkdir(parents=True, exist_ok=True)
         kwargs["connect_args"] = {"timeout": 30}
     else:

@@ -27,6 +27,7 @@ def bump_data_version(session: Session, now: dt.datetime) -> None:
 
 
 SCHEDULER_TICK = "scheduler_tick"
+LAST_SWEEP = "last_sweep"  # text: the last outbox sweep's report as JSON (seconds, sent, …)
 
 
 def mark(session: Session, key: str, now: dt.datetime, text: str | None = None) -> None:

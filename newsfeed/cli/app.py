@@ -58,7 +58,7 @@ class AppContext:
         from newsfeed.adapters.db import make_engine, session_factory
         from newsfeed.domain.errors import InvalidInput
 
-        engine = make_engine(self.config.database_url)
+        engine = make_engine(self.config.database_url, create=False)
         require_schema(engine)
         session = session_factory(engine)()
         try:
@@ -76,17 +76,15 @@ class AppContext:
 
 
 def require_schema(engine: Any) -> None:
-    """A clear message instead of "no such table" when the database is not migrated."""
-    from newsfeed.adapters.migrate import current_revision, head_revision
+    """A clear message, naming the database it looked at, instead of "no such table" when the
+    database is not migrated (or not there: nothing is created by asking)."""
+    from newsfeed.adapters.schema import problem
 
-    current = current_revision(engine)
-    head = head_revision(engine.url.render_as_string(hide_password=False))
-    if current == head:
+    found = problem(engine)
+    if found is None:
         return
     engine.dispose()
-    if current is None:
-        fail("the database has no tables yet: run `newsfeed db upgrade` first")
-    fail(f"the database is at revision {current}, this newsfeed needs {head}: run `newsfeed db upgrade`")
+    fail(found)
 
 
 pass_ctx = click.make_pass_decorator(AppContext)

@@ -19,7 +19,8 @@ def db() -> None:
 
 def upgrade_database(config: Config) -> str | None:
     from newsfeed.adapters.db import make_engine
-    from newsfeed.adapters.migrate import current_revision, upgrade
+    from newsfeed.adapters.migrate import upgrade
+    from newsfeed.adapters.schema import current_revision
 
     engine = make_engine(config.database_url)
     try:

@@ -26,7 +26,7 @@ def digest_run(app: AppContext, now_text: str | None) -> None:
     from newsfeed.adapters.mail import mailer_from_config
     from newsfeed.jobs.sweep import sweep
 
-    engine = make_engine(app.config.database_url)
+    engine = make_engine(app.config.database_url, create=False)
     require_schema(engine)
     try:
         report = sweep(
@@ -86,7 +86,7 @@ def scheduler(app: AppContext, interval: int, lease_seconds: int | None) -> None
     from newsfeed.jobs.scheduler import run
 
     logs.configure(app.config)
-    engine = make_engine(app.config.database_url)
+    engine = make_engine(app.config.database_url, create=False)
     require_schema(engine)
     try:
         run(

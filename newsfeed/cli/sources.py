@@ -120,7 +120,7 @@ def sources_sync(app: AppContext, name: str | None, every_source: bool, dry_run:
 
     if bool(name) == every_source:
         fail("name one source, or --all")
-    engine = make_engine(app.config.database_url)
+    engine = make_engine(app.config.database_url, create=False)
     require_schema(engine)
     sessions = session_factory(engine)
     owner = f"cli-{uuid.uuid4().hex[:12]}"

@@ -18,6 +18,7 @@ run out.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import os
 import signal
@@ -105,7 +106,9 @@ def tick(
     with heartbeat(sessions, owner, clock=clock, lease=lease, lost=halt):
         watcher = _forward(stop, halt)
         try:
+            started = time.monotonic()
             report = sweep(sessions, mailer, now=now, config=config, stop=halt)
+            _record_sweep(sessions, report, now=now, seconds=time.monotonic() - started)
             if not halt.is_set():
                 synced = sync_due(
                     sessions,
@@ -122,6 +125,17 @@ def tick(
             watcher.set()
     log.info("tick finished at %.3f", time.time())
     return True, published, report
+
+
+def _record_sweep(
+    sessions: sessionmaker[Session], report: SweepReport, *, now: dt.datetime, seconds: float
+) -> None:
+    """The last sweep's duration and outcome, for /metrics."""
+    counts = {"seconds": round(seconds, 3), "sent": report.sent, "retried": report.retried}
+    counts |= {"failed": report.failed, "cancelled": report.cancelled, "planned": report.planned}
+    with sessions() as session:
+        state.mark(session, state.LAST_SWEEP, now, text=json.dumps(counts))
+        session.commit()
 
 
 def _forward(source: threading.Event | None, target: threading.Event) -> threading.Event:

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from flask import Flask
 
+from newsfeed.adapters import schema
 from newsfeed.adapters.db import make_engine, session_factory, utcnow
-from newsfeed.adapters.mail import Mailer, mailer_from_config
 from newsfeed.config import Config, load_config, secret_key
 
 from . import database
@@ -17,8 +17,13 @@ from . import database
 Clock = Callable[[], dt.datetime]
 
 
-def create_app(config: Config | None = None, *, clock: Clock = utcnow, mailer: Mailer | None = None) -> Flask:
-    """The app factory: everything is attached here, nothing happens at import time."""
+class SchemaNotReady(RuntimeError):
+    """The database is missing or not at the schema this code needs: the app does not start."""
+
+
+def create_app(config: Config | None = None, *, clock: Clock = utcnow) -> Flask:
+    """The app factory: everything is attached here, nothing happens at import time. Refuses to
+    build an app on a database that is not migrated (:class:`SchemaNotReady`, with the reason)."""
     config = config or load_config()
     app = Flask(
         __name__,
@@ -39,17 +44,21 @@ def create_app(config: Config | None = None, *, clock: Clock = utcnow, mailer: M
         # The client's address (for sign-in and sign-up limits) and scheme from the proxies' headers.
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=config.admin.proxies, x_proto=config.admin.proxies)  # type: ignore[method-assign]
     app.extensions["newsfeed.clock"] = clock
-    app.extensions["newsfeed.mailer"] = mailer or mailer_from_config(config)
     engine = make_engine(config.database_url, echo=config.database.echo)
+    problem = schema.problem(engine)
+    if problem is not None:  # as the commands do: never 500 on every page with /healthz saying ok
+        engine.dispose()
+        raise SchemaNotReady(problem)
     database.init_app(app, session_factory(engine))
 
-    from . import admin, auth, caching, edge, errors, feeds, filters, public, subscribe
+    from . import admin, auth, caching, edge, errors, feeds, filters, ops, public, subscribe
 
     edge.init_app(app)
     filters.init_app(app)
     errors.init_app(app)
     caching.init_app(app)
     auth.init_app(app)
+    ops.init_app(app)
     app.register_blueprint(public.bp)
     app.register_blueprint(feeds.bp)
     app.register_blueprint(auth.bp)

@@ -104,8 +104,8 @@ class FastFeeds:
     def __init__(self, wsgi_app: Any, app: Any, size: int = 1024) -> None:
         self.wsgi_app = wsgi_app
         self.app = app
-        # where (see _where) -> (cache key without the version, headers of the route)
-        self.routes: LRU[tuple[str, ...], tuple[tuple[object, ...], list[tuple[str, str]]]] = LRU(size)
+        # where (see _where) -> (cache key without the version, headers of the route, route rule)
+        self.routes: LRU[tuple[str, ...], tuple[tuple[object, ...], list[tuple[str, str]], str]] = LRU(size)
         self.hits = 0
 
     @staticmethod
@@ -120,11 +120,12 @@ class FastFeeds:
         )
 
     def remember(
-        self, where: tuple[str, ...], key: tuple[object, ...], headers: list[tuple[str, str]]
+        self, where: tuple[str, ...], key: tuple[object, ...], headers: list[tuple[str, str]], rule: str = ""
     ) -> None:
         """``where``: see :meth:`_where`; ``key``: the cache key without the data version;
-        ``headers``: the route's, sent with every 200 besides the rendering's own."""
-        self.routes.put(where, (key, headers))
+        ``headers``: the route's, sent with every answer besides the rendering's own; ``rule``:
+        the route, for the request metrics."""
+        self.routes.put(where, (key, headers, rule))
 
     def __call__(self, environ: dict[str, Any], start_response: Any) -> Any:
         if environ.get("REQUEST_METHOD") != "GET":
@@ -137,6 +138,9 @@ class FastFeeds:
                 status, headers, body = answer
                 start_response(status, headers)
                 self.hits += 1
+                metrics = self.app.extensions.get("newsfeed.metrics")
+                if metrics is not None:
+                    metrics.count(route[2], int(status[:3]))
                 return [body]
         sent: list[tuple[str, list[tuple[str, str]]]] = []
 
@@ -152,14 +156,15 @@ class FastFeeds:
         if key is not None and sent and sent[0][0].startswith("200 "):
             headers = sent[0][1]
             if not any(name.lower() == "set-cookie" for name, _ in headers):
-                self.remember(where, key, [(n, v) for n, v in headers if n.lower() not in _PER_RENDERING])
+                kept = [(n, v) for n, v in headers if n.lower() not in _PER_RENDERING]
+                self.remember(where, key, kept, str(environ.get("newsfeed.route", "")))
         return result
 
     def _answer(
-        self, route: tuple[tuple[object, ...], list[tuple[str, str]]], environ: dict[str, Any]
+        self, route: tuple[tuple[object, ...], list[tuple[str, str]], str], environ: dict[str, Any]
     ) -> tuple[str, list[tuple[str, str]], bytes] | None:
         extensions = self.app.extensions
-        key, route_headers = route
+        key, route_headers, _ = route
         version, _ = extensions["newsfeed.version_watch"].current(extensions["newsfeed.sessions"].kw["bind"])
         rendered = extensions["newsfeed.feed_cache"].get(
             (*key, version), fresh(extensions["newsfeed.clock"]())
@@ -170,7 +175,11 @@ class FastFeeds:
         if_none_match = environ.get("HTTP_IF_NONE_MATCH")
         if if_none_match is not None:
             if etag_matches(if_none_match, rendered.headers["ETag"]):
-                return "304 NOT MODIFIED", headers, b""
+                # a 304 carries the route's security headers too, not its body's type and length
+                kept = [
+                    (n, v) for n, v in route_headers if n.lower() not in ("content-type", "content-length")
+                ]
+                return "304 NOT MODIFIED", headers + kept, b""
         elif environ.get("HTTP_IF_MODIFIED_SINCE") is not None:
             return None  # rare: let Werkzeug parse the date
         headers += route_headers
@@ -224,9 +233,14 @@ def answer_cached(
     cache = _cache()
     rendered = cache.get((*key, version), fresh(at))
     if rendered is None:
+        started = time.perf_counter()
         rendered = render(at, changed_at)
+        metrics = extensions.get("newsfeed.metrics")
+        if metrics is not None:
+            metrics.render.labels(kind=str(key[0])).observe(time.perf_counter() - started)
         cache.put((*key, version), rendered)
     request.environ["newsfeed.fast_key"] = key
+    request.environ["newsfeed.route"] = request.url_rule.rule if request.url_rule is not None else ""
     if _not_modified(rendered):
         return Response(status=304, headers=rendered.headers)
     return Response(rendered.body, headers=rendered.headers, content_type=content_type)

@@ -246,11 +246,6 @@ def follow() -> str:
     return render_template("public/follow.html", flt=EVERYTHING, **feed_links(EVERYTHING))
 
 
-@bp.get("/healthz")
-def healthz() -> dict[str, str]:
-    return {"status": "ok"}
-
-
 def feed_links(flt: Selection) -> dict[str, object]:
     """What every public page links to: the feeds and calendars of its selection (absolute, to be
     copied into a reader or a calendar app)."""

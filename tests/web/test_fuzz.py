@@ -105,11 +105,17 @@ def _rules() -> list[tuple[str, str]]:
     import tempfile
     from pathlib import Path
 
+    from newsfeed.adapters.db import make_engine
+    from newsfeed.adapters.migrate import upgrade
     from newsfeed.web import create_app
     from tests.conftest import make_config
 
     folder = Path(tempfile.mkdtemp(prefix="newsfeed-fuzz-"))
-    app = create_app(make_config(folder, f"sqlite:///{folder / 'x.sqlite3'}"))
+    url = f"sqlite:///{folder / 'x.sqlite3'}"
+    engine = make_engine(url)
+    upgrade(engine)
+    engine.dispose()
+    app = create_app(make_config(folder, url))
     found = sorted(
         (r.endpoint, r.rule) for r in app.url_map.iter_rules() if r.endpoint not in ("static", "auth.logout")
     )

@@ -24,7 +24,8 @@ from tests.web.test_admin import sign_in
 
 pytestmark = pytest.mark.db
 
-PUBLIC = {"public", "feeds", "subscribe", "static"}
+# ops: /healthz for anyone (a load balancer), /metrics for the addresses [metrics] allow names
+PUBLIC = {"public", "feeds", "subscribe", "static", "ops"}
 SIGN_IN = {"auth.login", "auth.logout"}
 EDITORS = {
     "admin.items",

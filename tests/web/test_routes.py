@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from newsfeed.adapters import state
 from newsfeed.adapters.models import Item, Subscriber, User
 from newsfeed.config import secret_key
 from newsfeed.domain.vocab import Role
@@ -25,6 +26,7 @@ def test_every_get_route_answers(session: Session, app: Any, client: Any, clock:
     session.add(User(email="root@example.org", password_hash=hash_password("p" * 16), role=Role.ADMIN))
     add_confirmed(session, "reader@example.org", Preferences(), now=clock.now, confirmed=True)
     factories.item(session, "Tagged news", "02/2025", tags=["workshop"])
+    state.mark(session, state.SCHEDULER_TICK, clock.now, text="a scheduler")  # /healthz/scheduler: alive
     session.commit()
     item_id = session.scalar(select(Item.id).where(Item.title.like("DeLTa%")))
     subscriber = session.scalar(select(Subscriber))
@@ -63,5 +65,11 @@ def test_every_get_route_answers(session: Session, app: Any, client: Any, clock:
         response.close()
         assert status in (200, 302), (url, status)
         seen.add(rule.endpoint)
-    assert {"feeds.tag_calendar", "feeds.person_calendar", "feeds.kind_calendar", "public.healthz"} <= seen
+    assert {
+        "feeds.tag_calendar",
+        "feeds.person_calendar",
+        "feeds.kind_calendar",
+        "ops.healthz",
+        "ops.scheduler_health",
+    } <= seen
     assert len(seen) >= 25
