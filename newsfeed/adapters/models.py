@@ -91,6 +91,9 @@ class Person(Base):
     name: Mapped[str] = mapped_column(String(200))
     email: Mapped[str | None] = mapped_column(String(320))
     homepage: Mapped[str | None] = mapped_column(String(500))
+    orcid: Mapped[str | None] = mapped_column(String(19))  # "0000-0002-1825-0097"
+    photo_url: Mapped[str | None] = mapped_column(String(500))
+    bio: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
     items: Mapped[list[Item]] = relationship(back_populates="person")

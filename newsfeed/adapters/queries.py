@@ -62,6 +62,15 @@ def unknown_values(
     return problems
 
 
+def described(session: Session, selection: Selection) -> str:
+    """``selection.describe()`` with people's names instead of their slugs."""
+    names: dict[str, str] = {}
+    if selection.people:
+        rows = session.execute(select(Person.slug, Person.name).where(Person.slug.in_(selection.people)))
+        names = {slug: name for slug, name in rows}
+    return selection.describe(names)
+
+
 def check_known(session: Session, selection: Selection, *, fields: Fields = URL_FIELDS) -> None:
     """Every tag and person named exists; otherwise one InvalidInput listing each unknown one."""
     problems = unknown_values(session, selection, fields=fields)

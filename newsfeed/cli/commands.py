@@ -1,6 +1,18 @@
 """Every command of the `newsfeed` group: importing a group's module adds its commands."""
 
-from . import dates, db, news, outbox, serve, sources, status, subscribers, users
+from . import dates, db, news, outbox, people, serve, sources, status, subscribers, users
 from .app import main
 
-__all__ = ["dates", "db", "main", "news", "outbox", "serve", "sources", "status", "subscribers", "users"]
+__all__ = [
+    "dates",
+    "db",
+    "main",
+    "news",
+    "outbox",
+    "people",
+    "serve",
+    "sources",
+    "status",
+    "subscribers",
+    "users",
+]

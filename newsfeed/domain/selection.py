@@ -16,7 +16,7 @@ people are mistakes (a typo in a URL is an error, not an empty feed): the databa
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
@@ -113,14 +113,17 @@ class Selection:
     def key(self) -> str:
         return self.query_string()
 
-    def describe(self) -> str:
+    def describe(self, names: Mapping[str, str] | None = None) -> str:
+        """What the selection shows, for a reader ("talk; tagged ml; by Wei Huang"): ``names``
+        gives people's names by slug (a slug without one is shown as it is)."""
+        names = names or {}
         parts = []
         if self.kinds:
             parts.append(", ".join(self.kinds))
         if self.tags:
             parts.append("tagged " + ", ".join(self.tags))
         if self.people:
-            parts.append("by " + ", ".join(self.people))
+            parts.append("by " + ", ".join(names.get(slug, slug) for slug in self.people))
         return "; ".join(parts)
 
 

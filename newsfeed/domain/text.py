@@ -44,3 +44,16 @@ def has_unsafe(text: str) -> bool:
 def printable(text: str) -> str:
     """For a terminal: control characters and bidi overrides written as escapes (\\x1b, \\u202e)."""
     return _UNSAFE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+_LEADING_HEADING = re.compile(r"\A\s*#{1,6}[ \t]+([^\n]*)\n?")
+_PLAIN = re.compile(r"[\W_]+")
+
+
+def after_title(body: str, title: str) -> str:
+    """``body`` without a first Markdown heading that only repeats ``title`` (a call for papers
+    imported from its page opens with the title the item page already shows)."""
+    m = _LEADING_HEADING.match(body)
+    if m and _PLAIN.sub("", m.group(1).rstrip(" \t#").casefold()) == _PLAIN.sub("", title.casefold()):
+        return body[m.end() :].lstrip("\n")
+    return body

@@ -16,7 +16,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from newsfeed.adapters.models import Delivery, Item, Milestone, Subscriber, User
-from newsfeed.adapters.queries import narrow, published_at, visible_condition
+from newsfeed.adapters.queries import described, narrow, published_at, visible_condition
 from newsfeed.config import Config, secret_key
 from newsfeed.domain.addresses import InvalidAddress, check_address
 from newsfeed.domain.lru import LRU
@@ -316,7 +316,7 @@ def preview(
     why = (
         f"{subscriber.email}: {subscriber.status.value}, {subscriber.cadence.value} digest, period {key} due "
         f"{due:%Y-%m-%d %H:%M} UTC; {len(digest.items)} item(s) new or updated since "
-        f"{since:%Y-%m-%d %H:%M} UTC matching {selection.describe() or 'everything'}; "
+        f"{since:%Y-%m-%d %H:%M} UTC matching {described(session, selection) or 'everything'}; "
         f"{len(digest.upcoming)} upcoming in {config.digests.upcoming_days} days"
     )
     if digest.empty:

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from newsfeed.adapters.models import Item
 from newsfeed.adapters.queries import (
     check_known,
+    described,
     narrow,
     published_at,
     published_column,
@@ -27,6 +28,7 @@ from newsfeed.adapters.queries import (
 from newsfeed.config import Config
 from newsfeed.domain.errors import InvalidInput
 from newsfeed.domain.selection import Selection
+from newsfeed.domain.text import after_title
 from newsfeed.domain.upcoming import event_grains
 from newsfeed.domain.urls import Urls
 from newsfeed.domain.vocab import Status
@@ -101,12 +103,13 @@ def _esc(text: str) -> str:
 def entry_of(item: Item, *, urls: Urls) -> Entry:
     posted = item.posted.shown()
     published = published_at(item)
+    body = after_title(item.body, item.title) or item.title
     links_html = "".join(
         f'<li><a href="{_esc(link.href)}">{_esc(link.title or link.rel)}</a></li>' for link in item.links
     )
     content = (
         f"<p><strong>{_esc(posted)}</strong> · {_esc(item.kind.value)}</p>"
-        + markdown_html(item.body or item.title)
+        + markdown_html(body)
         + _events_html(item)
         + (f"<ul>{links_html}</ul>" if links_html else "")
     )
@@ -117,7 +120,7 @@ def entry_of(item: Item, *, urls: Urls) -> Entry:
         published=published,
         updated=max(item.updated_at, published),
         content_html=content,
-        summary=f"{posted} · {summary(item.body or item.title)}",
+        summary=f"{posted} · {summary(body)}",
         kind=item.kind.value,
         also=tuple(k.value for k in item.also),
         posted=posted,
@@ -218,7 +221,8 @@ def feed_document(
     """The feed (``atom``, ``rss``, ``json``) or calendar (``ics``) of a selection, rendered."""
     check_known(session, selection)
     urls = config.urls
-    title = config.site.title + (f" — {selection.describe()}" if selection.describe() else "")
+    shows = described(session, selection)
+    title = config.site.title + (f" — {shows}" if shows else "")
     if fmt == "ics":
         return calendar_document(session, config, selection, title=title, now=now, changed_at=changed_at)
     result = feed_page(session, selection, now=now, limit=config.feeds.limit, page=page)

@@ -54,6 +54,7 @@ from newsfeed.domain.selection import Selection
 from newsfeed.domain.vocab import Kind
 
 from .items import ItemInput, LinkInput, MilestoneInput, NewItem, check_new, create_many, update_item
+from .people import no_person
 from .public import timeline
 
 
@@ -149,7 +150,7 @@ def plan_import(
     if person:
         person_id = session.scalar(select(Person.id).where(Person.slug == person))
         if person_id is None:
-            raise InvalidInput("person", f"no person {person!r}")
+            raise InvalidInput("person", no_person(person))
     if source_id is not None:
         plan = ImportPlan(person=person, owner=f"s{source_id}")
         scope = Item.source_id == source_id

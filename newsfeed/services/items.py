@@ -39,6 +39,8 @@ from newsfeed.domain.links import InvalidLink, check_href, check_rel
 from newsfeed.domain.text import clean, clean_line, slugify
 from newsfeed.domain.vocab import Kind, Status, Visibility
 
+from .people import no_person
+
 TITLE_MAX = 500
 BODY_MAX = 100_000
 SHORT_MAX = 200  # venue, location, labels
@@ -174,7 +176,7 @@ def _person(session: Session, slug: str | None) -> Person | None:
         return None
     person = session.scalar(select(Person).where(Person.slug == slug))
     if person is None:
-        raise InvalidInput("person", f"no person {slug!r}")
+        raise InvalidInput("person", no_person(slug))
     return person
 
 
@@ -434,7 +436,7 @@ def create_many(session: Session, new: Sequence[NewItem], *, now: dt.datetime, h
     people: dict[str, int] = {slug: person_id for slug, person_id in known}
     missing = slugs - set(people)
     if missing:
-        raise InvalidInput("person", f"no person {sorted(missing)[0]!r}")
+        raise InvalidInput("person", no_person(sorted(missing)[0]))
     rows = []
     for n in new:
         data = n.data

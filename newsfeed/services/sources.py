@@ -47,6 +47,7 @@ from newsfeed.domain.vocab import Role, Status
 
 from .imports import BATCH, _keep_status, plan_import, published_anchors, source_key, to_input
 from .items import NewItem, check_new, create_many, input_of, update_item
+from .people import no_person
 
 log = logging.getLogger("newsfeed.sources")
 SOURCE_FORMATS = ("auto", "feed", *FORMATS)
@@ -125,7 +126,7 @@ def add_source(
     if person:
         person_row = session.scalar(select(Person).where(Person.slug == person))
         if person_row is None:
-            problems.append(("person", f"no person {person[:40]!r}"))
+            problems.append(("person", no_person(person)))
     clean_tags = [t.strip() for t in tags if t.strip()]
     if len(clean_tags) > 20 or any(len(t) > 60 or has_unsafe(t) for t in clean_tags):
         problems.append(("tags", "at most 20 tags of at most 60 printable characters"))

@@ -14,6 +14,8 @@ from newsfeed.domain.addresses import InvalidAddress, check_address
 from newsfeed.domain.errors import InvalidInput
 from newsfeed.domain.vocab import Role
 
+from .people import no_person
+
 # OWASP ASVS 2.4.3 asks scrypt with N >= 2^17 and p = 1 (or N = 2^15 with p >= 3).
 PASSWORD_METHOD = "scrypt:131072:8:1"  # noqa: S105 (a hash method, not a password)
 MIN_PASSWORD = 12
@@ -59,7 +61,7 @@ def create_user(
     if person_slug:
         person = session.scalar(select(Person).where(Person.slug == person_slug))
         if person is None:
-            raise InvalidInput("person", f"no person {person_slug!r}")
+            raise InvalidInput("person", no_person(person_slug))
     user = User(
         email=email,
         name=name,

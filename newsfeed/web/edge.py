@@ -33,7 +33,8 @@ CSP = {
     "script-src": "'self'",
     # Email HTML previews (in a sandboxed frame) and a few style attributes use inline styles.
     "style-src": ["'self'", "'unsafe-inline'"],
-    "img-src": ["'self'", "data:"],
+    # People's photos are addresses on their own sites (https only; an image runs nothing).
+    "img-src": ["'self'", "data:", "https:"],
     "object-src": "'none'",
     "base-uri": "'self'",
     "form-action": "'self'",

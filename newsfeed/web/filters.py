@@ -8,6 +8,7 @@ from flask import Flask
 from markupsafe import Markup
 
 from newsfeed.adapters.models import Item, Milestone
+from newsfeed.domain.text import after_title
 from newsfeed.domain.urls import Urls
 from newsfeed.render.safe_html import markdown_html
 
@@ -22,8 +23,11 @@ def when(milestone: Milestone) -> str:
     return milestone.date.display()
 
 
-def markdown(source: str) -> Markup:
-    """Markdown rendered with raw HTML off and sanitised: safe to insert as-is."""
+def markdown(source: str, title: str | None = None) -> Markup:
+    """Markdown rendered with raw HTML off and sanitised: safe to insert as-is. With ``title``, a
+    first heading that repeats it is left out (the page shows the title above)."""
+    if title:
+        source = after_title(source, title)
     return Markup(markdown_html(source))  # noqa: S704 (sanitised by nh3 in markdown_html)
 
 

@@ -24,7 +24,7 @@ from flask import Blueprint, Response, render_template, request
 from sqlalchemy import select
 
 from newsfeed.adapters.models import Person
-from newsfeed.adapters.queries import known_selection
+from newsfeed.adapters.queries import described, known_selection
 from newsfeed.domain.errors import InvalidInput, NotFound
 from newsfeed.domain.selection import EVERYTHING, Selection
 from newsfeed.domain.upcoming import event_grains, span
@@ -39,6 +39,7 @@ from .database import get_config, get_session, now
 from .edge import CSP, talisman
 
 UPCOMING_DAYS = 365
+COMING_SHOWN = 5  # a person's page lists their next five events, then "N more" links /upcoming
 EMBED_LIMIT = 100
 # A person's page shows countdowns to their coming events: a cached copy lasts this long at most.
 COUNTDOWN_FRESH = dt.timedelta(minutes=10)
@@ -102,7 +103,10 @@ def _news(name: str, flt: Selection, *, heading: str, person: Any = None) -> Res
         years = [
             (year, list(group)) for year, group in groupby(found.items, key=lambda i: i.posted_start.year)
         ]
-        coming = _coming(flt, limit=5)[0] if person is not None else []
+        coming, more = [], 0
+        if person is not None:
+            within, later = _coming(flt)
+            coming, more = within[:COMING_SHOWN], len(within) - COMING_SHOWN + later
         return render_template(
             "public/index.html",
             years=years,
@@ -112,6 +116,7 @@ def _news(name: str, flt: Selection, *, heading: str, person: Any = None) -> Res
             heading=heading,
             person=person,
             coming=coming,
+            more=max(more, 0),
             now=at,
             page_url=_page_url,
             **feed_links(flt),
@@ -250,4 +255,4 @@ def feed_links(flt: Selection) -> dict[str, object]:
     """What every public page links to: the feeds and calendars of its selection (absolute, to be
     copied into a reader or a calendar app)."""
     config = get_config()
-    return {"site": config.site, "feeds": config.urls.feeds(flt)}
+    return {"site": config.site, "feeds": config.urls.feeds(flt), "shows": described(get_session(), flt)}

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from sqlalchemy.orm import Session
 
-from newsfeed.adapters import state
+from newsfeed.adapters import schema, state
 from newsfeed.adapters.db import make_engine
 from newsfeed.adapters.migrate import upgrade
 from newsfeed.adapters.models import Delivery, Source, Subscriber
@@ -35,7 +35,7 @@ def test_healthz_checks_the_database_and_its_schema(app: Any, client: Any, tmp_p
         assert down.status_code == 503 and "at revision 0006" in down.json["reason"]
     finally:
         with engine.begin() as connection:
-            connection.exec_driver_sql("UPDATE alembic_version SET version_num = '0007'")
+            connection.exec_driver_sql(f"UPDATE alembic_version SET version_num = '{schema.HEAD}'")
 
 
 def test_the_web_app_refuses_an_unmigrated_database_with_the_commands_message(tmp_path: Path) -> None:

@@ -45,10 +45,15 @@ EDITORS = {
     "admin.add_source",
     "admin.sync_source",
     "admin.remove_source",
+    "admin.people",
+    "admin.person_form",
+    "admin.save_person",
 }
 ADMINS = {
     "admin.users",
     "admin.add_user",
+    "admin.add_person",
+    "admin.remove_person",
     "admin.subscribers",
     "admin.resend",
     "admin.remove_subscriber",
@@ -76,6 +81,7 @@ def test_the_matrix_holds_for_every_route_and_method(session: Session, app: Any,
         "item_id": str(session.scalar(select(Item.id))),
         "subscriber_id": str(session.scalar(select(Subscriber.id))),
         "source_id": str(session.scalar(select(Source.id))),
+        "slug": "ed",
     }
     clients: dict[str, Any] = {"anonymous": app.test_client()}
     for who, email in (("editor", "ed@example.org"), ("admin", "root@example.org")):

@@ -15,6 +15,7 @@ from collections import Counter
 
 from ..dates import FuzzyDate, find_dates, find_note, find_venues
 from ..dates.zones import resolve
+from ..text import after_title
 from .model import Event, ImportedItem, ImportResult
 from .text import plain
 
@@ -63,7 +64,7 @@ def parse_cfp(text: str, *, today: dt.date, path: str = "") -> ImportResult:
     # The venue the call is for: the edition named most often near the top ("ICLR 2025").
     named = Counter(v.text for v in find_venues(f"{title}\n{text[:6000]}"))
     venues = [name for name, _ in named.most_common(1)]
-    body = _body(lines)
+    body = after_title(_body(lines), title)
     if not milestones:
         result.warnings.append("no dated milestones ('Label: date') found in the call")
     posted = FuzzyDate(start=today, end=today, grain="day", text=today.isoformat())

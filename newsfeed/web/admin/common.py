@@ -21,11 +21,14 @@ bp = Blueprint("admin", __name__, url_prefix="/admin")
 
 # Who may do what (the README's permission matrix; a test walks the URL map against it):
 # anonymous visitors nothing here; editors their own person's items, imports and the previews;
-# admins everything, and alone the subscribers (their addresses) and the users.
+# admins everything, and alone the subscribers (their addresses), the users, adding and removing
+# people (an editor edits their own person's profile).
 ADMIN_ONLY = frozenset(
     {
         "admin.users",
         "admin.add_user",
+        "admin.add_person",
+        "admin.remove_person",
         "admin.subscribers",
         "admin.resend",
         "admin.remove_subscriber",
