@@ -133,3 +133,21 @@ def with_relations(query: Any) -> Any:
         selectinload(Item.links),
         selectinload(Item.milestones),
     )
+
+
+def contains(column: ColumnElement[str] | Any, text: str) -> ColumnElement[bool]:
+    """``column`` contains ``text`` literally, case-insensitively (``%`` and ``_`` are not wildcards)."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    condition: ColumnElement[bool] = column.ilike(f"%{escaped}%", escape="\\")
+    return condition
+
+
+def paged(
+    session: Session, query: Select[Any], *, page: int, per_page: int
+) -> tuple[list[Any], int, int, int]:
+    """One page of an ordered query: (rows, total, page, pages), the page clamped to those there are."""
+    total = session.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0
+    pages = max(1, -(-total // per_page))
+    page = min(max(page, 1), pages)
+    rows = list(session.scalars(query.offset((page - 1) * per_page).limit(per_page)))
+    return rows, int(total), page, pages

@@ -40,6 +40,18 @@ def period_due(cadence: Cadence, now: dt.datetime, zone: str, send_hour: int) ->
     return first.strftime("%Y-%m"), at(first)
 
 
+def next_period(cadence: Cadence, after: dt.datetime, zone: str, send_hour: int) -> tuple[str, dt.datetime]:
+    """The first period whose digest falls due strictly after ``after``: (key, due instant in UTC)."""
+    key, due = period_due(cadence, after, zone, send_hour)
+    probe = due
+    step = {Cadence.DAILY: 1, Cadence.WEEKLY: 7}.get(cadence, 31)
+    while True:  # the latest due instant of a probe a whole period later is the next one (DST-proof)
+        probe += dt.timedelta(days=step, hours=12)
+        key, due = period_due(cadence, probe, zone, send_hour)
+        if due > after:
+            return key, due
+
+
 def site_today(now: dt.datetime, zone: str) -> dt.date:
     """The day it is at ``now`` in ``zone`` (the site's): what "today" means for yearless and
     relative dates read by the admin form, imports and sources."""

@@ -5,16 +5,19 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from newsfeed.adapters.models import Item, ItemRevision, Person, User
-from newsfeed.adapters.queries import kind_condition
+from newsfeed.adapters.models import Item, ItemRevision, Person, Subscriber, User
+from newsfeed.adapters.queries import contains, kind_condition, paged
 from newsfeed.domain.errors import InvalidInput, NotFound
 from newsfeed.domain.vocab import Role, Status, check_kind
 
 from .items import input_of, update_item
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -30,6 +33,19 @@ class Actor:
         return self.role == Role.ADMIN
 
 
+PER_PAGE = 50
+
+
+@dataclass(frozen=True)
+class Listing(Generic[T]):
+    """One page of an admin list: its rows, how many match in all, which page of how many."""
+
+    rows: list[T]
+    total: int
+    page: int
+    pages: int
+
+
 def search_items(
     session: Session,
     actor: Actor,
@@ -38,14 +54,17 @@ def search_items(
     kind: str = "",
     status: str = "",
     person: str = "",
-    limit: int = 200,
-) -> list[Item]:
+    page: int = 1,
+    per_page: int = PER_PAGE,
+) -> Listing[Item]:
+    """The items an account may edit matching the filters, newest posting first, a page at a time
+    (``q``: words in the title or body, taken literally)."""
     query = select(Item).options(selectinload(Item.person)).order_by(Item.posted_start.desc(), Item.id.desc())
     if not actor.is_admin:
         query = query.where(Item.person_id == actor.person_id)
     if q.strip():
-        pattern = f"%{q.strip()[:100]}%"
-        query = query.where(or_(Item.title.ilike(pattern), Item.body.ilike(pattern)))
+        text = q.strip()[:100]
+        query = query.where(or_(contains(Item.title, text), contains(Item.body, text)))
     if kind:
         check_kind(kind)
         query = query.where(kind_condition([kind]))  # primary or secondary, as every filter
@@ -55,7 +74,17 @@ def search_items(
         query = query.where(Item.status == Status(status))
     if person:
         query = query.where(Item.person.has(Person.slug == person))
-    return list(session.scalars(query.limit(limit)))
+    return Listing(*paged(session, query, page=page, per_page=per_page))
+
+
+def search_subscribers(
+    session: Session, *, q: str = "", page: int = 1, per_page: int = PER_PAGE
+) -> Listing[Subscriber]:
+    """Subscribers whose address contains ``q``, newest first, a page at a time."""
+    query = select(Subscriber).order_by(Subscriber.created_at.desc(), Subscriber.id.desc())
+    if q.strip():
+        query = query.where(contains(Subscriber.email, q.strip()[:100]))
+    return Listing(*paged(session, query, page=page, per_page=per_page))
 
 
 def item_for(session: Session, actor: Actor, item_id: int) -> Item:

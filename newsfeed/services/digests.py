@@ -20,7 +20,7 @@ from newsfeed.adapters.queries import described, narrow, published_at, visible_c
 from newsfeed.config import Config, secret_key
 from newsfeed.domain.addresses import InvalidAddress, check_address
 from newsfeed.domain.lru import LRU
-from newsfeed.domain.periods import period_due, period_label
+from newsfeed.domain.periods import next_period, period_due, period_label
 from newsfeed.domain.upcoming import event_grains, span
 from newsfeed.domain.urls import Urls
 from newsfeed.domain.vocab import Cadence, DeliveryKind, DeliveryStatus, SubscriberStatus
@@ -302,20 +302,43 @@ def _test_message(
     return compose_digest(digest, site=site, to=recipient(probe, config), envelope=envelope)
 
 
+def next_digest_period(
+    session: Session, subscriber: Subscriber, *, now: dt.datetime, config: Config
+) -> tuple[str, dt.datetime]:
+    """The period of the digest the sweep sends this subscriber next, as the planner decides it:
+    the latest period due by ``now`` unless it was already planned and handled (sent, skipped,
+    failed) or began before the subscriber confirmed; otherwise the next period to fall due."""
+    cadence, zone, hour = subscriber.cadence, subscriber.timezone, config.digests.send_hour
+    key, due = period_due(cadence, now, zone, hour)
+    handled = session.scalar(
+        select(Delivery.status).where(
+            Delivery.subscriber_id == subscriber.id,
+            Delivery.kind == DeliveryKind.DIGEST,
+            Delivery.period == key,
+        )
+    )
+    too_early = subscriber.confirmed_at is None or due < subscriber.confirmed_at
+    if too_early or (handled is not None and handled != DeliveryStatus.PENDING):
+        key, due = next_period(cadence, now, zone, hour)
+    return key, due
+
+
 def preview(
     session: Session, subscriber: Subscriber, *, now: dt.datetime, config: Config, hide_links: bool = False
 ) -> tuple[str, Email | None]:
-    """What this subscriber would receive in their next digest, and why (nothing is recorded).
+    """What this subscriber would receive in their next digest, and why (nothing is recorded): the
+    period the next sweep sends (see :func:`next_digest_period`), with what is new so far.
     ``hide_links``: without the subscriber's own links (their tokens), for the admin pages."""
-    key, due = period_due(subscriber.cadence, now, subscriber.timezone, config.digests.send_hour)
+    key, due = next_digest_period(session, subscriber, now=now, config=config)
     digest = build_digest(
         session, subscriber, now=now, config=config, label=period_label(subscriber.cadence, key)
     )
     since = since_of(subscriber)
     selection = subscriber.selection
+    when = "due now" if due <= now else "due"
     why = (
-        f"{subscriber.email}: {subscriber.status.value}, {subscriber.cadence.value} digest, period {key} due "
-        f"{due:%Y-%m-%d %H:%M} UTC; {len(digest.items)} item(s) new or updated since "
+        f"{subscriber.email}: {subscriber.status.value}, {subscriber.cadence.value} digest, "
+        f"period {key} {when} {due:%Y-%m-%d %H:%M} UTC; {len(digest.items)} item(s) new or updated since "
         f"{since:%Y-%m-%d %H:%M} UTC matching {described(session, selection) or 'everything'}; "
         f"{len(digest.upcoming)} upcoming in {config.digests.upcoming_days} days"
     )

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import zoneinfo
+from importlib import resources
 from typing import Any
 
 from flask import Blueprint, render_template, request
@@ -75,11 +76,53 @@ LABELS = {"email": "Email", "cadence": "How often", "kinds": "Kinds of news", "p
           "tags": "Tags", "timezone": "Your time zone", "lead_days": "Reminders"}  # fmt: skip
 
 
+# Where most readers of an academic site live, west to east: listed first, then every zone by region.
+COMMON_ZONES = (
+    "UTC", "America/Los_Angeles", "America/Denver", "America/Chicago", "America/New_York",
+    "America/Sao_Paulo", "Europe/London", "Europe/Paris", "Europe/Berlin", "Africa/Johannesburg",
+    "Asia/Kolkata", "Asia/Shanghai", "Asia/Singapore", "Asia/Tokyo", "Australia/Sydney",
+    "Pacific/Auckland",
+)  # fmt: skip
+
+
 @functools.lru_cache(maxsize=1)
-def zones() -> tuple[str, ...]:
-    """The IANA zones a subscriber chooses from (the browser's own is preselected by public.js)."""
-    names = {z for z in zoneinfo.available_timezones() if "/" in z and not z.startswith(("Etc/", "SystemV/"))}
-    return ("UTC", *sorted(names))
+def zones_by_region() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The zones a subscriber chooses from, by region: the canonical zones of the time zone
+    database (its ``zone.tab``, one per place), without the legacy aliases it keeps for old
+    systems (``US/Pacific``, ``Asia/Calcutta``), which stay valid when typed or stored."""
+    try:
+        tab = resources.files("tzdata").joinpath("zoneinfo", "zone.tab").read_text(encoding="utf-8")
+        names = {line.split("\t")[2] for line in tab.splitlines() if line and not line.startswith("#")}
+    except (ModuleNotFoundError, OSError, IndexError):  # no tzdata package: the system's list
+        names = {
+            z for z in zoneinfo.available_timezones() if "/" in z and not z.startswith(("Etc/", "SystemV/"))
+        }
+    regions: dict[str, list[str]] = {}
+    for name in sorted(names):
+        regions.setdefault(name.split("/", 1)[0], []).append(name)
+    return tuple((region, tuple(members)) for region, members in sorted(regions.items()))
+
+
+def zone_groups(chosen: str) -> list[tuple[str, list[tuple[str, str, bool]]]]:
+    """(group, [(zone, label, selected)]) for the select: common zones first (the chosen one among
+    them when it is not), then each region with its places by name ("New York", "Argentina /
+    Buenos Aires"). ``chosen`` is selected once, where it first appears."""
+    common = list(COMMON_ZONES)
+    if chosen and chosen not in common:
+        common.insert(0, chosen)  # a stored legacy alias too: saving must not change it
+    seen = False
+
+    def row(zone: str, label: str) -> tuple[str, str, bool]:
+        nonlocal seen
+        selected = zone == chosen and not seen
+        seen = seen or selected
+        return zone, label, selected
+
+    groups = [("Common", [row(z, z.replace("_", " ")) for z in common])]
+    for region, members in zones_by_region():
+        place = len(region) + 1
+        groups.append((region, [row(z, z[place:].replace("_", " ").replace("/", " / ")) for z in members]))
+    return groups
 
 
 def _form(status: int = 200, **context: Any) -> tuple[str, int]:
@@ -97,7 +140,7 @@ def _form(status: int = 200, **context: Any) -> tuple[str, int]:
             site=get_config().site,
             kinds=KINDS,
             people=admin_svc.people(get_session()),
-            zones=zones(),
+            zone_groups=zone_groups,
             labels=LABELS,
             **context,
         ),

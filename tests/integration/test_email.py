@@ -24,6 +24,7 @@ from newsfeed.config import Config
 from newsfeed.domain.periods import period_due
 from newsfeed.domain.vocab import DeliveryStatus, Kind, Status, SubscriberStatus
 from newsfeed.jobs.sweep import sweep
+from newsfeed.services.digests import preview
 from newsfeed.services.items import ItemInput, MilestoneInput, update_item
 from newsfeed.services.subscriptions import Preferences, add_confirmed, read_preferences
 from tests import factories
@@ -171,6 +172,32 @@ def test_weekly_digest_headers_parts_and_exactly_once(sessions: Any, mail_config
     # a second sweep in the same week sends nothing more
     assert _run(sessions, mail_config, due + dt.timedelta(hours=3)).sent == 0
     assert len(smtp.recorder.to("tokyo@example.org")) == 1
+
+
+def test_the_preview_shows_the_digest_the_next_sweep_sends(
+    sessions: Any, mail_config: Config, smtp: Any
+) -> None:
+    """On Thursday, after Monday's digest went out, the preview is next Monday's (not the week
+    already sent, which no sweep would send again), and next Monday's sweep sends just that."""
+    _subscriber(sessions, "vienna@example.org", at=MONDAY - dt.timedelta(days=10), timezone="Europe/Vienna")
+    with sessions() as s:
+        factories.item(s, "Paper accepted at ICML", "01/2025", now=MONDAY - dt.timedelta(days=2))
+        s.commit()
+    assert _run(sessions, mail_config, MONDAY).sent == 1  # week 6
+    thursday = MONDAY + dt.timedelta(days=3)
+    with sessions() as s:
+        factories.item(s, "A talk at MIT", "02/2025", kind=Kind.TALK, now=thursday - dt.timedelta(hours=1))
+        s.commit()
+        subscriber = s.scalar(select(Subscriber))
+        assert subscriber is not None
+        why, message = preview(s, subscriber, now=thursday, config=mail_config)
+    assert "period 2025-W07 due 2025-02-10 07:00 UTC" in why and "1 item(s) new" in why
+    assert message is not None and message["Subject"] == "Test Lab News: 1 new item (week 7, 2025)"
+    assert _run(sessions, mail_config, thursday).sent == 0  # what the preview said: nothing before Monday
+    assert _run(sessions, mail_config, MONDAY + dt.timedelta(days=7)).sent == 1
+    sent = smtp.recorder.to("vienna@example.org")[-1]
+    assert sent["Subject"] == message["Subject"]
+    assert "A talk at MIT" in sent.get_body(("plain",)).get_content()
 
 
 def test_upcoming_in_both_zones_and_no_email_when_nothing_is_new(

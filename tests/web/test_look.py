@@ -20,7 +20,7 @@ from newsfeed.adapters.models import Item, Source, Subscriber, User
 from newsfeed.config import secret_key
 from newsfeed.domain.vocab import Kind, Role, SubscriberStatus
 from newsfeed.services.demo import load_demo
-from newsfeed.services.subscriptions import confirm_token
+from newsfeed.services.subscriptions import add_confirmed, confirm_token, read_preferences
 from newsfeed.services.users import hash_password
 from tests import factories
 from tests.web.test_browser import CHROMIUM, OUTPUT, PASSWORD
@@ -128,6 +128,8 @@ def test_every_page_passes_axe_in_light_and_dark_and_is_photographed_at_two_widt
         "admin-subscribers": "/admin/subscribers",
         "admin-digest-preview": f"/admin/subscribers/{ids['subscriber']}/preview",
         "admin-users": "/admin/users",
+        "admin-people": "/admin/people",
+        "admin-person": "/admin/people/wei-huang",
     }
     SHOTS.mkdir(parents=True, exist_ok=True)
     problems: dict[str, list[str]] = {}
@@ -271,3 +273,57 @@ def test_posting_an_item_with_the_keyboard_alone(
     assert item.kind == Kind.TALK and item.posted.display() == "2 Feb 2025"
     (talk,) = item.milestones
     assert (talk.label, talk.date.display()) == ("Talk", "12 Mar 2025, 14:00 Europe/Vienna")
+
+
+def test_saving_preferences_from_a_browser_in_another_zone_keeps_the_stored_zone(
+    session: Session, live_server: str, browser: Any, clock: Any
+) -> None:
+    """A Berlin subscriber changes only their cadence from a laptop set to Los Angeles time."""
+    _seed(session, clock)
+    prefs = read_preferences(session, cadence="weekly", timezone="Europe/Berlin")
+    berlin = add_confirmed(session, "berlin@example.org", prefs, now=clock.now, confirmed=True)
+    session.commit()
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, timezone_id="America/Los_Angeles")
+    page = context.new_page()
+    page.goto(f"{live_server}/subscribe")
+    assert page.eval_on_selector("#f-timezone", "el => el.value") == "America/Los_Angeles"  # new: theirs
+    page.goto(f"{live_server}/preferences/{berlin.token}")
+    assert page.eval_on_selector("#f-timezone", "el => el.value") == "Europe/Berlin"
+    page.select_option("#f-cadence", "daily")
+    page.click("button[type=submit]")
+    page.wait_for_selector("p.flash:has-text('Saved')")
+    context.close()
+    session.expire_all()
+    stored = session.get(Subscriber, berlin.id)
+    assert stored is not None and (stored.cadence.value, stored.timezone) == ("daily", "Europe/Berlin")
+
+
+@pytest.mark.parametrize(("width", "columns"), [(1280, 2), (1024, 2), (390, 1)])
+def test_subscribe_and_preferences_forms_keep_their_columns_at_every_width(
+    session: Session, live_server: str, browser: Any, clock: Any, width: int, columns: int
+) -> None:
+    """Every control (the checkboxes too) starts where the others start: right of the labels on a
+    wide screen, under them on a phone; nothing is squeezed into the label column."""
+    ids = _seed(session, clock)
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    for path in ("/subscribe", f"/preferences/{ids['token']}"):
+        page.goto(f"{live_server}{path}")
+        lefts = page.evaluate(
+            """() => ['#f-cadence', '#f-kinds .choices', '#f-people .choices', '#f-tags', '#f-timezone']
+                .map(s => document.querySelector(s)).filter(Boolean)
+                .map(el => Math.round(el.getBoundingClientRect().left))"""
+        )
+        label_left = page.evaluate(
+            "Math.round(document.querySelector('#l-kinds').getBoundingClientRect().left)"
+        )
+        assert len(lefts) == 5 and max(lefts) - min(lefts) <= 2, (path, width, lefts)
+        if columns == 2:
+            assert min(lefts) > label_left + 100, (path, width, lefts, label_left)
+        else:
+            assert abs(min(lefts) - label_left) <= 2, (path, width, lefts, label_left)
+        first_box = page.evaluate(
+            "document.querySelector('#f-kinds .choices label').getBoundingClientRect().width"
+        )
+        assert first_box > 40  # a checkbox with its word, not a squeezed column
+    context.close()

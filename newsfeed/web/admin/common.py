@@ -10,6 +10,7 @@ from flask_login import current_user
 from werkzeug.wrappers import Response as WerkzeugResponse
 
 from newsfeed.adapters.models import User
+from newsfeed.domain.errors import InvalidInput
 from newsfeed.domain.periods import site_today
 from newsfeed.domain.vocab import Role
 from newsfeed.services import admin as svc
@@ -58,7 +59,10 @@ def site_day() -> dt.date:
 
 
 def page(template: str, status: int = 200, **context: Any) -> tuple[str, int]:
-    return render_template(template, site=get_config().site, user=current_user, **context), status
+    return (
+        render_template(template, site=get_config().site, user=current_user, pager_url=pager_url, **context),
+        status,
+    )
 
 
 def signed_in_user() -> User:
@@ -66,3 +70,21 @@ def signed_in_user() -> User:
     if user is None:  # removed while signed in
         abort(403)
     return user
+
+
+def page_number() -> int:
+    """``?page=N`` of an admin list (1 when absent); a value that is not a page number is a 400."""
+    raw = request.args.get("page", "")
+    if raw == "":
+        return 1
+    if not (raw.isascii() and raw.isdigit() and len(raw) <= 7) or int(raw) < 1:
+        raise InvalidInput("page", f"{raw[:20]!r} is not a page number")
+    return int(raw)
+
+
+def pager_url(page_no: int, **filters: str) -> str:
+    """The address of page ``page_no`` of this list with the filters as parsed (never raw query)."""
+    query: dict[str, Any] = {k: v for k, v in filters.items() if v}
+    if page_no > 1:
+        query["page"] = str(page_no)
+    return url_for(request.endpoint or "admin.items", **query)

@@ -225,7 +225,7 @@ def item_form_values(item: Item | None, zone: str) -> dict[str, Any]:
             "title": "",
             "kind": "other",
             "also": [],
-            "status": "draft",
+            "status": "published",  # a first post appears at once (draft is one choice away)
             "visibility": "public",
             "publish_at": "",
             "posted": "",

@@ -16,7 +16,7 @@ from newsfeed.services import admin as svc
 from newsfeed.services.items import create_item, update_item
 
 from ..database import get_config, get_session, now
-from .common import actor, bp, page, site_day
+from .common import actor, bp, page, page_number, site_day
 from .forms import (
     BLANK_MILESTONE_ROWS,
     expected_revision,
@@ -36,10 +36,11 @@ def items() -> tuple[str, int]:
         kind=args.get("kind", ""),
         status=args.get("status", ""),
         person=args.get("person", ""),
+        page=page_number(),
     )
     return page(
         "admin/items.html",
-        items=found,
+        found=found,
         args=args,
         kinds=KINDS,
         statuses=[s.value for s in Status],

@@ -2,22 +2,25 @@
 
 from __future__ import annotations
 
-from flask import flash, redirect, url_for
+from flask import flash, redirect, request, url_for
 from flask_login import current_user
 from werkzeug.wrappers import Response as WerkzeugResponse
 
 from newsfeed.adapters.models import Subscriber
 from newsfeed.domain.errors import NotFound
+from newsfeed.services import admin as admin_svc
 from newsfeed.services import digests
 from newsfeed.services import subscriptions as subs
 
 from ..database import get_config, get_session, now
-from .common import bp, page, signed_in_user
+from .common import bp, page, page_number, signed_in_user
 
 
 @bp.get("/subscribers")
 def subscribers() -> tuple[str, int]:
-    return page("admin/subscribers.html", subscribers=subs.list_subscribers(get_session()))
+    q = request.args.get("q", "")
+    found = admin_svc.search_subscribers(get_session(), q=q, page=page_number())
+    return page("admin/subscribers.html", found=found, q=q)
 
 
 @bp.post("/subscribers/<id:subscriber_id>/resend")
