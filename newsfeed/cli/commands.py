@@ -1,9 +1,10 @@
 """Every command of the `newsfeed` group: importing a group's module adds its commands."""
 
-from . import dates, db, news, outbox, people, serve, sources, status, subscribers, users
+from . import backup, dates, db, news, outbox, people, serve, sources, status, subscribers, users
 from .app import main
 
 __all__ = [
+    "backup",
     "dates",
     "db",
     "main",
