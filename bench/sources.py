@@ -36,7 +36,7 @@ from newsfeed.adapters.migrate import upgrade  # noqa: E402
 from newsfeed.adapters.models import Item, Source  # noqa: E402
 from newsfeed.config import build_config  # noqa: E402
 from newsfeed.jobs.sync import sync_due
-from newsfeed.services.sources import fetcher_from_config
+from newsfeed.services.syncing import fetcher_from_config
 
 KINDS = [
     "Our paper on {t} is accepted at ICML {y}.",

@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import DateTime, Engine, MetaData, String, create_engine, event
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Dialect, make_url
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 from sqlalchemy.types import TypeDecorator
@@ -89,6 +88,8 @@ def insert_ignore(
     if not rows:
         return []
     dialect = session.get_bind().dialect.name
+    from sqlalchemy.dialects import postgresql, sqlite  # (deferred: CLI start-up)
+
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     statement: Any = insert(table).on_conflict_do_nothing(index_elements=index_elements)
     if returning is None:

@@ -116,7 +116,8 @@ def sources_sync(app: AppContext, name: str | None, every_source: bool, dry_run:
     from newsfeed.adapters.db import make_engine, session_factory
     from newsfeed.domain.errors import InvalidInput
     from newsfeed.jobs.sync import sync
-    from newsfeed.services.sources import due, fetcher_from_config, find_source
+    from newsfeed.services.sources import find_source
+    from newsfeed.services.syncing import due, fetcher_from_config
 
     if bool(name) == every_source:
         fail("name one source, or --all")

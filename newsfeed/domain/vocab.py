@@ -27,6 +27,10 @@ class Kind(enum.StrEnum):
 
 KINDS: tuple[str, ...] = tuple(k.value for k in Kind)
 
+# The shapes of page an import reads (`newsfeed import --format`, a source's format): see
+# newsfeed.domain.importers.
+IMPORT_FORMATS = ("news", "alfolio", "publications", "listing", "cfp")
+
 
 def is_kind(value: str) -> bool:
     return value in _VALUES

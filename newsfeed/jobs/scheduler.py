@@ -39,7 +39,7 @@ from newsfeed.config import Config
 from newsfeed.jobs.sync import sync_due
 from newsfeed.services import throttle
 from newsfeed.services.items import publish_due
-from newsfeed.services.sources import fetcher_from_config
+from newsfeed.services.syncing import fetcher_from_config
 
 from .sweep import SweepReport, sweep
 

@@ -20,7 +20,7 @@ from newsfeed.adapters.models import Source
 from newsfeed.config import Config
 from newsfeed.domain.errors import InvalidInput
 from newsfeed.domain.importers import UnreadableDocument
-from newsfeed.services.sources import SyncFailed, SyncReport, apply_fetch, due, record_failure
+from newsfeed.services.syncing import SyncFailed, SyncReport, apply_fetch, due, record_failure
 
 log = logging.getLogger("newsfeed.sources")
 LEASE_SLACK = dt.timedelta(seconds=60)

@@ -7,10 +7,8 @@ import secrets
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
-from werkzeug.security import check_password_hash, generate_password_hash
 
 from newsfeed.adapters.models import Person, User
-from newsfeed.domain.addresses import InvalidAddress, check_address
 from newsfeed.domain.errors import InvalidInput
 from newsfeed.domain.vocab import Role
 
@@ -22,16 +20,22 @@ MIN_PASSWORD = 12
 
 
 def hash_password(password: str) -> str:
+    from werkzeug.security import generate_password_hash  # (deferred: CLI start-up)
+
     return generate_password_hash(password, method=PASSWORD_METHOD)
 
 
 def verify_password(user: User, password: str) -> bool:
+    from werkzeug.security import check_password_hash
+
     return check_password_hash(user.password_hash, password)
 
 
 def normalise_email(email: str) -> str:
     """The address as stored (one mailbox, lower case; :mod:`newsfeed.domain.addresses`), or
     InvalidInput naming the field."""
+    from newsfeed.domain.addresses import InvalidAddress, check_address  # (deferred: CLI start-up)
+
     try:
         return check_address(email).normalized
     except InvalidAddress as exc:

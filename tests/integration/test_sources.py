@@ -24,7 +24,8 @@ from newsfeed.config import Config
 from newsfeed.domain.vocab import Role, Status
 from newsfeed.jobs.sync import sync, sync_due
 from newsfeed.services.items import input_of, update_item
-from newsfeed.services.sources import add_source, fetcher_from_config
+from newsfeed.services.sources import add_source
+from newsfeed.services.syncing import fetcher_from_config
 from tests import factories
 from tests.conftest import make_config
 from tests.http_source import Answer, PageServer

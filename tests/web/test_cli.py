@@ -409,3 +409,27 @@ def test_the_demo_sends_a_confirmation_with_links_on_its_own_port_within_a_minut
         proc.terminate()
         proc.wait(30)
         log.close()
+
+
+def test_the_quick_commands_load_no_importer_parser_or_password_hasher() -> None:
+    """`status`, `user list` and `sources list` start in under 0.5 s (bench/cli.py) because what
+    they do not need is loaded by the commands that do: a deterministic check of that."""
+    import subprocess
+    import sys
+
+    heavy = (
+        "newsfeed.domain.importers",
+        "newsfeed.domain.dates.parser",
+        "newsfeed.adapters.fetch",
+        "werkzeug",
+        "email_validator",
+        "sqlalchemy.dialects.postgresql",
+        "flask",
+    )
+    probe = (
+        "import sys, newsfeed.cli.commands, newsfeed.services.sources, newsfeed.services.users,"
+        " newsfeed.services.status, newsfeed.adapters.schema;"
+        f" print(','.join(m for m in {heavy!r} if m in sys.modules))"
+    )
+    loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert loaded.stdout.strip() == ""

@@ -7,11 +7,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..dates import FuzzyDate
-from ..vocab import KINDS
+from ..vocab import IMPORT_FORMATS, KINDS
 
 __all__ = ["FORMATS", "KINDS", "Event", "ImportResult", "ImportedItem", "Link", "UnreadableDocument"]
 
-FORMATS = ("news", "alfolio", "publications", "listing", "cfp")
+FORMATS = IMPORT_FORMATS
 
 
 class UnreadableDocument(ValueError):
