@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Callable
 from pathlib import Path
 
 from flask import Flask
 
-from newsfeed.adapters import schema
+from newsfeed.adapters import logs, schema
 from newsfeed.adapters.db import make_engine, session_factory, utcnow
-from newsfeed.config import Config, load_config, secret_key
+from newsfeed.config import Config, load_config, secret_key, warnings_of
 
 from . import database
 
 Clock = Callable[[], dt.datetime]
+log = logging.getLogger("newsfeed.web")
 
 
 class SchemaNotReady(RuntimeError):
@@ -23,8 +25,15 @@ class SchemaNotReady(RuntimeError):
 
 def create_app(config: Config | None = None, *, clock: Clock = utcnow) -> Flask:
     """The app factory: everything is attached here, nothing happens at import time. Refuses to
-    build an app on a database that is not migrated (:class:`SchemaNotReady`, with the reason)."""
-    config = config or load_config()
+    build an app on a database that is not migrated (:class:`SchemaNotReady`, with the reason).
+    Without ``config`` (gunicorn: ``newsfeed.web:create_app()``) it reads NEWSFEED_CONFIG and sets
+    up logging as ``[log]`` says. What the operator should fix though it runs (a default
+    ``base_url``, Secure cookies on plain http) is logged as a warning at start."""
+    if config is None:
+        config = load_config()
+        logs.configure(config)
+    for warning in warnings_of(config):
+        log.warning("%s", warning)
     app = Flask(
         __name__,
         template_folder="../templates",
