@@ -2,8 +2,12 @@
 
 - **Conditional**: the ETag and Last-Modified of the last answer are sent back; a 304 costs nothing.
 - **Named**: a User-Agent that names the service and where it runs.
-- **Bounded**: a timeout for connecting and for each read, a deadline for the whole answer, a size
-  limit checked against Content-Length and again while reading, at most ``max_redirects`` hops.
+- **Bounded**: a timeout for connecting and for each read, and a deadline for the whole answer
+  (``4 × timeout``: connecting, TLS, the status line, the headers, every chunk, every redirect hop)
+  enforced on the socket — a watchdog shuts the connection down when it passes, wherever the
+  reading is, so a server that trickles a byte every few seconds cannot hold a fetch open; a size
+  limit checked against Content-Length and again while reading; at most ``max_redirects`` hops.
+  Every outgoing HTTP request of the service goes through a Fetcher.
 - **Only where it should go**: http and https only; every address the host resolves to must be
   public unless it lies in an allowed network (``[sources] allow_networks``), and the connection is
   made to the very address that was checked (a name that resolves differently a moment later,
@@ -16,11 +20,13 @@ Pure: no Flask, no SQLAlchemy.
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import ipaddress
 import re
 import socket
 import ssl
+import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -107,6 +113,8 @@ class Fetcher:
     def get(self, url: str, *, etag: str | None = None, last_modified: str | None = None) -> Fetched:
         deadline = time.monotonic() + self.timeout * 4
         for _hop in range(self.max_redirects + 1):
+            if time.monotonic() >= deadline:
+                raise FetchError(f"the answer took longer than {self.timeout * 4:g} s")
             parts = urlsplit(url)
             if parts.scheme not in ("http", "https"):
                 raise FetchError(f"{url[:200]}: only http and https addresses are fetched")
@@ -118,11 +126,14 @@ class Fetcher:
             if not host:
                 raise FetchError(f"{url[:200]}: no host")
             address = self.vet(host, port)
-            connection: http.client.HTTPConnection
+            connection: _VettedHTTP | _VettedHTTPS
             if parts.scheme == "https":
                 connection = _VettedHTTPS(host, port, address, timeout=self.timeout)
             else:
                 connection = _VettedHTTP(host, port, address, timeout=self.timeout)
+            watchdog = threading.Timer(max(0.0, deadline - time.monotonic()), connection.abort)
+            watchdog.daemon = True
+            watchdog.start()
             headers = {"User-Agent": self.user_agent, "Accept": ACCEPT, "Accept-Encoding": "identity"}
             if etag:
                 headers["If-None-Match"] = etag
@@ -132,6 +143,8 @@ class Fetcher:
             try:
                 connection.request("GET", target, headers=headers)
                 response = connection.getresponse()
+                if connection.aborted:  # cut mid-headers: what was read is not the answer
+                    raise TimeoutError("deadline")
                 if response.status in REDIRECTS:
                     location = response.getheader("Location")
                     if not location:
@@ -142,7 +155,9 @@ class Fetcher:
                     return Fetched(304, url, etag=etag, last_modified=last_modified)
                 if response.status != 200:
                     raise FetchError(f"HTTP {response.status} {response.reason}".strip())
-                body = self._read(response, deadline)
+                body = self._read(response)
+                if connection.aborted:  # cut mid-body: the end that was read is not the end
+                    raise TimeoutError("deadline")
                 content_type, charset = _content_type(response.getheader("Content-Type") or "")
                 return Fetched(
                     200,
@@ -153,17 +168,20 @@ class Fetcher:
                     etag=response.getheader("ETag"),
                     last_modified=response.getheader("Last-Modified"),
                 )
-            except TimeoutError:
-                raise FetchError(f"{host}: no answer within {self.timeout:g} s") from None
-            except ssl.SSLError as exc:
-                raise FetchError(f"{host}: TLS failed ({exc.reason or exc})") from None
             except (OSError, http.client.HTTPException) as exc:
+                if connection.aborted:
+                    raise FetchError(f"{host}: the answer took longer than {self.timeout * 4:g} s") from None
+                if isinstance(exc, TimeoutError):
+                    raise FetchError(f"{host}: no answer within {self.timeout:g} s") from None
+                if isinstance(exc, ssl.SSLError):
+                    raise FetchError(f"{host}: TLS failed ({exc.reason or exc})") from None
                 raise FetchError(f"{host}: {exc.__class__.__name__}: {exc}"[:300]) from None
             finally:
+                watchdog.cancel()
                 connection.close()
         raise FetchError(f"more than {self.max_redirects} redirects")
 
-    def _read(self, response: http.client.HTTPResponse, deadline: float) -> bytes:
+    def _read(self, response: http.client.HTTPResponse) -> bytes:
         length = response.getheader("Content-Length")
         if length and length.isdigit() and int(length) > self.max_bytes:
             raise FetchError(f"the answer is {int(length):,} bytes, more than the {self.max_bytes:,} allowed")
@@ -176,8 +194,6 @@ class Fetcher:
             size += len(chunk)
             if size > self.max_bytes:
                 raise FetchError(f"the answer is more than the {self.max_bytes:,} bytes allowed")
-            if time.monotonic() > deadline:
-                raise FetchError(f"the answer took longer than {self.timeout * 4:g} s")
             chunks.append(chunk)
 
 
@@ -190,20 +206,43 @@ def _content_type(header: str) -> tuple[str, str | None]:
     return kind.strip().lower(), charset
 
 
-class _VettedHTTP(http.client.HTTPConnection):
+class _Abortable:
+    """A connection the watchdog can cut from another thread: the raw socket is shut down, so a
+    read or a handshake blocked on it returns at once (closing alone would not wake it)."""
+
+    raw: socket.socket | None = None
+    aborted: bool = False
+
+    def abort(self) -> None:
+        self.aborted = True
+        raw = self.raw
+        if raw is not None:
+            with contextlib.suppress(OSError):  # already closed: nothing to cut
+                raw.shutdown(socket.SHUT_RDWR)
+
+    def _connect_raw(self, address: str, port: int, timeout: float | None) -> socket.socket:
+        if self.aborted:
+            raise TimeoutError("deadline")
+        self.raw = socket.create_connection((address, port), timeout)
+        if self.aborted:  # the watchdog fired while connecting
+            self.abort()
+        return self.raw
+
+
+class _VettedHTTP(_Abortable, http.client.HTTPConnection):
     def __init__(self, host: str, port: int, address: str, **kw: Any) -> None:
         super().__init__(host, port, **kw)
         self.address = address
 
     def connect(self) -> None:
-        self.sock = socket.create_connection((self.address, self.port), self.timeout)
+        self.sock = self._connect_raw(self.address, self.port, self.timeout)
 
 
-class _VettedHTTPS(http.client.HTTPSConnection):
+class _VettedHTTPS(_Abortable, http.client.HTTPSConnection):
     def __init__(self, host: str, port: int, address: str, **kw: Any) -> None:
         super().__init__(host, port, context=ssl.create_default_context(), **kw)
         self.address = address
 
     def connect(self) -> None:
-        sock = socket.create_connection((self.address, self.port), self.timeout)
+        sock = self._connect_raw(self.address, self.port, self.timeout)
         self.sock = self._context.wrap_socket(sock, server_hostname=self.host)  # type: ignore[attr-defined]

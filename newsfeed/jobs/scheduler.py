@@ -1,11 +1,18 @@
 """`newsfeed scheduler`: APScheduler 3.x in its own process, never inside web workers.
 
-One job, every ``interval`` seconds (UTC, coalesced, one instance at a time, a misfire grace of
-hours, a fixed id with ``replace_existing``): hold the database lease "scheduler" (a second
-scheduler process stays idle while the first is alive), publish scheduled items whose time has
-come, sweep the outbox (digests, reminders, confirmations), then sync the sources that are due,
-one at a time, each under its own lease (:mod:`newsfeed.services.sources`). Every step is safe to
-run twice.
+Two jobs, every ``interval`` seconds each (UTC, coalesced, one instance of each at a time, a
+misfire grace of hours, fixed ids with ``replace_existing``), running side by side in the
+scheduler's thread pool:
+
+- **the mail tick** holds the database lease "scheduler" (a second scheduler process stays idle
+  while the first is alive), publishes scheduled items whose time has come and sweeps the outbox
+  (digests, reminders, confirmations);
+- **the sources job** holds the lease "sources" and syncs the sources that are due, one at a
+  time, each under its own lease (:mod:`newsfeed.services.syncing`).
+
+Apart, because a followed page is someone else's server: however slowly it answers (each fetch
+ends at its whole-answer deadline, :mod:`newsfeed.adapters.fetch`), no email and no scheduled
+publication waits for it. Every step is safe to run twice.
 
 The lease is renewed by a heartbeat every third of its length *while a tick runs*, so a tick that
 outlasts the lease (a slow mail server) keeps it, and a second scheduler never starts a tick of its
@@ -45,6 +52,7 @@ from .sweep import SweepReport, sweep
 
 log = logging.getLogger("newsfeed.scheduler")
 LEASE_NAME = "scheduler"
+SOURCES_LEASE = "sources"
 
 
 @contextmanager
@@ -55,18 +63,19 @@ def heartbeat(
     clock: Callable[[], dt.datetime],
     lease: dt.timedelta,
     lost: threading.Event,
+    name: str = LEASE_NAME,
 ) -> Iterator[None]:
-    """Renew the scheduler's lease every third of its length until the block ends; set ``lost``
-    if someone else holds it."""
+    """Renew the lease ``name`` every third of its length until the block ends; set ``lost`` if
+    someone else holds it."""
     done = threading.Event()
 
     def beat() -> None:
         while not done.wait(lease.total_seconds() / 3):
             with sessions() as session:
-                held = leases.hold(session, LEASE_NAME, owner, now=clock(), ttl=lease)
+                held = leases.hold(session, name, owner, now=clock(), ttl=lease)
                 session.commit()
             if not held:
-                log.warning("the scheduler lease was lost: stopping this tick")
+                log.warning("the %s lease was lost: stopping this run", name)
                 lost.set()
                 return
 
@@ -109,22 +118,45 @@ def tick(
             started = time.monotonic()
             report = sweep(sessions, mailer, now=now, config=config, stop=halt)
             _record_sweep(sessions, report, now=now, seconds=time.monotonic() - started)
-            if not halt.is_set():
-                synced = sync_due(
-                    sessions,
-                    fetcher_from_config(config),
-                    now=clock(),
-                    config=config,
-                    owner=owner,
-                    stop=halt.is_set,
-                    clock=clock,
-                )
-                for done in synced:
-                    log.info("source %s", done.summary())
         finally:
             watcher.set()
     log.info("tick finished at %.3f", time.time())
     return True, published, report
+
+
+def sources_tick(
+    sessions: sessionmaker[Session],
+    config: Config,
+    *,
+    owner: str,
+    clock: Callable[[], dt.datetime],
+    lease: dt.timedelta,
+    stop: threading.Event | None = None,
+) -> tuple[bool, int]:
+    """One run of the sources job: (held the lease, sources synced)."""
+    with sessions() as session:
+        held = leases.hold(session, SOURCES_LEASE, owner, now=clock(), ttl=lease)
+        session.commit()
+    if not held:
+        return False, 0
+    halt = threading.Event()
+    with heartbeat(sessions, owner, clock=clock, lease=lease, lost=halt, name=SOURCES_LEASE):
+        watcher = _forward(stop, halt)
+        try:
+            synced = sync_due(
+                sessions,
+                fetcher_from_config(config),
+                now=clock(),
+                config=config,
+                owner=owner,
+                stop=halt.is_set,
+                clock=clock,
+            )
+        finally:
+            watcher.set()
+    for done in synced:
+        log.info("source %s", done.summary())
+    return True, len(synced)
 
 
 def _record_sweep(
@@ -178,6 +210,8 @@ class Runner:
         self.stopping = threading.Event()
         self.idle = threading.Event()
         self.idle.set()
+        self.sources_idle = threading.Event()
+        self.sources_idle.set()
 
     def job(self) -> None:
         self.idle.clear()
@@ -198,12 +232,36 @@ class Runner:
         else:
             log.info("published %d; %s", published, report.summary() if report else "")
 
+    def sources_job(self) -> None:
+        self.sources_idle.clear()
+        try:
+            sources_tick(
+                self.sessions,
+                self.config,
+                owner=self.owner,
+                clock=self.clock,
+                lease=self.lease,
+                stop=self.stopping,
+            )
+        except Exception:  # a source's failure is recorded on it; anything else must not stop the job
+            log.exception("the sources job failed")
+        finally:
+            self.sources_idle.set()
+
     def schedule(self, scheduler: Any) -> None:
         scheduler.add_job(
             self.job,
             "interval",
             seconds=self.interval,
             id="newsfeed-tick",
+            replace_existing=True,
+            next_run_time=self.clock(),
+        )
+        scheduler.add_job(
+            self.sources_job,
+            "interval",
+            seconds=self.interval,
+            id="newsfeed-sources",
             replace_existing=True,
             next_run_time=self.clock(),
         )
@@ -215,8 +273,11 @@ class Runner:
         """Let the tick under way stop after the message in flight, then give the lease up."""
         self.stopping.set()
         self.idle.wait(timeout=max(60.0, self.config.mail.timeout * 2))
+        # a fetch under way ends at its deadline at most (4 × [sources] timeout)
+        self.sources_idle.wait(timeout=self.config.sources.timeout * 4 + 5)
         with self.sessions() as session:
             leases.release(session, LEASE_NAME, self.owner)
+            leases.release(session, SOURCES_LEASE, self.owner)
             session.commit()
         log.info("lease released")
 

@@ -25,6 +25,7 @@ from newsfeed.domain.vocab import Role, Status
 from newsfeed.jobs.sync import sync, sync_due
 from newsfeed.services.items import input_of, update_item
 from newsfeed.services.sources import add_source
+from newsfeed.services.subscriptions import read_preferences
 from newsfeed.services.syncing import fetcher_from_config
 from tests import factories
 from tests.conftest import make_config
@@ -364,6 +365,21 @@ def test_a_slow_answer_times_out_and_a_huge_one_is_cut_short(server: PageServer)
         _fetcher(max_bytes=2_000_000).get(f"{server.base}/declared")
 
 
+@pytest.mark.parametrize("where", ["status", "headers", "chunks"])
+def test_a_server_trickling_its_answer_is_cut_at_the_whole_answer_deadline(
+    server: PageServer, where: str
+) -> None:
+    """A byte (or a chunk) every 0.2 s keeps every single read under the 0.5 s timeout; the server
+    would go on for two minutes. The fetch ends at the deadline of the whole answer (4 × 0.5 s),
+    whichever part is trickling: the status line, a header, or chunk after chunk."""
+    server.answers["/trickle"] = Answer(trickle=where, every=0.2, lasting=120)
+    started = time.monotonic()
+    with pytest.raises(FetchError, match=r"the answer took longer than 2 s"):
+        _fetcher(timeout=0.5).get(f"{server.base}/trickle")
+    # cut by the deadline, not by the server giving up (a generous bound: the server trickles 120 s)
+    assert time.monotonic() - started < 120 / 4
+
+
 def test_errors_are_recorded_and_the_items_stay(
     sessions: sessionmaker[Session], source_config: Config, server: PageServer
 ) -> None:
@@ -484,28 +500,76 @@ def test_sources_commands_add_refuse_private_addresses_sync_dry_run_and_list(
     assert both.exit_code == 2 and all(f in both.output for f in ("url:", "every:", "format:"))
 
 
-def test_the_scheduler_tick_syncs_due_sources_and_a_second_scheduler_does_not(
+def test_the_sources_job_syncs_due_sources_and_a_second_scheduler_does_not(
     sessions: sessionmaker[Session], source_config: Config, server: PageServer
 ) -> None:
     from newsfeed.adapters.mail import ConsoleMailer
-    from newsfeed.jobs.scheduler import tick
+    from newsfeed.jobs.scheduler import sources_tick, tick
 
     server.answers["/ada"] = Answer(page(ACCEPTED, TALK, REVIEWER))
     with sessions() as s:
         add_source(s, f"{server.base}/ada", now=T0, config=source_config)
         s.commit()
     lease = dt.timedelta(minutes=3)
-    mailer = ConsoleMailer(io.StringIO())
-    first = tick(sessions, mailer, source_config, owner="a", clock=lambda: T0, lease=lease)
-    second = tick(sessions, mailer, source_config, owner="b", clock=lambda: T0, lease=lease)
-    assert first[0] is True and second[0] is False
+    assert tick(
+        sessions, ConsoleMailer(io.StringIO()), source_config, owner="a", clock=lambda: T0, lease=lease
+    )[0]
+    assert server.seen == []  # the mail tick fetches nothing: sources have their own job
+    first = sources_tick(sessions, source_config, owner="a", clock=lambda: T0, lease=lease)
+    second = sources_tick(sessions, source_config, owner="b", clock=lambda: T0, lease=lease)
+    assert first == (True, 1) and second == (False, 0)
     assert len(server.seen) == 1
     with sessions() as s:
         assert s.scalar(select(func.count(Item.id)).where(Item.status == Status.PUBLISHED)) == 3
         stored = s.scalars(select(Source)).one()
         assert stored.last_status == "changed" and stored.next_fetch_at == T0 + dt.timedelta(hours=6)
-    tick(sessions, mailer, source_config, owner="a", clock=lambda: T0 + dt.timedelta(hours=1), lease=lease)
+    sources_tick(sessions, source_config, owner="a", clock=lambda: T0 + dt.timedelta(hours=1), lease=lease)
     assert len(server.seen) == 1  # not due for another five hours
+
+
+def test_a_source_trickling_its_answer_delays_no_email(
+    tmp_path: Path, database_url: str, server: PageServer, smtp: Any
+) -> None:
+    """The scheduler runs; a followed page answers one byte every half second (its fetch ends only
+    at the whole-answer deadline, two minutes here). A reader subscribes while that fetch is under
+    way: the confirmation leaves within the minute all the same."""
+    from newsfeed.adapters.mail import mailer_from_config
+    from newsfeed.adapters.models import Subscriber
+    from newsfeed.jobs.scheduler import start_background
+    from newsfeed.services.subscriptions import subscribe
+
+    config = make_config(
+        tmp_path,
+        database_url,
+        sources={"allow_networks": LOOPBACK, "timeout": 30.0, "min_every_minutes": 1},
+        mail={"transport": "smtp", "smtp_host": "127.0.0.1", "smtp_port": smtp.port, "timeout": 5.0},
+    )
+    server.answers["/slow"] = Answer(trickle="chunks", every=0.5, lasting=600)
+    engine = make_engine(config.database_url)
+    sessions = session_factory(engine)
+    with sessions() as s:
+        add_source(s, f"{server.base}/slow", now=dt.datetime.now(dt.UTC), config=config)
+        s.commit()
+    stop = start_background(
+        sessions, mailer_from_config(config), config, clock=lambda: dt.datetime.now(dt.UTC), interval=5
+    )
+    try:
+        assert server.started.wait(60)  # the fetch is under way (and will be for up to 120 s)
+        with sessions() as s:
+            subscribe(s, "reader@example.org", read_preferences(s), now=dt.datetime.now(dt.UTC))
+            s.commit()
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and not smtp.recorder.to("reader@example.org"):
+            time.sleep(0.2)
+        (confirmation,) = smtp.recorder.to("reader@example.org")
+        assert confirmation["Subject"].startswith("Confirm")
+        with sessions() as s:  # and the slow fetch had not finished meanwhile
+            assert s.scalars(select(Source)).one().fetched_at is None
+            assert s.scalar(select(func.count(Subscriber.id))) == 1
+    finally:
+        server.close()  # the trickle stops, so the fetch ends and the job can stop
+        stop()
+        engine.dispose()
 
 
 def test_items_imported_by_hand_before_the_source_was_added_are_adopted_not_doubled(
