@@ -59,6 +59,7 @@ class MailConfig:
     sender: str = "newsfeed@localhost"
     file_dir: str = ""
     timeout: float = 30.0
+    max_message_kb: int = 5_000  # a larger message is not sent (Postfix refuses 10 MB by default)
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,7 @@ class SourcesConfig:
     timeout: float = 15.0  # seconds for connecting and for each read
     max_kb: int = 5_000  # a larger answer is refused
     max_redirects: int = 5
+    max_items: int = 1_000  # items read from one fetch; the rest is cut, and the cut reported
     # Networks that may be fetched although private, loopback or link-local (comma separated,
     # e.g. "10.1.0.0/16, 127.0.0.1/32"); by default only public addresses are.
     allow_networks: str = ""
@@ -93,6 +95,8 @@ class DigestsConfig:
     max_attempts: int = 8
     confirmations_per_day: int = 3
     signups_per_hour: int = 20
+    max_items: int = 50  # items in one digest; more are counted, with a link to them all
+    max_reminders: int = 20  # events in one reminder email; more are counted likewise
 
 
 @dataclass(frozen=True)
@@ -171,6 +175,10 @@ _POSITIVE = {
     ("digests", "max_attempts"),
     ("digests", "confirmations_per_day"),
     ("digests", "signups_per_hour"),
+    ("digests", "max_items"),
+    ("digests", "max_reminders"),
+    ("mail", "max_message_kb"),
+    ("sources", "max_items"),
     ("admin", "login_attempts"),
     ("admin", "lockout_minutes"),
     ("admin", "address_attempts"),

@@ -26,6 +26,7 @@ class Recorder:
         self.lock = threading.Lock()
         self.refuse: dict[str, str] = {}  # recipient -> SMTP reply such as "550 no such user"
         self.delay = 0.0
+        self.max_size: int | None = None  # a larger message is refused as Postfix does (552 5.3.4)
 
     async def handle_RCPT(self, server: Any, session: Any, envelope: Any, address: str, options: Any) -> str:
         reply = self.refuse.get(address.lower())
@@ -37,6 +38,8 @@ class Recorder:
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         if self.delay:
             time.sleep(self.delay)  # a slow server: the sweep is mid-way for a while
+        if self.max_size is not None and len(envelope.content) > self.max_size:
+            return "552 5.3.4 Message size exceeds fixed limit"
         message = email.message_from_bytes(envelope.content, policy=email.policy.default)
         with self.lock:
             self.messages.append(message)

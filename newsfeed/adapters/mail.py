@@ -45,6 +45,11 @@ class PermanentFailure(Exception):
     """The server refused this message for good (5xx)."""
 
 
+class MessageTooLarge(PermanentFailure):
+    """The server refused the message for its size (552 or 5.3.4): the sender's failure, which
+    the subscriber's address has nothing to do with (not a bounce)."""
+
+
 class Pending(Protocol):
     """A message handed over up to its last step (over SMTP: everything but the final ".")."""
 
@@ -201,6 +206,11 @@ class _SMTPConnection:
     @staticmethod
     def classify(code: int, reply: bytes | str) -> None:
         text = reply.decode(errors="replace") if isinstance(reply, bytes) else str(reply)
+        # RFC 5321 552 is "exceeded storage allocation": read as a message too large (RFC 3463
+        # 5.3.4, "message too big for system", what Postfix says) unless the server says that
+        # the mailbox is full (5.2.2), which is the subscriber's.
+        if "5.3.4" in text or (code == 552 and "5.2.2" not in text):
+            raise MessageTooLarge(f"{code} {text}")
         if 500 <= code < 600:
             raise PermanentFailure(f"{code} {text}")
         raise TemporaryFailure(f"{code} {text}")

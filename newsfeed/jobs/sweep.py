@@ -56,6 +56,7 @@ from newsfeed.adapters.mail import (
     Connection,
     ConnectionFailure,
     Mailer,
+    MessageTooLarge,
     Pending,
     PermanentFailure,
     TemporaryFailure,
@@ -112,6 +113,7 @@ class _Job:
     email: Email | None = None
     skip: str | None = None  # nothing to send, with the reason
     error: str | None = None  # composing failed, with the reason
+    refused: str | None = None  # never to be sent (too large): failed, the site's failure
 
 
 class _Recorder:
@@ -138,7 +140,9 @@ class _Recorder:
         if isinstance(exc, ConnectionFailure):
             self.retry(job, str(exc), count=False)
             return True
-        if isinstance(exc, PermanentFailure):
+        if isinstance(exc, MessageTooLarge):  # the site's failure, not the address's: no bounce
+            self.give_up(job, f"the mail server refused it for its size: {exc}")
+        elif isinstance(exc, PermanentFailure):
             self.bounce(job, str(exc))
         elif isinstance(exc, TemporaryFailure):
             self.retry(job, str(exc), count=True)
@@ -179,6 +183,17 @@ class _Recorder:
             last_error=error[:1000],
         ):
             self.report.retried += 1
+
+    def give_up(self, job: _Job, error: str) -> None:
+        if STORE.record(
+            self.session,
+            job.delivery_id,
+            job.token,
+            status=DeliveryStatus.FAILED,
+            attempts=job.attempts + 1,
+            last_error=error[:1000],
+        ):
+            self.report.failed += 1
 
     def bounce(self, job: _Job, error: str) -> None:
         if not STORE.record(
@@ -456,6 +471,9 @@ class _Batch:
                 recorder.retry(job, reason, count=False)  # back to pending, no attempt counted
             elif job.skip is not None:
                 recorder.cancel(job, job.skip)
+            elif job.refused is not None:
+                recorder.report.errors.append(f"delivery {job.delivery_id}: {job.refused}")
+                recorder.give_up(job, job.refused)
             elif job.error is not None:
                 recorder.report.errors.append(f"delivery {job.delivery_id}: {job.error}")
                 recorder.retry(job, job.error, count=True)
@@ -486,5 +504,8 @@ def _compose(session: Session, delivery: Delivery, job: _Job, **kw: Any) -> _Job
         return replace(job, error=f"could not be composed: {type(exc).__name__}: {exc}")
     if email is None:
         return replace(job, skip="nothing to send")
-    email.data  # noqa: B018 - written now, while the server is busy with the previous message
+    size = len(email.data)  # written now, while the server is busy with the previous message
+    most = kw["config"].mail.max_message_kb * 1000
+    if size > most:  # the site's failure, recorded as such: never sent, never the address's bounce
+        return replace(job, refused=f"too large to send: {size:,} bytes, more than [mail] max_message_kb")
     return replace(job, email=email)

@@ -51,7 +51,7 @@ class DigestItem:
     url: str
     kind: str
     posted: str
-    body: str  # Markdown source
+    body: str  # an excerpt of its text, plain
     updated: bool = False  # an edit of an item sent before, not a new one
 
 
@@ -69,6 +69,10 @@ class Digest:
     period_label: str  # "week 5, 2025"
     items: tuple[DigestItem, ...] = ()
     upcoming: tuple[UpcomingEvent, ...] = ()
+    more_items: int = 0  # new items beyond those listed ("and 120 more", linking items_url)
+    more_upcoming: int = 0
+    items_url: str = ""
+    upcoming_url: str = ""
 
     @property
     def empty(self) -> bool:
@@ -78,7 +82,7 @@ class Digest:
         """Hashed once: one digest is the render cache's key for every subscriber who gets it."""
         cached: int | None = self.__dict__.get("_hash")
         if cached is None:
-            cached = hash((self.period_label, self.items, self.upcoming))
+            cached = hash((self.period_label, self.items, self.upcoming, self.more_items, self.more_upcoming))
             object.__setattr__(self, "_hash", cached)
         return cached
 
@@ -326,12 +330,12 @@ def _multipart(
 
 
 def compose_digest(digest: Digest, *, site: Site, to: Recipient, envelope: Envelope) -> Email:
-    count = len(digest.items)
+    count = len(digest.items) + digest.more_items
     parts = []
     if count:
         parts.append(f"{count} new" if count != 1 else "1 new item")
     if digest.upcoming:
-        parts.append(f"{len(digest.upcoming)} upcoming")
+        parts.append(f"{len(digest.upcoming) + digest.more_upcoming} upcoming")
     subject = f"{site.title}: {', '.join(parts)} ({digest.period_label})"
     return _multipart("digest", subject, site, to, envelope, digest=digest)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from newsfeed.adapters.models import Delivery, Item, Milestone, Subscriber, User
@@ -21,6 +21,7 @@ from newsfeed.config import Config, secret_key
 from newsfeed.domain.addresses import InvalidAddress, check_address
 from newsfeed.domain.lru import LRU
 from newsfeed.domain.periods import next_period, period_due, period_label
+from newsfeed.domain.text import after_title
 from newsfeed.domain.upcoming import event_grains, span
 from newsfeed.domain.urls import Urls
 from newsfeed.domain.vocab import Cadence, DeliveryKind, DeliveryStatus, SubscriberStatus
@@ -37,6 +38,7 @@ from newsfeed.render.messages import (
     compose_digest,
     compose_reminder,
 )
+from newsfeed.render.safe_html import summary
 
 from .events import Event, events
 from .subscriptions import confirm_token
@@ -117,11 +119,19 @@ def since_of(subscriber: Subscriber) -> dt.datetime:
     return subscriber.last_digest_at or subscriber.confirmed_at or subscriber.created_at
 
 
+EXCERPT = 300  # characters of an item's text in a digest (the item page has it whole)
+
+
 def build_digest(
     session: Session, subscriber: Subscriber, *, now: dt.datetime, config: Config, label: str
 ) -> Digest:
+    """What is new or updated since the subscriber's last digest, and what is coming up: at most
+    ``[digests] max_items`` of each, newest first, each item as an excerpt; beyond that a count
+    and a link to the list of them all, so that a digest stays a readable email however much
+    arrived (a 20,000-item sync must not make a 12 MB message)."""
     since = since_of(subscriber)
     selection = subscriber.selection
+    most = config.digests.max_items
     query = narrow(
         select(Item)
         .where(visible_condition(now))
@@ -132,7 +142,12 @@ def build_digest(
     )
     urls = config.urls
     items = []
-    for item in session.scalars(query):
+    found = list(session.scalars(query.limit(most)))
+    more = 0
+    if len(found) == most:
+        total = session.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0
+        more = int(total) - most
+    for item in found:
         published = published_at(item)
         items.append(
             DigestItem(
@@ -140,7 +155,7 @@ def build_digest(
                 url=urls.item(item.id),
                 kind=item.kind.value,
                 posted=item.posted.shown(),
-                body=item.body or "",
+                body=summary(after_title(item.body or "", item.title), EXCERPT),
                 updated=published <= since,
             )
         )
@@ -152,7 +167,15 @@ def build_digest(
         grains=event_grains(config.site.month_events),
         until=now + dt.timedelta(days=config.digests.upcoming_days),
     )
-    return Digest(period_label=label, items=tuple(items), upcoming=tuple(_event(e, urls) for e in coming))
+    return Digest(
+        period_label=label,
+        items=tuple(items),
+        upcoming=tuple(_event(e, urls) for e in coming[:most]),
+        more_items=more,
+        more_upcoming=max(0, len(coming) - most),
+        items_url=urls.home(selection),
+        upcoming_url=urls.upcoming(selection),
+    )
 
 
 # ---------------------------------------------------------------------------------------------

@@ -28,6 +28,7 @@ from newsfeed.services.digests import preview
 from newsfeed.services.items import ItemInput, MilestoneInput, update_item
 from newsfeed.services.subscriptions import Preferences, add_confirmed, read_preferences
 from tests import factories
+from tests.conftest import make_config
 from tests.smtp_sink import SMTPSink, free_port
 
 pytestmark = pytest.mark.db
@@ -318,6 +319,79 @@ def test_permanent_failures_are_kept_and_bounce(sessions: Any, mail_config: Conf
         factories.item(s, "After the bounce", "02/2025", now=MONDAY + dt.timedelta(days=3))
         s.commit()
     assert _run(sessions, mail_config, MONDAY + dt.timedelta(days=3, hours=1)).claimed == 0
+
+
+def test_a_digest_lists_at_most_max_items_as_excerpts_and_counts_the_rest(
+    sessions: Any, mail_config: Config, smtp: Any
+) -> None:
+    """A 120-item sync arrives: the digest lists the newest 50, each an excerpt, then "and 70
+    more" with a link to them all; its size does not grow with the bodies."""
+    _subscriber(sessions, "reader@example.org", at=MONDAY - dt.timedelta(days=10), timezone="Europe/Vienna")
+    long_tail = "the end of a very long body " * 200
+    with sessions() as s:
+        for n in range(120):
+            factories.item(
+                s,
+                f"Item number {n:03d}",
+                "01/2025",
+                now=MONDAY - dt.timedelta(days=1),
+                body=f"Start. {long_tail}",
+            )
+        s.commit()
+    assert _run(sessions, mail_config, MONDAY).sent == 1
+    (message,) = smtp.recorder.to("reader@example.org")
+    assert message["Subject"] == "Test Lab News: 120 new (week 6, 2025)"
+    text = message.get_body(("plain",)).get_content()
+    assert len(re.findall(r"http://news\.example\.org/items/\d+", text)) == 50
+    assert "... and 70 more: http://news.example.org/" in text
+    html = message.get_body(("html",)).get_content()
+    assert "… and 70 more" in html and html.count("/items/") == 50
+    assert text.count("the end of a very long body") < 50 * 15  # excerpts, not 50 × 200 repeats
+    assert len(message.as_bytes()) < 200_000
+
+
+def test_a_message_the_server_finds_too_large_is_the_sites_failure_not_a_bounce(
+    sessions: Any, mail_config: Config, smtp: Any
+) -> None:
+    _subscriber(
+        sessions,
+        "reader@example.org",
+        at=MONDAY - dt.timedelta(days=40),
+        timezone="Europe/Vienna",
+        cadence="daily",
+    )
+    smtp.recorder.max_size = 500  # every digest is larger
+    for day in range(4):
+        with sessions() as s:
+            factories.item(s, f"News {day}", "01/2025", now=MONDAY + dt.timedelta(days=day))
+            s.commit()
+        _run(sessions, mail_config, MONDAY + dt.timedelta(days=day, hours=1))
+    with sessions() as s:
+        sub = s.scalar(select(Subscriber))
+        assert sub is not None and sub.bounce_count == 0 and sub.status == SubscriberStatus.CONFIRMED
+        failed = s.scalars(select(Delivery).where(Delivery.status == DeliveryStatus.FAILED)).all()
+        assert len(failed) == 4 and all("552 5.3.4" in (d.last_error or "") for d in failed)
+
+
+def test_a_message_over_max_message_kb_is_never_sent(
+    sessions: Any, tmp_path: Path, database_url: str, smtp: Any
+) -> None:
+    config = make_config(
+        tmp_path,
+        database_url,
+        mail={"transport": "smtp", "smtp_host": "127.0.0.1", "smtp_port": smtp.port, "max_message_kb": 1},
+    )
+    _subscriber(sessions, "reader@example.org", at=MONDAY - dt.timedelta(days=10), timezone="Europe/Vienna")
+    with sessions() as s:
+        factories.item(s, "A paper", "01/2025", now=MONDAY - dt.timedelta(days=1), body="word " * 2000)
+        s.commit()
+    report = _run(sessions, config, MONDAY)
+    assert report.sent == 0 and smtp.messages == []
+    with sessions() as s:
+        (delivery,) = s.scalars(select(Delivery)).all()
+        assert delivery.status == DeliveryStatus.FAILED and "too large to send" in (delivery.last_error or "")
+        sub = s.scalar(select(Subscriber))
+        assert sub is not None and sub.bounce_count == 0
 
 
 @pytest.mark.slow
