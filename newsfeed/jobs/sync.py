@@ -78,7 +78,14 @@ def sync(
         if fetched is not None:
             try:
                 apply_fetch(
-                    session, source, fetched, report, now=at, host=config.host, zone=config.site.timezone
+                    session,
+                    source,
+                    fetched,
+                    report,
+                    now=at,
+                    host=config.host,
+                    zone=config.site.timezone,
+                    limit=config.sources.max_items,
                 )
             except Exception as exc:  # what was fetched cannot be used: the items stay as they were
                 session.rollback()

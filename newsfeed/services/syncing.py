@@ -46,11 +46,22 @@ class SyncReport:
     kept: int = 0  # edited by hand: the source's version left out
     failed: int = 0
     missing: int = 0  # not in this fetch, not retracted yet
+    cut: int = 0  # items beyond [sources] max_items, not read
     error: str | None = None
     messages: list[str] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
-        names = ("created", "updated", "unchanged", "retracted", "restored", "kept", "failed", "missing")
+        names = (
+            "created",
+            "updated",
+            "unchanged",
+            "retracted",
+            "restored",
+            "kept",
+            "failed",
+            "missing",
+            "cut",
+        )
         return {n: getattr(self, n) for n in names}
 
     def summary(self) -> str:
@@ -125,8 +136,10 @@ def apply_fetch(
     now: dt.datetime,
     host: str,
     zone: str = "UTC",
+    limit: int | None = None,
 ) -> None:
-    """Write one fetch of ``source`` (flushes, never commits)."""
+    """Write one fetch of ``source`` (flushes, never commits): at most ``limit`` items of it
+    (``[sources] max_items``), the cut reported."""
     source.fetched_at = now
     source.failures = 0
     source.last_error = None
@@ -144,6 +157,15 @@ def apply_fetch(
         result = parse_feed(fetched.body, today=today, path=path)
     else:
         result = parse_text(fetched.text, today=today, fmt=source.format, path=path)
+    most = limit if limit is not None else 1_000
+    cut = len(result.items) - most
+    if cut > 0:  # the newest first: a page lists them so, and a feed's entries are read in order
+        result.items = result.items[:most]
+        report.cut = cut
+        report.messages.append(
+            f"read the first {most:,} of {most + cut:,} items ([sources] max_items); the rest were left "
+            "out, and nothing stored was retracted for being among them"
+        )
     person = source.person.slug if source.person else None
     plan = plan_import(session, result, person=person, source_id=source.id)
     if not result.items and plan.stored:
@@ -229,6 +251,8 @@ def apply_fetch(
             item.source_missing = 0
             if item.id not in held:
                 item.source_differs = False
+            continue
+        if cut > 0:  # perhaps among the items left out: not missing
             continue
         item.source_missing += 1
         if item.source_missing < MISSING_LIMIT or item.id in held:

@@ -3,6 +3,7 @@ database after each sync is exactly what the sync rules say."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 import json
@@ -378,6 +379,28 @@ def test_a_server_trickling_its_answer_is_cut_at_the_whole_answer_deadline(
         _fetcher(timeout=0.5).get(f"{server.base}/trickle")
     # cut by the deadline, not by the server giving up (a generous bound: the server trickles 120 s)
     assert time.monotonic() - started < 120 / 4
+
+
+def test_a_sync_reads_at_most_max_items_reports_the_cut_and_retracts_none_of_the_rest(
+    sessions: sessionmaker[Session], source_config: Config, server: PageServer
+) -> None:
+    lines = [f"{(n % 12) + 1:02d}/{2024 - n // 12} I gave talk number {n} at a seminar." for n in range(30)]
+    server.answers["/long"] = Answer(page(*lines))
+    with sessions() as s:
+        source_id = add_source(s, f"{server.base}/long", now=T0, config=source_config).id
+        s.commit()
+    first = _sync(sessions, source_config, source_id, T0)  # max_items 1,000: all 30
+    assert first.created == 30 and first.cut == 0
+    small = dataclasses.replace(
+        source_config, sources=dataclasses.replace(source_config.sources, max_items=10)
+    )
+    for hours in (7, 14, 21):  # three syncs that read only the first ten: nothing is retracted
+        report = _sync(sessions, small, source_id, T0 + dt.timedelta(hours=hours), force=True)
+        assert (report.cut, report.retracted, report.missing) == (20, 0, 0), report
+        assert any("first 10 of 30 items" in m for m in report.messages)
+    with sessions() as s:
+        assert s.scalar(select(func.count(Item.id)).where(Item.status == Status.PUBLISHED)) == 30
+        assert s.scalars(select(Source)).one().last_report["cut"] == 20
 
 
 def test_errors_are_recorded_and_the_items_stay(
