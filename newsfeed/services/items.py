@@ -44,6 +44,9 @@ from .people import no_person
 TITLE_MAX = 500
 BODY_MAX = 100_000
 SHORT_MAX = 200  # venue, location, labels
+# Dates (milestones) of one item: a workshop's call has a dozen at most. Each is an event in every
+# calendar and a reminder for every subscriber who follows it, so more would multiply both.
+MAX_MILESTONES = 20
 TAG_MAX = 120
 POSTED_TEXT_MAX = 200
 MILESTONE_TEXT_MAX = 500
@@ -162,7 +165,14 @@ def _validate(data: ItemInput) -> None:
             problems.append(("links", str(exc)))
         if link.title is not None and len(link.title) > TITLE_MAX:
             problems.append(("links", f"a link title has at most {TITLE_MAX} characters"))
-    for number, ms in enumerate(data.milestones, start=1):
+    if len(data.milestones) > MAX_MILESTONES:
+        problems.append(
+            (
+                "milestones",
+                f"at most {MAX_MILESTONES} dates per item, not {len(data.milestones)}: split it in two",
+            )
+        )
+    for number, ms in enumerate(data.milestones[: MAX_MILESTONES + 1], start=1):
         if not ms.label.strip():
             problems.append((f"milestones[{number}]", "every milestone needs a label"))
         if ms.location is not None and len(ms.location) > SHORT_MAX:

@@ -464,3 +464,26 @@ def test_an_uploaded_news_list_is_previewed_then_imported(admin: Any) -> None:
     assert (
         admin.post("/admin/import/preview", data=bad, content_type="multipart/form-data").status_code == 400
     )
+
+
+def test_more_dates_than_an_item_may_have_are_refused_naming_the_field_never_dropped(
+    admin: Any, session: Session
+) -> None:
+    def form(count: int, rows: int | None = None) -> dict[str, str]:
+        fields = item_form(token(admin, "/admin/items/new"), milestone_count=str(rows or count))
+        for i in range(count):
+            fields |= {f"m{i}_label": f"Session {i + 1}", f"m{i}_date": f"{i % 28 + 1} Jun 2025"}
+            fields |= {f"m{i}_time": "", f"m{i}_zone": "", f"m{i}_location": ""}
+        return fields
+
+    too_many = admin.post("/admin/items/new", data=form(21))
+    assert too_many.status_code == 400
+    page = html.fromstring(too_many.data)
+    assert "at most 20 dates per item, not 21" in page.xpath("string(//*[@data-field='milestones'])")
+    assert session.scalar(select(func.count(Item.id))) == 0
+    rows = admin.post("/admin/items/new", data=form(3, rows=5000))
+    assert rows.status_code == 400 and b"at most 100 rows of dates" in rows.data
+    assert admin.post("/admin/items/new", data=form(20)).status_code == 302
+    session.expire_all()
+    (item,) = session.scalars(select(Item)).all()
+    assert len(item.milestones) == 20

@@ -83,7 +83,9 @@ def _row_count(form: MultiDict[str, str]) -> int:
     raw = form.get("milestone_count", "0").strip()
     if not (raw.isascii() and raw.isdigit() and len(raw) <= 4):
         raise InvalidInput("milestones", "the number of rows is not a number")
-    return min(int(raw), MAX_MILESTONE_ROWS)
+    if int(raw) > MAX_MILESTONE_ROWS:
+        raise InvalidInput("milestones", f"at most {MAX_MILESTONE_ROWS} rows of dates, not {int(raw):,}")
+    return int(raw)
 
 
 def _kept(current: Item | None, key: str, shown: str) -> FuzzyDate | None:
