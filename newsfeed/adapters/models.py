@@ -352,6 +352,10 @@ class Delivery(Base):
     period: Mapped[str | None] = mapped_column(String(32))  # "2025-W05", "2025-02", "2025-02-03"
     reminder_key: Mapped[str | None] = mapped_column(String(200))  # milestone + lead time
     milestone_id: Mapped[int | None] = mapped_column(ForeignKey("milestones.id", ondelete="SET NULL"))
+    # a grouped reminder: the delivery whose email carries it (one reminder email per sweep)
+    carrier_id: Mapped[int | None] = mapped_column(
+        ForeignKey("deliveries.id", ondelete="CASCADE"), index=True
+    )
     due_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
     status: Mapped[DeliveryStatus] = mapped_column(
         _enum(DeliveryStatus, "delivery_status"), default=DeliveryStatus.PENDING

@@ -215,6 +215,29 @@ def insert(session: Session, rows: list[dict[str, object]]) -> int:
     return len(insert_ignore(session, _TABLE, rows, returning=_TABLE.c.id))
 
 
+def insert_grouped(session: Session, rows: list[dict[str, object]]) -> int:
+    """New reminder deliveries, each unless its unique key exists, sent as one email per
+    subscriber: of those that were new for one subscriber, the first carries the others (they are
+    ``grouped`` under it). How many were new."""
+    if not rows:
+        return 0
+    rows = [{key: None for key in _ROW_KEYS} | row for row in rows]
+    new = insert_ignore(session, _TABLE, rows, returning=(_TABLE.c.id, _TABLE.c.subscriber_id))
+    by_subscriber: dict[int, list[int]] = {}
+    for delivery_id, subscriber_id in new:
+        by_subscriber.setdefault(subscriber_id, []).append(delivery_id)
+    for ids in by_subscriber.values():
+        if len(ids) > 1:
+            carrier, *carried = sorted(ids)
+            session.execute(
+                update(Delivery)
+                .where(_among(session, Delivery.id, carried))
+                .values(status=DeliveryStatus.GROUPED, carrier_id=carrier)
+                .execution_options(synchronize_session=False)
+            )
+    return len(new)
+
+
 def load(session: Session, ids: Sequence[int]) -> dict[int, Delivery]:
     """The claimed deliveries, with their subscribers, by id."""
     return {
@@ -239,6 +262,7 @@ class OutboxStore:
     """The outbox's statements as one object (what the sweep and the planner are given)."""
 
     insert = staticmethod(insert)
+    insert_grouped = staticmethod(insert_grouped)
     reclaim_expired = staticmethod(reclaim_expired)
     claim = staticmethod(claim)
     load = staticmethod(load)

@@ -26,6 +26,12 @@ def bump_data_version(session: Session, now: dt.datetime) -> None:
     session.flush()
 
 
+def data_version(session: Session) -> int:
+    """The current data version (0 before the first write)."""
+    value = session.scalar(select(SiteState.int_value).where(SiteState.key == DATA_VERSION))
+    return int(value or 0)
+
+
 SCHEDULER_TICK = "scheduler_tick"
 LAST_SWEEP = "last_sweep"  # text: the last outbox sweep's report as JSON (seconds, sent, …)
 

@@ -100,3 +100,4 @@ class DeliveryStatus(enum.StrEnum):
     SENT = "sent"
     FAILED = "failed"
     CANCELLED = "cancelled"
+    GROUPED = "grouped"  # a reminder sent within another delivery's email (its carrier)

@@ -12,6 +12,7 @@ import datetime as dt
 import functools
 import re
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from email.header import Header, decode_header, make_header
 from email.utils import format_datetime, formataddr
@@ -91,6 +92,10 @@ class Digest:
 class Reminder:
     days: int
     event: UpcomingEvent
+
+    @property
+    def when_text(self) -> str:
+        return "today" if self.days == 0 else ("in 1 day" if self.days == 1 else f"in {self.days} days")
 
 
 @dataclass(frozen=True)
@@ -340,12 +345,28 @@ def compose_digest(digest: Digest, *, site: Site, to: Recipient, envelope: Envel
     return _multipart("digest", subject, site, to, envelope, digest=digest)
 
 
-def compose_reminder(reminder: Reminder, *, site: Site, to: Recipient, envelope: Envelope) -> Email:
-    days = (
-        "today" if reminder.days == 0 else ("in 1 day" if reminder.days == 1 else f"in {reminder.days} days")
+def compose_reminder(
+    reminders: Sequence[Reminder],
+    *,
+    site: Site,
+    to: Recipient,
+    envelope: Envelope,
+    more: int = 0,
+    more_url: str = "",
+) -> Email:
+    """One email for every reminder due for a subscriber at once (soonest first), and how many
+    more there are beyond those listed."""
+    first = reminders[0]
+    if len(reminders) == 1 and not more:
+        subject = f"Reminder: {first.event.label} {first.when_text} — {first.event.title}"
+    else:
+        subject = (
+            f"Reminders: {len(reminders) + more} dates coming up — "
+            f"{first.event.label} {first.when_text}, {first.event.title}"
+        )
+    return _multipart(
+        "reminder", subject, site, to, envelope, reminders=tuple(reminders), more=more, more_url=more_url
     )
-    subject = f"Reminder: {reminder.event.label} {days} — {reminder.event.title}"
-    return _multipart("reminder", subject, site, to, envelope, reminder=reminder, days=days)
 
 
 def compose_confirmation(

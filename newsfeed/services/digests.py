@@ -199,17 +199,11 @@ def reminder_key(item: Item, m: Milestone, starts: dt.datetime, lead: int) -> st
     return f"{item.public_id}|{m.label[:60]}|{starts.strftime('%Y-%m-%dT%H:%MZ')}|{lead}d"
 
 
-def _reminder_message(
-    session: Session,
-    delivery: Delivery,
-    subscriber: Subscriber,
-    *,
-    now: dt.datetime,
-    config: Config,
-    site: Site,
-    to: Recipient,
-    envelope: Envelope,
-) -> Email | None:
+def _reminder(
+    session: Session, delivery: Delivery, subscriber: Subscriber, *, now: dt.datetime, config: Config
+) -> Reminder | None:
+    """The reminder a delivery row stands for, if it is still true now (the milestone is still
+    there, at the same start, upcoming, visible and followed)."""
     m = session.get(Milestone, delivery.milestone_id) if delivery.milestone_id else None
     if m is None or not delivery.reminder_key:
         return None  # the milestone was edited away (or moved: its new date has its own key)
@@ -222,8 +216,35 @@ def _reminder_message(
     if reminder_key(item, m, when.starts, lead) != delivery.reminder_key:
         return None
     event = UpcomingEvent(m.label, item.title, config.urls.item(item.id), m.date, m.location)
+    return Reminder(days=when.days_until(now), event=event)
+
+
+def _reminder_message(
+    session: Session,
+    delivery: Delivery,
+    subscriber: Subscriber,
+    *,
+    now: dt.datetime,
+    config: Config,
+    site: Site,
+    to: Recipient,
+    envelope: Envelope,
+) -> Email | None:
+    """The reminder email of a delivery and of the reminders it carries (those planned for the
+    same subscriber at the same time), soonest first, at most ``[digests] max_reminders``."""
+    rows = [delivery, *session.scalars(select(Delivery).where(Delivery.carrier_id == delivery.id))]
+    found = [r for r in (_reminder(session, row, subscriber, now=now, config=config) for row in rows) if r]
+    if not found:
+        return None
+    found.sort(key=lambda r: (r.days, r.event.when.start, r.event.title))
+    most = config.digests.max_reminders
     return compose_reminder(
-        Reminder(days=when.days_until(now), event=event), site=site, to=to, envelope=envelope
+        found[:most],
+        site=site,
+        to=to,
+        envelope=envelope,
+        more=max(0, len(found) - most),
+        more_url=config.urls.upcoming(subscriber.selection),
     )
 
 

@@ -11,10 +11,13 @@ new date. Flushes; the sweep (:mod:`newsfeed.jobs.sweep`) commits.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from newsfeed.adapters import state
 from newsfeed.adapters.models import Subscriber
 from newsfeed.adapters.outbox import STORE
 from newsfeed.config import Config
@@ -25,16 +28,37 @@ from .digests import reminder_events, reminder_key
 from .events import Event
 
 PLAN_CHUNK = 1000
+REMINDERS_PLANNED = "reminders_planned"  # site_state: the last plan's time, data version, fingerprint
 
 
 def plan(session: Session, *, now: dt.datetime, config: Config, errors: list[str] | None = None) -> int:
     """Insert the digest and reminder deliveries that are due; returns how many were new.
     Subscribers are read a chunk at a time, so memory does not grow with the list; a subscriber
     row that cannot be planned (a zone the system does not know) is reported in ``errors`` and
-    skipped, never stopping the others."""
-    coming = reminder_events(session, now=now, config=config)
+    skipped, never stopping the others.
+
+    **Reminders are planned incrementally.** Pairing every coming event with every subscriber on
+    every tick costs events × subscribers each minute, however little changed. So each plan records
+    when it ran, the data version and a fingerprint of what the subscribers follow; the next one
+    pairs only the events one of whose reminder points (the leads the subscribers asked for, in
+    days before the start) passed since, unless items or subscribers changed meanwhile, in which
+    case it looks at every event again (the unique keys keep what was planned before from being
+    planned twice).
+    """
+    every_event = reminder_events(session, now=now, config=config)
+    last = state.last(session, REMINDERS_PLANNED)
+    version = state.data_version(session)
+    previous: dict[str, object] = json.loads(last[1] or "{}") if last is not None else {}
+    trusted = last is not None and last[0] <= now and previous.get("data") == version
+    leads_before = [int(d) for d in previous.get("leads", ())]  # type: ignore[attr-defined]
+    if trusted and last is not None:
+        coming = [e for e in every_event if _passes_a_point(e, leads_before, last[0], now)]
+    else:
+        coming = every_event
+    leads: set[int] = set()
     created = 0
     last_id = 0
+    fingerprint = hashlib.blake2b(digest_size=16)
     while True:
         chunk = list(
             session.scalars(
@@ -53,6 +77,10 @@ def plan(session: Session, *, now: dt.datetime, config: Config, errors: list[str
         last_id = chunk[-1].id
         rows: list[dict[str, object]] = []
         for s in chunk:
+            fingerprint.update(
+                repr((s.id, s.selection.key, s.lead_days, s.timezone, s.confirmed_at)).encode()
+            )
+            leads.update(s.lead_days)
             try:
                 key, due = period_due(s.cadence, now, s.timezone, config.digests.send_hour)
             except ValueError as exc:
@@ -72,12 +100,48 @@ def plan(session: Session, *, now: dt.datetime, config: Config, errors: list[str
                         "created_at": now,
                     }
                 )
-        rows += _reminder_rows(coming, chunk, now=now)
         created += STORE.insert(session, rows)
+        created += STORE.insert_grouped(session, _reminder_rows(coming, chunk, now=now))
         for s in chunk:
             session.expunge(s)
+    followed = fingerprint.hexdigest()
+    if coming is not every_event and previous.get("subscribers") != followed:
+        # someone subscribed or changed what they follow: every event, for everyone, once
+        created += _plan_reminders(session, every_event, now=now)
+    recorded = {"data": version, "subscribers": followed, "leads": sorted(leads)}
+    state.mark(session, REMINDERS_PLANNED, now, text=json.dumps(recorded))
     session.flush()
     return created
+
+
+def _passes_a_point(event: Event, leads: list[int], since: dt.datetime, now: dt.datetime) -> bool:
+    """One of the reminder points of the event (``leads`` days before its start, the leads any
+    subscriber asked for) lies in (``since``, ``now``]."""
+    return any(since < event.span.starts - dt.timedelta(days=lead) <= now for lead in leads)
+
+
+def _plan_reminders(session: Session, coming: list[Event], *, now: dt.datetime) -> int:
+    created = 0
+    last_id = 0
+    while True:
+        chunk = list(
+            session.scalars(
+                select(Subscriber)
+                .where(
+                    Subscriber.status == SubscriberStatus.CONFIRMED,
+                    Subscriber.address_problem.is_(None),
+                    Subscriber.id > last_id,
+                )
+                .order_by(Subscriber.id)
+                .limit(PLAN_CHUNK)
+            )
+        )
+        if not chunk:
+            return created
+        last_id = chunk[-1].id
+        created += STORE.insert_grouped(session, _reminder_rows(coming, chunk, now=now))
+        for s in chunk:
+            session.expunge(s)
 
 
 def _reminder_rows(
