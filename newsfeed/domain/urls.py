@@ -63,8 +63,8 @@ class Urls:
     def tag(self, slug: str) -> str:
         return self._at(f"/tags/{quote(slug)}")
 
-    def upcoming(self, selection: Selection = EVERYTHING) -> str:
-        return self._at("/upcoming", self._query(selection))
+    def upcoming(self, selection: Selection = EVERYTHING, page: int | None = None) -> str:
+        return self._at("/upcoming", self._query(selection, page if page and page > 1 else None))
 
     def follow(self) -> str:
         return self._at("/follow")

@@ -39,6 +39,7 @@ from .database import get_config, get_session, now
 from .edge import CSP, talisman
 
 UPCOMING_DAYS = 365
+UPCOMING_PER_PAGE = 50
 COMING_SHOWN = 5  # a person's page lists their next five events, then "N more" links /upcoming
 EMBED_LIMIT = 100
 # A person's page shows countdowns to their coming events: a cached copy lasts this long at most.
@@ -179,18 +180,33 @@ def tag_page(slug: str) -> Response:
 
 
 @bp.get("/upcoming")
-def upcoming_page() -> str:
+def upcoming_page() -> Response:
+    """Events within UPCOMING_DAYS, soonest first, UPCOMING_PER_PAGE to a page; cached like the
+    list pages (per filter, page and data version), for COUNTDOWN_FRESH at most (countdowns)."""
     flt = _selection()
-    rows, later = _coming(flt)
-    return render_template(
-        "public/upcoming.html",
-        rows=rows,
-        later=later,
-        now=now(),
-        flt=flt,
-        days=UPCOMING_DAYS,
-        **feed_links(flt),
-    )
+    page = _number("page", default=1, most=100_000)
+
+    def render() -> str:
+        rows, later = _coming(flt)
+        pages = max(1, -(-len(rows) // UPCOMING_PER_PAGE))
+        if page > pages:
+            raise NotFound(f"there is no page {page}: the list has {pages}")
+        shown = rows[(page - 1) * UPCOMING_PER_PAGE : page * UPCOMING_PER_PAGE]
+        return render_template(
+            "public/upcoming.html",
+            rows=shown,
+            total=len(rows),
+            page=page,
+            pages=pages,
+            page_url=lambda n: Urls().upcoming(flt, n),
+            later=later,
+            now=now(),
+            flt=flt,
+            days=UPCOMING_DAYS,
+            **feed_links(flt),
+        )
+
+    return _cached("upcoming", flt, page, render, lasts=COUNTDOWN_FRESH)
 
 
 @bp.get("/items/<id:item_id>")

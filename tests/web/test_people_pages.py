@@ -3,6 +3,7 @@ profile, "showing … by Ada Lovelace" (not "by ada"), feed titles, "Coming up" 
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import feedparser
@@ -128,3 +129,23 @@ def test_an_item_page_does_not_repeat_its_title_from_the_body(client: Any, sessi
     headings = [h.text_content() for h in page.xpath("//h1 | //h2 | //h3")]
     assert headings.count("DeLTa: Deep Generative Models") == 1
     assert "We are organizing" in page.xpath("string(//div[@class='body'])")
+
+
+def test_upcoming_is_paged_and_cached_like_the_list_pages(client: Any, session: Session) -> None:
+    for day in range(120):  # 120 talks over the coming months (the clock is 1 March 2025)
+        when = factories.NOW.date() + dt.timedelta(days=day + 2)
+        factories.item(
+            session, f"Talk {day:03d}", "02/2025", kind=Kind.TALK, milestones=[("Talk", f"{when:%d %b %Y}")]
+        )
+    session.commit()
+    first = client.get("/upcoming")
+    page = html.fromstring(first.data)
+    assert len(page.xpath("//table[@class='upcoming']/tbody/tr")) == 50
+    assert "page 1 of 3 · 120 events" in page.xpath("string(//nav[@class='pager'])")
+    assert page.xpath("//a[@rel='next']/@href") == ["/upcoming?page=2"]
+    last = html.fromstring(client.get("/upcoming?page=3").data)
+    assert len(last.xpath("//table[@class='upcoming']/tbody/tr")) == 20
+    assert last.xpath("string(//table[@class='upcoming']/tbody/tr[last()]//a)") == "Talk 119"
+    assert client.get("/upcoming?page=4").status_code == 404
+    again = client.get("/upcoming", headers={"If-None-Match": first.headers["ETag"]})
+    assert again.status_code == 304
