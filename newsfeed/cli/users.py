@@ -73,3 +73,17 @@ def user_reset_password(app: AppContext, email: str, password_stdin: bool) -> No
     click.echo(f"password reset for {address}; its other sessions are signed out")
     if not password_stdin:
         click.echo(f"password (shown once): {password}")
+
+
+@user.command("set-person")
+@click.argument("email")
+@click.argument("person_slug", metavar="SLUG")
+@pass_ctx
+def user_set_person(app: AppContext, email: str, person_slug: str) -> None:
+    """Give an account the person it posts as (an editor without one may do nothing)."""
+    from newsfeed.services.users import set_person
+
+    with app.session() as session:
+        changed = set_person(session, email, person_slug)
+        address, slug = changed.email, person_slug
+    click.echo(f"{address} posts as {slug}")

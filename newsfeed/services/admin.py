@@ -61,7 +61,7 @@ def search_items(
     (``q``: words in the title or body, taken literally)."""
     query = select(Item).options(selectinload(Item.person)).order_by(Item.posted_start.desc(), Item.id.desc())
     if not actor.is_admin:
-        query = query.where(Item.person_id == actor.person_id)
+        query = query.where(Item.person_id == (actor.person_id or -1))  # never "IS NULL"
     if q.strip():
         text = q.strip()[:100]
         query = query.where(or_(contains(Item.title, text), contains(Item.body, text)))
@@ -89,7 +89,9 @@ def search_subscribers(
 
 def item_for(session: Session, actor: Actor, item_id: int) -> Item:
     item = session.get(Item, item_id)
-    if item is None or (not actor.is_admin and item.person_id != actor.person_id):
+    if item is None or (
+        not actor.is_admin and (actor.person_id is None or item.person_id != actor.person_id)
+    ):
         raise NotFound(f"no item {item_id}")
     return item
 

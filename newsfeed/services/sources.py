@@ -171,7 +171,9 @@ def list_sources(session: Session, *, user: User | None = None) -> list[Source]:
 def find_source(session: Session, name: str, *, user: User | None = None) -> Source:
     source = session.scalar(select(Source).where(Source.name == name))
     if source is None or (
-        user is not None and user.role != Role.ADMIN and source.person_id != user.person_id
+        user is not None
+        and user.role != Role.ADMIN
+        and (user.person_id is None or source.person_id != user.person_id)
     ):
         raise InvalidInput("source", f"no source {name[:80]!r}")
     return source

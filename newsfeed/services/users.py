@@ -42,6 +42,25 @@ def normalise_email(email: str) -> str:
         raise InvalidInput("email", str(exc)) from None
 
 
+# An editor acts for one person: without one, "their own" would be everything that is nobody's.
+NEEDS_PERSON = (
+    "an editor posts as a person: name one (--person SLUG; `newsfeed person add SLUG --name NAME` makes one)"
+)
+
+
+def set_person(session: Session, email: str, person_slug: str) -> User:
+    """Give an account the person it posts as (an editor without one may do nothing)."""
+    user = session.scalar(select(User).where(User.email == normalise_email(email)))
+    if user is None:
+        raise InvalidInput("email", f"no user {email[:80]!r}")
+    person = session.scalar(select(Person).where(Person.slug == person_slug))
+    if person is None:
+        raise InvalidInput("person", no_person(person_slug))
+    user.person = person
+    session.flush()
+    return user
+
+
 def generate_password() -> str:
     return secrets.token_urlsafe(15)
 
@@ -66,6 +85,8 @@ def create_user(
         person = session.scalar(select(Person).where(Person.slug == person_slug))
         if person is None:
             raise InvalidInput("person", no_person(person_slug))
+    elif role == Role.EDITOR:
+        raise InvalidInput("person", NEEDS_PERSON)
     user = User(
         email=email,
         name=name,

@@ -133,3 +133,16 @@ def test_two_concurrent_adds_of_one_slug_make_one_person_and_tell_the_other(conf
         t.join()
     engine.dispose()
     assert sorted(outcomes) == ["added", "slug: a person 'ada' exists already"]
+
+
+def test_an_editor_needs_a_person_and_one_can_be_given_later(runner: Any) -> None:
+    runner(["db", "upgrade"])
+    refused = runner(["user", "create", "ed@example.org", "--role", "editor"])
+    assert refused.exit_code == 2 and "an editor posts as a person" in refused.output
+    assert runner(["user", "create", "root@example.org", "--role", "admin"]).exit_code == 0
+    runner(["person", "add", "ed", "--name", "Ed"])
+    assert (
+        runner(["user", "set-person", "root@example.org", "ed"]).output.strip()
+        == "root@example.org posts as ed"
+    )
+    assert runner(["user", "set-person", "root@example.org", "nobody"]).exit_code == 2

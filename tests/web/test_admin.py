@@ -130,7 +130,9 @@ def test_session_cookie_flags(
 
 
 def test_passwords_are_hashed_at_asvs_strength(session: Session, runner: Any) -> None:
-    result = runner(["user", "create", "a@example.org", "--password-stdin"], input=PASSWORD + "\n")
+    result = runner(
+        ["user", "create", "a@example.org", "--role", "admin", "--password-stdin"], input=PASSWORD + "\n"
+    )
     assert result.exit_code == 0
     stored = session.scalar(select(User.password_hash))
     assert stored is not None and stored.startswith("scrypt:131072:8:1$")  # N = 2^17, p = 1

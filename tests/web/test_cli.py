@@ -137,7 +137,8 @@ def test_user_list_and_reset_password_signs_other_sessions_out(runner: Any, sess
 
     created = runner(["user", "create", "ed@example.org", "--role", "admin"])
     assert created.exit_code == 0, created.output
-    runner(["user", "create", "second@example.org"], input="")
+    runner(["person", "add", "sam", "--name", "Sam"])
+    runner(["user", "create", "second@example.org", "--person", "sam"], input="")
     listed = runner(["user", "list"])
     assert listed.exit_code == 0
     rows = [line.split("\t") for line in listed.output.splitlines()]

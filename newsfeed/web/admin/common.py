@@ -47,6 +47,9 @@ def require_sign_in() -> WerkzeugResponse | tuple[Any, int] | None:
         return redirect(url_for("auth.login", next=request.full_path if request.method == "GET" else None))
     if request.endpoint in ADMIN_ONLY and current_user.role != Role.ADMIN:
         abort(403, "this page is for admins")
+    if current_user.role != Role.ADMIN and current_user.person_id is None:
+        # "their own person's" would be everything that is nobody's: allowed nothing instead
+        abort(403, "this editor account has no person to post as: ask an admin to give it one")
     return None
 
 

@@ -68,7 +68,9 @@ def add_source() -> WerkzeugResponse | tuple[str, int]:
 def _own_source(source_id: int) -> Any:
     source = get_session().get(Source, source_id)
     user = signed_in_user()
-    if source is None or (user.role != Role.ADMIN and source.person_id != user.person_id):
+    if source is None or (
+        user.role != Role.ADMIN and (user.person_id is None or source.person_id != user.person_id)
+    ):
         raise NotFound(f"no source {source_id}")
     return source
 
