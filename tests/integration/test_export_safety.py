@@ -25,7 +25,8 @@ def _built(markdown: str) -> str:
     """The HTML a Jekyll site makes of it: Markdown with raw HTML obeyed (kramdown's default)."""
     body = markdown.split("---\n", 2)[-1] if markdown.startswith("---\n") else markdown
     assert not LIQUID.search(body), body  # Liquid would run before Markdown
-    return MarkdownIt("commonmark", {"html": True}).render(body)
+    rendered: str = MarkdownIt("commonmark", {"html": True}).render(body)
+    return rendered
 
 
 def test_every_hostile_string_exports_as_text_in_both_formats(
