@@ -32,6 +32,10 @@ def run_migrations_online() -> None:
     url = config.get_main_option("sqlalchemy.url") or load_config().database_url
     engine = make_engine(url)
     with engine.connect() as conn:
+        if conn.dialect.name == "sqlite":
+            # as newsfeed.adapters.migrate does: a table copy must not cascade into its children
+            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            conn.commit()
         _run(conn)
     engine.dispose()
 

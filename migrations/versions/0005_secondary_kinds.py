@@ -26,4 +26,12 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    held = op.get_bind().execute(
+        sa.text("SELECT count(*) FROM items WHERE also_kinds IS NOT NULL AND also_kinds NOT IN ('', '[]')")
+    ).scalar()
+    if held:
+        raise RuntimeError(
+            f"{held} items have secondary kinds, which revision 0004 cannot hold: "
+            "restore a backup taken before the upgrade instead"
+        )
     op.drop_column("items", "also_kinds")

@@ -62,6 +62,12 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    held = op.get_bind().execute(sa.text("SELECT count(*) FROM sources")).scalar()
+    if held:
+        raise RuntimeError(
+            f"{held} sources are followed, which revision 0005 cannot hold (nor which items they gave): "
+            "restore a backup taken before the upgrade instead"
+        )
     with op.batch_alter_table("items") as batch:
         batch.drop_index("ix_items_source_id")
         batch.drop_constraint("fk_items_source_id_sources", type_="foreignkey")
