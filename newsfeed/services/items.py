@@ -202,9 +202,12 @@ def _tags(session: Session, names: Sequence[str]) -> list[Tag]:
             continue
         seen.add(slug)
         tag = session.scalar(select(Tag).where(Tag.slug == slug))
-        if tag is None:
-            tag = Tag(slug=slug, name=name[:TAG_MAX])
-            session.add(tag)
+        if tag is None:  # insert-or-get: another save adding the same new tag at once is no error
+            insert_ignore(
+                session, Tag.__table__, [{"slug": slug, "name": name[:TAG_MAX]}], index_elements=["slug"]
+            )
+            tag = session.scalar(select(Tag).where(Tag.slug == slug))
+            assert tag is not None
         out.append(tag)
     return out
 

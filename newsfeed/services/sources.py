@@ -32,6 +32,7 @@ from urllib.parse import urlsplit
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from newsfeed.adapters.db import insert_ignore
 from newsfeed.adapters.models import Item, Person, Source, User
 from newsfeed.config import Config
 from newsfeed.domain.errors import InvalidInput
@@ -73,13 +74,15 @@ def check_url(url: str) -> str:
     return url
 
 
-def _default_name(session: Session, url: str) -> str:
+def _default_name(session: Session, url: str, *, skip: int = 0) -> str:
+    """A free name made of the address ("ada-example-org"), numbered when taken; ``skip`` more
+    numbers on when the free one was taken meanwhile."""
     parts = urlsplit(url)
     base = re.sub(r"[^a-z0-9]+", "-", f"{parts.hostname}{parts.path}".lower()).strip("-")[:60] or "source"
     name, n = base, 2
     while session.scalar(select(Source.id).where(Source.name == name)) is not None:
         name, n = f"{base}-{n}", n + 1
-    return name
+    return name if not skip else f"{base}-{n + skip}"
 
 
 def add_source(
@@ -141,23 +144,37 @@ def add_source(
             problems.append(("url", f"already a source: {same}"))
     if problems:
         raise InvalidInput.many(problems)
-    source = Source(
-        name=name or _default_name(session, url),
-        url=url,
-        format=fmt,
-        person=person_row,
-        tags=clean_tags,
-        every_minutes=minutes,
-        added_by=user.id if user is not None else None,
-        created_at=now,
-        next_fetch_at=now,
-        last_status="new",
-        last_report={},
-        failures=0,
-    )
-    session.add(source)
-    session.flush()
-    return source
+    values: dict[str, object] = {
+        "url": url,
+        "format": fmt,
+        "person_id": person_row.id if person_row is not None else None,
+        "tags": clean_tags,
+        "every_minutes": minutes,
+        "added_by": user.id if user is not None else None,
+        "created_at": now,
+        "next_fetch_at": now,
+        "last_status": "new",
+        "last_report": {},
+        "failures": 0,
+    }
+    # insert-or-fail on the unique name: two adds of one name at the same moment make one source
+    # and tell the other, as if it had come second (a chosen name) or take the next free one
+    for attempt in range(20):
+        chosen = name or _default_name(session, url, skip=attempt)
+        made = insert_ignore(
+            session,
+            Source.__table__,
+            [{"name": chosen, **values}],
+            index_elements=["name"],
+            returning=Source.__table__.c.id,
+        )
+        if made:
+            source = session.get(Source, made[0])
+            assert source is not None
+            return source
+        if name is not None:
+            raise InvalidInput("name", f"a source {name!r} exists already")
+    raise InvalidInput("name", "no free name for this source: give one with --name")
 
 
 def list_sources(session: Session, *, user: User | None = None) -> list[Source]:

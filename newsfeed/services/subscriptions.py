@@ -24,6 +24,7 @@ from itsdangerous import BadSignature, URLSafeSerializer
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from newsfeed.adapters.db import insert_ignore
 from newsfeed.adapters.models import Delivery, Subscriber
 from newsfeed.adapters.queries import known_selection
 from newsfeed.domain.dates import UnknownZone, zone_of
@@ -141,17 +142,34 @@ def confirmation_delivery(
     return delivery
 
 
+def _insert_or_get(session: Session, address: str, now: dt.datetime) -> tuple[Subscriber, bool]:
+    """The subscriber of ``address``, made pending if there was none (and whether it was made).
+    An insert-or-get on the unique address: the same address entered twelve times at once makes
+    one subscriber, and every request goes on as if it had come second."""
+    subscriber = session.scalar(select(Subscriber).where(Subscriber.email == address))
+    if subscriber is not None:
+        return subscriber, False
+    made = insert_ignore(
+        session,
+        Subscriber.__table__,
+        [{"email": address, "status": SubscriberStatus.PENDING, "created_at": now}],
+        index_elements=["email"],
+        returning=Subscriber.__table__.c.id,
+    )
+    subscriber = session.scalar(select(Subscriber).where(Subscriber.email == address))
+    assert subscriber is not None
+    return subscriber, bool(made)
+
+
 def subscribe(
     session: Session, email: str, prefs: Preferences, *, now: dt.datetime, per_day: int = 3
 ) -> Delivery | None:
     """Ask to subscribe; returns the queued email (None when this address had its share today).
     The caller shows the same page either way."""
     address = normalise_email(email)
-    subscriber = session.scalar(select(Subscriber).where(Subscriber.email == address))
-    if subscriber is None:
-        subscriber = Subscriber(email=address, status=SubscriberStatus.PENDING, created_at=now)
+    subscriber, new = _insert_or_get(session, address, now)
+    if new:
         _apply(subscriber, prefs)
-        session.add(subscriber)
         session.flush()
     elif subscriber.status != SubscriberStatus.CONFIRMED:
         # pending, unsubscribed or bounced: a fresh opt-in with what they chose now
@@ -166,10 +184,7 @@ def add_confirmed(
 ) -> Subscriber:
     """An operator adds an address (already consented elsewhere when ``confirmed``)."""
     address = normalise_email(email)
-    subscriber = session.scalar(select(Subscriber).where(Subscriber.email == address))
-    if subscriber is None:
-        subscriber = Subscriber(email=address, status=SubscriberStatus.PENDING, created_at=now)
-        session.add(subscriber)
+    subscriber, _new = _insert_or_get(session, address, now)
     _apply(subscriber, prefs)
     if confirmed and subscriber.status != SubscriberStatus.CONFIRMED:
         subscriber.status = SubscriberStatus.CONFIRMED
