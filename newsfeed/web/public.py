@@ -18,7 +18,6 @@ import datetime as dt
 from collections.abc import Callable
 from itertools import groupby
 from typing import Any
-from urllib.parse import urlencode
 
 from flask import Blueprint, Response, render_template, request
 from sqlalchemy import select
@@ -46,6 +45,7 @@ EMBED_LIMIT = 100
 COUNTDOWN_FRESH = dt.timedelta(minutes=10)
 
 bp = Blueprint("public", __name__)
+PAGES = Urls()  # root-relative addresses of the site's own pages
 
 
 def _selection(**fixed: str) -> Selection:
@@ -93,8 +93,29 @@ def _cached(
     return answer_cached(("html", name, flt.key, page), "text/html; charset=utf-8", rendered)
 
 
-def _news(name: str, flt: Selection, *, heading: str, person: Any = None) -> Response:
+def _news(
+    name: str,
+    flt: Selection,
+    *,
+    heading: str,
+    person: Any = None,
+    path: str = "/",
+    fixed: Selection = EVERYTHING,
+) -> Response:
+    """A news list page: ``path`` is the page's own address and ``fixed`` what that address
+    selects (/people/ada: person ada); its links (pages, years) are built from the parsed filter
+    and page alone, never from the request's query, so a cached copy's links are the same
+    whoever asked first (an ignored ?utm_source=… stays out of them)."""
     page = _number("page", default=1, most=1_000_000)
+    extra = Selection(
+        tuple(k for k in flt.kinds if k not in fixed.kinds),
+        tuple(t for t in flt.tags if t not in fixed.tags),
+        tuple(p for p in flt.people if p not in fixed.people),
+    )
+
+    def page_url(n: int) -> str:
+        query = "&".join(filter(None, [extra.query_string(), f"page={n}" if n > 1 else ""]))
+        return path + (f"?{query}" if query else "")
 
     def render() -> str:
         at = now()
@@ -119,20 +140,12 @@ def _news(name: str, flt: Selection, *, heading: str, person: Any = None) -> Res
             coming=coming,
             more=max(more, 0),
             now=at,
-            page_url=_page_url,
+            page_url=page_url,
             **feed_links(flt),
         )
 
     lasts = COUNTDOWN_FRESH if person is not None else None
-    return _cached(name, flt, page, render, lasts=lasts)
-
-
-def _page_url(page: int) -> str:
-    args = [(k, v) for k, v in request.args.items(multi=True) if k != "page"]
-    if page > 1:
-        args.append(("page", str(page)))
-    query = urlencode(args)
-    return request.path + (f"?{query}" if query else "")
+    return _cached(f"{name}:{path}", flt, page, render, lasts=lasts)
 
 
 def _coming(flt: Selection, *, limit: int | None = None) -> tuple[list[Any], int]:
@@ -164,19 +177,28 @@ def person_page(slug: str) -> Response:
     person = get_session().scalar(select(Person).where(Person.slug == slug))
     if person is None:
         raise NotFound(f"no person {slug!r}")
-    return _news("person", flt, heading=person.name, person=person)
+    return _news(
+        "person",
+        flt,
+        heading=person.name,
+        person=person,
+        path=PAGES.person(slug),
+        fixed=Selection(people=(slug,)),
+    )
 
 
 @bp.get("/kinds/<kind>")
 def kind_page(kind: str) -> Response:
     flt = _path_selection(kind=kind)
-    return _news("kind", flt, heading=f"News: {kind}")
+    return _news("kind", flt, heading=f"News: {kind}", path=PAGES.kind(kind), fixed=Selection(kinds=(kind,)))
 
 
 @bp.get("/tags/<slug>")
 def tag_page(slug: str) -> Response:
     flt = _path_selection(tag=slug)
-    return _news("tag", flt, heading=f"News tagged {slug}")
+    return _news(
+        "tag", flt, heading=f"News tagged {slug}", path=PAGES.tag(slug), fixed=Selection(tags=(slug,))
+    )
 
 
 @bp.get("/upcoming")
