@@ -386,17 +386,26 @@ def secret_key(config: Config) -> str:
     """The configured secret, or one generated once into the instance folder (zero set-up).
 
     The web app, the CLI and the scheduler all call this, so that links signed by one are
-    accepted by the others.
+    accepted by the others. Made atomically: the key is written whole to a file of its own, then
+    linked into place, which fails if another process got there first; that one's key is read
+    instead. So processes starting together (gunicorn's workers, the scheduler) share one key.
     """
     if config.admin.secret_key:
         return config.admin.secret_key
+    import os
     import secrets
 
     path = Path(config.instance_path) / "secret_key"
     if path.exists():
         return path.read_text().strip()
     path.parent.mkdir(parents=True, exist_ok=True)
-    key = secrets.token_urlsafe(48)
-    path.write_text(key)
-    path.chmod(0o600)
-    return key
+    draft = path.with_name(f".secret_key.{os.getpid()}.{secrets.token_hex(4)}")
+    draft.write_text(secrets.token_urlsafe(48))
+    draft.chmod(0o600)
+    try:
+        os.link(draft, path)  # atomic: the name appears with the whole key, or not at all
+    except FileExistsError:
+        pass  # another process made it first: theirs is the key
+    finally:
+        draft.unlink(missing_ok=True)
+    return path.read_text().strip()

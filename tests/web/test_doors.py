@@ -28,3 +28,27 @@ def test_a_cached_page_links_only_the_parsed_filter_and_page(client: Any, sessio
     assert plain.xpath("//a[@rel='next']/@href") == ["/?page=2"]
     person = html.fromstring(client.get("/people/ada?kind=acceptance&page=2").data)
     assert person.xpath("//a[@rel='prev']/@href") == ["/people/ada?kind=acceptance"]
+
+
+def _key_in_a_process(folder: str, barrier: Any, out: Any) -> None:
+    from newsfeed.config import Config, secret_key
+
+    barrier.wait()
+    out.put(secret_key(Config(instance_path=folder)))
+
+
+@pytest.mark.parametrize("trial", range(5))
+def test_processes_starting_together_share_one_secret_key(tmp_path: Any, trial: int) -> None:
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    barrier, out = context.Barrier(6), context.Queue()
+    folder = str(tmp_path / f"instance{trial}")
+    processes = [context.Process(target=_key_in_a_process, args=(folder, barrier, out)) for _ in range(6)]
+    for p in processes:
+        p.start()
+    keys = {out.get(timeout=60) for _ in processes}
+    for p in processes:
+        p.join(timeout=60)
+    assert len(keys) == 1 and len(next(iter(keys))) > 40
+    assert sorted(p.name for p in (tmp_path / f"instance{trial}").iterdir()) == ["secret_key"]
