@@ -60,10 +60,13 @@ class VersionWatch:
         self._at = 0.0
         self._lock = threading.Lock()
 
-    def current(self, engine: Any) -> tuple[int, dt.datetime]:
+    def current(self, engine: Any, *, ttl: float | None = None) -> tuple[int, dt.datetime]:
+        """``ttl``: this once, how long a look may be trusted (0: ask the database now, one
+        indexed read; HTML pages do, so a retraction shows on every worker at the next request)."""
         clock = time.monotonic()
+        trust = self.ttl if ttl is None else ttl
         with self._lock:
-            if self._seen is not None and clock - self._at < self.ttl:
+            if self._seen is not None and clock - self._at < trust:
                 return self._seen
         seen = data_state_fast(engine)
         with self._lock:
@@ -165,7 +168,9 @@ class FastFeeds:
     ) -> tuple[str, list[tuple[str, str]], bytes] | None:
         extensions = self.app.extensions
         key, route_headers, _ = route
-        version, _ = extensions["newsfeed.version_watch"].current(extensions["newsfeed.sessions"].kw["bind"])
+        version, _ = extensions["newsfeed.version_watch"].current(
+            extensions["newsfeed.sessions"].kw["bind"], ttl=_trust(key)
+        )
         rendered = extensions["newsfeed.feed_cache"].get(
             (*key, version), fresh(extensions["newsfeed.clock"]())
         )
@@ -205,15 +210,26 @@ def _cache() -> LRU[tuple[object, ...], Rendered]:
     return cache
 
 
-def rendering(body: bytes, last_modified: dt.datetime, valid_until: dt.datetime | None) -> Rendered:
+def _trust(key: tuple[object, ...]) -> float | None:
+    """HTML pages check the data version on every request; feeds trust it ``[feeds] version_ttl``."""
+    return 0.0 if key and key[0] == "html" else None
+
+
+def rendering(
+    body: bytes, last_modified: dt.datetime, valid_until: dt.datetime | None, *, page: bool = False
+) -> Rendered:
     """A cached answer: the body and the headers that belong to this rendering (a strong ETag,
     Last-Modified, Cache-Control). The route's other headers (type, security) are the ones Flask
-    sends, remembered by :class:`FastFeeds` for the answers it gives in front of Flask."""
+    sends, remembered by :class:`FastFeeds` for the answers it gives in front of Flask.
+
+    Feeds may be kept ``[feeds] max_age`` by readers and proxies; an HTML ``page`` is ``no-cache``:
+    a browser asks again each time (a 304 when nothing changed), so a retracted item is gone from
+    the next view, never kept for minutes."""
     etag = hashlib.sha256(body).hexdigest()[:32]
     headers = {
         "ETag": f'"{etag}"',
         "Last-Modified": http_date(last_modified),
-        "Cache-Control": f"public, max-age={get_config().feeds.max_age}",
+        "Cache-Control": "no-cache" if page else f"public, max-age={get_config().feeds.max_age}",
     }
     return Rendered(body, etag, last_modified, valid_until, headers)
 
@@ -229,7 +245,7 @@ def answer_cached(
     extensions = current_app.extensions
     at = now()
     watch: VersionWatch = extensions["newsfeed.version_watch"]
-    version, changed_at = watch.current(extensions["newsfeed.sessions"].kw["bind"])
+    version, changed_at = watch.current(extensions["newsfeed.sessions"].kw["bind"], ttl=_trust(key))
     cache = _cache()
     rendered = cache.get((*key, version), fresh(at))
     if rendered is None:

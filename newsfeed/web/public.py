@@ -88,7 +88,7 @@ def _cached(
         valid_until = next_publication(get_session(), at)
         if lasts is not None:
             valid_until = min(valid_until or at + lasts, at + lasts)
-        return rendering(render().encode(), changed_at, valid_until)
+        return rendering(render().encode(), changed_at, valid_until, page=True)
 
     return answer_cached(("html", name, flt.key, page), "text/html; charset=utf-8", rendered)
 

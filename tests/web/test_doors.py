@@ -52,3 +52,29 @@ def test_processes_starting_together_share_one_secret_key(tmp_path: Any, trial: 
         p.join(timeout=60)
     assert len(keys) == 1 and len(next(iter(keys))) > 40
     assert sorted(p.name for p in (tmp_path / f"instance{trial}").iterdir()) == ["secret_key"]
+
+
+def test_a_retraction_shows_on_every_worker_at_the_next_request(
+    app_factory: Any, config: Any, session: Session
+) -> None:
+    """Two workers (two apps on one database), feeds trusting the version for a minute: the
+    HTML pages still ask the database each time (one indexed read), and say so to browsers."""
+    import dataclasses
+
+    from newsfeed.domain.vocab import Status
+    from newsfeed.services.items import input_of, update_item
+
+    slow = dataclasses.replace(config, feeds=dataclasses.replace(config.feeds, version_ttl=60.0))
+    first, second = app_factory(slow).test_client(), app_factory(slow).test_client()
+    item = factories.item(session, "Soon retracted", "05/2024")
+    session.commit()
+    for worker in (first, second):
+        page = worker.get("/")
+        assert b"Soon retracted" in page.data and page.headers["Cache-Control"] == "no-cache"
+        assert worker.get("/", headers={"If-None-Match": page.headers["ETag"]}).status_code == 304
+    update_item(
+        session, item, dataclasses.replace(input_of(item), status=Status.RETRACTED), now=factories.NOW
+    )
+    session.commit()  # written by neither worker (the CLI, the scheduler, another worker)
+    for worker in (first, second):
+        assert b"Soon retracted" not in worker.get("/").data
