@@ -106,6 +106,7 @@ class AdminConfig:
     login_attempts: int = 5
     lockout_minutes: int = 15
     address_attempts: int = 50
+    account_attempts: int = 100
     concurrent_hashes: int = 2
     proxies: int = 0
     max_upload_mb: int = 20
@@ -182,6 +183,7 @@ _POSITIVE = {
     ("admin", "login_attempts"),
     ("admin", "lockout_minutes"),
     ("admin", "address_attempts"),
+    ("admin", "account_attempts"),
     ("admin", "concurrent_hashes"),
     ("admin", "max_upload_mb"),
     ("site", "max_request_kb"),

@@ -10,7 +10,9 @@ worker they reach. A refused attempt is not recorded (it checks nothing).
 them, that address must wait ``lockout`` before trying that account again, twice as long after
 each further failure (at most a day). Someone guessing from one address therefore cannot lock the
 account's owner out from theirs. An address that fails against many accounts (``address_limit``
-failures, whatever the account) waits likewise. A right password clears the count for its pair.
+failures, whatever the account) waits likewise, and so does everyone trying an account that failed
+``account_limit`` times from anywhere (a guess spread over many addresses). An IPv6 client counts
+as its /64 network. A right password clears the count for its pair.
 
 **Memory.** Each scrypt check takes about 134 MB; at most ``concurrent`` run at once per process
 (others wait a few seconds, then get "busy, try again").
@@ -19,6 +21,7 @@ failures, whatever the account) waits likewise. A right password clears the coun
 from __future__ import annotations
 
 import datetime as dt
+import ipaddress
 import secrets
 import threading
 from dataclasses import dataclass
@@ -32,6 +35,19 @@ from .users import hash_password, verify_password
 
 MAX_WAIT = dt.timedelta(days=1)
 WINDOW = dt.timedelta(days=1)
+
+
+def client_network(address: str) -> str:
+    """What the limits count as one client: an IPv4 address, an IPv6 /64 network."""
+    try:
+        parsed = ipaddress.ip_address(address.split("%", 1)[0])
+    except ValueError:
+        return address
+    if isinstance(parsed, ipaddress.IPv6Address):
+        if parsed.ipv4_mapped is not None:
+            return str(parsed.ipv4_mapped)
+        return str(ipaddress.ip_network(f"{parsed}/64", strict=False))
+    return str(parsed)
 
 
 class LockedOut(Exception):
@@ -59,11 +75,17 @@ def start(
     max_failures: int,
     lockout: dt.timedelta,
     address_limit: int,
+    account_limit: int = 100,
 ) -> Attempt:
     """Record an attempt (the caller commits at once), or LockedOut when the attempts recorded
-    before it say this one must wait (the caller rolls back). Nothing is checked yet."""
+    before it say this one must wait (the caller rolls back). Nothing is checked yet.
+
+    Three ceilings: failures for this account from this client, from this client whatever the
+    account, and for this account from anywhere (``account_limit``, high: a guess spread over
+    many addresses is slowed, its owner is held up only by such an attack). An IPv6 client counts
+    as its /64 network (one machine has a whole /64 to rotate through)."""
     account = email.strip().lower()[:320]
-    address = address[:64]
+    address = client_network(address)[:64]
     if session.get_bind().dialect.name == "postgresql":
         # One at a time per client address, until this transaction ends (the commit right after).
         session.execute(select(func.pg_advisory_xact_lock(func.hashtext(f"newsfeed-login:{address}"))))
@@ -80,6 +102,17 @@ def start(
             attempt.id,
             now=now,
             limit=address_limit,
+            lockout=lockout,
+        ),
+    )
+    wait = max(
+        wait,
+        _wait(
+            session,
+            LoginAttempt.account == account,
+            attempt.id,
+            now=now,
+            limit=account_limit,
             lockout=lockout,
         ),
     )

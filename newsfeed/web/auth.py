@@ -117,6 +117,7 @@ def login() -> str | WerkzeugResponse | tuple[str, int]:
             max_failures=config.admin.login_attempts,
             lockout=dt.timedelta(minutes=config.admin.lockout_minutes),
             address_limit=config.admin.address_attempts,
+            account_limit=config.admin.account_attempts,
         )
     except LockedOut as exc:
         db.rollback()  # refused without checking anything: not recorded

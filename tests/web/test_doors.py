@@ -78,3 +78,37 @@ def test_a_retraction_shows_on_every_worker_at_the_next_request(
     session.commit()  # written by neither worker (the CLI, the scheduler, another worker)
     for worker in (first, second):
         assert b"Soon retracted" not in worker.get("/").data
+
+
+def test_sign_in_counts_an_ipv6_client_as_its_64_and_each_account_has_a_ceiling(
+    session: Session, password_hash: str, app_factory: Any, config: Any, clock: Any
+) -> None:
+    from newsfeed.config import replace
+    from newsfeed.services.auth import client_network
+    from tests.web.test_admin import add_user, sign_in
+
+    assert (
+        client_network("2001:db8:1:2:aaaa::1")
+        == client_network("2001:db8:1:2:ffff::9")
+        == "2001:db8:1:2::/64"
+    )
+    assert client_network("::ffff:192.0.2.1") == "192.0.2.1" and client_network("192.0.2.1") == "192.0.2.1"
+    app = app_factory(replace(config, admin={"login_attempts": 3, "account_attempts": 8}))
+    add_user(session, password_hash)
+
+    def client_at(address: str) -> Any:
+        client = app.test_client()
+        client.environ_base["REMOTE_ADDR"] = address
+        return client
+
+    # one machine rotating through its /64: the fourth try is refused, whatever the address
+    for n in range(3):
+        assert sign_in(client_at(f"2001:db8:1:2::{n + 1}"), password="wrong").status_code == 400
+    assert sign_in(client_at("2001:db8:1:2::99")).status_code == 429
+    assert sign_in(client_at("2001:db8:1:3::1")).status_code == 302  # another network: its owner
+    # a guess spread over many addresses: after eight failures the account waits for everyone
+    for n in range(8):
+        assert sign_in(client_at(f"198.51.100.{n + 1}"), password="wrong").status_code == 400
+    assert sign_in(client_at("203.0.113.50")).status_code == 429
+    clock.advance(minutes=16)
+    assert sign_in(client_at("203.0.113.50")).status_code == 302
