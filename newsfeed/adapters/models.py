@@ -122,9 +122,12 @@ class Item(Base):
         Index("ix_items_status_publish_at", "status", "publish_at"),
         Index("ix_items_posted_start", "posted_start"),
         Index("ix_items_source_key", "source_key", unique=True),
+        Index("ix_items_link_token", "link_token", unique=True),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    # The unguessable part of an unlisted item's address (/items/<id>/<link_token>).
+    link_token: Mapped[str | None] = mapped_column(String(32), default=lambda: secrets.token_urlsafe(16))
     # A tag: URI (RFC 4151), fixed at creation and never changed by an edit.
     public_id: Mapped[str] = mapped_column(
         String(200), unique=True, default=lambda: f"urn:uuid:{uuid.uuid4()}"

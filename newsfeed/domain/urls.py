@@ -48,8 +48,9 @@ class Urls:
     def home(self, selection: Selection = EVERYTHING, page: int | None = None) -> str:
         return self._at("/", self._query(selection, page if page and page > 1 else None))
 
-    def item(self, item_id: int) -> str:
-        return self._at(f"/items/{item_id}")
+    def item(self, item_id: int, token: str | None = None) -> str:
+        """An item's page; an unlisted one is only at the address with its ``token``."""
+        return self._at(f"/items/{item_id}" + (f"/{quote(token)}" if token else ""))
 
     def item_calendar(self, item_id: int) -> str:
         return self._at(f"/items/{item_id}/calendar.ics")

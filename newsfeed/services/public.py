@@ -66,12 +66,16 @@ def timeline_page(
     return TimelinePage(items=items, page=page, pages=pages, total=total, year_pages=year_pages)
 
 
-def item_page(session: Session, item_id: int, *, now: dt.datetime) -> Item | None:
-    """A published item that is public or unlisted (unlisted: reachable by its link, listed nowhere)."""
+def item_page(session: Session, item_id: int, *, now: dt.datetime, token: str | None = None) -> Item | None:
+    """A published item that is public, or unlisted and asked for with its link token (unlisted:
+    reachable by its link, listed nowhere, not found by walking the ids)."""
+    shown = Item.visibility == Visibility.PUBLIC
+    if token:
+        shown = or_(shown, (Item.visibility == Visibility.UNLISTED) & (Item.link_token == token))
     query = select(Item).where(
         Item.id == item_id,
         or_(Item.status == Status.PUBLISHED, (Item.status == Status.SCHEDULED) & (Item.publish_at <= now)),
-        Item.visibility.in_([Visibility.PUBLIC, Visibility.UNLISTED]),
+        shown,
     )
     return session.scalar(
         query.options(selectinload(Item.milestones), selectinload(Item.links), selectinload(Item.tags))

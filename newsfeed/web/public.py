@@ -19,16 +19,17 @@ from collections.abc import Callable
 from itertools import groupby
 from typing import Any
 
-from flask import Blueprint, Response, render_template, request
+from flask import Blueprint, Response, redirect, render_template, request
 from sqlalchemy import select
+from werkzeug.wrappers import Response as WerkzeugResponse
 
-from newsfeed.adapters.models import Person
+from newsfeed.adapters.models import Item, Person
 from newsfeed.adapters.queries import described, known_selection
 from newsfeed.domain.errors import InvalidInput, NotFound
 from newsfeed.domain.selection import EVERYTHING, Selection
 from newsfeed.domain.upcoming import event_grains, span
 from newsfeed.domain.urls import Urls
-from newsfeed.domain.vocab import KINDS
+from newsfeed.domain.vocab import KINDS, Role, Visibility
 from newsfeed.services.events import events
 from newsfeed.services.feeds import calendar_document, next_publication
 from newsfeed.services.public import item_page, timeline_page
@@ -232,19 +233,62 @@ def upcoming_page() -> Response:
 
 
 @bp.get("/items/<id:item_id>")
-def item(item_id: int) -> str:
-    at = now()
-    found = item_page(get_session(), item_id, now=at)
+def item(item_id: int) -> Response | WerkzeugResponse:
+    """A public item's page. An unlisted one is not here: a signed-in editor of it is sent to
+    its address with the link token, anyone else gets 404 (as for an id that does not exist)."""
+    found = item_page(get_session(), item_id, now=now())
     if found is None:
+        unlisted = _unlisted_for_editor(item_id)
+        if unlisted is not None:
+            return redirect(PAGES.item(item_id, unlisted))
         raise NotFound(f"no public item {item_id}")
-    calendar = Urls().item_calendar(item_id) if found.milestones else None
-    config = get_config()
-    grains = event_grains(config.site.month_events)
-    # the countdowns of /upcoming, the digests and the reminders: one notion of "when"
-    spans = {m.id: span(m.date, config.site.timezone, grains) for m in found.milestones}
-    return render_template(
-        "public/item.html", item=found, now=at, calendar=calendar, spans=spans, **feed_links(EVERYTHING)
-    )
+    return _item_answer(item_id, None)
+
+
+@bp.get("/items/<id:item_id>/<token>")
+def unlisted_item(item_id: int, token: str) -> Response:
+    """An item at its address with its link token (how an unlisted item is shared)."""
+    if len(token) > 64 or item_page(get_session(), item_id, now=now(), token=token) is None:
+        raise NotFound(f"no public item {item_id}")
+    return _item_answer(item_id, token)
+
+
+def _item_answer(item_id: int, token: str | None) -> Response:
+    """The item page, cached per data version like the list pages (its Markdown rendered once
+    per revision, not per view), for COUNTDOWN_FRESH at most (its countdowns)."""
+
+    def render() -> str:
+        at = now()
+        found = item_page(get_session(), item_id, now=at, token=token)
+        if found is None:
+            raise NotFound(f"no public item {item_id}")
+        public = found.visibility == Visibility.PUBLIC
+        calendar = PAGES.item_calendar(item_id) if found.milestones and public else None
+        config = get_config()
+        grains = event_grains(config.site.month_events)
+        # the countdowns of /upcoming, the digests and the reminders: one notion of "when"
+        spans = {m.id: span(m.date, config.site.timezone, grains) for m in found.milestones}
+        return render_template(
+            "public/item.html", item=found, now=at, calendar=calendar, spans=spans, **feed_links(EVERYTHING)
+        )
+
+    return _cached(f"item:{item_id}:{token or ''}", EVERYTHING, 1, render, lasts=COUNTDOWN_FRESH)
+
+
+def _unlisted_for_editor(item_id: int) -> str | None:
+    """The link token of an unlisted item the signed-in account may edit, else None."""
+    from flask_login import current_user
+
+    if not current_user.is_authenticated:
+        return None
+    found = get_session().get(Item, item_id)
+    if found is None or found.visibility != Visibility.UNLISTED:
+        return None
+    if current_user.role != Role.ADMIN and (
+        current_user.person_id is None or found.person_id != current_user.person_id
+    ):
+        return None
+    return found.link_token
 
 
 @bp.get("/items/<id:item_id>/calendar.ics")

@@ -16,7 +16,7 @@ from newsfeed.adapters.db import make_engine, session_factory
 from newsfeed.adapters.migrate import alembic_config, downgrade, upgrade
 from newsfeed.adapters.models import Person
 from newsfeed.config import Config
-from newsfeed.domain.vocab import Kind
+from newsfeed.domain.vocab import Kind, Visibility
 from newsfeed.services.sources import add_source
 from newsfeed.services.subscriptions import add_confirmed, confirmation_delivery, read_preferences
 from tests import factories
@@ -32,6 +32,10 @@ def _revisions(engine: Engine) -> list[str]:
     return [rev.revision for rev in reversed(list(script.walk_revisions()))]
 
 
+# Made anew by an upgrade and meaningful only for unlisted items, whose downgrade refuses.
+REMADE = {("items", "link_token")}
+
+
 def _rows(engine: Engine) -> dict[str, list[tuple[str, ...]]]:
     """Every row of every table (but Alembic's own), as text, in a stable order."""
     out = {}
@@ -39,7 +43,11 @@ def _rows(engine: Engine) -> dict[str, list[tuple[str, ...]]]:
         for table in inspect(connection).get_table_names():
             if table == "alembic_version":
                 continue
-            rows = connection.execute(text(f'SELECT * FROM "{table}"')).all()  # noqa: S608
+            columns = [
+                c["name"] for c in inspect(connection).get_columns(table) if (table, c["name"]) not in REMADE
+            ]
+            listed = ", ".join(f'"{c}"' for c in columns)
+            rows = connection.execute(text(f'SELECT {listed} FROM "{table}"')).all()  # noqa: S608
             out[table] = sorted(tuple(str(v) for v in row) for row in rows)
     return out
 
@@ -85,6 +93,7 @@ def test_every_downgrade_and_upgrade_again_keeps_every_row(empty_database_url: s
 
 RICH = {
     # revision whose downgrade must refuse: what it cannot hold, made through the services
+    "0010": "unlisted",
     "0009": "grouped",
     "0008": "bio",
     "0006": "source",
@@ -100,6 +109,8 @@ def _make(kind: str, engine: Engine, config: Config) -> None:
             person.bio = "Works on analytical engines."
         elif kind == "source":
             add_source(s, "https://ada.example.org/", now=factories.NOW, config=config)
+        elif kind == "unlisted":
+            factories.item(s, "Shared by link", "05/2024", visibility=Visibility.UNLISTED)
         elif kind == "also":
             factories.item(s, "A talk and a trip", "05/2024", kind=Kind.TALK, also=[Kind.TRAVEL])
         elif kind == "grouped":
@@ -142,4 +153,4 @@ def test_db_downgrade_on_the_command_line_refuses_with_the_reason(runner: Any) -
         and "downgrade refused" in refused.output
         and "restore a backup" in refused.output
     )
-    assert "revision 0009" in runner(["db", "upgrade"]).output
+    assert "revision 0010" in runner(["db", "upgrade"]).output

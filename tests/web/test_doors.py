@@ -112,3 +112,31 @@ def test_sign_in_counts_an_ipv6_client_as_its_64_and_each_account_has_a_ceiling(
     assert sign_in(client_at("203.0.113.50")).status_code == 429
     clock.advance(minutes=16)
     assert sign_in(client_at("203.0.113.50")).status_code == 302
+
+
+def test_unlisted_items_are_found_only_by_their_link(
+    client: Any, session: Session, password_hash: str
+) -> None:
+    from newsfeed.domain.vocab import Visibility
+    from tests.web.test_admin import add_user, sign_in
+
+    public = factories.item(session, "A public talk", "05/2024")
+    hidden = factories.item(session, "A draft shared by link", "05/2024", visibility=Visibility.UNLISTED)
+    session.commit()
+    assert hidden.link_token and len(hidden.link_token) >= 20
+    # walking the ids finds the public item only
+    found = [i for i in range(1, 20) if client.get(f"/items/{i}").status_code == 200]
+    assert found == [public.id]
+    page = client.get(f"/items/{hidden.id}/{hidden.link_token}")
+    assert page.status_code == 200 and b"A draft shared by link" in page.data
+    assert page.headers["Cache-Control"] == "no-cache"
+    assert client.get(f"/items/{hidden.id}/{hidden.link_token[:-1]}x").status_code == 404
+    assert client.get(f"/items/{public.id}/{hidden.link_token}").status_code == 200  # a public one anyhow
+    assert client.get(f"/items/{hidden.id}/calendar.ics").status_code == 404
+    # an editor of it who follows an old /items/<id> link is sent to the new address
+    add_user(session, password_hash)
+    assert sign_in(client).status_code == 302
+    moved = client.get(f"/items/{hidden.id}")
+    assert moved.status_code == 302 and moved.headers["Location"].endswith(
+        f"/items/{hidden.id}/{hidden.link_token}"
+    )

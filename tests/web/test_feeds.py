@@ -188,7 +188,9 @@ def test_drafts_private_unlisted_retracted_appear_in_no_feed(session: Session, c
             assert title not in body, (url, title)
     assert client.get(f"/items/{ids['Private news']}").status_code == 404
     assert client.get(f"/items/{ids['Draft news']}").status_code == 404
-    assert client.get(f"/items/{ids['Unlisted news']}").status_code == 200  # reachable by its link only
+    unlisted = session.get(Item, ids["Unlisted news"])
+    assert unlisted is not None and client.get(f"/items/{unlisted.id}").status_code == 404
+    assert client.get(f"/items/{unlisted.id}/{unlisted.link_token}").status_code == 200  # by its link only
 
 
 def test_scheduled_item_appears_once_its_time_passes_even_when_cached(
