@@ -19,9 +19,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from newsfeed.adapters import state
-from newsfeed.adapters.models import Delivery, Lease, Source
+from newsfeed.adapters.models import Delivery, Lease, Source, User
 from newsfeed.config import Config, warnings_of
-from newsfeed.domain.vocab import DeliveryStatus
+from newsfeed.domain.vocab import DeliveryStatus, Role
 
 TICK_STALE = dt.timedelta(minutes=3)
 SCHEDULER_LEASE = "scheduler"
@@ -125,4 +125,12 @@ def report(session: Session, config: Config, schema: Schema, *, now: dt.datetime
     if out["sources"]["failing"]:
         names = ", ".join(s["name"] for s in out["sources"]["failing"][:5])
         out["warnings"].append(f"{len(out['sources']['failing'])} source(s) failing: {names}")
+    personless = list(
+        session.scalars(select(User.email).where(User.role == Role.EDITOR, User.person_id.is_(None)).limit(6))
+    )
+    if personless:
+        out["warnings"].append(
+            f"editor account(s) without a person, allowed nothing until given one "
+            f"(`newsfeed user set-person EMAIL SLUG`): {', '.join(personless[:5])}"
+        )
     return out

@@ -146,3 +146,13 @@ def test_an_editor_needs_a_person_and_one_can_be_given_later(runner: Any) -> Non
         == "root@example.org posts as ed"
     )
     assert runner(["user", "set-person", "root@example.org", "nobody"]).exit_code == 2
+
+
+def test_status_names_editor_accounts_left_without_a_person(
+    runner: Any, session: Session, password_hash: str
+) -> None:
+    runner(["db", "upgrade"])
+    session.add(User(email="old-editor@example.org", password_hash=password_hash))  # from before the rule
+    session.commit()
+    state = json.loads(runner(["status", "--json"]).output)
+    assert any("without a person" in w and "old-editor@example.org" in w for w in state["warnings"])
