@@ -147,18 +147,17 @@ def test_migrating_then_serving_works(tmp_path: Path) -> None:
 
 
 def test_the_app_warns_at_start_about_a_default_base_url_and_secure_cookies_on_http(
-    tmp_path: Path, database_url: str, caplog: pytest.LogCaptureFixture
+    tmp_path: Path, database_url: str, caplog: pytest.LogCaptureFixture, app_factory: Any
 ) -> None:
     """gunicorn with the default configuration: every link would say 127.0.0.1:5000, and signing
     in over plain http would fail; the app says both when it starts."""
-    from newsfeed.web import create_app
     from tests.conftest import make_config
 
     config = make_config(
         tmp_path, database_url, site={"base_url": "http://127.0.0.1:5000"}, admin={"secure_cookies": True}
     )
     with caplog.at_level("WARNING", logger="newsfeed.web"):
-        create_app(config)
+        app_factory(config)  # disposed afterwards: no pooled connection left to the collector
     said = [r.getMessage() for r in caplog.records if r.name == "newsfeed.web"]
     assert any("base_url is the default" in m for m in said)
     assert any("CSRF session token is missing" in m for m in said)

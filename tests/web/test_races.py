@@ -117,17 +117,38 @@ def test_four_saves_adding_the_same_new_tag_at_once(
     assert len(tagged) == 4  # no save lost
 
 
-def test_two_sources_named_alike_at_once(runner: Any, session: Session) -> None:
-    from concurrent.futures import ThreadPoolExecutor
+def test_two_sources_named_alike_at_once(runner: Any, engine: Any, config: Any, session: Session) -> None:
+    """Two adds of one name released together (each with its own connection, as two CLI
+    processes would): one source is made, the other is told the name is taken."""
+    import datetime as dt
+
+    from newsfeed.adapters.db import session_factory
+    from newsfeed.adapters.models import Source
+    from newsfeed.domain.errors import InvalidInput
+    from newsfeed.services.sources import add_source
 
     runner(["db", "upgrade"])
     start = threading.Barrier(2, timeout=30)
+    made = session_factory(engine)
+    outcomes: list[str] = []
 
-    def add(n: int) -> Any:
-        start.wait()
-        return runner(["sources", "add", f"https://example.org/page{n}", "--name", "lab-news"])
+    def add(n: int) -> None:
+        with made() as own:
+            start.wait()
+            try:
+                add_source(own, f"https://example.org/page{n}", name="lab-news", config=config,
+                           now=dt.datetime(2024, 5, 1, tzinfo=dt.UTC))  # fmt: skip
+                own.commit()
+                outcomes.append("made")
+            except InvalidInput as exc:
+                own.rollback()
+                outcomes.append(str(exc))
 
-    with ThreadPoolExecutor(2) as pool:
-        results = list(pool.map(add, range(2)))
-    assert sorted(r.exit_code for r in results) == [0, 2]
-    assert any("a source 'lab-news' exists already" in r.output for r in results)
+    threads = [threading.Thread(target=add, args=(n,)) for n in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert outcomes.count("made") == 1, outcomes
+    assert any("a source 'lab-news' exists already" in o for o in outcomes), outcomes
+    assert session.scalar(select(func.count(Source.id)).where(Source.name == "lab-news")) == 1
