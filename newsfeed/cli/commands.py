@@ -1,10 +1,11 @@
 """Every command of the `newsfeed` group: importing a group's module adds its commands."""
 
-from . import backup, dates, db, news, outbox, people, serve, sources, status, subscribers, users
+from . import backup, build, dates, db, news, outbox, people, serve, sources, status, subscribers, users
 from .app import main
 
 __all__ = [
     "backup",
+    "build",
     "dates",
     "db",
     "main",

@@ -14,7 +14,7 @@ once, so renaming a route is one edit and no channel is left pointing at the old
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import quote, urlencode
+from urllib.parse import quote, unquote, urlencode
 
 from .selection import EVERYTHING, Selection
 
@@ -112,3 +112,57 @@ class Urls:
     @staticmethod
     def unsubscribe_mailto(sender: str, token: str) -> str:
         return f"mailto:{sender}?subject=unsubscribe%20{token}"
+
+
+# -- the static build -------------------------------------------------------------------------
+
+# Addresses only a running server can answer (forms, a subscriber's own links, the admin pages,
+# operations): a static build has no file for them and drops links to them.
+SERVER_ONLY = ("/subscribe", "/preferences", "/unsubscribe", "/admin", "/login", "/logout", "/healthz",
+               "/metrics", "/static/admin")  # fmt: skip
+
+
+def server_only(path: str) -> bool:
+    return any(path == p or path.startswith(p + "/") or path.startswith(p + ".") for p in SERVER_ONLY)
+
+
+_FACETS = {"kind": "/kinds/", "person": "/people/", "tag": "/tags/"}
+_UNDER_FACET = ("/", "/feed.atom", "/feed.rss", "/feed.json", "/calendar.ics")
+
+
+def canonical(path: str, query: list[tuple[str, str]]) -> tuple[str, list[tuple[str, str]]]:
+    """One address per list: ``/?kind=talk`` is ``/kinds/talk`` and ``/feed.atom?person=ada`` is
+    ``/people/ada/feed.atom`` (the same answer; a build keeps it once)."""
+    facets = [(k, v) for k, v in query if k in _FACETS]
+    if path not in _UNDER_FACET or len(facets) != 1 or "/" in facets[0][1]:
+        return path, query
+    key, value = facets[0]
+    rest = [(k, v) for k, v in query if k not in _FACETS]
+    return _FACETS[key] + value + ("" if path == "/" else path), rest
+
+
+def static_address(path: str, query: list[tuple[str, str]] | tuple[tuple[str, str], ...] = ()) -> str:
+    """Where a built site keeps what the server answers at ``path?query``, as a root-relative
+    address a static host serves (pure).
+
+    A static host has no query strings: each ``key=value`` becomes a ``key-value`` folder, in
+    the order given, before the file name of a document (``/feed.atom?person=ada`` is
+    ``/person-ada/feed.atom``, so the host still sees the ``.atom`` extension) or after a page's
+    path (``/people/ada?page=2`` is ``/people/ada/page-2/``). A page is a folder with an
+    ``index.html``, so its address ends with ``/``. Keys are plain words and values are slugs
+    or numbers, so the address is readable; anything else is percent-encoded."""
+    parts = [f"{quote(k, safe='')}-{quote(v, safe='')}" for k, v in query]
+    head, _, last = path.rpartition("/")
+    if "." in last:  # a document: the query's folders go before its name
+        return "/".join([head, *parts, last])
+    stem = path.rstrip("/")
+    return "/".join([stem, *parts]) + "/" if (stem or parts) else "/"
+
+
+def static_file(address: str) -> str:
+    """The file (relative to the build's folder) of a :func:`static_address`."""
+    folder = address.endswith("/")
+    segments = [unquote(s) for s in address.strip("/").split("/") if s]
+    if any(s in (".", "..") or "/" in s or "\x00" in s or "\\" in s for s in segments):
+        raise ValueError(f"{address[:80]!r} names no file inside the build")
+    return "/".join([*segments, "index.html"] if folder else segments)

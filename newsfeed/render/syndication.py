@@ -149,6 +149,43 @@ def _rfc3339(value: dt.datetime) -> str:
     return utc(value).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+def render_news(feed: Feed) -> bytes:
+    """``news.json``: the items as plain data, newest posting first, for a static site generator
+    to render at build time (Jekyll's ``site.data``, Hugo's ``getJSON``/``resources.GetRemote``)::
+
+        {"title": …, "home_page_url": …, "items": [{"id", "url", "title", "kind", "also",
+          "posted" (as written), "posted_start", "posted_end" (ISO dates), "posted_grain",
+          "approximate", "person", "tags", "summary", "content_html",
+          "links": [{"href", "rel", "title"}], "events": [{"label", "location", …}]}]}
+    """
+    items = []
+    for entry in feed.entries:
+        extra = dict(entry.extra)
+        items.append(
+            {
+                "id": entry.id,
+                "url": entry.url,
+                "title": xml_safe(entry.title),
+                "kind": entry.kind,
+                "also": list(entry.also),
+                "posted": entry.posted,
+                "posted_start": extra.pop("posted_start", None),
+                "posted_end": extra.pop("posted_end", None),
+                "posted_grain": extra.pop("posted_grain", None),
+                "approximate": extra.pop("posted_approximate", False),
+                "person": entry.author,
+                "tags": list(entry.tags),
+                "summary": xml_safe(entry.summary),
+                "content_html": xml_safe(entry.content_html),
+                "links": [{"href": x.href, "rel": x.rel, "title": x.title} for x in entry.links],
+                "events": extra.pop("events", []),
+            }
+        )
+    doc = {"title": xml_safe(feed.title), "home_page_url": feed.alternate_url, "items": items}
+    text = json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026").encode()
+
+
 def render_json(feed: Feed, *, next_url: str | None = None) -> bytes:
     """JSON Feed 1.1; our own fields sit under "_newsfeed" as the spec asks of extensions."""
     items = []

@@ -20,6 +20,7 @@ from newsfeed.adapters.queries import (
     check_known,
     described,
     narrow,
+    newest_posting_first,
     published_at,
     published_column,
     visible_condition,
@@ -34,7 +35,15 @@ from newsfeed.domain.urls import Urls
 from newsfeed.domain.vocab import Status
 from newsfeed.render.ical import CalendarEvent, render_ics
 from newsfeed.render.safe_html import markdown_html, summary
-from newsfeed.render.syndication import Entry, EntryLink, Feed, render_atom, render_json, render_rss
+from newsfeed.render.syndication import (
+    Entry,
+    EntryLink,
+    Feed,
+    render_atom,
+    render_json,
+    render_news,
+    render_rss,
+)
 
 from .events import events
 
@@ -225,6 +234,8 @@ def feed_document(
     title = config.site.title + (f" — {shows}" if shows else "")
     if fmt == "ics":
         return calendar_document(session, config, selection, title=title, now=now, changed_at=changed_at)
+    if fmt == "news":
+        return news_document(session, config, selection, title=title, now=now, changed_at=changed_at)
     result = feed_page(session, selection, now=now, limit=config.feeds.limit, page=page)
     entries = [entry_of(item, urls=urls) for item in result.items]
     if page is None:  # the current feed links its newest archive page
@@ -256,3 +267,28 @@ def feed_document(
     else:
         body = render_json(feed, next_url=feed.prev_archive_url)
     return Document(body, max(updated, changed_at), next_publication(session, now))
+
+
+NEWS_JSON_ITEMS = 1000  # news.json holds the newest 1,000 postings: a homepage's whole News
+
+
+def news_document(
+    session: Session,
+    config: Config,
+    selection: Selection,
+    *,
+    title: str,
+    now: dt.datetime,
+    changed_at: dt.datetime,
+) -> Document:
+    """``news.json``: the selection's items as data, newest posting first (the order of the news
+    pages), for a static site generator (:func:`newsfeed.render.syndication.render_news`)."""
+    query = _visible(select(Item), selection, now).order_by(*newest_posting_first()).limit(NEWS_JSON_ITEMS)
+    items = list(session.scalars(with_relations(query)))
+    entries = [entry_of(item, urls=config.urls) for item in items]
+    feed = Feed(
+        id="", title=title, subtitle="", self_url="", alternate_url=config.urls.home(selection),
+        updated=changed_at, entries=entries,
+    )  # fmt: skip
+    updated = max([e.updated for e in entries], default=changed_at)
+    return Document(render_news(feed), max(updated, changed_at), next_publication(session, now))

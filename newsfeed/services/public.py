@@ -80,3 +80,18 @@ def item_page(session: Session, item_id: int, *, now: dt.datetime, token: str | 
     return session.scalar(
         query.options(selectinload(Item.milestones), selectinload(Item.links), selectinload(Item.tags))
     )
+
+
+def next_change(
+    session: Session, *, now: dt.datetime, site_zone: str, grains: tuple[str, ...]
+) -> dt.datetime | None:
+    """When a page built at ``now`` next goes out of date by itself: a scheduled item goes live,
+    or an event starts or ends (it moves from upcoming to now to past). A static build must run
+    again by then; the browser corrects countdowns in between."""
+    from newsfeed.services.events import events
+    from newsfeed.services.feeds import next_publication
+
+    moments = [next_publication(session, now)]
+    for event in events(session, now=now, site_zone=site_zone, grains=grains):
+        moments.append(event.span.starts if event.span.starts > now else event.span.ends)
+    return min((m for m in moments if m is not None), default=None)

@@ -23,12 +23,14 @@ class SchemaNotReady(RuntimeError):
     """The database is missing or not at the schema this code needs: the app does not start."""
 
 
-def create_app(config: Config | None = None, *, clock: Clock = utcnow) -> Flask:
+def create_app(config: Config | None = None, *, clock: Clock = utcnow, static_build: bool = False) -> Flask:
     """The app factory: everything is attached here, nothing happens at import time. Refuses to
     build an app on a database that is not migrated (:class:`SchemaNotReady`, with the reason).
     Without ``config`` (gunicorn: ``newsfeed.web:create_app()``) it reads NEWSFEED_CONFIG and sets
     up logging as ``[log]`` says. What the operator should fix though it runs (a default
-    ``base_url``, Secure cookies on plain http) is logged as a warning at start."""
+    ``base_url``, Secure cookies on plain http) is logged as a warning at start. ``static_build``:
+    the app answers ``newsfeed build`` (its pages know they become files: no forms, countdowns
+    kept right by the browser)."""
     if config is None:
         config = load_config()
         logs.configure(config)
@@ -53,6 +55,7 @@ def create_app(config: Config | None = None, *, clock: Clock = utcnow) -> Flask:
         # The client's address (for sign-in and sign-up limits) and scheme from the proxies' headers.
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=config.admin.proxies, x_proto=config.admin.proxies)  # type: ignore[method-assign]
     app.extensions["newsfeed.clock"] = clock
+    app.config["NEWSFEED_STATIC_BUILD"] = static_build
     engine = make_engine(config.database_url, echo=config.database.echo)
     problem = schema.problem(engine)
     if problem is not None:  # as the commands do: never 500 on every page with /healthz saying ok

@@ -22,6 +22,7 @@ MIMETYPES = {
     "rss": "application/rss+xml; charset=utf-8",
     "json": "application/feed+json; charset=utf-8",
     "ics": "text/calendar; charset=utf-8",
+    "news": "application/json; charset=utf-8",
 }
 
 
@@ -53,7 +54,7 @@ def _render(
 
 
 def serve(fmt: str, flt: Selection) -> Response:
-    page = None if fmt == "ics" else _page()
+    page = None if fmt in ("ics", "news") else _page()
     return answer_cached(
         (fmt, flt.key, page),
         MIMETYPES[fmt],
@@ -70,6 +71,13 @@ def _check_format(fmt: str) -> None:
 def feed(fmt: str) -> Response:
     _check_format(fmt)
     return serve(fmt, _selection())
+
+
+@bp.get("/news.json")
+def news() -> Response:
+    """The items as data (``?person=``, ``?kind=``, ``?tag=`` as everywhere), for a static site
+    generator to render a News section at build time."""
+    return serve("news", _selection())
 
 
 @bp.get("/calendar.ics")

@@ -33,7 +33,8 @@ def markdown(source: str, title: str | None = None) -> Markup:
 
 def init_app(app: Flask) -> None:
     site_urls = app.extensions["newsfeed.config"].urls
-    app.context_processor(lambda: {"urls": PAGES, "site_urls": site_urls})
+    static_build = bool(app.config.get("NEWSFEED_STATIC_BUILD"))
+    app.context_processor(lambda: {"urls": PAGES, "site_urls": site_urls, "static_build": static_build})
     app.add_template_filter(markdown, "markdown")
     app.add_template_filter(posted, "posted")
     app.add_template_filter(when, "when")

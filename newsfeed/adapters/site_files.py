@@ -1,0 +1,87 @@
+"""The files of a static build: written only when their bytes change, stale ones removed.
+
+The build's folder keeps a manifest, ``.newsfeed-build.json``: each file it wrote with the
+SHA-256 of its bytes. A rebuild compares what it rendered with the manifest and writes only the
+files whose bytes differ (each through a temporary file and a rename, so a host serving the
+folder never sees half a file), then removes the files of the last build that this one no longer
+has. Files in the folder that no build wrote (a ``CNAME``, a ``.nojekyll`` you added) are left
+alone. A file whose bytes are as the manifest says is not rewritten, so its modification time,
+which hosts and rsync use, moves only when it changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+MANIFEST = ".newsfeed-build.json"
+
+
+@dataclass
+class WriteReport:
+    written: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    removed: list[str] = field(default_factory=list)
+
+
+class SiteFolder:
+    """A build's output folder (created when missing)."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        root.mkdir(parents=True, exist_ok=True)
+        self.report = WriteReport()
+        self._before = self._read_manifest()
+        self._now: dict[str, str] = {}
+
+    def _read_manifest(self) -> dict[str, str]:
+        try:
+            data = json.loads((self.root / MANIFEST).read_text())
+        except (OSError, ValueError):
+            return {}
+        files = data.get("files") if isinstance(data, dict) else None
+        return {str(k): str(v) for k, v in files.items()} if isinstance(files, dict) else {}
+
+    def _path(self, relative: str) -> Path:
+        path = (self.root / relative).resolve()
+        if self.root.resolve() not in path.parents:
+            raise ValueError(f"{relative!r} is outside the build folder")
+        return path
+
+    def write(self, relative: str, data: bytes) -> bool:
+        """Keep ``data`` at ``relative``; True when the file was (re)written."""
+        digest = hashlib.sha256(data).hexdigest()
+        self._now[relative] = digest
+        path = self._path(relative)
+        if self._before.get(relative) == digest and path.is_file():
+            self.report.unchanged += 1
+            return False
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(f".{path.name}.tmp")
+        temporary.write_bytes(data)
+        os.replace(temporary, path)
+        self.report.written.append(relative)
+        return True
+
+    def finish(self) -> WriteReport:
+        """Remove what the last build wrote and this one did not; save the manifest."""
+        for relative in sorted(set(self._before) - set(self._now)):
+            try:
+                path = self._path(relative)
+            except ValueError:
+                continue
+            if path.is_file():
+                path.unlink()
+                self.report.removed.append(relative)
+                parent = path.parent
+                while parent != self.root.resolve() and parent.is_dir() and not any(parent.iterdir()):
+                    parent.rmdir()
+                    parent = parent.parent
+        manifest = self.root / MANIFEST
+        temporary = manifest.with_name(MANIFEST + ".tmp")
+        temporary.write_text(json.dumps({"files": dict(sorted(self._now.items()))}, indent=0))
+        os.replace(temporary, manifest)
+        return self.report

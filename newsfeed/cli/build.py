@@ -1,0 +1,71 @@
+"""`newsfeed build OUT/`: the public site as static files (GitHub Pages, any CDN or web server)."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from pathlib import Path
+
+import click
+
+from .app import AppContext, fail, main, pass_ctx, require_schema
+
+
+@main.command()
+@click.argument("out", type=click.Path(file_okay=False, path_type=Path))
+@click.option(
+    "--base-url",
+    help="Where the files will be served, e.g. https://user.github.io/site/ (default: [site] base_url).",
+)
+@pass_ctx
+def build(app: AppContext, out: Path, base_url: str | None) -> None:
+    """Write every public page, feed and calendar into OUT/ (only the files that changed)."""
+    from urllib.parse import urlsplit
+
+    from newsfeed.adapters.db import make_engine, session_factory
+    from newsfeed.domain.upcoming import event_grains
+    from newsfeed.services.public import next_change
+    from newsfeed.web import create_app
+    from newsfeed.web.static_build import build_site
+
+    config = app.config
+    if base_url is not None:
+        parts = urlsplit(base_url)
+        if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment:
+            fail(f"--base-url: an http(s) address without ?query or #fragment, not {base_url[:100]!r}")
+        config = dataclasses.replace(config, site=dataclasses.replace(config.site, base_url=base_url))
+    engine = make_engine(config.database_url, create=False)
+    require_schema(engine)
+    engine.dispose()
+    site = create_app(config, static_build=True)
+    try:
+        at = site.extensions["newsfeed.clock"]()
+
+        def until() -> dt.datetime | None:
+            with session_factory(site.extensions["newsfeed.sessions"].kw["bind"])() as session:
+                return next_change(
+                    session,
+                    now=at,
+                    site_zone=config.site.timezone,
+                    grains=event_grains(config.site.month_events),
+                )
+
+        report = build_site(site, out, base_url=config.site.base_url, next_change=until)
+    finally:
+        site.extensions["newsfeed.sessions"].kw["bind"].dispose()
+    files = report.files
+    click.echo(
+        f"built {report.pages:,} pages into {out}: {len(files.written):,} files written, "
+        f"{files.unchanged:,} unchanged, {len(files.removed):,} removed"
+    )
+    if report.dropped:
+        click.echo(f"links dropped (a server answers them, not files): {', '.join(sorted(report.dropped))}")
+    if report.next_build is not None:
+        click.echo(
+            f"build again by {report.next_build:%Y-%m-%d %H:%M} UTC "
+            "(a scheduled item goes live or an event starts or ends then)"
+        )
+    if report.broken:
+        for address, page in sorted(report.broken.items()):
+            click.echo(f"broken link: {address} (linked from {page})", err=True)
+        raise SystemExit(1)

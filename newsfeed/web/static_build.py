@@ -1,0 +1,173 @@
+"""The public site as static files (``newsfeed build OUT/``), for GitHub Pages or any CDN.
+
+The build asks the app itself, in-process, for every public address and writes the answers, so
+a built page is what the running site serves at that moment (same items, same order, same
+feeds). It starts from the home page, /upcoming, /follow, the embed, the site's feeds and
+calendars and ``news.json``, and follows every link to the site in what it gets back (pages,
+feeds, archive pages, calendars, the static files), so nothing linked is left out and nothing
+unlinked (an unlisted item) is put in.
+
+A static host has no query strings: an address with one is kept under folders named after it
+(:func:`newsfeed.domain.urls.static_address`: ``/?page=2`` is ``/page-2/``, ``/feed.atom?person=ada``
+is ``/person-ada/feed.atom``), and every link in every page, feed and calendar is rewritten to
+that address under the site's base path (``https://user.github.io/site/`` works as well as a
+host of its own). Links to what only a server can answer (the email forms, the admin pages) are
+dropped. The pages know they are built (``static_build`` in their templates): the filter form
+becomes links, and countdowns and the upcoming/past split are recomputed in the browser from the
+instants the page carries, with the built text as the fallback without JavaScript.
+
+Only files whose bytes changed are written (:mod:`newsfeed.adapters.site_files`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit
+
+from icalendar import Calendar
+
+from newsfeed.adapters.site_files import SiteFolder, WriteReport
+from newsfeed.domain.urls import canonical, server_only, static_address, static_file
+
+SEEDS = ("/", "/upcoming", "/follow", "/embed/news", "/feed.atom", "/feed.rss", "/feed.json",
+         "/calendar.ics", "/news.json", "/static/favicon.svg")  # fmt: skip
+# What a page may link to and the build follows: links in attributes, and absolute links anywhere.
+_ATTRIBUTE = re.compile(r'\b(href|src|action)="([^"]*)"')
+_TEXTUAL = {"text/html", "application/atom+xml", "application/rss+xml", "application/feed+json",
+            "application/json", "text/calendar", "application/xml", "text/css"}  # fmt: skip
+
+
+@dataclass
+class BuildReport:
+    pages: int = 0
+    files: WriteReport = field(default_factory=WriteReport)
+    dropped: set[str] = field(default_factory=set)  # server-only addresses linked to
+    broken: dict[str, str] = field(default_factory=dict)  # address -> the page linking it
+    next_build: dt.datetime | None = None
+
+
+class _Rewriter:
+    """Maps the site's addresses (root-relative, or absolute under ``base_url``) to the built
+    ones, and remembers the live addresses it saw, for the crawl."""
+
+    def __init__(self, base_url: str) -> None:
+        parts = urlsplit(base_url)
+        self.base_url = base_url.rstrip("/")
+        self.base_path = parts.path.rstrip("/")
+        host_path = re.escape(parts.netloc + self.base_path)
+        # the site's absolute links, https or webcal, up to a quote, space or markup
+        # (in JSON an "&" is written \u0026)
+        self.absolute = re.compile(r"(?:https?|webcal)://" + host_path + r"(/(?:[^\s\"'<>\\)]|\\u0026)*)?")
+        self.found: list[str] = []
+        self.dropped: set[str] = set()
+
+    def _map(self, address: str) -> str | None:
+        """The built address of a live one (``/path?query#fragment``), or None when only a
+        server can answer it."""
+        address = html.unescape(address.replace("\\u0026", "&"))
+        path_query, _, fragment = address.partition("#")
+        path, _, query = path_query.partition("?")
+        path = path or "/"
+        if self.base_path and (path == self.base_path or path.startswith(self.base_path + "/")):
+            path = path[len(self.base_path) :] or "/"
+        if server_only(path):
+            self.dropped.add(path)
+            return None
+        path, pairs = canonical(path, parse_qsl(query, keep_blank_values=False))
+        query = urlencode(pairs)
+        self.found.append(path + (f"?{query}" if query else ""))
+        built = static_address(path, pairs)
+        return self.base_path + built + (f"#{fragment}" if fragment else "")
+
+    def text(self, body: str) -> str:
+        def absolute(match: re.Match[str]) -> str:
+            mapped = self._map(match.group(1) or "/")
+            if mapped is None:
+                return match.group(0)
+            scheme = match.group(0).split("://", 1)[0]
+            return f"{scheme}://{urlsplit(self.base_url).netloc}{mapped}"
+
+        return self.absolute.sub(absolute, body)
+
+    def page(self, body: str) -> str:
+        def attribute(match: re.Match[str]) -> str:
+            name, value = match.group(1), match.group(2)
+            if not value.startswith("/") or value.startswith("//"):
+                return match.group(0)
+            mapped = self._map(value)
+            return "" if mapped is None else f'{name}="{html.escape(mapped)}"'
+
+        return self.text(_ATTRIBUTE.sub(attribute, body))
+
+
+def build_site(
+    app: Any,
+    out: Path,
+    *,
+    base_url: str,
+    next_change: Callable[[], dt.datetime | None] | None = None,
+) -> BuildReport:
+    """Write the public site answered by ``app`` (made with ``base_url`` as its site address and
+    ``static_build`` set) into ``out``."""
+    folder = SiteFolder(out)
+    report = BuildReport()
+    rewriter = _Rewriter(base_url)
+    client = app.test_client()
+    queue: deque[tuple[str, str]] = deque((seed, "(start)") for seed in SEEDS)
+    seen: set[str] = {seed for seed, _ in queue}
+    pages: list[str] = []
+    while queue:
+        address, linked_from = queue.popleft()
+        answer = client.get(address)
+        if answer.status_code != 200:
+            report.broken[address] = linked_from
+            answer.close()
+            continue
+        mimetype = answer.mimetype
+        body: bytes = answer.get_data()
+        answer.close()
+        path, _, query = address.partition("?")
+        built = static_address(path, parse_qsl(query))
+        if mimetype == "text/calendar":  # long lines are folded: rewrite unfolded, fold again
+            unfolded = re.sub(r"\r\n[ \t]", "", body.decode("utf-8"))
+            body = bytes(Calendar.from_ical(rewriter.text(unfolded)).to_ical())
+        elif mimetype in _TEXTUAL:
+            text = body.decode("utf-8")
+            text = rewriter.page(text) if mimetype == "text/html" else rewriter.text(text)
+            body = text.encode("utf-8")
+        if rewriter.found:
+            for found in rewriter.found:
+                if found not in seen:
+                    seen.add(found)
+                    queue.append((found, address))
+            rewriter.found.clear()
+        if mimetype == "text/html":
+            pages.append(rewriter.base_path + built)
+        folder.write(static_file(built), body)
+    folder.write("sitemap.xml", _sitemap(base_url, pages))
+    folder.write(".nojekyll", b"")  # GitHub Pages: serve the files as they are
+    report.pages = len(pages)
+    report.dropped = rewriter.dropped
+    report.files = folder.finish()
+    report.next_build = next_change() if next_change is not None else None
+    return report
+
+
+def _sitemap(base_url: str, pages: list[str]) -> bytes:
+    """The built pages for search engines (sitemaps.org 0.9), without dates so that the file
+    changes only when pages come or go; at most 50,000 addresses (the protocol's limit)."""
+    root = urlsplit(base_url)
+    origin = f"{root.scheme}://{root.netloc}"
+    listed = [p for p in sorted(set(pages)) if "/embed/" not in p][:50_000]
+    rows = "".join(f"<url><loc>{html.escape(origin + p)}</loc></url>\n" for p in listed)
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' + rows + "</urlset>\n"
+    ).encode()
