@@ -34,7 +34,11 @@ def growth(
     prepare: Callable[[int], Callable[[], object]], n: int, *, factor: int = 2, rounds: int = 3
 ) -> float:
     """CPU time of the work for an input of ``factor * n`` over that for ``n``; ``prepare(size)``
-    sets up an input of that size and returns the work to time (the best of ``rounds`` each)."""
-    small = cpu_seconds(lambda: prepare(n), rounds=rounds)
-    large = cpu_seconds(lambda: prepare(factor * n), rounds=rounds)
-    return large / small
+    sets up an input of that size and returns the work to time (the best of ``rounds`` each).
+    The two sizes are timed in turn, round after round, so a load that comes and goes on the
+    machine (another process sharing the core's caches) weighs on both alike."""
+    small = large = float("inf")
+    for _ in range(rounds):
+        small = min(small, cpu_seconds(lambda: prepare(n), rounds=1))
+        large = min(large, cpu_seconds(lambda: prepare(factor * n), rounds=1))
+    return large / max(small, 1e-6)
