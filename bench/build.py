@@ -112,7 +112,8 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--connections", type=int, default=32)
     args = ap.parse_args()
-    print(f"{'items':>8} {'full build s':>13} {'files':>8} {'one edit s':>11} {'rewritten':>10} {'no change s':>12}")
+    heads = ("full build s", "files", "one edit s", "rewritten", "no change s")
+    print(f"{'items':>8} " + " ".join(f"{h:>12}" for h in heads))
     built: dict[int, Path] = {}
     for n in args.items:
         work = Path(tempfile.mkdtemp(prefix="newsfeed-bench-build-"))
@@ -124,7 +125,7 @@ def main() -> None:
         edit, rewritten, _ = build_once(url, out)
         same, none, _ = build_once(url, out)
         assert none == 0, none
-        print(f"{n:8,} {full:13.1f} {files:8,} {edit:11.1f} {rewritten:10,} {same:12.1f}")
+        print(f"{n:8,} {full:12.1f} {files:12,} {edit:12.1f} {rewritten:12,} {same:12.1f}")
         built[n] = out
     n = args.items[0]
     live, base, _, live_work = start_gunicorn(LIVE_APP, items=n, workers=2)

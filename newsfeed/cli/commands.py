@@ -1,6 +1,6 @@
 """Every command of the `newsfeed` group: importing a group's module adds its commands."""
 
-from . import backup, build, dates, db, news, outbox, people, serve, sources, status, subscribers, users
+from . import backup, build, dates, db, init, news, outbox, people, serve, sources, status, subscribers, users
 from .app import main
 
 __all__ = [
@@ -8,6 +8,7 @@ __all__ = [
     "build",
     "dates",
     "db",
+    "init",
     "main",
     "news",
     "outbox",

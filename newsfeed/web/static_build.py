@@ -32,6 +32,7 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from icalendar import Calendar
+from werkzeug.exceptions import HTTPException
 
 from newsfeed.adapters.site_files import SiteFolder, WriteReport
 from newsfeed.domain.urls import canonical, server_only, static_address, static_file
@@ -57,7 +58,8 @@ class _Rewriter:
     """Maps the site's addresses (root-relative, or absolute under ``base_url``) to the built
     ones, and remembers the live addresses it saw, for the crawl."""
 
-    def __init__(self, base_url: str) -> None:
+    def __init__(self, base_url: str, ours: Callable[[str], bool]) -> None:
+        self.ours = ours
         parts = urlsplit(base_url)
         self.base_url = base_url.rstrip("/")
         self.base_path = parts.path.rstrip("/")
@@ -69,8 +71,10 @@ class _Rewriter:
         self.dropped: set[str] = set()
 
     def _map(self, address: str) -> str | None:
-        """The built address of a live one (``/path?query#fragment``), or None when only a
-        server can answer it."""
+        """The built address of a live one (``/path?query#fragment``), None when only a server
+        can answer it, or the address as it was when it is no page of this site (an item's
+        body may link ``/assets/talk.pdf`` on its author's own homepage)."""
+        written = address
         address = html.unescape(address.replace("\\u0026", "&"))
         path_query, _, fragment = address.partition("#")
         path, _, query = path_query.partition("?")
@@ -80,6 +84,8 @@ class _Rewriter:
         if server_only(path):
             self.dropped.add(path)
             return None
+        if not self.ours(path):
+            return written
         path, pairs = canonical(path, parse_qsl(query, keep_blank_values=False))
         query = urlencode(pairs)
         self.found.append(path + (f"?{query}" if query else ""))
@@ -89,7 +95,7 @@ class _Rewriter:
     def text(self, body: str) -> str:
         def absolute(match: re.Match[str]) -> str:
             mapped = self._map(match.group(1) or "/")
-            if mapped is None:
+            if mapped is None or mapped == (match.group(1) or "/"):
                 return match.group(0)
             scheme = match.group(0).split("://", 1)[0]
             return f"{scheme}://{urlsplit(self.base_url).netloc}{mapped}"
@@ -102,6 +108,8 @@ class _Rewriter:
             if not value.startswith("/") or value.startswith("//"):
                 return match.group(0)
             mapped = self._map(value)
+            if mapped == value:
+                return match.group(0)
             return "" if mapped is None else f'{name}="{html.escape(mapped)}"'
 
         return self.text(_ATTRIBUTE.sub(attribute, body))
@@ -118,7 +126,16 @@ def build_site(
     ``static_build`` set) into ``out``."""
     folder = SiteFolder(out)
     report = BuildReport()
-    rewriter = _Rewriter(base_url)
+    routes = app.url_map.bind("build.invalid")
+
+    def ours(path: str) -> bool:
+        try:
+            routes.match(path, method="GET")
+        except HTTPException:
+            return False
+        return True
+
+    rewriter = _Rewriter(base_url, ours)
     client = app.test_client()
     queue: deque[tuple[str, str]] = deque((seed, "(start)") for seed in SEEDS)
     seen: set[str] = {seed for seed, _ in queue}
