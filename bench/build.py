@@ -41,9 +41,12 @@ def app():
 
 def build_once(url: str, out: Path) -> tuple[float, int, int]:
     """Seconds of one build of the site at ``url`` into ``out``; files written, files kept."""
+    from newsfeed.adapters.db import session_factory
     from newsfeed.config import build_config
+    from newsfeed.domain.upcoming import event_grains
+    from newsfeed.services.build_keys import BuildKeys
     from newsfeed.web import create_app
-    from newsfeed.web.static_build import build_site
+    from newsfeed.web.static_build import build_site, code_digest, key_function
 
     config = build_config(
         {
@@ -55,7 +58,11 @@ def build_once(url: str, out: Path) -> tuple[float, int, int]:
     )
     started = time.perf_counter()
     app = create_app(config, static_build=True)
-    report = build_site(app, out, base_url=config.site.base_url)
+    grains = event_grains(config.site.month_events)
+    with session_factory(app.extensions["newsfeed.sessions"].kw["bind"])() as session:
+        at = app.extensions["newsfeed.clock"]()
+        keys = BuildKeys(session, at, code_digest(app), config.site.timezone, grains, config.feeds.limit)
+        report = build_site(app, out, base_url=config.site.base_url, key_of=key_function(app, keys))
     seconds = time.perf_counter() - started
     app.extensions["newsfeed.sessions"].kw["bind"].dispose()
     assert not report.broken, sorted(report.broken.items())[:5]

@@ -1,12 +1,14 @@
 """The files of a static build: written only when their bytes change, stale ones removed.
 
 The build's folder keeps a manifest, ``.newsfeed-build.json``: each file it wrote with the
-SHA-256 of its bytes. A rebuild compares what it rendered with the manifest and writes only the
-files whose bytes differ (each through a temporary file and a rename, so a host serving the
-folder never sees half a file), then removes the files of the last build that this one no longer
-has. Files in the folder that no build wrote (a ``CNAME``, a ``.nojekyll`` you added) are left
-alone. A file whose bytes are as the manifest says is not rewritten, so its modification time,
-which hosts and rsync use, moves only when it changed.
+SHA-256 of its bytes, the key of what it was made from and the addresses it links to, so a
+file whose key is unchanged is neither rendered nor written, and its links are still followed.
+A rebuild compares what it rendered with the manifest and writes only the files whose bytes
+differ (each through a temporary file and a rename, so a host serving the folder never sees
+half a file), then removes the files of the last build that this one no longer has. Files in
+the folder that no build wrote (a ``CNAME`` you added) are left alone. A file whose bytes are as
+the manifest says is not rewritten, so its modification time, which hosts and rsync use,
+moves only when it changed.
 """
 
 from __future__ import annotations
@@ -14,8 +16,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 MANIFEST = ".newsfeed-build.json"
 
@@ -35,15 +39,29 @@ class SiteFolder:
         root.mkdir(parents=True, exist_ok=True)
         self.report = WriteReport()
         self._before = self._read_manifest()
-        self._now: dict[str, str] = {}
+        self._now: dict[str, list[Any]] = {}
 
-    def _read_manifest(self) -> dict[str, str]:
+    def _read_manifest(self) -> dict[str, list[Any]]:
+        """Each file's [sha256, key or None, links]; an unreadable manifest is no manifest (every
+        file is rendered and compared again)."""
         try:
             data = json.loads((self.root / MANIFEST).read_text())
         except (OSError, ValueError):
             return {}
-        files = data.get("files") if isinstance(data, dict) else None
-        return {str(k): str(v) for k, v in files.items()} if isinstance(files, dict) else {}
+        files = data.get("files") if isinstance(data, dict) and data.get("version") == 2 else None
+        if not isinstance(files, dict):
+            return {}
+        return {str(k): v for k, v in files.items() if isinstance(v, list) and len(v) == 3}
+
+    def keep(self, relative: str, key: str) -> list[str] | None:
+        """The links of the file at ``relative`` when the last build made it from the same
+        ``key`` and it is still there (it is kept as it is); otherwise None."""
+        before = self._before.get(relative)
+        if before is None or before[1] != key or not self._path(relative).is_file():
+            return None
+        self._now[relative] = before
+        self.report.unchanged += 1
+        return [str(link) for link in before[2]]
 
     def _path(self, relative: str) -> Path:
         path = (self.root / relative).resolve()
@@ -51,12 +69,13 @@ class SiteFolder:
             raise ValueError(f"{relative!r} is outside the build folder")
         return path
 
-    def write(self, relative: str, data: bytes) -> bool:
+    def write(self, relative: str, data: bytes, *, key: str | None = None, links: Sequence[str] = ()) -> bool:
         """Keep ``data`` at ``relative``; True when the file was (re)written."""
         digest = hashlib.sha256(data).hexdigest()
-        self._now[relative] = digest
+        self._now[relative] = [digest, key, list(links)]
         path = self._path(relative)
-        if self._before.get(relative) == digest and path.is_file():
+        before = self._before.get(relative)
+        if before is not None and before[0] == digest and path.is_file():
             self.report.unchanged += 1
             return False
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -82,6 +101,7 @@ class SiteFolder:
                     parent = parent.parent
         manifest = self.root / MANIFEST
         temporary = manifest.with_name(MANIFEST + ".tmp")
-        temporary.write_text(json.dumps({"files": dict(sorted(self._now.items()))}, indent=0))
+        document = {"version": 2, "files": dict(sorted(self._now.items()))}
+        temporary.write_text(json.dumps(document, separators=(",", ":")))
         os.replace(temporary, manifest)
         return self.report

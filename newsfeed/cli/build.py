@@ -24,9 +24,10 @@ def build(app: AppContext, out: Path, base_url: str | None) -> None:
 
     from newsfeed.adapters.db import make_engine, session_factory
     from newsfeed.domain.upcoming import event_grains
+    from newsfeed.services.build_keys import BuildKeys
     from newsfeed.services.public import next_change
     from newsfeed.web import create_app
-    from newsfeed.web.static_build import build_site
+    from newsfeed.web.static_build import build_site, code_digest, key_function
 
     config = app.config
     if base_url is not None:
@@ -50,7 +51,12 @@ def build(app: AppContext, out: Path, base_url: str | None) -> None:
                     grains=event_grains(config.site.month_events),
                 )
 
-        report = build_site(site, out, base_url=config.site.base_url, next_change=until)
+        grains = event_grains(config.site.month_events)
+        with session_factory(site.extensions["newsfeed.sessions"].kw["bind"])() as session:
+            keys = BuildKeys(session, at, code_digest(site), config.site.timezone, grains, config.feeds.limit)
+            report = build_site(
+                site, out, base_url=config.site.base_url, next_change=until, key_of=key_function(site, keys)
+            )
     finally:
         site.extensions["newsfeed.sessions"].kw["bind"].dispose()
     files = report.files

@@ -22,6 +22,7 @@ Only files whose bytes changed are written (:mod:`newsfeed.adapters.site_files`)
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import html
 import re
 from collections import deque
@@ -32,10 +33,16 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from icalendar import Calendar
+from sqlalchemy import select
+from werkzeug.datastructures import MultiDict
 from werkzeug.exceptions import HTTPException
 
+from newsfeed.adapters.models import Person
 from newsfeed.adapters.site_files import SiteFolder, WriteReport
+from newsfeed.domain.errors import InvalidInput
+from newsfeed.domain.selection import Selection
 from newsfeed.domain.urls import canonical, server_only, static_address, static_file
+from newsfeed.services.build_keys import BuildKeys
 
 SEEDS = ("/", "/upcoming", "/follow", "/embed/news", "/feed.atom", "/feed.rss", "/feed.json",
          "/calendar.ics", "/news.json", "/static/favicon.svg")  # fmt: skip
@@ -115,15 +122,85 @@ class _Rewriter:
         return self.text(_ATTRIBUTE.sub(attribute, body))
 
 
+def code_digest(app: Any) -> str:
+    """What every built file is made with: this newsfeed's templates, static files and
+    version, and the configuration the pages show."""
+    from newsfeed import __version__
+
+    digest = hashlib.sha256(__version__.encode())
+    package = Path(__file__).resolve().parent.parent
+    for folder in ("templates", "static"):
+        for path in sorted((package / folder).rglob("*")):
+            if path.is_file():
+                digest.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes())
+    config = app.extensions["newsfeed.config"]
+    digest.update(repr((config.site, config.feeds, config.digests.max_items)).encode())
+    return digest.hexdigest()
+
+
+def _page_number(args: Any, name: str) -> int | None:
+    raw = args.get(name)
+    return int(raw) if raw is not None and raw.isascii() and raw.isdigit() and len(raw) <= 9 else None
+
+
+def key_function(app: Any, keys: BuildKeys) -> Callable[[str], str | None]:
+    """The key of what the app answers at an address (None: render it every time: /upcoming,
+    /follow, the embed, news.json, the static files; they are few)."""
+    routes = app.url_map.bind("build.invalid")
+    people = {slug: person_id for slug, person_id in keys.session.execute(select(Person.slug, Person.id))}
+
+    def key_of(address: str) -> str | None:
+        path, _, query = address.partition("?")
+        try:
+            endpoint, values = routes.match(path, method="GET")
+        except HTTPException:
+            return None
+        args = MultiDict(parse_qsl(query))
+        if set(args) - {"kind", "tag", "person", "page"}:
+            return None
+        try:
+            fixed = {"kind": values.get("kind"), "tag": values.get("slug") if "tag" in endpoint else None,
+                     "person": values.get("slug") if "person" in endpoint else None}  # fmt: skip
+            selection = Selection.parse(
+                args.getlist("kind") + ([fixed["kind"]] if fixed["kind"] else []),
+                args.getlist("tag") + ([fixed["tag"]] if fixed["tag"] else []),
+                args.getlist("person") + ([fixed["person"]] if fixed["person"] else []),
+            )
+        except InvalidInput:
+            return None
+        page = _page_number(args, "page")
+        if endpoint == "public.item":
+            return keys.item(values["item_id"])
+        if endpoint == "public.item_calendar":
+            return keys.item(values["item_id"], calendar=True)
+        if endpoint in ("public.index", "public.person_page", "public.kind_page", "public.tag_page"):
+            person = people.get(fixed["person"] or "") if endpoint == "public.person_page" else None
+            return keys.news_page(selection, page or 1, person_id=person)
+        if endpoint in ("feeds.feed", "feeds.kind_feed", "feeds.person_feed", "feeds.tag_feed"):
+            return keys.feed_page(values["fmt"], selection, page)
+        if endpoint in (
+            "feeds.calendar",
+            "feeds.kind_calendar",
+            "feeds.person_calendar",
+            "feeds.tag_calendar",
+        ):
+            return keys.calendar(selection)
+        return None
+
+    return key_of
+
+
 def build_site(
     app: Any,
     out: Path,
     *,
     base_url: str,
     next_change: Callable[[], dt.datetime | None] | None = None,
+    key_of: Callable[[str], str | None] | None = None,
 ) -> BuildReport:
     """Write the public site answered by ``app`` (made with ``base_url`` as its site address and
-    ``static_build`` set) into ``out``."""
+    ``static_build`` set) into ``out``. ``key_of`` gives the key of an address's inputs: a file
+    whose key is the last build's is kept without being rendered."""
     folder = SiteFolder(out)
     report = BuildReport()
     routes = app.url_map.bind("build.invalid")
@@ -140,8 +217,26 @@ def build_site(
     queue: deque[tuple[str, str]] = deque((seed, "(start)") for seed in SEEDS)
     seen: set[str] = {seed for seed, _ in queue}
     pages: list[str] = []
+
+    def follow(links: list[str], address: str) -> None:
+        for found in links:
+            if found not in seen:
+                seen.add(found)
+                queue.append((found, address))
+
     while queue:
         address, linked_from = queue.popleft()
+        path, _, query = address.partition("?")
+        built = static_address(path, parse_qsl(query))
+        relative = static_file(built)
+        key = key_of(address) if key_of is not None else None
+        if key is not None:
+            kept = folder.keep(relative, key)
+            if kept is not None:
+                follow(kept, address)
+                if relative.endswith("index.html"):
+                    pages.append(rewriter.base_path + built)
+                continue
         answer = client.get(address)
         if answer.status_code != 200:
             report.broken[address] = linked_from
@@ -150,8 +245,6 @@ def build_site(
         mimetype = answer.mimetype
         body: bytes = answer.get_data()
         answer.close()
-        path, _, query = address.partition("?")
-        built = static_address(path, parse_qsl(query))
         if mimetype == "text/calendar":  # long lines are folded: rewrite unfolded, fold again
             unfolded = re.sub(r"\r\n[ \t]", "", body.decode("utf-8"))
             body = bytes(Calendar.from_ical(rewriter.text(unfolded)).to_ical())
@@ -159,15 +252,12 @@ def build_site(
             text = body.decode("utf-8")
             text = rewriter.page(text) if mimetype == "text/html" else rewriter.text(text)
             body = text.encode("utf-8")
-        if rewriter.found:
-            for found in rewriter.found:
-                if found not in seen:
-                    seen.add(found)
-                    queue.append((found, address))
-            rewriter.found.clear()
+        links = list(dict.fromkeys(rewriter.found))
+        rewriter.found.clear()
+        follow(links, address)
         if mimetype == "text/html":
             pages.append(rewriter.base_path + built)
-        folder.write(static_file(built), body)
+        folder.write(relative, body, key=key, links=links)
     folder.write("sitemap.xml", _sitemap(base_url, pages))
     folder.write(".nojekyll", b"")  # GitHub Pages: serve the files as they are
     report.pages = len(pages)

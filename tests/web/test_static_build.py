@@ -18,10 +18,11 @@ from lxml import html
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from newsfeed.adapters.models import Item
+from newsfeed.adapters.models import Item, Person
 from newsfeed.adapters.site_files import MANIFEST
 from newsfeed.domain.vocab import KINDS
 from newsfeed.services.demo import load_demo
+from newsfeed.services.items import update_item, with_changes
 
 pytestmark = pytest.mark.db
 
@@ -171,7 +172,9 @@ def test_a_rebuild_writes_only_the_files_that_changed(runner: Any, demo: Session
     other = demo.scalars(select(Item).where(Item.id != edited.id).order_by(Item.id)).first()
     assert other is not None
     before = {p: p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file()}
-    edited.title = "A new title for this item"
+    update_item(
+        demo, edited, with_changes(edited, title="A new title for this item"), now=dt.datetime.now(dt.UTC)
+    )
     demo.commit()
     result = _build(runner, out)
     written = _count(result.output, "files written")
@@ -180,6 +183,17 @@ def test_a_rebuild_writes_only_the_files_that_changed(runner: Any, demo: Session
     assert out / f"items/{edited.id}/index.html" in changed
     assert out / f"items/{other.id}/index.html" not in changed
     assert "A new title for this item" in (out / f"items/{edited.id}/index.html").read_text()
+    assert "A new title for this item" in (out / "index.html").read_text()
+    assert "A new title for this item" in (out / "feed.atom").read_text()
+
+    # a person's new name shows on every page that names them, though no item changed
+    person = demo.scalars(select(Person).where(Person.items.any())).first()
+    assert person is not None
+    person.name = "Another Name Entirely"
+    demo.commit()
+    _build(runner, out)
+    assert "Another Name Entirely" in (out / f"people/{person.slug}/index.html").read_text()
+    assert "Another Name Entirely" in (out / "index.html").read_text()
 
     demo.delete(other)
     demo.commit()

@@ -1,0 +1,127 @@
+"""What a built file depends on, read cheaply, so a rebuild renders only what changed.
+
+A file's key is a digest of everything its bytes are made from: the site's common part (the
+code, the configuration, every person and tag: names show on every page), then per kind of file
+
+- an item's page and calendar: that item's version (its ``updated_at``, status, visibility,
+  posted year); its page shows countdowns, so while one of its events is not over, also the
+  hour (the countdown text changes at most hourly; the browser corrects it in between);
+- a page of a news list: the ids and versions of the items on that page, in order, and the
+  list's size per year (the pager and the year links); a person's pages show their coming events
+  with countdowns, so also the hour while they have one;
+- a feed page (the current feed or an RFC 5005 archive page): the ids and versions of its
+  entries in feed order and the number of archive pages;
+- a list's calendar: the versions of its items that have events (past events stay in it).
+
+Every list's order comes from one query of ids per list (no rows rendered), and all versions
+from one query; the keys are only ever compared with the keys of the last build.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from newsfeed.adapters.models import Item, Milestone, Person, Tag
+from newsfeed.adapters.queries import narrow, newest_posting_first, published_column, visible_condition
+from newsfeed.domain.selection import Selection
+from newsfeed.services.public import PER_PAGE
+
+from .events import events
+
+
+def _digest(*parts: object) -> str:
+    return hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
+
+
+def _oldest_first() -> list[object]:  # the feeds' order (services.feeds)
+    return [published_column().asc(), Item.posted_start.asc(), Item.posted_end.asc(), Item.id.desc()]
+
+
+@dataclass
+class BuildKeys:
+    """Keys for one build at ``now``."""
+
+    session: Session
+    now: dt.datetime
+    common: str  # the code and the configuration, from the caller
+    site_zone: str
+    grains: tuple[str, ...]
+    feed_limit: int
+    versions: dict[int, tuple[str, int]] = field(default_factory=dict)  # id -> (version, year)
+    with_events: set[int] = field(default_factory=set)
+    live_events: set[int] = field(default_factory=set)  # items with an event not over
+    live_people: set[int] = field(default_factory=set)
+    _orders: dict[tuple[str, str], list[int]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        people = self.session.execute(
+            select(
+                Person.id,
+                Person.slug,
+                Person.name,
+                Person.homepage,
+                Person.orcid,
+                Person.photo_url,
+                Person.bio,
+            )
+        ).all()
+        tags = self.session.execute(select(Tag.id, Tag.slug, Tag.name)).all()
+        self.common = _digest(self.common, sorted(map(tuple, people)), sorted(map(tuple, tags)))
+        rows = self.session.execute(
+            select(Item.id, Item.updated_at, Item.status, Item.visibility, Item.publish_at, Item.posted_start)
+        ).all()
+        self.versions = {
+            r.id: (f"{r.updated_at}|{r.status}|{r.visibility}|{r.publish_at}", r.posted_start.year)
+            for r in rows
+        }
+        self.with_events = set(self.session.scalars(select(Milestone.item_id).distinct()))
+        for event in events(self.session, now=self.now, site_zone=self.site_zone, grains=self.grains):
+            self.live_events.add(event.item.id)
+            if event.item.person_id is not None:
+                self.live_people.add(event.item.person_id)
+
+    @property
+    def _hour(self) -> str:
+        return self.now.strftime("%Y-%m-%dT%H")
+
+    def _order(self, name: str, selection: Selection) -> list[int]:
+        key = (name, selection.key)
+        if key not in self._orders:
+            order = newest_posting_first() if name == "timeline" else _oldest_first()
+            query = narrow(select(Item.id).where(visible_condition(self.now)), selection).order_by(*order)
+            self._orders[key] = list(self.session.scalars(query))
+        return self._orders[key]
+
+    def item(self, item_id: int, *, calendar: bool = False) -> str:
+        live = item_id in self.live_events and not calendar
+        return _digest(
+            self.common, "item", calendar, item_id, self.versions.get(item_id), live and self._hour
+        )
+
+    def news_page(self, selection: Selection, page: int, *, person_id: int | None = None) -> str:
+        ids = self._order("timeline", selection)
+        years = sorted(Counter(self.versions[i][1] for i in ids).items())
+        shown = ids[(page - 1) * PER_PAGE : page * PER_PAGE]
+        hour = person_id in self.live_people and self._hour
+        return _digest(
+            self.common, "news", selection.key, page, years, [(i, self.versions[i]) for i in shown], hour
+        )
+
+    def feed_page(self, fmt: str, selection: Selection, page: int | None) -> str:
+        ids = self._order("feed", selection)
+        limit = self.feed_limit
+        archives = len(ids) // limit
+        shown = ids[-limit:] if page is None else ids[page * limit : (page + 1) * limit]
+        return _digest(
+            self.common, "feed", fmt, selection.key, page, archives, [(i, self.versions[i]) for i in shown]
+        )
+
+    def calendar(self, selection: Selection) -> str:
+        ids = [i for i in self._order("timeline", selection) if i in self.with_events]
+        return _digest(self.common, "calendar", selection.key, [(i, self.versions[i]) for i in ids])
