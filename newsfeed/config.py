@@ -67,6 +67,10 @@ class FeedsConfig:
     limit: int = 50
     max_age: int = 300
     version_ttl: float = 1.0
+    # An event written with a start time and no end (a talk at 14:00) lasts this long in calendars.
+    event_minutes: int = 60
+    # How often calendar apps are asked to look again (REFRESH-INTERVAL, X-PUBLISHED-TTL).
+    calendar_refresh_hours: int = 6
 
 
 @dataclass(frozen=True)
@@ -168,6 +172,8 @@ _CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
 }
 _POSITIVE = {
     ("feeds", "limit"),
+    ("feeds", "event_minutes"),
+    ("feeds", "calendar_refresh_hours"),
     ("digests", "upcoming_days"),
     ("digests", "bounce_limit"),
     ("digests", "confirm_hours"),

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from icalendar import Calendar, Event
+from icalendar import Alarm, Calendar, Event, vDuration
 
 from newsfeed.domain.dates import FuzzyDate, tzinfo_for
 
@@ -41,13 +41,30 @@ def _is_iana(tz: str | None) -> bool:
     return bool(tz) and "/" in (tz or "")
 
 
-def render_ics(name: str, events: Sequence[CalendarEvent], *, prodid: str = "-//newsfeed//EN") -> bytes:
+def render_ics(
+    name: str,
+    events: Sequence[CalendarEvent],
+    *,
+    prodid: str = "-//newsfeed//EN",
+    event_length: dt.timedelta = dt.timedelta(hours=1),
+    refresh: dt.timedelta = dt.timedelta(hours=6),
+    alarms: Sequence[dt.timedelta] = (),
+) -> bytes:
+    """A calendar of ``events``. A timed event written with a start and no end lasts
+    ``event_length`` (never zero minutes). The calendar carries its name (RFC 7986 ``NAME`` and
+    the widely read ``X-WR-CALNAME``) and how often to look again (``REFRESH-INTERVAL`` and
+    Outlook's ``X-PUBLISHED-TTL``). ``alarms``: a ``VALARM`` that long before each event's
+    start (a subscriber's own calendar, at their reminder lead times)."""
     cal = Calendar()
     cal.add("prodid", prodid)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
+    cal.add("name", text_only(name))
     cal.add("x-wr-calname", text_only(name))
+    cal.add("refresh-interval", refresh, parameters={"VALUE": "DURATION"})
+    # an unknown name is written as text: the duration's own text, as Outlook reads it
+    cal.add("x-published-ttl", bytes(vDuration(refresh).to_ical()).decode())  # type: ignore[no-untyped-call]
     for ev in events:
         vevent = Event()
         vevent.add("uid", ev.uid)
@@ -60,9 +77,16 @@ def render_ics(name: str, events: Sequence[CalendarEvent], *, prodid: str = "-//
             vevent.add("location", text_only(ev.location))
         if ev.categories:
             vevent.add("categories", [text_only(c) for c in ev.categories])
+        for lead in alarms:
+            alarm = Alarm()
+            alarm.add("action", "DISPLAY")
+            alarm.add("description", text_only(ev.summary))
+            alarm.add("trigger", -lead)
+            vevent.add_component(alarm)
         when = ev.when
         if when.grain == "minute" and when.instant is not None:
-            end = when.end_instant or when.instant
+            end = when.end_instant if when.end_instant and when.end_instant > when.instant else None
+            end = end or when.instant + event_length
             if _is_iana(when.tz):
                 zone = tzinfo_for(when.tz or "UTC")
                 vevent.add("dtstart", when.instant.astimezone(zone))
@@ -71,8 +95,9 @@ def render_ics(name: str, events: Sequence[CalendarEvent], *, prodid: str = "-//
                 vevent.add("dtstart", when.instant)
                 vevent.add("dtend", end)
         elif when.grain == "minute" and ev.starts is not None:
+            ends = ev.ends if ev.ends is not None and ev.ends > ev.starts else ev.starts + event_length
             vevent.add("dtstart", utc(ev.starts))
-            vevent.add("dtend", utc(ev.ends or ev.starts))
+            vevent.add("dtend", utc(ends))
         else:
             vevent.add("dtstart", when.start)
             vevent.add("dtend", when.end + dt.timedelta(days=1))  # DTEND of all-day events is exclusive

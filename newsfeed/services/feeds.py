@@ -9,6 +9,7 @@ current feed holds the newest ``limit`` entries. RFC 5005 archive pages hold com
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -148,6 +149,17 @@ def entry_of(item: Item, *, urls: Urls) -> Entry:
     )
 
 
+def milestone_uid(item: Item, milestone: Any) -> str:
+    """A milestone's UID in calendars: the item's id and the milestone's label, so it survives
+    reordering the milestones or changing their dates (the event moves, SEQUENCE goes up);
+    renaming a milestone makes it another event. Two milestones of one label are told apart by
+    their order among those of that label."""
+    label = re.sub(r"[^a-z0-9]+", "-", milestone.label.lower()).strip("-")[:60] or "event"
+    same = [m for m in item.milestones if m.label == milestone.label]
+    nth = next((n for n, m in enumerate(same) if m is milestone), 0)
+    return f"{item.public_id}#{label}" + (f"-{nth + 1}" if nth else "")
+
+
 def calendar_events(
     session: Session,
     selection: Selection,
@@ -174,7 +186,7 @@ def calendar_events(
         when = m.date
         out.append(
             CalendarEvent(
-                uid=f"{item.public_id}#m{m.position}",
+                uid=milestone_uid(item, m),
                 summary=f"{m.label} — {item.title}",
                 description=f"{item.title}\n{when.display()}\n{urls.item(item.id)}",
                 url=urls.item(item.id),
@@ -213,7 +225,13 @@ def calendar_document(
     """The calendar of a selection, or of one item (its "add to calendar" file): one renderer and
     one PRODID for both."""
     found = calendar_events(session, selection, now=now, config=config, item_id=item_id)
-    body = render_ics(title, found, prodid=f"-//{config.host}//newsfeed//EN")
+    body = render_ics(
+        title,
+        found,
+        prodid=f"-//{config.host}//newsfeed//EN",
+        event_length=dt.timedelta(minutes=config.feeds.event_minutes),
+        refresh=dt.timedelta(hours=config.feeds.calendar_refresh_hours),
+    )
     return Document(body, max([changed_at, *(e.stamp for e in found)]), next_publication(session, now))
 
 
