@@ -320,6 +320,10 @@ class Subscriber(Base):
     lead_days: Mapped[list[int]] = mapped_column(JSON, default=lambda: [14, 3, 1])
     # Secret for links in emails (unsubscribe, preferences); rotated when compromised.
     token: Mapped[str] = mapped_column(String(64), default=lambda: secrets.token_urlsafe(32))
+    # Secret of their personal calendar's address (/calendars/<token>.ics); replaced on request.
+    calendar_token: Mapped[str] = mapped_column(
+        String(64), unique=True, index=True, default=lambda: secrets.token_urlsafe(24)
+    )
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
     confirmed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
     unsubscribed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())

@@ -109,6 +109,10 @@ class Urls:
     def preferences(self, token: str) -> str:
         return self._at(f"/preferences/{token}")
 
+    def personal_calendar(self, calendar_token: str) -> str:
+        """A subscriber's own calendar: what they follow, with their reminders as alarms."""
+        return self._at(f"/calendars/{calendar_token}.ics")
+
     @staticmethod
     def unsubscribe_mailto(sender: str, token: str) -> str:
         return f"mailto:{sender}?subject=unsubscribe%20{token}"
@@ -119,7 +123,7 @@ class Urls:
 # Addresses only a running server can answer (forms, a subscriber's own links, the admin pages,
 # operations): a static build has no file for them and drops links to them.
 SERVER_ONLY = ("/subscribe", "/preferences", "/unsubscribe", "/admin", "/login", "/logout", "/healthz",
-               "/metrics", "/static/admin")  # fmt: skip
+               "/metrics", "/static/admin", "/calendars")  # fmt: skip
 
 
 def server_only(path: str) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -221,9 +222,11 @@ def calendar_document(
     now: dt.datetime,
     changed_at: dt.datetime,
     item_id: int | None = None,
+    alarm_days: Sequence[int] = (),
 ) -> Document:
     """The calendar of a selection, or of one item (its "add to calendar" file): one renderer and
-    one PRODID for both."""
+    one PRODID for both. ``alarm_days``: a subscriber's reminder lead times, as an alarm that many
+    days before each event (their personal calendar)."""
     found = calendar_events(session, selection, now=now, config=config, item_id=item_id)
     body = render_ics(
         title,
@@ -231,6 +234,7 @@ def calendar_document(
         prodid=f"-//{config.host}//newsfeed//EN",
         event_length=dt.timedelta(minutes=config.feeds.event_minutes),
         refresh=dt.timedelta(hours=config.feeds.calendar_refresh_hours),
+        alarms=[dt.timedelta(days=d) for d in sorted(set(alarm_days), reverse=True)],
     )
     return Document(body, max([changed_at, *(e.stamp for e in found)]), next_publication(session, now))
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import secrets
 import zoneinfo
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -300,6 +301,32 @@ def by_token(session: Session, token: str) -> Subscriber:
     subscriber = session.scalar(select(Subscriber).where(Subscriber.token == token)) if valid else None
     if subscriber is None:
         raise NotFound("this link is not valid (any more)")
+    return subscriber
+
+
+def _plausible_token(token: str) -> bool:
+    return 0 < len(token) < 100 and token.isascii() and token.replace("-", "").replace("_", "").isalnum()
+
+
+def by_calendar_token(session: Session, token: str) -> Subscriber:
+    """The confirmed subscriber whose personal calendar is at this token's address (a calendar
+    of someone who left, or an address they replaced, is gone: NotFound)."""
+    found = (
+        session.scalar(select(Subscriber).where(Subscriber.calendar_token == token))
+        if _plausible_token(token)
+        else None
+    )
+    if found is None or found.status != SubscriberStatus.CONFIRMED:
+        raise NotFound("no calendar at this address (any more)")
+    return found
+
+
+def new_calendar_address(session: Session, token: str) -> Subscriber:
+    """A new secret for the subscriber's calendar address: the old address stops working at
+    once (shared by mistake, or a calendar app to be cut off)."""
+    subscriber = by_token(session, token)
+    subscriber.calendar_token = secrets.token_urlsafe(24)
+    session.flush()
     return subscriber
 
 

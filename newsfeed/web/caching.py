@@ -238,10 +238,14 @@ def answer_cached(
     key: tuple[object, ...],
     content_type: str,
     render: Callable[[dt.datetime, dt.datetime], Rendered],
+    *,
+    in_front: bool = True,
 ) -> Response:
     """The cached rendering for ``key`` at the current data version (``render(now, changed_at)``
     on a miss), 304 for a matching conditional request; a repeat of this address is then answered
-    in front of Flask while the copy holds (feeds and list pages alike)."""
+    in front of Flask while the copy holds (feeds and list pages alike). ``in_front=False``: the
+    view runs every time (it checks something the data version does not cover, as a personal
+    calendar's secret), and only the rendering is shared."""
     extensions = current_app.extensions
     at = now()
     watch: VersionWatch = extensions["newsfeed.version_watch"]
@@ -255,7 +259,8 @@ def answer_cached(
         if metrics is not None:
             metrics.render.labels(kind=str(key[0])).observe(time.perf_counter() - started)
         cache.put((*key, version), rendered)
-    request.environ["newsfeed.fast_key"] = key
+    if in_front:
+        request.environ["newsfeed.fast_key"] = key
     request.environ["newsfeed.route"] = request.url_rule.rule if request.url_rule is not None else ""
     if _not_modified(rendered):
         return Response(status=304, headers=rendered.headers)

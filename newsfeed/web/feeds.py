@@ -7,10 +7,12 @@ import datetime as dt
 
 from flask import Blueprint, Response, abort, request
 
+from newsfeed.adapters.queries import described
 from newsfeed.domain.errors import InvalidInput
 from newsfeed.domain.selection import EVERYTHING, Selection
 from newsfeed.domain.urls import FEED_FORMATS
-from newsfeed.services.feeds import feed_document
+from newsfeed.services.feeds import calendar_document, feed_document
+from newsfeed.services.subscriptions import by_calendar_token
 
 from .caching import Rendered, answer_cached, rendering
 from .database import get_config, get_session
@@ -78,6 +80,26 @@ def news() -> Response:
     """The items as data (``?person=``, ``?kind=``, ``?tag=`` as everywhere), for a static site
     generator to render a News section at build time."""
     return serve("news", _selection())
+
+
+@bp.get("/calendars/<token>.ics")
+def personal_calendar(token: str) -> Response:
+    """A subscriber's own calendar: what they follow, with an alarm at each of their reminder
+    lead times. The address is a secret they can replace from their preferences page; the body
+    holds nothing personal, so it is cached per selection and lead times like the others."""
+    session = get_session()
+    subscriber = by_calendar_token(session, token)
+    flt, leads = subscriber.selection, tuple(sorted(set(subscriber.lead_days)))
+    config = get_config()
+
+    def rendered(at: dt.datetime, changed_at: dt.datetime) -> Rendered:
+        title = config.site.title + (f" — {shown}" if (shown := described(session, flt)) else "")
+        document = calendar_document(
+            session, config, flt, title=title, now=at, changed_at=changed_at, alarm_days=leads
+        )
+        return rendering(document.body, document.last_modified, document.valid_until)
+
+    return answer_cached(("ics-alarms", flt.key, leads), MIMETYPES["ics"], rendered, in_front=False)
 
 
 @bp.get("/calendar.ics")

@@ -17,12 +17,14 @@ import zoneinfo
 from importlib import resources
 from typing import Any
 
-from flask import Blueprint, render_template, request
+from flask import Blueprint, redirect, render_template, request
 from werkzeug.datastructures import MultiDict
+from werkzeug.wrappers import Response as WerkzeugResponse
 
 from newsfeed.config import secret_key
 from newsfeed.domain.errors import InvalidInput
-from newsfeed.domain.vocab import KINDS
+from newsfeed.domain.urls import Urls
+from newsfeed.domain.vocab import KINDS, SubscriberStatus
 from newsfeed.services import admin as admin_svc
 from newsfeed.services import throttle
 from newsfeed.services.subscriptions import (
@@ -30,6 +32,7 @@ from newsfeed.services.subscriptions import (
     by_token,
     confirm,
     confirmable,
+    new_calendar_address,
     preferences_of,
     read_preferences,
     subscribe,
@@ -42,6 +45,7 @@ from .auth import csrf
 from .database import get_config, get_session, now
 
 bp = Blueprint("subscribe", __name__)
+PAGES = Urls()
 
 
 def _every_problem(form: MultiDict[str, str]) -> Preferences:
@@ -224,9 +228,28 @@ def preferences(token: str) -> tuple[str, int]:
         "timezone": prefs.timezone,
         "lead_days": ", ".join(str(d) for d in prefs.lead_days),
     }
+    calendar = None
+    if subscriber.status == SubscriberStatus.CONFIRMED:
+        https = get_config().urls.personal_calendar(subscriber.calendar_token)
+        calendar = {"https": https, "webcal": "webcal://" + https.split("://", 1)[-1]}
     return _form(
-        400 if error else 200, values=values, error=error, token=token, saved=saved, email=subscriber.email
+        400 if error else 200,
+        values=values,
+        error=error,
+        token=token,
+        saved=saved,
+        email=subscriber.email,
+        calendar=calendar,
     )
+
+
+@bp.post("/preferences/<token>/calendar")
+def new_calendar(token: str) -> WerkzeugResponse:
+    """A new secret address for the subscriber's calendar (the old one stops working)."""
+    db = get_session()
+    new_calendar_address(db, token)
+    db.commit()
+    return redirect(PAGES.preferences(token) + "#calendar", code=303)
 
 
 @bp.get("/unsubscribe/<token>")

@@ -15,6 +15,7 @@ from sqlalchemy import Engine, inspect, select, text
 from newsfeed.adapters.db import make_engine, session_factory
 from newsfeed.adapters.migrate import alembic_config, downgrade, upgrade
 from newsfeed.adapters.models import Person
+from newsfeed.adapters.schema import HEAD
 from newsfeed.config import Config
 from newsfeed.domain.vocab import Kind, Visibility
 from newsfeed.services.sources import add_source
@@ -32,8 +33,9 @@ def _revisions(engine: Engine) -> list[str]:
     return [rev.revision for rev in reversed(list(script.walk_revisions()))]
 
 
-# Made anew by an upgrade and meaningful only for unlisted items, whose downgrade refuses.
-REMADE = {("items", "link_token")}
+# Made anew by an upgrade and meaningful only for unlisted items and confirmed subscribers,
+# whose downgrades refuse.
+REMADE = {("items", "link_token"), ("subscribers", "calendar_token")}
 
 
 def _rows(engine: Engine) -> dict[str, list[tuple[str, ...]]]:
@@ -93,6 +95,7 @@ def test_every_downgrade_and_upgrade_again_keeps_every_row(empty_database_url: s
 
 RICH = {
     # revision whose downgrade must refuse: what it cannot hold, made through the services
+    "0011": "confirmed",
     "0010": "unlisted",
     "0009": "grouped",
     "0008": "bio",
@@ -109,6 +112,8 @@ def _make(kind: str, engine: Engine, config: Config) -> None:
             person.bio = "Works on analytical engines."
         elif kind == "source":
             add_source(s, "https://ada.example.org/", now=factories.NOW, config=config)
+        elif kind == "confirmed":
+            add_confirmed(s, "reader@example.org", read_preferences(s), now=factories.NOW, confirmed=True)
         elif kind == "unlisted":
             factories.item(s, "Shared by link", "05/2024", visibility=Visibility.UNLISTED)
         elif kind == "also":
@@ -153,4 +158,4 @@ def test_db_downgrade_on_the_command_line_refuses_with_the_reason(runner: Any) -
         and "downgrade refused" in refused.output
         and "restore a backup" in refused.output
     )
-    assert "revision 0010" in runner(["db", "upgrade"]).output
+    assert f"revision {HEAD}" in runner(["db", "upgrade"]).output
