@@ -17,9 +17,18 @@ from .app import AppContext, fail, main, pass_ctx, require_schema
     "--base-url",
     help="Where the files will be served, e.g. https://user.github.io/site/ (default: [site] base_url).",
 )
+@click.option(
+    "--full",
+    is_flag=True,
+    help="Render every file again (after changing the database by hand, outside newsfeed).",
+)
 @pass_ctx
-def build(app: AppContext, out: Path, base_url: str | None) -> None:
-    """Write every public page, feed and calendar into OUT/ (only the files that changed)."""
+def build(app: AppContext, out: Path, base_url: str | None, full: bool) -> None:
+    """Write every public page, feed and calendar into OUT/ (only the files that changed).
+
+    A rebuild renders only what the changes since the last build touch (each file's inputs are
+    recorded in OUT/.newsfeed-build.json); --full renders everything and still writes only the
+    files whose bytes changed."""
     from urllib.parse import urlsplit
 
     from newsfeed.adapters.db import make_engine, session_factory
@@ -55,14 +64,18 @@ def build(app: AppContext, out: Path, base_url: str | None) -> None:
         with session_factory(site.extensions["newsfeed.sessions"].kw["bind"])() as session:
             keys = BuildKeys(session, at, code_digest(site), config.site.timezone, grains, config.feeds.limit)
             report = build_site(
-                site, out, base_url=config.site.base_url, next_change=until, key_of=key_function(site, keys)
+                site,
+                out,
+                base_url=config.site.base_url,
+                next_change=until,
+                key_of=None if full else key_function(site, keys),
             )
     finally:
         site.extensions["newsfeed.sessions"].kw["bind"].dispose()
     files = report.files
     click.echo(
         f"built {report.pages:,} pages into {out}: {len(files.written):,} files written, "
-        f"{files.unchanged:,} unchanged, {len(files.removed):,} removed"
+        f"{files.unchanged:,} unchanged, {len(files.removed):,} removed ({report.rendered:,} rendered)"
     )
     if report.dropped:
         click.echo(f"links dropped (a server answers them, not files): {', '.join(sorted(report.dropped))}")

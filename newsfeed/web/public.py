@@ -242,26 +242,25 @@ def item(item_id: int) -> Response | WerkzeugResponse:
         if unlisted is not None:
             return redirect(PAGES.item(item_id, unlisted))
         raise NotFound(f"no public item {item_id}")
-    return _item_answer(item_id, None)
+    return _item_answer(item_id, None, found)
 
 
 @bp.get("/items/<id:item_id>/<token>")
 def unlisted_item(item_id: int, token: str) -> Response:
     """An item at its address with its link token (how an unlisted item is shared)."""
-    if len(token) > 64 or item_page(get_session(), item_id, now=now(), token=token) is None:
+    found = item_page(get_session(), item_id, now=now(), token=token) if len(token) <= 64 else None
+    if found is None:
         raise NotFound(f"no public item {item_id}")
-    return _item_answer(item_id, token)
+    return _item_answer(item_id, token, found)
 
 
-def _item_answer(item_id: int, token: str | None) -> Response:
-    """The item page, cached per data version like the list pages (its Markdown rendered once
-    per revision, not per view), for COUNTDOWN_FRESH at most (its countdowns)."""
+def _item_answer(item_id: int, token: str | None, found: Item) -> Response:
+    """The item page (``found``, just read in this request), cached per data version like the
+    list pages (its Markdown rendered once per revision, not per view), for COUNTDOWN_FRESH at
+    most (its countdowns)."""
 
     def render() -> str:
         at = now()
-        found = item_page(get_session(), item_id, now=at, token=token)
-        if found is None:
-            raise NotFound(f"no public item {item_id}")
         public = found.visibility == Visibility.PUBLIC
         calendar = PAGES.item_calendar(item_id) if found.milestones and public else None
         config = get_config()

@@ -55,6 +55,7 @@ _TEXTUAL = {"text/html", "application/atom+xml", "application/rss+xml", "applica
 @dataclass
 class BuildReport:
     pages: int = 0
+    rendered: int = 0  # addresses asked of the app (the others were kept by their key)
     files: WriteReport = field(default_factory=WriteReport)
     dropped: set[str] = field(default_factory=set)  # server-only addresses linked to
     broken: dict[str, str] = field(default_factory=dict)  # address -> the page linking it
@@ -238,6 +239,7 @@ def build_site(
                     pages.append(rewriter.base_path + built)
                 continue
         answer = client.get(address)
+        report.rendered += 1
         if answer.status_code != 200:
             report.broken[address] = linked_from
             answer.close()

@@ -213,3 +213,17 @@ def test_a_build_says_when_it_must_run_again_and_refuses_a_bad_base_url(
     )
     bad = runner(["build", str(tmp_path / "x"), "--base-url", "ftp://example.org/"])
     assert bad.exit_code == 2 and "--base-url" in bad.output
+
+
+def test_a_rebuild_renders_only_what_changed_and_full_renders_everything(
+    runner: Any, demo: Session, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    first = _build(runner, out)
+    everything = _count(first.output, "rendered")
+    again = _build(runner, out)
+    assert _count(again.output, "rendered") < everything / 4  # /upcoming, /follow, the embed…
+    full = runner(["build", str(out), "--base-url", BASE, "--full"])
+    assert full.exit_code == 0, full.output
+    assert _count(full.output, "rendered") == everything
+    assert _count(full.output, "files written") == 0
