@@ -316,15 +316,33 @@ _EMBED_CSP = {**CSP, "frame-ancestors": "*"}
 @talisman(frame_options=None, content_security_policy=_EMBED_CSP)  # type: ignore[untyped-decorator]
 def embed_news() -> Response:
     """The news list as a small self-contained HTML document for an iframe on a homepage:
-    filters as everywhere (``?kind=…&tag=…&person=…``) and ``limit`` (1–100, default 10)."""
+    filters as everywhere (``?kind=…&tag=…&person=…``), ``limit`` (1–100, default 10),
+    ``theme`` (``light``, the default, as most homepages are; ``dark``; ``auto``: as the reader's
+    system) and ``layout`` (``list``, with kind chips; ``compact``: al-folio's date | text table)."""
     flt = _selection()
     limit = _number("limit", default=10, most=EMBED_LIMIT)
+    theme = _choice("theme", EMBED_THEMES)
+    layout = _choice("layout", EMBED_LAYOUTS)
 
     def render() -> str:
         found = timeline_page(get_session(), flt, now=now(), page=1, per_page=limit)
-        return render_template("public/embed.html", items=found.items, flt=flt, **feed_links(flt))
+        return render_template(
+            "public/embed.html", items=found.items, flt=flt, theme=theme, layout=layout, **feed_links(flt)
+        )
 
-    return _cached("embed", flt, limit, render)
+    return _cached(f"embed:{theme}:{layout}", flt, limit, render)
+
+
+EMBED_THEMES = ("light", "dark", "auto")
+EMBED_LAYOUTS = ("list", "compact")
+
+
+def _choice(name: str, choices: tuple[str, ...]) -> str:
+    """A query value from ``choices`` (the first when absent); anything else is a 400 naming it."""
+    raw = request.args.get(name) or choices[0]
+    if raw not in choices:
+        raise InvalidInput(name, f"{raw[:20]!r} is not one of {', '.join(choices)}")
+    return raw
 
 
 @bp.get("/follow")

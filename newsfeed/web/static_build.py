@@ -44,8 +44,9 @@ from newsfeed.domain.selection import Selection
 from newsfeed.domain.urls import canonical, server_only, static_address, static_file
 from newsfeed.services.build_keys import BuildKeys
 
-SEEDS = ("/", "/upcoming", "/follow", "/embed/news", "/feed.atom", "/feed.rss", "/feed.json",
-         "/calendar.ics", "/news.json", "/static/favicon.svg")  # fmt: skip
+SEEDS = ("/", "/upcoming", "/follow", "/embed/news", "/embed/news?theme=dark", "/embed/news?theme=auto",
+         "/embed/news?layout=compact", "/feed.atom", "/feed.rss", "/feed.json", "/calendar.ics",
+         "/news.json", "/static/favicon.svg")  # fmt: skip
 # What a page may link to and the build follows: links in attributes, and absolute links anywhere.
 _ATTRIBUTE = re.compile(r'\b(href|src|action)="([^"]*)"')
 _TEXTUAL = {"text/html", "application/atom+xml", "application/rss+xml", "application/feed+json",
