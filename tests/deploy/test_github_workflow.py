@@ -112,7 +112,7 @@ def test_the_workflows_steps_build_the_site_from_the_repositorys_news(runner: An
         assert done.returncode == 0, done.stdout + done.stderr
     site = repo / "_site"
     page = (site / "index.html").read_text()
-    assert page.count('class="title"') == len(list(FIXTURE.glob("*.md")))
+    assert page.count('class="title ') == len(list(FIXTURE.glob("*.md")))
     assert 'href="/lab.github.io/items/1/"' in page
     assert (
         (site / "feed.atom").is_file() and (site / "calendar.ics").is_file() and (site / ".nojekyll").exists()

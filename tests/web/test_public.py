@@ -31,9 +31,9 @@ def test_index_groups_by_year_with_kinds_and_human_dates(session: Session, clien
         (
             li.xpath("string(.//time)"),
             li.xpath("string(.//a[contains(@class,'kind')])"),
-            li.xpath("string(.//a[@class='title'])"),
+            li.xpath("string(.//a[contains(concat(' ', @class, ' '), ' title ')])"),
         )
-        for li in doc.xpath("//li[@class='item']")
+        for li in doc.xpath("//li[contains(concat(' ', @class, ' '), ' item ')]")
     ]
     assert rows == [
         ("January 2025", "organizing", "Workshop"),

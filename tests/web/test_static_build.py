@@ -148,7 +148,9 @@ def test_built_pages_and_feeds_hold_what_the_app_serves(
         def titles(body: bytes) -> list[str]:
             return [
                 a.text_content()
-                for a in html.fromstring(body).xpath("//ol[@class='news']//a[@class='title']")
+                for a in html.fromstring(body).xpath(
+                    "//ol[@class='news']//a[contains(concat(' ', @class, ' '), ' title ')]"
+                )
             ]
 
         assert titles((out / file).read_bytes()) == titles(live.get(address).data) != []
