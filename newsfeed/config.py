@@ -71,6 +71,9 @@ class FeedsConfig:
     event_minutes: int = 60
     # How often calendar apps are asked to look again (REFRESH-INTERVAL, X-PUBLISHED-TTL).
     calendar_refresh_hours: int = 6
+    # A WebSub hub (e.g. https://pubsubhubbub.appspot.com/): feeds name it, and the scheduler
+    # tells it which feeds changed after each change. Empty: no hub.
+    websub_hub: str = ""
 
 
 @dataclass(frozen=True)
@@ -250,6 +253,9 @@ def _validate(config: Config) -> None:
     base = urlsplit(config.site.base_url)
     if base.scheme not in ("http", "https") or not base.hostname:
         raise ConfigError(f"[site] base_url: must be an http(s) URL, got {config.site.base_url!r}")
+    hub = urlsplit(config.feeds.websub_hub) if config.feeds.websub_hub else None
+    if hub is not None and (hub.scheme not in ("http", "https") or not hub.hostname):
+        raise ConfigError(f"[feeds] websub_hub: must be an http(s) URL, got {config.feeds.websub_hub!r}")
     try:
         zone_of(config.site.timezone)
     except UnknownZone as exc:

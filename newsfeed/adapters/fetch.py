@@ -246,3 +246,25 @@ class _VettedHTTPS(_Abortable, http.client.HTTPSConnection):
     def connect(self) -> None:
         sock = self._connect_raw(self.address, self.port, self.timeout)
         self.sock = self._context.wrap_socket(sock, server_hostname=self.host)  # type: ignore[attr-defined]
+
+
+def post_form(url: str, fields: list[tuple[str, str]], *, timeout: float) -> int:
+    """POST ``fields`` form-encoded to ``url`` (an address the operator configured, such as a
+    WebSub hub); its status when 2xx, else FetchError saying what came back."""
+    import urllib.error
+    import urllib.parse
+    import urllib.request
+
+    data = urllib.parse.urlencode(fields).encode()
+    request = urllib.request.Request(  # noqa: S310 (an http(s) address from the configuration)
+        url,
+        data=data,
+        headers={"Content-Type": "application/x-www-form-urlencoded", "User-Agent": "newsfeed"},
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as answer:  # noqa: S310
+            return int(answer.status)
+    except urllib.error.HTTPError as exc:
+        raise FetchError(f"{url} answered {exc.code} {exc.reason}") from None
+    except (OSError, ValueError) as exc:
+        raise FetchError(f"{url} could not be reached: {exc}") from None

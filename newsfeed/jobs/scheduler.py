@@ -44,6 +44,7 @@ from newsfeed.adapters import leases, state
 from newsfeed.adapters.mail import Mailer
 from newsfeed.config import Config
 from newsfeed.jobs.sync import sync_due
+from newsfeed.jobs.websub import tell_hub
 from newsfeed.services import throttle
 from newsfeed.services.items import publish_due
 from newsfeed.services.syncing import fetcher_from_config
@@ -118,6 +119,8 @@ def tick(
             started = time.monotonic()
             report = sweep(sessions, mailer, now=now, config=config, stop=halt)
             _record_sweep(sessions, report, now=now, seconds=time.monotonic() - started)
+            if not halt.is_set():
+                tell_hub(sessions, config, now=clock())
         finally:
             watcher.set()
     log.info("tick finished at %.3f", time.time())

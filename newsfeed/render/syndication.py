@@ -67,6 +67,8 @@ class Feed:
     current_url: str | None = None
     prev_archive_url: str | None = None
     next_archive_url: str | None = None
+    # WebSub (W3C): the hub readers may subscribe at for pushed updates of this feed (self_url)
+    hub_url: str | None = None
 
 
 def utc(value: dt.datetime) -> dt.datetime:
@@ -91,6 +93,21 @@ class _ArchiveMarker(BaseExtension):  # type: ignore[misc]
         return feed
 
 
+def _hub_for_rss(hub: str) -> type[BaseExtension]:
+    """An extension writing <atom:link rel="hub"> into an RSS channel (feedgen writes only the
+    self link there), as WebSub asks of RSS feeds."""
+
+    class HubLink(BaseExtension):  # type: ignore[misc]
+        def extend_rss(self, feed: Any) -> Any:
+            channel = feed[0]
+            link = etree.SubElement(channel, "{http://www.w3.org/2005/Atom}link")
+            link.set("href", hub)
+            link.set("rel", "hub")
+            return feed
+
+    return HubLink
+
+
 def _generator(feed: Feed) -> FeedGenerator:
     fg = FeedGenerator()
     fg.id(xml_safe(feed.id))
@@ -103,6 +120,9 @@ def _generator(feed: Feed) -> FeedGenerator:
     fg.updated(utc(feed.updated))
     fg.lastBuildDate(utc(feed.updated))
     fg.link(href=feed.self_url, rel="self")
+    if feed.hub_url:
+        fg.link(href=feed.hub_url, rel="hub")
+        fg.register_extension("websub", _hub_for_rss(feed.hub_url), atom=False, rss=True)
     if feed.current_url:
         fg.link(href=feed.current_url, rel="current")
     if feed.prev_archive_url:
@@ -222,6 +242,8 @@ def render_json(feed: Feed, *, next_url: str | None = None) -> bytes:
     }
     if next_url:
         doc["next_url"] = next_url
+    if feed.hub_url:
+        doc["hubs"] = [{"type": "WebSub", "url": feed.hub_url}]
     text = json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True)
     # HTML-safe JSON: "<", ">" and "&" as \u escapes, so no consumer that pastes a value into a
     # page can be tricked by a title; the values decode to the same text.

@@ -281,6 +281,7 @@ def feed_document(
         current_url=urls.feed(fmt, selection) if page is not None else None,
         prev_archive_url=urls.feed(fmt, selection, prev_archive) if prev_archive is not None else None,
         next_archive_url=urls.feed(fmt, selection, next_archive) if next_archive is not None else None,
+        hub_url=config.feeds.websub_hub or None,
     )
     if fmt == "atom":
         body = render_atom(feed)
