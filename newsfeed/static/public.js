@@ -30,14 +30,27 @@
     el.classList.toggle("soon", starts > now && hours < 72);
   }
 
-  // Each instant in the viewer's own zone ("Your time").
+  // Each instant in the viewer's own zone ("Your time"), in the style the server writes every
+  // date: "17 Dec 2026, 00:59 CET" (English month abbreviations as on the rest of the page; the
+  // zone's common abbreviation where there is one, else its offset as UTC+01:00).
+  const zoneName = (d) => {
+    for (const locale of ["en-US", "en-GB"]) {
+      const part = new Intl.DateTimeFormat(locale, { timeZoneName: "short" })
+        .formatToParts(d).find((p) => p.type === "timeZoneName");
+      if (part && !/^(GMT|UTC)[+-]/.test(part.value)) return part.value === "GMT" && d.getTimezoneOffset() !== 0 ? null : part.value;
+    }
+    return null;
+  };
+  const pad = (n) => String(n).padStart(2, "0");
+  const months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
   for (const el of document.querySelectorAll("time.local")) {
     const d = new Date(el.getAttribute("datetime"));
-    if (!isNaN(d)) {
-      // (dateStyle/timeStyle cannot be combined with timeZoneName: the fields are spelled out)
-      el.textContent = d.toLocaleString(undefined, {
-        year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short",
-      });
+    if (isNaN(d)) continue;
+    let zone = zoneName(d);
+    if (!zone) {
+      const offset = -d.getTimezoneOffset(), sign = offset < 0 ? "-" : "+", abs = Math.abs(offset);
+      zone = offset === 0 ? "UTC" : `UTC${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
     }
+    el.textContent = `${d.getDate()} ${months[d.getMonth()]} ${d.getFullYear()}, ${pad(d.getHours())}:${pad(d.getMinutes())} ${zone}`;
   }
 })();

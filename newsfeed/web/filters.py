@@ -4,10 +4,13 @@ elsewhere: feed and calendar links, the embed)."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from flask import Flask
 from markupsafe import Markup
 
 from newsfeed.adapters.models import Item, Milestone
+from newsfeed.domain.dates import instant_text
 from newsfeed.domain.text import after_title
 from newsfeed.domain.urls import Urls
 from newsfeed.render.safe_html import markdown_html
@@ -23,6 +26,12 @@ def when(milestone: Milestone) -> str:
     return milestone.date.display()
 
 
+def instant(value: dt.datetime) -> str:
+    """An instant in UTC, in the one style every channel uses (the browser rewrites it in the
+    reader's own zone where it can)."""
+    return instant_text(value)
+
+
 def markdown(source: str, title: str | None = None) -> Markup:
     """Markdown rendered with raw HTML off and sanitised: safe to insert as-is. With ``title``, a
     first heading that repeats it is left out (the page shows the title above)."""
@@ -36,5 +45,6 @@ def init_app(app: Flask) -> None:
     static_build = bool(app.config.get("NEWSFEED_STATIC_BUILD"))
     app.context_processor(lambda: {"urls": PAGES, "site_urls": site_urls, "static_build": static_build})
     app.add_template_filter(markdown, "markdown")
+    app.add_template_filter(instant, "instant")
     app.add_template_filter(posted, "posted")
     app.add_template_filter(when, "when")

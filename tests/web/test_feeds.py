@@ -495,7 +495,7 @@ def test_upcoming_page_shows_source_zone_and_utc(session: Session, client: Any, 
     clock.now = dt.datetime(2025, 1, 20, 12, 0, tzinfo=dt.UTC)
     page = client.get("/upcoming").data.decode()
     assert "1 Feb 2025, 23:59 AoE" in page
-    assert "UTC: 02 Feb 2025, 11:59" in page
+    assert "2 Feb 2025, 11:59 UTC" in page
     assert 'datetime="2025-02-02T11:59:00Z"' in page
     assert "in 13 days" in page
     item = session.scalar(select(Item))

@@ -9,7 +9,7 @@ Pure: no Flask, no SQLAlchemy, and it never reads the clock (``today`` is always
 
 from typing import TYPE_CHECKING, Any
 
-from .model import DateMatch, DateOrder, DateParseError, FuzzyDate, Grain, Prefer, Venue
+from .model import DateMatch, DateOrder, DateParseError, FuzzyDate, Grain, Prefer, Venue, instant_text
 from .zones import UnknownZone, to_utc, tzinfo_for, unknown_zone, zone_of
 from .zones import is_valid as is_valid_zone
 from .zones import resolve as resolve_zone
@@ -44,6 +44,7 @@ __all__ = [
     "find_note",
     "find_venues",
     "infer_date_order",
+    "instant_text",
     "is_valid_zone",
     "parse",
     "resolve_zone",

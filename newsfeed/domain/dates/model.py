@@ -288,7 +288,9 @@ def _day(d: dt.date) -> str:
 
 
 def _zone_suffix(fd: FuzzyDate) -> str:
-    return f" {fd.tz}" if fd.tz else ""
+    from .zones import written_zone  # (zones does not import this module: no cycle)
+
+    return f" {written_zone(fd.text, fd.tz)}" if fd.tz else ""
 
 
 def display(fd: FuzzyDate) -> str:
@@ -332,3 +334,13 @@ def _day_range(s: dt.date, e: dt.date) -> str:
     if s.year == e.year:
         return f"{s.day} {MONTH_ABBR[s.month]} – {e.day} {MONTH_ABBR[e.month]} {e.year}"
     return f"{_day(s)} – {_day(e)}"
+
+
+def instant_text(instant: dt.datetime, zone: dt.tzinfo | None = None, label: str | None = None) -> str:
+    """An instant as every page, feed and email shows one, in the style of :func:`display`:
+    "17 Dec 2026, 00:59 CET" (``zone``: where to show it, UTC by default; ``label``: its name,
+    by default the zone's own abbreviation at that instant). The browser writes the reader's
+    time in the same style (static/public.js)."""
+    local = instant.astimezone(zone or dt.UTC)
+    name = label or local.tzname() or "UTC"
+    return f"{_day(local.date())}, {local:%H:%M} {name}"

@@ -202,3 +202,19 @@ def to_utc(day: dt.date, hhmm: str, zone: str) -> dt.datetime:
     hour, minute = int(hhmm[:2]), int(hhmm[3:5])
     local = dt.datetime(day.year, day.month, day.day, hour, minute, tzinfo=tzinfo_for(zone))
     return local.astimezone(dt.UTC)
+
+
+_WORD = re.compile(r"(?<![A-Za-z])([A-Z]{1,5})(?![A-Za-z])")
+
+
+def written_zone(text: str, tz: str | None) -> str | None:
+    """The zone as the author wrote it, when they wrote an abbreviation that means ``tz``
+    ("14:00 CET" is stored as UTC+01:00 and shown as CET again); otherwise ``tz`` itself. Every
+    channel shows a time's zone through this (pages, feeds, emails, calendar descriptions)."""
+    if not tz or not text:
+        return tz
+    for word in _WORD.findall(text):
+        meaning = _ABBREVIATIONS.get(str(word))
+        if meaning is not None and meaning[0] == tz:
+            return str(word)
+    return tz
