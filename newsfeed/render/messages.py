@@ -22,7 +22,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from newsfeed.domain.dates import FuzzyDate, UnknownZone, zone_of
+from newsfeed.domain.dates import FuzzyDate, UnknownZone, instant_text, zone_of
 
 from .safe_html import markdown_html, summary, text_cache
 
@@ -132,7 +132,8 @@ def _summary(source: str) -> str:
 
 
 def in_zone(when: FuzzyDate, zone: str) -> str:
-    """ "1 Feb 2025, 23:59 AoE — 2 Feb, 20:59 JST": the source zone, then the reader's."""
+    """ "1 Feb 2025, 23:59 AoE — 2 Feb 2025, 20:59 JST": as written, then in the reader's zone,
+    in the one style every channel shows an instant in (:func:`instant_text`)."""
     shown = when.display()
     if when.instant is None or when.tz == zone:
         return shown
@@ -143,7 +144,7 @@ def in_zone(when: FuzzyDate, zone: str) -> str:
     abbreviation = local.strftime("%Z") or zone
     if abbreviation.startswith(("+", "-")):
         abbreviation = f"UTC{abbreviation}"
-    return f"{shown} — {local.day} {local.strftime('%b')}, {local.strftime('%H:%M')} {abbreviation}"
+    return f"{shown} — {instant_text(when.instant, local.tzinfo, abbreviation)}"
 
 
 def message_id(envelope: Envelope, site: Site) -> str:

@@ -223,9 +223,9 @@ def test_upcoming_in_both_zones_and_no_email_when_nothing_is_new(
         s.commit()
     _run(sessions, mail_config, start + dt.timedelta(minutes=5))
     text = smtp.recorder.to("vie@example.org")[0].get_body(("plain",)).get_content()
-    assert "1 Feb 2025, 23:59 AoE — 2 Feb, 12:59 CET" in text
+    assert "1 Feb 2025, 23:59 AoE — 2 Feb 2025, 12:59 CET" in text
     html = smtp.recorder.to("jp@example.org")[0].get_body(("html",)).get_content()
-    assert "1 Feb 2025, 23:59 AoE — 2 Feb, 20:59 JST" in html
+    assert "1 Feb 2025, 23:59 AoE — 2 Feb 2025, 20:59 JST" in html
     # after the deadline, with no news: the next week's digest is not sent at all
     later = start + dt.timedelta(days=14, minutes=5)
     report = _run(sessions, mail_config, later)
@@ -492,7 +492,7 @@ def test_reminders_at_each_lead_time_and_moving_the_milestone(
     _run(sessions, mail_config, deadline - dt.timedelta(days=7) + dt.timedelta(minutes=1))
     assert reminders("r@example.org") == ["Reminder: Paper submission in 7 days — DeLTa"]
     (seven,) = smtp.recorder.to("r@example.org")
-    assert "1 Feb 2025, 23:59 AoE — 2 Feb, 12:59 CET" in seven.get_body(("plain",)).get_content()
+    assert "1 Feb 2025, 23:59 AoE — 2 Feb 2025, 12:59 CET" in seven.get_body(("plain",)).get_content()
     assert _run(sessions, mail_config, deadline - dt.timedelta(days=5)).sent == 0
     # the deadline moves a week later: no reminder for the old date; the 3-day one comes 3 days
     # before the new date
