@@ -64,10 +64,12 @@ class SiteFolder:
         return [str(link) for link in before[2]]
 
     def _path(self, relative: str) -> Path:
-        path = (self.root / relative).resolve()
-        if self.root.resolve() not in path.parents:
-            raise ValueError(f"{relative!r} is outside the build folder")
-        return path
+        """The file of ``relative``, which must name one inside the folder (checked on the text:
+        no absolute path, no ``..``, no empty or ``.`` part)."""
+        parts = relative.split("/")
+        if relative.startswith("/") or any(p in ("", ".", "..") or "\\" in p or "\x00" in p for p in parts):
+            raise ValueError(f"{relative[:80]!r} is outside the build folder")
+        return self.root.joinpath(*parts)
 
     def write(self, relative: str, data: bytes, *, key: str | None = None, links: Sequence[str] = ()) -> bool:
         """Keep ``data`` at ``relative``; True when the file was (re)written."""
@@ -96,7 +98,7 @@ class SiteFolder:
                 path.unlink()
                 self.report.removed.append(relative)
                 parent = path.parent
-                while parent != self.root.resolve() and parent.is_dir() and not any(parent.iterdir()):
+                while parent != self.root and parent.is_dir() and not any(parent.iterdir()):
                     parent.rmdir()
                     parent = parent.parent
         manifest = self.root / MANIFEST

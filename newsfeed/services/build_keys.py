@@ -11,7 +11,8 @@ code, the configuration, every person and tag: names show on every page), then p
   with countdowns, so also the hour while they have one;
 - a feed page (the current feed or an RFC 5005 archive page): the ids and versions of its
   entries in feed order and the number of archive pages;
-- a list's calendar: the versions of its items that have events (past events stay in it).
+- a list's calendar: the versions of its items that have events (past events stay in it);
+- ``news.json``: the ids and versions of the postings it holds.
 
 Every list's order comes from one query of ids per list (no rows rendered), and all versions
 from one query; the keys are only ever compared with the keys of the last build.
@@ -121,6 +122,10 @@ class BuildKeys:
         return _digest(
             self.common, "feed", fmt, selection.key, page, archives, [(i, self.versions[i]) for i in shown]
         )
+
+    def news_json(self, selection: Selection, limit: int) -> str:
+        shown = self._order("timeline", selection)[:limit]
+        return _digest(self.common, "news.json", selection.key, [(i, self.versions[i]) for i in shown])
 
     def calendar(self, selection: Selection) -> str:
         ids = [i for i in self._order("timeline", selection) if i in self.with_events]

@@ -8,13 +8,15 @@ feeds, archive pages, calendars, the static files), so nothing linked is left ou
 unlinked (an unlisted item) is put in.
 
 A static host has no query strings: an address with one is kept under folders named after it
-(:func:`newsfeed.domain.urls.static_address`: ``/?page=2`` is ``/page-2/``, ``/feed.atom?person=ada``
-is ``/person-ada/feed.atom``), and every link in every page, feed and calendar is rewritten to
-that address under the site's base path (``https://user.github.io/site/`` works as well as a
-host of its own). Links to what only a server can answer (the email forms, the admin pages) are
-dropped. The pages know they are built (``static_build`` in their templates): the filter form
-becomes links, and countdowns and the upcoming/past split are recomputed in the browser from the
-instants the page carries, with the built text as the fallback without JavaScript.
+(:func:`newsfeed.domain.urls.static_address`: ``/?page=2`` is ``/page-2/``,
+``/upcoming?person=ada`` is ``/upcoming/person-ada/``; a list of one kind, person or tag is kept
+once, at its own address: ``/feed.atom?person=ada`` is ``/people/ada/feed.atom``), and every
+link in every page, feed and calendar is rewritten to that address under the site's base path
+(``https://user.github.io/site/`` works as well as a host of its own). Links to what only a
+server can answer (the email forms, the admin pages) are dropped. The pages know they are built
+(``static_build`` in their templates): the filter form becomes links, and countdowns and the
+upcoming/past split are recomputed in the browser from the instants the page carries, with the
+built text as the fallback without JavaScript.
 
 Only files whose bytes changed are written (:mod:`newsfeed.adapters.site_files`).
 """
@@ -43,6 +45,7 @@ from newsfeed.domain.errors import InvalidInput
 from newsfeed.domain.selection import Selection
 from newsfeed.domain.urls import canonical, server_only, static_address, static_file
 from newsfeed.services.build_keys import BuildKeys
+from newsfeed.services.feeds import NEWS_JSON_ITEMS
 
 SEEDS = ("/", "/upcoming", "/follow", "/embed/news", "/embed/news?theme=dark", "/embed/news?theme=auto",
          "/embed/news?layout=compact", "/feed.atom", "/feed.rss", "/feed.json", "/calendar.ics",
@@ -180,6 +183,8 @@ def key_function(app: Any, keys: BuildKeys) -> Callable[[str], str | None]:
             return keys.news_page(selection, page or 1, person_id=person)
         if endpoint in ("feeds.feed", "feeds.kind_feed", "feeds.person_feed", "feeds.tag_feed"):
             return keys.feed_page(values["fmt"], selection, page)
+        if endpoint == "feeds.news":
+            return keys.news_json(selection, NEWS_JSON_ITEMS)
         if endpoint in (
             "feeds.calendar",
             "feeds.kind_calendar",
