@@ -18,17 +18,21 @@ from .app import AppContext, fail, main, pass_ctx, require_schema
     help="Where the files will be served, e.g. https://user.github.io/site/ (default: [site] base_url).",
 )
 @click.option(
+    "--strict", is_flag=True, help="Exit 1 when a page links to one of the site's that does not exist."
+)
+@click.option(
     "--full",
     is_flag=True,
     help="Render every file again (after changing the database by hand, outside newsfeed).",
 )
 @pass_ctx
-def build(app: AppContext, out: Path, base_url: str | None, full: bool) -> None:
+def build(app: AppContext, out: Path, base_url: str | None, full: bool, strict: bool) -> None:
     """Write every public page, feed and calendar into OUT/ (only the files that changed).
 
     A rebuild renders only what the changes since the last build touch (each file's inputs are
     recorded in OUT/.newsfeed-build.json); --full renders everything and still writes only the
-    files whose bytes changed."""
+    files whose bytes changed. A link to a page of the site that does not exist (an item body
+    linking a removed item) is reported and left as written; --strict makes it an error."""
     from urllib.parse import urlsplit
 
     from newsfeed.adapters.db import make_engine, session_factory
@@ -84,7 +88,9 @@ def build(app: AppContext, out: Path, base_url: str | None, full: bool) -> None:
             f"build again by {report.next_build:%Y-%m-%d %H:%M} UTC "
             "(a scheduled item goes live or an event starts or ends then)"
         )
-    if report.broken:
-        for address, page in sorted(report.broken.items()):
-            click.echo(f"broken link: {address} (linked from {page})", err=True)
+    for address, page in sorted(report.broken.items()):
+        click.echo(f"broken link: {address} (linked from {page}): no such page", err=True)
+    for link in sorted(report.odd):
+        click.echo(f"link left as written: {link[:120]} (names no file of the site)", err=True)
+    if report.broken and strict:
         raise SystemExit(1)

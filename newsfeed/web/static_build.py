@@ -63,6 +63,7 @@ class BuildReport:
     files: WriteReport = field(default_factory=WriteReport)
     dropped: set[str] = field(default_factory=set)  # server-only addresses linked to
     broken: dict[str, str] = field(default_factory=dict)  # address -> the page linking it
+    odd: set[str] = field(default_factory=set)  # links to the site that name no file: as written
     next_build: dt.datetime | None = None
 
 
@@ -81,6 +82,7 @@ class _Rewriter:
         self.absolute = re.compile(r"(?:https?|webcal)://" + host_path + r"(/(?:[^\s\"'<>\\)]|\\u0026)*)?")
         self.found: list[str] = []
         self.dropped: set[str] = set()
+        self.odd: set[str] = set()  # links to the site naming no file: left as written
 
     def _map(self, address: str) -> str | None:
         """The built address of a live one (``/path?query#fragment``), None when only a server
@@ -99,9 +101,14 @@ class _Rewriter:
         if not self.ours(path):
             return written
         path, pairs = canonical(path, parse_qsl(query, keep_blank_values=False))
+        built = static_address(path, pairs)
+        try:
+            static_file(built)
+        except ValueError:  # "/tags/..%2F..": names no file inside the build; left as written
+            self.odd.add(written[:200])
+            return written
         query = urlencode(pairs)
         self.found.append(path + (f"?{query}" if query else ""))
-        built = static_address(path, pairs)
         return self.base_path + built + (f"#{fragment}" if fragment else "")
 
     def text(self, body: str) -> str:
@@ -270,6 +277,7 @@ def build_site(
     folder.write(".nojekyll", b"")  # GitHub Pages: serve the files as they are
     report.pages = len(pages)
     report.dropped = rewriter.dropped
+    report.odd = rewriter.odd
     report.files = folder.finish()
     report.next_build = next_change() if next_change is not None else None
     return report

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from newsfeed.adapters.models import Item, Person
 from newsfeed.adapters.site_files import MANIFEST
-from newsfeed.domain.vocab import KINDS
+from newsfeed.domain.vocab import KINDS, Kind
 from newsfeed.services.demo import load_demo
 from newsfeed.services.items import update_item, with_changes
 
@@ -229,3 +229,24 @@ def test_a_rebuild_renders_only_what_changed_and_full_renders_everything(
     assert full.exit_code == 0, full.output
     assert _count(full.output, "rendered") == everything
     assert _count(full.output, "files written") == 0
+
+
+def test_links_in_an_items_body_to_missing_or_odd_pages_are_reported_not_fatal(
+    runner: Any, session: Session, tmp_path: Path
+) -> None:
+    from tests import factories
+
+    runner(["db", "upgrade"])
+    body = "See [the old talk](/items/99999) and [this](/tags/..%2F..%2Fetc) and [slides](/assets/s.pdf)."
+    created = factories.item(session, "A talk with links", "05/2024", kind=Kind.TALK, body=body)
+    session.commit()
+    out = tmp_path / "out"
+    result = runner(["build", str(out), "--base-url", BASE])
+    assert result.exit_code == 0, result.output
+    assert "broken link: /items/99999" in result.output
+    assert "link left as written: /tags/..%2F..%2Fetc" in result.output
+    page = (out / f"items/{created.id}/index.html").read_text()
+    assert 'href="/assets/s.pdf"' in page  # the author's own homepage's file, untouched
+    assert not (tmp_path / "etc").exists()
+    strict = runner(["build", str(out), "--base-url", BASE, "--strict"])
+    assert strict.exit_code == 1
