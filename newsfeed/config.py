@@ -137,6 +137,23 @@ class MetricsConfig:
 
 
 @dataclass(frozen=True)
+class ScholarlyConfig:
+    """Where papers are read from (``newsfeed sources add ID --format arxiv|dblp|orcid|crossref|
+    openreview``): each API's base address (a mirror, or a test server, may stand in; a loopback or
+    private one must be allowed by ``[sources] allow_networks`` as for any source), how far back
+    a new paper is proposed as news, and arXiv's published rate (one request every 3 seconds)."""
+
+    arxiv_api: str = "https://export.arxiv.org/api/query"
+    dblp_api: str = "https://dblp.org"
+    orcid_api: str = "https://pub.orcid.org/v3.0"
+    crossref_api: str = "https://api.crossref.org"
+    openreview_api: str = "https://api2.openreview.net"
+    # A paper whose event (preprint, publication) is older than this is stored, not proposed.
+    propose_days: int = 90
+    arxiv_seconds: float = 3.0
+
+
+@dataclass(frozen=True)
 class Config:
     site: SiteConfig = field(default_factory=SiteConfig)
     database: DatabaseConfig = field(default_factory=DatabaseConfig)
@@ -145,6 +162,7 @@ class Config:
     digests: DigestsConfig = field(default_factory=DigestsConfig)
     admin: AdminConfig = field(default_factory=AdminConfig)
     sources: SourcesConfig = field(default_factory=SourcesConfig)
+    scholarly: ScholarlyConfig = field(default_factory=ScholarlyConfig)
     log: LogConfig = field(default_factory=LogConfig)
     metrics: MetricsConfig = field(default_factory=MetricsConfig)
     instance_path: str = "instance"
@@ -176,6 +194,7 @@ _CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
 _POSITIVE = {
     ("feeds", "limit"),
     ("feeds", "event_minutes"),
+    ("scholarly", "propose_days"),
     ("feeds", "calendar_refresh_hours"),
     ("digests", "upcoming_days"),
     ("digests", "bounce_limit"),

@@ -110,7 +110,16 @@ class Fetcher:
             )
         return addresses[0]
 
-    def get(self, url: str, *, etag: str | None = None, last_modified: str | None = None) -> Fetched:
+    def get(
+        self,
+        url: str,
+        *,
+        etag: str | None = None,
+        last_modified: str | None = None,
+        accept: str | None = None,
+    ) -> Fetched:
+        """The answer at ``url`` (``accept``: what to ask for, when an API needs it said: ORCID
+        answers XML unless JSON is asked for)."""
         deadline = time.monotonic() + self.timeout * 4
         for _hop in range(self.max_redirects + 1):
             if time.monotonic() >= deadline:
@@ -134,7 +143,11 @@ class Fetcher:
             watchdog = threading.Timer(max(0.0, deadline - time.monotonic()), connection.abort)
             watchdog.daemon = True
             watchdog.start()
-            headers = {"User-Agent": self.user_agent, "Accept": ACCEPT, "Accept-Encoding": "identity"}
+            headers = {
+                "User-Agent": self.user_agent,
+                "Accept": accept or ACCEPT,
+                "Accept-Encoding": "identity",
+            }
             if etag:
                 headers["If-None-Match"] = etag
             if last_modified:

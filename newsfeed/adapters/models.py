@@ -441,3 +441,52 @@ class Lease(Base):
     name: Mapped[str] = mapped_column(String(64), primary_key=True)
     owner: Mapped[str] = mapped_column(String(64))
     expires_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+
+
+class Paper(Base):
+    """A paper of a person, as the scholarly sources describe it (one row per person and paper,
+    whichever sources list it: :func:`newsfeed.domain.scholarly.group`). Dates are kept as the
+    sources give them (a FuzzyDate's dictionary: a year, a month or a day)."""
+
+    __tablename__ = "papers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(String(500))
+    title_key: Mapped[str] = mapped_column(String(300), index=True)
+    first_author_key: Mapped[str] = mapped_column(String(120), default="")
+    authors: Mapped[list[str]] = mapped_column(JSON, default=list)
+    venue: Mapped[str | None] = mapped_column(String(300))
+    doi: Mapped[str | None] = mapped_column(String(300), index=True)
+    arxiv_id: Mapped[str | None] = mapped_column(String(40), index=True)
+    openreview_id: Mapped[str | None] = mapped_column(String(40), index=True)
+    preprinted: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    published: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    url: Mapped[str | None] = mapped_column(String(2000))
+    sources: Mapped[list[str]] = mapped_column(JSON, default=list)  # "arxiv:2401.01234", …
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class Proposal(Base):
+    """A draft news item newsfeed proposes for one event of a paper: its first public version
+    ("preprint") or its acceptance or publication at a venue ("acceptance"). One per paper and
+    event, ever: a dismissed one never comes back, an approved one is never proposed again."""
+
+    __tablename__ = "proposals"
+    __table_args__ = (UniqueConstraint("paper_id", "event"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    paper_id: Mapped[int] = mapped_column(ForeignKey("papers.id", ondelete="CASCADE"))
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    event: Mapped[str] = mapped_column(String(16))  # preprint | acceptance
+    status: Mapped[str] = mapped_column(String(16), default="pending", index=True)
+    title: Mapped[str] = mapped_column(String(500))
+    body: Mapped[str] = mapped_column(Text, default="")
+    posted: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    link: Mapped[str | None] = mapped_column(String(2000))
+    item_id: Mapped[int | None] = mapped_column(ForeignKey("items.id", ondelete="SET NULL"))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    decided_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+
+    paper: Mapped[Paper] = relationship()

@@ -56,7 +56,7 @@ class AppContext:
     def session(self) -> Iterator[Session]:
         """A session whose work is committed once at the end, or rolled back on any error."""
         from newsfeed.adapters.db import make_engine, session_factory
-        from newsfeed.domain.errors import InvalidInput
+        from newsfeed.domain.errors import InvalidInput, NotFound
 
         engine = make_engine(self.config.database_url, create=False)
         require_schema(engine)
@@ -64,7 +64,7 @@ class AppContext:
         try:
             yield session
             session.commit()
-        except InvalidInput as exc:
+        except (InvalidInput, NotFound) as exc:
             session.rollback()
             fail(str(exc))
         except BaseException:

@@ -1,6 +1,21 @@
 """Every command of the `newsfeed` group: importing a group's module adds its commands."""
 
-from . import backup, build, dates, db, init, news, outbox, people, serve, sources, status, subscribers, users
+from . import (
+    backup,
+    build,
+    dates,
+    db,
+    init,
+    news,
+    outbox,
+    people,
+    proposals,
+    serve,
+    sources,
+    status,
+    subscribers,
+    users,
+)
 from .app import main
 
 __all__ = [
@@ -13,6 +28,7 @@ __all__ = [
     "news",
     "outbox",
     "people",
+    "proposals",
     "serve",
     "sources",
     "status",

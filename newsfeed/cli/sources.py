@@ -20,14 +20,16 @@ def sources() -> None:
 
 
 @sources.command("add")
-@click.argument("url")
+@click.argument("url", metavar="URL|ID")
 @click.option("--name", help="A short name (default: from the address).")
 @click.option(
     "--format",
     "fmt",
     default="auto",
     show_default=True,
-    help="auto, feed, news, alfolio, publications, listing or cfp.",
+    help="auto, feed, news, alfolio, publications, listing or cfp; or a paper service, whose ID "
+    "is given instead of a URL: arxiv (author query), dblp (person id), orcid (ORCID iD), crossref "
+    "(ORCID iD), openreview (profile id): papers are stored and news proposed for --person.",
 )
 @click.option("--person", "person_slug", help="Whose news this is.")
 @click.option("--tag", "tags", multiple=True, help="A tag added to every item (repeatable).")
@@ -42,7 +44,11 @@ def sources_add(
     tags: tuple[str, ...],
     every: str | None,
 ) -> None:
-    """Add a source; it is due at once (`newsfeed sources sync NAME`, or the scheduler)."""
+    """Add a source; it is due at once (`newsfeed sources sync NAME`, or the scheduler).
+
+    \b
+    newsfeed sources add https://ada.example.org/news --person ada
+    newsfeed sources add 0000-0002-1825-0097 --format orcid --person ada"""
     from newsfeed.services.sources import add_source
 
     with app.session() as session:

@@ -10,16 +10,20 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import time
 from collections.abc import Callable
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from newsfeed.adapters import state
 from newsfeed.adapters.fetch import Fetched, Fetcher, FetchError
 from newsfeed.adapters.leases import SOURCES
 from newsfeed.adapters.models import Source
 from newsfeed.config import Config
 from newsfeed.domain.errors import InvalidInput
 from newsfeed.domain.importers import UnreadableDocument
+from newsfeed.domain.scholarly import UnreadableAnswer
+from newsfeed.domain.scholarly.sources import ACCEPT
 from newsfeed.services.syncing import SyncFailed, SyncReport, apply_fetch, due, record_failure
 
 log = logging.getLogger("newsfeed.sources")
@@ -63,9 +67,13 @@ def sync(
             report.status = "busy"
             return report
         session.commit()
-        url, etag, last_modified = source.url, source.etag, source.last_modified
+        url, etag, last_modified, fmt = source.url, source.etag, source.last_modified, source.format
+    if fmt == "arxiv":  # arXiv asks for one request every 3 seconds, from everyone together
+        _keep_arxiv_rate(sessions, config.scholarly.arxiv_seconds)
     try:
-        fetched: Fetched | None = fetcher.get(url, etag=etag, last_modified=last_modified)
+        fetched: Fetched | None = fetcher.get(
+            url, etag=etag, last_modified=last_modified, accept=ACCEPT.get(fmt)
+        )
         problem = None
     except FetchError as exc:
         fetched, problem = None, str(exc)
@@ -86,12 +94,13 @@ def sync(
                     host=config.host,
                     zone=config.site.timezone,
                     limit=config.sources.max_items,
+                    config=config,
                 )
             except Exception as exc:  # what was fetched cannot be used: the items stay as they were
                 session.rollback()
                 source = session.get(Source, source_id)
                 assert source is not None
-                if isinstance(exc, SyncFailed | UnreadableDocument | InvalidInput):
+                if isinstance(exc, SyncFailed | UnreadableDocument | InvalidInput | UnreadableAnswer):
                     problem = str(exc)
                 else:  # a page no importer foresaw: this source waits, the others go on
                     log.exception("source %s: reading %s failed", source_id, url)
@@ -103,6 +112,23 @@ def sync(
         SOURCES.release(session, Source.id == source_id, owner)
         session.commit()
     return report
+
+
+ARXIV_STATE = "arxiv_request"
+
+
+def _keep_arxiv_rate(sessions: sessionmaker[Session], seconds: float) -> None:
+    """Wait until ``seconds`` have passed since the last request to arXiv by any process (the
+    time is kept in the database), then record this one."""
+    with sessions() as session:
+        last = state.last(session, ARXIV_STATE)
+        if last is not None:
+            at = last[0] if last[0].tzinfo else last[0].replace(tzinfo=dt.UTC)
+            wait = seconds - (dt.datetime.now(dt.UTC) - at).total_seconds()
+            if 0 < wait <= seconds:
+                time.sleep(wait)
+        state.mark(session, ARXIV_STATE, dt.datetime.now(dt.UTC))
+        session.commit()
 
 
 def sync_due(

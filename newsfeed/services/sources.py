@@ -36,12 +36,13 @@ from newsfeed.adapters.db import insert_ignore
 from newsfeed.adapters.models import Item, Person, Source, User
 from newsfeed.config import Config
 from newsfeed.domain.errors import InvalidInput
+from newsfeed.domain.scholarly.sources import SCHOLARLY_FORMATS, api_url, identifier
 from newsfeed.domain.text import has_unsafe
 from newsfeed.domain.vocab import IMPORT_FORMATS, Role
 
 from .people import no_person
 
-SOURCE_FORMATS = ("auto", "feed", *IMPORT_FORMATS)
+SOURCE_FORMATS = ("auto", "feed", *IMPORT_FORMATS, *SCHOLARLY_FORMATS)
 _EVERY = re.compile(r"^\s*(\d{1,6}(?:\.\d{1,3})?)\s*(m|min|mins|minutes?|h|hours?|d|days?)?\s*$", re.I)
 _NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
 
@@ -101,10 +102,18 @@ def add_source(
     """A new source, due at once. Every problem is reported together. An editor adds sources for
     their own person only; an admin (or the CLI, ``user`` None) for anyone."""
     problems: list[tuple[str, str]] = []
+    if fmt in SCHOLARLY_FORMATS:  # ``url`` is the paper service's id of the person
+        try:
+            url = api_url(fmt, identifier(fmt, url), getattr(config.scholarly, f"{fmt}_api"))
+        except InvalidInput as exc:
+            problems += exc.problems
+        if not person and user is None:
+            problems.append(("person", f"a {fmt} source proposes news for a person: give --person"))
     try:
         url = check_url(url)
     except InvalidInput as exc:
-        problems += exc.problems
+        if not problems:
+            problems += exc.problems
     if fmt not in SOURCE_FORMATS:
         problems.append(("format", f"{fmt[:20]!r} is not one of {', '.join(SOURCE_FORMATS)}"))
     person_row = None

@@ -24,6 +24,8 @@ from newsfeed.domain.errors import InvalidInput
 from newsfeed.domain.importers import parse_text
 from newsfeed.domain.importers.feed import looks_like_feed, parse_feed
 from newsfeed.domain.periods import site_today
+from newsfeed.domain.scholarly import PARSERS
+from newsfeed.domain.scholarly.sources import SCHOLARLY_FORMATS
 from newsfeed.domain.vocab import Status
 
 from .imports import BATCH, _keep_status, plan_import, published_anchors, source_key, to_input
@@ -137,9 +139,11 @@ def apply_fetch(
     host: str,
     zone: str = "UTC",
     limit: int | None = None,
+    config: Config | None = None,
 ) -> None:
     """Write one fetch of ``source`` (flushes, never commits): at most ``limit`` items of it
-    (``[sources] max_items``), the cut reported."""
+    (``[sources] max_items``), the cut reported. A scholarly source's answer becomes papers and
+    proposals (:mod:`newsfeed.services.scholarly`), never items."""
     source.fetched_at = now
     source.failures = 0
     source.last_error = None
@@ -149,6 +153,16 @@ def apply_fetch(
         return
     source.etag = (fetched.etag or "")[:300] or None
     source.last_modified = (fetched.last_modified or "")[:100] or None
+    if source.format in SCHOLARLY_FORMATS:
+        from newsfeed.services.scholarly import apply_records
+
+        records = PARSERS[source.format](fetched.body)
+        found = apply_records(session, source, records, now=now, config=config or Config())
+        report.status = source.last_status = "changed" if found.new or found.proposed else "unchanged"
+        report.messages.append(found.summary())
+        source.synced_at = now
+        source.last_report = {"papers": found.papers, "new": found.new, "proposed": found.proposed}
+        return
     today = site_today(now, zone)
     path = source.url[:500]
     if source.format == "feed" or (

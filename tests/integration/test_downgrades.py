@@ -14,7 +14,7 @@ from sqlalchemy import Engine, inspect, select, text
 
 from newsfeed.adapters.db import make_engine, session_factory
 from newsfeed.adapters.migrate import alembic_config, downgrade, upgrade
-from newsfeed.adapters.models import Person
+from newsfeed.adapters.models import Paper, Person, Proposal
 from newsfeed.adapters.schema import HEAD
 from newsfeed.config import Config
 from newsfeed.domain.vocab import Kind, Visibility
@@ -95,6 +95,7 @@ def test_every_downgrade_and_upgrade_again_keeps_every_row(empty_database_url: s
 
 RICH = {
     # revision whose downgrade must refuse: what it cannot hold, made through the services
+    "0012": "proposal",
     "0011": "confirmed",
     "0010": "unlisted",
     "0009": "grouped",
@@ -112,6 +113,14 @@ def _make(kind: str, engine: Engine, config: Config) -> None:
             person.bio = "Works on analytical engines."
         elif kind == "source":
             add_source(s, "https://ada.example.org/", now=factories.NOW, config=config)
+        elif kind == "proposal":
+            at = factories.NOW
+            paper = Paper(title="Fast graphs", title_key="fastgraphs", first_author_key="", authors=[],
+                          sources=[], created_at=at, updated_at=at)  # fmt: skip
+            s.add(paper)
+            s.flush()
+            s.add(Proposal(paper_id=paper.id, event="preprint", title="New preprint: Fast graphs", body="",
+                           created_at=factories.NOW))  # fmt: skip
         elif kind == "confirmed":
             add_confirmed(s, "reader@example.org", read_preferences(s), now=factories.NOW, confirmed=True)
         elif kind == "unlisted":

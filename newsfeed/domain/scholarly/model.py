@@ -137,3 +137,26 @@ def clean_title(title: str) -> str:
     trailing full stop dropped (a question mark or other ending is kept)."""
     text = re.sub(r"\s+", " ", html.unescape(html.unescape(title or ""))).strip()
     return text[:-1] if text.endswith(".") and not text.endswith("..") else text
+
+
+def stored(date: FuzzyDate | None) -> dict[str, str] | None:
+    """A paper's date as kept in the database: its first and last day and its grain."""
+    if date is None:
+        return None
+    return {
+        "start": date.start.isoformat(),
+        "end": date.end.isoformat(),
+        "grain": date.grain,
+        "text": date.text,
+    }
+
+
+def restored(data: dict[str, str] | None) -> FuzzyDate | None:
+    if not data:
+        return None
+    return FuzzyDate(
+        dt.date.fromisoformat(data["start"]),
+        dt.date.fromisoformat(data["end"]),
+        data["grain"],  # type: ignore[arg-type]
+        text=data.get("text", ""),
+    )

@@ -1,0 +1,277 @@
+"""Papers from the scholarly sources, and the news proposed for them (flushes, never commits).
+
+A sync of a scholarly source (:mod:`newsfeed.services.syncing`) hands its records here: they are
+grouped into papers (:func:`newsfeed.domain.scholarly.group`) and matched with the person's papers
+already stored (by DOI, arXiv id, OpenReview id, else title and first author), which are then
+completed (ids, venue, dates, the sources that list them). Each paper's events are proposed as
+draft news for the person to approve, **once per paper and event, ever**:
+
+- ``preprint``: its first public version ("New preprint: *Title* (with A, B)"), dated as the
+  preprint server dates it;
+- ``acceptance``: its venue ("*Title* accepted at ICLR 2025"), dated as the venue's record is
+  (a year or a month when that is all the source says), or the day it was first seen when the
+  source gives no date and the paper was already known;
+
+an event older than ``[scholarly] propose_days`` (90) is stored, not proposed (the first sync of a
+long publication list proposes only what is recent), and a news item the person already wrote
+about the paper (a link to its DOI, arXiv or OpenReview page, or its title in the item)
+suppresses the proposal. A dismissed proposal never comes back; an approved one is an item.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from newsfeed.adapters.models import Item, Paper, Person, Proposal, Source
+from newsfeed.config import Config
+from newsfeed.domain.errors import InvalidInput, NotFound
+from newsfeed.domain.scholarly import PaperRecord, group, title_key
+from newsfeed.domain.scholarly.model import fuzzy, restored, stored
+from newsfeed.domain.scholarly.papers import Paper as GroupedPaper
+from newsfeed.domain.vocab import Kind, Status
+
+from .items import ItemInput, LinkInput, create_item
+
+EVENTS = ("preprint", "acceptance")
+_FINER = {"minute": 0, "day": 1, "month": 2, "year": 3}
+
+
+@dataclass
+class PapersReport:
+    papers: int = 0
+    new: int = 0
+    proposed: int = 0
+    suppressed: int = 0
+    old: int = 0  # events older than propose_days: stored, not proposed
+
+    def summary(self) -> str:
+        return (
+            f"{self.papers} papers ({self.new} new), {self.proposed} proposed, "
+            f"{self.suppressed} already in the news, {self.old} too old to propose"
+        )
+
+
+def _match(rows: Sequence[Paper], paper: GroupedPaper) -> Paper | None:
+    for name in ("doi", "arxiv_id", "openreview_id"):
+        value = getattr(paper, name)
+        if value:
+            found = next((r for r in rows if getattr(r, name) == value), None)
+            if found is not None:
+                return found
+    key = title_key(paper.title)
+    first = next((r.first_author_key for r in paper.records if r.authors), "")
+    for row in rows:
+        if (
+            len(key) >= 12
+            and row.title_key == key
+            and (not first or not row.first_author_key or first == row.first_author_key)
+        ):
+            return row
+    return None
+
+
+def _sources(paper: GroupedPaper) -> list[str]:
+    return sorted({f"{r.source}:{r.source_id}"[:200] for r in paper.records})
+
+
+def apply_records(
+    session: Session,
+    source: Source,
+    records: Sequence[PaperRecord],
+    *,
+    now: dt.datetime,
+    config: Config,
+) -> PapersReport:
+    """Store what ``records`` (one fetch of ``source``) say of the person's papers, and propose
+    the news (see the module)."""
+    report = PapersReport()
+    person_id = source.person_id
+    rows = list(session.scalars(select(Paper).where(Paper.person_id == person_id)))
+    known_before = source.synced_at is not None
+    for paper in group(records):
+        report.papers += 1
+        row = _match(rows, paper)
+        if row is None:
+            row = Paper(
+                person_id=person_id,
+                title=paper.title[:500],
+                title_key=title_key(paper.title)[:300],
+                authors=list(paper.authors)[:200],
+                sources=[],
+                created_at=now,
+                updated_at=now,
+            )
+            first = next((r for r in paper.records if r.authors), None)
+            row.first_author_key = (first.first_author_key if first else "")[:120]
+            session.add(row)
+            rows.append(row)
+            report.new += 1
+        for name in ("doi", "arxiv_id", "openreview_id"):
+            if getattr(row, name) is None and getattr(paper, name):
+                setattr(row, name, getattr(paper, name)[: 40 if name != "doi" else 300])
+        if len(paper.title) > len(row.title):
+            row.title = paper.title[:500]
+        if len(paper.authors) > len(row.authors or []):
+            row.authors = list(paper.authors)[:200]
+        preprint = paper.first("preprint")
+        if preprint is not None and preprint.date is not None:
+            earlier = restored(row.preprinted)
+            if earlier is None or preprint.date.start < earlier.start:
+                row.preprinted = stored(preprint.date)
+        venue = paper.published
+        if venue is not None and venue.venue and not row.venue:
+            row.venue = venue.venue[:300]  # as the first source to name it wrote it
+        dated = [r.date for r in paper.records if r.stage == "published" and r.date is not None]
+        if dated:  # the most precise date any source gives of the publication
+            best = min(dated, key=lambda d: (_FINER[d.grain], d.start))
+            now_known = restored(row.published)
+            if now_known is None or _FINER[best.grain] < _FINER[now_known.grain]:
+                row.published = stored(best)
+        elif row.published is None and row.venue and known_before:
+            row.published = stored(
+                fuzzy(now.year, now.month, now.day)
+            )  # newly published, undated: seen today
+        row.url = row.url or next((r.url for r in paper.records if r.url), None)
+        row.sources = sorted(set(row.sources or []) | set(_sources(paper)))
+        row.updated_at = now
+    session.flush()
+    for row in rows:
+        _propose(session, row, now=now, config=config, report=report)
+    session.flush()
+    return report
+
+
+def _written_about(session: Session, row: Paper) -> Item | None:
+    """A news item of the person about this paper: it links the paper, or names its title."""
+    marks = [m for m in (row.doi, row.arxiv_id, row.openreview_id) if m]
+    items = session.scalars(
+        select(Item).where(Item.person_id == row.person_id).options(selectinload(Item.links))
+    )
+    for item in items:
+        hrefs = " ".join(link.href.lower() for link in item.links) + " " + (item.body or "").lower()
+        if any(m.lower() in hrefs for m in marks):
+            return item
+        if len(row.title_key) >= 20 and row.title_key in title_key(f"{item.title} {item.body or ''}"):
+            return item
+    return None
+
+
+def _proposal_text(row: Paper, event: str, person: Person | None) -> tuple[str, str, str | None]:
+    others = [a for a in (row.authors or []) if person is None or person.name.split()[-1] not in a][:3]
+    more = " et al." if len(row.authors or []) - len(others) > 1 + 3 else ""
+    with_whom = f" (with {', '.join(others)}{more})" if others else ""
+    link = (
+        f"https://arxiv.org/abs/{row.arxiv_id}" if event == "preprint" and row.arxiv_id
+        else f"https://doi.org/{row.doi}" if row.doi else row.url
+    )  # fmt: skip
+    if event == "preprint":
+        title = f"New preprint: {row.title}"
+        body = f"New preprint: *{row.title}*{with_whom}." + (f" [Read it]({link})." if link else "")
+    else:
+        title = f"{row.title} accepted at {row.venue}"
+        body = f"*{row.title}*{with_whom} accepted at {row.venue}." + (f" [Paper]({link})." if link else "")
+    return title[:500], body, link
+
+
+def _propose(session: Session, row: Paper, *, now: dt.datetime, config: Config, report: PapersReport) -> None:
+    have = {}
+    for existing in session.scalars(select(Proposal).where(Proposal.paper_id == row.id)):
+        have[existing.event] = existing
+        date = row.preprinted if existing.event == "preprint" else row.published
+        if existing.status == "pending" and date and existing.posted != date:
+            existing.posted = date  # a source gave the date more precisely since: still undecided
+    oldest = now.date() - dt.timedelta(days=config.scholarly.propose_days)
+    for event in EVENTS:
+        if event in have:
+            continue
+        when = restored(row.preprinted if event == "preprint" else row.published)
+        if when is None or (event == "acceptance" and not row.venue):
+            continue
+        if when.end < oldest:
+            report.old += 1
+            continue
+        person = session.get(Person, row.person_id) if row.person_id else None
+        title, body, link = _proposal_text(row, event, person)
+        written = _written_about(session, row)
+        session.add(
+            Proposal(
+                paper_id=row.id,
+                person_id=row.person_id,
+                event=event,
+                title=title,
+                body=body,
+                posted=stored(when),
+                link=link,
+                created_at=now,
+                status="suppressed" if written is not None else "pending",
+                item_id=written.id if written is not None else None,
+            )  # fmt: skip
+        )
+        if written is not None:
+            report.suppressed += 1
+        else:
+            report.proposed += 1
+
+
+def list_proposals(
+    session: Session, *, status: str | None = "pending", person: str | None = None
+) -> list[Proposal]:
+    query = select(Proposal).order_by(Proposal.created_at.desc(), Proposal.id.desc())
+    if status:
+        query = query.where(Proposal.status == status)
+    if person:
+        query = query.join(Person, Person.id == Proposal.person_id).where(Person.slug == person)
+    return list(session.scalars(query.options(selectinload(Proposal.paper))))
+
+
+def _pending(session: Session, proposal_id: int) -> Proposal:
+    proposal = session.get(Proposal, proposal_id)
+    if proposal is None:
+        raise NotFound(f"no proposal {proposal_id}")
+    if proposal.status != "pending":
+        raise InvalidInput("id", f"proposal {proposal_id} was {proposal.status} already: decisions are final")
+    return proposal
+
+
+def approve(
+    session: Session, proposal_id: int, *, now: dt.datetime, host: str, at: dt.datetime | None = None
+) -> Item:
+    """The proposal as a news item of its person: published now, or scheduled ``at`` a later
+    time. Final: it is never proposed again."""
+    proposal = _pending(session, proposal_id)
+    posted = restored(proposal.posted) or fuzzy(now.year, now.month, now.day)
+    person = session.get(Person, proposal.person_id) if proposal.person_id else None
+    scheduled = at is not None and at > now
+    data = ItemInput(
+        title=proposal.title,
+        posted=posted,
+        kind=Kind.PREPRINT if proposal.event == "preprint" else Kind.ACCEPTANCE,
+        body=proposal.body,
+        status=Status.SCHEDULED if scheduled else Status.PUBLISHED,
+        publish_at=at if scheduled else None,
+        venue=proposal.paper.venue if proposal.event == "acceptance" else None,
+        person=person.slug if person else None,
+        links=[LinkInput(proposal.link)] if proposal.link else [],
+    )
+    item = create_item(session, data, now=now, host=host)
+    assert item is not None
+    proposal.status, proposal.item_id, proposal.decided_at = "approved", item.id, now
+    session.flush()
+    return item
+
+
+def dismiss(session: Session, proposal_id: int, *, now: dt.datetime) -> Proposal:
+    """Never propose this again."""
+    proposal = _pending(session, proposal_id)
+    proposal.status, proposal.decided_at = "dismissed", now
+    session.flush()
+    return proposal
+
+
+def papers_of(session: Session, person_id: int | None) -> list[Paper]:
+    return list(session.scalars(select(Paper).where(or_(Paper.person_id == person_id)).order_by(Paper.id)))
