@@ -56,23 +56,42 @@ class PapersReport:
         )
 
 
-def _match(rows: Sequence[Paper], paper: GroupedPaper) -> Paper | None:
-    for name in ("doi", "arxiv_id", "openreview_id"):
-        value = getattr(paper, name)
-        if value:
-            found = next((r for r in rows if getattr(r, name) == value), None)
-            if found is not None:
-                return found
-    key = title_key(paper.title)
-    first = next((r.first_author_key for r in paper.records if r.authors), "")
-    for row in rows:
-        if (
-            len(key) >= 12
-            and row.title_key == key
-            and (not first or not row.first_author_key or first == row.first_author_key)
-        ):
-            return row
-    return None
+class _Known:
+    """The person's stored papers, looked up by each id and by title key (no pairwise scan)."""
+
+    def __init__(self, rows: Sequence[Paper]) -> None:
+        self.rows: list[Paper] = []
+        self.by: dict[tuple[str, str], Paper] = {}
+        self.titles: dict[str, list[Paper]] = {}
+        for row in rows:
+            self.add(row)
+
+    def add(self, row: Paper) -> None:
+        self.rows.append(row)
+        self.index(row)
+
+    def index(self, row: Paper) -> None:
+        for name in ("doi", "arxiv_id", "openreview_id"):
+            value = getattr(row, name)
+            if value:
+                self.by.setdefault((name, value), row)
+        self.titles.setdefault(row.title_key, [])
+        if row not in self.titles[row.title_key]:
+            self.titles[row.title_key].append(row)
+
+    def match(self, paper: GroupedPaper) -> Paper | None:
+        for name in ("doi", "arxiv_id", "openreview_id"):
+            value = getattr(paper, name)
+            if value and (name, value) in self.by:
+                return self.by[(name, value)]
+        key = title_key(paper.title)
+        first = next((r.first_author_key for r in paper.records if r.authors), "")
+        if len(key) < 12:
+            return None
+        for row in self.titles.get(key, [])[:8]:
+            if not first or not row.first_author_key or first == row.first_author_key:
+                return row
+        return None
 
 
 def _sources(paper: GroupedPaper) -> list[str]:
@@ -91,11 +110,11 @@ def apply_records(
     the news (see the module)."""
     report = PapersReport()
     person_id = source.person_id
-    rows = list(session.scalars(select(Paper).where(Paper.person_id == person_id)))
+    known = _Known(list(session.scalars(select(Paper).where(Paper.person_id == person_id))))
     known_before = source.synced_at is not None
     for paper in group(records):
         report.papers += 1
-        row = _match(rows, paper)
+        row = known.match(paper)
         if row is None:
             row = Paper(
                 person_id=person_id,
@@ -109,7 +128,7 @@ def apply_records(
             first = next((r for r in paper.records if r.authors), None)
             row.first_author_key = (first.first_author_key if first else "")[:120]
             session.add(row)
-            rows.append(row)
+            known.add(row)
             report.new += 1
         for name in ("doi", "arxiv_id", "openreview_id"):
             if getattr(row, name) is None and getattr(paper, name):
@@ -139,8 +158,9 @@ def apply_records(
         row.url = row.url or next((r.url for r in paper.records if r.url), None)
         row.sources = sorted(set(row.sources or []) | set(_sources(paper)))
         row.updated_at = now
+        known.index(row)
     session.flush()
-    for row in rows:
+    for row in known.rows:
         _propose(session, row, now=now, config=config, report=report)
     session.flush()
     return report
