@@ -249,9 +249,9 @@ def list_proposals(
     return list(session.scalars(query.options(selectinload(Proposal.paper))))
 
 
-def _pending(session: Session, proposal_id: int) -> Proposal:
+def _pending(session: Session, proposal_id: int, *, person_id: int | None = None) -> Proposal:
     proposal = session.get(Proposal, proposal_id)
-    if proposal is None:
+    if proposal is None or (person_id is not None and proposal.person_id != person_id):
         raise NotFound(f"no proposal {proposal_id}")
     if proposal.status != "pending":
         raise InvalidInput("id", f"proposal {proposal_id} was {proposal.status} already: decisions are final")
@@ -259,11 +259,19 @@ def _pending(session: Session, proposal_id: int) -> Proposal:
 
 
 def approve(
-    session: Session, proposal_id: int, *, now: dt.datetime, host: str, at: dt.datetime | None = None
+    session: Session,
+    proposal_id: int,
+    *,
+    now: dt.datetime,
+    host: str,
+    at: dt.datetime | None = None,
+    draft: bool = False,
+    person_id: int | None = None,
 ) -> Item:
-    """The proposal as a news item of its person: published now, or scheduled ``at`` a later
-    time. Final: it is never proposed again."""
-    proposal = _pending(session, proposal_id)
+    """The proposal as a news item of its person: published now, scheduled ``at`` a later time,
+    or a ``draft`` to edit before publishing. Final: it is never proposed again. ``person_id``:
+    an editor may decide only their own person's proposals."""
+    proposal = _pending(session, proposal_id, person_id=person_id)
     posted = restored(proposal.posted) or fuzzy(now.year, now.month, now.day)
     person = session.get(Person, proposal.person_id) if proposal.person_id else None
     scheduled = at is not None and at > now
@@ -272,8 +280,8 @@ def approve(
         posted=posted,
         kind=Kind.PREPRINT if proposal.event == "preprint" else Kind.ACCEPTANCE,
         body=proposal.body,
-        status=Status.SCHEDULED if scheduled else Status.PUBLISHED,
-        publish_at=at if scheduled else None,
+        status=Status.DRAFT if draft else Status.SCHEDULED if scheduled else Status.PUBLISHED,
+        publish_at=at if scheduled and not draft else None,
         venue=proposal.paper.venue if proposal.event == "acceptance" else None,
         person=person.slug if person else None,
         links=[LinkInput(proposal.link)] if proposal.link else [],
@@ -285,9 +293,11 @@ def approve(
     return item
 
 
-def dismiss(session: Session, proposal_id: int, *, now: dt.datetime) -> Proposal:
+def dismiss(
+    session: Session, proposal_id: int, *, now: dt.datetime, person_id: int | None = None
+) -> Proposal:
     """Never propose this again."""
-    proposal = _pending(session, proposal_id)
+    proposal = _pending(session, proposal_id, person_id=person_id)
     proposal.status, proposal.decided_at = "dismissed", now
     session.flush()
     return proposal

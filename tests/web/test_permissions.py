@@ -17,7 +17,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from newsfeed.adapters.models import Item, Person, Source, Subscriber, User
+from newsfeed.adapters.models import Item, Paper, Person, Proposal, Source, Subscriber, User
 from newsfeed.domain.vocab import Role
 from newsfeed.services.subscriptions import add_confirmed, read_preferences
 from tests import factories
@@ -49,6 +49,9 @@ EDITORS = {
     "admin.people",
     "admin.person_form",
     "admin.save_person",
+    "admin.proposals",
+    "admin.approve_proposal",
+    "admin.dismiss_proposal",
 }
 ADMINS = {
     "admin.users",
@@ -79,11 +82,19 @@ def test_the_matrix_holds_for_every_route_and_method(session: Session, app: Any,
     add_confirmed(session, "reader@example.org", read_preferences(session), now=factories.NOW, confirmed=True)
     factories.item(session, person="ed")
     session.add(Source(name="ed-page", url="https://ed.example/", person=person, tags=[], last_report={}))
+    session.flush()
+    paper = Paper(person_id=person.id, title="Fast graphs", title_key="fastgraphs", authors=[], sources=[])
+    session.add(paper)
+    session.flush()
+    session.add(
+        Proposal(paper_id=paper.id, person_id=person.id, event="preprint", title="New preprint: Fast graphs")
+    )
     session.commit()
     values = {
         "item_id": str(session.scalar(select(Item.id))),
         "subscriber_id": str(session.scalar(select(Subscriber.id))),
         "source_id": str(session.scalar(select(Source.id))),
+        "proposal_id": str(session.scalar(select(Proposal.id))),
         "slug": "ed",
     }
     clients: dict[str, Any] = {"anonymous": app.test_client()}
