@@ -29,19 +29,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from newsfeed.adapters.models import Item, Milestone, Person, Tag
-from newsfeed.adapters.queries import narrow, newest_posting_first, published_column, visible_condition
+from newsfeed.adapters.queries import narrow, newest_posting_first, visible_condition
 from newsfeed.domain.selection import Selection
 from newsfeed.services.public import PER_PAGE
 
 from .events import events
+from .feeds import oldest_first
 
 
 def _digest(*parts: object) -> str:
     return hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
-
-
-def _oldest_first() -> list[object]:  # the feeds' order (services.feeds)
-    return [published_column().asc(), Item.posted_start.asc(), Item.posted_end.asc(), Item.id.desc()]
 
 
 @dataclass
@@ -94,7 +91,7 @@ class BuildKeys:
     def _order(self, name: str, selection: Selection) -> list[int]:
         key = (name, selection.key)
         if key not in self._orders:
-            order = newest_posting_first() if name == "timeline" else _oldest_first()
+            order = newest_posting_first() if name == "timeline" else oldest_first()
             query = narrow(select(Item.id).where(visible_condition(self.now)), selection).order_by(*order)
             self._orders[key] = list(self.session.scalars(query))
         return self._orders[key]

@@ -54,7 +54,8 @@ def _visible(query: Any, selection: Selection, now: dt.datetime) -> Any:
     return narrow(query.where(visible_condition(now)), selection)
 
 
-def _oldest_first() -> list[Any]:
+def oldest_first() -> list[Any]:
+    """The feeds' order: RFC 5005 archive pages count from the oldest publication."""
     return [published_column().asc(), Item.posted_start.asc(), Item.posted_end.asc(), Item.id.desc()]
 
 
@@ -79,9 +80,7 @@ def feed_page(
         return Page(list(session.scalars(with_relations(query))), archives, None)
     if not 0 <= page < archives:
         raise InvalidInput("page", f"no archive page {page} (there are {archives})")
-    query = (
-        _visible(select(Item), selection, now).order_by(*_oldest_first()).offset(page * limit).limit(limit)
-    )
+    query = _visible(select(Item), selection, now).order_by(*oldest_first()).offset(page * limit).limit(limit)
     items = list(session.scalars(with_relations(query)))
     items.reverse()  # newest first inside the document too
     return Page(items, archives, page)

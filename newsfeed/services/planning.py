@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Iterator
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -57,24 +58,8 @@ def plan(session: Session, *, now: dt.datetime, config: Config, errors: list[str
         coming = every_event
     leads: set[int] = set()
     created = 0
-    last_id = 0
     fingerprint = hashlib.blake2b(digest_size=16)
-    while True:
-        chunk = list(
-            session.scalars(
-                select(Subscriber)
-                .where(
-                    Subscriber.status == SubscriberStatus.CONFIRMED,
-                    Subscriber.address_problem.is_(None),
-                    Subscriber.id > last_id,
-                )
-                .order_by(Subscriber.id)
-                .limit(PLAN_CHUNK)
-            )
-        )
-        if not chunk:
-            break
-        last_id = chunk[-1].id
+    for chunk in _confirmed(session):
         rows: list[dict[str, object]] = []
         for s in chunk:
             fingerprint.update(
@@ -120,8 +105,8 @@ def _passes_a_point(event: Event, leads: list[int], since: dt.datetime, now: dt.
     return any(since < event.span.starts - dt.timedelta(days=lead) <= now for lead in leads)
 
 
-def _plan_reminders(session: Session, coming: list[Event], *, now: dt.datetime) -> int:
-    created = 0
+def _confirmed(session: Session) -> Iterator[list[Subscriber]]:
+    """The subscribers that are sent to, PLAN_CHUNK at a time (memory does not grow with the list)."""
     last_id = 0
     while True:
         chunk = list(
@@ -137,11 +122,18 @@ def _plan_reminders(session: Session, coming: list[Event], *, now: dt.datetime) 
             )
         )
         if not chunk:
-            return created
+            return
         last_id = chunk[-1].id
+        yield chunk
+
+
+def _plan_reminders(session: Session, coming: list[Event], *, now: dt.datetime) -> int:
+    created = 0
+    for chunk in _confirmed(session):
         created += STORE.insert_grouped(session, _reminder_rows(coming, chunk, now=now))
         for s in chunk:
             session.expunge(s)
+    return created
 
 
 def _reminder_rows(

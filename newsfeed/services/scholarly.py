@@ -24,13 +24,14 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from newsfeed.adapters.models import Item, Paper, Person, Proposal, Source
 from newsfeed.config import Config
+from newsfeed.domain.dates.model import GRAINS
 from newsfeed.domain.errors import InvalidInput, NotFound
-from newsfeed.domain.scholarly import PaperRecord, group, title_key
+from newsfeed.domain.scholarly import PaperRecord, group, person_key, title_key
 from newsfeed.domain.scholarly.model import fuzzy, restored, stored
 from newsfeed.domain.scholarly.papers import Paper as GroupedPaper
 from newsfeed.domain.vocab import Kind, Status
@@ -38,7 +39,7 @@ from newsfeed.domain.vocab import Kind, Status
 from .items import ItemInput, LinkInput, create_item
 
 EVENTS = ("preprint", "acceptance")
-_FINER = {"minute": 0, "day": 1, "month": 2, "year": 3}
+_FINER = {grain: -rank for rank, grain in enumerate(GRAINS)}  # the finer, the smaller
 
 
 @dataclass
@@ -160,31 +161,52 @@ def apply_records(
         row.updated_at = now
         known.index(row)
     session.flush()
-    for row in known.rows:
-        _propose(session, row, now=now, config=config, report=report)
+    _propose_all(session, person_id, known.rows, now=now, config=config, report=report)
     session.flush()
     return report
 
 
-def _written_about(session: Session, row: Paper) -> Item | None:
-    """A news item of the person about this paper: it links the paper, or names its title."""
-    marks = [m for m in (row.doi, row.arxiv_id, row.openreview_id) if m]
-    items = session.scalars(
-        select(Item).where(Item.person_id == row.person_id).options(selectinload(Item.links))
-    )
-    for item in items:
-        hrefs = " ".join(link.href.lower() for link in item.links) + " " + (item.body or "").lower()
-        if any(m.lower() in hrefs for m in marks):
-            return item
-        if len(row.title_key) >= 20 and row.title_key in title_key(f"{item.title} {item.body or ''}"):
-            return item
+@dataclass(frozen=True)
+class _Written:
+    """What the person already wrote, read once per sync: each item with the links and body it
+    could name a paper by, and its text as a title key."""
+
+    item_id: int
+    marks: str  # the item's links and body, lower case
+    text_key: str
+
+    @classmethod
+    def of_person(cls, session: Session, person_id: int | None) -> list[_Written]:
+        items = session.scalars(
+            select(Item).where(Item.person_id == person_id).options(selectinload(Item.links))
+        )
+        return [
+            cls(
+                item.id,
+                " ".join(link.href.lower() for link in item.links) + " " + (item.body or "").lower(),
+                title_key(f"{item.title} {item.body or ''}"),
+            )
+            for item in items
+        ]
+
+
+def _written_about(row: Paper, written: Sequence[_Written]) -> int | None:
+    """The id of a news item of the person about this paper: it links the paper, or names its
+    title."""
+    marks = [m.lower() for m in (row.doi, row.arxiv_id, row.openreview_id) if m]
+    for item in written:
+        if any(m in item.marks for m in marks):
+            return item.item_id
+        if len(row.title_key) >= 20 and row.title_key in item.text_key:
+            return item.item_id
     return None
 
 
 def _proposal_text(row: Paper, event: str, person: Person | None) -> tuple[str, str, str | None]:
-    others = [a for a in (row.authors or []) if person is None or person.name.split()[-1] not in a][:3]
-    more = " et al." if len(row.authors or []) - len(others) > 1 + 3 else ""
-    with_whom = f" (with {', '.join(others)}{more})" if others else ""
+    own = person_key(person.name) if person is not None else None
+    coauthors = [a for a in (row.authors or []) if person_key(a) != own]
+    more = " et al." if len(coauthors) > 3 else ""
+    with_whom = f" (with {', '.join(coauthors[:3])}{more})" if coauthors else ""
     link = (
         f"https://arxiv.org/abs/{row.arxiv_id}" if event == "preprint" and row.arxiv_id
         else f"https://doi.org/{row.doi}" if row.doi else row.url
@@ -198,44 +220,55 @@ def _proposal_text(row: Paper, event: str, person: Person | None) -> tuple[str, 
     return title[:500], body, link
 
 
-def _propose(session: Session, row: Paper, *, now: dt.datetime, config: Config, report: PapersReport) -> None:
-    have = {}
-    for existing in session.scalars(select(Proposal).where(Proposal.paper_id == row.id)):
-        have[existing.event] = existing
-        date = row.preprinted if existing.event == "preprint" else row.published
-        if existing.status == "pending" and date and existing.posted != date:
-            existing.posted = date  # a source gave the date more precisely since: still undecided
+def _propose_all(
+    session: Session, person_id: int | None, rows: Sequence[Paper], *, now: dt.datetime, config: Config,
+    report: PapersReport,
+) -> None:  # fmt: skip
+    """Propose what is new of ``rows`` (one person's papers): the person, what they wrote and
+    the proposals made before are each read once, not once per paper."""
+    person = session.get(Person, person_id) if person_id is not None else None
+    existing: dict[tuple[int, str], Proposal] = {
+        (p.paper_id, p.event): p
+        for p in session.scalars(select(Proposal).where(Proposal.paper_id.in_([r.id for r in rows])))
+    } if rows else {}  # fmt: skip
+    written: list[_Written] | None = None
     oldest = now.date() - dt.timedelta(days=config.scholarly.propose_days)
-    for event in EVENTS:
-        if event in have:
-            continue
-        when = restored(row.preprinted if event == "preprint" else row.published)
-        if when is None or (event == "acceptance" and not row.venue):
-            continue
-        if when.end < oldest:
-            report.old += 1
-            continue
-        person = session.get(Person, row.person_id) if row.person_id else None
-        title, body, link = _proposal_text(row, event, person)
-        written = _written_about(session, row)
-        session.add(
-            Proposal(
-                paper_id=row.id,
-                person_id=row.person_id,
-                event=event,
-                title=title,
-                body=body,
-                posted=stored(when),
-                link=link,
-                created_at=now,
-                status="suppressed" if written is not None else "pending",
-                item_id=written.id if written is not None else None,
-            )  # fmt: skip
-        )
-        if written is not None:
-            report.suppressed += 1
-        else:
-            report.proposed += 1
+    for row in rows:
+        for event in EVENTS:
+            date = row.preprinted if event == "preprint" else row.published
+            before = existing.get((row.id, event))
+            if before is not None:
+                if before.status == "pending" and date and before.posted != date:
+                    before.posted = date  # a source gave the date more precisely since: still undecided
+                continue
+            when = restored(date)
+            if when is None or (event == "acceptance" and not row.venue):
+                continue
+            if when.end < oldest:
+                report.old += 1
+                continue
+            if written is None:
+                written = _Written.of_person(session, person_id)
+            title, body, link = _proposal_text(row, event, person)
+            item_id = _written_about(row, written)
+            session.add(
+                Proposal(
+                    paper_id=row.id,
+                    person_id=row.person_id,
+                    event=event,
+                    title=title,
+                    body=body,
+                    posted=stored(when),
+                    link=link,
+                    created_at=now,
+                    status="suppressed" if item_id is not None else "pending",
+                    item_id=item_id,
+                )
+            )
+            if item_id is not None:
+                report.suppressed += 1
+            else:
+                report.proposed += 1
 
 
 def list_proposals(
@@ -301,7 +334,3 @@ def dismiss(
     proposal.status, proposal.decided_at = "dismissed", now
     session.flush()
     return proposal
-
-
-def papers_of(session: Session, person_id: int | None) -> list[Paper]:
-    return list(session.scalars(select(Paper).where(or_(Paper.person_id == person_id)).order_by(Paper.id)))

@@ -161,7 +161,8 @@ def test_a_paper_followed_in_three_places_is_one_paper_with_one_proposal_per_eve
         ]
         preprint = next(p for p in pending if p.event == "preprint")
         assert preprint.posted is not None and preprint.posted["start"] == "2025-05-20"
-        assert preprint.link == "https://arxiv.org/abs/2505.01234" and "Alan Turing" in preprint.body
+        assert preprint.link == "https://arxiv.org/abs/2505.01234"
+        assert "(with Alan Turing)" in preprint.body  # the person is not their own co-author
         # the 2021 preprint is older than propose_days: stored, not proposed
         assert s.scalar(select(func.count(Proposal.id))) == 2
 

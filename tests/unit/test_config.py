@@ -26,7 +26,18 @@ def test_example_file_documents_every_key_with_its_default() -> None:
     data = tomllib.loads((ROOT / "config.example.toml").read_text())
     default = build_config({}, env={})
     example = build_config(data, env={})
-    for section in ("site", "database", "mail", "feeds", "digests", "admin"):
+    for section in (
+        "site",
+        "database",
+        "mail",
+        "feeds",
+        "digests",
+        "admin",
+        "sources",
+        "scholarly",
+        "log",
+        "metrics",
+    ):
         keys = {f.name for f in dataclasses.fields(getattr(default, section))}
         assert set(data[section]) == keys, section
         assert getattr(example, section) == getattr(default, section), section
