@@ -1,8 +1,8 @@
 """How cost grows with input: a ratio measured in the same test, never a wall-clock bound.
 
 A busy machine makes every absolute bound flaky (the same test takes 1 s alone and 20 s beside a
-compiler). What stays true under load is how the cost *grows*: doubling the input of linear work
-doubles its cost, of quadratic work quadruples it. :func:`growth` measures the CPU time of this
+compiler). What stays true under load is how the cost *grows*: four times the input of linear work
+costs four times as much, of quadratic work sixteen times. :func:`growth` measures the CPU time of this
 process (``time.process_time``: another process on the machine does not count) for an input of
 size n and of size k·n, keeps the best of a few rounds (noise only ever adds time), and returns
 the ratio. Linear work gives about k, quadratic about k².
@@ -13,9 +13,10 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-# Linear work doubled costs about 2×; quadratic about 4×. Between the two, with room for the
-# noise of a shared machine (caches, the allocator, the garbage collector).
-LINEAR_WHEN_DOUBLED = 3.0
+# The input grows fourfold: linear work then costs about 4×, quadratic about 16×. The bound sits
+# halfway between the two on a log scale, so noise has to double one measure against the other
+# to mislead it (with a twofold step and a bound of 3, noise of 1.5× did, on a loaded machine).
+LINEAR_WHEN_QUADRUPLED = 8.0
 
 
 def cpu_seconds(prepare: Callable[[], Callable[[], object]], *, rounds: int = 3) -> float:
@@ -31,7 +32,7 @@ def cpu_seconds(prepare: Callable[[], Callable[[], object]], *, rounds: int = 3)
 
 
 def growth(
-    prepare: Callable[[int], Callable[[], object]], n: int, *, factor: int = 2, rounds: int = 3
+    prepare: Callable[[int], Callable[[], object]], n: int, *, factor: int = 4, rounds: int = 3
 ) -> float:
     """CPU time of the work for an input of ``factor * n`` over that for ``n``; ``prepare(size)``
     sets up an input of that size and returns the work to time (the best of ``rounds`` each).

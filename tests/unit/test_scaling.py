@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from tests.scaling import LINEAR_WHEN_DOUBLED, growth
+from tests.scaling import LINEAR_WHEN_QUADRUPLED, growth
 
 
 def _linear(n: int) -> Callable[[], object]:
@@ -17,9 +17,9 @@ def _quadratic(n: int) -> Callable[[], object]:
     return lambda: sum(1 for x in data for y in data if x < y)
 
 
-def test_linear_work_doubled_costs_about_twice() -> None:
-    assert growth(_linear, 400_000, rounds=5) < LINEAR_WHEN_DOUBLED
+def test_linear_work_quadrupled_costs_about_four_times() -> None:
+    assert growth(_linear, 200_000, rounds=5) < LINEAR_WHEN_QUADRUPLED
 
 
-def test_quadratic_work_doubled_is_caught() -> None:
-    assert growth(_quadratic, 1_200, rounds=5) > LINEAR_WHEN_DOUBLED
+def test_quadratic_work_quadrupled_is_caught() -> None:
+    assert growth(_quadratic, 600, rounds=5) > LINEAR_WHEN_QUADRUPLED
