@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -48,6 +49,7 @@ from newsfeed.render.syndication import (
 )
 
 from .events import events
+from .listings import Listing, items_by_id
 
 
 def _visible(query: Any, selection: Selection, now: dt.datetime) -> Any:
@@ -59,10 +61,6 @@ def oldest_first() -> list[Any]:
     return [published_column().asc(), Item.posted_start.asc(), Item.posted_end.asc(), Item.id.desc()]
 
 
-def _newest_first() -> list[Any]:
-    return [published_column().desc(), Item.posted_start.desc(), Item.posted_end.desc(), Item.id.asc()]
-
-
 @dataclass(frozen=True)
 class Page:
     items: list[Item]
@@ -70,20 +68,36 @@ class Page:
     page: int | None  # None: the current feed
 
 
+def feed_listing(session: Session, selection: Selection, *, now: dt.datetime) -> Listing:
+    """The ids of the public items in the selection in the feeds' order, oldest first."""
+    query = _visible(select(Item.id), selection, now).order_by(*oldest_first())
+    return Listing(array("q", session.scalars(query)), (), next_publication(session, now))
+
+
 def feed_page(
-    session: Session, selection: Selection, *, now: dt.datetime, limit: int, page: int | None
+    session: Session,
+    selection: Selection,
+    *,
+    now: dt.datetime,
+    limit: int,
+    page: int | None,
+    listing: Listing | None = None,
 ) -> Page:
-    total = session.scalar(_visible(select(func.count(Item.id)), selection, now)) or 0
+    """The current feed (``page`` None: the newest ``limit`` entries) or archive page ``page``
+    (from 0, the oldest), newest first inside the document; ``listing``: the selection's
+    :func:`feed_listing`, kept by the caller across pages."""
+    if listing is None:
+        listing = feed_listing(session, selection, now=now)
+    total = len(listing.ids)
     archives = total // limit
     if page is None:
-        query = _visible(select(Item), selection, now).order_by(*_newest_first()).limit(limit)
-        return Page(list(session.scalars(with_relations(query))), archives, None)
-    if not 0 <= page < archives:
+        ids = listing.page_ids(total - limit, total)
+    elif not 0 <= page < archives:
         raise InvalidInput("page", f"no archive page {page} (there are {archives})")
-    query = _visible(select(Item), selection, now).order_by(*oldest_first()).offset(page * limit).limit(limit)
-    items = list(session.scalars(with_relations(query)))
-    items.reverse()  # newest first inside the document too
-    return Page(items, archives, page)
+    else:
+        ids = listing.page_ids(page * limit, (page + 1) * limit)
+    ids.reverse()  # newest first inside the document
+    return Page(items_by_id(session, ids), archives, page)
 
 
 def next_publication(session: Session, now: dt.datetime) -> dt.datetime | None:
@@ -247,8 +261,10 @@ def feed_document(
     *,
     now: dt.datetime,
     changed_at: dt.datetime,
+    listing: Listing | None = None,
 ) -> Document:
-    """The feed (``atom``, ``rss``, ``json``) or calendar (``ics``) of a selection, rendered."""
+    """The feed (``atom``, ``rss``, ``json``) or calendar (``ics``) of a selection, rendered;
+    ``listing``: the selection's :func:`feed_listing` if the caller keeps it across pages."""
     check_known(session, selection)
     urls = config.urls
     shows = described(session, selection)
@@ -257,7 +273,7 @@ def feed_document(
         return calendar_document(session, config, selection, title=title, now=now, changed_at=changed_at)
     if fmt == "news":
         return news_document(session, config, selection, title=title, now=now, changed_at=changed_at)
-    result = feed_page(session, selection, now=now, limit=config.feeds.limit, page=page)
+    result = feed_page(session, selection, now=now, limit=config.feeds.limit, page=page, listing=listing)
     entries = [entry_of(item, urls=urls) for item in result.items]
     if page is None:  # the current feed links its newest archive page
         prev_archive = result.archives - 1 if result.archives else None

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+from array import array
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import extract, func, or_, select
+from sqlalchemy import extract, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from newsfeed.adapters.models import Item
 from newsfeed.adapters.queries import narrow, newest_posting_first, visible_condition, with_relations
 from newsfeed.domain.selection import Selection
 from newsfeed.domain.vocab import Status, Visibility
+
+from .listings import Listing, items_by_id
 
 PER_PAGE = 50
 
@@ -35,34 +38,47 @@ def timeline(session: Session, selection: Selection, *, now: dt.datetime) -> lis
     return list(session.scalars(with_relations(query)))
 
 
-def timeline_page(
-    session: Session, selection: Selection, *, now: dt.datetime, page: int = 1, per_page: int = PER_PAGE
-) -> TimelinePage:
-    """Page ``page`` (from 1) of the public items in the selection: a bounded page whatever the
-    number of items, and the count per year to link each year to the page where it starts."""
+def timeline_listing(session: Session, selection: Selection, *, now: dt.datetime) -> Listing:
+    """The ids of the public items in the selection, newest posting first, and the count per year."""
+    from newsfeed.services.feeds import next_publication
+
     year = extract("year", Item.posted_start)
-    per_year: Any = select(year.label("year"), func.count(Item.id)).where(visible_condition(now))
-    rows = session.execute(narrow(per_year, selection).group_by(year).order_by(year.desc())).all()
-    counts: list[tuple[int, int]] = [(int(row[0]), int(row[1])) for row in rows]
-    total = sum(n for _, n in counts)
+    query: Any = select(Item.id, year).where(visible_condition(now))
+    ids: array[int] = array("q")
+    years: list[tuple[int, int]] = []
+    for item_id, raw_year in session.execute(narrow(query, selection).order_by(*newest_posting_first())):
+        ids.append(item_id)
+        y = int(raw_year)
+        if years and years[-1][0] == y:
+            years[-1] = (y, years[-1][1] + 1)
+        else:
+            years.append((y, 1))
+    return Listing(ids, tuple(years), next_publication(session, now))
+
+
+def timeline_page(
+    session: Session,
+    selection: Selection,
+    *,
+    now: dt.datetime,
+    page: int = 1,
+    per_page: int = PER_PAGE,
+    listing: Listing | None = None,
+) -> TimelinePage:
+    """Page ``page`` (from 1) of the public items in the selection, and on which page each year
+    starts (for the year links); ``listing``: the selection's :func:`timeline_listing`, kept
+    by the caller across pages."""
+    if listing is None:
+        listing = timeline_listing(session, selection, now=now)
+    total = len(listing.ids)
     pages = max(1, -(-total // per_page))
     page = min(max(page, 1), pages)
     year_pages = []
     before = 0
-    for y, n in counts:
+    for y, n in listing.years:
         year_pages.append((y, before // per_page + 1))
         before += n
-    # the page's ids first (a sort of narrow rows), then those items whole
-    ids = list(
-        session.scalars(
-            narrow(select(Item.id).where(visible_condition(now)), selection)
-            .order_by(*newest_posting_first())
-            .offset((page - 1) * per_page)
-            .limit(per_page)
-        )
-    )
-    query = select(Item).where(Item.id.in_(ids)).order_by(*newest_posting_first())
-    items = list(session.scalars(with_relations(query))) if ids else []
+    items = items_by_id(session, listing.page_ids((page - 1) * per_page, page * per_page))
     return TimelinePage(items=items, page=page, pages=pages, total=total, year_pages=year_pages)
 
 

@@ -24,6 +24,7 @@ from werkzeug.http import http_date
 
 from newsfeed.adapters.state import data_state_fast
 from newsfeed.domain.lru import LRU
+from newsfeed.services.listings import Listing
 
 from .database import get_config, now
 
@@ -199,6 +200,7 @@ def init_app(app: Any) -> None:
     watch = VersionWatch(app.extensions["newsfeed.config"].feeds.version_ttl)
     app.extensions["newsfeed.version_watch"] = watch
     app.extensions["newsfeed.feed_cache"] = rendered_cache()
+    app.extensions["newsfeed.listings"] = LRU(LISTINGS)
     event.listen(app.extensions["newsfeed.sessions"], "after_commit", lambda _session: watch.forget())
     fast = FastFeeds(app.wsgi_app, app)
     app.extensions["newsfeed.fast_feeds"] = fast
@@ -208,6 +210,24 @@ def init_app(app: Any) -> None:
 def _cache() -> LRU[tuple[object, ...], Rendered]:
     cache: LRU[tuple[object, ...], Rendered] = current_app.extensions["newsfeed.feed_cache"]
     return cache
+
+
+LISTINGS = 16  # the orders of the lists and feeds being walked; 800 kB each at 100,000 items
+
+
+def listing(key: tuple[object, ...], compute: Callable[[], Listing]) -> Listing:
+    """The listing ``key`` names (an order and a selection) at the data version this request
+    saw, ``compute()`` on a miss: the pages of one list or feed share one sorting, so a crawler
+    or a static build walking 2,000 pages sorts once rather than once per page."""
+    extensions = current_app.extensions
+    version, _ = extensions["newsfeed.version_watch"].current(extensions["newsfeed.sessions"].kw["bind"])
+    memo: LRU[tuple[object, ...], Listing] = extensions["newsfeed.listings"]
+    at = now()
+    found = memo.get((*key, version), lambda kept: kept.valid_until is None or at < kept.valid_until)
+    if found is None:
+        found = compute()
+        memo.put((*key, version), found)
+    return found
 
 
 def _trust(key: tuple[object, ...]) -> float | None:

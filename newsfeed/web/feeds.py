@@ -11,10 +11,10 @@ from newsfeed.adapters.queries import described
 from newsfeed.domain.errors import InvalidInput
 from newsfeed.domain.selection import EVERYTHING, Selection
 from newsfeed.domain.urls import FEED_FORMATS
-from newsfeed.services.feeds import calendar_document, feed_document
+from newsfeed.services.feeds import calendar_document, feed_document, feed_listing
 from newsfeed.services.subscriptions import by_calendar_token
 
-from .caching import Rendered, answer_cached, rendering
+from .caching import Rendered, answer_cached, listing, rendering
 from .database import get_config, get_session
 
 bp = Blueprint("feeds", __name__)
@@ -51,7 +51,14 @@ def _page() -> int | None:
 def _render(
     fmt: str, selection: Selection, page: int | None, at: dt.datetime, changed_at: dt.datetime
 ) -> Rendered:
-    document = feed_document(get_session(), get_config(), fmt, selection, page, now=at, changed_at=changed_at)
+    session = get_session()
+    kept = None
+    if fmt in ("atom", "rss", "json"):  # the pages of all three formats share one listing
+        kept = listing(("feed", selection.key), lambda: feed_listing(session, selection, now=at))
+    config = get_config()
+    document = feed_document(
+        session, config, fmt, selection, page, now=at, changed_at=changed_at, listing=kept
+    )
     return rendering(document.body, document.last_modified, document.valid_until)
 
 

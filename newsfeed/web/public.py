@@ -32,9 +32,10 @@ from newsfeed.domain.urls import Urls
 from newsfeed.domain.vocab import KINDS, Role, Visibility
 from newsfeed.services.events import events
 from newsfeed.services.feeds import calendar_document, next_publication
-from newsfeed.services.public import item_page, timeline_page
+from newsfeed.services.listings import Listing
+from newsfeed.services.public import item_page, timeline_listing, timeline_page
 
-from .caching import Rendered, answer_cached, rendering
+from .caching import Rendered, answer_cached, listing, rendering
 from .database import get_config, get_session, now
 from .edge import CSP, talisman
 
@@ -79,6 +80,11 @@ def _number(name: str, *, default: int, most: int) -> int:
     return int(raw)
 
 
+def _listing(flt: Selection, at: dt.datetime) -> Listing:
+    """The selection's timeline order, shared by its list pages and the embed."""
+    return listing(("timeline", flt.key), lambda: timeline_listing(get_session(), flt, now=at))
+
+
 def _cached(
     name: str, flt: Selection, page: int, render: Callable[[], str], *, lasts: dt.timedelta | None = None
 ) -> Response:
@@ -120,7 +126,7 @@ def _news(
 
     def render() -> str:
         at = now()
-        found = timeline_page(get_session(), flt, now=at, page=page)
+        found = timeline_page(get_session(), flt, now=at, page=page, listing=_listing(flt, at))
         if page > found.pages:
             raise NotFound(f"there is no page {page}: the list has {found.pages}")
         years = [
@@ -325,7 +331,8 @@ def embed_news() -> Response:
     layout = _choice("layout", EMBED_LAYOUTS)
 
     def render() -> str:
-        found = timeline_page(get_session(), flt, now=now(), page=1, per_page=limit)
+        at = now()
+        found = timeline_page(get_session(), flt, now=at, page=1, per_page=limit, listing=_listing(flt, at))
         return render_template(
             "public/embed.html", items=found.items, flt=flt, theme=theme, layout=layout, **feed_links(flt)
         )
