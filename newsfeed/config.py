@@ -151,6 +151,8 @@ class ScholarlyConfig:
     # A paper whose event (preprint, publication) is older than this is stored, not proposed.
     propose_days: int = 90
     arxiv_seconds: float = 3.0
+    # Email the accounts of a person, once a day at [digests] send_hour, when news was proposed.
+    daily_email: bool = True
 
 
 @dataclass(frozen=True)

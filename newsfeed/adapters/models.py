@@ -342,12 +342,14 @@ class Subscriber(Base):
 
 class Delivery(Base):
     """One email due or sent. The unique keys make a second sweep unable to create a second one.
-    It goes to a subscriber, or (a test digest from the admin page) to an account."""
+    It goes to a subscriber, or to an account (a test digest from the admin page; the day's
+    proposed news, one per account and day: ``period`` is the day)."""
 
     __tablename__ = "deliveries"
     __table_args__ = (
         UniqueConstraint("subscriber_id", "cadence", "period"),
         UniqueConstraint("subscriber_id", "reminder_key"),
+        UniqueConstraint("user_id", "kind", "period"),
         Index("ix_deliveries_status_due_at", "status", "due_at"),
     )
 
@@ -490,3 +492,4 @@ class Proposal(Base):
     decided_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
 
     paper: Mapped[Paper] = relationship()
+    person: Mapped[Person | None] = relationship()

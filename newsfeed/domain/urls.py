@@ -113,6 +113,12 @@ class Urls:
         """A subscriber's own calendar: what they follow, with their reminders as alarms."""
         return self._at(f"/calendars/{calendar_token}.ics")
 
+    # -- an account's links (the admin pages, behind sign-in) -------------------------------------
+
+    def proposals(self, proposal_id: int | None = None) -> str:
+        """The admin page's Proposed list, at one proposal (its approve and dismiss buttons)."""
+        return self._at("/admin/proposals") + (f"#proposal-{proposal_id}" if proposal_id is not None else "")
+
     @staticmethod
     def unsubscribe_mailto(sender: str, token: str) -> str:
         return f"mailto:{sender}?subject=unsubscribe%20{token}"

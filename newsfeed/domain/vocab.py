@@ -92,6 +92,7 @@ class DeliveryKind(enum.StrEnum):
     REMINDER = "reminder"
     CONFIRMATION = "confirmation"
     TEST = "test"
+    PROPOSALS = "proposals"  # to an account: the news proposed from papers since the last one
 
 
 class DeliveryStatus(enum.StrEnum):

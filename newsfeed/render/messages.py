@@ -99,6 +99,18 @@ class Reminder:
 
 
 @dataclass(frozen=True)
+class ProposedNews:
+    """One proposal in an account's email: what would be posted, for whom, and where to decide."""
+
+    title: str
+    event: str  # preprint | acceptance
+    person: str
+    posted: str
+    link: str | None
+    decide_url: str
+
+
+@dataclass(frozen=True)
 class Envelope:
     """What identifies a message: the delivery it belongs to and when it was built."""
 
@@ -308,20 +320,29 @@ def _header(name: str, value: str) -> str:
 
 
 def _multipart(
-    template: str, subject: str, site: Site, to: Recipient, envelope: Envelope, **ctx: object
-) -> Email:
+    template: str, subject: str, site: Site, to: Recipient, envelope: Envelope, *, listed: bool = True,
+    **ctx: object,
+) -> Email:  # fmt: skip
+    """``listed``: a message of the news list (List-Id, one-click unsubscribe); an account's own
+    message (the proposals email) is not."""
     text, html = _render(template, to.timezone, site, tuple(sorted({"subject": subject, **ctx}.items())))
-    headers = (
+    headers: tuple[tuple[str, str], ...] = (
         ("Subject", Header(subject, "utf-8").encode(linesep="\r\n") if not subject.isascii() else subject),
         ("From", _from_header(site.title, site.sender)),
         ("To", to.email),
         ("Date", format_datetime(envelope.now.astimezone(dt.UTC))),
         ("Message-ID", message_id(envelope, site)),
-        ("List-Id", f"{site.title} <news.{site.host}>" if site.title.isascii() else f"<news.{site.host}>"),
-        ("List-Unsubscribe", f"<{to.unsubscribe_url}>, <{to.unsubscribe_mailto}>"),
-        ("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"),
-        ("X-Newsfeed-Delivery", str(envelope.delivery_id)),
     )
+    if listed:
+        headers += (
+            (
+                "List-Id",
+                f"{site.title} <news.{site.host}>" if site.title.isascii() else f"<news.{site.host}>",
+            ),
+            ("List-Unsubscribe", f"<{to.unsubscribe_url}>, <{to.unsubscribe_mailto}>"),
+            ("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"),
+        )
+    headers += (("X-Newsfeed-Delivery", str(envelope.delivery_id)),)
     text, text_lines = _personal(text, to, html=False)
     html, html_lines = _personal(html, to, html=True)
     return Email(
@@ -377,3 +398,24 @@ def compose_confirmation(
         f"Your subscription to {site.title}" if already else f"Confirm your subscription to {site.title}"
     )
     return _multipart("confirm", subject, site, to, envelope, confirm_url=confirm_url, already=already)
+
+
+PROPOSALS_SHOWN = 20  # an email lists this many; the page has them all
+
+
+def compose_proposals(
+    proposed: Sequence[ProposedNews], *, page_url: str, site: Site, to: Recipient, envelope: Envelope
+) -> Email:
+    """The day's email to an account: the news proposed from papers, each with a link to approve
+    or dismiss it on the admin page (signed in)."""
+    count = len(proposed)
+    subject = (
+        f"{site.title}: {count} news proposed from papers"
+        if count != 1
+        else (f"{site.title}: news proposed from a paper")
+    )
+    shown = tuple(proposed[:PROPOSALS_SHOWN])
+    return _multipart(
+        "proposals", subject, site, to, envelope, listed=False, proposed=shown,
+        more=count - len(shown), page_url=page_url,
+    )  # fmt: skip

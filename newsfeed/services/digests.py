@@ -21,6 +21,7 @@ from newsfeed.config import Config, secret_key
 from newsfeed.domain.addresses import InvalidAddress, check_address
 from newsfeed.domain.lru import LRU
 from newsfeed.domain.periods import next_period, period_due, period_label
+from newsfeed.domain.scholarly.model import restored
 from newsfeed.domain.text import after_title
 from newsfeed.domain.upcoming import event_grains, span
 from newsfeed.domain.urls import Urls
@@ -30,17 +31,20 @@ from newsfeed.render.messages import (
     DigestItem,
     Email,
     Envelope,
+    ProposedNews,
     Recipient,
     Reminder,
     Site,
     UpcomingEvent,
     compose_confirmation,
     compose_digest,
+    compose_proposals,
     compose_reminder,
 )
 from newsfeed.render.safe_html import summary
 
 from .events import Event, events
+from .scholarly import noticed
 from .subscriptions import confirm_token
 
 
@@ -265,6 +269,8 @@ def build_message(
     envelope = Envelope(delivery_id=delivery.id, kind=delivery.kind.value, now=now)
     if delivery.kind == DeliveryKind.TEST:
         return _test_message(session, delivery, config=config, site=site, envelope=envelope)
+    if delivery.kind == DeliveryKind.PROPOSALS:
+        return _proposals_message(session, delivery, config=config, site=site, envelope=envelope)
     subscriber = delivery.subscriber
     if subscriber is None:
         return None
@@ -344,6 +350,43 @@ def _test_message(
     if digest.empty:
         return None
     return compose_digest(digest, site=site, to=recipient(probe, config), envelope=envelope)
+
+
+def account_recipient(user: User, config: Config) -> Recipient:
+    """An account as the recipient of its own messages (no list links: it is not a subscriber)."""
+    address = user.email
+    if not address.isascii():
+        try:
+            checked = check_address(address)
+        except InvalidAddress as exc:
+            raise Undeliverable(str(exc)) from None
+        address = checked.ascii or checked.normalized
+    return Recipient(
+        address, config.site.timezone, unsubscribe_url="", unsubscribe_mailto="", preferences_url=""
+    )
+
+
+def _proposals_message(
+    session: Session, delivery: Delivery, *, config: Config, site: Site, envelope: Envelope
+) -> Email | None:
+    """The account's proposals email, or None when everything it would list was decided since."""
+    found = noticed(session, delivery)
+    if not found or delivery.user is None:
+        return None
+    urls = config.urls
+    proposed = [
+        ProposedNews(
+            title=p.title,
+            event=p.event,
+            person=p.person.name if p.person is not None else "(no person)",
+            posted=posted.display() if (posted := restored(p.posted)) is not None else "",
+            link=p.link,
+            decide_url=urls.proposals(p.id),
+        )
+        for p in found
+    ]
+    to = account_recipient(delivery.user, config)
+    return compose_proposals(proposed, page_url=urls.proposals(), site=site, to=to, envelope=envelope)
 
 
 def next_digest_period(

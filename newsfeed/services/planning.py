@@ -1,4 +1,5 @@
-"""Which emails are due: digest and reminder deliveries planned, once each.
+"""Which emails are due: digest and reminder deliveries planned, once each (and the day's
+proposals email to an account, :func:`newsfeed.services.scholarly.notice_rows`).
 
 One delivery row per (subscriber, cadence, period) whose send time has come, and per (subscriber,
 reminder key) whose lead time has come (:mod:`newsfeed.domain.periods`). Unique keys in the
@@ -27,6 +28,7 @@ from newsfeed.domain.vocab import DeliveryKind, DeliveryStatus, SubscriberStatus
 
 from .digests import reminder_events, reminder_key
 from .events import Event
+from .scholarly import notice_rows
 
 PLAN_CHUNK = 1000
 REMINDERS_PLANNED = "reminders_planned"  # site_state: the last plan's time, data version, fingerprint
@@ -93,6 +95,9 @@ def plan(session: Session, *, now: dt.datetime, config: Config, errors: list[str
     if coming is not every_event and previous.get("subscribers") != followed:
         # someone subscribed or changed what they follow: every event, for everyone, once
         created += _plan_reminders(session, every_event, now=now)
+    if config.scholarly.daily_email:
+        told = notice_rows(session, now=now, zone=config.site.timezone, send_hour=config.digests.send_hour)
+        created += STORE.insert(session, told)
     recorded = {"data": version, "subscribers": followed, "leads": sorted(leads)}
     state.mark(session, REMINDERS_PLANNED, now, text=json.dumps(recorded))
     session.flush()

@@ -16,6 +16,13 @@ an event older than ``[scholarly] propose_days`` (90) is stored, not proposed (t
 long publication list proposes only what is recent), and a news item the person already wrote
 about the paper (a link to its DOI, arXiv or OpenReview page, or its title in the item)
 suppresses the proposal. A dismissed proposal never comes back; an approved one is an item.
+
+**Telling the person.** The accounts that speak for the person (an editor, or an admin linked to
+them) get one email a day, at ``[digests] send_hour`` in the site's zone, when news was proposed
+for the person since their last one; a person no active account speaks for is told to the admins
+(someone must hear of it). The email is a delivery in the outbox, keyed by (account, day), so a
+second or concurrent planner cannot add another that day and the sweep sends it exactly once
+(:func:`notice_rows`, :func:`noticed`).
 """
 
 from __future__ import annotations
@@ -23,18 +30,20 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, false, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from newsfeed.adapters.models import Item, Paper, Person, Proposal, Source
+from newsfeed.adapters.models import Delivery, Item, Paper, Person, Proposal, Source, User
 from newsfeed.config import Config
 from newsfeed.domain.dates.model import GRAINS
 from newsfeed.domain.errors import InvalidInput, NotFound
+from newsfeed.domain.periods import period_due
 from newsfeed.domain.scholarly import PaperRecord, group, person_key, title_key
 from newsfeed.domain.scholarly.model import fuzzy, restored, stored
 from newsfeed.domain.scholarly.papers import Paper as GroupedPaper
-from newsfeed.domain.vocab import Kind, Status
+from newsfeed.domain.vocab import Cadence, DeliveryKind, DeliveryStatus, Kind, Role, Status
 
 from .items import ItemInput, LinkInput, create_item
 
@@ -334,3 +343,70 @@ def dismiss(
     proposal.status, proposal.decided_at = "dismissed", now
     session.flush()
     return proposal
+
+
+# -- telling the person ------------------------------------------------------------------------
+
+
+def told_about(user: User) -> ColumnElement[bool]:
+    """The proposals an account hears of: its own person's; an admin's also those of a person no
+    active account speaks for, and those of no person."""
+    own: ColumnElement[bool] = Proposal.person_id == user.person_id if user.person_id is not None else false()
+    if user.role != Role.ADMIN:
+        return own
+    spoken_for = select(User.person_id).where(User.active.is_(True), User.person_id.is_not(None))
+    return or_(own, Proposal.person_id.is_(None), Proposal.person_id.not_in(spoken_for))
+
+
+def _previous_notice(session: Session, user_id: int, *, before: dt.datetime) -> dt.datetime | None:
+    """When the account's last proposals email before ``before`` was due (the start of what the
+    next one lists)."""
+    value: dt.datetime | None = session.scalar(
+        select(func.max(Delivery.due_at)).where(
+            Delivery.user_id == user_id, Delivery.kind == DeliveryKind.PROPOSALS, Delivery.due_at < before
+        )
+    )
+    return value.replace(tzinfo=dt.UTC) if value is not None and value.tzinfo is None else value
+
+
+def _new_for(user: User, since: dt.datetime | None, until: dt.datetime) -> Any:
+    query = select(Proposal).where(
+        Proposal.status == "pending", told_about(user), Proposal.created_at <= until
+    )
+    return query if since is None else query.where(Proposal.created_at > since)
+
+
+def notice_rows(session: Session, *, now: dt.datetime, zone: str, send_hour: int) -> list[dict[str, object]]:
+    """The proposals emails due by ``now``, as outbox rows: one for each active account with news
+    proposed for it since its last one and by today's send time (``send_hour`` in ``zone``);
+    ``period`` is that day, so the outbox's unique key allows one per account and day."""
+    day, due = period_due(Cadence.DAILY, now, zone, send_hour)
+    rows: list[dict[str, object]] = []
+    for user in session.scalars(select(User).where(User.active.is_(True)).order_by(User.id)):
+        since = _previous_notice(session, user.id, before=due)
+        if session.scalar(_new_for(user, since, due).with_only_columns(Proposal.id).limit(1)) is None:
+            continue
+        rows.append(
+            {
+                "user_id": user.id,
+                "kind": DeliveryKind.PROPOSALS,
+                "period": day,
+                "due_at": due,
+                "status": DeliveryStatus.PENDING,
+                "attempts": 0,
+                "created_at": now,
+            }
+        )
+    return rows
+
+
+def noticed(session: Session, delivery: Delivery) -> list[Proposal]:
+    """What a proposals email lists when it is sent: the account's proposals made since its
+    previous email and by this one's due time that still wait for a decision (one decided in
+    between is left out), newest first."""
+    user = delivery.user
+    if user is None or not user.active:
+        return []
+    since = _previous_notice(session, user.id, before=delivery.due_at)
+    query = _new_for(user, since, delivery.due_at).order_by(Proposal.created_at.desc(), Proposal.id.desc())
+    return list(session.scalars(query.options(selectinload(Proposal.person))))

@@ -1,7 +1,8 @@
 """Downgrades keep data or refuse: a database filled through the services at the head revision
 goes down one revision at a time to the first and back up, and every row of every table is what
 it was (SQLite's table copies no longer cascade into the children); where the older schema cannot
-hold something (a source, a secondary kind, a person's bio, a grouped reminder), the downgrade
+hold something (a source, a secondary kind, a person's bio, a grouped reminder, a proposals
+email), the downgrade
 refuses with a message to restore a backup and changes nothing."""
 
 from __future__ import annotations
@@ -14,12 +15,13 @@ from sqlalchemy import Engine, inspect, select, text
 
 from newsfeed.adapters.db import make_engine, session_factory
 from newsfeed.adapters.migrate import alembic_config, downgrade, upgrade
-from newsfeed.adapters.models import Paper, Person, Proposal
+from newsfeed.adapters.models import Delivery, Paper, Person, Proposal
 from newsfeed.adapters.schema import HEAD
 from newsfeed.config import Config
-from newsfeed.domain.vocab import Kind, Visibility
+from newsfeed.domain.vocab import DeliveryKind, Kind, Role, Visibility
 from newsfeed.services.sources import add_source
 from newsfeed.services.subscriptions import add_confirmed, confirmation_delivery, read_preferences
+from newsfeed.services.users import create_user
 from tests import factories
 from tests.conftest import make_config
 from tests.integration.test_migrations import empty_database_url
@@ -95,6 +97,7 @@ def test_every_downgrade_and_upgrade_again_keeps_every_row(empty_database_url: s
 
 RICH = {
     # revision whose downgrade must refuse: what it cannot hold, made through the services
+    "0013": "told",
     "0012": "proposal",
     "0011": "confirmed",
     "0010": "unlisted",
@@ -113,6 +116,12 @@ def _make(kind: str, engine: Engine, config: Config) -> None:
             person.bio = "Works on analytical engines."
         elif kind == "source":
             add_source(s, "https://ada.example.org/", now=factories.NOW, config=config)
+        elif kind == "told":
+            user = create_user(
+                s, "ada@example.org", "a long enough password", role=Role.ADMIN, now=factories.NOW
+            )
+            s.add(Delivery(user_id=user.id, kind=DeliveryKind.PROPOSALS, period="2025-03-01",
+                           due_at=factories.NOW, created_at=factories.NOW))  # fmt: skip
         elif kind == "proposal":
             at = factories.NOW
             paper = Paper(title="Fast graphs", title_key="fastgraphs", first_author_key="", authors=[],
