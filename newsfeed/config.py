@@ -156,6 +156,17 @@ class ScholarlyConfig:
 
 
 @dataclass(frozen=True)
+class SocialConfig:
+    """Posting news to Bluesky and Mastodon (``newsfeed social add``): the accounts live in the
+    database, their secrets in the environment (``NEWSFEED_SOCIAL_<NAME>_SECRET``) or a file.
+    An item is posted only if it went public after its account was added and at most
+    ``max_age_hours`` before the sweep that plans it (an import or a backfill is never posted)."""
+
+    max_age_hours: int = 24
+    timeout: float = 20.0
+
+
+@dataclass(frozen=True)
 class Config:
     site: SiteConfig = field(default_factory=SiteConfig)
     database: DatabaseConfig = field(default_factory=DatabaseConfig)
@@ -165,6 +176,7 @@ class Config:
     admin: AdminConfig = field(default_factory=AdminConfig)
     sources: SourcesConfig = field(default_factory=SourcesConfig)
     scholarly: ScholarlyConfig = field(default_factory=ScholarlyConfig)
+    social: SocialConfig = field(default_factory=SocialConfig)
     log: LogConfig = field(default_factory=LogConfig)
     metrics: MetricsConfig = field(default_factory=MetricsConfig)
     instance_path: str = "instance"
@@ -197,6 +209,7 @@ _POSITIVE = {
     ("feeds", "limit"),
     ("feeds", "event_minutes"),
     ("scholarly", "propose_days"),
+    ("social", "max_age_hours"),
     ("feeds", "calendar_refresh_hours"),
     ("digests", "upcoming_days"),
     ("digests", "bounce_limit"),
@@ -298,6 +311,8 @@ def _validate(config: Config) -> None:
         raise ConfigError("[feeds] version_ttl: must be between 0 and 60 seconds")
     if not 0 < config.sources.timeout <= 300:
         raise ConfigError("[sources] timeout: must be between 0 and 300 seconds")
+    if not 0 < config.social.timeout <= 300:
+        raise ConfigError("[social] timeout: must be between 0 and 300 seconds")
     if config.sources.every_hours * 60 < config.sources.min_every_minutes:
         raise ConfigError("[sources] every_hours: must not be shorter than min_every_minutes")
     if not 0 <= config.sources.max_redirects <= 20:
@@ -364,6 +379,8 @@ def build_config(
             continue
         if var.startswith(("NEWSFEED_TEST_", "NEWSFEED_BENCH_")):
             continue
+        if var.startswith("NEWSFEED_SOCIAL_") and var.endswith("_SECRET"):
+            continue  # a social account's secret, read when it posts (never kept in the config)
         rest = var[len("NEWSFEED_") :].lower()
         if rest == "instance_path":
             instance_path = raw

@@ -9,7 +9,8 @@ leased this way:
   jobs, any other stays idle (:func:`hold`, :func:`release`);
 - a **source** while it is fetched and written (:data:`SOURCES`);
 - a **delivery** while its email is sent (:data:`DELIVERIES`; claimed in batches by the outbox
-  store, :mod:`newsfeed.adapters.outbox`).
+  store, :mod:`newsfeed.adapters.outbox`);
+- a **social post** while it is posted, edited or deleted (:data:`SOCIAL_POSTS`).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from sqlalchemy import ColumnElement, or_, select, update
 from sqlalchemy.orm import Session
 
 from .db import insert_ignore
-from .models import Delivery, Lease, Source
+from .models import Delivery, Lease, SocialPost, Source
 
 RELEASED = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 
@@ -77,6 +78,7 @@ class Leased:
 SOURCES = Leased(Source, Source.lease_owner, Source.lease_until)
 DELIVERIES = Leased(Delivery, Delivery.lease_owner, Delivery.lease_until)
 NAMED = Leased(Lease, Lease.owner, Lease.expires_at)
+SOCIAL_POSTS = Leased(SocialPost, SocialPost.lease_owner, SocialPost.lease_until)
 
 
 def hold(session: Session, name: str, owner: str, *, now: dt.datetime, ttl: dt.timedelta) -> bool:

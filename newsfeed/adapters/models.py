@@ -493,3 +493,66 @@ class Proposal(Base):
 
     paper: Mapped[Paper] = relationship()
     person: Mapped[Person | None] = relationship()
+
+
+class SocialAccount(Base):
+    """An account newsfeed posts news to: the site's, or a person's (``person_id``), on Bluesky
+    or Mastodon. Its secret (the Bluesky app password, the Mastodon access token) is never
+    stored here: it is read from the environment (``NEWSFEED_SOCIAL_<NAME>_SECRET``) or from
+    ``secret_file``. Bluesky's session (its refreshable tokens) is kept in ``session`` so that
+    it is refreshed, not re-created for each post; it is never shown."""
+
+    __tablename__ = "social_accounts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    network: Mapped[str] = mapped_column(String(16))  # bluesky | mastodon
+    url: Mapped[str] = mapped_column(String(500))  # the PDS or the Mastodon instance
+    handle: Mapped[str | None] = mapped_column(String(300))
+    secret_file: Mapped[str | None] = mapped_column(String(500))
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    kinds: Mapped[list[str]] = mapped_column(JSON, default=list)
+    tags: Mapped[list[str]] = mapped_column(JSON, default=list)
+    failing: Mapped[str | None] = mapped_column(Text)  # why posting stopped (a revoked token …)
+    session: Mapped[str | None] = mapped_column(Text)
+    limit_until: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())  # the network's rate limit
+    max_characters: Mapped[int | None] = mapped_column(Integer)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    person: Mapped[Person | None] = relationship()
+
+
+class SocialPost(Base):
+    """An item's post on one account: one row per (item, account), ever, so an item is posted
+    at most once there. ``action`` is what the outbox does next (``post``, ``edit`` the text,
+    ``delete`` it) and ``status`` where that stands (``pending``, ``sending`` under a lease,
+    ``done``, ``failed``, ``cancelled``); the remote's ids are recorded as soon as it answers."""
+
+    __tablename__ = "social_posts"
+    __table_args__ = (
+        UniqueConstraint("item_id", "account_id"),
+        Index("ix_social_posts_status_due_at", "status", "due_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int | None] = mapped_column(ForeignKey("items.id", ondelete="SET NULL"))
+    account_id: Mapped[int] = mapped_column(ForeignKey("social_accounts.id", ondelete="CASCADE"))
+    action: Mapped[str] = mapped_column(String(8), default="post")
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+    due_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    lease_owner: Mapped[str | None] = mapped_column(String(64))
+    lease_until: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    last_error: Mapped[str | None] = mapped_column(Text)
+    # sent with the post (Mastodon's Idempotency-Key; Bluesky's record key): a repeat is the same post
+    idempotency_key: Mapped[str] = mapped_column(String(64))
+    remote_id: Mapped[str | None] = mapped_column(String(300))  # at:// URI, or Mastodon status id
+    remote_cid: Mapped[str | None] = mapped_column(String(200))
+    remote_url: Mapped[str | None] = mapped_column(String(500))
+    text_hash: Mapped[str | None] = mapped_column(String(64))  # of what the remote shows
+    posted_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    account: Mapped[SocialAccount] = relationship()
+    item: Mapped[Item | None] = relationship()

@@ -12,7 +12,7 @@ from pathlib import Path
 from sqlalchemy import Engine, inspect, text
 from sqlalchemy.engine import make_url
 
-HEAD = "0013"
+HEAD = "0014"
 
 
 def current_revision(engine: Engine) -> str | None:
