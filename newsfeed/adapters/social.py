@@ -108,19 +108,21 @@ class Bluesky:
     def limit(self) -> int | None:
         return None  # 300 graphemes, fixed by the lexicon
 
+    def close(self) -> None:
+        self.client.request.close()
+
     def _call(self, what: str, call: Callable[[], Any]) -> Any:
         from atproto_client import exceptions as ex
 
         try:
             return call()
-        except ex.UnauthorizedError as exc:
-            raise Revoked(f"Bluesky refused the credentials ({what}): {_message(exc)}") from None
-        except ex.RequestException as exc:  # an answer other than 2xx
+        except (ex.NetworkError, ex.InvokeTimeoutError) as exc:
+            raise Temporary(f"Bluesky could not be reached ({what}): {type(exc).__name__}") from None
+        except ex.RequestErrorBase as exc:  # an answer other than 2xx
             response = exc.response
             status = response.status_code if response is not None else 0
-            headers = {
-                k.lower(): v for k, v in ((response.headers or {}) if response is not None else {}).items()
-            }
+            raw = (response.headers or {}) if response is not None else {}
+            headers = {k.lower(): v for k, v in raw.items()}
             if status == 429:
                 until = _reset(headers.get("ratelimit-reset"), dt.datetime.now(dt.UTC))
                 raise RateLimited(f"Bluesky asked to wait ({what})", until) from None
@@ -129,8 +131,6 @@ class Bluesky:
             if status >= 500 or status == 0:
                 raise Temporary(f"Bluesky answered {status} ({what}): {_message(exc)}") from None
             raise Rejected(f"Bluesky refused it ({what}): {status} {_message(exc)}") from None
-        except (ex.NetworkError, ex.InvokeTimeoutError) as exc:
-            raise Temporary(f"Bluesky could not be reached ({what}): {type(exc).__name__}") from None
 
     def _sign_in(self) -> str:
         """The account's DID, signed in: the kept session (refreshed by the SDK when it runs out),
@@ -264,6 +264,9 @@ class Mastodon:
             if _status(exc) == 403:
                 raise Revoked(f"Mastodon refused the token ({what}): {_mastodon_reason(exc)}") from None
             raise Rejected(f"Mastodon refused it ({what}): {_mastodon_reason(exc)}") from None
+
+    def close(self) -> None:
+        self.api.session.close()
 
     def limit(self) -> int | None:
         """The instance's limit on a status's characters."""

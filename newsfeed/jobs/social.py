@@ -161,7 +161,11 @@ def deliver(
             )
             if not rows:
                 continue  # another sweep took them all
-            _Run(session, token, now, config, make_client, report, after_answer).run(rows)
+            run = _Run(session, token, now, config, make_client, report, after_answer)
+            try:
+                run.run(rows)
+            finally:
+                run.close()
             session.expunge_all()
     return report
 
@@ -222,6 +226,10 @@ class _Run:
                 self._record(row, status="failed", error=str(exc))
                 self.report.failed += 1
                 self.report.errors.append(f"social post {row.id}: {exc}")
+
+    def close(self) -> None:
+        for client in self.clients.values():
+            client.close()
 
     def _client(self, account: SocialAccount) -> Client:
         client = self.clients.get(account.id)
