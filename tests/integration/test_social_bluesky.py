@@ -142,9 +142,9 @@ def test_a_sweep_that_dies_after_the_pds_made_the_record_repeats_nothing_and_a_r
     with sessions() as s:
         row = s.scalar(select(SocialPost))
         assert row is not None and row.remote_id == record["uri"] and row.status == "done"
-        item = s.get(Item, item_id)
-        assert item is not None
-        update_item(s, item, with_changes(item, status=Status.RETRACTED), now=NOW + dt.timedelta(minutes=6))
+        found = s.get(Item, item_id)
+        assert found is not None
+        update_item(s, found, with_changes(found, status=Status.RETRACTED), now=NOW + dt.timedelta(minutes=6))
         s.commit()
     assert deliver(sessions, now=NOW + dt.timedelta(minutes=6), config=config).deleted == 1
     assert _records(pds, did) == []
