@@ -68,7 +68,11 @@ class Pds:
 
     def account(self, handle: str) -> tuple[str, str]:
         """A new account: its DID and an app password (what a researcher makes in Bluesky's settings)."""
-        account = {"handle": handle, "email": f"{handle}@example.org", "password": "a password of the test"}
+        account: dict[str, object] = {
+            "handle": handle,
+            "email": f"{handle}@example.org",
+            "password": "a password of the test",
+        }
         made = self.xrpc("com.atproto.server.createAccount", account)
         app = self.xrpc("com.atproto.server.createAppPassword", {"name": "newsfeed"}, str(made["accessJwt"]))
         return str(made["did"]), str(app["password"])
