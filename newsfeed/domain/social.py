@@ -12,7 +12,7 @@ link to the item's page, then the item's tags as hashtags. It must fit the netwo
   ``configuration.statuses.max_characters`` (500 unless the instance says otherwise).
 
 When it does not fit, hashtags go first (from the last), then the title is cut at a word with an
-ellipsis, never inside a grapheme (an emoji with its modifiers, a letter with its combining
+ellipsis (then the date and venue, should they be longer than a post), never inside a grapheme (an emoji with its modifiers, a letter with its combining
 marks): grapheme clusters are those of Unicode's UAX #29, as the ``regex`` module's ``\\X`` finds
 them. The link is never cut.
 """
@@ -121,6 +121,9 @@ def compose(source: PostSource, network: str, *, limit: int | None = None) -> Po
         tags.pop()
     if length(title, tags) > most:
         title = cut(title, max(most - length("", tags) - 1, 1))  # the title's line break stays
+    if length(title, tags) > most:  # the date and venue alone are too long: they are cut too
+        over = length(title, tags) - most
+        details = cut(details, max(len(graphemes(details)) - over, 1))
     head, text = build(title, tags)
     facets: list[Facet] = []
     if network == "bluesky":
