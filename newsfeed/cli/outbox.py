@@ -1,4 +1,4 @@
-"""`newsfeed digest` and `newsfeed scheduler`: the outbox by hand and the scheduler process."""
+"""`newsfeed outbox`, `digest` and `scheduler`: the outbox by hand and the scheduler process."""
 
 from __future__ import annotations
 
@@ -17,29 +17,46 @@ def digest() -> None:
     """Digests and reminders."""
 
 
-@digest.command("run")
-@click.option("--now", "now_text", help="Pretend it is this UTC time (ISO 8601 with a zone).")
-@pass_ctx
-def digest_run(app: AppContext, now_text: str | None) -> None:
-    """One sweep by hand: plan what is due, send it, report."""
+@main.group()
+def outbox() -> None:
+    """Everything newsfeed sends: email and social posts."""
+
+
+def _run_outbox(app: AppContext, now_text: str | None) -> None:
     from newsfeed.adapters.db import make_engine, session_factory
     from newsfeed.adapters.mail import mailer_from_config
+    from newsfeed.jobs.social import deliver
     from newsfeed.jobs.sweep import sweep
 
     engine = make_engine(app.config.database_url, create=False)
     require_schema(engine)
+    at = now_option(now_text)
     try:
-        report = sweep(
-            session_factory(engine),
-            mailer_from_config(app.config),
-            now=now_option(now_text),
-            config=app.config,
-        )
+        sessions = session_factory(engine)
+        report = sweep(sessions, mailer_from_config(app.config), now=at, config=app.config)
+        posts = deliver(sessions, now=at, config=app.config)
     finally:
         engine.dispose()
-    for error in report.errors:
+    for error in [*report.errors, *posts.errors]:
         click.echo(f"warning: {shown(error)}", err=True)
     click.echo(report.summary())
+    click.echo(posts.summary())
+
+
+@outbox.command("run")
+@click.option("--now", "now_text", help="Pretend it is this UTC time (ISO 8601 with a zone).")
+@pass_ctx
+def outbox_run(app: AppContext, now_text: str | None) -> None:
+    """One sweep of every channel by hand: plan what is due (digests, reminders, posts), send it, report."""
+    _run_outbox(app, now_text)
+
+
+@digest.command("run")
+@click.option("--now", "now_text", help="Pretend it is this UTC time (ISO 8601 with a zone).")
+@pass_ctx
+def digest_run(app: AppContext, now_text: str | None) -> None:
+    """One sweep of every channel by hand (the same as `newsfeed outbox run`)."""
+    _run_outbox(app, now_text)
 
 
 @digest.command("preview")

@@ -12,9 +12,10 @@ link to the item's page, then the item's tags as hashtags. It must fit the netwo
   ``configuration.statuses.max_characters`` (500 unless the instance says otherwise).
 
 When it does not fit, hashtags go first (from the last), then the title is cut at a word with an
-ellipsis (then the date and venue, should they be longer than a post), never inside a grapheme (an emoji with its modifiers, a letter with its combining
-marks): grapheme clusters are those of Unicode's UAX #29, as the ``regex`` module's ``\\X`` finds
-them. The link is never cut.
+ellipsis (then the date and venue, should they alone be longer than a post), never inside a
+grapheme (an emoji with its modifiers, a letter with its combining marks): grapheme clusters
+are those of Unicode's UAX #29, as the ``regex`` module's ``\\X`` finds them. The link is never
+cut.
 """
 
 from __future__ import annotations

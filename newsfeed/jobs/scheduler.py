@@ -49,6 +49,7 @@ from newsfeed.services import throttle
 from newsfeed.services.items import publish_due
 from newsfeed.services.syncing import fetcher_from_config
 
+from .social import deliver
 from .sweep import SweepReport, sweep
 
 log = logging.getLogger("newsfeed.scheduler")
@@ -119,6 +120,10 @@ def tick(
             started = time.monotonic()
             report = sweep(sessions, mailer, now=now, config=config, stop=halt)
             _record_sweep(sessions, report, now=now, seconds=time.monotonic() - started)
+            if not halt.is_set():
+                posts = deliver(sessions, now=now, config=config, stop=halt)
+                for error in posts.errors:
+                    log.warning("%s", error)
             if not halt.is_set():
                 tell_hub(sessions, config, now=clock())
         finally:

@@ -83,12 +83,6 @@ def add_account(session: Session, data: AccountInput, *, now: dt.datetime, confi
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname or len(url) > 500:
         raise InvalidInput("url", f"{url[:100]!r} is not an http or https address")
-    try:
-        fetcher_from_config(config).vet(
-            parts.hostname, parts.port or (443 if parts.scheme == "https" else 80)
-        )
-    except FetchError as exc:
-        raise InvalidInput("url", str(exc)) from None
     handle = data.handle.strip().lstrip("@")
     if data.network == "bluesky" and not handle:
         raise InvalidInput("handle", "a Bluesky account needs its handle, as ada.bsky.social")
@@ -105,6 +99,13 @@ def add_account(session: Session, data: AccountInput, *, now: dt.datetime, confi
     if unknown:
         raise InvalidInput("kinds", f"unknown kind {unknown[0]!r} (known: {', '.join(sorted(known))})")
     tags = [t.strip().lower() for t in data.tags if t.strip()]
+    # last: the only check that asks the network (the name's addresses)
+    try:
+        fetcher_from_config(config).vet(
+            parts.hostname, parts.port or (443 if parts.scheme == "https" else 80)
+        )
+    except FetchError as exc:
+        raise InvalidInput("url", str(exc)) from None
     account = SocialAccount(
         name=name,
         network=data.network,
