@@ -17,7 +17,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from newsfeed.adapters.models import Item, Paper, Person, Proposal, Source, Subscriber, User
+from newsfeed.adapters.models import Item, Paper, Person, Proposal, SocialAccount, Source, Subscriber, User
 from newsfeed.domain.vocab import Role
 from newsfeed.services.subscriptions import add_confirmed, read_preferences
 from tests import factories
@@ -52,6 +52,11 @@ EDITORS = {
     "admin.proposals",
     "admin.approve_proposal",
     "admin.dismiss_proposal",
+    "admin.social",
+    "admin.add_social",
+    "admin.remove_social",
+    "admin.resume_social",
+    "admin.repost_social",
 }
 ADMINS = {
     "admin.users",
@@ -89,12 +94,15 @@ def test_the_matrix_holds_for_every_route_and_method(session: Session, app: Any,
     session.add(
         Proposal(paper_id=paper.id, person_id=person.id, event="preprint", title="New preprint: Fast graphs")
     )
+    session.add(SocialAccount(name="ed-mastodon", network="mastodon", url="https://m.example", person=person,
+                              kinds=["talk"], tags=[]))  # fmt: skip
     session.commit()
     values = {
         "item_id": str(session.scalar(select(Item.id))),
         "subscriber_id": str(session.scalar(select(Subscriber.id))),
         "source_id": str(session.scalar(select(Source.id))),
         "proposal_id": str(session.scalar(select(Proposal.id))),
+        "account_id": str(session.scalar(select(SocialAccount.id))),
         "slug": "ed",
     }
     clients: dict[str, Any] = {"anonymous": app.test_client()}

@@ -2,7 +2,7 @@
 needs a signed-in user; the permission matrix is :data:`~newsfeed.web.admin.common.ADMIN_ONLY`
 and the editors' rule (their own person's items and sources only)."""
 
-from . import imports, items, people, previews, proposals, sources, subscribers, users
+from . import imports, items, people, previews, proposals, social, sources, subscribers, users
 from .common import ADMIN_ONLY, bp
 
 __all__ = [
@@ -13,6 +13,7 @@ __all__ = [
     "people",
     "previews",
     "proposals",
+    "social",
     "sources",
     "subscribers",
     "users",
