@@ -56,6 +56,7 @@ class BuildKeys:
     live_events: set[int] = field(default_factory=set)  # items with an event not over
     live_people: set[int] = field(default_factory=set)
     _orders: dict[tuple[str, str], list[int]] = field(default_factory=dict)
+    _years: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # per timeline
 
     def __post_init__(self) -> None:
         people = self.session.execute(
@@ -104,7 +105,9 @@ class BuildKeys:
 
     def news_page(self, selection: Selection, page: int, *, person_id: int | None = None) -> str:
         ids = self._order("timeline", selection)
-        years = sorted(Counter(self.versions[i][1] for i in ids).items())
+        years = self._years.get(selection.key)
+        if years is None:  # once per list, not once per page (2,000 pages of 100,000 items)
+            years = self._years[selection.key] = sorted(Counter(self.versions[i][1] for i in ids).items())
         shown = ids[(page - 1) * PER_PAGE : page * PER_PAGE]
         hour = person_id in self.live_people and self._hour
         return _digest(
