@@ -27,6 +27,7 @@ from newsfeed.services.social import AccountInput, add_account, secret_variable
 from tests import factories
 from tests.conftest import make_config
 from tests.mastodon_server import TOKEN, Instance
+from tests.social_kill import signal, sweep_killed_after_the_answer
 
 pytestmark = pytest.mark.db
 NOW = dt.datetime(2025, 3, 1, 9, 0, tzinfo=dt.UTC)
@@ -107,20 +108,21 @@ def test_a_second_sweep_inside_the_first_ones_window_posts_nothing_twice(
     assert again.planned == 0 and again.posted == 0 and len(instance.statuses) == 4
 
 
-def test_a_sweep_that_dies_after_the_answer_repeats_nothing_on_mastodon(
-    sessions: sessionmaker[Session], config: Config, instance: Instance, monkeypatch: Any
-) -> None:
+def test_a_sweep_killed_after_the_answer_repeats_nothing_on_mastodon(
+    sessions: sessionmaker[Session], config: Config, instance: Instance, monkeypatch: Any, tmp_path: Path,
+    database_url: str,
+) -> None:  # fmt: skip
     _account(sessions, config, "lab", instance.url, monkeypatch)
     _item(sessions, "Our paper was accepted at ICML 2025")
-
-    class Killed(Exception):
-        pass
-
-    def die(row: SocialPost) -> None:
-        raise Killed
-
-    with pytest.raises(Killed):
-        deliver(sessions, now=NOW, config=config, after_answer=die)
+    data = {
+        "instance_path": str(tmp_path / "instance"),
+        "site": {"base_url": "https://news.example.org/"},
+        "database": {"url": database_url},
+        "sources": {"allow_networks": "127.0.0.0/8"},
+        "social": {"timeout": 5.0},
+    }
+    code = sweep_killed_after_the_answer(data, NOW, {secret_variable("lab"): TOKEN})
+    assert code == -signal.SIGKILL
     [row] = _rows(sessions)
     assert row.status == "sending" and row.remote_id is None  # the record never happened
     assert len(instance.statuses) == 1

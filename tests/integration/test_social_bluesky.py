@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -28,6 +29,7 @@ from tests import factories
 from tests.conftest import make_config
 from tests.pds_server import Pds, start
 from tests.smtp_sink import free_port
+from tests.social_kill import signal, sweep_killed_after_the_answer
 
 pytestmark = [pytest.mark.db, pytest.mark.slow]
 NOW = dt.datetime.now(dt.UTC).replace(microsecond=0)
@@ -118,7 +120,7 @@ def test_the_post_read_back_from_the_pds_has_its_text_facets_card_and_language(
         assert "password" not in (account.failing or "")
 
 
-def test_a_sweep_that_dies_after_the_pds_made_the_record_repeats_nothing_and_a_retraction_deletes(
+def test_a_sweep_killed_after_the_pds_made_the_record_repeats_nothing_and_a_retraction_deletes(
     sessions: sessionmaker[Session], config: Config, pds: Pds, monkeypatch: Any
 ) -> None:
     did = _follow(sessions, config, pds, monkeypatch, "bob.test")
@@ -127,14 +129,18 @@ def test_a_sweep_that_dies_after_the_pds_made_the_record_repeats_nothing_and_a_r
         s.commit()
         item_id = item.id
 
-    class Killed(Exception):
-        pass
-
-    def die(_row: SocialPost) -> None:
-        raise Killed
-
-    with pytest.raises(Killed):
-        deliver(sessions, now=NOW, config=config, after_answer=die)
+    data = {
+        "instance_path": str(config.instance_path),
+        "site": {"base_url": "https://news.example.org/", "language": "en"},
+        "database": {"url": config.database_url},
+        "sources": {"allow_networks": "127.0.0.0/8, ::1/128"},
+        "social": {"timeout": 20.0},
+    }
+    secret = {secret_variable("lab"): os.environ[secret_variable("lab")]}
+    assert sweep_killed_after_the_answer(data, NOW, secret) == -signal.SIGKILL
+    with sessions() as s:
+        held = s.scalar(select(SocialPost))
+        assert held is not None and held.status == "sending" and held.remote_id is None
     assert len(_records(pds, did)) == 1
     later = deliver(sessions, now=NOW + dt.timedelta(minutes=5), config=config)
     assert later.posted == 1, later.errors
