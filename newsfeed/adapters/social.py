@@ -98,7 +98,9 @@ class Bluesky:
         from atproto import Client
         from atproto_client.request import Request
 
-        self.client = Client(base_url=url.rstrip("/"), request=Request(timeout=timeout))
+        hooks = {"response": [self._note_limit]}
+        self.client = Client(base_url=url.rstrip("/"), request=Request(timeout=timeout, event_hooks=hooks))
+        self.wait_until: dt.datetime | None = None
         self.handle = handle
         self.password = password
         self.session = session
@@ -111,9 +113,17 @@ class Bluesky:
     def close(self) -> None:
         self.client.request.close()
 
+    def _note_limit(self, response: Any) -> None:
+        """Every answer's ``ratelimit-remaining``: at 0, nothing more is asked until its reset."""
+        remaining = response.headers.get("ratelimit-remaining")
+        if remaining is not None and remaining.strip().isdigit() and int(remaining) <= 0:
+            self.wait_until = _reset(response.headers.get("ratelimit-reset"), dt.datetime.now(dt.UTC))
+
     def _call(self, what: str, call: Callable[[], Any]) -> Any:
         from atproto_client import exceptions as ex
 
+        if self.wait_until is not None and dt.datetime.now(dt.UTC) < self.wait_until:
+            raise RateLimited(f"Bluesky's rate limit is used up ({what})", self.wait_until)
         try:
             return call()
         except (ex.NetworkError, ex.InvokeTimeoutError) as exc:

@@ -6,8 +6,12 @@ items published before the account are never posted."""
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import json
+import threading
 from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -261,3 +265,78 @@ def test_a_scheduled_item_is_posted_when_it_goes_live(
         publish_due(s, live)
         s.commit()
     assert deliver(sessions, now=live, config=config).posted == 1
+
+
+def _jwt(did: str) -> str:
+    def part(value: dict[str, Any]) -> str:
+        return base64.urlsafe_b64encode(json.dumps(value).encode()).decode().rstrip("=")
+
+    exp = int((dt.datetime.now(dt.UTC) + dt.timedelta(hours=2)).timestamp())
+    head, claims = part({"alg": "ES256K", "typ": "at+jwt"}), part({"sub": did, "exp": exp, "scope": "x"})
+    return f"{head}.{claims}.c2ln"
+
+
+class _LimitedPds(BaseHTTPRequestHandler):
+    """A PDS whose answers say the account's rate limit is used up, as a PDS says it
+    (https://docs.bsky.app/docs/advanced-guides/rate-limits): ``ratelimit-remaining: 0`` with
+    ``ratelimit-reset`` (epoch seconds) on the sign-in, then 429 ``RateLimitExceeded``."""
+
+    reset = 0
+    seen: list[str] = []
+
+    def log_message(self, *args: Any) -> None:
+        pass
+
+    def _send(self, status: int, body: dict[str, Any], remaining: int) -> None:
+        data = json.dumps(body).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json; charset=utf-8")
+        self.send_header("Content-Length", str(len(data)))
+        self.send_header("ratelimit-limit", "30")
+        self.send_header("ratelimit-remaining", str(remaining))
+        self.send_header("ratelimit-reset", str(self.reset))
+        self.send_header("ratelimit-policy", "30;w=300")
+        self.end_headers()
+        self.wfile.write(data)
+
+    def do_POST(self) -> None:  # noqa: N802
+        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        self.seen.append(self.path)
+        if self.path.startswith("/xrpc/com.atproto.server.createSession"):
+            did = "did:plc:ratelimitedaccount"
+            made = {"did": did, "handle": "busy.test", "accessJwt": _jwt(did), "refreshJwt": _jwt(did)}
+            self._send(200, made, remaining=0)
+            return
+        self._send(429, {"error": "RateLimitExceeded", "message": "Rate Limit Exceeded"}, remaining=0)
+
+    do_GET = do_POST
+
+
+def test_a_bluesky_rate_limit_read_from_the_answers_makes_that_account_wait(
+    sessions: sessionmaker[Session], config: Config, instance: Instance, monkeypatch: Any
+) -> None:
+    reset = dt.datetime.now(dt.UTC).replace(microsecond=0) + dt.timedelta(minutes=5)  # the PDS's clock
+    _LimitedPds.reset = int(reset.timestamp())
+    _LimitedPds.seen = []
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _LimitedPds)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        monkeypatch.setenv(secret_variable("busy"), "app-pass-word")
+        with sessions() as s:
+            add_account(s, AccountInput(name="busy", network="bluesky", handle="busy.test",
+                                        url=f"http://127.0.0.1:{server.server_address[1]}"),
+                        now=NOW - dt.timedelta(days=1), config=config)  # fmt: skip
+            s.commit()
+        _account(sessions, config, "calm", instance.url, monkeypatch)
+        _item(sessions, "Our paper was accepted at ICML 2025")
+        report = deliver(sessions, now=NOW, config=config)
+        assert report.posted == 1 and report.waiting == 1  # the Mastodon account went on
+        # signed in, the answer said nothing is left: the post was not even asked for
+        assert _LimitedPds.seen == ["/xrpc/com.atproto.server.createSession"]
+        with sessions() as s:
+            busy = s.scalar(select(SocialAccount).where(SocialAccount.name == "busy"))
+            assert busy is not None and busy.limit_until == reset and busy.failing is None
+            assert busy.session  # the session is kept: the next run does not sign in again
+    finally:
+        server.shutdown()
+        server.server_close()
