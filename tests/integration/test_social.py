@@ -340,3 +340,17 @@ def test_a_bluesky_rate_limit_read_from_the_answers_makes_that_account_wait(
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_the_schedulers_tick_posts_with_the_email(
+    sessions: sessionmaker[Session], config: Config, instance: Instance, monkeypatch: Any
+) -> None:
+    from newsfeed.adapters.mail import mailer_from_config
+    from newsfeed.jobs.scheduler import tick
+
+    _account(sessions, config, "lab", instance.url, monkeypatch)
+    _item(sessions, "Our paper was accepted at ICML 2025")
+    mailer, lease = mailer_from_config(config), dt.timedelta(minutes=2)
+    held, _published, report = tick(sessions, mailer, config, owner="t", clock=lambda: NOW, lease=lease)
+    assert held and report is not None
+    assert len(instance.statuses) == 1 and [r.status for r in _rows(sessions)] == ["done"]

@@ -24,7 +24,7 @@ from newsfeed.config import Config
 from newsfeed.domain.vocab import Kind, Status
 from newsfeed.jobs.social import deliver
 from newsfeed.services.items import update_item, with_changes
-from newsfeed.services.social import AccountInput, add_account, secret_variable
+from newsfeed.services.social import AccountInput, add_account, repost, secret_variable
 from tests import factories
 from tests.conftest import make_config
 from tests.pds_server import Pds, start
@@ -154,3 +154,47 @@ def test_a_sweep_killed_after_the_pds_made_the_record_repeats_nothing_and_a_retr
         s.commit()
     assert deliver(sessions, now=NOW + dt.timedelta(minutes=6), config=config).deleted == 1
     assert _records(pds, did) == []
+
+
+def test_a_bluesky_post_is_reposted_as_the_item_now_is_and_the_session_is_reused(
+    sessions: sessionmaker[Session], config: Config, pds: Pds, monkeypatch: Any
+) -> None:
+    from atproto import Client
+
+    did = _follow(sessions, config, pds, monkeypatch, "cyril.test")
+    sign_ins: list[str] = []
+    login = Client.login
+
+    def counted(
+        self: Any, login_name: Any = None, password: Any = None, session_string: Any = None, **kw: Any
+    ) -> Any:
+        sign_ins.append("session" if session_string else "password")
+        return login(self, login_name, password, session_string, **kw)
+
+    monkeypatch.setattr(Client, "login", counted)
+    with sessions() as s:
+        item = factories.item(s, "Talk at the graph seminar", "05/2025", now=NOW, kind=Kind.TALK)
+        s.commit()
+        item_id = item.id
+    assert deliver(sessions, now=NOW, config=config).posted == 1
+    with sessions() as s:
+        found = s.get(Item, item_id)
+        assert found is not None
+        update_item(s, found, with_changes(found, title="Keynote at the graph seminar"), now=NOW)
+        s.commit()
+    edited = deliver(sessions, now=NOW + dt.timedelta(minutes=1), config=config)
+    assert edited.edited == 0 and edited.posted == 0  # Bluesky has no edit: left as posted
+    [record] = _records(pds, did)
+    assert record["value"]["text"].startswith("Talk at the graph seminar")
+    with sessions() as s:
+        account = s.scalar(select(SocialAccount))
+        assert account is not None
+        repost(s, item_id, account, now=NOW + dt.timedelta(minutes=2))
+        s.commit()
+    again = deliver(sessions, now=NOW + dt.timedelta(minutes=2), config=config)
+    assert (again.deleted, again.posted) == (1, 1), again.errors
+    [record] = _records(pds, did)
+    assert record["value"]["text"].startswith("Keynote at the graph seminar")
+    # the first run signed in with the app password; the repost's run took up the kept session
+    # (the run in between asked Bluesky nothing)
+    assert sign_ins == ["password", "session"]
