@@ -99,6 +99,8 @@ def add_account(session: Session, data: AccountInput, *, now: dt.datetime, confi
     if unknown:
         raise InvalidInput("kinds", f"unknown kind {unknown[0]!r} (known: {', '.join(sorted(known))})")
     tags = [t.strip().lower() for t in data.tags if t.strip()]
+    if len(tags) > 20 or any(len(t) > 60 for t in tags):
+        raise InvalidInput("tags", "at most 20 tags of at most 60 characters each")
     # last: the only check that asks the network (the name's addresses)
     try:
         fetcher_from_config(config).vet(

@@ -90,3 +90,12 @@ def test_an_account_is_added_tested_and_posts_once_through_outbox_run(
     assert "a revoked token" not in refused.output
     assert runner(["social", "remove", "lab"]).exit_code == 0
     assert runner(["social", "remove", "lab"]).exit_code == 2
+
+
+def test_too_many_tags_are_refused(runner: Any) -> None:
+    runner(["db", "upgrade"])
+    many = ",".join(f"t{i}" for i in range(21))
+    result = runner(
+        ["social", "add", "lab", "--network", "mastodon", "--url", "https://m.example", "--tags", many]
+    )
+    assert result.exit_code == 2 and "tags: at most 20 tags" in result.output
