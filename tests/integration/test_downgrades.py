@@ -2,7 +2,7 @@
 goes down one revision at a time to the first and back up, and every row of every table is what
 it was (SQLite's table copies no longer cascade into the children); where the older schema cannot
 hold something (a source, a secondary kind, a person's bio, a grouped reminder, a proposals
-email), the downgrade
+email, a social post), the downgrade
 refuses with a message to restore a backup and changes nothing."""
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from sqlalchemy import Engine, inspect, select, text
 
 from newsfeed.adapters.db import make_engine, session_factory
 from newsfeed.adapters.migrate import alembic_config, downgrade, upgrade
-from newsfeed.adapters.models import Delivery, Paper, Person, Proposal
+from newsfeed.adapters.models import Delivery, Item, Paper, Person, Proposal, SocialAccount, SocialPost
 from newsfeed.adapters.schema import HEAD
 from newsfeed.config import Config
 from newsfeed.domain.vocab import DeliveryKind, Kind, Role, Visibility
@@ -97,6 +97,7 @@ def test_every_downgrade_and_upgrade_again_keeps_every_row(empty_database_url: s
 
 RICH = {
     # revision whose downgrade must refuse: what it cannot hold, made through the services
+    "0014": "posted",
     "0013": "told",
     "0012": "proposal",
     "0011": "confirmed",
@@ -116,6 +117,14 @@ def _make(kind: str, engine: Engine, config: Config) -> None:
             person.bio = "Works on analytical engines."
         elif kind == "source":
             add_source(s, "https://ada.example.org/", now=factories.NOW, config=config)
+        elif kind == "posted":
+            account = SocialAccount(name="lab", network="mastodon", url="https://m.example", kinds=["talk"],
+                                    tags=[], created_at=factories.NOW)  # fmt: skip
+            s.add(account)
+            s.flush()
+            s.add(SocialPost(item_id=s.scalar(select(Item.id)), account_id=account.id, action="post",
+                             status="done", due_at=factories.NOW, idempotency_key="k", remote_id="101",
+                             created_at=factories.NOW))  # fmt: skip
         elif kind == "told":
             user = create_user(
                 s, "ada@example.org", "a long enough password", role=Role.ADMIN, now=factories.NOW
