@@ -12,6 +12,8 @@ code, the configuration, every person and tag: names show on every page), then p
 - a feed page (the current feed or an RFC 5005 archive page): the ids and versions of its
   entries in feed order and the number of archive pages;
 - a list's calendar: the versions of its items that have events (past events stay in it);
+- a page of ``/upcoming``: the same, and the hour (countdowns; the upcoming/past split moves at
+  an event's start or end, which the build names as the time to build again);
 - ``news.json``: the ids and versions of the postings it holds.
 
 Every list's order comes from one query of ids per list (no rows rendered), and all versions
@@ -57,6 +59,7 @@ class BuildKeys:
     live_people: set[int] = field(default_factory=set)
     _orders: dict[tuple[str, str], list[int]] = field(default_factory=dict)
     _years: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # per timeline
+    _evented: dict[str, str] = field(default_factory=dict)  # per selection: its items with events
 
     def __post_init__(self) -> None:
         people = self.session.execute(
@@ -127,6 +130,19 @@ class BuildKeys:
         shown = self._order("timeline", selection)[:limit]
         return _digest(self.common, "news.json", selection.key, [(i, self.versions[i]) for i in shown])
 
+    def _events_of(self, selection: Selection) -> str:
+        """The versions of the selection's items that have events, as one digest (once per list)."""
+        found = self._evented.get(selection.key)
+        if found is None:
+            ids = [i for i in self._order("timeline", selection) if i in self.with_events]
+            found = self._evented[selection.key] = _digest([(i, self.versions[i]) for i in ids])
+        return found
+
     def calendar(self, selection: Selection) -> str:
-        ids = [i for i in self._order("timeline", selection) if i in self.with_events]
-        return _digest(self.common, "calendar", selection.key, [(i, self.versions[i]) for i in ids])
+        return _digest(self.common, "calendar", selection.key, self._events_of(selection))
+
+    def upcoming(self, selection: Selection, page: int) -> str:
+        """A page of /upcoming: the events of the selection's items, with countdowns (the hour)
+        and the upcoming/past split, which moves at an event's start or end: the build says
+        when that is, and the rebuild then comes in another hour."""
+        return _digest(self.common, "upcoming", selection.key, page, self._events_of(selection), self._hour)

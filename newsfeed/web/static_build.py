@@ -156,8 +156,8 @@ def _page_number(args: Any, name: str) -> int | None:
 
 
 def key_function(app: Any, keys: BuildKeys) -> Callable[[str], str | None]:
-    """The key of what the app answers at an address (None: render it every time: /upcoming,
-    /follow, the embed, news.json, the static files; they are few)."""
+    """The key of what the app answers at an address (None: render it every time: /follow, the
+    embed, the static files; they are few)."""
     routes = app.url_map.bind("build.invalid")
     people = {slug: person_id for slug, person_id in keys.session.execute(select(Person.slug, Person.id))}
 
@@ -190,6 +190,8 @@ def key_function(app: Any, keys: BuildKeys) -> Callable[[str], str | None]:
             return keys.news_page(selection, page or 1, person_id=person)
         if endpoint in ("feeds.feed", "feeds.kind_feed", "feeds.person_feed", "feeds.tag_feed"):
             return keys.feed_page(values["fmt"], selection, page)
+        if endpoint == "public.upcoming_page":
+            return keys.upcoming(selection, page or 1)
         if endpoint == "feeds.news":
             return keys.news_json(selection, NEWS_JSON_ITEMS)
         if endpoint in (

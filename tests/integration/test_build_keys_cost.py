@@ -1,4 +1,4 @@
-"""The keys of a rebuild cost linear time in the number of items: with 4x the items (and so 4x
+"""The keys of a rebuild: they cost linear time in the number of items: with 4x the items (and so 4x
 the list pages), keying every list page costs about 4x, not 16x (the list's count per year was
 once recounted over every item for each of its pages: 75 s for a 100,000-item rebuild)."""
 
@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from sqlalchemy.orm import Session
 
 from newsfeed.adapters.db import make_engine, session_factory
 from newsfeed.adapters.migrate import upgrade
@@ -16,6 +17,7 @@ from newsfeed.adapters.models import Item
 from newsfeed.domain.selection import EVERYTHING
 from newsfeed.domain.vocab import Kind, Status, Visibility
 from newsfeed.services.build_keys import BuildKeys
+from newsfeed.services.items import update_item, with_changes
 from newsfeed.services.public import PER_PAGE
 from tests.scaling import LINEAR_WHEN_QUADRUPLED, growth
 
@@ -60,3 +62,27 @@ def test_keying_every_list_page_costs_linear_time(tmp_path: Path) -> None:
         return work
 
     assert growth(prepare, 3_000, rounds=2) < LINEAR_WHEN_QUADRUPLED
+
+
+@pytest.mark.db
+def test_an_upcoming_page_is_rendered_again_only_when_its_events_or_the_hour_change(session: Session) -> None:
+    from tests import factories
+
+    talk = factories.item(
+        session, "Talk at the seminar", "01/2026", kind=Kind.TALK, milestones=[("Talk", "20 Jan 2026")]
+    )
+    factories.item(session, "A paper accepted", "01/2026")
+    session.commit()
+
+    def key(at: dt.datetime) -> str:
+        return BuildKeys(session, at, "code", "UTC", ("day",), 50).upcoming(EVERYTHING, 1)
+
+    first = key(NOW)
+    assert key(NOW + dt.timedelta(minutes=20)) == first  # the same hour, nothing changed: kept
+    assert key(NOW + dt.timedelta(hours=1)) != first  # countdowns move on
+    factories.item(session, "Another paper", "01/2026")  # no event: the page does not show it
+    session.commit()
+    assert key(NOW) == first
+    update_item(session, talk, with_changes(talk, title="Keynote at the seminar"), now=NOW)
+    session.commit()
+    assert key(NOW) != first
