@@ -28,10 +28,10 @@ def _run_outbox(app: AppContext, now_text: str | None) -> None:
     from newsfeed.jobs.social import deliver
     from newsfeed.jobs.sweep import sweep
 
+    at = now_option(now_text)  # a bad --now exits before any connection is opened
     engine = make_engine(app.config.database_url, create=False)
-    require_schema(engine)
-    at = now_option(now_text)
     try:
+        require_schema(engine)
         sessions = session_factory(engine)
         report = sweep(sessions, mailer_from_config(app.config), now=at, config=app.config)
         posts = deliver(sessions, now=at, config=app.config)
