@@ -82,10 +82,14 @@ def envelope_address(subscriber: Subscriber) -> str:
     in punycode), otherwise as it is (then only a server with SMTPUTF8 takes it)."""
     if subscriber.address_problem:
         raise Undeliverable(subscriber.address_problem)
-    if subscriber.email.isascii():
-        return subscriber.email  # checked and normalised when it was stored (or flagged since)
+    return _ascii_form(subscriber.email)
+
+
+def _ascii_form(email: str) -> str:
+    if email.isascii():
+        return email  # checked and normalised when it was stored (or flagged since)
     try:
-        address = check_address(subscriber.email)
+        address = check_address(email)
     except InvalidAddress as exc:
         raise Undeliverable(str(exc)) from None
     return address.ascii or address.normalized
@@ -354,15 +358,12 @@ def _test_message(
 
 def account_recipient(user: User, config: Config) -> Recipient:
     """An account as the recipient of its own messages (no list links: it is not a subscriber)."""
-    address = user.email
-    if not address.isascii():
-        try:
-            checked = check_address(address)
-        except InvalidAddress as exc:
-            raise Undeliverable(str(exc)) from None
-        address = checked.ascii or checked.normalized
     return Recipient(
-        address, config.site.timezone, unsubscribe_url="", unsubscribe_mailto="", preferences_url=""
+        _ascii_form(user.email),
+        config.site.timezone,
+        unsubscribe_url="",
+        unsubscribe_mailto="",
+        preferences_url="",
     )
 
 

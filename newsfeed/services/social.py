@@ -195,6 +195,12 @@ def _eligible(account: SocialAccount, now: dt.datetime, config: Config) -> Colum
     return and_(*conditions)
 
 
+def _new_post(item_id: int, account_id: int, now: dt.datetime) -> dict[str, object]:
+    """A post row to make, due now, with the key that makes a repeat the same post."""
+    return {"item_id": item_id, "account_id": account_id, "action": "post", "status": "pending",
+            "due_at": now, "attempts": 0, "idempotency_key": uuid.uuid4().hex, "created_at": now}  # fmt: skip
+
+
 def plan_posts(session: Session, *, now: dt.datetime, config: Config) -> int:
     """One post row for each item due on each working account; how many were new."""
     made = 0
@@ -205,19 +211,7 @@ def plan_posts(session: Session, *, now: dt.datetime, config: Config) -> int:
         ids = list(
             session.scalars(select(Item.id).where(_eligible(account, now, config), Item.id.not_in(done)))
         )
-        rows = [
-            {
-                "item_id": item_id,
-                "account_id": account.id,
-                "action": "post",
-                "status": "pending",
-                "due_at": now,
-                "attempts": 0,
-                "idempotency_key": uuid.uuid4().hex,
-                "created_at": now,
-            }
-            for item_id in ids
-        ]
+        rows = [_new_post(item_id, account.id, now) for item_id in ids]
         made += len(insert_ignore(session, SocialPost.__table__, rows, returning=SocialPost.__table__.c.id))
     session.flush()
     return made
@@ -237,18 +231,17 @@ def follow_changes(session: Session, *, now: dt.datetime, config: Config) -> int
         SocialPost.action.in_(("post", "edit")),
         SocialPost.status.in_(("done", "failed")),
     )
-    visible_ids = set(session.scalars(select(Item.id).where(visible_condition(now))))
+    # which of the posted items are still public (not every visible item of the site)
+    on_networks = posted.with_only_columns(SocialPost.item_id)
+    visible_ids = set(
+        session.scalars(select(Item.id).where(Item.id.in_(on_networks), visible_condition(now)))
+    )
     for row in session.scalars(
         posted.options(selectinload(SocialPost.account), selectinload(SocialPost.item))
     ):
         if row.item_id is None or row.item_id not in visible_ids:
-            row.action, row.status, row.due_at, row.attempts, row.next_attempt_at = (
-                "delete",
-                "pending",
-                now,
-                0,
-                None,
-            )
+            row.action, row.status, row.due_at, row.attempts = "delete", "pending", now, 0
+            row.next_attempt_at = None
             changed += 1
         elif row.account.network == "mastodon" and row.item is not None and row.status == "done":
             changed_text = post_of(row.item, row.account, config).digest != row.text_hash
@@ -274,22 +267,7 @@ def repost(session: Session, item_id: int, account: SocialAccount, *, now: dt.da
         .values(item_id=None, action="delete", status="pending", due_at=now, attempts=0)
     )
     session.flush()
-    insert_ignore(
-        session,
-        SocialPost.__table__,
-        [
-            {
-                "item_id": item_id,
-                "account_id": account.id,
-                "action": "post",
-                "status": "pending",
-                "due_at": now,
-                "attempts": 0,
-                "idempotency_key": uuid.uuid4().hex,
-                "created_at": now,
-            }
-        ],  # fmt: skip
-    )
+    insert_ignore(session, SocialPost.__table__, [_new_post(item_id, account.id, now)])
 
 
 def posts_of(session: Session, account: SocialAccount, *, limit: int = 20) -> list[SocialPost]:

@@ -24,7 +24,7 @@ from .common import bp, page, signed_in_user
 def _person_id() -> int | None:
     """None for an admin (every account); an editor's own person."""
     user = signed_in_user()
-    return None if user.role == Role.ADMIN else (user.person_id or -1)
+    return None if user.role == Role.ADMIN else (user.person_id or -1)  # no person: no account is theirs
 
 
 def _page(
