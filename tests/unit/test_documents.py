@@ -175,3 +175,140 @@ def test_no_record_is_lost_or_doubled_whatever_the_markup(
         if date is not None:
             assert item.posted is not None and (item.posted.start.year, item.posted.start.month) == date
     assert len(read) == len(records)  # and nothing of the Publications list
+
+
+# ---------------------------------------------------------------------------------------------
+# shapes met on pages nobody tuned for (written afresh here, in the shape those pages use)
+
+HEADING_PAGE = """---
+title: News
+layout: page
+---
+## 05/2026 Retreat of the neuroscience network
+Members of the lab joined the network's retreat for two days of exchange.
+
+<div style="display: flex;">
+  <img src="img/retreat_1.jpeg" alt="Image 1"/>
+</div>
+
+## 04/2026 Opening symposium
+We celebrated the opening of the new centre with a symposium.
+<div style="display: flex;">
+  <img src="img/symposium.jpeg" alt="Image 2"/>
+</div>
+
+## 12/2024 Best-of 2024
+<div style="display: flex;">
+  <img src="img/best_of.jpeg" alt="Image 3"/>
+</div>
+
+## 10/2024 Two of us attend the society's annual conference in Barcelona this autumn
+One invited talk at the preclinical pre-congress and a poster on recurrence plots.
+
+## 03/2023 Neuroinformatics workshop
+We organized a practical guide to reproducible small animal imaging.
+
+### Contributors
+- **A. Person** (Cologne): tools
+- **B. Person** (Nijmegen): data
+"""
+
+
+def test_a_heading_that_opens_with_its_date_is_one_item_with_all_its_body() -> None:
+    """ "## 05/2026 Title" over prose (and images, and a list of contributors): one item per
+    heading, dated by it — a long title, a title with no prose, prose run into HTML included."""
+    result = parse_text(HEADING_PAGE, today=TODAY, path="news.md")
+    titles = [item.title for item in result.items]
+    assert titles == [
+        "Retreat of the neuroscience network",
+        "Opening symposium",
+        "Best-of 2024",
+        "Two of us attend the society's annual conference in Barcelona this autumn",
+        "Neuroinformatics workshop",
+    ]
+    assert [(i.posted.start.year, i.posted.start.month) for i in result.items if i.posted] == [
+        (2026, 5), (2026, 4), (2024, 12), (2024, 10), (2023, 3),
+    ]  # fmt: skip
+    assert all(i.posted is not None and i.posted.grain == "month" for i in result.items)
+    workshop = result.items[-1]
+    assert "practical guide" in workshop.text and "B. Person" in workshop.text  # its body, not items
+    assert "symposium" in result.items[1].text and "centre" in result.items[1].text
+
+
+def test_a_year_or_a_bare_date_heading_still_heads_a_list() -> None:
+    page = (
+        "## May 2024\n\n- Paper accepted at a venue.\n- Gave a talk at a lab.\n\n"
+        "## 2023 Publications\n\n- A paper.\n"
+    )
+    result = parse_text(page, today=TODAY, path="news.md")
+    assert [i.text for i in result.items] == ["Paper accepted at a venue.", "Gave a talk at a lab."]
+    assert all(i.posted is not None and i.posted.start == dt.date(2024, 5, 1) for i in result.items)
+
+
+RECORDS = """# Awards & Recognition
+
+- date: 2020-06-15
+  prefix: "\\U0001F3C5"
+  link_text: ""
+  url: ""
+  suffix: "I received the department's award for research."
+
+- date: 2023-12-14
+  prefix: "\\U0001F393"
+  link_text: "Ph.D."
+  url: "https://example.org/thesis"
+  suffix: "in Electrical Engineering, done!"
+
+- date: 2019-04-04
+  prefix: ""
+  link_text: "Voice activity detection in transient noise"
+  url: "https://example.org/paper"
+  suffix: "has been accepted to a journal."
+"""
+
+
+def test_a_record_reads_its_short_fields_with_its_text_in_their_order() -> None:
+    """A record whose sentence is split over fields ("prefix", "link_text", "suffix") is read
+    whole, in the record's order; the URL is not text; each record keeps its own line."""
+    result = parse_text(RECORDS, today=TODAY, path="news.yml")
+    texts = [i.text for i in result.items]
+    assert texts[1] == "\U0001f393 Ph.D. in Electrical Engineering, done!"
+    assert texts[2] == "Voice activity detection in transient noise has been accepted to a journal."
+    assert not any("example.org" in t for t in texts)
+    assert [i.source_line for i in result.items] == [3, 9, 15]
+
+
+def test_a_records_line_is_where_it_starts_even_when_its_text_is_escaped_in_the_file() -> None:
+    data = (
+        '- date: "May 2025"\n  title: "A first find"\n'
+        '  description: "With <a href=\\"x\\">one</a> friend"\n\n'
+        '- date: "May 2025"\n  title: "A second find"\n'
+        '  description: "With <a href=\\"y\\">two</a> friends"\n'
+    )
+    result = parse_text(data, today=TODAY, path="news.yml")
+    assert [i.source_line for i in result.items] == [1, 5]
+
+
+SITE_PAGE = """<html><body>
+<header role="banner"><nav><ul><li>Home</li><li>Publications</li><li>CV</li></ul></nav></header>
+<main><h2>News</h2>
+<article><p>Our paper on graphs was accepted at a venue.</p><footer>Posted 3 March 2025</footer></article>
+<article><p>Gave a talk at a lab in Leiden.</p><footer>Posted 1 February 2025</footer></article>
+</main>
+<footer class="site-footer"><ul class="contact-list"><li>Contact</li><li>someone@example.org</li></ul>
+<ul class="social"><li>Find me at</li><li>someone</li></ul></footer>
+</body></html>"""
+
+
+def test_the_site_navigation_and_footer_are_not_news_but_an_articles_footer_dates_it() -> None:
+    result = parse_text(SITE_PAGE, today=TODAY, path="index.html")
+    texts = " | ".join(i.text for i in result.items)
+    assert "Contact" not in texts and "Find me at" not in texts and "Publications" not in texts
+    assert len(result.items) == 2
+    assert [i.posted.start for i in result.items if i.posted] == [dt.date(2025, 3, 3), dt.date(2025, 2, 1)]
+    nothing = parse_text(
+        SITE_PAGE.replace("<main>", "<main hidden>").split("<main")[0] + SITE_PAGE.split("</main>")[1],
+        today=TODAY,
+        path="i.html",
+    )
+    assert nothing.items == []

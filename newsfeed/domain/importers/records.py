@@ -67,7 +67,7 @@ def date_heading(text: str, *, today: dt.date, order: DateOrder | None) -> tuple
 
 def _date_heading(text: str, *, today: dt.date, order: DateOrder | None) -> tuple[FuzzyDate, str] | None:
     bare = _DATE_HEADING_CHARS.sub(" ", text).strip()
-    if not bare or len(bare) > 60 and "(" not in text:
+    if not bare or len(bare) > 300:
         return None
     found = find_dates(text, today=today, date_order=order, prefer="past")
     if not found:
@@ -76,6 +76,8 @@ def _date_heading(text: str, *, today: dt.date, order: DateOrder | None) -> tupl
     covered = _DATE_HEADING_CHARS.sub(" ", first.text).strip()
     if covered == bare and first.date.grain in ("year", "month", "day", "minute"):
         return first.date, ""
+    if len(bare) > 60 and "(" not in text and _DATE_HEADING_CHARS.sub("", text[: first.offset]):
+        return None  # a long title with a date inside it, not a date heading
     last = found[-1]
     after = text[last.offset + last.length :]
     before = text[: last.offset]
@@ -83,6 +85,18 @@ def _date_heading(text: str, *, today: dt.date, order: DateOrder | None) -> tupl
         title = re.sub(r"[\s(\[–—:-]+$", "", before).strip()
         if title:
             return last.date, title
+    # "05/2026 Retreat in Oberwesel", "March 3, 2024 — Talk at X": a date of a month or finer
+    # that opens the heading, then its title (a year alone opens "2024 Publications")
+    lead = text[: first.offset]
+    rest = text[first.offset + first.length :]
+    if (
+        not _DATE_HEADING_CHARS.sub("", lead)
+        and first.date.grain in ("month", "day", "minute")
+        and re.match(r"[\s:|–—-]|$", rest)
+    ):
+        title = re.sub(r"^[\s*_:|–—-]+", "", rest).strip()
+        if re.search(r"[^\W\d_]", title):
+            return first.date, title
     return None
 
 
@@ -118,8 +132,12 @@ def _document_order(blocks: list[Block], today: dt.date, order: DateOrder | None
             heading, date, title, level = pending
             paragraphs = [b for b in prose if not b.bullet]
             bullets = [b for b in prose if b.bullet]
-            if paragraphs and not bullets:
-                text = " ".join([title, *(b.text for b in paragraphs)]).strip()
+            # a titled heading is one item: its prose, and a list that follows its prose, are
+            # its body; a heading that is only a date (or whose prose is a list) dates a list
+            whole = bool(title) and (not prose[0].bullet if prose else date is not None)
+            if whole and (paragraphs or not bullets):
+                body = prose if bullets else paragraphs
+                text = " ".join([title, *(b.text for b in body)]).strip()
                 item = Block(
                     "entry",
                     text,
@@ -127,7 +145,7 @@ def _document_order(blocks: list[Block], today: dt.date, order: DateOrder | None
                     bullet=True,
                     title=title,
                     date=date,
-                    source="\n".join([heading.source or heading.text, *(b.source for b in paragraphs)]),
+                    source="\n".join([heading.source or heading.text, *(b.source for b in body)]),
                     group=-heading.level,
                 )
                 out.append(_entry(item, stack, None))

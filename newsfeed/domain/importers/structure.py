@@ -188,6 +188,23 @@ def _clean_tree(root: Any) -> None:
     for el in list(root.iter(*_DROP_TAGS)):
         if el.getparent() is not None:
             _remove_keep_tail(el)
+    # the site's navigation and the page's own footer (contact, social links, the CV) are no
+    # list of news; a footer inside an article or a card (its date, its byline) is kept
+    chrome: list[Any] = []
+    stack: list[tuple[Any, bool]] = [(root, False)]  # (element, inside an article or a card)
+    while stack:
+        el, inside = stack.pop()
+        if not isinstance(el.tag, str):
+            continue
+        role = (el.get("role") or "").lower()
+        if el.tag == "nav" or role in ("navigation", "contentinfo") or (el.tag == "footer" and not inside):
+            chrome.append(el)
+            continue
+        inside = inside or el.tag in ("article", "section", "aside", "li")
+        stack.extend((child, inside) for child in el)
+    for el in chrome:
+        if el.getparent() is not None:
+            _remove_keep_tail(el)
 
 
 def _remove_keep_tail(el: Any) -> None:
@@ -807,6 +824,7 @@ class Records:
     title_key: str | None
     hint_key: str | None
     keyed_by_date: bool = False
+    parts: tuple[str, ...] = ()  # the short text fields read with the text, in the record's order
 
 
 def _date_value(value: Any) -> bool:
@@ -889,7 +907,30 @@ def _describe(rows: list[dict[str, Any]], path: str) -> Records | None:
     hint_key = next(
         (k for k in keys if _HINT_KEYS.match(k) and share(lambda v: isinstance(v, str), k) >= 0.5), None
     )
-    return Records(path, rows, dates[0] if dates else None, text_key, title_key, hint_key)
+
+    def short_part(k: str) -> bool:
+        """A short text field beside the text ("prefix", "link_text", "venue"): part of what the
+        page shows as the item, so read with it; a second long text would repeat it."""
+        values = [v.strip() for v in filled(k) if isinstance(v, str) and v.strip()]
+        return (
+            bool(values)
+            and share(lambda v: isinstance(v, str), k) >= 0.5
+            and sum(map(len, values)) / len(values) <= 40
+        )
+
+    parts = tuple(
+        k
+        for k in keys
+        if k == text_key
+        or (
+            k not in dates
+            and k != title_key
+            and not _SKIP_KEYS.search(k)
+            and not _HINT_KEYS.match(k)
+            and short_part(k)
+        )
+    )
+    return Records(path, rows, dates[0] if dates else None, text_key, title_key, hint_key, parts=parts)
 
 
 def records_score(records: Records) -> tuple[int, int, int]:
@@ -949,19 +990,23 @@ def read_data(text: str, kind: str, *, today: dt.date, name: str = "the file") -
 
 
 def _line_finder(text: str) -> Any:
-    def find(snippet: str, after: int) -> int:
-        if not snippet:
-            return after
-        needle = snippet.strip().splitlines()[0][:40] if snippet.strip() else ""
-        if not needle:
-            return after
-        index = text.find(needle, _offset(after))
-        return text.count("\n", 0, index) + 1 if index >= 0 else after
+    def find(snippets: list[str], after: int) -> int:
+        """The line of a record: where the first of its values found as written (its date, its
+        title, its text …; a value with escapes in the file is not found as written) first shows
+        after the previous record's line (``after``, 0 before the first record)."""
+        for snippet in snippets:
+            needle = snippet.strip().splitlines()[0][:40] if snippet.strip() else ""
+            if len(needle) < 4:
+                continue
+            index = text.find(needle, _offset(after + 1) if after else 0)
+            if index >= 0:
+                return text.count("\n", 0, index) + 1
+        return max(after, 1)
 
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
 
     def _offset(line: int) -> int:
-        return line_starts[min(max(line - 1, 0), len(line_starts) - 1)]
+        return len(text) if line > len(line_starts) else line_starts[max(line - 1, 0)]
 
     return find
 
@@ -979,12 +1024,14 @@ def data_document(
         )
     best = max(candidates, key=records_score)
     blocks: list[Block] = []
-    last = 1
+    last = 0
     month_year = best.date_key is not None and month_year_column(
         [r[best.date_key] for r in best.rows if isinstance(r.get(best.date_key), str)]
     )
     for row in best.rows:
-        body = value_text(row.get(best.text_key or "", ""))
+        main = value_text(row.get(best.text_key or "", ""))
+        pieces = [value_text(row.get(k, "")).strip() for k in best.parts or (best.text_key or "",)]
+        body = " ".join(piece for piece in pieces if piece)
         title = value_text(row.get(best.title_key, "")) if best.title_key else ""
         if not body.strip() and not title.strip():
             continue
@@ -993,7 +1040,7 @@ def data_document(
         date_text = ""
         if best.date_key is not None and best.date_key in row:
             date, date_text = record_date(row[best.date_key], month_year=month_year, today=today)
-        line = line_of(body or title, last) if line_of else last
+        line = line_of([date_text, title, main, *pieces], last) if line_of else max(last, 1)
         last = line
         blocks.append(
             Block(
@@ -1009,7 +1056,7 @@ def data_document(
                 undated_ok=True,
             )
         )
-    fields = [f"`{k}`" for k in (best.date_key, best.title_key, best.text_key) if k]
+    fields = [f"`{k}`" for k in (best.date_key, best.title_key, *(best.parts or (best.text_key,))) if k]
     where = f" under `{best.path}`" if best.path and not best.keyed_by_date else ""
     how = "dates as keys" if best.keyed_by_date else f"fields {' and '.join(fields)}"
     return Document(kind, f"{shown}, {len(best.rows)} records{where}, {how}", blocks)
