@@ -312,3 +312,20 @@ def test_the_site_navigation_and_footer_are_not_news_but_an_articles_footer_date
         path="i.html",
     )
     assert nothing.items == []
+
+
+def test_a_year_sub_heading_under_a_section_of_the_news_heads_its_own_list() -> None:
+    """ "# News / ## Past events / ### 2018 / * 23/02/18-28/05/18: …": the year headings date the
+    lists under them; "Past events" is a section, not an item that swallows them."""
+    page = (
+        "# News\n\n## Past events\n\n### 2018\n\n* 23/02/18-28/05/18: A research stay in Prague.\n\n"
+        "### 2017\n\n* 17-21/07/17: Attended a summer school in Bilbao.\n"
+        "* 22/03/17: We received a GPU grant.\n"
+    )
+    result = parse_text(page, today=TODAY, path="news.md")
+    assert [(i.posted.start, i.posted.end) for i in result.items if i.posted] == [
+        (dt.date(2018, 2, 23), dt.date(2018, 5, 28)),
+        (dt.date(2017, 7, 17), dt.date(2017, 7, 21)),
+        (dt.date(2017, 3, 22), dt.date(2017, 3, 22)),
+    ]
+    assert not any("Past events" in i.text for i in result.items)

@@ -167,6 +167,14 @@ WEEKDAY_SEP = re.compile(r"\.?,?\s{1,3}(?:(?i:the)\s+)?(?=[A-Za-z0-9])")
 _ALTERNATIVES: list[tuple[str, str]] = [
     # ---- ranges (tried first: the longest reading wins) ----
     ("r_num", NUMGUARD + _dmy_num("p", end=False) + _CONN + _dmy_num("q")),
+    # "17-21/07/2017", "17.–21.07.17": a range of days, then its month and year (days first, so
+    # day-first whatever the page's order)
+    (
+        "r_dd_num",
+        NUMGUARD
+        + r"(?P<rda>[0-3]?\d)\.?\s?[-–—]\s?(?P<rdb>[0-3]?\d)(?P<rds>[./])(?P<rdm>[01]?\d)(?P=rds)"
+        + rf"(?P<rdy>(?:19|20)\d\d|\d\d){_END}",
+    ),
     ("r_iso", NUMGUARD + _iso("ia", with_time=False) + _CONN + _iso("ib", with_time=False)),
     (
         "r_my_num",
@@ -297,7 +305,9 @@ _WORD_STARTS = frozenset(
 )
 
 
-_RANGES = frozenset({"r_num", "r_iso", "r_my_num", "r_ddm", "r_dmdm", "r_mdmd", "r_mdd", "r_mm", "r_yy"})
+_RANGES = frozenset(
+    {"r_num", "r_dd_num", "r_iso", "r_my_num", "r_ddm", "r_dmdm", "r_mdmd", "r_mdd", "r_mm", "r_yy"}
+)
 _LISTS = frozenset({"l_md", "l_dm"})
 # Ranges need a connector and lists a comma, "and" or "&" within reach: one cheap look ahead skips a
 # whole block of forms that would otherwise each read "5 May 2024" before failing.

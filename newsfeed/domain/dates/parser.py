@@ -265,6 +265,11 @@ def _ddm(m: re.Match[str], text: str, ctx: _Ctx) -> FuzzyDate:
     return _days(text, ctx, (year, month, _dayn(m.group("dd1"))), (year, month, _dayn(m.group("dd2"))))
 
 
+def _dd_num(m: re.Match[str], text: str, ctx: _Ctx) -> FuzzyDate:
+    month, year = int(m.group("rdm")), _numeric_year(m.group("rdy"), ctx)
+    return _days(text, ctx, (year, month, int(m.group("rda"))), (year, month, int(m.group("rdb"))))
+
+
 def _dmdm(m: re.Match[str], text: str, ctx: _Ctx) -> FuzzyDate:
     a = (_year(m, "ey", ctx), _month(m, "em", ctx), _dayn(m.group("ed")))
     b = (_year(m, "fy", ctx), _month(m, "fm", ctx), _dayn(m.group("fd")))
@@ -615,6 +620,7 @@ _HANDLERS: dict[str, Callable[[re.Match[str], str, _Ctx], FuzzyDate | list[Fuzzy
     "r_iso": _iso_range,
     "r_my_num": _my_num_range,
     "r_ddm": _ddm,
+    "r_dd_num": _dd_num,
     "r_dmdm": _dmdm,
     "r_mdmd": _mdmd,
     "r_mdd": _mdd,

@@ -134,7 +134,9 @@ def _document_order(blocks: list[Block], today: dt.date, order: DateOrder | None
             bullets = [b for b in prose if b.bullet]
             # a titled heading is one item: its prose, and a list that follows its prose, are
             # its body; a heading that is only a date (or whose prose is a list) dates a list
-            whole = bool(title) and (not prose[0].bullet if prose else date is not None)
+            whole = bool(title) and (
+                not prose[0].bullet and (date is not None or not bullets) if prose else date is not None
+            )
             if whole and (paragraphs or not bullets):
                 body = prose if bullets else paragraphs
                 text = " ".join([title, *(b.text for b in body)]).strip()
@@ -156,11 +158,12 @@ def _document_order(blocks: list[Block], today: dt.date, order: DateOrder | None
 
     for block in blocks:
         if block.kind == "heading":
-            if pending is not None and block.level > pending[3]:
-                # a sub-heading of an item ("Abstract"): part of its body
+            dated = date_heading(block.text, today=today, order=order)
+            if pending is not None and block.level > pending[3] and not (dated and not dated[1]):
+                # a sub-heading of an item ("Abstract"): part of its body; a sub-heading that is
+                # only a date ("### 2018") heads a list of its own
                 prose.append(Block("entry", block.text, block.line, source=block.text))
                 continue
-            dated = date_heading(block.text, today=today, order=order)
             in_news = any(NEWS_HEADING.search(h) for _, h in stack)
             flush_heading_item()
             if dated is not None:

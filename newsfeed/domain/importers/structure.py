@@ -50,7 +50,7 @@ NEWS_HEADING = re.compile(
 )
 # Headings of the other dated lists a homepage keeps: never read as news when a page has both.
 OTHER_HEADING = re.compile(
-    r"\b(publications?|papers?|preprints?|selected\s+works?|awards?|honou?rs?|education|experience|"
+    r"\b(publications?|papers?|preprints?|selected\s+works?|awards?|honou?rs?|educations?|experiences?|"
     r"employment|positions?|talks?|presentations?|invited\s+talks?|teaching|courses?|service|"
     r"students?|members?|people|team|projects?|research|contact|bio(?:graphy)?|about|cv|"
     r"skills|interests|patents?|grants?|funding|software|code|misc)\b",
