@@ -329,3 +329,18 @@ def test_a_year_sub_heading_under_a_section_of_the_news_heads_its_own_list() -> 
         (dt.date(2017, 3, 22), dt.date(2017, 3, 22)),
     ]
     assert not any("Past events" in i.text for i in result.items)
+
+
+def test_template_tags_and_a_view_all_link_are_not_items_and_lines_still_count() -> None:
+    """A page still holding its templates ({% for %}, {{ item.title }}) and a "View All News"
+    link under its news: neither is an item; the items after a multi-line tag keep their lines."""
+    page = (
+        "<h2>News</h2>\n<ul>\n{% for item in site.data.news\n   limit: 3 %}\n"
+        "<li>{{ item.date }} {{ item.headline }}</li>\n{% endfor %}\n"
+        "<li>May 2025: Our paper on graphs was accepted.</li>\n</ul>\n"
+        '<p><a href="/news/">View All News</a></p>\n'
+        '<div id="footer"><p>&copy; 2025 The Lab. Site made with Jekyll</p></div>\n'
+    )
+    result = parse_text(page, today=TODAY, path="index.html")
+    assert [i.text for i in result.items] == ["Our paper on graphs was accepted."]
+    assert result.items[0].source_line == 7

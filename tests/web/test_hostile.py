@@ -179,6 +179,18 @@ def _pathological_line(n: int) -> Callable[[], object]:
     return lambda: parse_text(text, today=NOW.date())
 
 
+def _unclosed_templates(n: int) -> Callable[[], object]:
+    text = "## News\n\n* 05/2024 " + "{{ {% " * n + "\n"
+    return lambda: parse_text(text, today=NOW.date(), path="news.md")
+
+
+@pytest.mark.slow
+def test_unclosed_template_tags_cost_linear_time() -> None:
+    """Every "{{" or "{%" without its end looks a bounded way ahead, not to the end of the page."""
+    assert len(_unclosed_templates(1_000)().items) == 1
+    assert growth(_unclosed_templates, 4_000, rounds=2) < LINEAR_WHEN_QUADRUPLED
+
+
 @pytest.mark.slow
 def test_a_pathological_megabyte_line_costs_linear_time() -> None:
     result = _pathological_line(250_000)()

@@ -116,7 +116,10 @@ _BLOCK_TAGS = {
 }
 _DROP_TAGS = {"script", "style", "noscript", "template", "svg", "button", "form", "iframe", "head", "title"}
 _MORE = re.compile(
-    r"^\s*(read|see|learn)?\s*more\b.*$|^\s*(continue reading|details|\[?more\]?)\s*(»|→|…)?\s*$", re.I
+    r"^\s*(read|see|learn)?\s*more\b.*$|^\s*(continue reading|details|\[?more\]?)\s*(»|→|…)?\s*$"
+    r"|^\s*(?:(?:view|see|show|browse|read)\s+)?(?:all|older|past|previous|more)\s+"
+    r"(?:news|posts|updates|announcements|items)\b[^\w]{0,4}$",
+    re.I,
 )
 
 
@@ -197,7 +200,14 @@ def _clean_tree(root: Any) -> None:
         if not isinstance(el.tag, str):
             continue
         role = (el.get("role") or "").lower()
-        if el.tag == "nav" or role in ("navigation", "contentinfo") or (el.tag == "footer" and not inside):
+        named = el.get("id") == "footer" or bool(
+            {"footer", "site-footer", "page-footer"} & set((el.get("class") or "").split())
+        )
+        if (
+            el.tag == "nav"
+            or role in ("navigation", "contentinfo")
+            or ((el.tag == "footer" or named) and not inside)
+        ):
             chrome.append(el)
             continue
         inside = inside or el.tag in ("article", "section", "aside", "li")
@@ -230,6 +240,7 @@ _DATE_ONLY = re.compile(r"^\W{0,3}(?:date|posted|published|on)?\s*:?\s*(?P<d>.{4
 def read_html(text: str, *, line_offset: int = 0, groups: _Groups | None = None) -> list[Block]:
     """Blocks of an HTML document or fragment (tolerant of broken markup)."""
     groups = groups or _Groups()
+    text = strip_templates(text)
     if not text.strip():
         return []
     try:
@@ -457,7 +468,17 @@ def _source(el: Any) -> str:
 _MD = MarkdownIt("commonmark", {"html": True}).enable("table")
 FRONT_YAML = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 FRONT_TOML = re.compile(r"\A(?:\ufeff)?\+\+\+[ \t]*\r?\n(.*?)\r?\n\+\+\+[ \t]*(?:\r?\n|\Z)", re.S)
-_LIQUID = re.compile(r"\{%.*?%\}|\{\{<.*?>\}\}|\{\{%.*?%\}\}|\{\{.*?\}\}", re.S)
+_LIQUID = re.compile(r"\{%[^{}]{0,2000}%\}|\{\{[^{}]{0,2000}\}\}")
+
+
+def strip_templates(text: str) -> str:
+    """A template's tags (Liquid and Jinja ``{% … %}``/``{{ … }}``, Hugo shortcodes) are not
+    content: left out, their line breaks kept so lines still count as written. A tag holds no
+    brace and at most 2,000 characters, so an unclosed ``{{`` looks no further than the next
+    brace: linear in the page."""
+    return _LIQUID.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+
+
 _LIST_MARK = re.compile(r"^\s*(?:[*\-+•‣◦▪●]|\d{1,3}[.)])\s+")
 
 
@@ -477,7 +498,7 @@ def split_front_matter(text: str) -> tuple[dict[str, Any] | None, str, int]:
 def read_markdown(text: str, *, line_offset: int = 0, groups: _Groups | None = None) -> list[Block]:
     """Blocks of a Markdown body (no front matter)."""
     groups = groups or _Groups()
-    text = _LIQUID.sub("", text)
+    text = strip_templates(text)
     lines = text.splitlines()
     tokens = _MD.parse(text)
     blocks: list[Block] = []
