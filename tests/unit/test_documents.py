@@ -344,3 +344,58 @@ def test_template_tags_and_a_view_all_link_are_not_items_and_lines_still_count()
     result = parse_text(page, today=TODAY, path="index.html")
     assert [i.text for i in result.items] == ["Our paper on graphs was accepted."]
     assert result.items[0].source_line == 7
+
+
+KEYED_RECORDS = """scholar:
+  type: award
+  content: Congrats to A. Student on being named a 2025 scholar!
+  date: 09/2024
+  status: new
+
+skill-paper:
+  type: paper
+  paper_title: Can Models Learn Composition from Examples?
+  paper_link: https://arxiv.org/abs/0000.00000
+  venue: NeurIPS 2024
+  date: 09/2024
+  status: new
+
+kernel-paper:
+  type: paper
+  paper_title: A Kernel View of Fine-Tuning
+  venue: ICML 2023
+  date: 04/2023
+  status: archive
+
+moves:
+  type: graduate
+  content: Two alumni move to faculty positions.
+  date: 09/2019
+  status: archive
+"""
+
+
+def test_records_keyed_by_name_are_read_each_with_its_own_text_and_no_flag() -> None:
+    """A mapping of named records (not a list) whose records carry different text fields: each
+    record is read with the text it has; a one-word flag repeated over them ("status: new") is
+    not text."""
+    result = parse_text(KEYED_RECORDS, today=TODAY, path="news.yml")
+    assert [i.text for i in result.items] == [
+        "Congrats to A. Student on being named a 2025 scholar!",
+        "Can Models Learn Composition from Examples? NeurIPS 2024",
+        "A Kernel View of Fine-Tuning ICML 2023",
+        "Two alumni move to faculty positions.",
+    ]
+    assert [(i.posted.start.year, i.posted.start.month) for i in result.items if i.posted] == [
+        (2024, 9), (2024, 9), (2023, 4), (2019, 9),
+    ]  # fmt: skip
+
+
+def test_a_dotted_abbreviation_does_not_end_an_items_title() -> None:
+    from newsfeed.domain.importers.text import title_of
+
+    assert title_of("🏆 Ph.D. Milestone 1/n - I passed my theory exam! Next: the proposal.") == (
+        "🏆 Ph.D. Milestone 1/n - I passed my theory exam!"
+    )
+    assert title_of("Received my M.Sc. in physics. Then a break.") == "Received my M.Sc. in physics."
+    assert title_of("Prof. X visited us. It was fun.") == "Prof. X visited us."

@@ -884,6 +884,12 @@ def find_records(data: Any, path: str = "") -> list[Records]:
             rows = [{"date": k, "text": v} for k, v in data.items() if isinstance(v, str)]
             if rows:
                 found.append(Records(path, rows, "date", "text", None, None, keyed_by_date=True))
+        records = [v for v in data.values() if isinstance(v, dict)]
+        if len(records) >= 2 and len(records) >= 0.8 * len(data):
+            # records keyed by a name ("siebel_scholar: {date: …, content: …}"), in file order
+            described = _describe(records, path)
+            if described is not None:
+                found.append(described)
         for key, child in data.items():
             if isinstance(child, (dict, list)):
                 found += find_records(child, f"{path}.{key}" if path else str(key))
@@ -933,8 +939,16 @@ def _describe(rows: list[dict[str, Any]], path: str) -> Records | None:
         """A short text field beside the text ("prefix", "link_text", "venue"): part of what the
         page shows as the item, so read with it; a second long text would repeat it."""
         values = [v.strip() for v in filled(k) if isinstance(v, str) and v.strip()]
+        # a flag in words that repeats over the records ("status: new|archive") is no text;
+        # a repeated emoji ("prefix: 🏅") is shown, so it is
+        flag = (
+            len(values) >= 4
+            and len(set(values)) <= 2
+            and all(re.fullmatch(r"[^\W\d_][\w-]*", v) for v in values)
+        )
         return (
             bool(values)
+            and not flag
             and share(lambda v: isinstance(v, str), k) >= 0.5
             and sum(map(len, values)) / len(values) <= 40
         )
@@ -1055,7 +1069,19 @@ def data_document(
         body = " ".join(piece for piece in pieces if piece)
         title = value_text(row.get(best.title_key, "")) if best.title_key else ""
         if not body.strip() and not title.strip():
-            continue
+            # a record that leaves the list's text field out has its own: its longest text
+            own = [
+                v
+                for k, v in row.items()
+                if isinstance(k, str)
+                and isinstance(v, str)
+                and k != best.date_key
+                and not _SKIP_KEYS.search(k)
+                and not _HINT_KEYS.match(k)
+            ]
+            body = max(own, key=len, default="").strip()
+            if not body:
+                continue
         text = f"{title.strip()} {body.strip()}".strip() if title else body.strip()
         date = None
         date_text = ""

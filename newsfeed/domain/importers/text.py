@@ -73,6 +73,8 @@ def _sentence_end(text: str, index: int) -> bool:
         return False  # an initial: "Ernest N. Morial"
     if before.lower().rstrip(".") in _ABBREVIATIONS:
         return False
+    if re.fullmatch(r"\W*(?:[A-Za-z]{1,3}\.)+[A-Za-z]{1,3}", before):
+        return False  # a dotted abbreviation: "Ph.D.", "M.Sc.", "U.S."
     return not (index + 1 < len(text) and text[index + 1].isdigit())  # "5.1%" or "2.0"
 
 
