@@ -399,3 +399,38 @@ def test_a_dotted_abbreviation_does_not_end_an_items_title() -> None:
     )
     assert title_of("Received my M.Sc. in physics. Then a break.") == "Received my M.Sc. in physics."
     assert title_of("Prof. X visited us. It was fun.") == "Prof. X visited us."
+
+
+def test_a_list_of_sentences_and_a_date_holding_a_list_are_items() -> None:
+    """Data whose news are plain strings ("items: - Sep'25: …") and records that hold a list of
+    texts under one date: one item per text, dated by its label or by its record; a list of
+    tags inside a record is not a list of news."""
+    strings = (
+        "items:\n"
+        "  - |\n      Sep'25: Early ideas on guardrails at the workshops! \\\n"
+        "  - |\n      Aug'25: Two papers on prediction and fault tolerance at a venue! \\\n"
+    )
+    result = parse_text(strings, today=TODAY, path="news.yaml")
+    assert [i.text for i in result.items] == [
+        "Early ideas on guardrails at the workshops!",
+        "Two papers on prediction and fault tolerance at a venue!",
+    ]
+    assert [(i.posted.start.year, i.posted.start.month) for i in result.items if i.posted] == [
+        (2025, 9),
+        (2025, 8),
+    ]
+    grouped = (
+        '- date: "July 09, 2026"\n  items:\n    - "Our paper on flows has been accepted to a venue."\n'
+        '    - "We gave a talk about flows at a lab."\n'
+        '- date: "Jan 16, 2026"\n  tags: [flows, vision]\n'
+        '  items:\n    - "A second paper accepted to a symposium."\n'
+    )
+    result = parse_text(grouped, today=TODAY, path="news.yml")
+    assert [i.text for i in result.items] == [
+        "Our paper on flows has been accepted to a venue.",
+        "We gave a talk about flows at a lab.",
+        "A second paper accepted to a symposium.",
+    ]
+    assert [i.posted.start for i in result.items if i.posted] == [
+        dt.date(2026, 7, 9), dt.date(2026, 7, 9), dt.date(2026, 1, 16),
+    ]  # fmt: skip

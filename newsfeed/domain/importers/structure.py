@@ -860,6 +860,11 @@ def _date_value(value: Any) -> bool:
     return isinstance(value, int) and 1900 <= value <= 2100
 
 
+def _text_list(value: Any) -> bool:
+    """A list of texts ("items: [Paper accepted …, Talk at …]"): one item each."""
+    return isinstance(value, list) and bool(value) and all(isinstance(v, str) and v.strip() for v in value)
+
+
 def _is_date_key(key: object) -> bool:
     return isinstance(key, (dt.date, dt.datetime)) or (isinstance(key, str) and _date_value(key))
 
@@ -875,6 +880,16 @@ def find_records(data: Any, path: str = "") -> list[Records]:
             described = _describe(rows, path)
             if described is not None:
                 found.append(described)
+        texts = [t for t in data if isinstance(t, str) and t.strip()]
+        if (
+            len(texts) >= 2
+            and len(texts) >= 0.8 * len(data)
+            and sum(map(len, texts)) >= 25 * len(texts)
+            and sum(" " in t.strip() for t in texts) * 2 >= len(texts)
+        ):
+            # a list of sentences ("Sep'25: Two papers …"), not of tags or names: entries,
+            # dated by their own labels
+            found.append(Records(path, [{"text": t} for t in texts], None, "text", None, None))
         for n, child in enumerate(data):
             if isinstance(child, (dict, list)):
                 found += find_records(child, f"{path}[{n}]")
@@ -924,11 +939,14 @@ def _describe(rows: list[dict[str, Any]], path: str) -> Records | None:
         if k not in dates
         and not _SKIP_KEYS.search(k)
         and not _HINT_KEYS.match(k)
-        and share(lambda v: isinstance(v, str) and len(v.strip()) > 0, k) >= 0.5
+        and share(lambda v: isinstance(v, str) and len(v.strip()) > 0 or _text_list(v), k) >= 0.5
     ]
     if not texts:
         return None
-    length = {k: sum(len(r[k]) for r in rows if isinstance(r.get(k), str)) / len(rows) for k in texts}
+    length = {
+        k: sum(len(value_text(r[k])) for r in rows if isinstance(r.get(k), (str, list))) / len(rows)
+        for k in texts
+    }
     text_key = max(texts, key=lambda k: (not _TITLE_KEYS.match(k) or len(texts) == 1, length[k]))
     title_key = next((k for k in texts if k != text_key and _TITLE_KEYS.match(k)), None)
     hint_key = next(
@@ -1063,7 +1081,15 @@ def data_document(
     month_year = best.date_key is not None and month_year_column(
         [r[best.date_key] for r in best.rows if isinstance(r.get(best.date_key), str)]
     )
+    rows: list[dict[str, Any]] = []
     for row in best.rows:
+        value = row.get(best.text_key or "")
+        if isinstance(value, list) and _text_list(value) and not (best.title_key and row.get(best.title_key)):
+            # a record that holds a list of texts under its date: one record per text
+            rows += [{**row, best.text_key or "": text} for text in value]
+        else:
+            rows.append(row)
+    for row in rows:
         main = value_text(row.get(best.text_key or "", ""))
         pieces = [value_text(row.get(k, "")).strip() for k in best.parts or (best.text_key or "",)]
         body = " ".join(piece for piece in pieces if piece)
@@ -1092,7 +1118,7 @@ def data_document(
         blocks.append(
             Block(
                 "entry",
-                _join(text),
+                _join(text).rstrip("\\ "),  # a Markdown hard break ("… \\") at the end is no text
                 line,
                 bullet=True,
                 title=_join(title) if title else "",
