@@ -130,15 +130,16 @@ def _document_order(blocks: list[Block], today: dt.date, order: DateOrder | None
         nonlocal pending, prose
         if pending is not None:
             heading, date, title, level = pending
-            paragraphs = [b for b in prose if not b.bullet]
-            bullets = [b for b in prose if b.bullet]
-            # a titled heading is one item: its prose, and a list that follows its prose, are
-            # its body; a heading that is only a date (or whose prose is a list) dates a list
-            whole = bool(title) and (
-                not prose[0].bullet and (date is not None or not bullets) if prose else date is not None
-            )
-            if whole and (paragraphs or not bullets):
-                body = prose if bullets else paragraphs
+            has_list = any(b.bullet for b in prose)
+            # a titled heading is one item: its prose (and, under a dated heading, a list after
+            # its prose) is its body, and a dated one with no prose is its title alone; a heading
+            # that is only a date, or whose prose opens with a list, dates that list's items
+            if prose:
+                whole = bool(title) and not prose[0].bullet and (date is not None or not has_list)
+            else:
+                whole = bool(title) and date is not None
+            if whole:
+                body = prose
                 text = " ".join([title, *(b.text for b in body)]).strip()
                 item = Block(
                     "entry",
