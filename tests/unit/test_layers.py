@@ -12,6 +12,7 @@ interpreter and looks at what it dragged in.
 from __future__ import annotations
 
 import ast
+import functools
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -66,12 +67,26 @@ def package_modules(root: Path = PACKAGE) -> dict[str, Path]:
     return {module_name(p, root): p for p in sorted(root.rglob("*.py"))}
 
 
+@functools.cache
+def _nodes(source: str) -> tuple[tuple[ast.Import | ast.ImportFrom, ...], tuple[ast.Call, ...]]:
+    """The import statements and the calls of a source text, wherever they are. Kept by text:
+    the checks below read each file several times, and the copies they make with one breach
+    each share every other file (the trained kinds model alone is 450 kB of source)."""
+    imports: list[ast.Import | ast.ImportFrom] = []
+    calls: list[ast.Call] = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import | ast.ImportFrom):
+            imports.append(node)
+        elif isinstance(node, ast.Call):
+            calls.append(node)
+    return tuple(imports), tuple(calls)
+
+
 def imports_of(name: str, path: Path, known: set[str]) -> list[Imported]:
     """Every module this file imports (absolute names), wherever the import statement is."""
-    tree = ast.parse(path.read_text(encoding="utf-8"))
     package = name if path.name == "__init__.py" else name.rsplit(".", 1)[0]
     found: list[Imported] = []
-    for node in ast.walk(tree):
+    for node in _nodes(path.read_text(encoding="utf-8"))[0]:
         if isinstance(node, ast.Import):
             found += [Imported(alias.name, node.lineno) for alias in node.names]
         elif isinstance(node, ast.ImportFrom):
@@ -124,9 +139,7 @@ def problems_in(root: Path = PACKAGE) -> list[str]:
 
 def _impure_calls(name: str, path: Path) -> list[str]:
     out = []
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if not isinstance(node, ast.Call):
-            continue
+    for node in _nodes(path.read_text(encoding="utf-8"))[1]:
         func = node.func
         if isinstance(func, ast.Attribute):
             owner = func.value
@@ -143,8 +156,8 @@ def _impure_calls(name: str, path: Path) -> list[str]:
 def _commits(name: str, path: Path) -> list[str]:
     return [
         f"{name}:{node.lineno} commits (services flush; the job, request or command commits)"
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "commit"
+        for node in _nodes(path.read_text(encoding="utf-8"))[1]
+        if isinstance(node.func, ast.Attribute) and node.func.attr == "commit"
     ]
 
 
