@@ -223,11 +223,33 @@ def mail_config(tmp_path: Path, database_url: str, smtp: Any) -> Config:
     )
 
 
-@pytest.fixture(scope="session")
-def password_hash() -> str:
+# Passwords are hashed with scrypt at a lower cost in tests (N = 2^10 instead of 2^17: the same
+# algorithm and code, 128 times cheaper): at full strength each sign-in costs about 0.4 s of CPU,
+# nearly a quarter of the suite. The tests about the hash itself (its stored strength, timing
+# that must not tell accounts apart, sign-ins that must overlap) are marked ``password_strength``
+# and keep the real cost.
+TEST_PASSWORD_METHOD = "scrypt:1024:8:1"  # noqa: S105 (a hash method, not a password)
+_HASHES: dict[str, str] = {}
+
+
+@pytest.fixture(autouse=True)
+def password_method(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """The hash method of this test: the cheap one unless it is marked ``password_strength``."""
+    from newsfeed.services import users
+
+    if request.node.get_closest_marker("password_strength") is None:
+        monkeypatch.setattr(users, "PASSWORD_METHOD", TEST_PASSWORD_METHOD)
+    return users.PASSWORD_METHOD
+
+
+@pytest.fixture
+def password_hash(password_method: str) -> str:
+    """PASSWORD hashed with this test's method (once per method per run)."""
     from newsfeed.services.users import hash_password
 
-    return hash_password(PASSWORD)  # once: scrypt at ASVS strength takes a moment
+    if password_method not in _HASHES:
+        _HASHES[password_method] = hash_password(PASSWORD)
+    return _HASHES[password_method]
 
 
 @pytest.fixture

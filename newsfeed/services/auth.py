@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session
 
 from newsfeed.adapters.models import LoginAttempt, User
 
+from . import users
 from .users import hash_password, verify_password
 
 MAX_WAIT = dt.timedelta(days=1)
@@ -183,14 +184,17 @@ class Hashing:
             self.slots.release()
 
 
-_DUMMY: list[str] = []
+_DUMMY: dict[str, str] = {}
 
 
 def _dummy_hash() -> str:
-    """Checked against when the account does not exist, so that timing does not reveal which exist."""
-    if not _DUMMY:
-        _DUMMY.append(hash_password("not a password of anyone's"))
-    return _DUMMY[0]
+    """Checked against when the account does not exist, so that timing does not reveal which exist.
+    Made once per hash method (``users.PASSWORD_METHOD``), so that it costs what a stored hash of
+    that method costs."""
+    method = users.PASSWORD_METHOD
+    if method not in _DUMMY:
+        _DUMMY[method] = hash_password("not a password of anyone's")
+    return _DUMMY[method]
 
 
 def finish(

@@ -129,6 +129,7 @@ def test_session_cookie_flags(
     assert "HttpOnly" in cookie and "SameSite=Lax" in cookie and "Secure" in cookie
 
 
+@pytest.mark.password_strength
 def test_passwords_are_hashed_at_asvs_strength(session: Session, runner: Any) -> None:
     result = runner(
         ["user", "create", "a@example.org", "--role", "admin", "--password-stdin"], input=PASSWORD + "\n"

@@ -110,6 +110,7 @@ def test_bad_configuration_exits_2(tmp_path: Path) -> None:
     assert "[site] colour: unknown key" in result.output
 
 
+@pytest.mark.password_strength
 @pytest.mark.db
 def test_user_create_hashes_the_password_and_refuses_duplicates_bad_addresses_and_short_passwords(
     runner: Any, session: Session

@@ -246,6 +246,7 @@ def test_the_markdown_cache_is_bounded_in_bytes() -> None:
 # sign-in
 
 
+@pytest.mark.password_strength
 def test_thirty_simultaneous_sign_ins_evaluate_at_most_the_limit(
     session: Session, app: Any, password_hash: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -365,6 +366,7 @@ def test_pages_have_no_inline_script(client: Any, session: Session) -> None:
             assert script.get("src") and not (script.text or "").strip(), url
 
 
+@pytest.mark.password_strength
 def test_sign_in_time_does_not_depend_on_the_account_existing(
     session: Session, client: Any, password_hash: str
 ) -> None:
