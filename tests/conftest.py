@@ -2,7 +2,10 @@
 
 Database tests run on a real SQLite file by default. With NEWSFEED_TEST_DATABASE_URL set (for
 example postgresql+psycopg://postgres@127.0.0.1:5432/test) they run on that database instead: the
-schema is migrated once per run and every table is emptied before each test.
+schema is migrated once per run and every table is emptied before each test. Under pytest-xdist
+(``pytest -n auto``) each worker has a database of its own, named after that one and the worker
+(``test_gw0``, created when missing), since workers would empty each other's tables and share
+advisory locks in one database.
 
 Hypothesis runs without deadlines (a busy machine makes any per-example deadline flaky; the
 tests that claim a cost measure it as a ratio, :mod:`tests.scaling`), and with the examples each
@@ -41,7 +44,30 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PASSWORD = "correct horse battery staple"
-TEST_DB_URL = os.environ.get("NEWSFEED_TEST_DATABASE_URL", "")
+
+
+def _worker_database(url: str, worker: str) -> str:
+    """``url`` for one pytest-xdist worker: on PostgreSQL, a database of its own beside the one
+    named (created here when missing); SQLite tests already use a file per test."""
+    if not url or not worker:
+        return url
+    from sqlalchemy.engine import make_url
+
+    base = make_url(url)
+    if base.get_backend_name() != "postgresql":
+        return url
+    name = f"{base.database}_{worker}"
+    admin = make_engine(url)
+    with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        if conn.execute(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name}).first() is None:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return base.set(database=name).render_as_string(hide_password=False)
+
+
+TEST_DB_URL = _worker_database(
+    os.environ.get("NEWSFEED_TEST_DATABASE_URL", ""), os.environ.get("PYTEST_XDIST_WORKER", "")
+)
 
 
 class Clock:

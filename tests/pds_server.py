@@ -6,6 +6,7 @@ the tests that need a PDS are skipped, saying so."""
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import shutil
@@ -41,8 +42,13 @@ def ensure_packages() -> None:
     npm = shutil.which("npm")
     if npm is None:
         pytest.skip("a Bluesky PDS needs npm to install @atproto/pds (apt-get install npm)")
-    done = subprocess.run([npm, "ci", "--no-audit", "--no-fund"], cwd=HERE, capture_output=True, text=True,
-                          timeout=900, check=False)  # fmt: skip
+    # pytest-xdist workers may all get here at once: one installs, the others wait for it.
+    with (HERE / ".npm-ci.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if (HERE / "node_modules" / "@atproto" / "pds").is_dir():
+            return
+        command = [npm, "ci", "--no-audit", "--no-fund"]
+        done = subprocess.run(command, cwd=HERE, capture_output=True, text=True, timeout=900, check=False)
     if done.returncode != 0:
         raise RuntimeError(f"npm ci in {HERE} failed:\n{done.stderr[-2000:]}")
 
