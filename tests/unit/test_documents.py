@@ -434,3 +434,37 @@ def test_a_list_of_sentences_and_a_date_holding_a_list_are_items() -> None:
     assert [i.posted.start for i in result.items if i.posted] == [
         dt.date(2026, 7, 9), dt.date(2026, 7, 9), dt.date(2026, 1, 16),
     ]  # fmt: skip
+
+
+def test_a_table_column_that_only_numbers_the_rows_is_not_part_of_the_news() -> None:
+    """A column "#" or "Order" holding 1, 2, 3 (or counting down to 1): the number is the row's
+    place. A column of years also counts by one, but not from 1: it stays and dates the rows."""
+    numbered = (
+        "| Order | News |\n|---|---|\n"
+        "| 1 | We are hiring a student, apply here. |\n"
+        "| 2 | Our paper on flows was accepted at a venue (2023). |\n"
+        "| 3 | A talk about flows at a lab. |\n"
+    )
+    result = parse_text(numbered, today=TODAY, path="news.md")
+    assert [i.text for i in result.items] == [
+        "We are hiring a student, apply here.",
+        "Our paper on flows was accepted at a venue",
+        "A talk about flows at a lab.",
+    ]
+    html = (
+        "<h2>News</h2><table><tr><th>No.</th><th>What</th></tr>"
+        "<tr><td>2.</td><td>May 2024: our paper on flows was accepted at a venue.</td></tr>"
+        "<tr><td>1.</td><td>March 2024: a talk about flows at a lab.</td></tr></table>"
+    )
+    result = parse_text(html, today=TODAY, path="news.html")
+    assert [i.text for i in result.items] == [
+        "our paper on flows was accepted at a venue.",
+        "a talk about flows at a lab.",
+    ]
+    years = (
+        "| Year | News |\n|---|---|\n"
+        "| 2024 | Our paper on flows was accepted at a venue. |\n"
+        "| 2023 | A talk about flows at a lab. |\n"
+    )
+    result = parse_text(years, today=TODAY, path="news.md")
+    assert [i.posted.text for i in result.items if i.posted] == ["2024", "2023"]

@@ -322,10 +322,9 @@ def _walk_html(el: Any, blocks: list[Block], offset: int, groups: _Groups) -> No
                 blocks.append(entry)
         elif tag == "table":
             table_group = groups.next()
-            for row in child.iter("tr"):
-                if row.find("th") is not None and row.find("td") is None:
-                    continue
-                cells = [html_text(cell) for cell in row if isinstance(cell.tag, str)]
+            rows = [r for r in child.iter("tr") if not (r.find("th") is not None and r.find("td") is None)]
+            cells_of = _drop_row_numbers([[html_text(c) for c in r if isinstance(c.tag, str)] for r in rows])
+            for row, cells in zip(rows, cells_of, strict=True):
                 text = " ".join(c for c in cells if c)
                 if text:
                     blocks.append(
@@ -564,6 +563,7 @@ def read_markdown(text: str, *, line_offset: int = 0, groups: _Groups | None = N
             i += 3
         elif token.type == "table_open":
             group = groups.next()
+            rows: list[tuple[int, list[str]]] = []
             j = i
             while j < len(tokens) and tokens[j].type != "table_close":
                 row_map = tokens[j].map
@@ -574,19 +574,14 @@ def read_markdown(text: str, *, line_offset: int = 0, groups: _Groups | None = N
                         if tokens[k].type == "inline":
                             cells.append(tokens[k].content.strip())
                         k += 1
-                    text_row = " ".join(c for c in cells if c)
-                    if text_row and tokens[j - 1].type != "thead_open":
-                        blocks.append(
-                            Block(
-                                "entry",
-                                text_row,
-                                row_map[0] + 1 + line_offset,
-                                bullet=True,
-                                group=group,
-                                source=text_row,
-                            )
-                        )
+                    if tokens[j - 1].type != "thead_open":
+                        rows.append((row_map[0] + 1 + line_offset, cells))
                 j += 1
+            kept = _drop_row_numbers([cells for _, cells in rows])
+            for (line, _), cells in zip(rows, kept, strict=True):
+                text_row = " ".join(c for c in cells if c)
+                if text_row:
+                    blocks.append(Block("entry", text_row, line, bullet=True, group=group, source=text_row))
             i = j + 1
         else:
             i += 1
@@ -596,6 +591,26 @@ def read_markdown(text: str, *, line_offset: int = 0, groups: _Groups | None = N
 
 def _md_line(token: Any, offset: int) -> int:
     return (token.map[0] + 1 if token.map else 1) + offset
+
+
+_ROW_NUMBER = re.compile(r"\s*(\d{1,4})\.?\s*")
+
+
+def _drop_row_numbers(rows: list[list[str]]) -> list[list[str]]:
+    """A table's rows without a column that only numbers them (1, 2, 3, … or counting down to 1,
+    one per row): the number is the row's place, not part of its news. A column of years counts
+    too, but not from 1, so it stays (it dates the rows)."""
+    if len(rows) < 2:
+        return rows
+    width = min(len(r) for r in rows)
+    for column in range(width):
+        found = [_ROW_NUMBER.fullmatch(r[column]) for r in rows]
+        if not all(found):
+            continue
+        numbers = [int(m.group(1)) for m in found if m]
+        if numbers in (list(range(1, len(rows) + 1)), list(range(len(rows), 0, -1))):
+            return [r[:column] + r[column + 1 :] for r in rows]
+    return rows
 
 
 def _join(text: str) -> str:
