@@ -468,3 +468,37 @@ def test_a_table_column_that_only_numbers_the_rows_is_not_part_of_the_news() -> 
     )
     result = parse_text(years, today=TODAY, path="news.md")
     assert [i.posted.text for i in result.items if i.posted] == ["2024", "2023"]
+
+
+def test_date_headings_over_prose_with_its_links_and_titles_ending_in_a_date() -> None:
+    """A heading that is only a date over prose and then a list of only links (the paper, the
+    press): one item, links kept. Headings that prove the day/month order ("06-17-2025") settle
+    the ambiguous ones ("12-01-2024" is the 1st of December). A title, a separator, then the
+    date ("Press · 01-18-2024") dates the heading's item."""
+    page = (
+        "# News\n\n### 06-17-2025\n\n"
+        "We are excited to share our new paper on roots, published in a journal.\n\n"
+        "These roots help plants reach water.\n\n"
+        "- [Scientists find deep roots (University News)](https://news.example.org/roots)\n"
+        "- [A continental analysis of roots (Journal)](https://journal.example.org/a1)\n\n"
+        "### 12-01-2024\n\nWelcome to Steve, who joins our lab group.\n\n"
+        "### Press · 01-18-2024\n\nIn this news piece we discuss the science of waste.\n\n"
+        "### 11-02-2023\n\nOur lab news this month:\n\n"
+        "- A paper on roots accepted at a venue.\n- A talk about roots at a lab.\n"
+    )
+    result = parse_text(page, today=TODAY, path="news.md")
+    dates = [(i.posted.start if i.posted else None) for i in result.items]
+    texts = [i.text for i in result.items]
+    first = texts[dates.index(dt.date(2025, 6, 17))]
+    assert first.startswith("We are excited to share our new paper on roots")
+    assert "These roots help plants reach water." in first
+    assert "https://journal.example.org/a1" in [link.href for link in result.items[0].links]
+    assert dates.count(dt.date(2025, 6, 17)) == 1
+    assert texts[dates.index(dt.date(2024, 12, 1))] == "Welcome to Steve, who joins our lab group."
+    press = result.items[dates.index(dt.date(2024, 1, 18))]
+    assert press.title == "Press" and "science of waste" in press.text
+    # a list of news under a date heading keeps its items, and its lead-in is not one
+    assert [t for d, t in zip(dates, texts, strict=True) if d == dt.date(2023, 11, 2)] == [
+        "A paper on roots accepted at a venue.",
+        "A talk about roots at a lab.",
+    ]

@@ -10,7 +10,11 @@
    a card's date line), else its own label (at the start, "05/2024 …", or at the end, "… (May
    2024)"), else the date heading above it.
 3. **One heading per item**: under a date heading, or in a news section whose sub-headings each
-   hold prose, each heading with its prose is one item (title and body).
+   hold prose, each heading with its prose is one item (title and body); a heading that is only a
+   date over prose and then a list of only links (the paper, the press) is one item too. A
+   heading's date may open it ("05/2026 Retreat"), close it in brackets ("Talk (May 2024)") or
+   after a separator ("Press · 01-18-2024"); dates in headings count, with the entries', towards
+   the document's day/month order.
 4. **Undated lists are lists**: list items, rows, cards and records without any date are items
    (posted unknown); a loose paragraph without a date beside dated entries is a lead-in, not an
    item, and is reported.
@@ -97,6 +101,12 @@ def _date_heading(text: str, *, today: dt.date, order: DateOrder | None) -> tupl
         title = re.sub(r"^[\s*_:|–—-]+", "", rest).strip()
         if re.search(r"[^\W\d_]", title):
             return first.date, title
+    # "Press · 01-18-2024", "Talk at MIT – March 3, 2024": a title, a separator, then a date of a
+    # month or finer that ends the heading
+    if last.date.grain in ("month", "day", "minute") and not _DATE_HEADING_CHARS.sub("", after):
+        parts = re.fullmatch(r"(.*?[^\W\d_].*?)\s*[·•|–—:,-]\s*", before)
+        if parts:
+            return last.date, parts.group(1).strip()
     return None
 
 
@@ -117,6 +127,10 @@ class _Entry:
     heading_items: list[Block] = field(default_factory=list)
 
 
+# a list item that is only a link, perhaps with a note in parentheses: "[Press story](url) (NYU)"
+_LINK_ONLY = re.compile(r"\s*\[[^\]]+\]\((?:[^()\s]|\([^()\s]*\))+\)\s*(?:\([^()]*\))?[.;,]?\s*")
+
+
 def _document_order(blocks: list[Block], today: dt.date, order: DateOrder | None) -> list[_Entry]:
     """Entries with the headings above them: in a news section, in another list, and dated by a
     date heading; a heading with prose under it (and no list) becomes one entry (title + body)."""
@@ -133,9 +147,17 @@ def _document_order(blocks: list[Block], today: dt.date, order: DateOrder | None
             has_list = any(b.bullet for b in prose)
             # a titled heading is one item: its prose (and, under a dated heading, a list after
             # its prose) is its body, and a dated one with no prose is its title alone; a heading
-            # that is only a date, or whose prose opens with a list, dates that list's items
+            # that is only a date, or whose prose opens with a list, dates that list's items,
+            # unless that list after its prose is only links (the story's paper and press): then
+            # prose and links are one item
             if prose:
                 whole = bool(title) and not prose[0].bullet and (date is not None or not has_list)
+                whole = whole or (
+                    date is not None
+                    and not prose[0].bullet
+                    and has_list
+                    and all(_LINK_ONLY.fullmatch(b.text) for b in prose if b.bullet)
+                )
             else:
                 whole = bool(title) and date is not None
             if whole:
@@ -270,7 +292,8 @@ def _order(
         result.warnings.append(f"day/month order: {date_order} (given)")
         result.date_order = date_order
         return date_order, True
-    texts = [b.text for b in document.blocks if b.kind == "entry" and b.date is None]
+    # the entries' own dates, and the headings' ("### 06-17-2025" heads the entry under it)
+    texts = [b.text for b in document.blocks if b.kind == "heading" or b.date is None]
     inferred, dmy, mdy = infer_date_order("\n".join(texts))
     label_dmy, label_mdy = label_order_evidence(texts)
     dmy, mdy = dmy + label_dmy, mdy + label_mdy
