@@ -78,6 +78,9 @@ SINGLES = [
     ("2023.11.21 |", D(2023, 11, 21), D(2023, 11, 21), "day"),
     ("2024/05/28", D(2024, 5, 28), D(2024, 5, 28), "day"),
     ("2024-5-3", D(2024, 5, 3), D(2024, 5, 3), "day"),
+    ("2025年12月3日", D(2025, 12, 3), D(2025, 12, 3), "day"),  # Chinese and Japanese counters
+    ("2025 年 12 月", D(2025, 12, 1), D(2025, 12, 31), "month"),
+    ("2025년 12월 3일", D(2025, 12, 3), D(2025, 12, 3), "day"),  # Korean
     ("2024-05-28", D(2024, 5, 28), D(2024, 5, 28), "day"),
     ("30.06.2025", D(2025, 6, 30), D(2025, 6, 30), "day"),
     ("02.06.22", D(2022, 6, 2), D(2022, 6, 2), "day"),
@@ -357,6 +360,12 @@ def test_find_dates_several_in_order() -> None:
         ("2024-09-03", "2024-09-03", "day"),
         ("2024-12-10", "2024-12-15", "day"),
     ]
+
+
+def test_find_a_chinese_date_inside_chinese_text() -> None:
+    """No space or punctuation sets a date apart in Chinese: "我们于2024年5月20日在北京"."""
+    assert f("我们于2024年5月20日在北京举办研讨会") == [("2024-05-20", "2024-05-20", "day")]
+    assert f("2024年13月") == [("2024-01-01", "2024-12-31", "year")]  # no month 13: the year
 
 
 def test_bare_years_are_dates_unless_they_name_a_venue() -> None:

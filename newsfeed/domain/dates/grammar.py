@@ -238,6 +238,14 @@ _ALTERNATIVES: list[tuple[str, str]] = [
     # ---- single dates ----
     ("iso", NUMGUARD + _iso("o", with_time=True)),
     ("ymd", NUMGUARD + _ymd("t")),
+    # "2025年12月3日", "2025 年 12 月", "2025년 12월 3일": year, month and perhaps day, each with
+    # its Chinese, Japanese or Korean counter
+    (
+        "cjk",
+        r"(?<![0-9A-Za-z/.\-–—:+'’])"  # (after a CJK character too: "于2024年5月")
+        + r"(?P<cjy>(?:19|20)\d\d)\s?[年년]\s?(?P<cjm>1[0-2]|0?[1-9])\s?[月월]"
+        + r"(?:\s?(?P<cjd>3[01]|[12]\d|0?[1-9])\s?[日일])?",
+    ),
     # "23/Nov/2019", "23-Nov-19"
     (
         "d_mon_y",

@@ -322,6 +322,13 @@ def _ymd(m: re.Match[str], text: str, ctx: _Ctx) -> FuzzyDate:
     return _days(text, ctx, (int(m.group("ty")), int(m.group("tm")), int(m.group("td"))))
 
 
+def _cjk(m: re.Match[str], text: str, ctx: _Ctx) -> FuzzyDate:
+    year, month = int(m.group("cjy")), int(m.group("cjm"))
+    if m.group("cjd"):
+        return _days(text, ctx, (year, month, int(m.group("cjd"))))
+    return _months(text, (year, month))
+
+
 def _dmy_num(m: re.Match[str], text: str, ctx: _Ctx) -> FuzzyDate:
     day, month, ambiguous = _order(
         text, int(m.group("ua")), int(m.group("ub")), m.group("us"), ctx.date_order
@@ -628,6 +635,7 @@ _HANDLERS: dict[str, Callable[[re.Match[str], str, _Ctx], FuzzyDate | list[Fuzzy
     "r_yy": _yy,
     "iso": _iso,
     "ymd": _ymd,
+    "cjk": _cjk,
     "dmy_num": _dmy_num,
     "ym_num": _ym_num,
     "my_num": _my_num,
