@@ -502,3 +502,28 @@ def test_date_headings_over_prose_with_its_links_and_titles_ending_in_a_date() -
         "A paper on roots accepted at a venue.",
         "A talk about roots at a lab.",
     ]
+
+
+def test_records_kept_in_several_languages_are_read_in_english() -> None:
+    """``date: {en: Mar 2026, zh: 2026 年 3 月}`` and ``text: {en: …, zh: …}``: the English
+    value (else the first written); front matter may follow a comment to its editors; a
+    mapping of other fields (links) is not a choice of languages."""
+    page = (
+        "<!-- NEWS, newest first: copy the top block to post. -->\n\n---\nnews:\n"
+        "- date:\n    en: Mar 2026\n    zh: 2026 年 3 月\n"
+        "  text:\n    en: One paper accepted by a venue, congrats to Xiang!\n"
+        "    zh: 一篇论文被录用，恭喜向向！\n"
+        "- date:\n    zh: 2025 年 12 月\n    de: Dezember 2025\n"
+        "  text:\n    de: Zwei Aufsätze angenommen, Glückwunsch an Huan!\n    zh: 两篇论文被录用！\n"
+        "  links:\n    pdf: https://example.org/a.pdf\n    code: https://example.org/code\n"
+        "---\n"
+    )
+    result = parse_text(page, today=TODAY, path="content/news.md")
+    assert [i.text for i in result.items] == [
+        "One paper accepted by a venue, congrats to Xiang!",
+        "Zwei Aufsätze angenommen, Glückwunsch an Huan!",
+    ]
+    assert [(i.posted.start.year, i.posted.start.month) for i in result.items if i.posted] == [
+        (2026, 3),
+        (2025, 12),
+    ]

@@ -465,8 +465,10 @@ def _source(el: Any) -> str:
 
 
 _MD = MarkdownIt("commonmark", {"html": True}).enable("table")
-FRONT_YAML = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
-FRONT_TOML = re.compile(r"\A(?:\ufeff)?\+\+\+[ \t]*\r?\n(.*?)\r?\n\+\+\+[ \t]*(?:\r?\n|\Z)", re.S)
+# front matter opens the file, perhaps after a comment for whoever edits it ("<!-- newest first -->")
+_LEAD = r"\A(?:\ufeff)?(?:\s*<!--(?:(?!-->).){0,2000}-->)?\s*?"
+FRONT_YAML = re.compile(_LEAD + r"---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+FRONT_TOML = re.compile(_LEAD + r"\+\+\+[ \t]*\r?\n(.*?)\r?\n\+\+\+[ \t]*(?:\r?\n|\Z)", re.S)
 _LIQUID = re.compile(r"\{%[^{}]{0,2000}%\}|\{\{[^{}]{0,2000}\}\}")
 
 
@@ -884,10 +886,44 @@ def _is_date_key(key: object) -> bool:
     return isinstance(key, (dt.date, dt.datetime)) or (isinstance(key, str) and _date_value(key))
 
 
+# ISO 639-1 codes of the languages sites are most often kept in, alone or with a region
+# ("zh-CN", "pt_BR"): a mapping keyed only by them holds one value in several languages.
+_LANGUAGES = frozenset({
+    "ar", "bg", "ca", "cs", "da", "de", "el", "en", "es", "et", "eu", "fa", "fi", "fr", "ga", "gl",
+    "he", "hi", "hr", "hu", "hy", "is", "it", "ja", "ka", "kk", "ko", "lt", "lv", "mk", "ms", "mt",
+    "nb", "nl", "nn", "no", "pl", "pt", "ro", "ru", "sk", "sl", "sq", "sr", "sv", "sw", "ta", "th",
+    "tr", "uk", "ur", "uz", "vi", "zh",
+})  # fmt: skip
+
+
+def _is_language(key: object) -> bool:
+    return isinstance(key, str) and re.split(r"[-_]", key, maxsplit=1)[0].lower() in _LANGUAGES
+
+
+def one_language(data: Any) -> Any:
+    """``data`` with every value kept in several languages (``date: {en: Mar 2026, zh: 2026 年
+    3 月}``) read in one: English when it is there, else the first written."""
+    if isinstance(data, dict):
+        if (
+            len(data) >= 2
+            and all(_is_language(k) for k in data)
+            and all(isinstance(v, str | int | float | dt.date) for v in data.values())
+        ):
+            english = [v for k, v in data.items() if str(k).lower().split("-")[0].split("_")[0] == "en"]
+            return english[0] if english else next(iter(data.values()))
+        return {k: one_language(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [one_language(v) for v in data]
+    return data
+
+
 def find_records(data: Any, path: str = "") -> list[Records]:
     """Every list of mappings and every mapping keyed by dates inside ``data``, with its fields
     recognised by content: the date field is the one whose values read as dates (a field named
-    like one first), the text the longest text field, the title a short text field named so."""
+    like one first), the text the longest text field, the title a short text field named so. A
+    value kept in several languages is read in English (:func:`one_language`)."""
+    if not path:
+        data = one_language(data)
     found: list[Records] = []
     if isinstance(data, list):
         rows = [r for r in data if isinstance(r, dict)]
@@ -1244,7 +1280,9 @@ def markdown_document(text: str, *, today: dt.date) -> Document:
         else:
             found = [r for r in find_records(meta) if r.date_key and r.text_key and len(r.rows) >= 2]
             if found:
-                records = data_document(meta, "yaml", today=today, label="front matter")
+                records = data_document(
+                    meta, "yaml", today=today, label="front matter", line_of=_line_finder(text)
+                )
                 blocks += records.blocks
                 label = f"Markdown page with news records in the front matter ({records.description})"
     blocks += read_markdown(body, line_offset=first_line - 1)
