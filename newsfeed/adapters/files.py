@@ -8,7 +8,7 @@ from pathlib import Path
 from newsfeed.domain.dates import DateOrder
 from newsfeed.domain.importers import MAX_BYTES, ImportResult, UnreadableDocument, parse_folder, parse_text
 
-FOLDER_SUFFIXES = (".md", ".markdown", ".html")
+FOLDER_SUFFIXES = (".md", ".markdown", ".html", ".rst", ".org")
 
 
 def read_text(path: Path) -> str:

@@ -527,3 +527,42 @@ def test_records_kept_in_several_languages_are_read_in_english() -> None:
         (2026, 3),
         (2025, 12),
     ]
+
+
+def test_folders_of_restructuredtext_and_org_posts_are_one_item_per_file(tmp_path: Any) -> None:
+    """Sphinx, Pelican and Nikola keep posts in reStructuredText, Emacs users in Org: each file is
+    an item, dated by its metadata (":date:", ".. date:", "#+DATE:"), a whole date inside its name
+    ("news_2022_06_15_award.rst") or a label opening its title; the title is its first heading
+    (a short underline too, as docutils reads it) and its metadata is not its text."""
+    posts = {
+        "news_2022_06_15_reviewer.rst": "[2022-06-15] Best Reviewer Award\n=========\n\n"
+        "I'm honoured to receive the Best Reviewer Award of a journal.\n\n.. image:: media/award.jpg\n",
+        "talk.rst": "Talk at a lab\n#############\n\n:date: 2023-05-25 10:20\n:category: talks\n\n"
+        "I gave a talk about flows at a lab.\n",
+        "nikola.rst": ".. title: New paper in a journal\n.. date: 2024/02/03 09:00:00\n\n"
+        "Our paper on roots is out in a journal.\n",
+        "retreat.org": "#+TITLE: Lab retreat\n#+DATE: <2024-09-12 Thu>\n\nWe spent two days in the hills.\n",
+        "draft.rst": "Not yet\n=======\n\n:date: 2024-10-01\n:status: draft\n\nSoon.\n",
+    }
+    for name, text in posts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    result = read_path(tmp_path, today=TODAY)
+    got = [(i.posted.start if i.posted else None, i.title, i.text) for i in result.items]
+    assert got == [
+        (
+            dt.date(2024, 9, 12),
+            "Lab retreat",
+            "Lab retreat We spent two days in the hills.",
+        ),
+        (
+            dt.date(2024, 2, 3),
+            "New paper in a journal",
+            "New paper in a journal Our paper on roots is out in a journal.",
+        ),
+        (dt.date(2023, 5, 25), "Talk at a lab", "Talk at a lab I gave a talk about flows at a lab."),
+        (
+            dt.date(2022, 6, 15),
+            "Best Reviewer Award",
+            "Best Reviewer Award I'm honoured to receive the Best Reviewer Award of a journal.",
+        ),
+    ]

@@ -138,7 +138,7 @@ def parse_folder(
     if fmt not in ("auto", "alfolio", "news"):
         raise UnreadableDocument(f"{name}: a folder is read as a folder of news files (one item per file)")
     if not files:
-        raise UnreadableDocument(f"{name}: no news files (.md, .markdown, .html) in this folder")
+        raise UnreadableDocument(f"{name}: no news files (.md, .markdown, .html, .rst, .org) in this folder")
     checked = [(path, check_document(text, name=path)) for path, text in files]
     document = read_folder(checked, today=today, name=name)
     return with_year_sources(read_items(document, today=today, path=name))

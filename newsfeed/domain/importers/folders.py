@@ -1,9 +1,12 @@
 """Folders of news, one file per item: al-folio ``_news/``, Hugo ``content/news|post/``, Jekyll
-``_posts/``.
+``_posts/``, and posts in reStructuredText (Sphinx, Pelican, Nikola) or Org.
 
 Each file is one item. Its date is its front matter's ``date`` (YAML ``---`` or TOML ``+++``), or
-the ``YYYY-MM-DD-`` its name starts with (Jekyll's rule); its text is its title and its body, except
-an al-folio ``inline: true`` item, whose title the site does not show. A section page
+the ``YYYY-MM-DD-`` its name starts with (Jekyll's rule) or a whole date inside its name
+(``news_2022_06_15_award.rst``), or a date label opening its title; a reStructuredText post's
+metadata is Pelican's field list (``:date:``) or Nikola's comments (``.. date:``), an Org post's
+its ``#+DATE:`` and ``#+TITLE:``, and its title else its first heading. Its text is its title and
+its body, except an al-folio ``inline: true`` item, whose title the site does not show. A section page
 (``_index.md``) and drafts (``draft: true``) are not items. Items come newest first, as the sites
 list them.
 """
@@ -15,9 +18,15 @@ import re
 from typing import Any
 
 from ..dates import DateParseError, FuzzyDate, parse
-from .structure import Block, Document, read_markdown, record_date, split_front_matter
+from .structure import Block, Document, read_markdown, read_org, read_rst, record_date, split_front_matter
 
 _NAME_DATE = re.compile(r"^((?:19|20)\d\d)-(\d\d)-(\d\d)-")
+# "news_2022_06_15_award.rst", "2024_05_03.org": a whole date in the name, apart from its words
+_NAME_DATE_ANYWHERE = re.compile(r"(?:^|[_\-])((?:19|20)\d\d)[_\-](\d\d)[_\-](\d\d)(?=[_\-.]|$)")
+# reStructuredText metadata: Pelican's field list (":date: 2024-05-03"), Nikola's comments
+# (".. date: 2024/05/03 10:00"); Org's keywords ("#+DATE: <2024-05-03 Fri>")
+_RST_FIELD = re.compile(r"^(?::(\w+):|\.\.\s+(\w+):)\s*(.*?)\s*$")
+_ORG_KEYWORD = re.compile(r"^#\+(\w+):\s*(.*?)\s*$")
 _STAMP = re.compile(r"^((?:19|20)\d\d)-(\d\d)-(\d\d)(?=$|[ T])")
 
 
@@ -60,7 +69,7 @@ def _file_date(path: str, meta: dict[str, Any], today: dt.date, warnings: list[s
     if stamp is not None:
         return record_date(stamp, month_year=False, today=today)[0]
     name = path.replace("\\", "/").rsplit("/", 1)[-1]
-    m = _NAME_DATE.match(name)
+    m = _NAME_DATE.match(name) or _NAME_DATE_ANYWHERE.search(name)
     if m:
         try:
             return parse(f"{m.group(1)}-{m.group(2)}-{m.group(3)}", today=today)
@@ -74,6 +83,35 @@ def _body_text(body: str, line: int) -> str:
     return " ".join(block.text for block in read_markdown(body, line_offset=line - 1) if block.text)
 
 
+def _markup_post(path: str, content: str) -> tuple[dict[str, Any], str, int] | None:
+    """(metadata, body text, first line) of a reStructuredText or Org post; None for others.
+    Its title is its ``title`` field, else its first heading (left out of the body)."""
+    lower = path.lower()
+    if lower.endswith(".rst"):
+        pattern, reader = _RST_FIELD, read_rst
+    elif lower.endswith(".org"):
+        pattern, reader = _ORG_KEYWORD, read_org
+    else:
+        return None
+    meta: dict[str, Any] = {}
+    for line in content.splitlines()[:40]:
+        m = pattern.match(line.strip())
+        if m:
+            key, value = (m.group(1) or m.group(2), m.group(3)) if pattern is _RST_FIELD else m.groups()
+            meta.setdefault(key.lower(), value.strip("<>[] ") if key.lower() == "date" else value)
+    blocks = [
+        b
+        for b in reader(content)
+        if not (b.kind == "entry" and pattern.match((b.source.strip().splitlines() or [""])[0]))
+    ]
+    heading = next((b for b in blocks if b.kind == "heading"), None)
+    if not meta.get("title") and heading is not None:
+        meta["title"] = heading.text
+        blocks = [b for b in blocks if b is not heading]
+    body = " ".join(b.text for b in blocks if b.text)
+    return meta, body, (blocks[0].line if blocks else 1)
+
+
 def read_folder(files: list[tuple[str, str]], *, today: dt.date, name: str = "") -> Document:
     """One entry per file of a folder, newest first."""
     warnings: list[str] = []
@@ -83,9 +121,16 @@ def read_folder(files: list[tuple[str, str]], *, today: dt.date, name: str = "")
         file_name = path.replace("\\", "/").rsplit("/", 1)[-1]
         if file_name.startswith("_index.") or file_name.lower().startswith("readme"):
             continue
-        meta, body, line = split_front_matter(content)
-        meta = meta or {}
-        if _truthy(meta.get("draft")):
+        markup = _markup_post(path, content)
+        if markup is not None:
+            meta, text, line = markup
+            markup_name = "reStructuredText" if path.lower().endswith(".rst") else "Org"
+            shapes.add(f"folder of {markup_name} posts")
+        else:
+            found, body, line = split_front_matter(content)
+            meta = found or {}
+            text = _body_text(body, line)
+        if _truthy(meta.get("draft")) or meta.get("status", "").strip().lower() == "draft":
             warnings.append(f"{path}:1: a draft, not imported")
             continue
         if "inline" in meta:
@@ -97,7 +142,6 @@ def read_folder(files: list[tuple[str, str]], *, today: dt.date, name: str = "")
         posted = _file_date(path, meta, today, warnings)
         title = str(meta.get("title") or "").strip()
         inline = _truthy(meta.get("inline"))
-        text = _body_text(body, line)
         if title and not inline:
             text = f"{title} {text}".strip()
         if not text:

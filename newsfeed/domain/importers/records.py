@@ -361,6 +361,7 @@ def _read(
     lead_in: bool = False,
 ) -> None:
     block = entry.block
+    title = block.title
     text = block.text.lstrip()
     if not text.strip():
         return
@@ -392,6 +393,13 @@ def _read(
         labelled = label_of(text, today=today, order=order, year=posted.start.year)
         if labelled is not None and _same_day(labelled[0], posted):
             text = labelled[1]  # the label repeats the date the structure gives
+            titled = (
+                label_of(title, today=today, order=order, year=posted.start.year, trailing=False)
+                if title
+                else None
+            )
+            if titled is not None and (titled[0].start, titled[0].end) == (posted.start, posted.end):
+                title = titled[1]  # "[2022-06-15] Best Reviewer Award" in a post dated so
     if not text.strip():
         result.warnings.append(f"line {block.line}: a date with no text, not imported")
         return
@@ -408,7 +416,7 @@ def _read(
         make_item(
             text,
             posted,
-            title=block.title,
+            title=title,
             line=block.line,
             source=block.source or block.text,
             path=block.path or path,

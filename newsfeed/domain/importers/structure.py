@@ -732,7 +732,7 @@ def read_rst(text: str) -> list[Block]:
             stripped
             and not line.startswith(" ")
             and _RST_UNDERLINE.match(nxt)
-            and len(nxt.strip()) >= len(stripped) - 1
+            and len(nxt.strip()) >= min(len(stripped) - 1, 4)  # docutils warns of a short one, and reads it
         ):
             flush()
             char = nxt.strip()[0]
