@@ -25,8 +25,8 @@ _NAME_DATE = re.compile(r"^((?:19|20)\d\d)-(\d\d)-(\d\d)-")
 _NAME_DATE_ANYWHERE = re.compile(r"(?:^|[_\-])((?:19|20)\d\d)[_\-](\d\d)[_\-](\d\d)(?=[_\-.]|$)")
 # reStructuredText metadata: Pelican's field list (":date: 2024-05-03"), Nikola's comments
 # (".. date: 2024/05/03 10:00"); Org's keywords ("#+DATE: <2024-05-03 Fri>")
-_RST_FIELD = re.compile(r"^(?::(\w+):|\.\.\s+(\w+):)\s*(.*?)\s*$")
-_ORG_KEYWORD = re.compile(r"^#\+(\w+):\s*(.*?)\s*$")
+_RST_FIELD = re.compile(r"^(?::(\w+):|\.\.\s+(\w+):)(.*)$")
+_ORG_KEYWORD = re.compile(r"^#\+(\w+):(.*)$")
 _STAMP = re.compile(r"^((?:19|20)\d\d)-(\d\d)-(\d\d)(?=$|[ T])")
 
 
@@ -98,6 +98,7 @@ def _markup_post(path: str, content: str) -> tuple[dict[str, Any], str, int] | N
         m = pattern.match(line.strip())
         if m:
             key, value = (m.group(1) or m.group(2), m.group(3)) if pattern is _RST_FIELD else m.groups()
+            value = value.strip()
             meta.setdefault(key.lower(), value.strip("<>[] ") if key.lower() == "date" else value)
     blocks = [
         b
