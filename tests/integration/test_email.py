@@ -444,13 +444,22 @@ def test_a_sweep_killed_mid_way_then_a_new_one_delivers_everything(
     # too early: the dead sweep's lease still holds its rows
     assert _run(sessions, mail_config, MONDAY + dt.timedelta(minutes=2)).sent == 0
     lease = dt.timedelta(seconds=mail_config.digests.lease_seconds)
-    after = _run(sessions, mail_config, MONDAY + dt.timedelta(minutes=1) + lease + dt.timedelta(seconds=1))
+    at = MONDAY + dt.timedelta(minutes=1) + lease + dt.timedelta(seconds=1)
+    reports = [_run(sessions, mail_config, at)]
+    while reports[-1].retried and len(reports) < 5:
+        # a send the loaded machine let time out is retried later, as in production: sweep again
+        at += dt.timedelta(hours=2)
+        reports.append(_run(sessions, mail_config, at))
+    seen = [r.summary() for r in reports]
+    with sessions() as s:
+        by_status = s.execute(select(Delivery.status, func.count()).group_by(Delivery.status)).all()
+        seen.append(str(dict(by_status)))
     recipients = [m["To"] for m in smtp.messages]
-    assert set(recipients) == {f"k{n:02d}@example.org" for n in range(count)}
+    assert set(recipients) == {f"k{n:02d}@example.org" for n in range(count)}, seen
     duplicates = len(recipients) - len(set(recipients))
-    assert duplicates <= 1  # at most the one in flight at the kill
-    assert after.sent == count - delivered_before + duplicates
-    assert _count(sessions, status=DeliveryStatus.SENT) == count
+    assert duplicates <= 1, seen  # at most the one in flight at the kill
+    assert sum(r.sent for r in reports) == count - delivered_before + duplicates, seen
+    assert _count(sessions, status=DeliveryStatus.SENT) == count, seen
 
 
 # ---------------------------------------------------------------------------------------------
