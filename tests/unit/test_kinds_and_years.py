@@ -52,6 +52,25 @@ def test_the_kind_is_read_from_the_sentence(text: str, kind: str) -> None:
     assert decided.rule == "no rule matched" or decided.rule.split(":")[-1].strip(" '") in text.lower()
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("研究组成员的论文《Adversarial Training》被AAAI 2026录用，并受邀作口头报告。", "acceptance"),
+        ("我们的综述被ACM Computing Surveys正式接收。", "acceptance"),
+        ("四位同学在全国大学生人工智能安全竞赛中获全国一等奖。", "award"),
+        ("李老师在清华大学作了题为《可信人工智能》的报告。", "talk"),
+        ("欢迎王同学加入课题组攻读博士学位！", "position"),
+        ("课题组在广州举办第一届人工智能安全研讨会。", "organizing"),
+        ("王老师担任ICSE 2027程序委员会委员。", "reviewing"),
+        ("联合实验室正式揭牌成立。", "other"),
+    ],
+)
+def test_the_kind_of_a_chinese_item_is_read_from_its_words(text: str, kind: str) -> None:
+    """Chinese has no spaces between words: its cues are phrases (录用 accepted, 获…奖 won a
+    prize, 报告 a talk, 加入 joined, 举办 hosted, 程序委员会 programme committee, 成立 founded)."""
+    assert classify_item(text).kind == kind
+
+
 def test_secondary_kinds_are_named_beside_the_primary() -> None:
     decided = classify_item("Awarded a travel grant to present our talk at NeurIPS 2024.")
     assert decided.kind == "award"

@@ -94,6 +94,15 @@ _CUES: list[tuple[str, float, str]] = [
     # ---- other (news about the page's people that is none of the above) ----
     ("other", 3.5, r"\bfeatured\b|\bcovered by\b|\bmy interview\b|\binterview (?:by|with)\b|\bwent viral\b|\bmedia coverage\b|\bhighlighted (?:in|by|on)\b|\bin the news\b|\bpatents?\b|\bmentors?\b|\badvis[oe]r\b|\blooking for\b|\bwe are hiring\b|\brecruiting\b|\bopen positions?\b"),
     ("other", 3.5, r"\b(?:lab|group|team|office) (?:has |have )?(?:moved|relocated)\b|\b(?:website|homepage|page) is (?:now )?(?:online|live|up)\b|\bvolunteer\b"),
+    # ---- the same kinds in Chinese (no spaces between words: no word boundaries either) ----
+    ("acceptance", 3.0, r"录用|接收|收录|被[^。！？]{0,40}?接受|发表(?:于|在)|刊登|见刊|在线发表"),
+    ("award", 3.5, r"获[^。！？]{0,30}?奖|[一二三特]等奖|奖学金|最佳论文|荣获|获评|入选[^。！？]{0,20}?(?:计划|人才|榜单)"),
+    ("talk", 3.0, r"(?<!口头)报告(?!厅)|演讲|讲座|受邀[^。！？]{0,10}?(?:发言|分享)"),
+    ("position", 3.0, r"加入|入职|毕业|答辩|博士后|晋升|任职|聘为|欢迎[^。！？]{0,20}?(?:同学|老师|博士)"),
+    ("organizing", 3.5, r"举办|主办|承办|组织[^。！？]{0,20}?(?:会议|研讨会|论坛|竞赛|挑战赛|workshop)|征稿"),
+    ("reviewing", 3.5, r"审稿人|程序委员会|编委|担任[^。！？]{0,30}?(?:委员|主席|编辑|审稿)"),
+    ("travel", 3.0, r"参加|出席|访问|赴[^。！？]{0,10}?(?:参会|交流|访问)"),
+    ("other", 3.5, r"成立|揭牌|报道|专访"),
 ]  # fmt: skip
 
 _COMPILED = [(kind, weight, re.compile(pattern)) for kind, weight, pattern in _CUES]
