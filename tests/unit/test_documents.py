@@ -566,3 +566,18 @@ def test_folders_of_restructuredtext_and_org_posts_are_one_item_per_file(tmp_pat
             "Best Reviewer Award I'm honoured to receive the Best Reviewer Award of a journal.",
         ),
     ]
+
+
+def test_a_sphinx_table_of_contents_says_where_the_news_is() -> None:
+    """A News page that is only a ``.. toctree::`` of news files has nothing to read: the
+    importer names the files and says to import their folder."""
+    page = (
+        "News\n====\n\n.. toctree::\n   :maxdepth: 1\n\n   news_2023_05_25_talk\n   news_2022_12_16_poster\n"
+    )
+    result = parse_text(page, today=TODAY, path="news.rst")
+    assert result.items == []
+    assert any(
+        "table of contents naming 2 document(s) (news_2023_05_25_talk, news_2022_12_16_poster)" in w
+        and "import the folder" in w
+        for w in result.warnings
+    ), result.warnings

@@ -1259,7 +1259,14 @@ def news_document(text: str, *, path: str = "", today: dt.date) -> Document:
     if markup == "org":
         return _described(Document("news", _MARKUP_NAMES["org"], read_org(text)))
     if markup == "rst":
-        return _described(Document("news", _MARKUP_NAMES["rst"], read_rst(text)))
+        document = Document("news", _MARKUP_NAMES["rst"], read_rst(text))
+        named = _toctree_entries(text)
+        if named and not any(b.kind == "entry" for b in document.blocks):
+            document.warnings.append(
+                f"a table of contents naming {len(named)} document(s) ({', '.join(named[:3])}"
+                f"{', …' if len(named) > 3 else ''}): the news is in them — import the folder that holds them"
+            )
+        return _described(document)
     if markup == "html":
         return _described(Document("news", _MARKUP_NAMES["html"], read_html(text)))
     return markdown_document(text, today=today)
@@ -1320,6 +1327,20 @@ def _strings(data: Any) -> Iterator[str]:
     elif isinstance(data, list):
         for value in data:
             yield from _strings(value)
+
+
+_TOCTREE = re.compile(r"^\.\.\s+toctree::[^\n]*\n((?:[ \t]+\S[^\n]*\n|[ \t]*\n)*)", re.M)
+
+
+def _toctree_entries(text: str) -> list[str]:
+    """The documents a reStructuredText ``.. toctree::`` names (Sphinx's table of contents)."""
+    named: list[str] = []
+    for m in _TOCTREE.finditer(text if text.endswith("\n") else text + "\n"):
+        for line in m.group(1).splitlines():
+            entry = line.strip()
+            if entry and not entry.startswith(":"):
+                named.append(entry)
+    return named
 
 
 def _described(document: Document) -> Document:
