@@ -581,3 +581,29 @@ def test_a_sphinx_table_of_contents_says_where_the_news_is() -> None:
         and "import the folder" in w
         for w in result.warnings
     ), result.warnings
+
+
+def test_org_timestamps_and_footnote_marks_and_json_with_trailing_commas() -> None:
+    """Org's timestamps ("*[2019-01-22 Tue]*", "<2024-05-03 Fri 10:00>") are dates, its
+    footnote marks ("[fn:1]") are not text; a JSON file with a comma before "]" or "}" (as
+    JavaScript writes it) is read, and a comma inside a string stays."""
+    org = (
+        "* News\n\n** 2019\n"
+        "**** *[2019-01-22 Tue]* New study [fn:1] of radiation damage is now out\n"
+        "**** *<2019-03-05 Tue 10:00>* We gave a talk at a lab\n\n"
+        "* Footnotes\n[fn:1] A paper, by several people.\n"
+    )
+    result = parse_text(org, today=TODAY, path="news.org")
+    assert [(i.posted.start if i.posted else None, i.text) for i in result.items] == [
+        (dt.date(2019, 1, 22), "New study of radiation damage is now out"),
+        (dt.date(2019, 3, 5), "We gave a talk at a lab"),
+    ]
+    data = (
+        '{\n\t"news": [\n\t\t{"date": "August, 2021", "text": "A lab retreat, with tacos, ]"},\n'
+        '\t\t{"date": "May, 2020", "text": "Our paper was accepted at a venue."},\n\n\t]\n}\n'
+    )
+    result = parse_text(data, today=TODAY, path="_data/news.json")
+    assert [i.text for i in result.items] == [
+        "A lab retreat, with tacos, ]",
+        "Our paper was accepted at a venue.",
+    ]

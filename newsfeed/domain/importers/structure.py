@@ -689,7 +689,15 @@ def read_org(text: str) -> list[Block]:
     return blocks
 
 
+# Org's timestamps, active or not: "<2024-05-03 Fri>", "[2019-01-22 Tue 10:00-11:30]"
+_ORG_TIMESTAMP = re.compile(
+    r"[<\[]((?:19|20)\d\d-\d\d-\d\d)(?: [^\W\d_]{2,9}\.?)?( \d{1,2}:\d\d(?:-\d{1,2}:\d\d)?)?[>\]]"
+)
+
+
 def _org_inline(text: str) -> str:
+    text = _ORG_TIMESTAMP.sub(r"\1\2", text)
+    text = re.sub(r"\s?\[fn:[\w-]{1,40}\]", "", text)  # a footnote's mark
     text = re.sub(r"\[\[([^\]]+)\]\[([^\]]+)\]\]", r"[\2](\1)", text)
     text = re.sub(r"\[\[([^\]]+)\]\]", r"\1", text)
     text = re.sub(r"(?<![\w*])[*/=~+](\S(?:.*?\S)?)[*/=~+](?![\w*])", r"\1", text)
@@ -832,12 +840,39 @@ def _load_toml(text: str) -> Any:
         raise ValueError(f"not TOML: {exc}") from None
 
 
+def _without_trailing_commas(text: str) -> str:
+    """JSON with the commas before a closing ``]`` or ``}`` left out (outside strings): what
+    JavaScript and many site generators accept and ``json`` does not. One pass, linear."""
+    out: list[str] = []
+    in_string = escaped = False
+    pending = -1  # index in ``out`` of a comma that may be trailing
+    for ch in text:
+        if in_string:
+            escaped = not escaped and ch == "\\"
+            if ch == '"' and not escaped:
+                in_string = False
+        elif ch == '"':
+            in_string, pending = True, -1
+        elif ch == ",":
+            pending = len(out)
+        elif ch in "]}" and pending >= 0:
+            out[pending] = ""
+            pending = -1
+        elif not ch.isspace():
+            pending = -1
+        out.append(ch)
+    return "".join(out)
+
+
 def load_data(text: str, kind: str) -> Any:
     if kind == "json":
         try:
             return json.loads(text)
         except json.JSONDecodeError as exc:
-            raise ValueError(f"not JSON: {exc}") from None
+            try:
+                return json.loads(_without_trailing_commas(text))
+            except json.JSONDecodeError:
+                raise ValueError(f"not JSON: {exc}") from None
     if kind == "toml":
         return _load_toml(text)
     return _load_yaml(text)
