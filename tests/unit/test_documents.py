@@ -24,6 +24,11 @@ EXPECT = json.loads((DOCS / "expect.json").read_text(encoding="utf-8"))
 TODAY = dt.date(2026, 12, 1)
 
 
+def _months(result: Any) -> list[tuple[int, int]]:
+    """(year, month) of each dated item, in order."""
+    return [(i.posted.start.year, i.posted.start.month) for i in result.items if i.posted]
+
+
 def _key(text: str) -> str:
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text or "")
     return re.sub(r"[^a-z0-9]", "", text.lower())
@@ -226,7 +231,7 @@ def test_a_heading_that_opens_with_its_date_is_one_item_with_all_its_body() -> N
         "Two of us attend the society's annual conference in Barcelona this autumn",
         "Neuroinformatics workshop",
     ]
-    assert [(i.posted.start.year, i.posted.start.month) for i in result.items if i.posted] == [
+    assert _months(result) == [
         (2026, 5), (2026, 4), (2024, 12), (2024, 10), (2023, 3),
     ]  # fmt: skip
     assert all(i.posted is not None and i.posted.grain == "month" for i in result.items)
@@ -386,7 +391,7 @@ def test_records_keyed_by_name_are_read_each_with_its_own_text_and_no_flag() -> 
         "A Kernel View of Fine-Tuning ICML 2023",
         "Two alumni move to faculty positions.",
     ]
-    assert [(i.posted.start.year, i.posted.start.month) for i in result.items if i.posted] == [
+    assert _months(result) == [
         (2024, 9), (2024, 9), (2023, 4), (2019, 9),
     ]  # fmt: skip
 
@@ -415,7 +420,7 @@ def test_a_list_of_sentences_and_a_date_holding_a_list_are_items() -> None:
         "Early ideas on guardrails at the workshops!",
         "Two papers on prediction and fault tolerance at a venue!",
     ]
-    assert [(i.posted.start.year, i.posted.start.month) for i in result.items if i.posted] == [
+    assert _months(result) == [
         (2025, 9),
         (2025, 8),
     ]
@@ -523,7 +528,7 @@ def test_records_kept_in_several_languages_are_read_in_english() -> None:
         "One paper accepted by a venue, congrats to Xiang!",
         "Zwei Aufsätze angenommen, Glückwunsch an Huan!",
     ]
-    assert [(i.posted.start.year, i.posted.start.month) for i in result.items if i.posted] == [
+    assert _months(result) == [
         (2026, 3),
         (2025, 12),
     ]
