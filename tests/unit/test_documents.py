@@ -612,3 +612,23 @@ def test_org_timestamps_and_footnote_marks_and_json_with_trailing_commas() -> No
         "A lab retreat, with tacos, ]",
         "Our paper was accepted at a venue.",
     ]
+
+
+def test_a_list_of_citations_is_dated_by_their_years_and_titled_by_their_works() -> None:
+    """Press coverage written as citations ("Aaron Sidder (2025). "[Title](url)""): posted in
+    the citation's year, titled by the work (not its author), the entry kept whole; a year in
+    brackets elsewhere in an entry is not a citation's."""
+    page = (
+        "## Press\n\n"
+        '- Aaron Sidder (2025). "[The new science of waste](https://news.example.org/waste)"\n'
+        '- Liz Fuller-Wright (2022). "[Thinnest roots are weapons](https://news.example.org/roots)"\n'
+        "- Our lab won an award for the best poster (the third in a row).\n"
+    )
+    result = parse_text(page, today=TODAY, path="news.md")
+    got = [(i.posted.text if i.posted else None, i.title) for i in result.items]
+    assert got == [
+        ("2025", "The new science of waste"),
+        ("2022", "Thinnest roots are weapons"),
+        (None, "Our lab won an award for the best poster (the third in a row)."),
+    ]
+    assert result.items[0].text.startswith("Aaron Sidder (2025).")

@@ -188,6 +188,24 @@ def year_label(content: str) -> tuple[FuzzyDate, str] | None:
     return posted, content[m.end() :].strip()
 
 
+# "Aaron Sidder (2025). "The new science of waste"": a citation, its authors then its year
+_CITATION = re.compile(r"[^\W\d_][^()\n]{1,80}?\s\((?P<year>(?:19|20)\d\d)[a-z]?\)[.,:]\s+\S")
+
+
+def citation_year(content: str) -> tuple[FuzzyDate, str] | None:
+    """The year of an entry written as a citation (press coverage, a publication list in APA
+    style), and what follows it (the work's title first): posted in that year; the entry keeps
+    its words."""
+    m = _CITATION.match(content)
+    if m is None:
+        return None
+    year = int(m.group("year"))
+    posted = FuzzyDate(
+        start=dt.date(year, 1, 1), end=dt.date(year, 12, 31), grain="year", text=m.group("year")
+    )
+    return posted, content[m.end() - 1 :]
+
+
 def label_order_evidence(lines: list[str]) -> tuple[int, int]:
     """Day-first and month-first evidence from yearless labels ("30/4:" is day-first)."""
     dmy = mdy = 0

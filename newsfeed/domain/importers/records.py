@@ -8,7 +8,8 @@
    end a section.
 2. **Each entry's date**: the date its structure gives (a data field, front matter, a file name,
    a card's date line), else its own label (at the start, "05/2024 …", or at the end, "… (May
-   2024)"), else the date heading above it.
+   2024)"), else the date heading above it; a list entry written as a citation ("A. Author
+   (2025). Title") is posted in its year.
 3. **One heading per item**: under a date heading, or in a news section whose sub-headings each
    hold prose, each heading with its prose is one item (title and body); a heading that is only a
    date over prose and then a list of only links (the paper, the press) is one item too. A
@@ -30,8 +31,9 @@ from dataclasses import dataclass, field
 
 from ..dates import DateOrder, FuzzyDate, find_dates, infer_date_order
 from .model import ImportResult
-from .news import label_of, label_order_evidence, make_item, settle_years, year_label
+from .news import citation_year, label_of, label_order_evidence, make_item, settle_years, year_label
 from .structure import NEWS_HEADING, OTHER_HEADING, Block, Document
+from .text import title_of
 
 _DATE_HEADING_CHARS = re.compile(r"[\s*_#:|.,()\[\]`~-]+")
 
@@ -383,6 +385,12 @@ def _read(
                 result.warnings.append(
                     f"line {block.line}: label {labelled[0].text!r} is no date; posted in the year it names"
                 )
+        if labelled is None and block.bullet and heading is None:
+            cited = citation_year(text)
+            if cited is not None:
+                labelled = (cited[0], text)
+                title = title or title_of(cited[1]).strip(" \"'“”‘’")  # the work, not its author
+                result.warnings.append(f"line {block.line}: a citation; posted in its year ({cited[0].text})")
         if labelled is not None:
             posted, text = labelled
             if year is not None and "year" in posted.inferred:
