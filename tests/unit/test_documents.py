@@ -548,6 +548,8 @@ def test_folders_of_restructuredtext_and_org_posts_are_one_item_per_file(tmp_pat
         "Our paper on roots is out in a journal.\n",
         "retreat.org": "#+TITLE: Lab retreat\n#+DATE: <2024-09-12 Thu>\n\nWe spent two days in the hills.\n",
         "draft.rst": "Not yet\n=======\n\n:date: 2024-10-01\n:status: draft\n\nSoon.\n",
+        # front matter whose status is no text (YAML null) is a post like any other
+        "2021-03-01-null-status.md": "---\ntitle: Old news\nstatus:\n---\n\nA poster at a lab.\n",
     }
     for name, text in posts.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
@@ -570,6 +572,7 @@ def test_folders_of_restructuredtext_and_org_posts_are_one_item_per_file(tmp_pat
             "Best Reviewer Award",
             "Best Reviewer Award I'm honoured to receive the Best Reviewer Award of a journal.",
         ),
+        (dt.date(2021, 3, 1), "Old news", "Old news A poster at a lab."),
     ]
 
 

@@ -25,7 +25,7 @@ _NAME_DATE = re.compile(r"^((?:19|20)\d\d)-(\d\d)-(\d\d)-")
 _NAME_DATE_ANYWHERE = re.compile(r"(?:^|[_\-])((?:19|20)\d\d)[_\-](\d\d)[_\-](\d\d)(?=[_\-.]|$)")
 # reStructuredText metadata: Pelican's field list (":date: 2024-05-03"), Nikola's comments
 # (".. date: 2024/05/03 10:00"); Org's keywords ("#+DATE: <2024-05-03 Fri>")
-_RST_FIELD = re.compile(r"^(?::(\w+):|\.\.\s+(\w+):)(.*)$")
+_RST_FIELD = re.compile(r"^(?::(?=\w+:)|\.\.\s+)(\w+):(.*)$")
 _ORG_KEYWORD = re.compile(r"^#\+(\w+):(.*)$")
 _STAMP = re.compile(r"^((?:19|20)\d\d)-(\d\d)-(\d\d)(?=$|[ T])")
 
@@ -97,9 +97,8 @@ def _markup_post(path: str, content: str) -> tuple[dict[str, Any], str, int] | N
     for line in content.splitlines()[:40]:
         m = pattern.match(line.strip())
         if m:
-            key, value = (m.group(1) or m.group(2), m.group(3)) if pattern is _RST_FIELD else m.groups()
-            value = value.strip()
-            meta.setdefault(key.lower(), value.strip("<>[] ") if key.lower() == "date" else value)
+            key, value = m.group(1).lower(), m.group(2).strip()
+            meta.setdefault(key, value.strip("<>[] ") if key == "date" else value)
     blocks = [
         b
         for b in reader(content)
@@ -131,7 +130,7 @@ def read_folder(files: list[tuple[str, str]], *, today: dt.date, name: str = "")
             found, body, line = split_front_matter(content)
             meta = found or {}
             text = _body_text(body, line)
-        if _truthy(meta.get("draft")) or meta.get("status", "").strip().lower() == "draft":
+        if _truthy(meta.get("draft")) or str(meta.get("status") or "").strip().lower() == "draft":
             warnings.append(f"{path}:1: a draft, not imported")
             continue
         if "inline" in meta:

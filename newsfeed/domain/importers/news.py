@@ -181,11 +181,11 @@ def year_label(content: str) -> tuple[FuzzyDate, str] | None:
     m = _BRACKET_YEAR.match(content)
     if m is None or not content[m.end() :].strip():
         return None
-    year = int(m.group("year"))
-    posted = FuzzyDate(
-        start=dt.date(year, 1, 1), end=dt.date(year, 12, 31), grain="year", text=m.group("label")
-    )
-    return posted, content[m.end() :].strip()
+    return _year(int(m.group("year")), m.group("label")), content[m.end() :].strip()
+
+
+def _year(year: int, text: str) -> FuzzyDate:
+    return FuzzyDate(start=dt.date(year, 1, 1), end=dt.date(year, 12, 31), grain="year", text=text)
 
 
 # "Aaron Sidder (2025). "The new science of waste"": a citation, its authors then its year
@@ -199,11 +199,7 @@ def citation_year(content: str) -> tuple[FuzzyDate, str] | None:
     m = _CITATION.match(content)
     if m is None:
         return None
-    year = int(m.group("year"))
-    posted = FuzzyDate(
-        start=dt.date(year, 1, 1), end=dt.date(year, 12, 31), grain="year", text=m.group("year")
-    )
-    return posted, content[m.end() - 1 :]
+    return _year(int(m.group("year")), m.group("year")), content[m.end() - 1 :]
 
 
 def label_order_evidence(lines: list[str]) -> tuple[int, int]:

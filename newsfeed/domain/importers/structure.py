@@ -931,8 +931,10 @@ _LANGUAGES = frozenset({
 })  # fmt: skip
 
 
-def _is_language(key: object) -> bool:
-    return isinstance(key, str) and re.split(r"[-_]", key, maxsplit=1)[0].lower() in _LANGUAGES
+def _language(key: object) -> str:
+    """The language a key names ("zh-CN" -> "zh"), or "" when it names none."""
+    code = re.split(r"[-_]", key, maxsplit=1)[0].lower() if isinstance(key, str) else ""
+    return code if code in _LANGUAGES else ""
 
 
 def one_language(data: Any) -> Any:
@@ -941,10 +943,10 @@ def one_language(data: Any) -> Any:
     if isinstance(data, dict):
         if (
             len(data) >= 2
-            and all(_is_language(k) for k in data)
+            and all(_language(k) for k in data)
             and all(isinstance(v, str | int | float | dt.date) for v in data.values())
         ):
-            english = [v for k, v in data.items() if str(k).lower().split("-")[0].split("_")[0] == "en"]
+            english = [v for k, v in data.items() if _language(k) == "en"]
             return english[0] if english else next(iter(data.values()))
         return {k: one_language(v) for k, v in data.items()}
     if isinstance(data, list):
