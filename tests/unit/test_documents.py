@@ -635,3 +635,46 @@ def test_a_list_of_citations_is_dated_by_their_years_and_titled_by_their_works()
         (None, "Our lab won an award for the best poster (the third in a row)."),
     ]
     assert result.items[0].text.startswith("Aaron Sidder (2025).")
+
+
+def test_a_post_named_by_its_month_or_titled_with_its_date_is_dated(tmp_path: Any) -> None:
+    """A post whose name opens with a year and month and no day ("2025-01-design-started.md") is
+    posted in that month; a post with no date but a title that ends with one after a separator
+    ("Lab retreat – September 2024") is posted then; a title's date that repeats the file's is
+    not part of the title."""
+    posts = {
+        "2025-01-design-started.md": "---\ntitle: Pump design started – January 2025\n---\n\nWe began.\n",
+        "retreat.md": "---\ntitle: Lab retreat – September 2024\n---\n\nTwo days in the hills.\n",
+        "2023-11-no-title.md": "---\nlayout: post\n---\n\nA poster at a lab.\n",
+    }
+    for name, text in posts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    result = read_path(tmp_path, today=TODAY)
+    got = [(i.posted.display() if i.posted else None, i.title) for i in result.items]
+    assert got == [
+        ("January 2025", "Pump design started"),
+        ("September 2024", "Lab retreat"),
+        ("November 2023", "A poster at a lab."),
+    ], got
+    assert not [w for w in result.warnings if "no date" in w], result.warnings
+
+
+def test_an_undated_section_beside_a_dated_list_of_news_is_not_an_item() -> None:
+    """Under "# News", a sub-heading with a sentence and no date ("## Stay up to date") beside a
+    sub-heading holding the dated list is a part of the page, reported and not imported; when no
+    news on the page has a date, each heading with its prose is still an item. A label inside
+    bold ("**03/2025 – Kickoff**") leaves the rest of the bold whole."""
+    page = (
+        "# News\n\n## Stay up to date\nFollow the lab's latest work, events and milestones.\n\n"
+        "## Recent\n- **03/2025 – Fabrication kickoff** Started machining our first prototype.\n"
+        "- **02/2025 – Design review** We met the sponsors to review the design.\n"
+    )
+    result = parse_text(page, today=TODAY, path="news.md")
+    assert [(i.posted.display() if i.posted else None, i.text) for i in result.items] == [
+        ("March 2025", "**Fabrication kickoff** Started machining our first prototype."),
+        ("February 2025", "**Design review** We met the sponsors to review the design."),
+    ]  # the bold the label opened is whole again
+    assert any("'Stay up to date'" in w and "not an item" in w for w in result.warnings), result.warnings
+    undated = "# News\n\n## Lab retreat\nTwo days in the hills.\n\n## New student\nWelcome to Ana.\n"
+    result = parse_text(undated, today=TODAY, path="news.md")
+    assert [i.title for i in result.items] == ["Lab retreat", "New student"]

@@ -3,12 +3,13 @@
 
 Each file is one item. Its date is its front matter's ``date`` (YAML ``---`` or TOML ``+++``), or
 the ``YYYY-MM-DD-`` its name starts with (Jekyll's rule) or a whole date inside its name
-(``news_2022_06_15_award.rst``), or a date label opening its title; a reStructuredText post's
-metadata is Pelican's field list (``:date:``) or Nikola's comments (``.. date:``), an Org post's
-its ``#+DATE:`` and ``#+TITLE:``, and its title else its first heading. Its text is its title and
-its body, except an al-folio ``inline: true`` item, whose title the site does not show. A section page
-(``_index.md``) and drafts (``draft: true``) are not items. Items come newest first, as the sites
-list them.
+(``news_2022_06_15_award.rst``), or the ``YYYY-MM-`` its name starts with (a month), or a date
+label opening its title or closing it after a separator ("Design Started – January 2025"); a
+reStructuredText post's metadata is Pelican's field list (``:date:``) or Nikola's comments
+(``.. date:``), an Org post's its ``#+DATE:`` and ``#+TITLE:``, and its title else its first
+heading. Its text is its title and its body, except an al-folio ``inline: true`` item, whose title
+the site does not show. A section page (``_index.md``) and drafts (``draft: true``) are not items.
+Items come newest first, as the sites list them.
 """
 
 from __future__ import annotations
@@ -18,9 +19,12 @@ import re
 from typing import Any
 
 from ..dates import DateParseError, FuzzyDate, parse
+from .records import date_heading, overlaps
 from .structure import Block, Document, read_markdown, read_org, read_rst, record_date, split_front_matter
 
 _NAME_DATE = re.compile(r"^((?:19|20)\d\d)-(\d\d)-(\d\d)-")
+# "2025-01-turbopump-design.md": a year and month opening the name, and no day
+_NAME_MONTH = re.compile(r"^((?:19|20)\d\d)-(0[1-9]|1[0-2])-(?!\d)")
 # "news_2022_06_15_award.rst", "2024_05_03.org": a whole date in the name, apart from its words
 _NAME_DATE_ANYWHERE = re.compile(r"(?:^|[_\-])((?:19|20)\d\d)[_\-](\d\d)[_\-](\d\d)(?=[_\-.]|$)")
 # reStructuredText metadata: Pelican's field list (":date: 2024-05-03"), Nikola's comments
@@ -75,6 +79,9 @@ def _file_date(path: str, meta: dict[str, Any], today: dt.date, warnings: list[s
             return parse(f"{m.group(1)}-{m.group(2)}-{m.group(3)}", today=today)
         except DateParseError:
             return None
+    m = _NAME_MONTH.match(name)
+    if m:
+        return parse(f"{m.group(1)}-{m.group(2)}", today=today)
     return None
 
 
@@ -141,6 +148,12 @@ def read_folder(files: list[tuple[str, str]], *, today: dt.date, name: str = "")
             shapes.add("Hugo content folder")
         posted = _file_date(path, meta, today, warnings)
         title = str(meta.get("title") or "").strip()
+        dated = date_heading(title, today=today, order=None) if title else None
+        if dated is not None and dated[1]:  # "Design Started – January 2025"
+            if posted is None:
+                posted, title = dated
+            elif overlaps(dated[0], posted):
+                title = dated[1]  # the title repeats the date the file gives
         inline = _truthy(meta.get("inline"))
         if title and not inline:
             text = f"{title} {text}".strip()

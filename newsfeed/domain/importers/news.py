@@ -110,11 +110,38 @@ def _without_emphasis(text: str) -> tuple[str, list[int]]:
     return "".join(kept), where
 
 
+_EMPHASIS = (("**", re.compile(r"\*\*")), ("__", re.compile(r"__")), ("*", re.compile(r"(?<!\*)\*(?!\*)")))
+_TAGS = ("b", "strong", "em", "i")
+
+
+def _reopened(content: str, text: str) -> str:
+    """``text`` (the end of ``content`` after its label) with the emphasis the label opened and the
+    text closes opened again: "**03/2025 – Kickoff** Started …" -> "**Kickoff** Started …"."""
+    consumed = content[: len(content) - len(text)]
+    for marker, pattern in _EMPHASIS:
+        if len(pattern.findall(consumed)) % 2 and len(pattern.findall(text)) % 2:
+            return marker + text
+    for tag in _TAGS:
+        close = text.find(f"</{tag}>")
+        if close >= 0 and f"<{tag}>" in consumed and f"<{tag}>" not in text[:close]:
+            return f"<{tag}>{text}"
+    return text
+
+
 def label_of(
     content: str, *, today: dt.date, order: DateOrder | None, year: int | None, trailing: bool = True
 ) -> tuple[FuzzyDate, str] | None:
     """(posted date, text without the label) when the content starts (or, with ``trailing``,
-    ends) with a date label."""
+    ends) with a date label; emphasis the label opened and the text closes is kept whole."""
+    found = _label_of(content, today=today, order=order, year=year, trailing=trailing)
+    if found is None or not content.endswith(found[1]):
+        return found
+    return found[0], _reopened(content, found[1])
+
+
+def _label_of(
+    content: str, *, today: dt.date, order: DateOrder | None, year: int | None, trailing: bool
+) -> tuple[FuzzyDate, str] | None:
     ref = dt.date(year, 12, 31) if year else today
     lead = _LEAD.match(content)
     start = lead.end() if lead else 0

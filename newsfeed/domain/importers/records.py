@@ -18,7 +18,8 @@
    the document's day/month order.
 4. **Undated lists are lists**: list items, rows, cards and records without any date are items
    (posted unknown); a loose paragraph without a date beside dated entries is a lead-in, not an
-   item, and is reported.
+   item, and is reported, and so is a heading with prose and no date beside dated news ("Stay
+   up to date" over a sentence, then "Recent" over the dated list).
 5. Years not written are settled per list (:func:`.news.settle_years`).
 """
 
@@ -264,9 +265,18 @@ def read_items(
         or not (members[0].news and sum(1 for e in members if not e.block.bullet) >= 2)
         for key, members in groups.items()
     }
+    # a heading with prose and no date, beside dated entries and with no dated heading of its
+    # own level, is a part of the page ("Stay up to date", "About"), not an item
+    dated_groups = {key for key, members in groups.items() if any(_dated(e, today, order) for e in members)}
     for key, members in groups.items():
         first = len(result.items)
         for entry in members:
+            if _page_section(entry, key, dated_groups, today, order):
+                result.warnings.append(
+                    f"line {entry.block.line}: a section of the page with no date beside the dated news, "
+                    f"not an item: {entry.block.title[:60]!r}"
+                )
+                continue
             lead_in = not entry.block.bullet and id(entry.heading_date) in headings_with_lists
             _read(
                 entry,
@@ -312,6 +322,25 @@ def _order(
         )
     result.date_order = order
     return order, bool(inferred)
+
+
+def _page_section(
+    entry: _Entry,
+    key: tuple[int, str],
+    dated_groups: set[tuple[int, str]],
+    today: dt.date,
+    order: DateOrder | None,
+) -> bool:
+    """An undated heading item (a heading with its prose) in a group with no dated item, on a
+    page whose news elsewhere carry dates."""
+    block = entry.block
+    return (
+        block.group < 0
+        and bool(block.title)
+        and key not in dated_groups
+        and bool(dated_groups - {key})
+        and not _dated(entry, today, order)
+    )
 
 
 def _dated(entry: _Entry, today: dt.date, order: DateOrder | None) -> bool:
@@ -399,7 +428,7 @@ def _read(
             posted = entry.heading_date
     else:
         labelled = label_of(text, today=today, order=order, year=posted.start.year)
-        if labelled is not None and _same_day(labelled[0], posted):
+        if labelled is not None and overlaps(labelled[0], posted):
             text = labelled[1]  # the label repeats the date the structure gives
             titled = (
                 label_of(title, today=today, order=order, year=posted.start.year, trailing=False)
@@ -435,7 +464,8 @@ def _read(
     )
 
 
-def _same_day(a: FuzzyDate, b: FuzzyDate) -> bool:
+def overlaps(a: FuzzyDate, b: FuzzyDate) -> bool:
+    """Whether two dates share a day ("May 2024" and "3 May 2024")."""
     return a.start <= b.start <= a.end or b.start <= a.start <= b.end
 
 
