@@ -678,3 +678,21 @@ def test_an_undated_section_beside_a_dated_list_of_news_is_not_an_item() -> None
     undated = "# News\n\n## Lab retreat\nTwo days in the hills.\n\n## New student\nWelcome to Ana.\n"
     result = parse_text(undated, today=TODAY, path="news.md")
     assert [i.title for i in result.items] == ["Lab retreat", "New student"]
+
+
+def test_whole_dates_with_two_digit_years_are_not_read_as_yearless_month_first_labels() -> None:
+    """ "29/05/17:" is a whole day-first date; its end "05/17" is no yearless label, so it is no
+    evidence of month-first order: a page of such dates is day-first, and an ambiguous one on it
+    ("05/04/17") is 5 April even where the site's default is month-first."""
+    page = (
+        "# News\n\n* 29/05/17: Attended a talk about translation.\n* 22/03/17: We received a GPU grant.\n"
+        "* 05/04/17: Gave a seminar at a lab.\n* 21/12/16: I received a scholarship.\n"
+    )
+    result = parse_text(page, today=TODAY, path="news.md", default_order="mdy")
+    assert [i.posted.start for i in result.items if i.posted] == [
+        dt.date(2017, 5, 29),
+        dt.date(2017, 3, 22),
+        dt.date(2017, 4, 5),
+        dt.date(2016, 12, 21),
+    ]
+    assert any("day-first (dd/mm), inferred" in w for w in result.warnings), result.warnings

@@ -47,8 +47,8 @@ _NEWS_HEADING = re.compile(
     r"\b(news|updates?|announcements?|highlights|what'?s new|recent activit|latest|timeline|events)\b", re.I
 )
 # A yearless numeric label: "4/5:", "30/4 -", "[03/27]", "12.05 |" (a separator must follow).
-_NUMERIC_LABEL = re.compile(
-    r"(?P<label>[0-3]?\d\s?[/.]\s?[0-3]?\d)(?![\d/.])(?=\s*(?:\*\*|__)?\s*[:|\])–—-]|\s+[A-Z])"
+_NUMERIC_LABEL = re.compile(  # not the end of a whole date: "29/05/17:" holds no label "05/17"
+    r"(?<![\d/.])(?P<label>[0-3]?\d\s?[/.]\s?[0-3]?\d)(?![\d/.])(?=\s*(?:\*\*|__)?\s*[:|\])–—-]|\s+[A-Z])"
 )
 _YEAR_ONLY = re.compile(r"^\s*\**\s*((?:19|20)\d\d)\s*\**\s*:?\s*$")
 _OPEN_TAG = re.compile(r"(<(?:li|h[1-6]|p)\b[^>]*>)", re.IGNORECASE)
