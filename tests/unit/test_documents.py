@@ -696,3 +696,17 @@ def test_whole_dates_with_two_digit_years_are_not_read_as_yearless_month_first_l
         dt.date(2016, 12, 21),
     ]
     assert any("day-first (dd/mm), inferred" in w for w in result.warnings), result.warnings
+
+
+def test_a_posts_own_category_is_read_from_any_field_naming_it(tmp_path: Any) -> None:
+    """The author's category of a post is its ``categories``/``category``/``tags``, else another
+    field that names one ("type_tag: publication", "news_type: talk"); other fields are not."""
+    posts = {
+        "2024-10-01-paper.md": '---\ntitle: "A study"\ntype_tag: publication\njournal: Cell\n---\n\nOut.\n',
+        "2024-09-01-talk.md": "---\ntitle: A seminar\nnews_type: talk\n---\n\nAt a lab.\n",
+        "2024-08-01-plain.md": "---\ntitle: A retreat\nauthor: Ana\n---\n\nIn the hills.\n",
+    }
+    for name, text in posts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    result = read_path(tmp_path, today=TODAY)
+    assert [i.hint for i in result.items] == ["publication", "talk", ""]

@@ -20,7 +20,16 @@ from typing import Any
 
 from ..dates import DateParseError, FuzzyDate, parse
 from .records import date_heading, overlaps
-from .structure import Block, Document, read_markdown, read_org, read_rst, record_date, split_front_matter
+from .structure import (
+    HINT_KEYS,
+    Block,
+    Document,
+    read_markdown,
+    read_org,
+    read_rst,
+    record_date,
+    split_front_matter,
+)
 
 _NAME_DATE = re.compile(r"^((?:19|20)\d\d)-(\d\d)-(\d\d)-")
 # "2025-01-turbopump-design.md": a year and month opening the name, and no day
@@ -161,6 +170,8 @@ def read_folder(files: list[tuple[str, str]], *, today: dt.date, name: str = "")
             warnings.append(f"{path}:{line}: empty news item, not imported")
             continue
         hint = meta.get("categories") or meta.get("category") or meta.get("tags") or ""
+        if not hint:  # another field naming the post's category ("type_tag: publication")
+            hint = next((v for k, v in meta.items() if HINT_KEYS.match(str(k)) and isinstance(v, str)), "")
         block = Block(
             "entry",
             text,

@@ -880,7 +880,10 @@ def load_data(text: str, kind: str) -> Any:
 
 _DATE_KEYS = re.compile(r"^(date|time|when|day|posted|published|pubdate|created|year|month|on)$", re.I)
 _TITLE_KEYS = re.compile(r"^(title|headline|name|heading|subject)$", re.I)
-_HINT_KEYS = re.compile(r"^(type|kind|category|categories|tag|tags|label|icon|emoji)$", re.I)
+# the author's own category of a record or post: "type", "category", "tags", "type_tag", "news_type"
+HINT_KEYS = re.compile(
+    r"^(?:type|kind|category|categories|tag|tags|label|icon|emoji|type_tag|\w+_(?:type|kind|category))$", re.I
+)
 _SKIP_KEYS = re.compile(
     r"(url|link|href|image|img|icon|photo|thumbnail|pdf|doi|slug|id|layout|permalink)$", re.I
 )
@@ -1026,7 +1029,7 @@ def _describe(rows: list[dict[str, Any]], path: str) -> Records | None:
         for k in keys
         if k not in dates
         and not _SKIP_KEYS.search(k)
-        and not _HINT_KEYS.match(k)
+        and not HINT_KEYS.match(k)
         and share(lambda v: isinstance(v, str) and len(v.strip()) > 0 or _text_list(v), k) >= 0.5
     ]
     if not texts:
@@ -1038,7 +1041,7 @@ def _describe(rows: list[dict[str, Any]], path: str) -> Records | None:
     text_key = max(texts, key=lambda k: (not _TITLE_KEYS.match(k) or len(texts) == 1, length[k]))
     title_key = next((k for k in texts if k != text_key and _TITLE_KEYS.match(k)), None)
     hint_key = next(
-        (k for k in keys if _HINT_KEYS.match(k) and share(lambda v: isinstance(v, str), k) >= 0.5), None
+        (k for k in keys if HINT_KEYS.match(k) and share(lambda v: isinstance(v, str), k) >= 0.5), None
     )
 
     def short_part(k: str) -> bool:
@@ -1067,7 +1070,7 @@ def _describe(rows: list[dict[str, Any]], path: str) -> Records | None:
             k not in dates
             and k != title_key
             and not _SKIP_KEYS.search(k)
-            and not _HINT_KEYS.match(k)
+            and not HINT_KEYS.match(k)
             and short_part(k)
         )
     )
@@ -1191,7 +1194,7 @@ def data_document(
                 and isinstance(v, str)
                 and k != best.date_key
                 and not _SKIP_KEYS.search(k)
-                and not _HINT_KEYS.match(k)
+                and not HINT_KEYS.match(k)
             ]
             body = max(own, key=len, default="").strip()
             if not body:
