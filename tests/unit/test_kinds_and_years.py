@@ -44,6 +44,12 @@ TODAY = dt.date(2026, 11, 30)
         ("We present a new method for sparse attention, with code.", "preprint"),
         ("I am excited to join the Startup School in July in San Francisco.", "travel"),
         ("Happy new year!", "other"),
+        # idioms of lab pages: "made it to" a venue is an acceptance, "discusses" a topic at a
+        # venue is a talk, a lab's party or lunch is neither a position nor an event abroad
+        ("GraphKit, a toolkit for sparse graphs, made it to OSDI'24!", "acceptance"),
+        ("New publication: Robust planning under uncertainty. IEEE RA-L.", "acceptance"),
+        ("Maria discusses type inference for shell scripts at PLDI'25.", "talk"),
+        ("The lab enjoyed a holiday party before the break.", "other"),
     ],
 )
 def test_the_kind_is_read_from_the_sentence(text: str, kind: str) -> None:

@@ -74,12 +74,14 @@ _CUES: list[tuple[str, float, str]] = [
     ("acceptance", 3.0, r"\baccepted\b(?! as an? (?:student )?(?:volunteer|participant|member|attendee|mentor|fellow))|\bacceptance\b|\bto appear\b|\bwill appear\b|\bappears? (?:in|at)\b|\bin press\b|\bgot into\b"),
     ("acceptance", 3.0, r"\bpublished (?:in|at|by|on)\b|\b(?:has been|was|were|is|are|been) published\b|\bpapers? (?:in|at) (?:the )?[a-z]"),
     ("acceptance", 2.5, r"\b(?:selected|chosen) (?:as|for) (?:an? )?(?:oral|spotlight|highlight|long talk|contributed talk)\b|\bas (?:an? )?(?:oral|spotlight|highlight)\b"),
+    ("acceptance", 3.0, r"\bmade it (?:in)?to\b|\bnew publications?\b"),
     # ---- talk ----
     ("talk", 3.0, r"\btalk(?:s|ed)?\b|\bkeynotes?\b|\bcolloquium\b|\binvited speaker\b|\bkeynote speaker\b|\bguest lecture\b|\bspeaker\b"),
     ("talk", 3.0, r"\b(?:gave|giving|give|deliver(?:ed|ing)?)\b(?: an?| the| my)?\b|\bspoke\b|\bspeak(?:ing)? (?:at|about|on)\b|\bwill speak\b|\btalk (?:at|about|on)\b"),
     ("talk", 3.0, r"\bpresent(?:ed|ing|s)?\b|\bpresentations?\b|\bposters?\b|\bdemo(?:ing|ed|s)?\b|\bdemonstrat(?:ed|ing)\b"),
     ("talk", 2.5, r"\btutorials?\b|\blectures?\b|\bpanel(?:ist)?s?\b|\bwebinar\b|\bpodcast\b|\binterviewed\b|\bseminar series\b|\bco-led\b"),
     ("talk", 1.5, r"\bseminars?\b|\bslides\b|\brecording\b|\bvideo of the talk\b"),
+    ("talk", 2.0, r"\bdiscuss(?:es|ed|ing)?\b(?=[^.!?]{0,80}\b(?:at|in) )"),
     # ---- travel ----
     ("travel", 3.0, r"\battend(?:s|ing|ed)?\b|\btravel(?:s|ing|led|ling)?\b|\btrip to\b|\bheading (?:over )?to\b|\bflying to\b"),
     ("travel", 3.0, r"\bvisit(?:s|ing|ed)?\b(?! (?:student|researcher|scholar|professor|phd))|\bresearch (?:visit|stay|exchange|collaboration)\b|\bacademic visit\b"),
@@ -93,6 +95,7 @@ _CUES: list[tuple[str, float, str]] = [
     ("preprint", 3.0, r"\b(?:wrote|write|published|posted) (?:a|an|our|my)? ?(?:new )?(?:tool|blog|post|article|paper|library|package)\b|\bblog post\b|\bdeveloped\b"),
     # ---- other (news about the page's people that is none of the above) ----
     ("other", 3.5, r"\bfeatured\b|\bcovered by\b|\bmy interview\b|\binterview (?:by|with)\b|\bwent viral\b|\bmedia coverage\b|\bhighlighted (?:in|by|on)\b|\bin the news\b|\bpatents?\b|\bmentors?\b|\badvis[oe]r\b|\blooking for\b|\bwe are hiring\b|\brecruiting\b|\bopen positions?\b"),
+    ("other", 3.0, r"\b(?:party|parties|lunch|dinner|picnic|barbecue|bbq|potluck|outing)\b"),
     ("other", 3.5, r"\b(?:lab|group|team|office) (?:has |have )?(?:moved|relocated)\b|\b(?:website|homepage|page) is (?:now )?(?:online|live|up)\b|\bvolunteer\b"),
     # ---- the same kinds in Chinese (no spaces between words: no word boundaries either) ----
     ("acceptance", 3.0, r"录用|接收|收录|被[^。！？]{0,40}?接受|发表(?:于|在)|刊登|见刊|在线发表"),
