@@ -710,3 +710,46 @@ def test_a_posts_own_category_is_read_from_any_field_naming_it(tmp_path: Any) ->
         (tmp_path / name).write_text(text, encoding="utf-8")
     result = read_path(tmp_path, today=TODAY)
     assert [i.hint for i in result.items] == ["publication", "talk", ""]
+
+
+def test_a_news_board_of_indented_html_cards_with_disclosure_buttons_is_read() -> None:
+    """HTML in a Markdown page, indented after a blank line inside an open element, is still
+    HTML (as Jekyll's kramdown reads it), not a code block; a button that opens a collapsed part
+    (``aria-expanded``) holds its card's date and title, less its "View"; a plain button is a
+    control and is dropped."""
+    page = (
+        "---\nlayout: default\n---\n\n<h2>News</h2>\n\n"
+        '<div class="board">\n'
+        '    <article class="item">\n'
+        '      <button class="summary" type="button" aria-expanded="false">\n'
+        '        <span class="date">2026.07.01</span>\n'
+        '        <span class="title">Best presentation award at the spring meeting</span>\n'
+        '        <span class="more">View</span>\n'
+        "      </button>\n\n"
+        '      <div class="detail"><p>A student won the award for a study of rocket combustion.</p></div>\n'
+        "    </article>\n\n"
+        '    <article class="item">\n'
+        '      <button class="summary" type="button" aria-expanded="false">\n'
+        '        <span class="date">2026.03.15</span>\n'
+        '        <span class="title">Welcome to two new students</span>\n'
+        "      </button>\n"
+        '      <div class="detail"><p>Two graduate students joined the lab.</p>'
+        '<button type="button">Share</button></div>\n'
+        "    </article>\n"
+        "</div>\n"
+    )
+    result = parse_text(page, today=TODAY, path="news.md")
+    got = [(i.posted.start if i.posted else None, i.title, i.text) for i in result.items]
+    assert got == [
+        (
+            dt.date(2026, 7, 1),
+            "Best presentation award at the spring meeting",
+            "Best presentation award at the spring meeting A student won the award for a study of rocket"
+            " combustion.",
+        ),
+        (
+            dt.date(2026, 3, 15),
+            "Welcome to two new students",
+            "Welcome to two new students Two graduate students joined the lab.",
+        ),
+    ], got

@@ -188,6 +188,8 @@ def _clean_tree(root: Any) -> None:
         parent = bad.getparent()
         if parent is not None:
             _remove_keep_tail(bad)
+    for el in list(root.iter("button")):
+        _disclosure_heading(el)
     for el in list(root.iter(*_DROP_TAGS)):
         if el.getparent() is not None:
             _remove_keep_tail(el)
@@ -215,6 +217,26 @@ def _clean_tree(root: Any) -> None:
     for el in chrome:
         if el.getparent() is not None:
             _remove_keep_tail(el)
+
+
+_TOGGLE_ATTRIBUTES = ("aria-expanded", "aria-controls", "data-toggle", "data-bs-toggle")
+_UI_WORD = re.compile(r"\W*(?:view|show|more|details|expand|open|close|toggle)\W*", re.I)
+
+
+def _disclosure_heading(button: Any) -> None:
+    """A button that opens a collapsed part (an accordion's, a news board's: ``aria-expanded``,
+    ``data-bs-toggle``) shows that part's title, and its date: it is read as the heading of its
+    card (inside a heading already, as its text), less a word that only names the action ("View").
+    Other buttons are controls, dropped with the forms and scripts."""
+    if not any(button.get(name) is not None for name in _TOGGLE_ATTRIBUTES):
+        return
+    for part in list(button.iter()):
+        if part is not button and _UI_WORD.fullmatch(_inline(part) or "x") and part.getparent() is not None:
+            _remove_keep_tail(part)
+    in_heading = any(str(a.tag).lower() in _HEADING_TAGS for a in button.iterancestors())
+    button.tag = "span" if in_heading else "h6"
+    for name in list(button.attrib):
+        del button.attrib[name]
 
 
 def _remove_keep_tail(el: Any) -> None:
@@ -513,14 +535,20 @@ def read_markdown(text: str, *, line_offset: int = 0, groups: _Groups | None = N
             blocks.extend(read_html("\n".join(html), line_offset=line_offset + html_line - 1, groups=groups))
             html = []
 
+    open_elements = 0  # block elements the HTML so far opened and has not closed
     while i < len(tokens):
         token = tokens[i]
-        if token.type == "html_block" and token.level == 0:
+        inside = token.type == "code_block" and html and open_elements > 0
+        if (token.type == "html_block" and token.level == 0) or inside:
+            # an indented line after a blank one inside an open element ("<article>" over
+            # indented "<span>"s) is more of that HTML, as Jekyll's kramdown reads it, not code
             if not html:
                 html_line = (token.map[0] + 1) if token.map else 1
             html.append(token.content)
+            open_elements += _opened(token.content)
             i += 1
             continue
+        open_elements = 0
         flush_html()
         if token.type == "heading_open":
             inline = tokens[i + 1]
@@ -589,6 +617,23 @@ def read_markdown(text: str, *, line_offset: int = 0, groups: _Groups | None = N
             i += 1
     flush_html()
     return blocks
+
+
+_BLOCK_TAG = re.compile(
+    r"<(/?)(?:div|section|article|main|aside|header|footer|nav|ul|ol|table|details|figure|blockquote)\b[^>]{0,2000}?(/?)>",
+    re.I,
+)
+
+
+def _opened(html: str) -> int:
+    """Block elements ``html`` opens less those it closes."""
+    count = 0
+    for m in _BLOCK_TAG.finditer(html):
+        if m.group(1):
+            count -= 1
+        elif not m.group(2):
+            count += 1
+    return count
 
 
 def _md_line(token: Any, offset: int) -> int:
