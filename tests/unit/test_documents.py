@@ -753,3 +753,41 @@ def test_a_news_board_of_indented_html_cards_with_disclosure_buttons_is_read() -
             "Welcome to two new students Two graduate students joined the lab.",
         ),
     ], got
+
+
+def test_cards_dated_by_day_and_misspelt_month_take_the_year_above_them() -> None:
+    """Cards whose date box holds a day and a month ("2 Feburary", a writer's slip mended) are
+    posted in the year of the year header above them; cards with such dates and no year above
+    are posted in the latest year that is not after the reference date, never a century on."""
+
+    def card(day: str, month: str, title: str) -> str:
+        return (
+            f'<div class="news-item"><div class="date-box"><span>{day}</span> <span>{month}</span></div>'
+            f'<div class="news-content"><h2>{title}</h2><p>More on it.</p></div></div>\n'
+        )
+
+    page = (
+        '<html><body><h1>News</h1>\n<div class="year-header">2026</div>\n'
+        + card("2", "Feburary", "Two papers accepted to a conference")
+        + card("1", "Janurary", "Our work was covered by a magazine")
+        + '<div class="year-header">2025</div>\n'
+        + card("29", "December", "Two papers accepted to a forum")
+        + "</body></html>"
+    )
+    result = parse_text(page, today=TODAY, path="news.html")
+    assert [i.posted.start if i.posted else None for i in result.items] == [
+        dt.date(2026, 2, 2),
+        dt.date(2026, 1, 1),
+        dt.date(2025, 12, 29),
+    ]
+    yearless = (
+        "<html><body><h1>News</h1>\n"
+        + card("5", "March", "A talk")
+        + card("9", "December", "A prize")
+        + "</body></html>"
+    )
+    result = parse_text(yearless, today=dt.date(2026, 12, 1), path="news.html")
+    assert [i.posted.start if i.posted else None for i in result.items] == [
+        dt.date(2026, 3, 5),
+        dt.date(2025, 12, 9),
+    ]

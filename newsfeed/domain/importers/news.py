@@ -300,7 +300,8 @@ def _direction(items: list[ImportedItem]) -> int:
     return 1 if up > down else -1  # news lists run newest first unless shown otherwise
 
 
-def _with_year(posted: FuzzyDate, year: int) -> FuzzyDate | None:
+def with_year(posted: FuzzyDate, year: int) -> FuzzyDate | None:
+    """The same day or period in another year (None for 29 February in a year without it)."""
     try:
         start = posted.start.replace(year=year)
         end = posted.end.replace(year=year + (posted.end.year - posted.start.year))
@@ -330,7 +331,7 @@ def settle_years(
             named = {int(y) for y in _NAMED_YEAR.findall(plain(item.text))}
             if len(named) == 1 and next(iter(named)) <= today.year + 1:
                 year, source = named.pop(), "text"
-        moved = _with_year(posted, year) if year is not None and posted.time is None else None
+        moved = with_year(posted, year) if year is not None and posted.time is None else None
         if moved is None:
             items[index] = dataclasses.replace(item, year_from="reference date")
         else:

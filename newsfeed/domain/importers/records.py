@@ -26,39 +26,24 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from dataclasses import dataclass, field
 
 from ..dates import DateOrder, FuzzyDate, find_dates, infer_date_order
 from .model import ImportResult
-from .news import citation_year, label_of, label_order_evidence, make_item, settle_years, year_label
+from .news import (
+    citation_year,
+    label_of,
+    label_order_evidence,
+    make_item,
+    settle_years,
+    with_year,
+    year_label,
+)
 from .structure import NEWS_HEADING, OTHER_HEADING, Block, Document
-from .text import title_of
+from .text import mended_date, title_of
 
 _DATE_HEADING_CHARS = re.compile(r"[\s*_#:|.,()\[\]`~-]+")
-
-
-_MONTHS = (
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december",
-)  # fmt: skip
-_WORD = re.compile(r"[A-Za-z]{5,12}")
-_MONTH_COMMA = re.compile(r"\b((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?),\s+(?=\d)", re.I)
-
-
-def _mended(text: str) -> str:
-    """A date heading with a writer's slip mended: a misspelt month ("Spetember") and a comma
-    between month and day ("August, 31, 2011")."""
-
-    def month(m: re.Match[str]) -> str:
-        word = m.group(0)
-        if word.lower() in _MONTHS:
-            return word
-        close = difflib.get_close_matches(word.lower(), _MONTHS, n=1, cutoff=0.8)
-        return close[0].capitalize() if close else word
-
-    return _MONTH_COMMA.sub(r"\1 ", _WORD.sub(month, text))
 
 
 def date_heading(text: str, *, today: dt.date, order: DateOrder | None) -> tuple[FuzzyDate, str] | None:
@@ -66,7 +51,7 @@ def date_heading(text: str, *, today: dt.date, order: DateOrder | None) -> tuple
     A slip in the date (a misspelt month, a stray comma) is mended first."""
     found = _date_heading(text, today=today, order=order)
     if found is None:
-        mended = _mended(text)
+        mended = mended_date(text)
         if mended != text:
             found = _date_heading(mended, today=today, order=order)
     return found
@@ -427,6 +412,17 @@ def _read(
         elif entry.heading_date is not None:
             posted = entry.heading_date
     else:
+        if "year" in posted.inferred and posted.time is None:
+            # a yearless date the structure gives (a card's "2 February"): the year heading's,
+            # else the reference date's (the latest not after it), for the list to settle
+            heading = entry.heading_date
+            year = heading.start.year if heading is not None else today.year
+            moved = with_year(posted, year)
+            if heading is None and moved is not None and moved.start > today:
+                moved = with_year(posted, year - 1)
+            if moved is not None:
+                posted = moved
+                year_from = "heading" if heading is not None else None
         labelled = label_of(text, today=today, order=order, year=posted.start.year)
         if labelled is not None and overlaps(labelled[0], posted):
             text = labelled[1]  # the label repeats the date the structure gives

@@ -42,6 +42,7 @@ from lxml import html as lxml_html
 from markdown_it import MarkdownIt
 
 from ..dates import DateParseError, FuzzyDate, parse
+from .text import mended_date
 
 NEWS_HEADING = re.compile(
     r"\b(news|updates?|announcements?|highlights|what'?s\s+new|recent\s+activit\w*|latest|timeline"
@@ -457,9 +458,8 @@ def _card(el: Any, offset: int, group: int) -> Block:
         m = _DATE_ONLY.match(words)
         if m is None:
             continue
-        try:
-            date = parse(m.group("d").strip(" .,"), today=dt.date(2100, 1, 1))
-        except DateParseError:
+        date = _card_date(m.group("d").strip(" .,"))
+        if date is None:
             continue
         skip.add(part)
         break
@@ -468,6 +468,16 @@ def _card(el: Any, offset: int, group: int) -> Block:
     return Block(
         "entry", text, _line(el, offset), bullet=True, title=title, date=date, group=group, source=_source(el)
     )
+
+
+def _card_date(words: str) -> FuzzyDate | None:
+    """A card's date line, a writer's slip in it mended ("2 Feburary")."""
+    for attempt in dict.fromkeys((words, mended_date(words))):
+        try:
+            return parse(attempt, today=dt.date(2100, 1, 1))
+        except DateParseError:
+            continue
+    return None
 
 
 def _time_element(el: Any, text: str) -> tuple[FuzzyDate | None, str]:

@@ -2,11 +2,34 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from html import unescape
 from html.parser import HTMLParser
 
 from .model import Link
+
+_MONTHS = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december",
+)  # fmt: skip
+_WORD = re.compile(r"[A-Za-z]{5,12}")
+_MONTH_COMMA = re.compile(r"\b((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?),\s+(?=\d)", re.I)
+
+
+def mended_date(text: str) -> str:
+    """A date with a writer's slip mended: a misspelt month ("Spetember") and a comma
+    between month and day ("August, 31, 2011")."""
+
+    def month(m: re.Match[str]) -> str:
+        word = m.group(0)
+        if word.lower() in _MONTHS:
+            return word
+        close = difflib.get_close_matches(word.lower(), _MONTHS, n=1, cutoff=0.8)
+        return close[0].capitalize() if close else word
+
+    return _MONTH_COMMA.sub(r"\1 ", _WORD.sub(month, text))
+
 
 MD_LINK = re.compile(
     r"\[((?:[^\[\]]|\[[^\[\]]*\]){0,500})\]\(\s*<?([^()\s<>]*(?:\([^()\s]*\)[^()\s<>]*)*)>?(?:\s+\"[^\"]*\")?\s*\)"
