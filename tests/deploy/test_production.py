@@ -203,7 +203,8 @@ def test_the_readme_production_recipe_serves_subscribes_confirms_posts_and_sends
     s.start("scheduler", [str(BIN / "newsfeed"), "scheduler", "--interval", "5"])
     if NGINX:
         s.start_nginx()
-    health = _wait("/healthz", lambda: s.get("/healthz", timeout=3))
+    # nginx answers 502 until gunicorn's workers listen (slow on a busy machine): wait past that
+    health = _wait("/healthz", lambda: (r := s.get("/healthz", timeout=3))[0] not in (502, 503, 504) and r)
     assert health[0] == 200 and json.loads(health[1])["status"] == "ok"
 
     # a reader subscribes; the confirmation comes by email within the minute; the link confirms
