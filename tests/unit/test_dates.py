@@ -188,6 +188,8 @@ def test_infer_date_order_from_a_document() -> None:
     assert infer_date_order("from 06/05/2024 to 12/05/2024; from 29/10/2023 to 01/11/2023")[0] == "dmy"
     assert infer_date_order("on 10/29/2023 and 05/06/2024")[0] == "mdy"
     assert infer_date_order("05/2024 and 06/05/2024")[0] is None
+    # a range of days ("12-13/06/2025") is no month-first "12-13/06": the page stays day-first
+    assert infer_date_order("12-13/06/2025, then 13/04/2026") == ("dmy", 1, 0)
     assert infer_date_order("29/10/2023 and 10/29/2023")[0] is None  # conflicting evidence
 
 

@@ -1246,7 +1246,11 @@ def find_venues(text: str) -> list[Venue]:
     return out
 
 
-_ORDER_EVIDENCE = re.compile(r"(?<![\w/.\-])([0-3]?\d)[/\-]([0-3]?\d)[/\-](?:(?:19|20)\d\d|\d\d)(?![\d])")
+# one separator throughout, and no more date after it: "12-13/06/2025" (a range of days) is no
+# 13th month of 2006
+_ORDER_EVIDENCE = re.compile(
+    r"(?<![\w/.\-])([0-3]?\d)([/\-])([0-3]?\d)\2(?:(?:19|20)\d\d|\d\d)(?![\d]|[/.\-]\d)"
+)
 
 
 def infer_date_order(text: str) -> tuple[DateOrder | None, int, int]:
@@ -1257,7 +1261,7 @@ def infer_date_order(text: str) -> tuple[DateOrder | None, int, int]:
     """
     dmy = mdy = 0
     for m in _ORDER_EVIDENCE.finditer(text[:MAX_TEXT]):
-        settled = _settled(int(m.group(1)), int(m.group(2)))
+        settled = _settled(int(m.group(1)), int(m.group(3)))
         if settled == "dmy":
             dmy += 1
         elif settled == "mdy":
