@@ -29,6 +29,13 @@ def _months(result: Any) -> list[tuple[int, int]]:
     return [(i.posted.start.year, i.posted.start.month) for i in result.items if i.posted]
 
 
+def _read_folder(folder: Any, posts: dict[str, str]) -> Any:
+    """A folder of the given files, read as one document."""
+    for name, text in posts.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return read_path(folder, today=TODAY)
+
+
 def _key(text: str) -> str:
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text or "")
     return re.sub(r"[^a-z0-9]", "", text.lower())
@@ -551,9 +558,7 @@ def test_folders_of_restructuredtext_and_org_posts_are_one_item_per_file(tmp_pat
         # front matter whose status is no text (YAML null) is a post like any other
         "2021-03-01-null-status.md": "---\ntitle: Old news\nstatus:\n---\n\nA poster at a lab.\n",
     }
-    for name, text in posts.items():
-        (tmp_path / name).write_text(text, encoding="utf-8")
-    result = read_path(tmp_path, today=TODAY)
+    result = _read_folder(tmp_path, posts)
     got = [(i.posted.start if i.posted else None, i.title, i.text) for i in result.items]
     assert got == [
         (
@@ -647,9 +652,7 @@ def test_a_post_named_by_its_month_or_titled_with_its_date_is_dated(tmp_path: An
         "retreat.md": "---\ntitle: Lab retreat – September 2024\n---\n\nTwo days in the hills.\n",
         "2023-11-no-title.md": "---\nlayout: post\n---\n\nA poster at a lab.\n",
     }
-    for name, text in posts.items():
-        (tmp_path / name).write_text(text, encoding="utf-8")
-    result = read_path(tmp_path, today=TODAY)
+    result = _read_folder(tmp_path, posts)
     got = [(i.posted.display() if i.posted else None, i.title) for i in result.items]
     assert got == [
         ("January 2025", "Pump design started"),
@@ -706,9 +709,7 @@ def test_a_posts_own_category_is_read_from_any_field_naming_it(tmp_path: Any) ->
         "2024-09-01-talk.md": "---\ntitle: A seminar\nnews_type: talk\n---\n\nAt a lab.\n",
         "2024-08-01-plain.md": "---\ntitle: A retreat\nauthor: Ana\n---\n\nIn the hills.\n",
     }
-    for name, text in posts.items():
-        (tmp_path / name).write_text(text, encoding="utf-8")
-    result = read_path(tmp_path, today=TODAY)
+    result = _read_folder(tmp_path, posts)
     assert [i.hint for i in result.items] == ["publication", "talk", ""]
 
 
