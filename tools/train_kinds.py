@@ -12,11 +12,14 @@ trained on the other folds' pages only, so no page is ever both learned and test
 dealt into folds three ways and the figure is the mean. That figure, not the training score, is
 what to expect on pages nobody labelled.
 
-**Held out** (``training/heldout.jsonl``): items of pages met after the model was fitted, from
-public sites in neither corpus, labelled by hand and never trained on; the shipped model is
-scored on them as it is. Adding them to the training set moved the cross-validation figure and
-the kinds of other unseen pages both ways (so they stay a check, not data). A **second batch**
-(``training/heldout2.jsonl``, 139 items of 13 more sites) was labelled later the same way; three
+**Held out** (``training/heldout.jsonl``): 123 items of 5 public pages met after the model was
+fitted, labelled by hand and never trained on; the shipped model is scored on them as it is. Two
+of those pages turned out to have other items in ``news_dev.jsonl``: the 10 items whose sentence
+is there too were taken out of the file, and the script leaves out any held-out item whose
+sentence the training set holds, and says so. Adding the held-out items to the training set
+moved the cross-validation figure and the kinds of other unseen pages both ways (so they stay a
+check, not data). A **second batch**
+(``training/heldout2.jsonl``, 124 items of 12 more sites) was labelled later the same way; three
 cue phrases ("made it to" a venue, "discusses … at", a lab's party or lunch) were written after
 reading its misses, so its figure is optimistic by up to 7 items. Training on it as well lowered
 both the cross-validation figure and the first batch's (it stays a check too).
@@ -30,6 +33,7 @@ import argparse
 import json
 import math
 import random
+import re
 from collections import defaultdict
 from pathlib import Path
 
@@ -81,6 +85,15 @@ def train(
                     g2[k] += grad * grad
                     w[k] -= rate * grad / math.sqrt(g2[k])
     return dict(weights)
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text).lower())
+
+
+def _trained_on(key: str, learned: list[str]) -> bool:
+    """Whether a held-out item's sentence is also a training item's (a 40-character window)."""
+    return any(x and (x[:40] in key or key[:40] in x) for x in learned)
 
 
 def _target(row: dict[str, object]) -> list[float]:
@@ -196,8 +209,13 @@ def main() -> None:
     fit = sum(right(r, predict(weights, r)) for r in rows)
     print(f"kinds: training score (not a measure of anything): {fit}/{len(rows)} = {fit / len(rows):.1%}")
     shipped = {name: [v if abs(v) >= MIN_WEIGHT else 0.0 for v in w] for name, w in weights.items()}
+    learned = [_key(str(r["text"])) for r in rows]
     for name, label in (("heldout.jsonl", "held out"), ("heldout2.jsonl", "held out, second batch")):
         held = load(name)
+        seen = [r for r in held if _trained_on(_key(str(r["text"])), learned)]
+        if seen:  # a page the development sets also hold: its sentences there are no test
+            print(f"kinds: {name}: {len(seen)} item(s) also in the training set, left out")
+            held = [r for r in held if r not in seen]
         if held:
             good, n = sum(right(r, predict(shipped, r)) for r in held), len(held)
             pages = len({r["group"] for r in held})
