@@ -77,6 +77,27 @@ def test_the_kind_of_a_chinese_item_is_read_from_its_words(text: str, kind: str)
     assert classify_item(text).kind == kind
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("우리 연구실 논문이 IEEE TRO에 게재되었습니다.", "acceptance"),
+        ("대학원생이 춘계학술대회에서 우수발표논문상을 수상했습니다.", "award"),
+        ("김 교수가 ICSE 2027 프로그램 심사위원으로 선정되었습니다.", "reviewing"),
+        ("연구실 학생들이 NeurIPS 2025에 참석했습니다.", "travel"),
+        ("研究室の論文がICRA 2026に採択されました。", "acceptance"),
+        ("田中さんが日本機械学会で優秀講演表彰を受賞しました。", "award"),
+        ("山田教授が東京大学で招待講演を行いました。", "talk"),
+        ("第3回ワークショップを京都で開催します。", "organizing"),
+        ("「研究業績－受賞・外部貢献」更新", "other"),
+    ],
+)
+def test_the_kind_of_a_korean_or_japanese_item_is_read_from_its_words(text: str, kind: str) -> None:
+    """Korean words carry their particles and Japanese has no spaces: their cues are phrases too
+    (게재/採択 published, 수상/受賞 a prize, 講演 a talk, 심사위원 a reviewer, 참석 attended, 開催
+    hosted); a title in 「」 is a title ("the page 「Awards」 was updated" is no award)."""
+    assert classify_item(text).kind == kind
+
+
 def test_secondary_kinds_are_named_beside_the_primary() -> None:
     decided = classify_item("Awarded a travel grant to present our talk at NeurIPS 2024.")
     assert decided.kind == "award"

@@ -106,6 +106,15 @@ _CUES: list[tuple[str, float, str]] = [
     ("reviewing", 3.5, r"审稿人|程序委员会|编委|担任[^。！？]{0,30}?(?:委员|主席|编辑|审稿)"),
     ("travel", 3.0, r"参加|出席|访问|赴[^。！？]{0,10}?(?:参会|交流|访问)"),
     ("other", 3.5, r"成立|揭牌|报道|专访"),
+    # ---- Korean (words carry their particles: no word boundaries either) and Japanese ----
+    ("acceptance", 3.0, r"게재|채택|採択|採録|受理|掲載決定"),
+    ("award", 3.5, r"수상|장학금|受賞|表彰|奨励賞|最優秀"),
+    ("talk", 3.0, r"발표(?!회)|강연|講演|発表"),
+    ("position", 3.0, r"합류|입학|졸업|부임|임용|着任|入学|卒業|修了|就職"),
+    ("organizing", 3.5, r"개최|주최|開催|主催"),
+    ("reviewing", 3.5, r"심사위원|편집위원|査読|編集委員"),
+    ("travel", 3.0, r"참석|참가|방문|出席|参加|訪問"),
+    ("other", 3.5, r"환영회|회식|설립|개소|報道|取材|更新"),
 ]  # fmt: skip
 
 _COMPILED = [(kind, weight, re.compile(pattern)) for kind, weight, pattern in _CUES]
@@ -114,6 +123,7 @@ _COMPILED = [(kind, weight, re.compile(pattern)) for kind, weight, pattern in _C
 _TITLES = re.compile(
     r"\[(?:[^\[\]]|\[[^\[\]]{0,500}\]){0,500}\]\([^)\n]{0,2000}\)|\*[^*\n]{12,500}\*"
     r"|\"[^\"\n]{12,500}\"|“[^”\n]{12,500}”|‘[^’\n]{12,500}’|'[^'\n]{12,500}'|`[^`\n]{2,200}`"
+    r"|「[^」\n]{2,500}」|『[^』\n]{2,500}』|《[^》\n]{2,500}》"
 )
 _BOLD = re.compile(r"\*\*|__")
 _LINK = re.compile(r"\[([^\[\]\n]{0,500})\]\([^)\n]{0,2000}\)")
