@@ -243,20 +243,20 @@ def read_items(
     groups: dict[tuple[int, str], list[_Entry]] = {}
     for entry in chosen:
         groups.setdefault(entry.group, []).append(entry)
+    dated_groups = {key for key, members in groups.items() if any(_dated(e, today, order) for e in members)}
     # a loose paragraph without a date is an item only as one of several in a section headed
     # News that has no dated entries; otherwise it is a lead-in or prose, not a list
     dated_somewhere = {
-        key: any(_dated(e, today, order) for e in members)
+        key: key in dated_groups
         or not (members[0].news and sum(1 for e in members if not e.block.bullet) >= 2)
         for key, members in groups.items()
     }
-    # a heading with prose and no date, beside dated entries and with no dated heading of its
-    # own level, is a part of the page ("Stay up to date", "About"), not an item
-    dated_groups = {key for key, members in groups.items() if any(_dated(e, today, order) for e in members)}
+    # a heading with prose and no date, in a group with no dated entry, beside dated entries
+    # elsewhere, is a part of the page ("Stay up to date", "About"), not an item
     for key, members in groups.items():
         first = len(result.items)
         for entry in members:
-            if _page_section(entry, key, dated_groups, today, order):
+            if _page_section(entry, key, dated_groups):
                 result.warnings.append(
                     f"line {entry.block.line}: a section of the page with no date beside the dated news, "
                     f"not an item: {entry.block.title[:60]!r}"
@@ -309,23 +309,11 @@ def _order(
     return order, bool(inferred)
 
 
-def _page_section(
-    entry: _Entry,
-    key: tuple[int, str],
-    dated_groups: set[tuple[int, str]],
-    today: dt.date,
-    order: DateOrder | None,
-) -> bool:
-    """An undated heading item (a heading with its prose) in a group with no dated item, on a
-    page whose news elsewhere carry dates."""
+def _page_section(entry: _Entry, key: tuple[int, str], dated_groups: set[tuple[int, str]]) -> bool:
+    """A heading item (a heading with its prose) in a group with no dated item (so undated), on
+    a page whose news elsewhere carry dates."""
     block = entry.block
-    return (
-        block.group < 0
-        and bool(block.title)
-        and key not in dated_groups
-        and bool(dated_groups - {key})
-        and not _dated(entry, today, order)
-    )
+    return block.group < 0 and bool(block.title) and key not in dated_groups and bool(dated_groups - {key})
 
 
 def _dated(entry: _Entry, today: dt.date, order: DateOrder | None) -> bool:
