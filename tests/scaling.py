@@ -32,14 +32,33 @@ def cpu_seconds(prepare: Callable[[], Callable[[], object]], *, rounds: int = 3)
 
 
 def growth(
-    prepare: Callable[[int], Callable[[], object]], n: int, *, factor: int = 4, rounds: int = 3
+    prepare: Callable[[int], Callable[[], object]],
+    n: int,
+    *,
+    factor: int = 4,
+    rounds: int = 3,
+    stop_below: float | None = None,
 ) -> float:
     """CPU time of the work for an input of ``factor * n`` over that for ``n``; ``prepare(size)``
     sets up an input of that size and returns the work to time (the best of ``rounds`` each).
     The two sizes are timed in turn, round after round, so a load that comes and goes on the
-    machine (another process sharing the core's caches) weighs on both alike."""
+    machine (another process sharing the core's caches) weighs on both alike.
+
+    With ``stop_below``, the rounds end as soon as the ratio is below it. Noise only adds time, so
+    the rounds after the first are there for a ratio that noise pushed *up*; a ratio already below
+    the bound could only be pushed back over it by a first small measure that noise had doubled
+    (the same doubling that the bound allows for either way). Work that passes then costs one
+    round, and work that fails is measured ``rounds`` times before it is judged."""
     small = large = float("inf")
     for _ in range(rounds):
         small = min(small, cpu_seconds(lambda: prepare(n), rounds=1))
         large = min(large, cpu_seconds(lambda: prepare(factor * n), rounds=1))
+        if stop_below is not None and large / max(small, 1e-6) < stop_below:
+            break
     return large / max(small, 1e-6)
+
+
+def linear_growth(prepare: Callable[[int], Callable[[], object]], n: int, *, rounds: int = 3) -> float:
+    """:func:`growth` for fourfold input, rounds stopping once the ratio is below
+    :data:`LINEAR_WHEN_QUADRUPLED` (linear work: one round; anything else: ``rounds``)."""
+    return growth(prepare, n, rounds=rounds, stop_below=LINEAR_WHEN_QUADRUPLED)

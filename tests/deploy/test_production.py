@@ -34,7 +34,7 @@ import pytest
 from tests.deploy.nginx import main_config
 from tests.smtp_sink import SMTPSink, free_port
 
-pytestmark = [pytest.mark.db, pytest.mark.slow]
+pytestmark = pytest.mark.slow
 BIN = Path(sys.executable).parent
 PASSWORD = "a production admin password"
 NGINX = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)

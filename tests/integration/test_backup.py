@@ -19,8 +19,6 @@ from newsfeed.domain.vocab import Kind
 from newsfeed.services.subscriptions import add_confirmed, confirmation_delivery, read_preferences
 from tests import factories
 
-pytestmark = pytest.mark.db
-
 
 def _rows(engine: Engine) -> dict[str, set[tuple[str, ...]]]:
     with engine.connect() as connection:

@@ -19,7 +19,7 @@ from newsfeed.domain.vocab import Kind, Status, Visibility
 from newsfeed.services.build_keys import BuildKeys
 from newsfeed.services.items import update_item, with_changes
 from newsfeed.services.public import PER_PAGE
-from tests.scaling import LINEAR_WHEN_QUADRUPLED, growth
+from tests.scaling import LINEAR_WHEN_QUADRUPLED, linear_growth
 
 NOW = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 
@@ -61,10 +61,9 @@ def test_keying_every_list_page_costs_linear_time(tmp_path: Path) -> None:
 
         return work
 
-    assert growth(prepare, 3_000, rounds=2) < LINEAR_WHEN_QUADRUPLED
+    assert linear_growth(prepare, 3_000) < LINEAR_WHEN_QUADRUPLED
 
 
-@pytest.mark.db
 def test_an_upcoming_page_is_rendered_again_only_when_its_events_or_the_hour_change(session: Session) -> None:
     from tests import factories
 

@@ -27,7 +27,7 @@ from tests import factories
 from tests.conftest import PASSWORD
 from tests.web.test_admin import sign_in, token
 
-pytestmark = [pytest.mark.db, pytest.mark.slow]
+pytestmark = pytest.mark.slow
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 SEED = FIXTURES / "seeds" / "000_00131e9a34f93c5c.txt"
 

@@ -13,7 +13,6 @@ from newsfeed.domain.vocab import Kind
 from newsfeed.services.demo import load_demo
 from newsfeed.services.users import verify_password
 
-pytestmark = pytest.mark.db
 NOW = dt.datetime(2025, 3, 1, tzinfo=dt.UTC)
 
 

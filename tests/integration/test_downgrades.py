@@ -27,7 +27,6 @@ from tests.conftest import make_config
 from tests.integration.test_migrations import empty_database_url
 
 __all__ = ["empty_database_url"]
-pytestmark = pytest.mark.db
 
 
 def _revisions(engine: Engine) -> list[str]:

@@ -31,7 +31,6 @@ from tests import factories
 from tests.conftest import make_config
 from tests.smtp_sink import SMTPSink, free_port
 
-pytestmark = pytest.mark.db
 UTC = dt.UTC
 # Monday 3 February 2025, 08:00 in Vienna (07:00 UTC): weekly digests are due.
 MONDAY = dt.datetime(2025, 2, 3, 7, 0, tzinfo=UTC)

@@ -8,7 +8,6 @@ import re
 from pathlib import Path
 from typing import Any
 
-import pytest
 from lxml import html
 from markdown_it import MarkdownIt
 from sqlalchemy.orm import Session
@@ -17,7 +16,6 @@ from newsfeed.domain.vocab import Kind
 from tests import factories
 from tests.html_checks import HOSTILE_TEXTS, no_active_content
 
-pytestmark = pytest.mark.db
 LIQUID = re.compile(r"\{\{|\{%")
 
 

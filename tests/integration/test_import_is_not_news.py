@@ -7,7 +7,6 @@ import datetime as dt
 from typing import Any
 
 import feedparser
-import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -18,8 +17,6 @@ from newsfeed.services.digests import build_digest
 from newsfeed.services.imports import apply_import
 from newsfeed.services.subscriptions import add_confirmed, read_preferences
 from tests import factories
-
-pytestmark = pytest.mark.db
 
 NOW = dt.datetime(2025, 3, 1, 9, 0, tzinfo=dt.UTC)  # the clock fixture's time
 TEN_FROM_2024 = "\n".join(

@@ -19,8 +19,6 @@ from newsfeed.services.items import ItemInput, publish_due, update_item
 from newsfeed.services.public import timeline
 from tests import factories
 
-pytestmark = pytest.mark.db
-
 
 def data_version(session: Session) -> int:
     return session.scalar(select(SiteState.int_value).where(SiteState.key == "data_version")) or 0

@@ -16,8 +16,6 @@ from newsfeed.adapters.db import Base, make_engine
 from newsfeed.adapters.migrate import alembic_config, head_revision, upgrade
 from newsfeed.adapters.schema import HEAD, current_revision
 
-pytestmark = pytest.mark.db
-
 
 @pytest.fixture
 def empty_database_url(tmp_path) -> Iterator[str]:  # type: ignore[no-untyped-def]

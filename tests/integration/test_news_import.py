@@ -14,7 +14,6 @@ from newsfeed.domain.errors import InvalidInput
 from newsfeed.domain.importers import parse_text
 from newsfeed.services.imports import apply_import
 
-pytestmark = pytest.mark.db
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 NOW = dt.datetime(2025, 3, 1, tzinfo=dt.UTC)
 TODAY = NOW.date()

@@ -29,8 +29,6 @@ from newsfeed.services.planning import plan
 from newsfeed.services.subscriptions import add_confirmed, read_preferences
 from tests.conftest import make_config
 
-pytestmark = pytest.mark.db
-
 VIENNA = zoneinfo.ZoneInfo("Europe/Vienna")
 NOW = dt.datetime(2025, 3, 28, 10, 0, tzinfo=dt.UTC)  # Friday; summer time starts on Sunday
 POSTED = dt.date(2025, 3, 1)

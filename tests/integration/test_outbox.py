@@ -38,7 +38,6 @@ from tests import factories
 from tests.conftest import make_config
 from tests.smtp_sink import SMTPSink
 
-pytestmark = pytest.mark.db
 UTC = dt.UTC
 MONDAY = dt.datetime(2025, 2, 3, 7, 0, tzinfo=UTC)  # weekly digests are due at 08:00 in Vienna
 

@@ -21,8 +21,6 @@ from newsfeed.domain.errors import InvalidInput
 from newsfeed.services.people import Profile, add_person, orcid_id
 from tests import factories
 
-pytestmark = pytest.mark.db
-
 
 def test_a_fresh_install_can_make_a_person_and_then_use_them_everywhere(
     runner: Any, tmp_path: Path, session: Session

@@ -30,7 +30,6 @@ from tests.integration.test_scholarly_sources import NOW, _follow, _sync_all
 from tests.integration.test_scholarly_sources import server as _server_fixture
 
 __all__ = ["_server_fixture"]
-pytestmark = pytest.mark.db
 server = _server_fixture
 DAY = dt.timedelta(days=1)
 SEND = dt.datetime(2025, 8, 2, 8, 0, tzinfo=dt.UTC)  # the day after NOW, at [digests] send_hour (UTC)

@@ -20,7 +20,6 @@ from newsfeed.services import planning
 from newsfeed.services.subscriptions import add_confirmed, read_preferences, update_preferences
 from tests import factories
 
-pytestmark = pytest.mark.db
 START = dt.datetime(2025, 3, 1, 9, 0, tzinfo=dt.UTC)
 
 

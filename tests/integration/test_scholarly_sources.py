@@ -28,7 +28,6 @@ from tests import factories
 from tests.conftest import make_config
 from tests.http_source import Answer, PageServer
 
-pytestmark = pytest.mark.db
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "scholarly"
 NOW = dt.datetime(2025, 8, 1, 9, 0, tzinfo=dt.UTC)
 DOI = "10.5555/icml.2025.1234"

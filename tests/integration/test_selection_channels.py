@@ -20,7 +20,6 @@ from newsfeed.domain.vocab import KINDS, Kind
 from newsfeed.services.subscriptions import add_confirmed, read_preferences
 from tests import factories
 
-pytestmark = pytest.mark.db
 NOW = factories.NOW
 TAGS = ["ml", "theory", "vision"]
 PEOPLE = ["ada", "bob", "cy"]

@@ -33,7 +33,6 @@ from tests.conftest import make_config
 from tests.mastodon_server import TOKEN, Instance
 from tests.social_kill import signal, sweep_killed_after_the_answer
 
-pytestmark = pytest.mark.db
 NOW = dt.datetime(2025, 3, 1, 9, 0, tzinfo=dt.UTC)
 
 

@@ -31,7 +31,7 @@ from tests.pds_server import Pds, start
 from tests.smtp_sink import free_port
 from tests.social_kill import signal, sweep_killed_after_the_answer
 
-pytestmark = [pytest.mark.db, pytest.mark.slow]
+pytestmark = pytest.mark.slow
 NOW = dt.datetime.now(dt.UTC).replace(microsecond=0)
 
 

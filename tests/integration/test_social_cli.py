@@ -15,8 +15,6 @@ from sqlalchemy.orm import Session
 from tests import factories
 from tests.mastodon_server import TOKEN, Instance
 
-pytestmark = pytest.mark.db
-
 
 @pytest.fixture
 def instance() -> Iterator[Instance]:

@@ -32,7 +32,6 @@ from tests import factories
 from tests.conftest import make_config
 from tests.http_source import Answer, PageServer
 
-pytestmark = pytest.mark.db
 T0 = dt.datetime(2025, 6, 2, 8, 0, tzinfo=dt.UTC)
 LOOPBACK = "127.0.0.0/8"
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from sqlalchemy import Engine, delete
 from sqlalchemy.orm import Session
@@ -15,8 +14,6 @@ from newsfeed.domain.dates import DateParseError, FuzzyDate, parse
 from newsfeed.services.items import ItemInput, MilestoneInput, create_item
 from tests.factories import NOW
 from tests.unit.test_dates import written_dates
-
-pytestmark = pytest.mark.db
 
 
 def test_every_field_of_a_fuzzy_date_has_a_column() -> None:

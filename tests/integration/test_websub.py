@@ -27,7 +27,6 @@ from newsfeed.services.websub import told
 from tests import factories
 from tests.conftest import make_config
 
-pytestmark = pytest.mark.db
 NOW = factories.NOW
 
 

@@ -12,7 +12,7 @@ from collections.abc import Callable
 import pytest
 
 from newsfeed.domain.dates import DateParseError, FuzzyDate, find_dates, parse
-from tests.scaling import LINEAR_WHEN_QUADRUPLED, growth
+from tests.scaling import LINEAR_WHEN_QUADRUPLED, linear_growth
 
 D = dt.date
 WED = D(2025, 3, 5)  # a Wednesday
@@ -255,4 +255,4 @@ def test_one_megabyte_of_hostile_prose_costs_linear_time(text: str) -> None:
         return work
 
     # an eighth, then half a megabyte: about four times the time (backtracking would take hours)
-    assert growth(prepare, 125_000, rounds=2) < LINEAR_WHEN_QUADRUPLED
+    assert linear_growth(prepare, 125_000) < LINEAR_WHEN_QUADRUPLED

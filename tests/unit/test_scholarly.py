@@ -10,7 +10,7 @@ import pytest
 
 from newsfeed.domain.scholarly import PARSERS, PaperRecord, UnreadableAnswer, group, person_key, title_key
 from newsfeed.domain.scholarly.model import fuzzy
-from tests.scaling import LINEAR_WHEN_QUADRUPLED, growth
+from tests.scaling import LINEAR_WHEN_QUADRUPLED, linear_growth
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "scholarly"
 
@@ -168,7 +168,7 @@ def test_grouping_stays_linear_when_many_records_share_a_title() -> None:
         ]
         return lambda: group(records)
 
-    assert growth(prepare, 2_000) < LINEAR_WHEN_QUADRUPLED  # type: ignore[arg-type]
+    assert linear_growth(prepare, 2_000) < LINEAR_WHEN_QUADRUPLED  # type: ignore[arg-type]
 
 
 def test_every_fixture_reads_and_groups_without_losing_a_record() -> None:

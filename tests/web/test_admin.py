@@ -19,7 +19,6 @@ from newsfeed.domain.vocab import Role, Status
 from tests.conftest import PASSWORD
 from tests.html_checks import no_active_content
 
-pytestmark = pytest.mark.db
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 
 

@@ -22,7 +22,6 @@ from newsfeed.domain.vocab import Role
 from newsfeed.services.users import hash_password
 
 pytestmark = [
-    pytest.mark.db,
     pytest.mark.browser,
     # Werkzeug's development server (the live server here; production runs gunicorn) leaves a
     # static file unclosed when the browser drops the request for it (a page left before its

@@ -9,7 +9,6 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-import pytest
 import vobject
 from icalendar import Calendar
 from sqlalchemy.orm import Session
@@ -19,8 +18,6 @@ from newsfeed.domain.vocab import Kind
 from newsfeed.services.items import input_of, update_item
 from tests import factories
 from tests.conftest import make_config
-
-pytestmark = pytest.mark.db
 
 
 def _events(body: bytes) -> dict[str, Any]:

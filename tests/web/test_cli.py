@@ -83,7 +83,6 @@ def test_dates_batch_in_one_process() -> None:
     }
 
 
-@pytest.mark.db
 def test_db_upgrade_creates_the_sqlite_file(tmp_path: Path) -> None:
     from click.testing import CliRunner
 
@@ -111,7 +110,6 @@ def test_bad_configuration_exits_2(tmp_path: Path) -> None:
 
 
 @pytest.mark.password_strength
-@pytest.mark.db
 def test_user_create_hashes_the_password_and_refuses_duplicates_bad_addresses_and_short_passwords(
     runner: Any, session: Session
 ) -> None:
@@ -132,7 +130,6 @@ def test_user_create_hashes_the_password_and_refuses_duplicates_bad_addresses_an
     assert short.exit_code == 2 and "password: at least 12 characters" in short.output
 
 
-@pytest.mark.db
 def test_user_list_and_reset_password_signs_other_sessions_out(runner: Any, session: Session) -> None:
     from newsfeed.services.users import verify_password
 
@@ -172,7 +169,6 @@ def test_user_list_and_reset_password_signs_other_sessions_out(runner: Any, sess
     assert short.exit_code == 2 and "password: at least 12 characters" in short.output
 
 
-@pytest.mark.db
 def test_demo_command_creates_content_once(runner: Any, session: Session) -> None:
     result = runner(["demo"])
     assert result.exit_code == 0, result.output
@@ -233,7 +229,6 @@ def test_console_script_serves_the_demo(tmp_path: Path) -> None:
     assert (tmp_path / "instance" / "newsfeed.sqlite3").exists()
 
 
-@pytest.mark.db
 def test_import_dry_run_json_writes_nothing(runner: Any, session: Session) -> None:
     seed = FIXTURES / "seeds" / "000_00131e9a34f93c5c.txt"
     result = runner(["import", str(seed), "--dry-run", "--json", "--today", "2025-03-01"])
@@ -258,7 +253,6 @@ def test_import_dry_run_json_writes_nothing(runner: Any, session: Session) -> No
     assert session.scalar(select(func.count(Item.id))) == 0
 
 
-@pytest.mark.db
 def test_import_writes_then_reports_unchanged(runner: Any, session: Session) -> None:
     seed = FIXTURES / "seeds" / "003_ed098f0169d864fe.txt"
     first = runner(["import", str(seed), "--today", "2024-12-01"])
@@ -299,7 +293,6 @@ def test_unreadable_files_exit_2_and_write_nothing(
     assert message in result.output
 
 
-@pytest.mark.db
 def test_export_writes_markdown_alfolio_and_json_that_read_back(runner: Any, tmp_path: Path) -> None:
     seed = FIXTURES / "seeds" / "000_00131e9a34f93c5c.txt"
     assert runner(["import", str(seed), "--today", "2025-03-01"]).exit_code == 0

@@ -11,8 +11,6 @@ from sqlalchemy.orm import Session
 
 from tests import factories
 
-pytestmark = pytest.mark.db
-
 
 def test_a_cached_page_links_only_the_parsed_filter_and_page(client: Any, session: Session) -> None:
     factories.person(session, "ada", "Ada Lovelace")

@@ -19,8 +19,6 @@ from newsfeed.services.items import MilestoneInput, update_item, with_changes
 from tests.conftest import PASSWORD
 from tests.web.test_admin import add_user, sign_in
 
-pytestmark = pytest.mark.db
-
 MARCH_2025 = dt.datetime(2025, 3, 1, 9, 0, tzinfo=dt.UTC)
 A_YEAR_LATER = dt.datetime(2026, 4, 15, 9, 0, tzinfo=dt.UTC)
 

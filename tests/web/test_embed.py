@@ -19,7 +19,6 @@ from tests import factories
 from tests.web.test_look import browser
 
 __all__ = ["browser"]  # the Chromium fixture
-pytestmark = pytest.mark.db
 INCLUDE = Path(__file__).resolve().parents[2] / "deploy" / "jekyll" / "newsfeed.liquid"
 
 

@@ -26,7 +26,6 @@ from tests import factories
 from tests.conftest import make_config
 from tests.html_checks import no_active_content
 
-pytestmark = pytest.mark.db
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 ATOM_NS = {"a": "http://www.w3.org/2005/Atom", "fh": "http://purl.org/syndication/history/1.0"}
 

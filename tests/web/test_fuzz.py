@@ -24,7 +24,7 @@ from newsfeed.services.demo import load_demo
 from tests import factories
 from tests.conftest import PASSWORD
 
-pytestmark = [pytest.mark.db, pytest.mark.slow]
+pytestmark = pytest.mark.slow
 
 HOSTILE_VALUES = [
     "\x00",

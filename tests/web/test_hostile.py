@@ -24,10 +24,9 @@ from newsfeed.services.imports import apply_import
 from newsfeed.services.subscriptions import add_confirmed, read_preferences
 from tests import factories
 from tests.conftest import PASSWORD
-from tests.scaling import LINEAR_WHEN_QUADRUPLED, cpu_seconds, growth
+from tests.scaling import LINEAR_WHEN_QUADRUPLED, cpu_seconds, linear_growth
 from tests.web.test_admin import add_user, item_form, sign_in, token
 
-pytestmark = pytest.mark.db
 NOW = factories.NOW
 
 
@@ -189,7 +188,7 @@ def test_unclosed_template_tags_cost_linear_time() -> None:
     """Every "{{" or "{%" without its end looks a bounded way ahead, not to the end of the page."""
     result = _unclosed_templates(1_000)()
     assert isinstance(result, ImportResult) and len(result.items) == 1
-    assert growth(_unclosed_templates, 4_000, rounds=2) < LINEAR_WHEN_QUADRUPLED
+    assert linear_growth(_unclosed_templates, 4_000) < LINEAR_WHEN_QUADRUPLED
 
 
 def _spaced_metadata(n: int) -> Callable[[], object]:
@@ -205,7 +204,7 @@ def test_post_metadata_lines_cost_linear_time() -> None:
     before trailing spaces took a second for 20,000 of them)."""
     result = _spaced_metadata(1_000)()
     assert isinstance(result, ImportResult) and len(result.items) == 2
-    assert growth(_spaced_metadata, 10_000, rounds=2) < LINEAR_WHEN_QUADRUPLED
+    assert linear_growth(_spaced_metadata, 10_000) < LINEAR_WHEN_QUADRUPLED
 
 
 @pytest.mark.slow
@@ -213,7 +212,7 @@ def test_a_pathological_megabyte_line_costs_linear_time() -> None:
     result = _pathological_line(250_000)()
     assert isinstance(result, ImportResult) and len(result.items) == 1
     # four times the line costs about four times as much (quadratic parsing took minutes for a megabyte)
-    assert growth(_pathological_line, 62_500, rounds=2) < LINEAR_WHEN_QUADRUPLED
+    assert linear_growth(_pathological_line, 62_500) < LINEAR_WHEN_QUADRUPLED
 
 
 @pytest.mark.slow
@@ -242,7 +241,7 @@ def test_reimporting_edited_items_costs_linear_time(session: Session) -> None:
 
         return work
 
-    ratio = growth(prepare, 200, rounds=2)
+    ratio = linear_growth(prepare, 200)
     assert [(r.created, r.updated) for n, r in reports] == [(0, n) for n, _ in reports]
     assert ratio < LINEAR_WHEN_QUADRUPLED
 

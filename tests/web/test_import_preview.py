@@ -22,8 +22,6 @@ from newsfeed.services.imports import apply_import
 from tests.factories import NOW
 from tests.web.test_admin import add_user, item_form, sign_in, token
 
-pytestmark = pytest.mark.db
-
 NEWS = """## News
 
 * **Feb 2:** Awarded a travel grant to present our talk at NeurIPS.

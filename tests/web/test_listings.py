@@ -9,7 +9,6 @@ from contextlib import contextmanager
 from typing import Any
 
 import feedparser
-import pytest
 from lxml import html
 from sqlalchemy import event
 from sqlalchemy.orm import Session
@@ -18,8 +17,6 @@ from newsfeed.domain.selection import EVERYTHING
 from newsfeed.services.feeds import feed_page
 from newsfeed.services.public import timeline_page
 from tests import factories
-
-pytestmark = pytest.mark.db
 
 
 @contextmanager

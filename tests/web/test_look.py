@@ -26,7 +26,6 @@ from tests import factories
 from tests.web.test_browser import CHROMIUM, OUTPUT, PASSWORD
 
 pytestmark = [
-    pytest.mark.db,
     pytest.mark.browser,
     # Werkzeug's development server (the live server here; production runs gunicorn) leaves a
     # static file unclosed when the browser drops the request for it (a page left before its

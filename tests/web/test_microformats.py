@@ -7,13 +7,11 @@ from __future__ import annotations
 from typing import Any
 
 import mf2py
-import pytest
 from sqlalchemy.orm import Session
 
 from newsfeed.domain.vocab import Kind
 from tests import factories
 
-pytestmark = pytest.mark.db
 BASE = "http://news.example.org"
 
 

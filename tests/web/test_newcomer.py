@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import pytest
 from lxml import html
 from sqlalchemy.orm import Session
 
@@ -15,7 +14,6 @@ from tests import factories
 from tests.web.test_admin import admin, token
 
 __all__ = ["admin"]  # the signed-in admin fixture
-pytestmark = pytest.mark.db
 
 
 def test_the_zone_select_is_grouped_by_region_with_common_zones_first_and_no_legacy_aliases(

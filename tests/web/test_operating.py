@@ -20,8 +20,6 @@ from newsfeed.web import SchemaNotReady, create_app
 from tests import factories
 from tests.conftest import make_config
 
-pytestmark = pytest.mark.db
-
 
 def test_healthz_checks_the_database_and_its_schema(app: Any, client: Any, tmp_path: Path) -> None:
     ok = client.get("/healthz")

@@ -17,8 +17,6 @@ from newsfeed.domain.vocab import Kind
 from newsfeed.services.items import ItemInput, LinkInput, MilestoneInput, create_item
 from tests import factories
 
-pytestmark = pytest.mark.db
-
 
 def _titles(body: bytes) -> list[str]:
     return [

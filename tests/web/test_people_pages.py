@@ -7,7 +7,6 @@ import datetime as dt
 from typing import Any
 
 import feedparser
-import pytest
 from lxml import html
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -18,8 +17,6 @@ from tests import factories
 from tests.web.test_admin import add_user, admin, sign_in, token
 
 __all__ = ["admin"]  # the signed-in admin fixture
-
-pytestmark = pytest.mark.db
 
 
 def test_an_admin_adds_a_person_who_then_has_a_page(admin: Any, session: Session) -> None:

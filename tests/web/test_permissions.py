@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -22,8 +21,6 @@ from newsfeed.domain.vocab import Role
 from newsfeed.services.subscriptions import add_confirmed, read_preferences
 from tests import factories
 from tests.web.test_admin import sign_in
-
-pytestmark = pytest.mark.db
 
 # ops: /healthz for anyone (a load balancer), /metrics for the addresses [metrics] allow names
 PUBLIC = {"public", "feeds", "subscribe", "static", "ops"}

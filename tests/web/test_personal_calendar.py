@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-import pytest
 import vobject
 from icalendar import Calendar
 from lxml import html
@@ -16,8 +15,6 @@ from newsfeed.domain.vocab import Kind
 from newsfeed.services.subscriptions import add_confirmed, read_preferences, unsubscribe
 from tests import factories
 from tests.web.test_admin import token
-
-pytestmark = pytest.mark.db
 
 
 def _calendar_link(client: Any, subscriber_token: str) -> str:

@@ -15,8 +15,6 @@ from newsfeed.adapters.models import Item, Paper, Person, Proposal
 from newsfeed.domain.vocab import Role, Status
 from tests.web.test_admin import add_user, sign_in, token
 
-pytestmark = pytest.mark.db
-
 
 def _proposals(session: Session, person: Person, *titles: str) -> list[int]:
     ids = []

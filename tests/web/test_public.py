@@ -5,14 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-import pytest
 from lxml import html
 from sqlalchemy.orm import Session
 
 from newsfeed.domain.vocab import Kind, Status, Visibility
 from tests import factories
-
-pytestmark = pytest.mark.db
 
 
 def test_index_groups_by_year_with_kinds_and_human_dates(session: Session, client: Any) -> None:

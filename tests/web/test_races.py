@@ -15,7 +15,6 @@ import urllib.request
 from collections.abc import Callable
 from typing import Any
 
-import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -23,8 +22,6 @@ from newsfeed.adapters.models import Delivery, Item, Subscriber, Tag, User
 from newsfeed.domain.vocab import Role
 from tests import factories
 from tests.conftest import PASSWORD
-
-pytestmark = pytest.mark.db
 
 
 class Browser:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -17,8 +16,6 @@ from newsfeed.services.demo import load_demo
 from newsfeed.services.subscriptions import Preferences, add_confirmed, confirm_token
 from newsfeed.services.users import hash_password
 from tests import factories
-
-pytestmark = pytest.mark.db
 
 
 def test_every_get_route_answers(session: Session, app: Any, client: Any, clock: Any) -> None:

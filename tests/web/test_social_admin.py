@@ -19,7 +19,6 @@ from newsfeed.config import Config
 from newsfeed.domain.vocab import Role
 from tests.web.test_admin import add_user, sign_in, token
 
-pytestmark = pytest.mark.db
 SECRET = "abcd-efgh-ijkl-mnop"  # noqa: S105 (a test app password)
 
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-import pytest
 from lxml import html
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -16,8 +15,6 @@ from newsfeed.adapters.models import Source
 from newsfeed.domain.vocab import Role
 from tests import factories
 from tests.web.test_admin import add_user, sign_in, token
-
-pytestmark = pytest.mark.db
 
 
 def test_admins_add_sources_for_anyone_with_every_problem_at_once(

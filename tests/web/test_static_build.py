@@ -24,8 +24,6 @@ from newsfeed.domain.vocab import KINDS, Kind
 from newsfeed.services.demo import load_demo
 from newsfeed.services.items import update_item, with_changes
 
-pytestmark = pytest.mark.db
-
 BASE = "https://user.github.io/site/"
 PREFIX = "/site/"
 _ABSOLUTE = re.compile(r"(?:https|webcal)://user\.github\.io(/[^\s\"'<>\\)]*)")

@@ -17,7 +17,6 @@ from tests import factories
 from tests.web.test_look import browser
 
 __all__ = ["browser"]
-pytestmark = pytest.mark.db
 STYLE = re.compile(
     r"^\d{1,2} [A-Z][a-z]{2} \d{4}, \d\d:\d\d (?:[A-Za-z]{2,5}|UTC[+-]\d\d:\d\d|[A-Za-z_]+/[A-Za-z_]+)$"
 )
