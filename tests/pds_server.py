@@ -47,10 +47,10 @@ def ensure_packages() -> None:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if (HERE / "node_modules" / "@atproto" / "pds").is_dir():
             return
-        command = [npm, "ci", "--no-audit", "--no-fund"]
+        command = [str(HERE / "install")]  # npm ci, building better-sqlite3 at -O0
         done = subprocess.run(command, cwd=HERE, capture_output=True, text=True, timeout=900, check=False)
     if done.returncode != 0:
-        raise RuntimeError(f"npm ci in {HERE} failed:\n{done.stderr[-2000:]}")
+        raise RuntimeError(f"{HERE / 'install'} (npm ci) failed:\n{done.stderr[-2000:]}")
 
 
 @dataclass
