@@ -23,6 +23,8 @@ from typing import Any
 
 import pytest
 from hypothesis import settings
+from jinja2 import BytecodeCache
+from jinja2.bccache import Bucket
 from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session
 
@@ -195,12 +197,38 @@ def session(engine: Engine) -> Iterator[Session]:
         yield session
 
 
-@pytest.fixture
-def app(config: Config, clock: Clock) -> Any:
+class _TemplateCodeCache(BytecodeCache):
+    """Compiled templates kept for this test process: every test builds an app of its own, and
+    each app's Jinja environment would parse and compile again each template it renders (about
+    10 ms each). Jinja checks each template's source against the checksum kept with its code."""
+
+    def __init__(self) -> None:
+        self.codes: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        code = self.codes.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.codes[bucket.key] = bucket.bytecode_to_string()
+
+
+TEMPLATE_CODE = _TemplateCodeCache()
+
+
+def _test_app(config: Config, clock: Clock) -> Any:
     from newsfeed.web import create_app
 
     app = create_app(config, clock=clock)
     app.config["TESTING"] = True
+    app.jinja_env.bytecode_cache = TEMPLATE_CODE
+    return app
+
+
+@pytest.fixture
+def app(config: Config, clock: Clock) -> Any:
+    app = _test_app(config, clock)
     yield app
     app.extensions["newsfeed.sessions"].kw["bind"].dispose()
 
@@ -208,13 +236,10 @@ def app(config: Config, clock: Clock) -> Any:
 @pytest.fixture
 def app_factory(clock: Clock) -> Iterator[Any]:
     """More app instances (another gunicorn worker, another configuration); disposed afterwards."""
-    from newsfeed.web import create_app
-
     made: list[Any] = []
 
     def make(config: Config) -> Any:
-        app = create_app(config, clock=clock)
-        app.config["TESTING"] = True
+        app = _test_app(config, clock)
         made.append(app)
         return app
 
