@@ -108,5 +108,7 @@ def render_ics(
         # Each zone's rules over the whole years its events fall in, not icalendar's default of
         # 1970 to 2038: a fifth of the size, and a tenth of the time to write (2.2 ms a zone).
         first, last = min(zoned), max(zoned)
-        cal.add_missing_timezones(first_date=dt.date(first.year, 1, 1), last_date=dt.date(last.year + 1, 1, 1))
+        cal.add_missing_timezones(
+            first_date=dt.date(first.year, 1, 1), last_date=dt.date(last.year + 1, 1, 1)
+        )
     return bytes(cal.to_ical())
