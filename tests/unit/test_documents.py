@@ -5,7 +5,9 @@ whatever the markup."""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import json
 import os
 import re
@@ -161,6 +163,12 @@ def _render(
     rows = [{"date": _label(d) if d else "", "text": t} for t, d in records]
     if markup == "json":
         return json.dumps({"news": rows}), "news.json"
+    if markup in ("csv", "tsv"):
+        out = io.StringIO()
+        writer = csv.DictWriter(out, ["date", "text"], delimiter="," if markup == "csv" else "\t")
+        writer.writeheader()
+        writer.writerows(rows)
+        return out.getvalue(), f"news.{markup}"
     if markup == "yaml":
         body = "".join(f"- date: '{r['date']}'\n  text: '{r['text']}'\n" for r in rows)
         return ("news:\n" + "".join("  " + line + "\n" for line in body.splitlines())), "news.yml"
@@ -171,7 +179,7 @@ def _render(
 @settings(max_examples=120)
 @given(
     records=news_lists(),
-    markup=st.sampled_from(["markdown", "html", "org", "json", "yaml", "toml"]),
+    markup=st.sampled_from(["markdown", "html", "org", "json", "yaml", "toml", "csv", "tsv"]),
     heading=st.booleans(),
     other=st.booleans(),
 )
@@ -792,3 +800,40 @@ def test_cards_dated_by_day_and_misspelt_month_take_the_year_above_them() -> Non
         dt.date(2026, 3, 5),
         dt.date(2025, 12, 9),
     ]
+
+
+CSV_NEWS = """date,headline,link
+2025-03-14,"Our paper on graph transformers, with a new benchmark, was accepted at ICML 2025!",https://arxiv.org/abs/2503.01234
+2025-01-20,"I gave an invited talk at the ML seminar:
+""Graphs at scale"".",
+2024-11-02,Serving as Area Chair for NeurIPS 2025.,
+
+"""
+
+
+def test_a_csv_or_tsv_data_file_is_one_item_per_row_with_its_date_and_text() -> None:
+    semicolons = CSV_NEWS.replace(",", ";").replace(";with", ",with").replace("; was", ", was")
+    tabs = "date\theadline\n2025-03-14\tPaper accepted at ICML 2025.\n2024-11-02\tServing as Area Chair.\n"
+    three = ["2025-03-14", "2025-01-20", "2024-11-02"]
+    for text, path, description, days in [
+        (CSV_NEWS, "_data/news.csv", "CSV data file, 3 records", three),
+        (semicolons, "_data/news.csv", "CSV data file, 3 records", three),  # a spreadsheet's ";"
+        (CSV_NEWS, "", "CSV data file, 3 records", three),  # pasted, or a published sheet's export
+        (tabs, "_data/news.tsv", "TSV data file, 2 records", ["2025-03-14", "2024-11-02"]),
+    ]:
+        result = parse_text(text, today=TODAY, path=path)
+        assert result.description.startswith(description), (path, result.description)
+        assert [i.posted.start.isoformat() for i in result.items if i.posted] == days, path
+    first, talk, chair = parse_text(CSV_NEWS, today=TODAY, path="news.csv").items
+    assert first.text.startswith("Our paper on graph transformers, with a new benchmark")
+    assert (first.kind, talk.kind, chair.kind) == ("acceptance", "talk", "reviewing")
+    assert '"Graphs at scale"' in talk.text  # a quoted field over two lines, its quotes undoubled
+
+
+def test_a_first_line_with_commas_is_no_table_unless_it_names_a_date_column_over_rows() -> None:
+    prose = "News, updates and more\n\n- 03/2025 Paper accepted at ICML.\n- 02/2025 Talk at MIT.\n"
+    assert "Markdown" in parse_text(prose, today=TODAY).description
+    assert len(parse_text(prose, today=TODAY).items) == 2
+    broken = "not, a header!\n1,2\n"
+    result = parse_text(broken, today=TODAY, path="news.csv")
+    assert result.items == [] and any("first line does not name the columns" in w for w in result.warnings)

@@ -28,7 +28,9 @@ Pure: text in, blocks out (the files of a folder are read by :mod:`newsfeed.adap
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import json
 import re
 import tomllib
@@ -919,7 +921,57 @@ def _without_trailing_commas(text: str) -> str:
     return "".join(out)
 
 
+_CSV_HEADER = re.compile(r"[^\W\d][\w .()/-]{0,39}")
+
+
+def _csv_delimiter(text: str, kind: str) -> str | None:
+    """The delimiter of a table whose first line names its columns (Jekyll's ``_data/*.csv`` and
+    ``*.tsv``, a spreadsheet's export): a tab for TSV, else whichever of comma, semicolon (as
+    spreadsheets write CSV where the comma is the decimal mark) and tab splits the first line into
+    the most column names, or None when that line is no such header."""
+    first = text.lstrip("\ufeff").split("\n", 1)[0].strip()
+    choices = ("\t",) if kind == "tsv" else (",", ";", "\t")
+    delimiter = max(choices, key=first.count)
+    names = [name.strip().strip('"').strip() for name in first.split(delimiter)]
+    if not 2 <= len(names) <= 40 or not all(_CSV_HEADER.fullmatch(name) for name in names):
+        return None
+    return delimiter
+
+
+def _is_dated_table(text: str) -> bool:
+    """A CSV or TSV table without its file name (pasted, or a spreadsheet's published export):
+    a first line of column names, one of them a date's, and at least two rows under it with as
+    many fields, read as records."""
+    delimiter = _csv_delimiter(text, "csv")
+    if delimiter is None:
+        return False
+    lines = text.lstrip("\ufeff").splitlines()
+    names = lines[0].split(delimiter)
+    if not any(_DATE_KEYS.match(name.strip().strip('"').strip()) for name in names):
+        return False
+    try:
+        rows = list(csv.reader(io.StringIO("\n".join(lines[:12])), delimiter=delimiter))
+    except csv.Error:
+        return False
+    if sum(len(row) == len(names) for row in rows[1:]) < 2:
+        return False
+    try:
+        return bool(find_records(load_data(text, "csv")))
+    except ValueError:
+        return False
+
+
 def load_data(text: str, kind: str) -> Any:
+    if kind in ("csv", "tsv"):
+        delimiter = _csv_delimiter(text, kind)
+        if delimiter is None:
+            raise ValueError("its first line does not name the columns")
+        try:
+            reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")), delimiter=delimiter)
+            rows = [{(k or "").strip(): (v or "").strip() for k, v in row.items() if k} for row in reader]
+        except csv.Error as exc:
+            raise ValueError(f"not {kind.upper()}: {exc}") from None
+        return [row for row in rows if any(row.values())]
     if kind == "json":
         try:
             return json.loads(text)
@@ -1214,7 +1266,7 @@ def data_document(
     data: Any, kind: str, *, today: dt.date, line_of: Any = None, label: str | None = None
 ) -> Document:
     """The news records of parsed data (a data file, or front matter that holds the news)."""
-    names = {"yaml": "YAML", "json": "JSON", "toml": "TOML"}
+    names = {"yaml": "YAML", "json": "JSON", "toml": "TOML", "csv": "CSV", "tsv": "TSV"}
     shown = label or f"{names.get(kind, kind)} data file"
     candidates = [r for r in find_records(data) if r.text_key is not None]
     if not candidates:
@@ -1295,7 +1347,7 @@ _MARKDOWN_SIGN = re.compile(r"^\s{0,3}(?:#{1,6}\s|[*+-]\s|\d{1,3}[.)]\s)", re.M)
 _EXTENSIONS = {
     ".json": "json", ".yml": "yaml", ".yaml": "yaml", ".toml": "toml", ".js": "js", ".mjs": "js",
     ".org": "org", ".rst": "rst", ".rest": "rst", ".html": "html", ".htm": "html",
-    ".md": "markdown", ".markdown": "markdown", ".txt": None,
+    ".md": "markdown", ".markdown": "markdown", ".txt": None, ".csv": "csv", ".tsv": "tsv",
 }  # fmt: skip
 
 
@@ -1314,6 +1366,8 @@ def markup_of(text: str, path: str = "") -> str:
             pass
     if re.search(r"document\.write\s*\(|\.innerHTML\s*[+]?=", head):
         return "js"
+    if _is_dated_table(text):
+        return "csv"
     if _ORG_SIGN.search(head):
         return "org"
     if _RST_SIGN.search(head) and not _MARKDOWN_SIGN.search(head):
@@ -1346,7 +1400,7 @@ _MARKUP_NAMES = {
 def news_document(text: str, *, path: str = "", today: dt.date) -> Document:
     """A news document read by the parser for what it is written in."""
     markup = markup_of(text, path)
-    if markup in ("json", "yaml", "toml"):
+    if markup in ("json", "yaml", "toml", "csv", "tsv"):
         return read_data(text, markup, today=today, name=path or "the text")
     if markup == "js":
         written = html_in_javascript(text) or ""
