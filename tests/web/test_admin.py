@@ -462,6 +462,14 @@ def test_an_uploaded_news_list_is_previewed_then_imported(admin: Any) -> None:
     }
     response = admin.post("/admin/import/preview", data=data, content_type="multipart/form-data")
     assert response.status_code == 200 and "1 item(s) read as news" in response.data.decode()
+    table = b"date;headline\n2025-03-14;Paper accepted at ICML 2025.\n2025-01-20;Gave a talk at MIT.\n"
+    data = {"csrf_token": csrf, "text": "", "file": (io.BytesIO(table), "news.csv")}
+    response = admin.post("/admin/import/preview", data=data, content_type="multipart/form-data")
+    assert response.status_code == 200 and "2 item(s) read as csv" in response.data.decode()
+    # the file chooser offers every format the importer reads
+    chooser = html.fromstring(admin.get("/admin/import").data).get_element_by_id("file")
+    offered = set(chooser.get("accept").split(","))
+    assert {".md", ".html", ".yml", ".yaml", ".json", ".toml", ".csv", ".tsv", ".org", ".rst"} <= offered
     bad = {"csrf_token": csrf, "file": (io.BytesIO(b"\xff\xfe\x00bad"), "x.md")}
     assert (
         admin.post("/admin/import/preview", data=bad, content_type="multipart/form-data").status_code == 400
