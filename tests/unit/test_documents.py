@@ -837,3 +837,28 @@ def test_a_first_line_with_commas_is_no_table_unless_it_names_a_date_column_over
     broken = "not, a header!\n1,2\n"
     result = parse_text(broken, today=TODAY, path="news.csv")
     assert result.items == [] and any("first line does not name the columns" in w for w in result.warnings)
+
+
+def test_a_records_own_link_fields_are_its_links_and_pictures_are_not() -> None:
+    yml = """- date: 2025-03-14
+  headline: Our paper on [graph transformers](https://example.org/gt) was accepted at ICML 2025.
+  link: https://arxiv.org/abs/2503.01234
+  image_url: https://example.org/teaser.png
+  doi: 10.1145/3580305.3599999
+- date: 2025-01-20
+  headline: Gave a talk at the ML seminar.
+  slides: https://example.org/talk.pdf
+  url: https://example.org/gt
+"""
+    paper, talk = parse_text(yml, today=TODAY, path="_data/news.yml").items
+    assert [(link.href, link.rel) for link in paper.links] == [
+        ("https://example.org/gt", "url"),  # the one written in the text comes first
+        ("https://arxiv.org/abs/2503.01234", "arxiv"),
+        ("https://doi.org/10.1145/3580305.3599999", "doi"),
+    ]
+    assert [(link.href, link.rel) for link in talk.links] == [
+        ("https://example.org/talk.pdf", "slides"),
+        ("https://example.org/gt", "url"),
+    ]
+    (row, *_) = parse_text(CSV_NEWS, today=TODAY, path="news.csv").items
+    assert [link.href for link in row.links] == ["https://arxiv.org/abs/2503.01234"]

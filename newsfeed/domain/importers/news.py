@@ -20,6 +20,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..dates import DateOrder, DateParseError, find_dates, find_venues, parse
@@ -27,7 +28,7 @@ from ..dates.grammar import MONTH_NUMBER
 from ..dates.model import FuzzyDate, month_end
 from .classify import classify_item
 from .events import events_in
-from .model import ImportedItem
+from .model import ImportedItem, Link
 from .text import links, paper_count, plain, title_of
 
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -256,9 +257,11 @@ def make_item(
     order: DateOrder | None = None,
     year_from: str | None = None,
     hint: str = "",
+    own_links: Sequence[Link] = (),
 ) -> ImportedItem:
     """An item from its text and posted date: its kind (and the phrase that decided), the events,
-    venues and links in its text, and where it came from."""
+    venues and links in its text (then ``own_links``, a record's link fields, that the text does
+    not hold already), and where it came from."""
     readable = plain(text)
     decided = classify_item(text, hint)
     kind = decided.kind
@@ -276,7 +279,7 @@ def make_item(
         posted=posted,
         events=events_in(readable, kind, posted=posted, order=order) if posted is not None else (),
         venues=tuple(venues),
-        links=tuple(links(text)),
+        links=_with_own(links(text), own_links),
         papers=paper_count(readable) if kind == "acceptance" else None,
         source_path=path,
         source_line=line,
@@ -467,3 +470,8 @@ def _flag_out_of_order(items: list[ImportedItem], direction: int, warnings: list
             f"({'newest' if direction == -1 else 'oldest'} first)"
         )
     return out
+
+
+def _with_own(written: list[Link], own: Sequence[Link]) -> tuple[Link, ...]:
+    seen = {link.href for link in written}
+    return (*written, *(link for link in own if link.href not in seen))

@@ -444,6 +444,7 @@ def _read(
             order=order,
             year_from=year_from,
             hint=block.hint,
+            own_links=block.links,
         )
     )
 

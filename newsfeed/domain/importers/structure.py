@@ -44,7 +44,8 @@ from lxml import html as lxml_html
 from markdown_it import MarkdownIt
 
 from ..dates import DateParseError, FuzzyDate, parse
-from .text import mended_date
+from .model import Link
+from .text import link_rel, mended_date
 
 NEWS_HEADING = re.compile(
     r"\b(news|updates?|announcements?|highlights|what'?s\s+new|recent\s+activit\w*|latest|timeline"
@@ -77,6 +78,7 @@ class Block:
     group: int = 0  # entries of one list share it
     undated_ok: bool = False  # a record whose format has no date (a folder file without one)
     path: str = ""  # the file it came from, when a document is a folder
+    links: tuple[Link, ...] = ()  # links a record gives in fields of their own (``link: https://…``)
 
 
 @dataclass
@@ -991,6 +993,33 @@ _TITLE_KEYS = re.compile(r"^(title|headline|name|heading|subject)$", re.I)
 HINT_KEYS = re.compile(
     r"^(?:type|kind|category|categories|tag|tags|label|icon|emoji|type_tag|\w+_(?:type|kind|category))$", re.I
 )
+# A record's field that holds a link of the item's own ("link", "url", "paper_url", "pdf", "doi"),
+# not a picture's ("image_url", "thumbnail").
+_LINK_KEYS = re.compile(r"(?:url|link|href|pdf|doi|slides|video|code|arxiv)s?$", re.I)
+_PICTURE_KEYS = re.compile(r"image|img|icon|photo|thumbnail|avatar|logo|banner|cover", re.I)
+_DOI = re.compile(r"(?:doi:\s*)?(10\.\d{4,9}/\S+)$", re.I)
+
+
+def record_links(row: dict[str, Any]) -> tuple[Link, ...]:
+    """The links a record gives in fields of their own, in its order: web addresses, and a DOI
+    written bare (``doi: 10.1145/…``) as its doi.org address. Pictures' addresses are no links."""
+    found: list[Link] = []
+    for key, value in row.items():
+        if not (isinstance(key, str) and isinstance(value, str)):
+            continue
+        if not _LINK_KEYS.search(key) or _PICTURE_KEYS.search(key):
+            continue
+        href = value.strip()
+        doi = _DOI.match(href)
+        if doi is not None:
+            href = f"https://doi.org/{doi.group(1)}"
+        if not re.match(r"https?://\S+$", href) or any(link.href == href for link in found):
+            continue
+        named = key if not re.fullmatch(r"(?:url|link|href)s?", key, re.I) else ""
+        found.append(Link(href=href, title=None, rel=link_rel(href, named)))
+    return tuple(found)
+
+
 _SKIP_KEYS = re.compile(
     r"(url|link|href|image|img|icon|photo|thumbnail|pdf|doi|slug|id|layout|permalink)$", re.I
 )
@@ -1325,6 +1354,7 @@ def data_document(
                 hint=value_text(row.get(best.hint_key, "")) if best.hint_key else "",
                 group=1,
                 undated_ok=True,
+                links=record_links(row),
             )
         )
     fields = [f"`{k}`" for k in (best.date_key, best.title_key, *(best.parts or (best.text_key,))) if k]

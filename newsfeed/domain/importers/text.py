@@ -44,20 +44,25 @@ def links(text: str) -> list[Link]:
     out = []
     for title, href in MD_LINK.findall(text):
         title = " ".join(title.split())
-        rel = "url"
-        low = href.lower()
-        if "arxiv.org" in low:
-            rel = "arxiv"
-        elif "doi.org/" in low:
-            rel = "doi"
-        elif "github.com" in low and ("slides" not in title.lower()):
-            rel = "code"
-        if "slides" in title.lower():
-            rel = "slides"
-        elif "video" in title.lower() or "youtube.com" in low:
-            rel = "video"
-        out.append(Link(href=href, title=title or None, rel=rel))
+        out.append(Link(href=href, title=title or None, rel=link_rel(href, title)))
     return out
+
+
+def link_rel(href: str, title: str = "") -> str:
+    """What a link leads to, from its address and its title: arxiv, doi, code, slides, video or url."""
+    rel = "url"
+    low = href.lower()
+    if "arxiv.org" in low:
+        rel = "arxiv"
+    elif "doi.org/" in low:
+        rel = "doi"
+    elif "github.com" in low and ("slides" not in title.lower()):
+        rel = "code"
+    if "slides" in title.lower():
+        rel = "slides"
+    elif "video" in title.lower() or "youtube.com" in low:
+        rel = "video"
+    return rel
 
 
 def plain(text: str) -> str:
