@@ -31,6 +31,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import itertools
 import json
 import re
 import tomllib
@@ -926,33 +927,30 @@ def _without_trailing_commas(text: str) -> str:
 _CSV_HEADER = re.compile(r"[^\W\d][\w .()/-]{0,39}")
 
 
-def _csv_delimiter(text: str, kind: str) -> str | None:
-    """The delimiter of a table whose first line names its columns (Jekyll's ``_data/*.csv`` and
-    ``*.tsv``, a spreadsheet's export): a tab for TSV, else whichever of comma, semicolon (as
-    spreadsheets write CSV where the comma is the decimal mark) and tab splits the first line into
-    the most column names, or None when that line is no such header."""
+def _csv_header(text: str, kind: str) -> tuple[str, list[str]] | None:
+    """The delimiter and column names of a table whose first line names its columns (Jekyll's
+    ``_data/*.csv`` and ``*.tsv``, a spreadsheet's export): a tab for TSV, else whichever of
+    comma, semicolon (as spreadsheets write CSV where the comma is the decimal mark) and tab
+    splits the first line into the most names; None when that line is no such header."""
     first = text.lstrip("\ufeff").split("\n", 1)[0].strip()
     choices = ("\t",) if kind == "tsv" else (",", ";", "\t")
     delimiter = max(choices, key=first.count)
     names = [name.strip().strip('"').strip() for name in first.split(delimiter)]
     if not 2 <= len(names) <= 40 or not all(_CSV_HEADER.fullmatch(name) for name in names):
         return None
-    return delimiter
+    return delimiter, names
 
 
 def _is_dated_table(text: str) -> bool:
     """A CSV or TSV table without its file name (pasted, or a spreadsheet's published export):
-    a first line of column names, one of them a date's, and at least two rows under it with as
-    many fields, read as records."""
-    delimiter = _csv_delimiter(text, "csv")
-    if delimiter is None:
+    a first line of column names, one of them a date's, and at least two of the rows under it
+    (among the first eleven) with as many fields, read as records."""
+    header = _csv_header(text, "csv")
+    if header is None or not any(_DATE_KEYS.match(name) for name in header[1]):
         return False
-    lines = text.lstrip("\ufeff").splitlines()
-    names = lines[0].split(delimiter)
-    if not any(_DATE_KEYS.match(name.strip().strip('"').strip()) for name in names):
-        return False
+    delimiter, names = header
     try:
-        rows = list(csv.reader(io.StringIO("\n".join(lines[:12])), delimiter=delimiter))
+        rows = list(itertools.islice(csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=delimiter), 12))
     except csv.Error:
         return False
     if sum(len(row) == len(names) for row in rows[1:]) < 2:
@@ -965,11 +963,11 @@ def _is_dated_table(text: str) -> bool:
 
 def load_data(text: str, kind: str) -> Any:
     if kind in ("csv", "tsv"):
-        delimiter = _csv_delimiter(text, kind)
-        if delimiter is None:
+        header = _csv_header(text, kind)
+        if header is None:
             raise ValueError("its first line does not name the columns")
         try:
-            reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")), delimiter=delimiter)
+            reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")), delimiter=header[0])
             rows = [{(k or "").strip(): (v or "").strip() for k, v in row.items() if k} for row in reader]
         except csv.Error as exc:
             raise ValueError(f"not {kind.upper()}: {exc}") from None
