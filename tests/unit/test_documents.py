@@ -589,6 +589,32 @@ def test_folders_of_restructuredtext_and_org_posts_are_one_item_per_file(tmp_pat
     ]
 
 
+def test_a_layout_table_around_the_news_is_no_item_and_its_summary_heads_the_older_rows() -> None:
+    """Pages laid out with tables (one outer cell holding the News heading and a table of dated
+    rows, older rows folded in a ``<details>``): each inner row is one item, the outer row is no
+    item holding them all, and "2023 and earlier" is the heading of what it opens, not an item."""
+    rows = "".join(
+        f"<tr><td>{when}</td><td>{what}</td></tr>"
+        for when, what in (
+            ("Aug 2025", "Our paper on flows was accepted at a venue."),
+            ("May 2024", "Gave a talk at a lab."),
+        )
+    )
+    older = "<tr><td>Nov 2023</td><td>Started an internship at a lab.</td></tr>"
+    page = (
+        '<table width="100%"><tr><td><h1>news</h1>'
+        f"<table><tr>{rows}</table>"
+        f"<details><summary>2023 and earlier</summary><table>{older}</table></details>"
+        "</td></tr></table>"
+    )
+    result = parse_text(page, today=TODAY, path="news.html")
+    assert [(i.text, i.posted.text if i.posted else None) for i in result.items] == [
+        ("Our paper on flows was accepted at a venue.", "Aug 2025"),
+        ("Gave a talk at a lab.", "May 2024"),
+        ("Started an internship at a lab.", "Nov 2023"),
+    ]
+
+
 def test_a_sphinx_table_of_contents_says_where_the_news_is() -> None:
     """A News page that is only a ``.. toctree::`` of news files has nothing to read: the
     importer names the files and says to import their folder."""

@@ -331,10 +331,11 @@ def _walk_html(el: Any, blocks: list[Block], offset: int, groups: _Groups) -> No
             blocks.append(_card(child, offset, group))
         elif tag == "article" and _has_heading(child):
             blocks.append(_card(child, offset, groups.next()))
-        elif tag in _HEADING_TAGS:
+        elif tag in _HEADING_TAGS or tag == "summary":  # a <details>' summary heads what it opens
             title = html_text(child)
             if title:
-                blocks.append(Block("heading", title, _line(child, offset), level=int(tag[1])))
+                level = 6 if tag == "summary" else int(tag[1])
+                blocks.append(Block("heading", title, _line(child, offset), level=level))
         elif tag in ("ul", "ol"):
             list_group = groups.next()
             for item in child:
@@ -350,7 +351,14 @@ def _walk_html(el: Any, blocks: list[Block], offset: int, groups: _Groups) -> No
                 blocks.append(entry)
         elif tag == "table":
             table_group = groups.next()
-            rows = [r for r in child.iter("tr") if not (r.find("th") is not None and r.find("td") is None)]
+            rows = []
+            for r in _own_rows(child):
+                if next(r.iter("table"), None) is not None:  # a layout table: its cells are the page
+                    for cell in r:
+                        if isinstance(cell.tag, str):
+                            _walk_html(cell, blocks, offset, groups)
+                elif not (r.find("th") is not None and r.find("td") is None):
+                    rows.append(r)
             cells_of = _drop_row_numbers([[html_text(c) for c in r if isinstance(c.tag, str)] for r in rows])
             for row, cells in zip(rows, cells_of, strict=True):
                 text = " ".join(c for c in cells if c)
@@ -437,6 +445,11 @@ def _paragraph_parts(p: Any) -> Iterator[Block]:
         if text:
             yield Block("entry", text, line, bullet=True, group=group, source=part.strip())
         line += part.count("\n")
+
+
+def _own_rows(table: Any) -> list[Any]:
+    """A table's own rows, not those of the tables inside its cells."""
+    return [r for r in table.iter("tr") if next(r.iterancestors("table"), None) is table]
 
 
 def _entry(el: Any, offset: int, group: int, *, bullet: bool) -> Block | None:
