@@ -615,6 +615,23 @@ def test_a_layout_table_around_the_news_is_no_item_and_its_summary_heads_the_old
     ]
 
 
+def test_a_month_or_season_heading_under_a_year_heading_dates_its_list_by_month() -> None:
+    """ "## 2026" then "### May": the items under "May" are of May 2026, not of the year 2026; a
+    word that is no month ("### Updates") is a section, not a date."""
+    page = (
+        "# News\n\n## 2026\n\n### May\n\n- Our paper on flows was accepted at a venue.\n\n"
+        "### Feb.\n\n- Gave a talk at a lab.\n\n## 2025\n\n### Fall\n\n- Joined a lab as a postdoc.\n\n"
+        "### Updates\n\n- Visited a lab.\n"
+    )
+    result = parse_text(page, today=TODAY, path="news.md")
+    assert [(i.posted.display(), i.posted.grain) for i in result.items if i.posted] == [
+        ("May 2026", "month"),
+        ("February 2026", "month"),
+        ("Fall 2025", "month"),
+        ("2025", "year"),
+    ]
+
+
 def test_a_sphinx_table_of_contents_says_where_the_news_is() -> None:
     """A News page that is only a ``.. toctree::`` of news files has nothing to read: the
     importer names the files and says to import their folder."""

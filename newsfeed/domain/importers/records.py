@@ -169,7 +169,9 @@ def _document_order(blocks: list[Block], today: dt.date, order: DateOrder | None
 
     for block in blocks:
         if block.kind == "heading":
-            dated = date_heading(block.text, today=today, order=order)
+            dated = date_heading(block.text, today=today, order=order) or _part_of_year(
+                block.text, block.level, date_ctx, today=today, order=order
+            )
             if pending is not None and block.level > pending[3] and not (dated and not dated[1]):
                 # a sub-heading of an item ("Abstract"): part of its body; a sub-heading that is
                 # only a date ("### 2018") heads a list of its own
@@ -209,6 +211,21 @@ def _document_order(blocks: list[Block], today: dt.date, order: DateOrder | None
         out.append(_entry(block, stack, date_ctx[-1][1] if date_ctx else None))
     flush_heading_item()
     return out
+
+
+def _part_of_year(
+    text: str, level: int, date_ctx: list[tuple[int, FuzzyDate]], *, today: dt.date, order: DateOrder | None
+) -> tuple[FuzzyDate, str] | None:
+    """A heading of one word that is a month or a season ("### May", "Fall") under a year's heading
+    ("## 2026"): that month or season of that year, heading the list under it."""
+    word = _DATE_HEADING_CHARS.sub(" ", text).strip()
+    above = [date for lvl, date in date_ctx if lvl < level]
+    if not word.isalpha() or len(word) > 12 or not above or above[-1].grain != "year":
+        return None
+    found = date_heading(f"{word} {above[-1].start.year}", today=today, order=order)
+    if found is None or found[1] or found[0].grain != "month":
+        return None
+    return found
 
 
 def _entry(block: Block, stack: list[tuple[int, str]], heading_date: FuzzyDate | None) -> _Entry:
