@@ -632,6 +632,34 @@ def test_a_month_or_season_heading_under_a_year_heading_dates_its_list_by_month(
     ]
 
 
+def test_a_template_page_says_which_file_holds_its_news_and_its_loop_is_no_item() -> None:
+    """A Jekyll page whose News is a Liquid loop over a data file (through an ``assign``), a Hugo
+    page that ranges over a section: the loop's body is the shape of one item (its labels "Paper
+    Talk Award" were read as an item), and the report names the file or folder to import. What
+    the author wrote outside the loop is still read, on its own line."""
+    jekyll = (
+        "---\nlayout: default\ntitle: News\n---\n"
+        '{% assign items = site.data.news.items | sort: "date" | reverse %}\n'
+        "# News\n\n{% for n in items %}\n<article>\n"
+        "<span>{% case n.kind %}{% when 'paper' %}Paper{% when 'talk' %}Talk"
+        "{% else %}Award{% endcase %}</span>\n"
+        "<h3>{{ n.title }}</h3>\n</article>\n{% endfor %}\n\n"
+        "- May 2019: the lab opened (before this site).\n"
+    )
+    result = parse_text(jekyll, today=TODAY, path="news.md")
+    assert [(i.text, i.source_line) for i in result.items] == [("the lab opened (before this site).", 15)]
+    assert any("template" in w and "_data/news.yml" in w and "`items`" in w for w in result.warnings)
+    hugo = (
+        "<h2>News</h2>\n<ul>\n"
+        '{{ range first 5 (where .Site.RegularPages "Section" "news") }}\n'
+        '  <li>{{ .Date.Format "Jan 2006" }} {{ if .Params.award }}Award{{ end }} {{ .Title }}</li>\n'
+        "{{ end }}\n</ul>\n"
+    )
+    result = parse_text(hugo, today=TODAY, path="news.html")
+    assert result.items == []
+    assert any("template" in w and "content/news/" in w for w in result.warnings)
+
+
 def test_a_sphinx_table_of_contents_says_where_the_news_is() -> None:
     """A News page that is only a ``.. toctree::`` of news files has nothing to read: the
     importer names the files and says to import their folder."""

@@ -185,10 +185,22 @@ def _unclosed_templates(n: int) -> Callable[[], object]:
 
 @pytest.mark.slow
 def test_unclosed_template_tags_cost_linear_time() -> None:
-    """Every "{{" or "{%" without its end looks a bounded way ahead, not to the end of the page."""
+    """Every "{{" or "{%" without its end looks a bounded way ahead, not to the end of the page,
+    and a template's loops (read to say where its news are) are found in one pass."""
     result = _unclosed_templates(1_000)()
     assert isinstance(result, ImportResult) and len(result.items) == 1
     assert linear_growth(_unclosed_templates, 4_000) < LINEAR_WHEN_QUADRUPLED
+    assert linear_growth(_open_loops, 4_000) < LINEAR_WHEN_QUADRUPLED
+
+
+def _open_loops(n: int) -> Callable[[], object]:
+    """Loops opened and never closed, nested n deep, each over a data file of its own."""
+    text = "## News\n\n* 05/2024 a talk\n" + "".join(
+        f"{{% for x in site.data.n{i} %}}{{{{ range .Site.Data.h{i} }}}}"
+        f"{{% assign a{i} = site.data.n{i} %}}\n"
+        for i in range(n)
+    )
+    return lambda: parse_text(text, today=NOW.date(), path="news.md")
 
 
 def _spaced_metadata(n: int) -> Callable[[], object]:

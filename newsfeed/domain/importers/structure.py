@@ -46,6 +46,7 @@ from markdown_it import MarkdownIt
 
 from ..dates import DateParseError, FuzzyDate, parse
 from .model import Link
+from .templates import loop_sources, without_loops
 from .text import link_rel, mended_date
 
 NEWS_HEADING = re.compile(
@@ -1457,9 +1458,19 @@ def news_document(text: str, *, path: str = "", today: dt.date) -> Document:
                 f"{', …' if len(named) > 3 else ''}): the news is in them — import the folder that holds them"
             )
         return _described(document)
+    sources = loop_sources(text)
+    if sources:  # a template: its loops' bodies are the shape of an item, never items
+        text = without_loops(text)
     if markup == "html":
-        return _described(Document("news", _MARKUP_NAMES["html"], read_html(text)))
-    return markdown_document(text, today=today)
+        document = _described(Document("news", _MARKUP_NAMES["html"], read_html(text)))
+    else:
+        document = markdown_document(text, today=today)
+    if sources:
+        document.warnings.append(
+            f"a template: its news are read from {' and '.join(sources[:3])}"
+            f"{f' (and {len(sources) - 3} more)' if len(sources) > 3 else ''} — import that instead"
+        )
+    return document
 
 
 def markdown_document(text: str, *, today: dt.date) -> Document:

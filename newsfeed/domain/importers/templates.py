@@ -1,0 +1,166 @@
+"""Pages that are templates: a Jekyll page whose News is a Liquid loop
+(``{% for item in site.data.news %}``), a Hugo page or partial that ranges over a data file or a
+section (``{{ range .Site.Data.news }}``, ``{{ range where .Site.RegularPages "Section" "news" }}``).
+
+Such a page holds no news of its own: its items are in the file or folder the loop reads, and the
+loop's body is the shape of one item (placeholders and labels such as "Paper Talk Award"), never
+an item. :func:`loop_sources` names what the loops read, in the words of the site's own layout
+(``_data/news.yml``, ``_news/``, ``content/news/``), so that the importer can tell the user which
+file to import; :func:`without_loops` leaves the loops out of the page, keeping its line breaks
+so that lines still count as written.
+
+Both are one pass over the template tags (each at most 2,000 characters, as in
+``strip_templates``): linear in the page.
+"""
+
+from __future__ import annotations
+
+import re
+
+# a Liquid or Jinja tag, or a Go template action (Hugo)
+_TAG = re.compile(r"\{%-?\s*(\w+)([^{}]{0,2000}?)-?%\}|\{\{-?\s*([^{}]{0,2000}?)\s*-?\}\}")
+_NAME = r"[\w$]+(?:\.[\w$]+|\[['\"]?[\w-]+['\"]?\])*"
+_LIQUID_FOR = re.compile(rf"\s*\w+\s+in\s+\(?({_NAME})")
+_LIQUID_ASSIGN = re.compile(rf"\s*(\w+)\s*=\s*({_NAME})")
+_GO_OPENERS = ("if", "range", "with", "define", "block")
+_HUGO_DATA = re.compile(r"(?:^|[\s(])\$?\.?[Ss]ite\.Data\.([\w.]+)")
+_HUGO_SECTION = re.compile(r"\"(?:Section|Type)\"\s+\"([\w-]+)\"|\bGetPage\s+\"/?([\w-]+)")
+
+
+def _dotted(name: str) -> list[str]:
+    return [part.strip("'\"") for part in re.split(r"\.|\[|\]", name) if part.strip("'\"")]
+
+
+def _liquid_source(name: str) -> str | None:
+    parts = _dotted(name)
+    if len(parts) >= 3 and parts[:2] == ["site", "data"]:
+        where = f"_data/{parts[2]}.yml (or .json, .csv)"
+        return where + (f", under `{'.'.join(parts[3:])}`" if len(parts) > 3 else "")
+    if parts[:2] in (["site", "posts"], ["paginator", "posts"]):
+        return "_posts/"
+    if len(parts) >= 3 and parts[0] == "site" and parts[1] in ("categories", "tags"):
+        return f"_posts/ (those filed under {parts[2]})"
+    if len(parts) == 2 and parts[0] == "site" and parts[1] not in ("pages", "static_files", "html_pages"):
+        return f"_{parts[1]}/"
+    if len(parts) >= 2 and parts[0] == "page":
+        return f"the front matter field `{'.'.join(parts[1:])}` of this page"
+    return None
+
+
+def _hugo_source(action: str) -> str | None:
+    data = _HUGO_DATA.search(action)
+    if data:
+        parts = data.group(1).split(".")
+        where = f"data/{parts[0]}.yaml (or .toml, .json)"
+        return where + (f", under `{'.'.join(parts[1:])}`" if len(parts) > 1 else "")
+    section = _HUGO_SECTION.search(action)
+    if section:
+        return f"content/{section.group(1) or section.group(2)}/"
+    return None
+
+
+def loop_sources(text: str) -> list[str]:
+    """What the page's loops read, as places in the site ("_data/news.yml (or .json, .csv)",
+    "_news/", "content/news/"), in the order the page reads them, each once."""
+    assigned: dict[str, str] = {}
+    found: dict[str, None] = {}  # ordered, each once
+    for m in _TAG.finditer(text):
+        word, rest, action = m.group(1), m.group(2), m.group(3)
+        source = None
+        if word == "assign":
+            a = _LIQUID_ASSIGN.match(rest)
+            if a:
+                assigned[a.group(1)] = assigned.get(a.group(2), a.group(2))
+        elif word == "for":
+            f = _LIQUID_FOR.match(rest)
+            if f:
+                name = f.group(1)
+                head = _dotted(name)[0] if _dotted(name) else ""
+                source = _liquid_source(assigned.get(head, name) if head in assigned else name)
+        elif action is not None and re.match(r"range\b", action.lstrip("-").strip()):
+            source = _hugo_source(action)
+            if source is None:
+                variable = re.search(r"\$(\w+)\s*$", action)
+                source = assigned.get(f"${variable.group(1)}") if variable else None
+        elif action is not None:
+            a = re.match(r"\$(\w+)\s*:?=\s*(.+)", action.strip())
+            if a:
+                hugo = _hugo_source(" " + a.group(2))
+                if hugo:
+                    assigned[f"${a.group(1)}"] = hugo
+        if word == "assign" or source is None:
+            continue
+        found[source] = None
+    return list(found)
+
+
+def without_loops(text: str) -> str:
+    """The page without its loops (``{% for %}…{% endfor %}``, ``{{ range }}…{{ end }}``): each
+    replaced by as many line breaks as it spanned. A loop left open runs to the end of the page."""
+    out: list[str] = []
+    kept = 0  # where the text not yet copied starts
+    liquid = 0  # depth of Liquid for-loops
+    go: list[bool] = []  # the open Go actions: whether each is a range
+    start = 0
+    for m in _TAG.finditer(text):
+        word, action = m.group(1), m.group(3)
+        inside = liquid > 0 or any(go)
+        if word == "for":
+            if not inside:
+                start = m.start()
+            liquid += 1
+        elif word == "endfor" and liquid:
+            liquid -= 1
+        elif action is not None:
+            verb = re.match(r"(\w+)", action.lstrip("-").strip())
+            name = verb.group(1) if verb else ""
+            if name in _GO_OPENERS:
+                if name == "range" and not inside:
+                    start = m.start()
+                go.append(name == "range")
+            elif name == "end" and go:
+                go.pop()
+            else:
+                continue
+        else:
+            continue
+        if inside and not (liquid > 0 or any(go)):  # a loop closed: leave it out
+            out.append(text[kept:start])
+            out.append("\n" * text.count("\n", start, m.end()))
+            kept = m.end()
+    if liquid > 0 or any(go):
+        out.append(text[kept:start])
+        out.append("\n" * text.count("\n", start))
+        return "".join(out)
+    out.append(text[kept:])
+    return "".join(out)
+
+
+# Where a site keeps its news, most specific first: Jekyll's data files and al-folio's news
+# collection, Hugo's data files and sections, then the posts, then a News page.
+_DATA_SUFFIXES = (".yml", ".yaml", ".json", ".csv", ".tsv", ".toml")
+SITE_NEWS_PLACES: tuple[str, ...] = (
+    *(f"_data/news{s}" for s in _DATA_SUFFIXES),
+    "_news",
+    *(f"data/news{s}" for s in _DATA_SUFFIXES),
+    "content/news",
+    "content/post",
+    "content/posts",
+    "_posts",
+    "news.md",
+    "_pages/news.md",
+    "news/index.md",
+    "content/news.md",
+    "news.html",
+    "news/index.html",
+)
+# a folder holding one of these is a site's own folder (Jekyll, Hugo)
+SITE_MARKERS = (
+    "_config.yml",
+    "_config.yaml",
+    "_config.toml",
+    "hugo.toml",
+    "hugo.yaml",
+    "hugo.json",
+    "config.toml",
+)
