@@ -7,6 +7,7 @@ from pathlib import Path
 
 from newsfeed.domain.dates import DateOrder
 from newsfeed.domain.importers import MAX_BYTES, ImportResult, UnreadableDocument, parse_folder, parse_text
+from newsfeed.domain.importers.templates import SITE_MARKERS, SITE_NEWS_PLACES
 
 FOLDER_SUFFIXES = (".md", ".markdown", ".html", ".rst", ".org")
 
@@ -43,6 +44,8 @@ def read_path(
     ``content/post/`` with its page bundles ``name/index.md``, Jekyll ``_posts/``). Raises
     UnreadableDocument."""
     path = Path(path)
+    if path.is_dir() and _is_site(path):
+        return _read_site(path, today=today, fmt=fmt, date_order=date_order, default_order=default_order)
     if path.is_dir():
         files = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in FOLDER_SUFFIXES)
         files += sorted(
@@ -61,3 +64,51 @@ def read_path(
     return parse_text(
         text, today=today, fmt=fmt, date_order=date_order, default_order=default_order, path=str(path)
     )
+
+
+def _is_site(folder: Path) -> bool:
+    """A site's own folder (a Jekyll or Hugo configuration in it), not a folder of news files."""
+    return any((folder / name).is_file() for name in SITE_MARKERS)
+
+
+def _read_site(
+    folder: Path, *, today: dt.date, fmt: str, date_order: DateOrder | None, default_order: DateOrder
+) -> ImportResult:
+    """A site's folder (``newsfeed import ~/my-site``): its news where such sites keep them
+    (``_data/news.yml``, ``_news/``, ``data/news.yaml``, ``content/news/``, ``_posts/``, a News
+    page), the first place that holds any; the report names that place and the others it saw.
+    The site's other pages (README, CONTRIBUTING, the CV) are never read as news."""
+    places = [folder / place for place in SITE_NEWS_PLACES if (folder / place).exists()]
+    tried: list[str] = []
+    for place in places:
+        name = place.relative_to(folder).as_posix() + ("/" if place.is_dir() else "")
+        try:
+            result = read_path(
+                place, today=today, fmt=fmt, date_order=date_order, default_order=default_order
+            )
+        except UnreadableDocument as exc:
+            tried.append(f"{name} ({exc})")
+            continue
+        if not result.items:
+            tried.append(f"{name} (no news found)")
+            continue
+        others = [p.relative_to(folder).as_posix() for p in places if p != place]
+        result.description = f"site folder: its news in {name}, {result.description}"
+        if tried:
+            result.warnings.insert(0, f"site folder: looked first in {', '.join(tried)}")
+        later = [o for o in others if not any(t.startswith(o) for t in tried)]
+        if later:
+            result.warnings.append(
+                f"site folder: also holds {', '.join(later)}: import one by name to read it instead"
+            )
+        return result
+    looked = "; ".join(tried) if tried else "it has none of " + _PLACES_SAID
+    raise UnreadableDocument(
+        f"{folder}: a site's folder, but no news where sites keep them ({looked}): "
+        "import the file or folder that holds them"
+    )
+
+
+_PLACES_SAID = (
+    "_data/news.yml (.json, .csv), _news/, data/news.yaml, content/news/, content/post/, _posts/, news.md"
+)

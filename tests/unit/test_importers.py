@@ -297,6 +297,41 @@ def test_alfolio_folder(tmp_path: Path) -> None:
     assert [(i.kind, i.posted.start) for i in result.items] == [("talk", dt.date(2023, 1, 15))]  # type: ignore[union-attr]
 
 
+def test_a_site_folder_is_read_where_the_site_keeps_its_news_and_its_other_pages_are_not(
+    tmp_path: Path,
+) -> None:
+    """`newsfeed import ~/my-site`: a Jekyll site's folder is read from its news collection, not
+    as a folder of news files (its README and CONTRIBUTING were items); the report names the
+    place it read and the others it saw; a site with its news nowhere says where it looked."""
+    site = tmp_path / "site"
+    (site / "_news").mkdir(parents=True)
+    (site / "_posts").mkdir()
+    (site / "_config.yml").write_text("title: A lab\n")
+    (site / "README.md").write_text("# A lab\n\nThis is the site of a lab.\n")
+    (site / "CONTRIBUTING.md").write_text("Contributions are welcome!\n")
+    (site / "_news" / "announcement_1.md").write_text("---\ndate: 2023-01-15\n---\nGave a keynote at ALT.\n")
+    (site / "_posts" / "2022-03-01-hello.md").write_text("---\ntitle: Hello\n---\nThe blog opens.\n")
+    result = read_path(site, today=TODAY)
+    assert [(i.text, i.kind) for i in result.items] == [("Gave a keynote at ALT.", "talk")]
+    assert result.description.startswith("site folder: its news in _news/")
+    assert any("_posts" in w for w in result.warnings)
+    hugo = tmp_path / "hugo"
+    (hugo / "content" / "news" / "2024-talk").mkdir(parents=True)
+    (hugo / "hugo.toml").write_text('title = "A lab"\n')
+    (hugo / "content" / "news" / "2024-talk" / "index.md").write_text(
+        "---\ntitle: A talk at a lab\ndate: 2024-05-02\n---\nWe gave a talk.\n"
+    )
+    result = read_path(hugo, today=TODAY)
+    assert [i.title for i in result.items] == ["A talk at a lab"]
+    assert "content/news/" in result.description
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "_config.yml").write_text("title: A lab\n")
+    (empty / "CONTRIBUTING.md").write_text("Contributions are welcome!\n")
+    with pytest.raises(UnreadableDocument, match=r"a site's folder, but no news .*_news/"):
+        read_path(empty, today=TODAY)
+
+
 def test_publication_list_seed_004() -> None:
     result = read_path(SEEDS / "004_f8f86e794f8618c4.txt", today=TODAY)
     assert result.format == "publications"
