@@ -50,6 +50,11 @@ TODAY = dt.date(2026, 11, 30)
         ("New publication: Robust planning under uncertainty. IEEE RA-L.", "acceptance"),
         ("Maria discusses type inference for shell scripts at PLDI'25.", "talk"),
         ("The lab enjoyed a holiday party before the break.", "other"),
+        # "speaks at" is a talk as "speaking at" is; a preprint server other than arXiv names a
+        # preprint, and a roman numeral ("XIV") is no preprint server
+        ("Florian speaks at the EVGEN workshop in Nashville.", "talk"),
+        ("Jessica's manuscript on deep learning for genomics is on bioRxiv! Congrats Jessica!", "preprint"),
+        ("Our study of asthma endotypes is out on medRxiv.", "preprint"),
     ],
 )
 def test_the_kind_is_read_from_the_sentence(text: str, kind: str) -> None:

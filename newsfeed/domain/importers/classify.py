@@ -77,7 +77,7 @@ _CUES: list[tuple[str, float, str]] = [
     ("acceptance", 3.0, r"\bmade it (?:in)?to\b|\bnew publications?\b"),
     # ---- talk ----
     ("talk", 3.0, r"\btalk(?:s|ed)?\b|\bkeynotes?\b|\bcolloquium\b|\binvited speaker\b|\bkeynote speaker\b|\bguest lecture\b|\bspeaker\b"),
-    ("talk", 3.0, r"\b(?:gave|giving|give|deliver(?:ed|ing)?)\b(?: an?| the| my)?\b|\bspoke\b|\bspeak(?:ing)? (?:at|about|on)\b|\bwill speak\b|\btalk (?:at|about|on)\b"),
+    ("talk", 3.0, r"\b(?:gave|giving|give|deliver(?:ed|ing)?)\b(?: an?| the| my)?\b|\bspoke\b|\bspeak(?:s|ing)? (?:at|about|on|to)\b|\bwill speak\b|\btalk (?:at|about|on)\b"),
     ("talk", 3.0, r"\bpresent(?:ed|ing|s)?\b|\bpresentations?\b|\bposters?\b|\bdemo(?:ing|ed|s)?\b|\bdemonstrat(?:ed|ing)\b"),
     ("talk", 2.5, r"\btutorials?\b|\blectures?\b|\bpanel(?:ist)?s?\b|\bwebinar\b|\bpodcast\b|\binterviewed\b|\bseminar series\b|\bco-led\b"),
     ("talk", 1.5, r"\bseminars?\b|\bslides\b|\brecording\b|\bvideo of the talk\b"),
@@ -89,7 +89,7 @@ _CUES: list[tuple[str, float, str]] = [
     ("travel", 2.0, r"\b(?:summer|winter|spring) school\b|\bdoctoral consortium\b|\bvolunteer\b"),
     ("travel", 1.5, r"\bsee you (?:at|in|there)\b|\bmeet (?:you|me) (?:at|in)\b"),
     # ---- preprint ----
-    ("preprint", 3.0, r"\bpre-?prints?(?:ed)?\b|\barxiv\b|\bunder review\b|\bsubmitted\b|\bsent to\b|\bnew (?:paper|work|survey|dataset|benchmark|blog|article|tool)\b"),
+    ("preprint", 3.0, r"\bpre-?prints?(?:ed)?\b|\b(?:bio|med|chem|psy|eco|soc|edu|eng|tech|earth)?(?:rxiv|arxiv)\b|\bssrn\b|\bresearch square\b|\bunder review\b|\bsubmitted\b|\bsent to\b|\bnew (?:paper|work|survey|dataset|benchmark|blog|article|tool)\b"),
     ("preprint", 3.0, r"\b(?:release[sd]?|releasing)\b|\bopen[- ]?sourced?\b|\b(?:is|are) (?:now )?(?:available|out|online)\b|\bnow available\b|\bcheck(?: it)? out\b|\bcheckout\b"),
     ("preprint", 3.5, r"\bwe (?:present|propose|introduce)\b(?! (?:our|a|the) (?:poster|talk|paper at))"),
     ("preprint", 3.0, r"\b(?:wrote|write|published|posted) (?:a|an|our|my)? ?(?:new )?(?:tool|blog|post|article|paper|library|package)\b|\bblog post\b|\bdeveloped\b"),
