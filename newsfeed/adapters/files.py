@@ -68,7 +68,9 @@ def read_path(
 
 def _is_site(folder: Path) -> bool:
     """A site's own folder (a Jekyll or Hugo configuration in it), not a folder of news files."""
-    return any((folder / name).is_file() for name in SITE_MARKERS)
+    return any((folder / name).exists() for name in SITE_MARKERS) or any(
+        (folder / place).exists() for place in SITE_NEWS_PLACES if "/" in place or place.startswith("_")
+    )
 
 
 def _read_site(

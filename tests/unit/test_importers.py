@@ -302,7 +302,9 @@ def test_a_site_folder_is_read_where_the_site_keeps_its_news_and_its_other_pages
 ) -> None:
     """`newsfeed import ~/my-site`: a Jekyll site's folder is read from its news collection, not
     as a folder of news files (its README and CONTRIBUTING were items); the report names the
-    place it read and the others it saw; a site with its news nowhere says where it looked."""
+    place it read and the others it saw; a Hugo section with no posts is read from its own page
+    (`_index.md`, skipped as a section page before: 0 items); a site with its news nowhere says
+    where it looked."""
     site = tmp_path / "site"
     (site / "_news").mkdir(parents=True)
     (site / "_posts").mkdir()
@@ -324,6 +326,22 @@ def test_a_site_folder_is_read_where_the_site_keeps_its_news_and_its_other_pages
     result = read_path(hugo, today=TODAY)
     assert [i.title for i in result.items] == ["A talk at a lab"]
     assert "content/news/" in result.description
+    # Hugo Blox (config/_default/, no config file at the top), news kept as a list in the
+    # section's own page: content/news/_index.md holds them all
+    blox = tmp_path / "blox"
+    (blox / "config" / "_default").mkdir(parents=True)
+    (blox / "content" / "news").mkdir(parents=True)
+    (blox / "LICENSE.md").write_text("MIT License\n\nPermission is hereby granted.\n")
+    (blox / "content" / "news" / "_index.md").write_text(
+        "---\ntitle: News\nview: 2\n---\n- 04/2026 Our paper on flows was published in a journal.\n"
+        "- 03/2026 Haoran won the best oral presentation award.\n"
+    )
+    result = read_path(blox, today=TODAY)
+    assert [(i.posted.display(), i.kind) for i in result.items if i.posted] == [
+        ("April 2026", "acceptance"),
+        ("March 2026", "award"),
+    ]
+    assert "content/news/_index.md" in result.description
     empty = tmp_path / "empty"
     empty.mkdir()
     (empty / "_config.yml").write_text("title: A lab\n")

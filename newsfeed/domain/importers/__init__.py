@@ -141,4 +141,14 @@ def parse_folder(
         raise UnreadableDocument(f"{name}: no news files (.md, .markdown, .html, .rst, .org) in this folder")
     checked = [(path, check_document(text, name=path)) for path, text in files]
     document = read_folder(checked, today=today, name=name)
-    return with_year_sources(read_items(document, today=today, path=name))
+    result = with_year_sources(read_items(document, today=today, path=name))
+    section = next(
+        ((p, t) for p, t in checked if p.replace("\\", "/").rsplit("/", 1)[-1].startswith("_index.")), None
+    )
+    if not result.items and section is not None:
+        # no posts in the folder: a Hugo section whose own page (_index.md) holds the news list
+        page = parse_text(section[1], today=today, fmt="news", path=section[0])
+        if page.items:
+            page.description = f"the section page {section[0]}: {page.description}"
+            return page
+    return result

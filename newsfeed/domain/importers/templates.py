@@ -154,13 +154,9 @@ SITE_NEWS_PLACES: tuple[str, ...] = (
     "news.html",
     "news/index.html",
 )
-# a folder holding one of these is a site's own folder (Jekyll, Hugo)
+# a folder holding one of these (or one of the places above that is no page) is a site's own
+# folder: Jekyll's and Hugo's configuration, Hugo Blox's (Wowchemy's) config/_default/
 SITE_MARKERS = (
-    "_config.yml",
-    "_config.yaml",
-    "_config.toml",
-    "hugo.toml",
-    "hugo.yaml",
-    "hugo.json",
-    "config.toml",
-)
+    "_config.yml", "_config.yaml", "_config.toml", "hugo.toml", "hugo.yaml", "hugo.json",
+    "config.toml", "config.yaml", "config.yml", "config/_default",
+)  # fmt: skip
