@@ -15,8 +15,9 @@ from lxml import html
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from newsfeed.adapters.files import read_path
 from newsfeed.adapters.models import Item, LoginAttempt, Person, Subscriber, User
-from newsfeed.domain.importers import ImportResult, parse_folder, parse_text
+from newsfeed.domain.importers import ImportResult, UnreadableDocument, parse_folder, parse_text
 from newsfeed.domain.text import clean, printable
 from newsfeed.domain.vocab import Role
 from newsfeed.render.safe_html import markdown_html, text_cache
@@ -181,6 +182,24 @@ def _pathological_line(n: int) -> Callable[[], object]:
 def _unclosed_templates(n: int) -> Callable[[], object]:
     text = "## News\n\n* 05/2024 " + "{{ {% " * n + "\n"
     return lambda: parse_text(text, today=NOW.date(), path="news.md")
+
+
+def test_a_page_that_a_script_fills_is_read_as_empty_not_a_traceback(tmp_path: Path) -> None:
+    """A whole HTML document with no body (a shell a script fills: lxml's fragment parser
+    asserts on it) reads as a page with nothing in it, whether pasted, inside Markdown or as a
+    site's home page; before, the import stopped with a traceback."""
+    shell = (
+        '<!DOCTYPE html>\n<html>\n<head>\n<meta charset="UTF-8">\n'
+        '<script src="main.js"></script>\n</head>\n</html>\n'
+    )
+    assert parse_text(shell, today=NOW.date(), path="index.html").items == []
+    assert parse_text("# News\n\n" + shell, today=NOW.date(), path="news.md").items == []
+    (tmp_path / "index.html").write_text(shell)
+    (tmp_path / "README.md").write_text("# A lab\n\nTo build the site, run npm install.\n")
+    with pytest.raises(
+        UnreadableDocument, match=r"a site's folder, but no news .*index\.html \(no news found\)"
+    ):
+        read_path(tmp_path, today=NOW.date())
 
 
 @pytest.mark.slow

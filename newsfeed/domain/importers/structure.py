@@ -272,14 +272,32 @@ def read_html(text: str, *, line_offset: int = 0, groups: _Groups | None = None)
     text = strip_templates(text)
     if not text.strip():
         return []
-    try:
-        root = lxml_html.fragment_fromstring(text, create_parent="div")
-    except (etree.ParserError, ValueError):
+    root = _fragment(text, "div")
+    if root is None:
         return []
     _clean_tree(root)
     blocks: list[Block] = []
     _walk_html(root, blocks, line_offset, groups)
     return blocks
+
+
+def _fragment(text: str, parent: str) -> Any:
+    """The markup as one element named ``parent`` holding it, or None when there is nothing to
+    read. A whole document whose body is empty or missing (a page that a script fills: lxml's
+    fragment parser asserts on it) is read as a document: its body, else nothing."""
+    try:
+        return lxml_html.fragment_fromstring(text, create_parent=parent)
+    except (etree.ParserError, ValueError):
+        return None
+    except AssertionError:
+        try:
+            body = lxml_html.document_fromstring(text).body
+        except (etree.ParserError, ValueError, IndexError):
+            return None
+        if body is None:
+            return None
+        body.tag = parent
+        return body
 
 
 def _line(el: Any, offset: int) -> int:
@@ -441,8 +459,8 @@ def _paragraph_parts(p: Any) -> Iterator[Block]:
         return
     group = id(p) % 1_000_000 + 1_000_000
     for part in parts:
-        fragment = lxml_html.fragment_fromstring(part or " ", create_parent="span")
-        text = html_text(fragment)
+        fragment = _fragment(part or " ", "span")
+        text = html_text(fragment) if fragment is not None else ""
         if text:
             yield Block("entry", text, line, bullet=True, group=group, source=part.strip())
         line += part.count("\n")
@@ -697,9 +715,10 @@ def _join(text: str) -> str:
     # the lines joined; the last keeps its trailing text exactly as written
     text = " ".join([*(p.strip() for p in parts[:-1]), parts[-1].lstrip()])
     if re.search(r"<(?:a|b|strong|i|em|span|br|time|font|u)\b", text, re.I):
-        fragment = lxml_html.fragment_fromstring(text, create_parent="span")
-        _clean_tree(fragment)
-        text = html_text(fragment)
+        fragment = _fragment(text, "span")
+        if fragment is not None:
+            _clean_tree(fragment)
+            text = html_text(fragment)
     return text
 
 

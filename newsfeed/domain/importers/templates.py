@@ -137,7 +137,7 @@ def without_loops(text: str) -> str:
 
 
 # Where a site keeps its news, most specific first: Jekyll's data files and al-folio's news
-# collection, Hugo's data files and sections, then the posts, then a News page.
+# collection, Hugo's data files and sections, then the posts, then a News page, then the home page.
 _DATA_SUFFIXES = (".yml", ".yaml", ".json", ".csv", ".tsv", ".toml")
 SITE_NEWS_PLACES: tuple[str, ...] = (
     *(f"_data/news{s}" for s in _DATA_SUFFIXES),
@@ -147,16 +147,23 @@ SITE_NEWS_PLACES: tuple[str, ...] = (
     "content/post",
     "content/posts",
     "_posts",
+    "source/_posts",  # Hexo
     "news.md",
     "_pages/news.md",
     "news/index.md",
     "content/news.md",
     "news.html",
     "news/index.html",
+    # the home page, where many researchers keep their News section (academicpages, Jon Barron's)
+    "_pages/about.md",
+    "index.md",
+    "index.html",
+    "about.md",
 )
 # a folder holding one of these (or one of the places above that is no page) is a site's own
 # folder: Jekyll's and Hugo's configuration, Hugo Blox's (Wowchemy's) config/_default/
 SITE_MARKERS = (
     "_config.yml", "_config.yaml", "_config.toml", "hugo.toml", "hugo.yaml", "hugo.json",
     "config.toml", "config.yaml", "config.yml", "config/_default",
+    "index.html", "index.md",  # a site's home page: the folder is a site, not a folder of posts
 )  # fmt: skip
