@@ -92,7 +92,8 @@ def _read_site(
             tried.append(f"{name} ({exc})")
             continue
         if not result.items:
-            tried.append(f"{name} (no news found)")
+            template = next((w for w in result.warnings if w.startswith("a template:")), "")
+            tried.append(f"{name} ({template.split(' — ')[0] if template else 'no news found'})")
             continue
         others = [p.relative_to(folder).as_posix() for p in places if p != place]
         result.description = f"site folder: its news in {name}, {result.description}"

@@ -342,6 +342,27 @@ def test_a_site_folder_is_read_where_the_site_keeps_its_news_and_its_other_pages
         ("March 2026", "award"),
     ]
     assert "content/news/_index.md" in result.description
+    # the home page includes its news (_includes/news.html) and the posts are a blog; an include
+    # that is a template over a data file the site lacks says so
+    include = tmp_path / "include"
+    (include / "_includes").mkdir(parents=True)
+    (include / "_posts").mkdir()
+    (include / "index.html").write_text("<h1>A lab</h1>\n{% include news.html %}\n")
+    (include / "_includes" / "news.html").write_text(
+        "<h2>News</h2><table><tr><td>Aug 2025</td><td>Our paper was accepted at CoRL.</td></tr></table>"
+    )
+    (include / "_posts" / "2022-03-01-hello.md").write_text("---\ntitle: Hello\n---\nThe blog opens.\n")
+    result = read_path(include, today=TODAY)
+    assert [i.text for i in result.items] == ["Our paper was accepted at CoRL."]
+    (include / "_includes" / "news.html").write_text(
+        "{% for n in site.data.news %}<p>{{ n.headline }}</p>{% endfor %}"
+    )
+    (include / "_posts" / "2022-03-01-hello.md").unlink()
+    (include / "index.html").write_text("<h1>A lab</h1>\n")
+    with pytest.raises(
+        UnreadableDocument, match=r"_includes/news.html \(a template: its news are read from _data/news"
+    ):
+        read_path(include, today=TODAY)
     empty = tmp_path / "empty"
     empty.mkdir()
     (empty / "_config.yml").write_text("title: A lab\n")

@@ -146,6 +146,8 @@ SITE_NEWS_PLACES: tuple[str, ...] = (
     "content/news",
     "content/post",
     "content/posts",
+    "_includes/news.html",  # a Jekyll include the home page pulls in
+    "_includes/news.md",
     "_posts",
     "source/_posts",  # Hexo
     "news.md",
