@@ -660,6 +660,23 @@ def test_a_template_page_says_which_file_holds_its_news_and_its_loop_is_no_item(
     assert any("template" in w and "content/news/" in w for w in result.warnings)
 
 
+def test_a_year_opening_the_text_under_a_finer_date_heading_is_the_texts_not_its_date() -> None:
+    """Under "December 13~16, 2018" an item about the "2018 International Conference on …" is
+    posted on the heading's days, and keeps its year in its text; a label finer than its heading
+    ("May 2018" under "2018") still dates the item."""
+    page = (
+        "~~**December 13~16, 2018**~~\n\n---\n"
+        "- [ 2018 International Conference on Neural Information Processing ](https://example.org/) "
+        "will be held in Siem Reap.\n\n"
+        "**2017**\n\n- May 2017: gave a talk at a lab.\n"
+    )
+    result = parse_text(page, today=TODAY, path="news.md")
+    assert [(i.text.lstrip("[ ")[:28], i.posted.display() if i.posted else None) for i in result.items] == [
+        ("2018 International Conferenc", "13–16 Dec 2018"),
+        ("gave a talk at a lab.", "May 2017"),
+    ]
+
+
 def test_a_sphinx_table_of_contents_says_where_the_news_is() -> None:
     """A News page that is only a ``.. toctree::`` of news files has nothing to read: the
     importer names the files and says to import their folder."""

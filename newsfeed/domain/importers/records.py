@@ -392,6 +392,16 @@ def _read(
         heading = entry.heading_date
         year = heading.start.year if heading is not None else None
         labelled = label_of(text, today=today, order=order, year=year, trailing=heading is None)
+        if (
+            labelled is not None
+            and heading is not None
+            and labelled[0].grain == "year"
+            and heading.grain != "year"
+            and labelled[0].start <= heading.start <= heading.end <= labelled[0].end
+        ):
+            # a year that opens the text ("2018 International Conference on …") under a finer
+            # date heading of that year ("December 13~16, 2018") is the text's, not its date
+            labelled = None
         if labelled is None and heading is not None:
             # under a date heading a date at the end is the posting date only when it refines the
             # heading's ("(Jan 2024)" under "## 2024"); otherwise it is the date of an event

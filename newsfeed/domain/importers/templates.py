@@ -137,25 +137,26 @@ def without_loops(text: str) -> str:
 
 
 # Where a site keeps its news, most specific first: Jekyll's data files and al-folio's news
-# collection, Hugo's data files and sections, then the posts, then a News page, then the home page.
+# collection, Hugo's data files and news section, an include the home page pulls in, a News page,
+# then the posts (often a blog, or a theme's sample posts: after a News page), then the home page.
 _DATA_SUFFIXES = (".yml", ".yaml", ".json", ".csv", ".tsv", ".toml")
 SITE_NEWS_PLACES: tuple[str, ...] = (
     *(f"_data/news{s}" for s in _DATA_SUFFIXES),
     "_news",
     *(f"data/news{s}" for s in _DATA_SUFFIXES),
     "content/news",
-    "content/post",
-    "content/posts",
     "_includes/news.html",  # a Jekyll include the home page pulls in
     "_includes/news.md",
-    "_posts",
-    "source/_posts",  # Hexo
     "news.md",
     "_pages/news.md",
     "news/index.md",
     "content/news.md",
     "news.html",
     "news/index.html",
+    "content/post",
+    "content/posts",
+    "_posts",
+    "source/_posts",  # Hexo
     # the home page, where many researchers keep their News section (academicpages, Jon Barron's)
     "_pages/about.md",
     "index.md",
