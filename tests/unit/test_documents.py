@@ -677,6 +677,44 @@ def test_a_year_opening_the_text_under_a_finer_date_heading_is_the_texts_not_its
     ]
 
 
+def test_a_title_then_a_line_that_dates_it_then_prose_is_one_item() -> None:
+    """A heading, a line that is only its date ("**(December, 2020)**", or a place and a date),
+    then prose: one item titled by the heading (the title was lost, and an item whose title says
+    "Conference talks in …" was left out as a talks section: a section's name is short)."""
+    page = (
+        ">## Review on protein docking out in COSB!\n**(December, 2020)**\n\n"
+        "My review on docking is accepted in a journal.\n\n"
+        ">## Conference talks in RosettaCon 2020 and AICHE 2020\n**(August, 2020)**\n\n"
+        "I presented my work on sampling at two meetings.\n\n"
+        ">## Hiking the Northern Cascades\n**Dragontail Peak, Leavenworth, WA (August, 2019)**\n\n"
+        "A hike after the conference.\n"
+    )
+    result = parse_text(page, today=TODAY, path="news.md")
+    assert [(i.title, i.posted.display() if i.posted else None) for i in result.items] == [
+        ("Review on protein docking out in COSB!", "December 2020"),
+        ("Conference talks in RosettaCon 2020 and AICHE 2020", "August 2020"),
+        ("Hiking the Northern Cascades", "August 2019"),
+    ]
+    assert "Dragontail Peak" in result.items[2].text
+
+
+def test_news_and_other_sections_are_known_by_their_chinese_korean_or_japanese_names() -> None:
+    """ "# 🔥 新闻动态" is the News (its words are written without spaces: no word boundary inside),
+    "# 🎖 荣誉与获奖" (honours and awards) another list, as "News" and "Awards" would be."""
+    page = (
+        "# 🔥 新闻动态\n\n- 2024.05 喜报！一篇论文被 KSEM 2024 录用！\n- 2023.10 祝贺！硕士生荣获奖学金.\n\n"
+        "# 🎖 荣誉与获奖\n\n- 2022.08 第30届 CTF 挑战赛，团体亚军.\n\n"
+        "## 최근 소식\n\n- 2024.03 논문 게재 승인.\n"
+    )
+    result = parse_text(page, today=TODAY, path="about.md")
+    assert [i.posted.display() for i in result.items if i.posted] == [
+        "May 2024",
+        "October 2023",
+        "March 2024",
+    ]
+    assert any("荣誉与获奖" in w and "not read" in w for w in result.warnings)
+
+
 def test_a_sphinx_table_of_contents_says_where_the_news_is() -> None:
     """A News page that is only a ``.. toctree::`` of news files has nothing to read: the
     importer names the files and says to import their folder."""

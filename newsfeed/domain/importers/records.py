@@ -73,8 +73,8 @@ def _date_heading(text: str, *, today: dt.date, order: DateOrder | None) -> tupl
     last = found[-1]
     after = text[last.offset + last.length :]
     before = text[: last.offset]
-    if re.fullmatch(r"\s*[)\]]\s*", after) and re.search(r"[(\[]\s*$", before):
-        title = re.sub(r"[\s(\[–—:-]+$", "", before).strip()
+    if re.fullmatch(r"\s*[)\]][\s*_]*", after) and re.search(r"[(\[]\s*$", before):
+        title = re.sub(r"[\s(\[–—:-]+$", "", before).strip().lstrip("*_ ")
         if title:
             return last.date, title
     # "05/2026 Retreat in Oberwesel", "March 3, 2024 — Talk at X": a date of a month or finer
@@ -167,7 +167,9 @@ def _document_order(blocks: list[Block], today: dt.date, order: DateOrder | None
                     out.append(_entry(b, stack, date))
         pending, prose = None, []
 
+    titled: Block | None = None  # an undated heading with nothing under it yet
     for block in blocks:
+        heading_before, titled = titled, None
         if block.kind == "heading":
             dated = date_heading(block.text, today=today, order=order) or _part_of_year(
                 block.text, block.level, date_ctx, today=today, order=order
@@ -195,6 +197,8 @@ def _document_order(blocks: list[Block], today: dt.date, order: DateOrder | None
             while stack and stack[-1][0] >= block.level:
                 stack.pop()
             stack.append((block.level, block.text))
+            if not (NEWS_HEADING.search(block.text) or _other_section(block.text)):
+                titled = block
             continue
         if pending is not None:
             prose.append(block)
@@ -202,6 +206,23 @@ def _document_order(blocks: list[Block], today: dt.date, order: DateOrder | None
         dated_line = None
         if not block.bullet and block.date is None:
             dated_line = date_heading(block.text, today=today, order=order)
+        if (
+            heading_before is not None
+            and dated_line is not None
+            and dated_line[0].grain != "year"
+            and stack
+            and stack[-1][1] == heading_before.text
+        ):
+            # a title, then a line that dates it ("## Review out in COSB!" / "**(December, 2020)**"),
+            # then its prose: one item, as a heading "Title (December 2020)" would be
+            stack.pop()
+            level = heading_before.level
+            while date_ctx and date_ctx[-1][0] >= level:
+                date_ctx.pop()
+            pending = (heading_before, dated_line[0], heading_before.text, level)
+            if dated_line[1]:  # "Dragontail Peak, WA (August, 2019)": the line, as written, is body
+                prose.append(block)
+            continue
         if dated_line is not None and not dated_line[1]:
             level = (stack[-1][0] + 1) if stack else 1
             while date_ctx and date_ctx[-1][0] >= level:
@@ -228,10 +249,18 @@ def _part_of_year(
     return found
 
 
+def _other_section(heading: str) -> bool:
+    """A heading naming another list ("Publications", "Invited talks", "Selected awards and
+    honours"), not an item's title that holds such a word ("Conference talks in RosettaCon 2020
+    and AICHE 2020"): a section's name is short."""
+    ideographs = sum(1 for c in heading if "\u3040" <= c <= "\u9fff" or "\uac00" <= c <= "\ud7af")
+    return bool(OTHER_HEADING.search(heading)) and len(heading.split()) <= 6 and ideographs <= 10
+
+
 def _entry(block: Block, stack: list[tuple[int, str]], heading_date: FuzzyDate | None) -> _Entry:
     headings = [h for _, h in stack]
     news = any(NEWS_HEADING.search(h) for h in headings)
-    other = any(OTHER_HEADING.search(h) and not NEWS_HEADING.search(h) for h in headings[-1:])
+    other = any(_other_section(h) and not NEWS_HEADING.search(h) for h in headings[-1:])
     section = headings[-1] if headings else ""
     return _Entry(block, news, other, heading_date, section, (block.group, section))
 

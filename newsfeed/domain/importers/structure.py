@@ -49,9 +49,12 @@ from .model import Link
 from .templates import loop_sources, without_loops
 from .text import link_rel, mended_date
 
+# Chinese, Korean and Japanese write words without spaces ("新闻动态", "최근 소식"): their words are
+# matched anywhere in the heading, without word boundaries
 NEWS_HEADING = re.compile(
     r"\b(news|updates?|announcements?|highlights|what'?s\s+new|recent\s+activit\w*|latest|timeline"
-    r"|happenings|neuigkeiten|nouvelles|noticias|novità|新闻|动态)\b",
+    r"|happenings|neuigkeiten|nouvelles|noticias|novità)\b"
+    r"|新闻|新聞|动态|動態|资讯|通知公告|뉴스|소식|공지|ニュース|お知らせ|新着|最新情報",
     re.I,
 )
 # Headings of the other dated lists a homepage keeps: never read as news when a page has both.
@@ -59,7 +62,9 @@ OTHER_HEADING = re.compile(
     r"\b(publications?|papers?|preprints?|selected\s+works?|awards?|honou?rs?|educations?|experiences?|"
     r"employment|positions?|talks?|presentations?|invited\s+talks?|teaching|courses?|service|"
     r"students?|members?|people|team|projects?|research|contact|bio(?:graphy)?|about|cv|"
-    r"skills|interests|patents?|grants?|funding|software|code|misc)\b",
+    r"skills|interests|patents?|grants?|funding|software|code|misc)\b"
+    r"|论文|論文|发表|成果|荣誉|榮譽|获奖|獲獎|奖励|成员|成員|团队|團隊|教育|项目|联系|科研|研究方向"
+    r"|논문|수상|구성원|연구|業績|受賞|メンバー|研究",
     re.I,
 )
 
