@@ -7,7 +7,8 @@ from pathlib import Path
 
 from newsfeed.domain.dates import DateOrder
 from newsfeed.domain.importers import MAX_BYTES, ImportResult, UnreadableDocument, parse_folder, parse_text
-from newsfeed.domain.importers.templates import SITE_MARKERS, SITE_NEWS_PLACES
+from newsfeed.domain.importers.structure import NEWS_HEADING
+from newsfeed.domain.importers.templates import SITE_MARKERS, SITE_NEWS_PLACES, has_news_heading
 
 FOLDER_SUFFIXES = (".md", ".markdown", ".html", ".rst", ".org")
 
@@ -80,7 +81,18 @@ def _read_site(
     (``_data/news.yml``, ``_news/``, ``data/news.yaml``, ``content/news/``, ``_posts/``, a News
     page), the first place that holds any; the report names that place and the others it saw.
     The site's other pages (README, CONTRIBUTING, the CV) are never read as news."""
-    places = [folder / place for place in SITE_NEWS_PLACES if (folder / place).exists()]
+    places: list[Path] = []
+    for spot in SITE_NEWS_PLACES:
+        place = folder / spot.split("#")[0]
+        if place in places or not place.exists():
+            continue
+        if spot.endswith("#news"):  # the home page before the posts only when it has a News section
+            try:
+                if not has_news_heading(read_text(place), NEWS_HEADING):
+                    continue
+            except UnreadableDocument:
+                continue
+        places.append(place)
     tried: list[str] = []
     for place in places:
         name = place.relative_to(folder).as_posix() + ("/" if place.is_dir() else "")

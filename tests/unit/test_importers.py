@@ -363,6 +363,21 @@ def test_a_site_folder_is_read_where_the_site_keeps_its_news_and_its_other_pages
         UnreadableDocument, match=r"_includes/news.html \(a template: its news are read from _data/news"
     ):
         read_path(include, today=TODAY)
+    # academicpages: the News section is on the home page, and _posts/ holds the theme's samples
+    home = tmp_path / "home"
+    (home / "_pages").mkdir(parents=True)
+    (home / "_posts").mkdir()
+    (home / "_config.yml").write_text("title: A researcher\n")
+    (home / "_pages" / "about.md").write_text(
+        "---\npermalink: /\n---\nI study flows.\n\n## News\n\n- May 2024: our paper on flows was accepted.\n"
+    )
+    (home / "_posts" / "2012-08-14-blog-post-1.md").write_text(
+        "---\ntitle: Blog Post number 1\n---\nSample.\n"
+    )
+    result = read_path(home, today=TODAY)
+    assert [i.text for i in result.items] == ["our paper on flows was accepted."]
+    (home / "_pages" / "about.md").write_text("---\npermalink: /\n---\nI study flows.\n")
+    assert [i.title for i in read_path(home, today=TODAY).items] == ["Blog Post number 1"]
     empty = tmp_path / "empty"
     empty.mkdir()
     (empty / "_config.yml").write_text("title: A lab\n")

@@ -138,7 +138,9 @@ def without_loops(text: str) -> str:
 
 # Where a site keeps its news, most specific first: Jekyll's data files and al-folio's news
 # collection, Hugo's data files and news section, an include the home page pulls in, a News page,
-# then the posts (often a blog, or a theme's sample posts: after a News page), then the home page.
+# the home page when it has a News section, then the posts (often a blog, or a theme's sample
+# posts, as academicpages ships), then the home page whatever it holds. "page#news": that page
+# only when a heading of it names the News.
 _DATA_SUFFIXES = (".yml", ".yaml", ".json", ".csv", ".tsv", ".toml")
 SITE_NEWS_PLACES: tuple[str, ...] = (
     *(f"_data/news{s}" for s in _DATA_SUFFIXES),
@@ -153,6 +155,7 @@ SITE_NEWS_PLACES: tuple[str, ...] = (
     "content/news.md",
     "news.html",
     "news/index.html",
+    *(f"{page}#news" for page in ("_pages/about.md", "index.md", "index.html", "about.md")),
     "content/post",
     "content/posts",
     "_posts",
@@ -170,3 +173,14 @@ SITE_MARKERS = (
     "config.toml", "config.yaml", "config.yml", "config/_default",
     "index.html", "index.md",  # a site's home page: the folder is a site, not a folder of posts
 )  # fmt: skip
+
+
+_HEADING_LINE = re.compile(
+    r"^\s{0,3}#{1,6}\s+(.{1,200})$|<h[1-6][^>]{0,200}>([^<]{1,200})<|^\s*\*\*([^*\n]{1,80})\*\*\s*$", re.M
+)
+
+
+def has_news_heading(text: str, news: re.Pattern[str]) -> bool:
+    """Whether a page has a heading (Markdown, HTML, or a bold line of its own) that ``news``
+    matches: its News section."""
+    return any(news.search(next(g for g in m.groups() if g)) for m in _HEADING_LINE.finditer(text))
