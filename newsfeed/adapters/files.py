@@ -78,9 +78,26 @@ def _read_site(
     folder: Path, *, today: dt.date, fmt: str, date_order: DateOrder | None, default_order: DateOrder
 ) -> ImportResult:
     """A site's folder (``newsfeed import ~/my-site``): its news where such sites keep them
-    (``_data/news.yml``, ``_news/``, ``data/news.yaml``, ``content/news/``, ``_posts/``, a News
-    page), the first place that holds any; the report names that place and the others it saw.
-    The site's other pages (README, CONTRIBUTING, the CV) are never read as news."""
+    (:func:`site_news`); the report names that place and the others it saw."""
+    name, result = site_news(folder, today=today, fmt=fmt, date_order=date_order, default_order=default_order)
+    result.description = f"site folder: its news in {name}, {result.description}"
+    return result
+
+
+def site_news(
+    folder: Path,
+    *,
+    today: dt.date,
+    fmt: str = "auto",
+    date_order: DateOrder | None = None,
+    default_order: DateOrder = "dmy",
+) -> tuple[str, ImportResult]:
+    """Where a site's folder keeps its news (``_data/news.yml``, ``_news/``, ``data/news.yaml``,
+    ``content/news/``, a News page, ``_posts/``, the home page: ``SITE_NEWS_PLACES``), the first
+    place that holds any, as its path in the folder ("_news/") and what it holds; the result's
+    warnings name the places looked at first and the others seen. The site's other pages
+    (README, CONTRIBUTING, the CV) are never read as news. Raises UnreadableDocument saying
+    where it looked when no place holds news."""
     places: list[Path] = []
     for spot in SITE_NEWS_PLACES:
         place = folder / spot.split("#")[0]
@@ -108,7 +125,6 @@ def _read_site(
             tried.append(f"{name} ({template.split(' — ')[0] if template else 'no news found'})")
             continue
         others = [p.relative_to(folder).as_posix() for p in places if p != place]
-        result.description = f"site folder: its news in {name}, {result.description}"
         if tried:
             result.warnings.insert(0, f"site folder: looked first in {', '.join(tried)}")
         later = [o for o in others if not any(t.startswith(o) for t in tried)]
@@ -116,7 +132,7 @@ def _read_site(
             result.warnings.append(
                 f"site folder: also holds {', '.join(later)}: import one by name to read it instead"
             )
-        return result
+        return name, result
     looked = "; ".join(tried) if tried else "it has none of " + _PLACES_SAID
     raise UnreadableDocument(
         f"{folder}: a site's folder, but no news where sites keep them ({looked}): "

@@ -26,9 +26,9 @@ def init() -> None:
 )
 @click.option(
     "--source",
-    default="_news/",
-    show_default=True,
-    help="The News in the repository: a folder (al-folio _news/, _posts/), a data file or a page.",
+    default=None,
+    help="The News in the repository: a folder (al-folio _news/, _posts/), a data file or a page "
+    "[default: where the site keeps them, found as `newsfeed import REPO` finds them].",
 )
 @click.option("--format", "fmt", default="auto", show_default=True, help="As for `newsfeed import`.")
 @click.option("--package", default="newsfeed", show_default=True, help="What pip installs in the workflow.")
@@ -36,7 +36,7 @@ def init() -> None:
 @click.option("--force", is_flag=True, help="Replace an existing workflow.")
 @pass_ctx
 def init_github(
-    app: AppContext, repo: Path, source: str, fmt: str, package: str, branch: str, force: bool
+    app: AppContext, repo: Path, source: str | None, fmt: str, package: str, branch: str, force: bool
 ) -> None:
     """Write .github/workflows/newsfeed.yml: on every push and once a day, import SOURCE, build
     the site and deploy it to GitHub Pages."""
@@ -45,6 +45,8 @@ def init_github(
 
     if fmt not in ("auto", *IMPORT_FORMATS):
         fail(f"--format: {fmt[:40]!r} is not one of auto, {', '.join(IMPORT_FORMATS)}")
+    if source is None:
+        source = _found_source(repo)
     relative = Path(source)
     if relative.is_absolute() or ".." in relative.parts:
         fail(f"--source: a path inside the repository, not {source[:100]!r}")
@@ -67,3 +69,18 @@ def init_github(
     target.write_text(text)
     click.echo(f"wrote {target}")
     click.echo("next: commit it, push, and set Settings -> Pages -> Source to 'GitHub Actions'")
+
+
+def _found_source(repo: Path) -> str:
+    """Where the repository keeps its News, found as `newsfeed import REPO` finds it; said."""
+    import datetime as dt
+
+    from newsfeed.adapters.files import site_news
+    from newsfeed.domain.importers import UnreadableDocument
+
+    try:
+        place, result = site_news(repo, today=dt.datetime.now(dt.UTC).date())
+    except UnreadableDocument as exc:
+        fail(f"{exc} (or give it with --source)")
+    click.echo(f"the News found in {place}: {len(result.items)} item(s), {result.description}")
+    return place

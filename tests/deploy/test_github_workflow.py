@@ -129,3 +129,28 @@ def test_init_github_says_what_is_wrong(runner: Any, tmp_path: Path) -> None:
     again = runner(["init", "github", "--repo", str(repo)])
     assert again.exit_code == 2 and "--force" in again.output
     assert runner(["init", "github", "--repo", str(repo), "--force"]).exit_code == 0
+
+
+def test_init_github_finds_where_the_repository_keeps_its_news(runner: Any, tmp_path: Path) -> None:
+    """Without --source the workflow reads the News where `newsfeed import REPO` finds them (here
+    a Jekyll data file, not the _news/ the default named before) and says so; a repository with
+    no News anywhere is told where it was looked for, and to give --source."""
+    repo = tmp_path / "site"
+    (repo / "_data").mkdir(parents=True)
+    (repo / "_config.yml").write_text("title: A lab\n")
+    (repo / "_data" / "news.yml").write_text(
+        "- date: 2025-03-14\n  headline: Our paper on flows was accepted at a venue.\n"
+        "- date: 2025-01-02\n  headline: Gave a talk at a lab.\n"
+    )
+    found = runner(["init", "github", "--repo", str(repo)])
+    assert found.exit_code == 0, found.output
+    assert "the News found in _data/news.yml: 2 item(s)" in found.output
+    workflow = yaml.safe_load((repo / ".github" / "workflows" / "newsfeed.yml").read_text())
+    assert "_data/news.yml" in yaml.safe_dump(workflow)
+    bare = tmp_path / "bare"
+    bare.mkdir()
+    (bare / "_config.yml").write_text("title: A lab\n")
+    nothing = runner(["init", "github", "--repo", str(bare)])
+    assert nothing.exit_code == 2
+    assert "no news where sites keep them" in nothing.output and "--source" in nothing.output
+    assert not (bare / ".github").exists()
