@@ -715,6 +715,61 @@ def test_news_and_other_sections_are_known_by_their_chinese_korean_or_japanese_n
     assert any("荣誉与获奖" in w and "not read" in w for w in result.warnings)
 
 
+def _alfolio_table(rows: list[tuple[str, str]]) -> str:
+    """A table as al-folio's news.liquid renders it (also its latest posts)."""
+    cells = "".join(
+        f'<tr>\n<th scope="row" style="width: 20%">{when}</th>\n<td>\n{what}\n</td>\n</tr>\n'
+        for when, what in rows
+    )
+    table = f'<table class="table table-sm table-borderless">\n{cells}</table>'
+    return f'<div class="news"><div class="table-responsive">{table}</div></div>\n'
+
+
+def test_a_rendered_al_folio_home_page_gives_its_news_table_not_its_posts_or_papers() -> None:
+    """al-folio's home page, followed by its address: one ``<article>`` holds the biography, the
+    news table, the latest posts and the selected publications. It was read as one card (a heading
+    inside): a single item "[news](/news/) Write your biography here. …" dated from a paper. Now
+    the news rows are the items, and "latest posts" is no News heading ("latest" alone is)."""
+    page = (
+        '<!DOCTYPE html>\n<html lang="en"><head><title>You R. Name</title></head>\n<body>\n'
+        '<header><nav class="navbar"><a href="/blog/">blog</a></nav></header>\n'
+        '<div class="container mt-5" role="main"><div class="post"><article>\n'
+        '<div class="clearfix"><p>Write your biography here.</p></div>\n'
+        '<h2><a href="/news/" style="color: inherit">news</a></h2>\n'
+        + _alfolio_table(
+            [
+                (
+                    "Jan 15, 2016",
+                    'A simple inline announcement with Markdown emoji! <img class="emoji" alt=":sparkles:">',
+                ),
+                (
+                    "Nov 07, 2015",
+                    '<a class="news-title" href="/news/announcement_2/">A long announcement with details</a>',
+                ),
+            ]
+        )
+        + '<h2><a href="/blog/" style="color: inherit">latest posts</a></h2>\n'
+        + _alfolio_table(
+            [
+                (
+                    "Mar 26, 2024",
+                    '<a class="news-title" href="/blog/2024/photo-gallery/">a post with image galleries</a>',
+                )
+            ]
+        )
+        + '<h2><a href="/publications/" style="color: inherit">selected publications</a></h2>\n'
+        '<ol class="bibliography"><li><div class="title">Can quantum-mechanical description of '
+        "physical reality be considered complete?</div>"
+        '<div class="periodical"><em>Phys. Rev.</em>, May 1935</div></li></ol>\n'
+        "</article></div></div>\n<footer>© Copyright 2025 You R. Name.</footer>\n</body></html>\n"
+    )
+    result = parse_text(page, today=TODAY, path="index.html")
+    assert [(i.text, i.posted.display() if i.posted else None) for i in result.items] == [
+        ("A simple inline announcement with Markdown emoji!", "15 Jan 2016"),
+        ("[A long announcement with details](/news/announcement_2/)", "7 Nov 2015"),
+    ]
+
+
 def test_a_sphinx_table_of_contents_says_where_the_news_is() -> None:
     """A News page that is only a ``.. toctree::`` of news files has nothing to read: the
     importer names the files and says to import their folder."""

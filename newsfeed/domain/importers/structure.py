@@ -52,7 +52,8 @@ from .text import link_rel, mended_date
 # Chinese, Korean and Japanese write words without spaces ("新闻动态", "최근 소식"): their words are
 # matched anywhere in the heading, without word boundaries
 NEWS_HEADING = re.compile(
-    r"\b(news|updates?|announcements?|highlights|what'?s\s+new|recent\s+activit\w*|latest|timeline"
+    r"\b(news|updates?|announcements?|highlights|what'?s\s+new|recent\s+activit\w*|timeline"
+    r"|latest(?!\s+(?:posts?|blog\w*|publications?|papers?|preprints?|projects?|talks?|articles?|videos?|works?)\b)"
     r"|happenings|neuigkeiten|nouvelles|noticias|novità)\b"
     r"|新闻|新聞|动态|動態|资讯|通知公告|뉴스|소식|공지|ニュース|お知らせ|新着|最新情報",
     re.I,
@@ -344,6 +345,18 @@ def _has_heading(el: Any) -> bool:
     return any(True for _ in el.iter(*_HEADING_TAGS))
 
 
+def _holds_lists(el: Any) -> bool:
+    """An element that holds the page's lists rather than being one entry: a heading in it names
+    a list (News, Publications …), or it holds a table or list of several rows. al-folio's home
+    page is one ``<article>`` holding the biography, the news table and the publications."""
+    if any(
+        NEWS_HEADING.search(_inline(h)) or OTHER_HEADING.fullmatch(_inline(h).strip(" :"))
+        for h in el.iter(*_HEADING_TAGS)
+    ):
+        return True
+    return sum(1 for _ in el.iter("tr")) >= 2 or sum(1 for _ in el.iter("li")) >= 2
+
+
 def _walk_html(el: Any, blocks: list[Block], offset: int, groups: _Groups) -> None:
     cards = _cards(el)
     group = groups.next() if cards else 0
@@ -353,7 +366,7 @@ def _walk_html(el: Any, blocks: list[Block], offset: int, groups: _Groups) -> No
         tag = child.tag.lower()
         if child in cards:
             blocks.append(_card(child, offset, group))
-        elif tag == "article" and _has_heading(child):
+        elif tag == "article" and _has_heading(child) and not _holds_lists(child):
             blocks.append(_card(child, offset, groups.next()))
         elif tag in _HEADING_TAGS or tag == "summary":  # a <details>' summary heads what it opens
             title = html_text(child)
