@@ -770,6 +770,43 @@ def test_a_rendered_al_folio_home_page_gives_its_news_table_not_its_posts_or_pap
     ]
 
 
+def _stream_item(href: str, title: str, summary: str, when: str) -> str:
+    """One item of a Hugo Blox (Wowchemy) page list in its compact view, as the theme renders it."""
+    return (
+        '<div class="media stream-item view-compact"><div class="media-body">\n'
+        f'<div class="section-subheading article-title mb-0 mt-0"><a href="{href}">{title}</a></div>\n'
+        f'<a href="{href}" class="summary-link"><div class="article-style"><p>{summary}</p></div></a>\n'
+        '<div class="stream-meta article-metadata"><div class="article-metadata">\n'
+        f'<span class="article-date">{when}</span><span class="middot-divider"></span>\n'
+        '<span class="article-reading-time">1 min read</span></div></div>\n'
+        '</div><div class="ml-3"></div></div>\n'
+    )
+
+
+def test_repeated_blocks_each_dated_by_a_line_of_their_own_are_cards_without_a_heading() -> None:
+    """A theme's list of posts (Hugo Blox's "Recent News" widget): repeated blocks of one class,
+    each a title link, a summary and a line that is only its date ("Dec 1, 2022", then "1 min
+    read"). Each was read as three loose lines, and the item was "1 min read"."""
+    page = (
+        '<section id="posts" class="home-section wg-pages"><div class="container"><div class="row">\n'
+        '<div class="section-heading col-12 col-lg-4"><h1 class="mb-0">Recent News</h1></div>\n'
+        '<div class="col-12 col-lg-8">\n'
+        + _stream_item(
+            "/post/neurips/", "Two papers accepted at NeurIPS 2022", "On flows and graphs.", "Dec 1, 2022"
+        )
+        + _stream_item("/post/talk/", "Invited talk at the Flow Workshop", "On graph flows.", "Sep 10, 2022")
+        + '<div class="see-all"><a href="/post/">See all posts</a></div>\n</div></div></div></section>\n'
+    )
+    result = parse_text(page, today=TODAY, path="index.html")
+    assert [(i.text, i.posted.display() if i.posted else None) for i in result.items] == [
+        (
+            "[Two papers accepted at NeurIPS 2022](/post/neurips/) [On flows and graphs.](/post/neurips/)",
+            "1 Dec 2022",
+        ),
+        ("[Invited talk at the Flow Workshop](/post/talk/) [On graph flows.](/post/talk/)", "10 Sep 2022"),
+    ]
+
+
 def test_a_sphinx_table_of_contents_says_where_the_news_is() -> None:
     """A News page that is only a ``.. toctree::`` of news files has nothing to read: the
     importer names the files and says to import their folder."""

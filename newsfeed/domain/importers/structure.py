@@ -322,9 +322,21 @@ def _cards(parent: Any) -> list[Any]:
         if c.tag in ("div", "section", "li") and c.get("class"):
             by_class.setdefault((c.tag, c.get("class", "")), []).append(c)
     for same in by_class.values():
-        if len(same) >= 2 and all(_is_card(c) for c in same):
+        if len(same) >= 2 and (all(_is_card(c) for c in same) or all(_is_dated_card(c) for c in same)):
             return same
     return []
+
+
+def _is_dated_card(el: Any) -> bool:
+    """A small block with no heading but a line that is only its date, and text besides (a
+    theme's stream item: a title link, a summary, "Dec 1, 2022 · 1 min read")."""
+    if any(True for _ in el.iter(*_HEADING_TAGS)):
+        return False
+    if sum(1 for _ in el.iter("li")) >= 2 or sum(1 for _ in el.iter("br")) >= 4:
+        return False
+    words = _inline(el)
+    found = _date_part(el, set())
+    return found is not None and len(words) <= 1500 and len(words) > len(_inline(found[0])) + 3
 
 
 def _is_card(el: Any) -> bool:
@@ -504,8 +516,26 @@ def _card(el: Any, offset: int, group: int) -> Block:
     title = html_text(heading) if heading is not None else ""
     date: FuzzyDate | None = None
     skip: set[Any] = {heading} if heading is not None else set()
+    found = _date_part(el, skip)
+    if found is not None:
+        skip.add(found[0])
+        date = found[1]
+    skip.update(part for part in el.iter("span", "small", "div") if _READING_TIME.fullmatch(_inline(part)))
+    body = html_text(el, skip=skip)
+    text = f"{title} {body}".strip() if title else body
+    return Block(
+        "entry", text, _line(el, offset), bullet=True, title=title, date=date, group=group, source=_source(el)
+    )
+
+
+_READING_TIME = re.compile(r"\W*\d{1,3}\s*min(?:ute)?s?\.?\s+read\W*", re.I)
+
+
+def _date_part(el: Any, skip: set[Any]) -> tuple[Any, FuzzyDate] | None:
+    """The first part of a card that is only a date ("Date: <time>March 30, 2026</time>"), and
+    that date."""
     for part in el.iter("p", "time", "span", "div", "small"):
-        if part is heading or part in skip:
+        if part in skip:
             continue
         words = _inline(part)
         if not words or len(words) > 60:
@@ -514,15 +544,9 @@ def _card(el: Any, offset: int, group: int) -> Block:
         if m is None:
             continue
         date = _card_date(m.group("d").strip(" .,"))
-        if date is None:
-            continue
-        skip.add(part)
-        break
-    body = html_text(el, skip=skip)
-    text = f"{title} {body}".strip() if title else body
-    return Block(
-        "entry", text, _line(el, offset), bullet=True, title=title, date=date, group=group, source=_source(el)
-    )
+        if date is not None:
+            return part, date
+    return None
 
 
 def _card_date(words: str) -> FuzzyDate | None:
