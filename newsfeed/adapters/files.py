@@ -10,7 +10,7 @@ from newsfeed.domain.importers import MAX_BYTES, ImportResult, UnreadableDocumen
 from newsfeed.domain.importers.structure import NEWS_HEADING
 from newsfeed.domain.importers.templates import SITE_MARKERS, SITE_NEWS_PLACES, has_news_heading
 
-FOLDER_SUFFIXES = (".md", ".markdown", ".html", ".rst", ".org")
+FOLDER_SUFFIXES = (".md", ".markdown", ".qmd", ".rmd", ".html", ".rst", ".org")
 
 
 def read_text(path: Path) -> str:
@@ -53,7 +53,7 @@ def read_path(
             bundle / name
             for bundle in path.iterdir()
             if bundle.is_dir()
-            for name in ("index.md", "index.markdown")
+            for name in ("index.md", "index.markdown", "index.qmd", "index.Rmd", "index.rmd")
             if (bundle / name).is_file()
         )
         return parse_folder([(str(p), read_text(p)) for p in files], today=today, fmt=fmt, name=str(path))

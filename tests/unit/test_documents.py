@@ -658,6 +658,21 @@ def test_a_template_page_says_which_file_holds_its_news_and_its_loop_is_no_item(
     result = parse_text(hugo, today=TODAY, path="news.html")
     assert result.items == []
     assert any("template" in w and "content/news/" in w for w in result.warnings)
+    quarto = "---\ntitle: News\nlisting:\n  contents: posts\n  sort: date desc\n---\n\nWhat we are up to.\n"
+    result = parse_text(quarto, today=TODAY, path="news.qmd")
+    assert result.items == [] and any("template" in w and "posts" in w for w in result.warnings)
+
+
+def test_a_back_to_top_link_or_an_arrow_is_no_item() -> None:
+    """Controls a theme puts after the list (Quarto's "Back to top", an "↑") are not items; an
+    undated list's items still are."""
+    page = (
+        "<main><h2>In the news</h2><ul><li>Radio interview on ants.</li><li>A story on lizards.</li></ul>\n"
+        '<a onclick="window.scrollTo(0, 0); return false;" role="button" id="quarto-back-to-top">'
+        '<i class="bi bi-arrow-up"></i> Back to top</a><p><a href="#top">↑</a></p></main>'
+    )
+    result = parse_text(page, today=TODAY, path="news.html")
+    assert [i.text for i in result.items] == ["Radio interview on ants.", "A story on lizards."]
 
 
 def test_a_year_opening_the_text_under_a_finer_date_heading_is_the_texts_not_its_date() -> None:

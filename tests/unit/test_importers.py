@@ -378,6 +378,21 @@ def test_a_site_folder_is_read_where_the_site_keeps_its_news_and_its_other_pages
     assert [i.text for i in result.items] == ["our paper on flows was accepted."]
     (home / "_pages" / "about.md").write_text("---\npermalink: /\n---\nI study flows.\n")
     assert [i.title for i in read_path(home, today=TODAY).items] == ["Blog Post number 1"]
+    # Quarto: a listing page (news/index.qmd) over a folder of posts, each news/<post>/index.qmd
+    quarto = tmp_path / "quarto"
+    (quarto / "news" / "2024-05-01-paper").mkdir(parents=True)
+    (quarto / "_quarto.yml").write_text("project:\n  type: website\n")
+    (quarto / "index.qmd").write_text("---\ntitle: A lab\n---\nWe study flows.\n")
+    (quarto / "news" / "index.qmd").write_text("---\ntitle: News\nlisting:\n  contents: .\n---\n")
+    (quarto / "news" / "2024-05-01-paper" / "index.qmd").write_text(
+        "---\ntitle: Our paper on flows was accepted at ICML\ndate: 2024-05-01\n---\n"
+        "```{r}\nplot(1:10)\n```\nIt is on flows.\n"
+    )
+    result = read_path(quarto, today=TODAY)
+    assert [(i.title, i.posted.display() if i.posted else None) for i in result.items] == [
+        ("Our paper on flows was accepted at ICML", "1 May 2024")
+    ]
+    assert result.description.startswith("site folder: its news in news/")
     empty = tmp_path / "empty"
     empty.mkdir()
     (empty / "_config.yml").write_text("title: A lab\n")

@@ -12,7 +12,7 @@ import datetime as dt
 from ..dates import DateOrder
 from ..text import clean
 from .cfp import looks_like_cfp, parse_cfp
-from .folders import read_folder
+from .folders import own_page, read_folder
 from .listing import HEADER as LISTING_HEADER
 from .listing import parse_listing
 from .model import FORMATS, KINDS, Event, ImportedItem, ImportResult, Link, UnreadableDocument
@@ -138,15 +138,16 @@ def parse_folder(
     if fmt not in ("auto", "alfolio", "news"):
         raise UnreadableDocument(f"{name}: a folder is read as a folder of news files (one item per file)")
     if not files:
-        raise UnreadableDocument(f"{name}: no news files (.md, .markdown, .html, .rst, .org) in this folder")
+        raise UnreadableDocument(
+            f"{name}: no news files (.md, .markdown, .qmd, .Rmd, .html, .rst, .org) in this folder"
+        )
     checked = [(path, check_document(text, name=path)) for path, text in files]
     document = read_folder(checked, today=today, name=name)
     result = with_year_sources(read_items(document, today=today, path=name))
-    section = next(
-        ((p, t) for p, t in checked if p.replace("\\", "/").rsplit("/", 1)[-1].startswith("_index.")), None
-    )
+    section = next(((p, t) for p, t in checked if own_page(p, name)), None)
     if not result.items and section is not None:
-        # no posts in the folder: a Hugo section whose own page (_index.md) holds the news list
+        # no posts in the folder: a section whose own page (Hugo's _index.md, an index.md or
+        # index.qmd at its top) holds the news list
         page = parse_text(section[1], today=today, fmt="news", path=section[0])
         if page.items:
             page.description = f"the section page {section[0]}: {page.description}"

@@ -128,6 +128,15 @@ def _markup_post(path: str, content: str) -> tuple[dict[str, Any], str, int] | N
     return meta, body, (blocks[0].line if blocks else 1)
 
 
+def own_page(path: str, folder: str) -> bool:
+    """Whether a file is its folder's own page, not a post: Hugo's section page (``_index.md``,
+    at any depth), or an ``index.*`` at the folder's top (a listing page: Quarto's, a site's); a
+    page bundle's ``post/index.md`` is a post."""
+    parent, _, file_name = path.replace("\\", "/").rpartition("/")
+    top = parent == folder.replace("\\", "/").rstrip("/")
+    return file_name.startswith("_index.") or (file_name.startswith("index.") and top)
+
+
 def read_folder(files: list[tuple[str, str]], *, today: dt.date, name: str = "") -> Document:
     """One entry per file of a folder, newest first."""
     warnings: list[str] = []
@@ -135,7 +144,7 @@ def read_folder(files: list[tuple[str, str]], *, today: dt.date, name: str = "")
     shapes: set[str] = set()
     for path, content in files:
         file_name = path.replace("\\", "/").rsplit("/", 1)[-1]
-        if file_name.startswith("_index.") or file_name.lower().startswith("readme"):
+        if own_page(path, name) or file_name.lower().startswith("readme"):
             continue
         markup = _markup_post(path, content)
         if markup is not None:

@@ -46,7 +46,7 @@ from markdown_it import MarkdownIt
 
 from ..dates import DateParseError, FuzzyDate, parse
 from .model import Link
-from .templates import loop_sources, without_loops
+from .templates import listing_sources, loop_sources, without_loops
 from .text import link_rel, mended_date
 
 # Chinese, Korean and Japanese write words without spaces ("新闻动态", "최근 소식"): their words are
@@ -131,7 +131,8 @@ _DROP_TAGS = {"script", "style", "noscript", "template", "svg", "button", "form"
 _MORE = re.compile(
     r"^\s*(read|see|learn)?\s*more\b.*$|^\s*(continue reading|details|\[?more\]?)\s*(»|→|…)?\s*$"
     r"|^\s*(?:(?:view|see|show|browse|read)\s+)?(?:all|older|past|previous|more)\s+"
-    r"(?:news|posts|updates|announcements|items)\b[^\w]{0,4}$",
+    r"(?:news|posts|updates|announcements|items)\b[^\w]{0,4}$"
+    r"|^\W*(?:back\s+to\s+(?:the\s+)?top|to\s+top|top\s+of\s+page)\W*$|^\s*[↑⬆]\s*$",
     re.I,
 )
 
@@ -469,7 +470,7 @@ def _walk_html(el: Any, blocks: list[Block], offset: int, groups: _Groups) -> No
             for c in child
         ):
             text = html_text(child)
-            if text:
+            if text and not _MORE.match(text):  # "Back to top", "View all news": controls
                 blocks.append(Block("entry", text, _line(child, offset), source=_source(child)))
         else:
             _walk_html(child, blocks, offset, groups)
@@ -1451,6 +1452,7 @@ _EXTENSIONS = {
     ".json": "json", ".yml": "yaml", ".yaml": "yaml", ".toml": "toml", ".js": "js", ".mjs": "js",
     ".org": "org", ".rst": "rst", ".rest": "rst", ".html": "html", ".htm": "html",
     ".md": "markdown", ".markdown": "markdown", ".txt": None, ".csv": "csv", ".tsv": "tsv",
+    ".qmd": "markdown", ".rmd": "markdown", ".mdx": "markdown",  # Quarto, R Markdown, MDX
 }  # fmt: skip
 
 
@@ -1522,6 +1524,8 @@ def news_document(text: str, *, path: str = "", today: dt.date) -> Document:
     sources = loop_sources(text)
     if sources:  # a template: its loops' bodies are the shape of an item, never items
         text = without_loops(text)
+    if markup == "markdown":
+        sources += listing_sources(split_front_matter(text)[0])
     if markup == "html":
         document = _described(Document("news", _MARKUP_NAMES["html"], read_html(text)))
     else:

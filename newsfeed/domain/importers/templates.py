@@ -147,6 +147,7 @@ SITE_NEWS_PLACES: tuple[str, ...] = (
     "_news",
     *(f"data/news{s}" for s in _DATA_SUFFIXES),
     "content/news",
+    "news",  # a folder of posts at the top (Quarto, Eleventy), or holding the News page
     "_includes/news.html",  # a Jekyll include the home page pulls in
     "_includes/news.md",
     "news.md",
@@ -158,6 +159,7 @@ SITE_NEWS_PLACES: tuple[str, ...] = (
     *(f"{page}#news" for page in ("_pages/about.md", "index.md", "index.html", "about.md")),
     "content/post",
     "content/posts",
+    "posts",
     "_posts",
     "source/_posts",  # Hexo
     # the home page, where many researchers keep their News section (academicpages, Jon Barron's)
@@ -170,7 +172,7 @@ SITE_NEWS_PLACES: tuple[str, ...] = (
 # folder: Jekyll's and Hugo's configuration, Hugo Blox's (Wowchemy's) config/_default/
 SITE_MARKERS = (
     "_config.yml", "_config.yaml", "_config.toml", "hugo.toml", "hugo.yaml", "hugo.json",
-    "config.toml", "config.yaml", "config.yml", "config/_default",
+    "config.toml", "config.yaml", "config.yml", "config/_default", "_quarto.yml", "_quarto.yaml",
     "index.html", "index.md",  # a site's home page: the folder is a site, not a folder of posts
 )  # fmt: skip
 
@@ -184,3 +186,24 @@ def has_news_heading(text: str, news: re.Pattern[str]) -> bool:
     """Whether a page has a heading (Markdown, HTML, or a bold line of its own) that ``news``
     matches: its News section."""
     return any(news.search(next(g for g in m.groups() if g)) for m in _HEADING_LINE.finditer(text))
+
+
+def listing_sources(meta: object) -> list[str]:
+    """What a Quarto listing page lists (front matter ``listing: {contents: posts}``, or a list
+    of listings): the folders or files named, or "the documents beside this page" when it names
+    none. Such a page's items are those documents."""
+    listings = meta.get("listing") if isinstance(meta, dict) else None
+    if isinstance(listings, dict):
+        listings = [listings]
+    if listings is True or isinstance(listings, str):
+        listings = [{"contents": listings if isinstance(listings, str) else None}]
+    if not isinstance(listings, list):
+        return []
+    found: dict[str, None] = {}
+    for listing in listings:
+        contents = listing.get("contents") if isinstance(listing, dict) else None
+        named = [contents] if isinstance(contents, str) else contents if isinstance(contents, list) else []
+        for entry in named or ["the documents beside this page"]:
+            if isinstance(entry, str) and entry.strip():
+                found[entry.strip()[:200]] = None
+    return list(found)
