@@ -8,7 +8,12 @@ from pathlib import Path
 from newsfeed.domain.dates import DateOrder
 from newsfeed.domain.importers import MAX_BYTES, ImportResult, UnreadableDocument, parse_folder, parse_text
 from newsfeed.domain.importers.structure import NEWS_HEADING
-from newsfeed.domain.importers.templates import SITE_MARKERS, SITE_NEWS_PLACES, has_news_heading
+from newsfeed.domain.importers.templates import (
+    SITE_HOME_PAGES,
+    SITE_MARKERS,
+    SITE_NEWS_PLACES,
+    has_news_heading,
+)
 
 FOLDER_SUFFIXES = (".md", ".markdown", ".qmd", ".rmd", ".html", ".rst", ".org")
 
@@ -99,10 +104,13 @@ def site_news(
     (README, CONTRIBUTING, the CV) are never read as news. Raises UnreadableDocument saying
     where it looked when no place holds news."""
     places: list[Path] = []
+    home_pages: set[Path] = set()  # read last, as a home page with no News section
     for spot in SITE_NEWS_PLACES:
         place = folder / spot.split("#")[0]
         if place in places or not place.exists():
             continue
+        if spot in SITE_HOME_PAGES:
+            home_pages.add(place)
         if spot.endswith("#news"):  # the home page before the posts only when it has a News section
             try:
                 if not has_news_heading(read_text(place), NEWS_HEADING):
@@ -123,6 +131,10 @@ def site_news(
         if not result.items:
             template = next((w for w in result.warnings if w.startswith("a template:")), "")
             tried.append(f"{name} ({template.split(' — ')[0] if template else 'no news found'})")
+            continue
+        if place in home_pages and not any(item.posted for item in result.items):
+            # a home page with no News section and no date: its profile and links are no news
+            tried.append(f"{name} (no News section and nothing dated)")
             continue
         others = [p.relative_to(folder).as_posix() for p in places if p != place]
         if tried:

@@ -393,6 +393,14 @@ def test_a_site_folder_is_read_where_the_site_keeps_its_news_and_its_other_pages
         ("Our paper on flows was accepted at ICML", "1 May 2024")
     ]
     assert result.description.startswith("site folder: its news in news/")
+    # a home page with no News section and no date: its profile and links are no news
+    profile = tmp_path / "profile"
+    profile.mkdir()
+    (profile / "index.html").write_text(
+        "<h1>A. Researcher</h1><p>Ph.D. student</p><h2>Blogs</h2><ul><li>Shallot routing. <a href='b.html'>Link</a></li></ul>"
+    )
+    with pytest.raises(UnreadableDocument, match=r"index\.html \(no News section and nothing dated\)"):
+        read_path(profile, today=TODAY)
     empty = tmp_path / "empty"
     empty.mkdir()
     (empty / "_config.yml").write_text("title: A lab\n")

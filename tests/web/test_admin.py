@@ -469,7 +469,19 @@ def test_an_uploaded_news_list_is_previewed_then_imported(admin: Any) -> None:
     # the file chooser offers every format the importer reads
     chooser = html.fromstring(admin.get("/admin/import").data).get_element_by_id("file")
     offered = set(chooser.get("accept").split(","))
-    assert {".md", ".qmd", ".html", ".yml", ".yaml", ".json", ".toml", ".csv", ".tsv", ".org", ".rst"} <= offered
+    assert {
+        ".md",
+        ".qmd",
+        ".html",
+        ".yml",
+        ".yaml",
+        ".json",
+        ".toml",
+        ".csv",
+        ".tsv",
+        ".org",
+        ".rst",
+    } <= offered
     bad = {"csrf_token": csrf, "file": (io.BytesIO(b"\xff\xfe\x00bad"), "x.md")}
     assert (
         admin.post("/admin/import/preview", data=bad, content_type="multipart/form-data").status_code == 400

@@ -141,6 +141,7 @@ def without_loops(text: str) -> str:
 # the home page when it has a News section, then the posts (often a blog, or a theme's sample
 # posts, as academicpages ships), then the home page whatever it holds. "page#news": that page
 # only when a heading of it names the News.
+SITE_HOME_PAGES = ("_pages/about.md", "index.md", "index.html", "about.md")
 _DATA_SUFFIXES = (".yml", ".yaml", ".json", ".csv", ".tsv", ".toml")
 SITE_NEWS_PLACES: tuple[str, ...] = (
     *(f"_data/news{s}" for s in _DATA_SUFFIXES),
@@ -156,17 +157,14 @@ SITE_NEWS_PLACES: tuple[str, ...] = (
     "content/news.md",
     "news.html",
     "news/index.html",
-    *(f"{page}#news" for page in ("_pages/about.md", "index.md", "index.html", "about.md")),
+    *(f"{page}#news" for page in SITE_HOME_PAGES),
     "content/post",
     "content/posts",
     "posts",
     "_posts",
     "source/_posts",  # Hexo
     # the home page, where many researchers keep their News section (academicpages, Jon Barron's)
-    "_pages/about.md",
-    "index.md",
-    "index.html",
-    "about.md",
+    *SITE_HOME_PAGES,
 )
 # a folder holding one of these (or one of the places above that is no page) is a site's own
 # folder: Jekyll's and Hugo's configuration, Hugo Blox's (Wowchemy's) config/_default/
