@@ -397,7 +397,8 @@ def test_a_site_folder_is_read_where_the_site_keeps_its_news_and_its_other_pages
     profile = tmp_path / "profile"
     profile.mkdir()
     (profile / "index.html").write_text(
-        "<h1>A. Researcher</h1><p>Ph.D. student</p><h2>Blogs</h2><ul><li>Shallot routing. <a href='b.html'>Link</a></li></ul>"
+        "<h1>A. Researcher</h1><p>Ph.D. student</p>"
+        "<h2>Blogs</h2><ul><li>Shallot routing. <a href='b.html'>Link</a></li></ul>"
     )
     with pytest.raises(UnreadableDocument, match=r"index\.html \(no News section and nothing dated\)"):
         read_path(profile, today=TODAY)
