@@ -43,9 +43,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from newsfeed.adapters.models import Item, Person
+from newsfeed.adapters.state import bump_data_version
 from newsfeed.domain.dates import FuzzyDate
 from newsfeed.domain.errors import Conflict, InvalidInput
 from newsfeed.domain.importers import Event, ImportedItem, ImportResult, Link
@@ -200,16 +201,34 @@ def write_import(
     report = ImportReport(unchanged=plan.unchanged, notes=list(plan.messages))
     tick = progress or (lambda _n: None)
     tick(plan.unchanged)
+    # the items to update, with what an edit compares (tags, links, milestones, person), in a
+    # few statements per batch instead of several lazy loads per item
+    loaded: dict[int, Item] = {}  # held here: the session's identity map keeps them only weakly
+    for start in range(0, len(plan.updates), BATCH):
+        ids = [item_id for _, item_id, _ in plan.updates[start : start + BATCH]]
+        found = session.scalars(
+            select(Item)
+            .where(Item.id.in_(ids))
+            .options(
+                selectinload(Item.tags),
+                selectinload(Item.links),
+                selectinload(Item.milestones),
+                selectinload(Item.person),
+            )
+        ).all()
+        loaded.update((item.id, item) for item in found)
     for imported, item_id, revision in plan.updates:
         tick(1)
         where = f"{imported.source_path or 'input'}:{imported.source_line}"
-        item = session.get(Item, item_id)
+        item = loaded.get(item_id)
         try:
             if item is None:
                 raise Conflict("removed while importing")
             seen = item.posted.start  # an undated item keeps the day it was first seen
             data = to_input(imported, person=plan.person, key=source_key(plan.owner, imported), seen=seen)
-            if update_item(session, item, _keep_status(data, item), now=now, expected_revision=revision):
+            if update_item(
+                session, item, _keep_status(data, item), now=now, expected_revision=revision, bump=False
+            ):
                 report.updated += 1
             else:
                 report.unchanged += 1
@@ -219,6 +238,8 @@ def write_import(
         except Conflict as exc:
             report.unchanged += 1
             report.notes.append(f"{where}: not updated, the item was {exc} (kept as it is)")
+    if report.updated:
+        bump_data_version(session, now)  # once for all the updates (feed caches key on it)
     anchors = published_anchors(plan.creates, now)
     new: list[NewItem] = []
     for imported in plan.creates:

@@ -336,8 +336,12 @@ def update_item(
     now: dt.datetime,
     user_id: int | None = None,
     expected_revision: int | None = None,
+    bump: bool = True,
 ) -> bool:
     """Apply an edit. Returns whether anything really changed (then the revision goes up by one).
+
+    ``bump=False``: the caller bumps the data version once for many edits in one transaction
+    (an import's updates), instead of one counter update per edit.
 
     ``expected_revision``: the revision the editor's form was opened at; if the item has moved on
     since, :class:`Conflict` carries the current item and nothing is written. The same check is
@@ -368,7 +372,8 @@ def update_item(
     session.add(
         ItemRevision(item=item, revision=item.revision, user_id=user_id, changed_at=now, changes=changes)
     )
-    bump_data_version(session, now)
+    if bump:
+        bump_data_version(session, now)
     return True
 
 

@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from newsfeed.adapters.models import Item, Person
+from newsfeed.adapters.state import data_version
 from newsfeed.domain.errors import InvalidInput
 from newsfeed.domain.importers import parse_text
 from newsfeed.services.imports import apply_import
@@ -60,6 +61,22 @@ def test_an_edited_line_updates_its_item(session: Session) -> None:
     assert item.title.startswith("Three papers")
     assert item.revision == 2
     assert item.public_id == public_id
+
+
+def test_a_reimport_that_edits_items_moves_the_data_version_once(session: Session) -> None:
+    """Feed caches key on the data version: a re-import that edits three items moves it (the
+    feeds show the edits) and moves it once, not once per item (a counter update each); one
+    that changes nothing leaves it."""
+    original = "## News\n* 05/2024 Paper at ICML.\n* 04/2024 Talk at MIT.\n* 03/2024 Trip to Oslo.\n"
+    _run(session, original)
+    session.commit()
+    before = data_version(session)
+    report = _run(session, original.replace(".\n", ", with slides.\n"))
+    assert report.updated == 3
+    session.commit()
+    assert data_version(session) == before + 1
+    assert _run(session, original.replace(".\n", ", with slides.\n")).unchanged == 3
+    assert data_version(session) == before + 1
 
 
 def test_items_belong_to_the_person_given(session: Session) -> None:
