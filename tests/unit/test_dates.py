@@ -161,6 +161,36 @@ def test_range_forms(text: str, start: dt.date, end: dt.date, grain: str) -> Non
 # day/month order
 
 
+@pytest.mark.parametrize(
+    ("text", "display"),
+    [
+        ("März 2024", "March 2024"),
+        ("15. März 2024", "15 Mar 2024"),
+        ("15 juin 2023", "15 Jun 2023"),
+        ("1 février 2024", "1 Feb 2024"),
+        ("Juillet 2022", "July 2022"),
+        ("12 de octubre de 2022", "12 Oct 2022"),
+        ("octubre de 2022", "October 2022"),
+        ("1 de março de 2021", "1 Mar 2021"),
+        ("giugno 2021", "June 2021"),
+        ("Dezember 2023", "December 2023"),
+    ],
+)
+def test_months_written_in_german_french_spanish_italian_or_portuguese_keep_their_month(
+    text: str, display: str
+) -> None:
+    """Before, the month word was skipped and the date read as its year alone ("März 2024" was
+    2024; "1 de março de 2021" was 1 March of the reference year: "mar" then a "ç")."""
+    assert parse(text, today=TODAY).display() == display
+
+
+def test_words_english_text_uses_otherwise_are_no_months() -> None:
+    """ "Mars" (the planet), "mai", "Mayo" (the clinic) are left out of the months; a word that
+    only begins like a month ("Marché") is no March."""
+    found = find_dates("the Mars 2020 rover; the Mayo Clinic 2021; le Marché 2019", today=TODAY)
+    assert [(d.text, d.date.grain) for d in found] == [("2020", "year"), ("2021", "year"), ("2019", "year")]
+
+
 def test_order_hint_and_settling_numbers() -> None:
     assert p("06/05/2024", date_order="dmy").start == D(2024, 5, 6)
     assert p("06/05/2024", date_order="mdy").start == D(2024, 6, 5)

@@ -11,9 +11,25 @@ from __future__ import annotations
 
 import re
 
+# Months written out in German, French, Spanish, Italian and Portuguese: labs write their news in
+# their language ("15. März 2024", "juin 2023", "octubre de 2022"). Left out, as words English
+# text uses otherwise: "mars" (the planet), "mai", "mayo" (the clinic), "julio", "maio" (names).
+FOREIGN_MONTHS = {
+    "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "maerz": 3, "juni": 6, "juli": 7,
+    "oktober": 10, "dezember": 12,
+    "janvier": 1, "février": 2, "fevrier": 2, "avril": 4, "juin": 6, "juillet": 7, "août": 8,
+    "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12,
+    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "junio": 6, "agosto": 8, "septiembre": 9,
+    "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
+    "gennaio": 1, "febbraio": 2, "aprile": 4, "maggio": 5, "giugno": 6, "luglio": 7,
+    "settembre": 9, "ottobre": 10, "dicembre": 12,
+    "janeiro": 1, "fevereiro": 2, "março": 3, "junho": 6, "julho": 7, "setembro": 9,
+    "outubro": 10, "dezembro": 12,
+}  # fmt: skip
 MONTH_WORDS = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|"
+    + "|".join(sorted(FOREIGN_MONTHS, key=len, reverse=True))
 )
 MONTH_NUMBER = {
     "jan": 1,
@@ -29,6 +45,14 @@ MONTH_NUMBER = {
     "nov": 11,
     "dec": 12,
 }
+
+
+def month_number(word: str) -> int:
+    """The number of a month as the grammar matched it ("Sept", "march", "Juillet", "März")."""
+    lower = word.lower().rstrip(".")
+    return FOREIGN_MONTHS.get(lower) or MONTH_NUMBER[lower[:3]]
+
+
 ORDINAL_WORDS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
     "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
@@ -74,7 +98,7 @@ _END = r"(?![\d]|[./\-]\d)"
 
 
 def _month(n: str) -> str:
-    return rf"(?=[A-Za-z]){_ML}(?P<{n}>(?i:{MONTH_WORDS}))(?![A-Za-z])\.?"
+    return rf"(?=[A-Za-z]){_ML}(?P<{n}>(?i:{MONTH_WORDS}))(?![^\W\d_])\.?"
 
 
 def _day(n: str, *, words: bool = True) -> str:
@@ -94,13 +118,14 @@ def _year(n: str) -> str:
 
 
 def _year_tail(n: str) -> str:
-    """ ", 2022", " 2025", "'18" after a month or a day."""
-    return rf"(?:\s{{0,3}},?\s{{0,3}}{_year(n)}|\s{{0,2}}['’‘](?P<{n}s>\d\d)(?!\d))"
+    """ ", 2022", " 2025", "'18" after a month or a day; " de 2022" in Spanish and Portuguese."""
+    joint = r"(?:\s{0,3},?\s{0,3}|\s{1,3}(?i:de|del)\s{1,3})"
+    return rf"(?:{joint}{_year(n)}|\s{{0,2}}['’‘](?P<{n}s>\d\d)(?!\d))"
 
 
 def _dm(n: str, *, words: bool = True) -> str:
     """ "1 Feb", "18th Nov", "the 16th of June", "1. June" (the day with a dot, as in German)."""
-    return rf"{_the_day(n + 'd', words=words)}(?:\.(?= ))?(?:\s+of)?\s{{0,3}}{_month(n + 'm')}"
+    return rf"{_the_day(n + 'd', words=words)}(?:\.(?= ))?(?:\s+(?:of|de|del))?\s{{0,3}}{_month(n + 'm')}"
 
 
 def _md(n: str, *, words: bool = True) -> str:
@@ -348,9 +373,10 @@ WORD_MASTER = _master([name for name, _ in _ALTERNATIVES if name in _WORD_STARTS
 
 # Candidate tokens: digit runs and words. Only these positions are tried against the masters,
 # which keeps scanning cheap on long text with few dates.
-TOKEN = re.compile(r"[0-9]+|[A-Za-z]{3,}")
+TOKEN = re.compile(r"[0-9]+|[^\W\d_]{3,}")
 TRIGGERS = frozenset(
     {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
+    | {name[:3] for name in FOREIGN_MONTHS}
     | {"spr", "sum", "fal", "aut", "win", "tod", "yes", "tom", "thi", "nex", "las", "ear", "mid", "lat"}
     | {"beg", "sta", "end", "chr", "new", "hal", "com", "pas", "the"}
     | set(WEEKDAYS)

@@ -92,7 +92,7 @@ def _month(m: re.Match[str], name: str, ctx: _Ctx) -> int:
     word = m.group(name)
     if word == "may" and ctx.mode == "find":
         raise _Skip  # the verb, not the month
-    return g.MONTH_NUMBER[word[:3].lower()]
+    return g.month_number(word)
 
 
 def _dayn(value: str) -> int:
@@ -397,7 +397,7 @@ def _relative(m: re.Match[str], text: str, ctx: _Ctx) -> FuzzyDate:
         day = weekday_date(g.WEEKDAYS[m.group("reld")[:3].lower()], today, word)
         return _fd(text, day, day, "day", inferred=rel)
     if m.group("relm"):
-        month = g.MONTH_NUMBER[m.group("relm")[:3].lower()]
+        month = g.month_number(m.group("relm"))
         if word == "this":
             year = today.year
         elif step > 0:
@@ -471,7 +471,7 @@ def _month_only(m: re.Match[str], text: str, ctx: _Ctx) -> FuzzyDate:
     word = m.group("om")
     if ctx.mode == "find" and (word == "may" or not _asks_for_a_date(m)):
         raise _Skip  # "March" in a sentence is a date only after "in", "during", "since" ...
-    month = g.MONTH_NUMBER[word[:3].lower()]
+    month = g.month_number(word)
     year = _month_year(month, ctx)
     return replace(_months(text, (year, month)), inferred=("year",))
 
