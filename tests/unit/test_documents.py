@@ -692,6 +692,19 @@ def test_a_year_opening_the_text_under_a_finer_date_heading_is_the_texts_not_its
     ]
 
 
+def test_news_sections_are_known_by_their_french_german_spanish_or_italian_names() -> None:
+    """ "Actualités" is the News and "Publikationen" another list, as "News" and "Publications"
+    would be: the French news were skipped for the Spanish section below them, and a German
+    page's publications were read with its news."""
+    page = (
+        "## Actualités\n\n- **Juin 2024** : notre article a été accepté à NeurIPS.\n"
+        "- 3 février 2024 : séminaire à Paris.\n\n"
+        "## Publikationen\n\n- 2024: Ein Paper über Flüsse.\n- 2023: Ein Paper über Graphen.\n"
+    )
+    result = parse_text(page, today=TODAY, path="news.md")
+    assert [i.posted.display() for i in result.items if i.posted] == ["June 2024", "3 Feb 2024"]
+
+
 def test_a_title_then_a_line_that_dates_it_then_prose_is_one_item() -> None:
     """A heading, a line that is only its date ("**(December, 2020)**", or a place and a date),
     then prose: one item titled by the heading (the title was lost, and an item whose title says

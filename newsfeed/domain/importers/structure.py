@@ -54,7 +54,8 @@ from .text import link_rel, mended_date
 NEWS_HEADING = re.compile(
     r"\b(news|updates?|announcements?|highlights|what'?s\s+new|recent\s+activit\w*|timeline"
     r"|latest(?!\s+(?:posts?|blog\w*|publications?|papers?|preprints?|projects?|talks?|articles?|videos?|works?)\b)"
-    r"|happenings|neuigkeiten|nouvelles|noticias|novità)\b"
+    r"|happenings|neuigkeiten|aktuelles|nouvelles|actualit[ée]s|nouveaut[ée]s|noticias|novedades"
+    r"|not[íi]cias|novidades|novità|notizie|nieuws|nyheter|uutiset|aktualno[śs]ci|новости)\b"
     r"|新闻|新聞|动态|動態|资讯|通知公告|뉴스|소식|공지|ニュース|お知らせ|新着|最新情報",
     re.I,
 )
@@ -63,7 +64,11 @@ OTHER_HEADING = re.compile(
     r"\b(publications?|papers?|preprints?|selected\s+works?|awards?|honou?rs?|educations?|experiences?|"
     r"employment|positions?|talks?|presentations?|invited\s+talks?|teaching|courses?|service|"
     r"students?|members?|people|team|projects?|research|contact|bio(?:graphy)?|about|cv|"
-    r"skills|interests|patents?|grants?|funding|software|code|misc)\b"
+    r"skills|interests|patents?|grants?|funding|software|code|misc|"
+    r"publikationen|publicaciones|pubblicazioni|publica[çc][õo]es|vortr[äa]ge|preise|auszeichnungen|"
+    r"prix|distinctions|premios|premi|pr[êe]mios|lehre|enseignement|docencia|insegnamento|ensino|"
+    r"mitglieder|membres|miembros|membri|membros|projekte|projets|proyectos|progetti|projetos|"
+    r"kontakt|contacto|contatti|contato|lebenslauf)\b"
     r"|论文|論文|发表|成果|荣誉|榮譽|获奖|獲獎|奖励|成员|成員|团队|團隊|教育|项目|联系|科研|研究方向"
     r"|논문|수상|구성원|연구|業績|受賞|メンバー|研究",
     re.I,
