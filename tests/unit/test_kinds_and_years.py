@@ -103,6 +103,28 @@ def test_the_kind_of_a_korean_or_japanese_item_is_read_from_its_words(text: str,
     assert classify_item(text).kind == kind
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Unser Paper wurde auf der ICML angenommen.", "acceptance"),
+        ("Vortrag an der TU München über Graphen.", "talk"),
+        ("Neue Doktorandin im Team: willkommen Anna!", "position"),
+        ("Notre article a été accepté à NeurIPS.", "acceptance"),
+        ("Séminaire à Paris sur les flots.", "talk"),
+        ("Recibimos el premio a la mejor tesis.", "award"),
+        ("Organizamos un taller en Bilbao.", "organizing"),
+        ("Il nostro articolo è stato accettato a ICML.", "acceptance"),
+    ],
+)
+def test_the_kind_of_a_german_french_spanish_or_italian_item_is_read_from_its_words(
+    text: str, kind: str
+) -> None:
+    """Labs that write their news in their language: the same cues in their words (angenommen,
+    accepté, aceptado accepted; Vortrag, séminaire, charla a talk; Preis, prix, premio a prize …).
+    Words English uses too (interview, participation, organise) are left to the English cues."""
+    assert classify_item(text).kind == kind
+
+
 def test_secondary_kinds_are_named_beside_the_primary() -> None:
     decided = classify_item("Awarded a travel grant to present our talk at NeurIPS 2024.")
     assert decided.kind == "award"

@@ -106,6 +106,16 @@ _CUES: list[tuple[str, float, str]] = [
     ("reviewing", 3.5, r"审稿人|程序委员会|编委|担任[^。！？]{0,30}?(?:委员|主席|编辑|审稿)"),
     ("travel", 3.0, r"参加|出席|访问|赴[^。！？]{0,10}?(?:参会|交流|访问)"),
     ("other", 3.5, r"成立|揭牌|报道|专访"),
+    # ---- German, French, Spanish, Italian, Portuguese (what the English cues say, in the words
+    # labs use when they write their news in their language) ----
+    ("acceptance", 3.0, r"\b(?:angenommen|akzeptiert|accept[ée]e?s?|acept(?:ad[oa]s?)|accettat[oaie]|aceit[oa]s?)\b|\bver[öo]ffentlicht (?:in|im|bei)\b|\bpubli[ée]e?s? dans\b|\bpublicad[oa]s? (?:en|em|no|na)\b|\bpubblicat[oaie] (?:su|in)\b"),
+    ("award", 3.0, r"\b(?:preis(?:e|tr[äa]ger\w*)?|auszeichnung\w*|ausgezeichnet|stipendium|prix|r[ée]compens\w*|laur[ée]at\w*|premio|premi(?:ad[oa]s?|ato|ata)|galard[oó]n\w*|pr[êe]mio|premiad[oa])\b"),
+    ("talk", 3.0, r"\b(?:vortrag|vortr[äa]ge|gastvortrag|exposé|séminaire|présentation|charla|ponencia|presentaci[oó]n|seminario|relazione|intervento|palestra|apresenta[çc][ãa]o)\b|\bconf[ée]rence invit[ée]e\b|\bconferencia invitada\b"),
+    ("position", 3.0, r"\b(?:beigetreten|willkommen|promoviert|verteidigt|rejoint|bienvenue|bienvenid[oa]s?|benvenut[oaie]|bem-vind[oa]s?|soutenance|defendi[oó]|defendeu)\b|\bsoutenu (?:sa|son) th[èe]se\b|\bse une\b|\bsi unisce\b|\bneue[rs]? (?:doktorand\w*|mitarbeiter\w*|postdoc)\b|\bnouve(?:au|lle) doctorant\w*\b"),
+    ("organizing", 3.5, r"\b(?:organisier\w*|veranstalte\w*|organis(?:ons|ent|ée|ées|és)|organiza(?:mos|do|da)|organizzat[oaie]|organizziamo|organizad[oa]s?)\b"),
+    ("reviewing", 3.5, r"\b(?:gutachter\w*|programmkomitee|relecteur\w*|[ée]valuateur\w*|revisor(?:es|a)?|revisore)\b|\bcomit[ée] de program(?:me|a)\b|\bcomitato di programma\b"),
+    ("travel", 3.0, r"\b(?:besuch\w*|teilnahme|nimmt teil|visite|participe|visita(?:mos)?|participa(?:mos|ción)?|asistencia|partecipa\w*|participou)\b"),
+    ("other", 3.5, r"\b(?:presse|medien|reportage|entrevista|intervista)\b"),
     # ---- Korean (words carry their particles: no word boundaries either) and Japanese ----
     ("acceptance", 3.0, r"게재|채택|採択|採録|受理|掲載決定"),
     ("award", 3.5, r"수상|장학금|受賞|表彰|奨励賞|最優秀"),
