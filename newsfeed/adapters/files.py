@@ -45,12 +45,14 @@ def read_path(
     fmt: str = "auto",
     date_order: DateOrder | None = None,
     default_order: DateOrder = "dmy",
+    site: bool = True,
 ) -> ImportResult:
     """Items from a file, or from a folder of news files (al-folio ``_news/``, Hugo
-    ``content/post/`` with its page bundles ``name/index.md``, Jekyll ``_posts/``). Raises
+    ``content/post/`` with its page bundles ``name/index.md``, Jekyll ``_posts/``), or from a
+    site's own folder (``site``: where it keeps its news, :func:`site_news`). Raises
     UnreadableDocument."""
     path = Path(path)
-    if path.is_dir() and _is_site(path):
+    if site and path.is_dir() and _is_site(path):
         return _read_site(path, today=today, fmt=fmt, date_order=date_order, default_order=default_order)
     if path.is_dir():
         files = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in FOLDER_SUFFIXES)
@@ -123,7 +125,7 @@ def site_news(
         name = place.relative_to(folder).as_posix() + ("/" if place.is_dir() else "")
         try:
             result = read_path(
-                place, today=today, fmt=fmt, date_order=date_order, default_order=default_order
+                place, today=today, fmt=fmt, date_order=date_order, default_order=default_order, site=False
             )
         except UnreadableDocument as exc:
             tried.append(f"{name} ({exc})")

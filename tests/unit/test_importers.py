@@ -402,6 +402,21 @@ def test_a_site_folder_is_read_where_the_site_keeps_its_news_and_its_other_pages
     )
     with pytest.raises(UnreadableDocument, match=r"index\.html \(no News section and nothing dated\)"):
         read_path(profile, today=TODAY)
+    # a folder of posts beside the repository's own documents, and a site whose news/ folder
+    # holds an index.html: read once, as a folder, not as a site inside the site
+    posts = tmp_path / "posts"
+    posts.mkdir()
+    for doc in ("README.md", "CONTRIBUTING.md", "DEPLOY_NOTES.md", "LICENSE.md"):
+        (posts / doc).write_text("# How to\n\nRun npm install.\n")
+    (posts / "2024-05-01-paper.md").write_text("---\ntitle: Our paper was accepted\n---\nAt ICML.\n")
+    assert [i.title for i in read_path(posts, today=TODAY).items] == ["Our paper was accepted"]
+    nested = tmp_path / "nested"
+    (nested / "news").mkdir(parents=True)
+    (nested / "_config.yml").write_text("title: A lab\n")
+    (nested / "news" / "index.html").write_text("<h2>News</h2><ul><li>May 2024: a talk at a lab.</li></ul>")
+    result = read_path(nested, today=TODAY)
+    assert [i.text for i in result.items] == ["a talk at a lab."]
+    assert result.description.count("site folder") == 1
     empty = tmp_path / "empty"
     empty.mkdir()
     (empty / "_config.yml").write_text("title: A lab\n")

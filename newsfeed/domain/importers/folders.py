@@ -128,6 +128,14 @@ def _markup_post(path: str, content: str) -> tuple[dict[str, Any], str, int] | N
     return meta, body, (blocks[0].line if blocks else 1)
 
 
+# a repository's own documents, not posts: README, LICENSE, CONTRIBUTING, CHANGELOG …, and any
+# name written in capitals ("DEPLOY_NOTES.md"), as such documents are named
+_REPOSITORY_DOC = re.compile(
+    r"(?i:readme|licen[cs]e|contributing|changelog|changes|code_of_conduct|security|authors|todo|tasks)(?:\.|$)"
+    r"|[A-Z][A-Z0-9]*(?:[_-][A-Z0-9]+)*\.(?:md|markdown|txt|rst|org)$"
+)
+
+
 def own_page(path: str, folder: str) -> bool:
     """Whether a file is its folder's own page, not a post: Hugo's section page (``_index.md``,
     at any depth), or an ``index.*`` at the folder's top (a listing page: Quarto's, a site's); a
@@ -144,7 +152,7 @@ def read_folder(files: list[tuple[str, str]], *, today: dt.date, name: str = "")
     shapes: set[str] = set()
     for path, content in files:
         file_name = path.replace("\\", "/").rsplit("/", 1)[-1]
-        if own_page(path, name) or file_name.lower().startswith("readme"):
+        if own_page(path, name) or _REPOSITORY_DOC.match(file_name):
             continue
         markup = _markup_post(path, content)
         if markup is not None:

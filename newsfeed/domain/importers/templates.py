@@ -148,6 +148,7 @@ SITE_NEWS_PLACES: tuple[str, ...] = (
     "_news",
     *(f"data/news{s}" for s in _DATA_SUFFIXES),
     "content/news",
+    "src/content/news",  # Astro's content collections
     "news",  # a folder of posts at the top (Quarto, Eleventy), or holding the News page
     "_includes/news.html",  # a Jekyll include the home page pulls in
     "_includes/news.md",
@@ -171,6 +172,7 @@ SITE_NEWS_PLACES: tuple[str, ...] = (
 SITE_MARKERS = (
     "_config.yml", "_config.yaml", "_config.toml", "hugo.toml", "hugo.yaml", "hugo.json",
     "config.toml", "config.yaml", "config.yml", "config/_default", "_quarto.yml", "_quarto.yaml",
+    "astro.config.mjs", "astro.config.ts",
     "index.html", "index.md",  # a site's home page: the folder is a site, not a folder of posts
 )  # fmt: skip
 
