@@ -835,6 +835,34 @@ def test_repeated_blocks_each_dated_by_a_line_of_their_own_are_cards_without_a_h
     ]
 
 
+def test_a_cards_metadata_line_with_its_date_is_no_text() -> None:
+    """A theme's post cards (Hugo PaperMod) end with a footer "May 2, 2024 · 1 min · A. Author":
+    it dates the card and is left out of its text with the date (the reading time and the byline
+    were the end of every item)."""
+    card = (
+        '<article class="post-entry"><header class="entry-header"><h2>{title}</h2></header>'
+        '<div class="entry-content"><p>{summary}</p></div>'
+        '<footer class="entry-footer"><span title="{iso}">{when}</span>'
+        "&nbsp;·&nbsp;1 min&nbsp;·&nbsp;A. Author</footer></article>\n"
+    )
+    page = (
+        "<main><header><h1>News</h1></header>\n"
+        + "".join(
+            card.format(title=t, summary=b, iso=i, when=w)
+            for t, b, i, w in (
+                ("Our paper on flows accepted at ICML", "Flows converge.", "2024-05-02", "May 2, 2024"),
+                ("Talk at the graph seminar", "Slides are online.", "2024-03-14", "March 14, 2024"),
+            )
+        )
+        + "</main>"
+    )
+    result = parse_text(page, today=TODAY, path="news.html")
+    assert [(i.text, i.posted.display() if i.posted else None) for i in result.items] == [
+        ("Our paper on flows accepted at ICML Flows converge.", "2 May 2024"),
+        ("Talk at the graph seminar Slides are online.", "14 Mar 2024"),
+    ]
+
+
 def test_a_sphinx_table_of_contents_says_where_the_news_is() -> None:
     """A News page that is only a ``.. toctree::`` of news files has nothing to read: the
     importer names the files and says to import their folder."""

@@ -524,7 +524,7 @@ def _card(el: Any, offset: int, group: int) -> Block:
     skip: set[Any] = {heading} if heading is not None else set()
     found = _date_part(el, skip)
     if found is not None:
-        skip.add(found[0])
+        skip.add(_metadata_of(found[0], el))
         date = found[1]
     skip.update(part for part in el.iter("span", "small", "div") if _READING_TIME.fullmatch(_inline(part)))
     body = html_text(el, skip=skip)
@@ -535,6 +535,22 @@ def _card(el: Any, offset: int, group: int) -> Block:
 
 
 _READING_TIME = re.compile(r"\W*\d{1,3}\s*min(?:ute)?s?\.?\s+read\W*", re.I)
+
+
+_METADATA_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:meta|metadata|byline|post-info|entry-footer|post-footer)(?:$|[\s_-])"
+)
+
+
+def _metadata_of(part: Any, card: Any) -> Any:
+    """The card's metadata line that holds its date (a ``<footer>``, an ``…-meta`` block: "May 2,
+    2024 · 1 min · A. Author"), left out of the text with the date; else the date's own part."""
+    for ancestor in part.iterancestors():
+        if ancestor is card:
+            break
+        if ancestor.tag == "footer" or _METADATA_CLASS.search(ancestor.get("class") or ""):
+            return ancestor if len(_inline(ancestor)) <= 120 else part
+    return part
 
 
 def _date_part(el: Any, skip: set[Any]) -> tuple[Any, FuzzyDate] | None:
