@@ -863,6 +863,19 @@ def test_a_cards_metadata_line_with_its_date_is_no_text() -> None:
     ]
 
 
+def test_html_paragraphs_and_lists_in_a_data_files_field_are_read_as_text() -> None:
+    """A JSON data file whose description holds HTML ("<p>…</p><ul><li>…</li></ul>"): the item's
+    text is what a reader sees, not the tags."""
+    data = (
+        '[{"DATE": "2026-02-03", "TITLE": "Version 0.6 of our framework is out!", "DESCRIPTION": '
+        '"<p>Key changes:</p><ul>  <li>engine redesign</li>  <li>time series</li></ul>"}]'
+    )
+    result = parse_text(data, today=TODAY, path="news.json")
+    assert [i.text for i in result.items] == [
+        "Version 0.6 of our framework is out! Key changes: engine redesign time series"
+    ]
+
+
 def test_a_sphinx_table_of_contents_says_where_the_news_is() -> None:
     """A News page that is only a ``.. toctree::`` of news files has nothing to read: the
     importer names the files and says to import their folder."""

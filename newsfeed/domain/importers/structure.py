@@ -771,6 +771,10 @@ def _drop_row_numbers(rows: list[list[str]]) -> list[list[str]]:
     return rows
 
 
+# inline HTML, and the paragraphs and lists a data file's field may hold ("<p>…</p><ul><li>…")
+_HTML_IN_TEXT = re.compile(r"</?(?:a|b|strong|i|em|span|br|time|font|u|p|ul|ol|li|div|sup|sub|small)\b", re.I)
+
+
 def _join(text: str) -> str:
     """An entry's lines as one line (the text a reader sees), inline HTML made Markdown-ish."""
     parts = [part for part in text.splitlines() if part.strip()]
@@ -778,7 +782,7 @@ def _join(text: str) -> str:
         return ""
     # the lines joined; the last keeps its trailing text exactly as written
     text = " ".join([*(p.strip() for p in parts[:-1]), parts[-1].lstrip()])
-    if re.search(r"<(?:a|b|strong|i|em|span|br|time|font|u)\b", text, re.I):
+    if _HTML_IN_TEXT.search(text):
         fragment = _fragment(text, "span")
         if fragment is not None:
             _clean_tree(fragment)
