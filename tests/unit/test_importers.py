@@ -417,6 +417,17 @@ def test_a_site_folder_is_read_where_the_site_keeps_its_news_and_its_other_pages
     result = read_path(nested, today=TODAY)
     assert [i.text for i in result.items] == ["a talk at a lab."]
     assert result.description.count("site folder") == 1
+    # Astro: its content collection src/content/news/, beside the site's package.json
+    astro = tmp_path / "astro"
+    (astro / "src" / "content" / "news").mkdir(parents=True)
+    (astro / "astro.config.mjs").write_text("export default {};\n")
+    (astro / "README.md").write_text("# Lab site\n\nRun npm run dev.\n")
+    (astro / "src" / "content" / "news" / "icml.md").write_text(
+        "---\ntitle: Our paper was accepted at ICML\ndate: 2024-05-02\n---\nOn flows.\n"
+    )
+    result = read_path(astro, today=TODAY)
+    assert [i.title for i in result.items] == ["Our paper was accepted at ICML"]
+    assert "src/content/news/" in result.description
     empty = tmp_path / "empty"
     empty.mkdir()
     (empty / "_config.yml").write_text("title: A lab\n")
