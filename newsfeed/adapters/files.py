@@ -7,13 +7,8 @@ from pathlib import Path
 
 from newsfeed.domain.dates import DateOrder
 from newsfeed.domain.importers import MAX_BYTES, ImportResult, UnreadableDocument, parse_folder, parse_text
-from newsfeed.domain.importers.structure import NEWS_HEADING
-from newsfeed.domain.importers.templates import (
-    SITE_HOME_PAGES,
-    SITE_MARKERS,
-    SITE_NEWS_PLACES,
-    has_news_heading,
-)
+from newsfeed.domain.importers.structure import has_news_heading
+from newsfeed.domain.importers.templates import SITE_HOME_PAGES, SITE_MARKERS, SITE_NEWS_PLACES
 
 FOLDER_SUFFIXES = (".md", ".markdown", ".qmd", ".rmd", ".html", ".rst", ".org")
 
@@ -77,7 +72,9 @@ def read_path(
 def _is_site(folder: Path) -> bool:
     """A site's own folder (a Jekyll or Hugo configuration in it), not a folder of news files."""
     return any((folder / name).exists() for name in SITE_MARKERS) or any(
-        (folder / place).exists() for place in SITE_NEWS_PLACES if "/" in place or place.startswith("_")
+        (folder / place).exists()
+        for place in (spot.split("#")[0] for spot in SITE_NEWS_PLACES)
+        if "/" in place or place.startswith("_")  # "_news", "content/news": not "news", "posts"
     )
 
 
@@ -115,7 +112,7 @@ def site_news(
             home_pages.add(place)
         if spot.endswith("#news"):  # the home page before the posts only when it has a News section
             try:
-                if not has_news_heading(read_text(place), NEWS_HEADING):
+                if not has_news_heading(read_text(place)):
                     continue
             except UnreadableDocument:
                 continue

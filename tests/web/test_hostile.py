@@ -210,6 +210,7 @@ def test_unclosed_template_tags_cost_linear_time() -> None:
     assert isinstance(result, ImportResult) and len(result.items) == 1
     assert linear_growth(_unclosed_templates, 4_000) < LINEAR_WHEN_QUADRUPLED
     assert linear_growth(_open_loops, 4_000) < LINEAR_WHEN_QUADRUPLED
+    assert linear_growth(_open_conditions, 4_000) < LINEAR_WHEN_QUADRUPLED
 
 
 def _open_loops(n: int) -> Callable[[], object]:
@@ -219,6 +220,12 @@ def _open_loops(n: int) -> Callable[[], object]:
         f"{{% assign a{i} = site.data.n{i} %}}\n"
         for i in range(n)
     )
+    return lambda: parse_text(text, today=NOW.date(), path="news.md")
+
+
+def _open_conditions(n: int) -> Callable[[], object]:
+    """Hugo conditions opened and never closed, n deep, then a loop over a data file."""
+    text = "## News\n\n* 05/2024 a talk\n" + "{{ if .x }}\n" * n + "{{ range .Site.Data.news }}\n"
     return lambda: parse_text(text, today=NOW.date(), path="news.md")
 
 

@@ -144,12 +144,15 @@ def parse_folder(
     checked = [(path, check_document(text, name=path)) for path, text in files]
     document = read_folder(checked, today=today, name=name)
     result = with_year_sources(read_items(document, today=today, path=name))
-    section = next(((p, t) for p, t in checked if own_page(p, name)), None)
-    if not result.items and section is not None:
-        # no posts in the folder: a section whose own page (Hugo's _index.md, an index.md or
-        # index.qmd at its top) holds the news list
-        page = parse_text(section[1], today=today, fmt="news", path=section[0])
-        if page.items:
-            page.description = f"the section page {section[0]}: {page.description}"
-            return page
+    if result.items:
+        return result
+    # no posts in the folder: a section whose own page (Hugo's _index.md, an index.md or
+    # index.qmd at its top) holds the news list
+    for path, text in checked:
+        if own_page(path, name):
+            page = parse_text(text, today=today, fmt="news", path=path)
+            if page.items:
+                page.description = f"the section page {path}: {page.description}"
+                return page
+            break
     return result

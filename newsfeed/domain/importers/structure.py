@@ -75,6 +75,17 @@ OTHER_HEADING = re.compile(
 )
 
 
+_HEADING_LINE = re.compile(
+    r"^\s{0,3}#{1,6}\s+(.{1,200})$|<h[1-6][^>]{0,200}>([^<]{1,200})<|^\s*\*\*([^*\n]{1,80})\*\*\s*$", re.M
+)
+
+
+def has_news_heading(text: str) -> bool:
+    """Whether a page has a heading (Markdown, HTML, or a bold line of its own) that names the
+    News: its News section."""
+    return any(NEWS_HEADING.search(next(g for g in m.groups() if g)) for m in _HEADING_LINE.finditer(text))
+
+
 @dataclass
 class Block:
     """One heading or one entry of a document, in document order."""
@@ -336,13 +347,13 @@ def _cards(parent: Any) -> list[Any]:
 def _is_dated_card(el: Any) -> bool:
     """A small block with no heading but a line that is only its date, and text besides (a
     theme's stream item: a title link, a summary, "Dec 1, 2022 · 1 min read")."""
-    if any(True for _ in el.iter(*_HEADING_TAGS)):
-        return False
-    if sum(1 for _ in el.iter("li")) >= 2 or sum(1 for _ in el.iter("br")) >= 4:
+    if _has_heading(el) or sum(1 for _ in el.iter("li")) >= 2 or sum(1 for _ in el.iter("br")) >= 4:
         return False
     words = _inline(el)
+    if len(words) > 1500:
+        return False
     found = _date_part(el, set())
-    return found is not None and len(words) <= 1500 and len(words) > len(_inline(found[0])) + 3
+    return found is not None and len(words) > len(_inline(found[0])) + 3
 
 
 def _is_card(el: Any) -> bool:
@@ -351,8 +362,7 @@ def _is_card(el: Any) -> bool:
     headings = list(el.iter(*_HEADING_TAGS))
     if len(headings) != 1:
         return False
-    title = _inline(headings[0])
-    if NEWS_HEADING.search(title) or OTHER_HEADING.fullmatch(title.strip(" :")):
+    if _names_a_list(_inline(headings[0])):
         return False
     items = sum(1 for _ in el.iter("li"))
     breaks = sum(1 for _ in el.iter("br"))
@@ -367,12 +377,14 @@ def _holds_lists(el: Any) -> bool:
     """An element that holds the page's lists rather than being one entry: a heading in it names
     a list (News, Publications …), or it holds a table or list of several rows. al-folio's home
     page is one ``<article>`` holding the biography, the news table and the publications."""
-    if any(
-        NEWS_HEADING.search(_inline(h)) or OTHER_HEADING.fullmatch(_inline(h).strip(" :"))
-        for h in el.iter(*_HEADING_TAGS)
-    ):
+    if any(_names_a_list(_inline(h)) for h in el.iter(*_HEADING_TAGS)):
         return True
     return sum(1 for _ in el.iter("tr")) >= 2 or sum(1 for _ in el.iter("li")) >= 2
+
+
+def _names_a_list(title: str) -> bool:
+    """A heading that names a section of the page (News, Publications …), not an entry's title."""
+    return bool(NEWS_HEADING.search(title) or OTHER_HEADING.fullmatch(title.strip(" :")))
 
 
 def _walk_html(el: Any, blocks: list[Block], offset: int, groups: _Groups) -> None:

@@ -75,8 +75,7 @@ def loop_sources(text: str) -> list[str]:
             f = _LIQUID_FOR.match(rest)
             if f:
                 name = f.group(1)
-                head = _dotted(name)[0] if _dotted(name) else ""
-                source = _liquid_source(assigned.get(head, name) if head in assigned else name)
+                source = _liquid_source(assigned.get(name.split(".", 1)[0], name))
         elif action is not None and re.match(r"range\b", action.lstrip("-").strip()):
             source = _hugo_source(action)
             if source is None:
@@ -88,9 +87,8 @@ def loop_sources(text: str) -> list[str]:
                 hugo = _hugo_source(" " + a.group(2))
                 if hugo:
                     assigned[f"${a.group(1)}"] = hugo
-        if word == "assign" or source is None:
-            continue
-        found[source] = None
+        if source is not None:
+            found[source] = None
     return list(found)
 
 
@@ -101,10 +99,11 @@ def without_loops(text: str) -> str:
     kept = 0  # where the text not yet copied starts
     liquid = 0  # depth of Liquid for-loops
     go: list[bool] = []  # the open Go actions: whether each is a range
+    ranges = 0  # how many of them are (counted, not searched for: an action costs O(1))
     start = 0
     for m in _TAG.finditer(text):
         word, action = m.group(1), m.group(3)
-        inside = liquid > 0 or any(go)
+        inside = liquid > 0 or ranges > 0
         if word == "for":
             if not inside:
                 start = m.start()
@@ -118,17 +117,18 @@ def without_loops(text: str) -> str:
                 if name == "range" and not inside:
                     start = m.start()
                 go.append(name == "range")
+                ranges += name == "range"
             elif name == "end" and go:
-                go.pop()
+                ranges -= go.pop()
             else:
                 continue
         else:
             continue
-        if inside and not (liquid > 0 or any(go)):  # a loop closed: leave it out
+        if inside and not (liquid > 0 or ranges > 0):  # a loop closed: leave it out
             out.append(text[kept:start])
             out.append("\n" * text.count("\n", start, m.end()))
             kept = m.end()
-    if liquid > 0 or any(go):
+    if liquid > 0 or ranges > 0:
         out.append(text[kept:start])
         out.append("\n" * text.count("\n", start))
         return "".join(out)
@@ -149,15 +149,13 @@ SITE_NEWS_PLACES: tuple[str, ...] = (
     *(f"data/news{s}" for s in _DATA_SUFFIXES),
     "content/news",
     "src/content/news",  # Astro's content collections
-    "news",  # a folder of posts at the top (Quarto, Eleventy), or holding the News page
+    "news",  # a folder of posts at the top (Quarto, Eleventy), or of the News page (news/index.md)
     "_includes/news.html",  # a Jekyll include the home page pulls in
     "_includes/news.md",
     "news.md",
     "_pages/news.md",
-    "news/index.md",
     "content/news.md",
     "news.html",
-    "news/index.html",
     *(f"{page}#news" for page in SITE_HOME_PAGES),
     "content/post",
     "content/posts",
@@ -175,17 +173,6 @@ SITE_MARKERS = (
     "astro.config.mjs", "astro.config.ts",
     "index.html", "index.md",  # a site's home page: the folder is a site, not a folder of posts
 )  # fmt: skip
-
-
-_HEADING_LINE = re.compile(
-    r"^\s{0,3}#{1,6}\s+(.{1,200})$|<h[1-6][^>]{0,200}>([^<]{1,200})<|^\s*\*\*([^*\n]{1,80})\*\*\s*$", re.M
-)
-
-
-def has_news_heading(text: str, news: re.Pattern[str]) -> bool:
-    """Whether a page has a heading (Markdown, HTML, or a bold line of its own) that ``news``
-    matches: its News section."""
-    return any(news.search(next(g for g in m.groups() if g)) for m in _HEADING_LINE.finditer(text))
 
 
 def listing_sources(meta: object) -> list[str]:
