@@ -17,6 +17,7 @@ from newsfeed.domain.importers.classify import CLASSIFY_CHARS, classify_item
 from tests.scaling import growth
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
+ROOT = Path(__file__).resolve().parents[2]
 TODAY = dt.date(2026, 11, 30)
 
 
@@ -55,6 +56,10 @@ TODAY = dt.date(2026, 11, 30)
         ("Florian speaks at the EVGEN workshop in Nashville.", "talk"),
         ("Jessica's manuscript on deep learning for genomics is on bioRxiv! Congrats Jessica!", "preprint"),
         ("Our study of asthma endotypes is out on medRxiv.", "preprint"),
+        # being named a scholar or a fellow is an honour; publishing a paper is an acceptance
+        # (it had been read as a position: "Congratulations to <name>" is how labs welcome people)
+        ("Congrats to Sadhika Malladi on being named a 2025 Siebel Scholar!", "award"),
+        ("Congratulations to Xiangyu Ye for publishing a collaborative paper on Cell.", "acceptance"),
     ],
 )
 def test_the_kind_is_read_from_the_sentence(text: str, kind: str) -> None:
@@ -141,6 +146,40 @@ def test_the_development_corpus_is_read_at_the_target() -> None:
     rows = [json.loads(line) for line in (FIXTURES / "news_dev.jsonl").read_text().splitlines() if line]
     right = sum(classify_item(r["text"]).kind in (r["kind"], r.get("kind_alt")) for r in rows)
     assert right / len(rows) >= 0.95, f"{right}/{len(rows)}"
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "kind"),
+    [
+        ("A kernel-based view of language model fine-tuning. ICML 2023", "Articles", "acceptance"),
+        ("Accessory genes define routes to antibiotic resistance.", "Publications", "acceptance"),
+        ("Ana Silva", "Members", "position"),
+    ],
+)
+def test_the_authors_category_counts_for_the_kind_it_names_in_words_no_training_page_used(
+    text: str, category: str, kind: str
+) -> None:
+    """A data file's or a post's own category ("type: Articles") speaks for the kind it names, in
+    whatever words: one learned weight per kind for the words authors name categories with, not
+    only a weight per word the training pages happened to use. Without it, these are other."""
+    assert classify_item(text).kind == "other"
+    assert classify_item(text, category).kind == kind
+
+
+def test_pages_never_trained_on_are_read_nine_times_in_ten() -> None:
+    """The shipped model on the three held-out batches (training/heldout*.jsonl: 336 items of 26
+    public pages labelled by hand, none of them trained on): at least 90% right (the labelled kind
+    or its defensible alternative). The word features are held to small weights, so a name or a
+    topic seen on one training page does not decide (88.4% before)."""
+    rows = [
+        json.loads(line)
+        for name in ("heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl")
+        for line in (ROOT / "training" / name).read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    assert len(rows) == 336
+    right = sum(classify_item(r["text"], r["hint"]).kind in (r["kind"], r["kind_alt"]) for r in rows)
+    assert right / len(rows) >= 0.90, f"{right}/{len(rows)}"
 
 
 def test_the_classifier_reads_a_bounded_prefix_whatever_the_length() -> None:

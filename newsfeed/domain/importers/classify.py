@@ -44,6 +44,7 @@ _CUES: list[tuple[str, float, str]] = [
     ("award", 2.5, r"\bgrants?\b|\bfunded\b|\bfunding\b|\bgifts?\b|\bnominat(?:ed|ion)\b|\brecipient\b|\brising stars?\b"),
     ("award", 2.5, r"\b(?:recogni[sz]ed|honou?red) (?:as|with|for|to)\b|\branked (?:the )?(?:first|top|\d)"),
     ("award", 2.0, r"\bselected (?:as|to|for|among)\b|\bhonou?red\b"),
+    ("award", 3.0, r"\bnamed (?:an? |the |as )?[^.!?]{0,40}?\b(?:scholars?|fellows?|laureates?|finalists?|stars?)\b"),
     ("award", 1.5, r"\breceiv(?:e|ed|es|ing)\b|\bgot\b|\bearned\b"),
     ("award", 4.0, r"\btravel (?:awards?|grants?|fellowships?|support|scholarships?)\b"),
     # ---- organizing ----
@@ -75,6 +76,7 @@ _CUES: list[tuple[str, float, str]] = [
     ("acceptance", 3.0, r"\bpublished (?:in|at|by|on)\b|\b(?:has been|was|were|is|are|been) published\b|\bpapers? (?:in|at) (?:the )?[a-z]"),
     ("acceptance", 2.5, r"\b(?:selected|chosen) (?:as|for) (?:an? )?(?:oral|spotlight|highlight|long talk|contributed talk)\b|\bas (?:an? )?(?:oral|spotlight|highlight)\b"),
     ("acceptance", 3.0, r"\bmade it (?:in)?to\b|\bnew publications?\b"),
+    ("acceptance", 3.0, r"\bpublish(?:es|ing)\b[^.!?]{0,30}?\b(?:paper|article|study)\b"),
     # ---- talk ----
     ("talk", 3.0, r"\btalk(?:s|ed)?\b|\bkeynotes?\b|\bcolloquium\b|\binvited speaker\b|\bkeynote speaker\b|\bguest lecture\b|\bspeaker\b"),
     ("talk", 3.0, r"\b(?:gave|giving|give|deliver(?:ed|ing)?)\b(?: an?| the| my)?\b|\bspoke\b|\bspeak(?:s|ing)? (?:at|about|on|to)\b|\bwill speak\b|\btalk (?:at|about|on)\b"),
@@ -217,7 +219,7 @@ def cue_scores(text: str) -> tuple[dict[str, float], dict[str, str], set[str]]:
                 total[kind] = total.get(kind, 0.0) + score
                 if score > best.get(kind, 0.0):
                     best[kind] = score
-                    phrase[kind] = m.group(0).strip()
+                    phrase[kind] = " ".join(m.group(0).split())
     scores = {kind: best[kind] + 0.25 * (total[kind] - best[kind]) for kind in best}
     return scores, phrase, secondary
 
@@ -284,6 +286,8 @@ def _reason(
         return tag.group(0).strip() if tag else "a bracketed venue tag"
     if prefix == "hint":
         return f"the author's category {rest!r}"
+    if prefix == "hintkind":
+        return f"the author's category ({rest})"
     if prefix == "link":
         return f"a link to {rest}"
     return rest
@@ -307,6 +311,27 @@ _LINK_HOSTS = (
     ("twitter", "social"),
     ("x.com", "social"),
 )
+
+
+# The words authors name their own categories with ("type: paper", "category: Awards", a post's
+# tags), by the kind they usually mean. The model weighs them (``hintkind:<kind>``) as it weighs a
+# cue: one weight per kind, learned from every page that gives its items a category, so a category
+# word no training page used ("Honours", "Webinar") still counts for its kind; the category's own
+# words are features too (``hint:<word>``), for what a page's vocabulary means besides.
+_HINT_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(rf"\b(?:{words})\b"))
+    for kind, words in (
+        ("acceptance", r"papers?|publications?|pubs?|articles?|journals?|accepted|acceptances?"),
+        ("talk", r"talks?|presentations?|seminars?|keynotes?|lectures?|webinars?|posters?"),
+        ("award", r"awards?|prizes?|honou?rs?|grants?|funding|fellowships?|scholarships?"),
+        ("position", r"people|members?|joined|graduations?|defen[cs]es?|milestones?|hires?|hiring|positions?|careers?|welcome|alumni"),
+        ("travel", r"travels?|trips?|visits?"),
+        ("organizing", r"workshops?|events?|organi[sz]ing|organi[sz]ation|tutorials?"),
+        ("reviewing", r"service|reviewing|reviewers?|committees?"),
+        ("preprint", r"preprints?|arxiv|software|releases?|code|datasets?|tools?"),
+        ("other", r"media|press|outreach|blog|misc|interviews?"),
+    )
+)  # fmt: skip
 
 
 def features(text: str, hint: str = "") -> dict[str, float]:
@@ -333,8 +358,12 @@ def features(text: str, hint: str = "") -> dict[str, float]:
         out[f"w:{word}"] = 1.0
     for word in words[:8]:
         out[f"h:{word}"] = 1.0
-    for word in _WORD.findall(hint.lower())[:4]:
+    low_hint = hint.lower()
+    for word in _WORD.findall(low_hint)[:4]:
         out[f"hint:{word}"] = 1.0
+    for kind, named in _HINT_KINDS if low_hint else ():
+        if named.search(low_hint):
+            out[f"hintkind:{kind}"] = 1.0
     scores, _, _ = cue_scores(text)
     for kind, score in scores.items():
         out[f"cue:{kind}"] = min(score / 2.0, 3.0)
