@@ -297,6 +297,41 @@ def test_alfolio_folder(tmp_path: Path) -> None:
     assert [(i.kind, i.posted.start) for i in result.items] == [("talk", dt.date(2023, 1, 15))]  # type: ignore[union-attr]
 
 
+def test_a_hugo_academic_home_section_is_read_as_records_dated_by_their_titles(tmp_path: Path) -> None:
+    """Hugo Academic's (Wowchemy's) home-page section of news, ``content/home/news.md``: a real
+    one (tests/fixtures/more/) keeps its news as front-matter records whose title opens with the
+    date ("[12-03-2023] One paper accepted by ICME.") beside a subtitle and the theme's
+    ``subtitle_color``. The title had been taken for the date field (it opens with a date), so
+    items were the subtitles and "#808080"; the site's folder had no news at all."""
+    site = tmp_path / "site"
+    (site / "content" / "home").mkdir(parents=True)
+    (site / "config.toml").write_text('title = "A lab"\n')
+    page = (FIXTURES / "more" / "hugo_home_news.md").read_text(encoding="utf-8")
+    (site / "content" / "home" / "news.md").write_text(page, encoding="utf-8")
+    result = read_path(site, today=TODAY)
+    assert "its news in content/home/news.md" in result.description
+    got = [(i.posted.start.isoformat() if i.posted else None, i.text, i.kind) for i in result.items]
+    assert got[1:] == [
+        ("2026-06-08", "Yake was invited to give a talk at CVPR 2026 Workshop!", "talk"),
+        ("2026-04-29", "Yake was selected for CVPR Doctoral Consortium!", "award"),
+        ("2026-02-21", "AnyTouch2 Dataset & Models Released!", "preprint"),
+        ("2023-03-12", "One paper accepted by ICME. Congrats to Wenke and Xincheng!", "acceptance"),
+        ("2023-02-16", "One paper accepted by ICASSP. Congrats to Ruize and Ruoxuan!", "acceptance"),
+        ("2022-12-01", "Prof. Di Hu was invited as the Senior PC Member in IJCAI 2023.", "reviewing"),
+        (
+            "2021-10-28",
+            "Dr. Di Hu won the 2021 Outstanding Doctoral Dissertation Award of SHAANXI Province!",
+            "award",
+        ),
+    ]
+    assert got[0][0] == "2026-07-09" and got[0][1].startswith("We have released [Robo-ValueRL](https://")
+    # the title is the record's, without the label its text has
+    titles = [i.title for i in result.items]
+    assert titles[4:6] == ["One paper accepted by ICME.", "One paper accepted by ICASSP."]
+    assert not any(i.title.startswith("[") for i in result.items)
+    assert not any("#808080" in i.text for i in result.items)
+
+
 def test_a_site_folder_is_read_where_the_site_keeps_its_news_and_its_other_pages_are_not(
     tmp_path: Path,
 ) -> None:

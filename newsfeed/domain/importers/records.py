@@ -453,6 +453,9 @@ def _read(
             posted, text = labelled
             if year is not None and "year" in posted.inferred:
                 year_from = "heading"
+            titled = label_of(title, today=today, order=order, year=year, trailing=False) if title else None
+            if titled is not None and (titled[0].start, titled[0].end) == (posted.start, posted.end):
+                title = titled[1]  # a record's title that opens with the label its text has
         elif entry.heading_date is not None:
             posted = entry.heading_date
     else:

@@ -1132,7 +1132,9 @@ def record_links(row: dict[str, Any]) -> tuple[Link, ...]:
 
 
 _SKIP_KEYS = re.compile(
-    r"(url|link|href|image|img|icon|photo|thumbnail|pdf|doi|slug|id|layout|permalink)$", re.I
+    r"(url|link|href|image|img|icon|photo|thumbnail|pdf|doi|slug|id|layout|permalink"
+    r"|colou?r|style|class|css|width|height|weight|align)$",  # how the theme draws it, no text
+    re.I,
 )
 
 
@@ -1151,15 +1153,21 @@ class Records:
 
 
 def _date_value(value: Any) -> bool:
+    """A value that is a date: the date is most of it ("12 March 2023", "Sep 2023 (updated)"), not
+    the label of a sentence ("[12-03-2023] One paper accepted by ICME.", a field that is the
+    record's text and carries its date)."""
     if isinstance(value, (dt.date, dt.datetime)):
         return True
     if isinstance(value, str) and 3 <= len(value) <= 60:
         try:
-            parse(value.strip(), today=dt.date(2100, 1, 1))
+            found = parse(value.strip(), today=dt.date(2100, 1, 1))
         except DateParseError:
             return bool(re.fullmatch(r"\s*\d{1,2}/\d{2}\s*", value))
-        return True
+        return len(_WORDS_BESIDE_DATE.findall(value.replace(found.text, " ", 1))) <= 2
     return isinstance(value, int) and 1900 <= value <= 2100
+
+
+_WORDS_BESIDE_DATE = re.compile(r"[^\W\d_]{2,}")
 
 
 def _text_list(value: Any) -> bool:
@@ -1322,6 +1330,23 @@ def _describe(rows: list[dict[str, Any]], path: str) -> Records | None:
         )
     )
     return Records(path, rows, dates[0] if dates else None, text_key, title_key, hint_key, parts=parts)
+
+
+def _dated_by_labels(records: Records) -> bool:
+    """Records without a date field whose text (or title) opens with its date in most of them
+    ("title = \"[12-03-2023] One paper accepted by ICME.\""): the page builder's list of news,
+    each dated by its label."""
+    opened = 0
+    for row in records.rows:
+        values = [row.get(k) for k in (records.title_key, records.text_key) if k]
+        value = next((v for v in values if isinstance(v, str) and v.strip()), "")
+        head = value.lstrip(" [(*_")[:40]
+        try:
+            found = parse(head, today=dt.date(2100, 1, 1))
+        except DateParseError:
+            continue
+        opened += head.startswith(found.text)
+    return opened >= 0.8 * len(records.rows)
 
 
 def records_score(records: Records) -> tuple[int, int, int]:
@@ -1588,7 +1613,11 @@ def markdown_document(text: str, *, today: dt.date) -> Document:
             blocks += read_markdown(embedded)
             label = "Markdown page with its news in the front matter"
         else:
-            found = [r for r in find_records(meta) if r.date_key and r.text_key and len(r.rows) >= 2]
+            found = [
+                r
+                for r in find_records(meta)
+                if r.text_key and len(r.rows) >= 2 and (r.date_key or _dated_by_labels(r))
+            ]
             if found:
                 records = data_document(
                     meta, "yaml", today=today, label="front matter", line_of=_line_finder(text)

@@ -148,6 +148,7 @@ SITE_NEWS_PLACES: tuple[str, ...] = (
     "_news",
     *(f"data/news{s}" for s in _DATA_SUFFIXES),
     "content/news",
+    "content/home/news.md",  # Hugo Academic's (Wowchemy's) home-page section of news
     "src/content/news",  # Astro's content collections
     "news",  # a folder of posts at the top (Quarto, Eleventy), or of the News page (news/index.md)
     "_includes/news.html",  # a Jekyll include the home page pulls in
