@@ -334,6 +334,30 @@ def test_the_site_navigation_and_footer_are_not_news_but_an_articles_footer_date
     assert nothing.items == []
 
 
+def test_a_themes_hidden_dialogs_are_not_news() -> None:
+    """A rendered Hugo Academic page keeps a "Cite" box and a search overlay hidden until asked
+    (a modal, role="dialog"; role="search"): their headings are not items. A news page whose list
+    the theme fills in later had been imported as one item, "Cite"."""
+    page = (
+        '<html><body><aside class="search-results" id="search" role="search"><h1>Search</h1>'
+        '<input name="q"></aside><main><h1>Lab News</h1><div class="universal-wrapper"></div></main>'
+        '<div id="modal" class="modal fade" role="dialog"><div class="modal-content">'
+        '<h5 class="modal-title">Cite</h5><a class="btn">Copy</a><a class="btn">Download</a></div></div>'
+        "<dialog><h2>Share this page</h2><p>Copy the link.</p></dialog></body></html>"
+    )
+    assert parse_text(page, today=TODAY, path="news/index.html").items == []
+    # the same page with its news written in: they are read, the dialogs still not
+    filled = page.replace(
+        '<div class="universal-wrapper"></div>',
+        "<ul><li>May 2025: Our paper was accepted at ICML.</li>"
+        "<li>April 2025: Gave a talk in Oslo.</li></ul>",
+    )
+    assert [i.text for i in parse_text(filled, today=TODAY, path="news/index.html").items] == [
+        "Our paper was accepted at ICML.",
+        "Gave a talk in Oslo.",
+    ]
+
+
 def test_a_year_sub_heading_under_a_section_of_the_news_heads_its_own_list() -> None:
     """ "# News / ## Past events / ### 2018 / * 23/02/18-28/05/18: …": the year headings date the
     lists under them; "Past events" is a section, not an item that swallows them."""

@@ -223,8 +223,9 @@ def _clean_tree(root: Any) -> None:
     for el in list(root.iter(*_DROP_TAGS)):
         if el.getparent() is not None:
             _remove_keep_tail(el)
-    # the site's navigation and the page's own footer (contact, social links, the CV) are no
-    # list of news; a footer inside an article or a card (its date, its byline) is kept
+    # the site's navigation and the page's own footer (contact, social links, the CV), and the
+    # dialogs a theme keeps hidden until asked (a "Cite" box, the search overlay) are no list of
+    # news; a footer inside an article or a card (its date, its byline) is kept
     chrome: list[Any] = []
     stack: list[tuple[Any, bool]] = [(root, False)]  # (element, inside an article or a card)
     while stack:
@@ -232,12 +233,12 @@ def _clean_tree(root: Any) -> None:
         if not isinstance(el.tag, str):
             continue
         role = (el.get("role") or "").lower()
-        named = el.get("id") == "footer" or bool(
-            {"footer", "site-footer", "page-footer"} & set((el.get("class") or "").split())
-        )
+        classes = set((el.get("class") or "").split())
+        named = el.get("id") == "footer" or bool({"footer", "site-footer", "page-footer"} & classes)
         if (
-            el.tag == "nav"
-            or role in ("navigation", "contentinfo")
+            el.tag in ("nav", "dialog")
+            or role in ("navigation", "contentinfo", "dialog", "alertdialog", "search")
+            or "modal" in classes
             or ((el.tag == "footer" or named) and not inside)
         ):
             chrome.append(el)
