@@ -332,6 +332,29 @@ def test_a_hugo_academic_home_section_is_read_as_records_dated_by_their_titles(t
     assert not any("#808080" in i.text for i in result.items)
 
 
+def test_an_eleventy_site_keeps_its_data_under_src(tmp_path: Path) -> None:
+    """An Eleventy site keeps its data in ``src/_data/`` (with ``.eleventy.js`` or without it: a
+    ``src/_data/news.json`` is a site's place on its own); the folder had been read as a folder of
+    posts and gave 0 items."""
+    site = tmp_path / "site"
+    (site / "src" / "_data").mkdir(parents=True)
+    (site / "src" / "pages").mkdir()
+    (site / "package.json").write_text('{"devDependencies": {"@11ty/eleventy": "^2.0.1"}}\n')
+    (site / "src" / "pages" / "news.njk").write_text("{% for n in news %}<p>{{ n.title }}</p>{% endfor %}\n")
+    (site / "src" / "_data" / "news.json").write_text(
+        '[{"date": "January 2026", "title": "New members to join the lab!", "content": "Welcome, Sai!"},'
+        ' {"date": "December 2025", "title": "The lab received DISC funding", "content": "For gaits."}]'
+    )
+    result = read_path(site, today=TODAY)
+    assert "its news in src/_data/news.json" in result.description
+    assert [(i.posted.display() if i.posted else None, i.kind) for i in result.items] == [
+        ("January 2026", "position"),
+        ("December 2025", "award"),
+    ]
+    (site / ".eleventy.js").write_text("module.exports = () => ({ dir: { input: 'src' } });\n")
+    assert len(read_path(site, today=TODAY).items) == 2
+
+
 def test_a_site_folder_is_read_where_the_site_keeps_its_news_and_its_other_pages_are_not(
     tmp_path: Path,
 ) -> None:

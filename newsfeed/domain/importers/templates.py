@@ -145,6 +145,7 @@ SITE_HOME_PAGES = ("_pages/about.md", "index.md", "index.html", "about.md")
 _DATA_SUFFIXES = (".yml", ".yaml", ".json", ".csv", ".tsv", ".toml")
 SITE_NEWS_PLACES: tuple[str, ...] = (
     *(f"_data/news{s}" for s in _DATA_SUFFIXES),
+    *(f"src/_data/news{s}" for s in _DATA_SUFFIXES),  # Eleventy's data kept under src/
     "_news",
     *(f"data/news{s}" for s in _DATA_SUFFIXES),
     "content/news",
@@ -172,6 +173,7 @@ SITE_MARKERS = (
     "_config.yml", "_config.yaml", "_config.toml", "hugo.toml", "hugo.yaml", "hugo.json",
     "config.toml", "config.yaml", "config.yml", "config/_default", "_quarto.yml", "_quarto.yaml",
     "astro.config.mjs", "astro.config.ts",
+    ".eleventy.js", "eleventy.config.js", "eleventy.config.mjs", "eleventy.config.cjs",
     "index.html", "index.md",  # a site's home page: the folder is a site, not a folder of posts
 )  # fmt: skip
 
