@@ -332,6 +332,49 @@ def test_a_hugo_academic_home_section_is_read_as_records_dated_by_their_titles(t
     assert not any("#808080" in i.text for i in result.items)
 
 
+def test_a_hugo_academic_section_that_lists_posts_or_is_switched_off_holds_no_news(tmp_path: Path) -> None:
+    """``content/home/news.md`` that lists the posts (``widget = "posts"``) is a listing: the
+    news are the posts, read from ``content/post/``; a section switched off (``active = false``),
+    a draft or an unpublished page is not shown, so its list is no news. The listing had been read
+    as one post ("News and Musings", dated by its front matter), and a hidden section's line as
+    the site's only item."""
+    site = tmp_path / "site"
+    (site / "content" / "home").mkdir(parents=True)
+    (site / "content" / "post").mkdir()
+    (site / "config.toml").write_text('title = "A lab"\n')
+    (site / "content" / "home" / "news.md").write_text(
+        '+++\nwidget = "posts"\ndate = 2016-04-20T00:00:00\ntitle = "News and Musings"\ncount = 5\n+++\n'
+    )
+    (site / "content" / "post" / "opening.md").write_text(
+        '+++\ntitle = "The lab opens for business"\ndate = 2019-01-29\n+++\nWe opened the lab.\n'
+    )
+    result = read_path(site, today=TODAY)
+    assert [i.title for i in result.items] == ["The lab opens for business"]
+    assert any(
+        "content/home/news.md (a template: its news are read from content/post/)" in w
+        for w in result.warnings
+    )
+    (site / "content" / "home" / "news.md").write_text(
+        '+++\ntitle = "News"\nwidget = "blank"\nactive = false\n+++\n- Bart has graduated with his PhD.\n'
+    )
+    result = read_path(site, today=TODAY)
+    assert [i.title for i in result.items] == ["The lab opens for business"]
+    alone = read_path(site / "content" / "home" / "news.md", today=TODAY)
+    assert alone.items == [] and any("active = false" in w for w in alone.warnings)
+    (site / "content" / "home" / "news.md").write_text("---\ntitle: News\npublished: false\n---\n- A line.\n")
+    assert read_path(site / "content" / "home" / "news.md", today=TODAY).items == []
+    # posts the site does not show (Jekyll's published: false, a draft) are not items of a folder
+    (site / "content" / "post" / "later.md").write_text(
+        "---\ntitle: Later\ndate: 2019-02-01\npublished: false\n---\nx\n"
+    )
+    (site / "content" / "post" / "draft.md").write_text(
+        "---\ntitle: Draft\ndate: 2019-03-01\ndraft: true\n---\nx\n"
+    )
+    posts = read_path(site / "content" / "post", today=TODAY)
+    assert [i.title for i in posts.items] == ["The lab opens for business"]
+    assert sum("not shown on the site" in w for w in posts.warnings) == 2
+
+
 def test_an_eleventy_site_keeps_its_data_under_src(tmp_path: Path) -> None:
     """An Eleventy site keeps its data in ``src/_data/`` (with ``.eleventy.js`` or without it: a
     ``src/_data/news.json`` is a site's place on its own); the folder had been read as a folder of

@@ -20,6 +20,7 @@ from .publications import ENTRY as PUBLICATION_ENTRY
 from .publications import parse_publications
 from .records import read_items
 from .structure import markup_of, news_document, split_front_matter
+from .templates import hidden_page
 from .text import looks_like_html
 
 __all__ = [
@@ -70,7 +71,14 @@ def check_document(text: str, *, name: str = "the text") -> str:
 def detect_format(text: str, path: str = "") -> str:
     """The format a document is written in, from its content (and its name)."""
     meta, body, _ = split_front_matter(text)
-    if meta and "date" in meta and not meta.get("sections") and len(body.strip()) < 20_000:
+    if (
+        meta
+        and "date" in meta
+        and not meta.get("sections")
+        and not meta.get("widget")  # a section of the home page (Hugo Academic), not a post
+        and not hidden_page(meta)
+        and len(body.strip()) < 20_000
+    ):
         return "alfolio"  # one file of a news folder: its date in the front matter
     if markup_of(text, path) not in ("markdown", "html"):
         return "news"

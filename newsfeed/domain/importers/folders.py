@@ -30,6 +30,7 @@ from .structure import (
     record_date,
     split_front_matter,
 )
+from .templates import hidden_page
 
 _NAME_DATE = re.compile(r"^((?:19|20)\d\d)-(\d\d)-(\d\d)-")
 # "2025-01-turbopump-design.md": a year and month opening the name, and no day
@@ -163,8 +164,11 @@ def read_folder(files: list[tuple[str, str]], *, today: dt.date, name: str = "")
             found, body, line = split_front_matter(content)
             meta = found or {}
             text = _body_text(body, line)
-        if _truthy(meta.get("draft")) or str(meta.get("status") or "").strip().lower() == "draft":
-            warnings.append(f"{path}:1: a draft, not imported")
+        hidden = hidden_page(meta) or (
+            "a draft" if str(meta.get("status") or "").strip().lower() == "draft" else ""
+        )
+        if hidden:
+            warnings.append(f"{path}:1: {hidden}, not shown on the site: not imported")
             continue
         if "inline" in meta:
             shapes.add("al-folio _news folder")

@@ -46,7 +46,7 @@ from markdown_it import MarkdownIt
 
 from ..dates import DateParseError, FuzzyDate, parse
 from .model import Link
-from .templates import listing_sources, loop_sources, without_loops
+from .templates import hidden_page, listing_sources, loop_sources, without_loops
 from .text import link_rel, mended_date
 
 # Chinese, Korean and Japanese write words without spaces ("新闻动态", "최근 소식"): their words are
@@ -1588,7 +1588,15 @@ def news_document(text: str, *, path: str = "", today: dt.date) -> Document:
     if sources:  # a template: its loops' bodies are the shape of an item, never items
         text = without_loops(text)
     if markup == "markdown":
-        sources += listing_sources(split_front_matter(text)[0])
+        meta = split_front_matter(text)[0]
+        hidden = hidden_page(meta)
+        if hidden:  # a section switched off, a draft: the site does not show it
+            return Document(
+                "news",
+                f"Markdown page the site does not show ({hidden})",
+                warnings=[f"the page says {hidden}: the site does not show it, so its news are not read"],
+            )
+        sources += listing_sources(meta)
     if markup == "html":
         document = _described(Document("news", _MARKUP_NAMES["html"], read_html(text)))
     else:

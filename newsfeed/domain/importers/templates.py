@@ -178,11 +178,29 @@ SITE_MARKERS = (
 )  # fmt: skip
 
 
+# Hugo Academic's (Wowchemy's) sections of the home page that list the site's pages
+# (``widget = "posts"``, ``"pages"``, ``"collection"``; ``block: collection``): they show posts
+_LISTING_WIDGETS = frozenset({"posts", "pages", "collection", "featured"})
+
+
 def listing_sources(meta: object) -> list[str]:
-    """What a Quarto listing page lists (front matter ``listing: {contents: posts}``, or a list
-    of listings): the folders or files named, or "the documents beside this page" when it names
-    none. Such a page's items are those documents."""
-    listings = meta.get("listing") if isinstance(meta, dict) else None
+    """What a listing page lists: a Quarto listing (front matter ``listing: {contents: posts}``,
+    or a list of listings), the folders or files named, or "the documents beside this page" when
+    it names none; a Hugo Academic section that lists posts (``widget = "posts"``), the folder of
+    the kind of page it shows (``page_type``, ``folders``), ``content/post/`` when it names none.
+    Such a page's items are those documents."""
+    if not isinstance(meta, dict):
+        return []
+    widget = meta.get("widget") or meta.get("block")
+    if isinstance(widget, str) and widget.strip().lower() in _LISTING_WIDGETS:
+        content = meta.get("content")
+        content = content if isinstance(content, dict) else {}
+        filters = content.get("filters")
+        filters = filters if isinstance(filters, dict) else {}
+        kinds = content.get("page_type") or filters.get("folders") or meta.get("page_type") or "post"
+        named = [kinds] if isinstance(kinds, str) else kinds if isinstance(kinds, list) else ["post"]
+        return [f"content/{k.strip()[:100]}/" for k in named if isinstance(k, str) and k.strip()]
+    listings = meta.get("listing")
     if isinstance(listings, dict):
         listings = [listings]
     if listings is True or isinstance(listings, str):
@@ -197,3 +215,22 @@ def listing_sources(meta: object) -> list[str]:
             if isinstance(entry, str) and entry.strip():
                 found[entry.strip()[:200]] = None
     return list(found)
+
+
+def hidden_page(meta: object) -> str:
+    """Why the site does not show a page, by its front matter (a section switched off, ``active
+    = false``; a draft; ``published: false``), or "" when it does."""
+    if not isinstance(meta, dict):
+        return ""
+
+    def said(key: str, value: bool) -> bool:
+        v = meta.get(key)
+        return v is value or (isinstance(v, str) and v.strip().lower() == str(value).lower())
+
+    if said("active", False):
+        return "active = false"
+    if said("draft", True):
+        return "a draft"
+    if said("published", False):
+        return "published: false"
+    return ""
