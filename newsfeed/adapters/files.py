@@ -7,7 +7,7 @@ from pathlib import Path
 
 from newsfeed.domain.dates import DateOrder
 from newsfeed.domain.importers import MAX_BYTES, ImportResult, UnreadableDocument, parse_folder, parse_text
-from newsfeed.domain.importers.structure import has_news_heading
+from newsfeed.domain.importers.structure import has_news_heading, toctree_entries
 from newsfeed.domain.importers.templates import SITE_HOME_PAGES, SITE_MARKERS, SITE_NEWS_PLACES
 
 FOLDER_SUFFIXES = (".md", ".markdown", ".qmd", ".rmd", ".html", ".rst", ".org")
@@ -64,9 +64,35 @@ def read_path(
     text = read_text(path)
     if not text.strip():
         raise UnreadableDocument(f"{path}: the file is empty")
-    return parse_text(
+    result = parse_text(
         text, today=today, fmt=fmt, date_order=date_order, default_order=default_order, path=str(path)
     )
+    if not result.items and path.suffix.lower() in (".rst", ".rest"):
+        named = _toctree_files(path, toctree_entries(text))
+        if named:  # a Sphinx News page that is only a table of contents: its news are the pages it names
+            pages = [(str(p), read_text(p)) for p in named]
+            found = parse_folder(pages, today=today, fmt=fmt, name=str(path))
+            found.description = f"the {len(named)} pages its table of contents names, {found.description}"
+            return found
+    return result
+
+
+def _toctree_files(page: Path, entries: list[str]) -> list[Path]:
+    """The files beside ``page`` a Sphinx table of contents names ("news_2022_06_15", "news/*"
+    is not followed): those that exist, in its order, none outside the page's folder."""
+    files: list[Path] = []
+    root = page.parent.resolve()
+    for entry in entries[:5_000]:
+        name = entry.split("<")[-1].rstrip(">").strip()  # "Title <file>"
+        for candidate in (page.parent / name, page.parent / f"{name}.rst", page.parent / f"{name}.md"):
+            try:
+                inside = candidate.resolve().is_relative_to(root)
+            except (OSError, ValueError):
+                continue
+            if inside and candidate.is_file() and candidate not in files and candidate != page:
+                files.append(candidate)
+                break
+    return files
 
 
 def _is_site(folder: Path) -> bool:

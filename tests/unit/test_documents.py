@@ -915,6 +915,25 @@ def test_a_sphinx_table_of_contents_says_where_the_news_is() -> None:
     ), result.warnings
 
 
+def test_org_code_example_comment_and_export_blocks_are_not_text() -> None:
+    """An Org page's ``#+BEGIN_SRC``, ``#+BEGIN_EXAMPLE``, ``#+BEGIN_COMMENT`` and
+    ``#+BEGIN_EXPORT html`` blocks (a dark-mode script the page carries) are no text: a post that
+    held only a script had been imported as "function addDarkmodeWidget() …"."""
+    org = (
+        "#+TITLE: News\n\n#+BEGIN_EXPORT html\n<script>\n  function addDarkmodeWidget() {\n"
+        "    new Darkmode({ label: 'x' }).showWidget();\n  }\n</script>\n#+END_EXPORT\n\n"
+        "- [2024-05-03] Our paper on graphs was accepted at ICML.\n\n"
+        "#+begin_src python\nprint('- [2024-04-01] not an item')\n#+end_src\n\n"
+        "#+BEGIN_COMMENT\n- [2024-03-01] A draft line.\n#+END_COMMENT\n\n"
+        "- [2024-02-01] Gave a talk in Oslo.\n"
+    )
+    result = parse_text(org, today=TODAY, path="news.org")
+    assert [i.text for i in result.items] == [
+        "Our paper on graphs was accepted at ICML.",
+        "Gave a talk in Oslo.",
+    ]
+
+
 def test_org_timestamps_and_footnote_marks_and_json_with_trailing_commas() -> None:
     """Org's timestamps ("*[2019-01-22 Tue]*", "<2024-05-03 Fri 10:00>") are dates, its
     footnote marks ("[fn:1]") are not text; a JSON file with a comma before "]" or "}" (as

@@ -375,6 +375,33 @@ def test_a_hugo_academic_section_that_lists_posts_or_is_switched_off_holds_no_ne
     assert sum("not shown on the site" in w for w in posts.warnings) == 2
 
 
+def test_a_sphinx_site_is_read_from_the_pages_its_news_table_of_contents_names(tmp_path: Path) -> None:
+    """A Sphinx site (``conf.py``) whose ``news.rst`` is only a table of contents of news pages:
+    the pages it names are its news, one item each, in its order; the site's other pages (its
+    CV, Research, Publications) are not (the folder had been read as a folder of posts, 20 items
+    of which five were the site's pages). Importing ``news.rst`` alone reads them too."""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "conf.py").write_text("project = 'A lab'\n")
+    (site / "index.rst").write_text("A lab\n=====\n\nWelcome.\n")
+    (site / "cv.rst").write_text("CV\n==\n\nEducation and work.\n")
+    (site / "news.rst").write_text(
+        "News\n====\n\n.. toctree::\n   :maxdepth: 1\n\n   news_2022_06_15_award\n   news_2021_11_18\n"
+        "   ../outside\n   missing_page\n"
+    )
+    (site / "news_2022_06_15_award.rst").write_text(
+        "Best Reviewer Award\n===================\n\nFor JWRPM.\n"
+    )
+    (site / "news_2021_11_18.rst").write_text("New paper in JWRPM\n==================\n\nLed by K. Malek.\n")
+    (tmp_path / "outside.rst").write_text("Not the site's\n==============\n\nA page outside.\n")
+    for read in (read_path(site, today=TODAY), read_path(site / "news.rst", today=TODAY)):
+        assert [(i.posted.start.isoformat() if i.posted else None, i.title, i.kind) for i in read.items] == [
+            ("2022-06-15", "Best Reviewer Award", "award"),
+            ("2021-11-18", "New paper in JWRPM", "acceptance"),
+        ]
+        assert "the 2 pages its table of contents names" in read.description
+
+
 def test_an_eleventy_site_keeps_its_data_under_src(tmp_path: Path) -> None:
     """An Eleventy site keeps its data in ``src/_data/`` (with ``.eleventy.js`` or without it: a
     ``src/_data/news.json`` is a site's place on its own); the folder had been read as a folder of

@@ -810,12 +810,16 @@ def _join(text: str) -> str:
 _ORG_HEADING = re.compile(r"^(\*+)\s+(.*?)\s*(?::[\w@#%:]+:)?\s*$")
 
 
+_ORG_VERBATIM = re.compile(r"#\+BEGIN_(SRC|EXAMPLE|EXPORT|COMMENT)\b", re.I)
+
+
 def read_org(text: str) -> list[Block]:
     blocks: list[Block] = []
     groups = _Groups()
     paragraph: list[str] = []
     start = 0
     drawer = False
+    skipped = ""  # the end line of a code, example, comment or export block being skipped
     group = groups.next()
 
     def flush() -> None:
@@ -835,6 +839,14 @@ def read_org(text: str) -> list[Block]:
         stripped = line.strip()
         if drawer:
             drawer = stripped.upper() != ":END:"
+            continue
+        if skipped:
+            skipped = "" if stripped.upper().startswith(skipped) else skipped
+            continue
+        verbatim = _ORG_VERBATIM.match(stripped)
+        if verbatim:  # code, an example, a comment, raw output for one exporter (a script): no text
+            flush()
+            skipped = f"#+END_{verbatim.group(1).upper()}"
             continue
         if re.match(r"^:[A-Z_]+:\s*$", stripped, re.I) and stripped.upper() != ":END:":
             flush()
@@ -1577,7 +1589,7 @@ def news_document(text: str, *, path: str = "", today: dt.date) -> Document:
         return _described(Document("news", _MARKUP_NAMES["org"], read_org(text)))
     if markup == "rst":
         document = Document("news", _MARKUP_NAMES["rst"], read_rst(text))
-        named = _toctree_entries(text)
+        named = toctree_entries(text)
         if named and not any(b.kind == "entry" for b in document.blocks):
             document.warnings.append(
                 f"a table of contents naming {len(named)} document(s) ({', '.join(named[:3])}"
@@ -1673,7 +1685,7 @@ def _strings(data: Any) -> Iterator[str]:
 _TOCTREE = re.compile(r"^\.\.\s+toctree::[^\n]*\n((?:[ \t]+\S[^\n]*\n|[ \t]*\n)*)", re.M)
 
 
-def _toctree_entries(text: str) -> list[str]:
+def toctree_entries(text: str) -> list[str]:
     """The documents a reStructuredText ``.. toctree::`` names (Sphinx's table of contents)."""
     named: list[str] = []
     for m in _TOCTREE.finditer(text if text.endswith("\n") else text + "\n"):

@@ -158,6 +158,8 @@ SITE_NEWS_PLACES: tuple[str, ...] = (
     "_pages/news.md",
     "content/news.md",
     "news.html",
+    "news.rst",  # a Sphinx site's News page (or its table of contents of news pages)
+    "news.org",
     *(f"{page}#news" for page in SITE_HOME_PAGES),
     "content/post",
     "content/posts",
@@ -174,6 +176,7 @@ SITE_MARKERS = (
     "config.toml", "config.yaml", "config.yml", "config/_default", "_quarto.yml", "_quarto.yaml",
     "astro.config.mjs", "astro.config.ts",
     ".eleventy.js", "eleventy.config.js", "eleventy.config.mjs", "eleventy.config.cjs",
+    "conf.py", "index.rst", "index.org",  # Sphinx's configuration; a reStructuredText or Org site
     "index.html", "index.md",  # a site's home page: the folder is a site, not a folder of posts
 )  # fmt: skip
 
