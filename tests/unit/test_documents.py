@@ -656,6 +656,26 @@ def test_a_month_or_season_heading_under_a_year_heading_dates_its_list_by_month(
     ]
 
 
+def test_a_bold_month_line_under_a_year_heading_dates_the_list_under_it() -> None:
+    """ "## 2025" then "**July**" then a list (a Quarto News page keeps its news so): the items
+    are of July 2025. The bold month had been read as an item with a date and no text, and every
+    item was posted in the year only."""
+    page = (
+        '---\ntitle: "News"\n---\n\n## 2025\n\n**July**\n\n- Check out the latest issue of IEEE Uplink.\n\n'
+        "**March**\n\n- Two of our papers were accepted at Voting'25.\n\n"
+        "- We have released a preprint of our latest method.\n\n"
+        "## 2024\n\n**December**\n\n- Michelle Blom won the 2024 Excellence Award.\n"
+    )
+    result = parse_text(page, today=TODAY, path="news.qmd")
+    assert [(i.posted.display(), i.kind) for i in result.items if i.posted] == [
+        ("July 2025", "preprint"),
+        ("March 2025", "acceptance"),
+        ("March 2025", "preprint"),
+        ("December 2024", "award"),
+    ]
+    assert not any("a date with no text" in w for w in result.warnings)
+
+
 def test_a_template_page_says_which_file_holds_its_news_and_its_loop_is_no_item() -> None:
     """A Jekyll page whose News is a Liquid loop over a data file (through an ``assign``), a Hugo
     page that ranges over a section: the loop's body is the shape of one item (its labels "Paper

@@ -375,6 +375,20 @@ def test_a_hugo_academic_section_that_lists_posts_or_is_switched_off_holds_no_ne
     assert sum("not shown on the site" in w for w in posts.warnings) == 2
 
 
+def test_a_quarto_sites_news_page_is_its_news(tmp_path: Path) -> None:
+    """A Quarto site keeps its News on ``news.qmd`` at its top (the site had no news found)."""
+    quarto = tmp_path / "quarto"
+    quarto.mkdir()
+    (quarto / "_quarto.yml").write_text("project:\n  type: website\n")
+    (quarto / "index.qmd").write_text("---\ntitle: A lab\n---\n\nWe study elections.\n")
+    (quarto / "news.qmd").write_text("---\ntitle: News\n---\n\n## 2025\n\n**July**\n\n- A paper in Nature.\n")
+    read = read_path(quarto, today=TODAY)
+    assert "its news in news.qmd" in read.description
+    assert [(i.posted.display() if i.posted else None, i.text) for i in read.items] == [
+        ("July 2025", "A paper in Nature.")
+    ]
+
+
 def test_a_sphinx_site_is_read_from_the_pages_its_news_table_of_contents_names(tmp_path: Path) -> None:
     """A Sphinx site (``conf.py``) whose ``news.rst`` is only a table of contents of news pages:
     the pages it names are its news, one item each, in its order; the site's other pages (its

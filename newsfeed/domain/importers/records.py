@@ -163,8 +163,17 @@ def _document_order(blocks: list[Block], today: dt.date, order: DateOrder | None
                 )
                 out.append(_entry(item, stack, None))
             else:
+                current = date
                 for b in prose:
-                    out.append(_entry(b, stack, date))
+                    part = (
+                        _part_of_year(b.text, level + 1, [(level, date)], today=today, order=order)
+                        if date is not None and date.grain == "year" and not b.bullet
+                        else None
+                    )
+                    if part is not None:  # "## 2025" then "**July**": the list under it is July's
+                        current = part[0]
+                        continue
+                    out.append(_entry(b, stack, current))
         pending, prose = None, []
 
     titled: Block | None = None  # an undated heading with nothing under it yet

@@ -155,6 +155,7 @@ SITE_NEWS_PLACES: tuple[str, ...] = (
     "_includes/news.html",  # a Jekyll include the home page pulls in
     "_includes/news.md",
     "news.md",
+    "news.qmd",  # Quarto's News page
     "_pages/news.md",
     "content/news.md",
     "news.html",
