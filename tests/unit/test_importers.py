@@ -416,6 +416,33 @@ def test_a_sphinx_site_is_read_from_the_pages_its_news_table_of_contents_names(t
         assert "the 2 pages its table of contents names" in read.description
 
 
+def test_pelican_and_multimarkdown_metadata_is_a_posts_front_matter(tmp_path: Path) -> None:
+    """A Pelican (or MultiMarkdown) post opens with ``Title:``, ``Date:``, ``Category:`` lines and
+    a blank line: its front matter, as ``---`` YAML is. The posts had been imported undated, their
+    text "Title: Paper accepted at ICML Date: 2024-05-02 …"; a draft (``Status: draft``) is not
+    imported. A news list that opens with one such line is still a list."""
+    site = tmp_path / "site"
+    (site / "content" / "news").mkdir(parents=True)
+    (site / "pelicanconf.py").write_text('SITENAME = "A lab"\n')
+    news = site / "content" / "news"
+    (news / "icml.md").write_text(
+        "Title: Paper accepted at ICML\nDate: 2024-05-02 10:20\nCategory: News\nTags: paper\n\n"
+        "Our paper on flows was accepted at ICML 2024.\n"
+    )
+    (news / "oslo.md").write_text("Title: Gave a talk in Oslo\nDate: 2024-03-01\n\nI gave a talk in Oslo.\n")
+    (news / "later.md").write_text("Title: Not yet\nDate: 2024-06-01\nStatus: draft\n\nSoon.\n")
+    result = read_path(site, today=TODAY)
+    assert "its news in content/news/" in result.description
+    assert [(i.posted.start.isoformat() if i.posted else None, i.title, i.kind) for i in result.items] == [
+        ("2024-05-02", "Paper accepted at ICML", "acceptance"),
+        ("2024-03-01", "Gave a talk in Oslo", "talk"),
+    ]
+    listed = parse_text(
+        "Title: News\n\n- 05/2024 Our paper was accepted.\n- 03/2024 A talk in Oslo.\n", today=TODAY
+    )
+    assert [i.text for i in listed.items] == ["Our paper was accepted.", "A talk in Oslo."]
+
+
 def test_an_eleventy_site_keeps_its_data_under_src(tmp_path: Path) -> None:
     """An Eleventy site keeps its data in ``src/_data/`` (with ``.eleventy.js`` or without it: a
     ``src/_data/news.json`` is a site's place on its own); the folder had been read as a folder of

@@ -630,7 +630,10 @@ _LIST_MARK = re.compile(r"^\s*(?:[*\-+•‣◦▪●]|\d{1,3}[.)])\s+")
 
 
 def split_front_matter(text: str) -> tuple[dict[str, Any] | None, str, int]:
-    """(front matter as data or None, the body, the body's first line)."""
+    """(front matter as data or None, the body, the body's first line). Front matter is YAML
+    between ``---`` lines, TOML between ``+++`` lines, or the ``Key: value`` lines Pelican and
+    MultiMarkdown open a Markdown post with (``Title:``, ``Date:``, ``Category:`` …, then a blank
+    line)."""
     for pattern, load in ((FRONT_YAML, _load_yaml), (FRONT_TOML, _load_toml)):
         m = pattern.match(text)
         if m:
@@ -639,6 +642,32 @@ def split_front_matter(text: str) -> tuple[dict[str, Any] | None, str, int]:
             except ValueError:
                 data = None
             return (data if isinstance(data, dict) else {}), text[m.end() :], text[: m.end()].count("\n") + 1
+    return _key_value_metadata(text)
+
+
+# the keys Pelican and MultiMarkdown metadata use: a page opening with such lines (a title or a date
+# among them) and a blank line after them has them as its front matter
+_METADATA_KEYS = frozenset({
+    "title", "date", "modified", "category", "categories", "tags", "keywords", "slug", "author",
+    "authors", "summary", "subtitle", "lang", "status", "template", "url", "save_as", "type",
+    "description", "image", "draft",
+})  # fmt: skip
+_METADATA_LINE = re.compile(r"([A-Za-z][A-Za-z_ -]{0,30}):[ \t]+(\S.{0,2000})")
+
+
+def _key_value_metadata(text: str) -> tuple[dict[str, Any] | None, str, int]:
+    meta: dict[str, Any] = {}
+    lines = text.split("\n", 41)
+    for n, line in enumerate(lines[:40]):
+        if not line.strip():
+            if len(meta) >= 2 and ("title" in meta or "date" in meta):
+                return meta, "\n".join(lines[n + 1 :]), n + 2
+            return None, text, 1
+        m = _METADATA_LINE.fullmatch(line.rstrip("\r"))
+        key = m.group(1).strip().lower().replace(" ", "_") if m else ""
+        if key not in _METADATA_KEYS:
+            return None, text, 1
+        meta[key] = m.group(2).strip() if m else ""
     return None, text, 1
 
 

@@ -178,6 +178,7 @@ SITE_MARKERS = (
     "astro.config.mjs", "astro.config.ts",
     ".eleventy.js", "eleventy.config.js", "eleventy.config.mjs", "eleventy.config.cjs",
     "conf.py", "index.rst", "index.org",  # Sphinx's configuration; a reStructuredText or Org site
+    "pelicanconf.py",
     "index.html", "index.md",  # a site's home page: the folder is a site, not a folder of posts
 )  # fmt: skip
 
