@@ -167,17 +167,17 @@ def test_the_authors_category_counts_for_the_kind_it_names_in_words_no_training_
 
 
 def test_pages_never_trained_on_are_read_nine_times_in_ten() -> None:
-    """The shipped model on the three held-out batches (training/heldout*.jsonl: 336 items of 26
+    """The shipped model on the four held-out batches (training/heldout*.jsonl: 500 items of 42
     public pages labelled by hand, none of them trained on): at least 90% right (the labelled kind
     or its defensible alternative). The word features are held to small weights, so a name or a
-    topic seen on one training page does not decide (88.4% before)."""
+    topic seen on one training page does not decide (the first three batches: 88.4% before)."""
     rows = [
         json.loads(line)
-        for name in ("heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl")
+        for name in ("heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl", "heldout4.jsonl")
         for line in (ROOT / "training" / name).read_text(encoding="utf-8").splitlines()
         if line.strip()
     ]
-    assert len(rows) == 336
+    assert len(rows) == 500
     right = sum(classify_item(r["text"], r["hint"]).kind in (r["kind"], r["kind_alt"]) for r in rows)
     assert right / len(rows) >= 0.90, f"{right}/{len(rows)}"
 
