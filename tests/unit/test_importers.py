@@ -441,6 +441,9 @@ def test_pelican_and_multimarkdown_metadata_is_a_posts_front_matter(tmp_path: Pa
         "Title: News\n\n- 05/2024 Our paper was accepted.\n- 03/2024 A talk in Oslo.\n", today=TODAY
     )
     assert [i.text for i in listed.items] == ["Our paper was accepted.", "A talk in Oslo."]
+    # a YAML data file whose first keys look the same is still a data file
+    data = "title: Lab news\ndate: 2024-01-01\n\nnews:\n  - date: 2024-05-01\n    text: A paper in ICML.\n"
+    assert [i.text for i in parse_text(data, today=TODAY, path="news.yml").items] == ["A paper in ICML."]
 
 
 def test_an_eleventy_site_keeps_its_data_under_src(tmp_path: Path) -> None:

@@ -71,8 +71,10 @@ def check_document(text: str, *, name: str = "the text") -> str:
 def detect_format(text: str, path: str = "") -> str:
     """The format a document is written in, from its content (and its name)."""
     meta, body, _ = split_front_matter(text)
+    markup = markup_of(text, path)
     if (
         meta
+        and markup not in ("json", "yaml", "toml", "csv", "tsv")  # a data file's keys are its records'
         and "date" in meta
         and not meta.get("sections")
         and not meta.get("widget")  # a section of the home page (Hugo Academic), not a post
@@ -80,7 +82,7 @@ def detect_format(text: str, path: str = "") -> str:
         and len(body.strip()) < 20_000
     ):
         return "alfolio"  # one file of a news folder: its date in the front matter
-    if markup_of(text, path) not in ("markdown", "html"):
+    if markup not in ("markdown", "html"):
         return "news"
     lines = text.splitlines()
     if sum(1 for line in lines if LISTING_HEADER.match(line.strip())) >= 2:
