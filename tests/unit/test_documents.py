@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from newsfeed.adapters.files import read_path
 from newsfeed.domain.importers import parse_text
 from tests.conftest import FIXTURES
+from tests.scaling import LINEAR_WHEN_QUADRUPLED, growth
 
 DOCS = FIXTURES / "docs"
 EXPECT = json.loads((DOCS / "expect.json").read_text(encoding="utf-8"))
@@ -933,6 +934,81 @@ def test_a_sphinx_table_of_contents_says_where_the_news_is() -> None:
         and "import the folder" in w
         for w in result.warnings
     ), result.warnings
+
+
+NEWS_JS = """// ✏️ YOUR NEWS — edit this
+const NEWS = [
+  {
+    date: "Feb 2025",
+    type: "paper",  // "paper" | "award" | "talk" | "misc"
+    html: `Our paper <strong>"Robust Flows"</strong> accepted at <a href="https://icml.cc">ICML 2025</a>!`,
+  },
+  /* an older one */
+  { date: 'Jan 2025', type: "talk", html: "Gave a talk at the <a href='#'>Oslo ML seminar</a>.", },
+  { 'date': "Dec 2024", "type": "award", html: `Received the Best Reviewer Award at NeurIPS ${year}.` },
+];
+const LINKS = [{ label: "Scholar", url: makeUrl("scholar") }];
+export default NEWS;
+"""
+
+
+def test_a_script_that_keeps_its_news_as_data_is_read_as_a_data_file() -> None:
+    """A site whose news are a script's array of object literals (``data/news.js``, a React page's
+    ``const newsItems = [...]``): unquoted keys, single quotes and backticks, comments and trailing
+    commas are read as JavaScript reads them; an array that holds a call (``makeUrl(…)``) is code,
+    not data. Such a script had given 0 items ("nothing that reads as a list of news")."""
+    result = parse_text(NEWS_JS, today=TODAY, path="data/news.js")
+    assert result.description.startswith("JavaScript data, 3 records under `NEWS`")
+    assert [
+        (i.posted.display() if i.posted else None, i.text, i.kind, i.source_line) for i in result.items
+    ] == [
+        (
+            "February 2025",
+            'Our paper **"Robust Flows"** accepted at [ICML 2025](https://icml.cc)!',
+            "acceptance",
+            4,
+        ),
+        ("January 2025", "Gave a talk at the Oslo ML seminar.", "talk", 9),
+        ("December 2024", "Received the Best Reviewer Award at NeurIPS .", "award", 10),
+    ]
+    react = (
+        "import { useState } from 'react';\nconst HomePage = () => {\n  const newsItems = [\n"
+        '    { date: "2025-09-01", title: "Paper accepted at NeurIPS 2025!",\n'
+        '      description: "Our work on Local SGD has been accepted." },\n'
+        '    { date: "2024-07-01", title: "ICML 2024 in Vienna",\n'
+        '      description: "I will be attending ICML." },\n'
+        "  ];\n  return (<section><h2>News</h2>\n"
+        "    <ul>{newsItems.map((n) => <li>{n.title}</li>)}</ul></section>);\n};\n"
+    )
+    read = parse_text(react, today=TODAY, path="src/pages/HomePage.jsx")
+    assert [(i.posted.start.isoformat() if i.posted else None, i.title) for i in read.items] == [
+        ("2025-09-01", "Paper accepted at NeurIPS 2025!"),
+        ("2024-07-01", "ICML 2024 in Vienna"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("head", "unit"),
+    [("", "/* "), ('"', '\\"'), ("`", "\\`"), ("'", "\\'"), ("", "[{a:"), ("", "[{a:1},")],
+    ids=[
+        "unclosed-comments",
+        "escaped-quotes",
+        "escaped-backticks",
+        "escaped-single-quotes",
+        "nested-arrays",
+        "flat-array",
+    ],
+)
+def test_a_hostile_script_costs_linear_time(head: str, unit: str) -> None:
+    """Unclosed comments and strings (a quote, then only escaped quotes), arrays nested without
+    end: the script's data is read in one pass (an unclosed token runs to the end of its line or
+    of the text, nesting stops at 40)."""
+
+    def prepare(n: int) -> Any:
+        text = "const NEWS = " + head + unit * n + "\n"
+        return lambda: parse_text(text, today=TODAY, path="news.js")
+
+    assert growth(prepare, 3_000) < LINEAR_WHEN_QUADRUPLED
 
 
 def test_org_code_example_comment_and_export_blocks_are_not_text() -> None:

@@ -45,6 +45,7 @@ from lxml import html as lxml_html
 from markdown_it import MarkdownIt
 
 from ..dates import DateParseError, FuzzyDate, parse
+from .jsdata import js_data, js_strings
 from .model import Link
 from .templates import hidden_page, listing_sources, loop_sources, without_loops
 from .text import link_rel, mended_date
@@ -1002,23 +1003,14 @@ def _rst_inline(text: str) -> str:
 # JavaScript that writes HTML
 
 
-_JS_STRING = re.compile(
-    r"""(?P<q>['"`])(?P<s>(?:\\.|(?!(?P=q))[^\\])*?<(?:li|ul|ol|p|div|h[1-6]|br)\b(?:\\.|(?!(?P=q))[^\\])*)(?P=q)""",
-    re.S | re.I,
-)
+_HTML_IN_JS = re.compile(r"<(?:li|ul|ol|p|div|h[1-6]|br)\b", re.I)
 
 
 def html_in_javascript(text: str) -> str | None:
-    """The HTML a script writes (``document.write('<ul>…')``, ``innerHTML = "…"``), unescaped;
-    None when it writes none."""
-    parts = []
-    for m in _JS_STRING.finditer(text):
-        raw = m.group("s")
-        raw = re.sub(r"\\\r?\n", "", raw)  # line continuations
-        raw = re.sub(r"\\u([0-9a-fA-F]{4})", lambda u: chr(int(u.group(1), 16)), raw)
-        raw = re.sub(r"\\([\\'\"`])", r"\1", raw)
-        raw = raw.replace("\\n", "\n").replace("\\t", "\t")
-        parts.append(raw)
+    """The HTML a script writes (``document.write('<ul>…')``, ``innerHTML = "…"``): its string
+    literals that hold a tag, unescaped, read in one pass (:func:`.jsdata.js_strings`); None when
+    it writes none."""
+    parts = [s for s in js_strings(text) if _HTML_IN_JS.search(s)]
     return "\n".join(parts) if parts else None
 
 
@@ -1554,6 +1546,7 @@ _YAML_SIGN = re.compile(r"^(?:-\s+)?[A-Za-z_][\w -]*:(?:\s|$)")
 _MARKDOWN_SIGN = re.compile(r"^\s{0,3}(?:#{1,6}\s|[*+-]\s|\d{1,3}[.)]\s)", re.M)
 _EXTENSIONS = {
     ".json": "json", ".yml": "yaml", ".yaml": "yaml", ".toml": "toml", ".js": "js", ".mjs": "js",
+    ".cjs": "js", ".jsx": "js", ".ts": "js", ".tsx": "js",  # a script, a React page: its data
     ".org": "org", ".rst": "rst", ".rest": "rst", ".html": "html", ".htm": "html",
     ".md": "markdown", ".markdown": "markdown", ".txt": None, ".csv": "csv", ".tsv": "tsv",
     ".qmd": "markdown", ".rmd": "markdown", ".mdx": "markdown",  # Quarto, R Markdown, MDX
@@ -1613,7 +1606,11 @@ def news_document(text: str, *, path: str = "", today: dt.date) -> Document:
         return read_data(text, markup, today=today, name=path or "the text")
     if markup == "js":
         written = html_in_javascript(text) or ""
-        return _described(Document("news", _MARKUP_NAMES["js"], read_html(written)))
+        document = _described(Document("news", _MARKUP_NAMES["js"], read_html(written)))
+        data = None if any(b.kind == "entry" for b in document.blocks) else js_data(text)
+        if data is not None:  # a script that keeps its news as data: const NEWS = [{date: …}, …]
+            return data_document(data, "js", today=today, label="JavaScript data", line_of=_line_finder(text))
+        return document
     if markup == "org":
         return _described(Document("news", _MARKUP_NAMES["org"], read_org(text)))
     if markup == "rst":

@@ -1,0 +1,139 @@
+"""The data a script keeps its news in: array literals of object literals (``const NEWS = [{date:
+"Feb 2025", html: `Our paper …`}, …]``, ``export default [...]``, a React page's ``newsItems``).
+
+JavaScript's literals are not JSON: keys go unquoted, strings take single quotes and backticks,
+comments and trailing commas are allowed. This reads that subset (objects, arrays, strings,
+numbers, ``true``/``false``/``null``) in one pass over the text; an array holding anything else (a
+function call, a spread, an expression) is not data and is left out. Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+MAX_DEPTH = 40  # nesting deeper than any news list: a hostile text costs no recursion
+
+# every token ends where it would close or, unclosed, at the end of its line or of the text: an
+# unclosed comment or string is read once, never again from each quote inside it
+_TOKEN = re.compile(
+    r"""(?P<space>\s+|//[^\n]*|/\*.*?(?:\*/|\Z))
+      |(?P<string>"(?:[^"\\\n]|\\.)*(?:"|(?=\n)|\Z)|'(?:[^'\\\n]|\\.)*(?:'|(?=\n)|\Z)|`(?:[^`\\]|\\.)*(?:`|\Z))
+      |(?P<number>-?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)
+      |(?P<name>[A-Za-z_$][\w$]*)
+      |(?P<punct>[{}\[\]:,=;()])
+      |(?P<other>.)""",
+    re.S | re.X,
+)
+_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "v": "\v", "0": "\0"}
+_CONSTANTS: dict[str, Any] = {"true": True, "false": False, "null": None, "undefined": None}
+
+
+class _NotData(Exception):
+    """The literal holds something other than data."""
+
+
+def _tokens(text: str) -> list[tuple[str, str]]:
+    return [(m.lastgroup or "", m.group()) for m in _TOKEN.finditer(text) if m.lastgroup != "space"]
+
+
+def _string(raw: str) -> str:
+    body = raw[1:-1] if len(raw) >= 2 and raw[-1] == raw[0] else raw[1:]  # unclosed: to its end
+    if raw[0] == "`":
+        body = re.sub(r"\$\{[^{}]*\}", "", body)  # a template's interpolations are no text of its own
+    return re.sub(
+        r"\\(u[0-9a-fA-F]{4}|\r?\n|.)",
+        lambda m: (
+            chr(int(m.group(1)[1:], 16))
+            if m.group(1)[0] == "u"
+            else ""
+            if m.group(1) in ("\n", "\r\n")
+            else _ESCAPES.get(m.group(1), m.group(1))
+        ),
+        body,
+    )
+
+
+class _Parser:
+    def __init__(self, tokens: list[tuple[str, str]], start: int) -> None:
+        self.tokens = tokens
+        self.at = start
+
+    def peek(self) -> tuple[str, str]:
+        return self.tokens[self.at] if self.at < len(self.tokens) else ("", "")
+
+    def take(self, value: str) -> None:
+        if self.peek()[1] != value:
+            raise _NotData
+        self.at += 1
+
+    def value(self, depth: int) -> Any:
+        if depth > MAX_DEPTH:
+            raise _NotData
+        kind, text = self.peek()
+        self.at += 1
+        if text == "{" and kind == "punct":
+            return self.rest_of_object(depth)
+        if text == "[" and kind == "punct":
+            return self.rest_of_array(depth)
+        if kind == "string":
+            return _string(text)
+        if kind == "number":
+            return float(text) if any(c in text for c in ".eE") else int(text)
+        if kind == "name" and text in _CONSTANTS:
+            return _CONSTANTS[text]
+        raise _NotData
+
+    def rest_of_object(self, depth: int) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        while self.peek()[1] != "}":
+            kind, key = self.peek()
+            if kind not in ("name", "string", "number"):
+                raise _NotData
+            self.at += 1
+            self.take(":")
+            out[_string(key) if kind == "string" else key] = self.value(depth + 1)
+            if self.peek()[1] != ",":
+                break
+            self.at += 1
+        self.take("}")
+        return out
+
+    def rest_of_array(self, depth: int) -> list[Any]:
+        out: list[Any] = []
+        while self.peek()[1] != "]":
+            out.append(self.value(depth + 1))
+            if self.peek()[1] != ",":
+                break
+            self.at += 1
+        self.take("]")
+        return out
+
+
+def js_strings(text: str) -> list[str]:
+    """Every string literal of a script, as JavaScript reads it (escapes undone), in its order."""
+    return [_string(raw) for kind, raw in _tokens(text) if kind == "string"]
+
+
+def js_data(text: str) -> dict[str, list[Any]] | None:
+    """The array literals of object literals a script holds, by the name they are given (``const
+    NEWS = [...]`` -> ``{"NEWS": [...]}``; an unnamed one, ``export default [...]``, is "data"),
+    or None when it holds none."""
+    tokens = _tokens(text)
+    found: dict[str, list[Any]] = {}
+    n = 0
+    while n < len(tokens) - 1:
+        if tokens[n] == ("punct", "[") and tokens[n + 1] == ("punct", "{"):
+            parser = _Parser(tokens, n + 1)
+            try:
+                value = parser.rest_of_array(0)
+            except _NotData:
+                n += 1
+                continue
+            named = tokens[n - 2][1] if n >= 2 and tokens[n - 1][1] in ("=", ":") else "data"
+            name = named if named not in found else f"{named}_{len(found)}"
+            found[name] = value
+            n = parser.at  # what the array held is read: go on after it
+            continue
+        n += 1
+    return found or None
