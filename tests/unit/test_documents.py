@@ -948,6 +948,7 @@ const NEWS = [
   { 'date': "Dec 2024", "type": "award", html: `Received the Best Reviewer Award at NeurIPS ${year}.` },
 ];
 const LINKS = [{ label: "Scholar", url: makeUrl("scholar") }];
+const options = { keys: [{ name: "title", weight: 2 }, { name: "summary", weight: 1 }] };
 export default NEWS;
 """
 
@@ -980,10 +981,30 @@ def test_a_script_that_keeps_its_news_as_data_is_read_as_a_data_file() -> None:
         "  ];\n  return (<section><h2>News</h2>\n"
         "    <ul>{newsItems.map((n) => <li>{n.title}</li>)}</ul></section>);\n};\n"
     )
+    # a script whose arrays are neither dated nor named news (a search library's options) has none
+    config = "var fuse = new Fuse(docs, { keys: [{ name: 'title', weight: 2 }, { name: 'summary' }] });\n"
+    assert parse_text(config, today=TODAY, path="search.min.js").items == []
     read = parse_text(react, today=TODAY, path="src/pages/HomePage.jsx")
     assert [(i.posted.start.isoformat() if i.posted else None, i.title) for i in read.items] == [
         ("2025-09-01", "Paper accepted at NeurIPS 2025!"),
         ("2024-07-01", "ICML 2024 in Vienna"),
+    ]
+
+
+def test_a_scripts_escapes_are_read_as_javascript_reads_them() -> None:
+    """\\uD83C\\uDF89 is one emoji, \\x41 a letter; a lone half of an emoji, a short \\u12 and a
+    minified theme's odd escapes are no crash (a Wowchemy script had raised ValueError), nor a NUL
+    or a bell in a string that holds HTML (lxml refuses them: a theme's bundle.js had raised)."""
+    script = (
+        'var NEWS = [{date: "May 2025", text: "\\uD83C\\uDF89 Our paper was accepted at \\x41CL."},\n'
+        ' {date: "Apr 2025", text: "A talk \\u12 in Oslo \\uD83C."}];\n'
+        'var re = /\\u{1F600}/u; var s = "\\u"; document.title = "\\x4";\n'
+        'var z = "<p>\\0 \\x00 \\u0007 nul</p>";\n'
+    )
+    result = parse_text(script, today=TODAY, path="news.js")
+    assert [i.text for i in result.items] == [
+        "🎉 Our paper was accepted at ACL.",
+        "A talk u12 in Oslo \ufffd.",
     ]
 
 

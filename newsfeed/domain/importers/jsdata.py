@@ -41,17 +41,27 @@ def _string(raw: str) -> str:
     body = raw[1:-1] if len(raw) >= 2 and raw[-1] == raw[0] else raw[1:]  # unclosed: to its end
     if raw[0] == "`":
         body = re.sub(r"\$\{[^{}]*\}", "", body)  # a template's interpolations are no text of its own
-    return re.sub(
-        r"\\(u[0-9a-fA-F]{4}|\r?\n|.)",
-        lambda m: (
-            chr(int(m.group(1)[1:], 16))
-            if m.group(1)[0] == "u"
-            else ""
-            if m.group(1) in ("\n", "\r\n")
-            else _ESCAPES.get(m.group(1), m.group(1))
-        ),
-        body,
-    )
+    out = _ESCAPE.sub(_unescape, body)
+    if any("\ud800" <= c <= "\udfff" for c in out):  # "\\uD83C\\uDF89" is one emoji; a lone half is none
+        out = out.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    return _CONTROL.sub("", out)  # "\\0", "\\x07": no character of a text (nor of HTML)
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+
+
+_ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|\r?\n|.)", re.S)
+
+
+def _unescape(m: re.Match[str]) -> str:
+    """One escape of a string literal: \\u0041 and \\x41 are their characters, a backslash before a
+    line break continues the line, \\n and the like are what they name, any other is the character."""
+    code = m.group(1)
+    if len(code) > 1 and code[0] in "ux":
+        return chr(int(code[1:], 16))
+    if code in ("\n", "\r\n"):
+        return ""
+    return _ESCAPES.get(code, code)
 
 
 class _Parser:

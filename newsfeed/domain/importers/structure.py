@@ -1607,8 +1607,17 @@ def news_document(text: str, *, path: str = "", today: dt.date) -> Document:
     if markup == "js":
         written = html_in_javascript(text) or ""
         document = _described(Document("news", _MARKUP_NAMES["js"], read_html(written)))
-        data = None if any(b.kind == "entry" for b in document.blocks) else js_data(text)
-        if data is not None:  # a script that keeps its news as data: const NEWS = [{date: …}, …]
+        # a script that keeps its news as data (const NEWS = [{date: …}]): read so when that list
+        # is longer than what it writes as HTML; a list neither dated nor named news is the
+        # script's code (a menu, a search library's options)
+        data = js_data(text)
+        useful = [
+            r
+            for r in (find_records(data) if data is not None else [])
+            if r.text_key and (r.date_key or NEWS_HEADING.search(r.path))
+        ]
+        written_entries = sum(1 for b in document.blocks if b.kind == "entry")
+        if data is not None and useful and max(len(r.rows) for r in useful) > written_entries:
             return data_document(data, "js", today=today, label="JavaScript data", line_of=_line_finder(text))
         return document
     if markup == "org":
