@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 from newsfeed.adapters.files import read_path
 from newsfeed.domain.importers import parse_text
+from newsfeed.domain.importers.structure import has_news_heading
 from tests.conftest import FIXTURES
 from tests.scaling import LINEAR_WHEN_QUADRUPLED, growth
 
@@ -1030,6 +1031,20 @@ def test_a_hostile_script_costs_linear_time(head: str, unit: str) -> None:
         return lambda: parse_text(text, today=TODAY, path="news.js")
 
     assert growth(prepare, 3_000) < LINEAR_WHEN_QUADRUPLED
+
+
+@pytest.mark.parametrize("blank", [" \n", "\t\n", "\n", " \r\n"], ids=["space", "tab", "empty", "crlf"])
+def test_a_run_of_blank_lines_costs_linear_time(blank: str) -> None:
+    """A document of many whitespace-only lines (a paste, a generated page): the checks that look
+    at every line start (is this a call for papers, has this page a News heading) stay within a
+    line. A pattern whose ``\\s*`` crossed lines took 500 s for 2,000 lines of one space."""
+
+    def prepare(n: int) -> Any:
+        text = blank * n + "* May 2025: a talk in Oslo.\n"
+        return lambda: (parse_text(text, today=TODAY, path="news.md"), has_news_heading(text))
+
+    # small enough that the cubic pattern fails in seconds (0.2 s at 150 lines, 14 s at 600)
+    assert growth(prepare, 150) < LINEAR_WHEN_QUADRUPLED
 
 
 def test_org_code_example_comment_and_export_blocks_are_not_text() -> None:
