@@ -332,6 +332,38 @@ def test_a_hugo_academic_home_section_is_read_as_records_dated_by_their_titles(t
     assert not any("#808080" in i.text for i in result.items)
 
 
+def test_a_home_page_whose_news_section_is_a_loop_over_the_posts_is_read_from_the_posts(
+    tmp_path: Path,
+) -> None:
+    """A Minimal Mistakes home page: a thesis's contributions as an undated numbered list, then
+    "## Latest News" holding only a loop over site.posts. The News are the posts; the
+    contributions had been imported as seven undated items (the posts were never read). What the
+    author writes by hand in the News section beside a loop is still read."""
+    site = tmp_path / "site"
+    (site / "_posts").mkdir(parents=True)
+    (site / "_config.yml").write_text("theme: minimal-mistakes-jekyll\n")
+    (site / "index.md").write_text(
+        "---\nauthor_profile: true\n---\nMy thesis makes these contributions.\n"
+        "1. **Stability and accuracy**: [Article](https://example.org/a) [Preprint](https://example.org/p)\n"
+        "2. **Shock capturing** [Preprint](https://example.org/q)\n\n"
+        "## Latest News\n\n<ul>\n  {% for post in site.posts limit:5 %}\n    <li>\n"
+        '      <a href="{{ post.url }}">{{ post.date | date_to_string }}: {{ post.title }}</a>\n'
+        "    </li>\n  {% endfor %}\n</ul>\n"
+    )
+    (site / "_posts" / "2024-10-03-mow.md").write_text(
+        "---\ntitle: Talk at the Mathematics of Weather conference\n---\nSlides here.\n"
+    )
+    result = read_path(site, today=TODAY)
+    assert [(i.title, i.posted.display() if i.posted else None) for i in result.items] == [
+        ("Talk at the Mathematics of Weather conference", "3 Oct 2024")
+    ]
+    assert "_posts/" in result.description
+    page = parse_text((site / "index.md").read_text(), today=TODAY, path="index.md")
+    assert page.items == [] and any("loop" in w for w in page.warnings)
+    by_hand = (site / "index.md").read_text().replace("</ul>\n", "</ul>\n\n- May 2019: the lab opened.\n")
+    assert [i.text for i in parse_text(by_hand, today=TODAY, path="index.md").items] == ["the lab opened."]
+
+
 def test_a_hugo_academic_section_that_lists_posts_or_is_switched_off_holds_no_news(tmp_path: Path) -> None:
     """``content/home/news.md`` that lists the posts (``widget = "posts"``) is a listing: the
     news are the posts, read from ``content/post/``; a section switched off (``active = false``),

@@ -1649,12 +1649,33 @@ def news_document(text: str, *, path: str = "", today: dt.date) -> Document:
         document = _described(Document("news", _MARKUP_NAMES["html"], read_html(text)))
     else:
         document = markdown_document(text, today=today)
+    if sources and _news_section_is_empty(document.blocks):
+        # the section headed News is the loop ("## Latest News" over site.posts): the page's
+        # other lists (its publications, a thesis's contributions) are not its news
+        document.blocks = [b for b in document.blocks if b.kind != "entry"]
+        document.warnings.append("its News section is a loop: the page itself holds no news")
     if sources:
         document.warnings.append(
             f"a template: its news are read from {' and '.join(sources[:3])}"
             f"{f' (and {len(sources) - 3} more)' if len(sources) > 3 else ''} — import that instead"
         )
     return document
+
+
+def _news_section_is_empty(blocks: list[Block]) -> bool:
+    """Whether the page has a section headed News with no entry of its own (a template's loop
+    was all it held); a page with no such heading is not."""
+    found = False
+    level: int | None = None  # the open News section's heading level
+    for block in blocks:
+        if block.kind == "heading":
+            if level is not None and block.level <= level:
+                level = None
+            if level is None and NEWS_HEADING.search(block.text):
+                level, found = block.level, True
+        elif level is not None:
+            return False
+    return found
 
 
 def markdown_document(text: str, *, today: dt.date) -> Document:
