@@ -155,7 +155,8 @@ def site_news(
             continue
         if not result.items:
             template = next((w for w in result.warnings if w.startswith("a template:")), "")
-            tried.append(f"{name} ({template.split(' — ')[0] if template else 'no news found'})")
+            embeds = next((w for w in result.warnings if w.startswith("its news are posts embedded")), "")
+            tried.append(f"{name} ({template.split(' — ')[0] or embeds.split(':')[0] or 'no news found'})")
             continue
         if place in home_pages and not any(item.posted for item in result.items):
             # a home page with no News section and no date: its profile and links are no news

@@ -1324,3 +1324,33 @@ def test_a_records_own_link_fields_are_its_links_and_pictures_are_not() -> None:
     ]
     (row, *_) = parse_text(CSV_NEWS, today=TODAY, path="news.csv").items
     assert [link.href for link in row.links] == ["https://arxiv.org/abs/2503.01234"]
+
+
+def test_a_news_page_of_embedded_posts_says_where_they_are() -> None:
+    """A News page that only embeds LinkedIn or Facebook posts gives no items and says why (it had
+    said only "nothing that reads as a list of news"); a video beside written news is no reason,
+    and written news are read as ever."""
+    page = (
+        "---\ntitle: News\n---\n<h4>News</h4>\n<div class='news'>\n"
+        + '<iframe src="https://www.linkedin.com/embed/feed/update/urn:li:ugcPost:1"></iframe>\n' * 3
+        + '<iframe src="https://www.facebook.com/plugins/post.php?href=x"></iframe>\n</div>\n'
+    )
+    result = parse_text(page, today=TODAY, path="news.md")
+    assert result.items == []
+    assert any("3 from www.linkedin.com, 1 from www.facebook.com" in w for w in result.warnings)
+    written = (
+        "## News\n\n- May 2025: a talk in Oslo.\n\n<iframe src='https://www.youtube.com/embed/x'></iframe>\n"
+    )
+    result = parse_text(written, today=TODAY, path="news.md")
+    assert [i.text for i in result.items] == ["a talk in Oslo."]
+    assert not any("embedded" in w for w in result.warnings)
+
+
+def test_unclosed_embed_tags_cost_linear_time() -> None:
+    """A page of ``<iframe`` with no ``>`` anywhere: each tag is read a bounded way."""
+
+    def prepare(n: int) -> Any:
+        text = "<iframe data-x=1\n" * n
+        return lambda: parse_text(text, today=TODAY, path="news.html")
+
+    assert growth(prepare, 2_000) < LINEAR_WHEN_QUADRUPLED

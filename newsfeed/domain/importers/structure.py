@@ -1649,6 +1649,10 @@ def news_document(text: str, *, path: str = "", today: dt.date) -> Document:
         document = _described(Document("news", _MARKUP_NAMES["html"], read_html(text)))
     else:
         document = markdown_document(text, today=today)
+    if not any(b.kind == "entry" for b in document.blocks):
+        embedded = embedded_posts(text)
+        if embedded:
+            document.warnings.append(embedded)
     if sources and _news_section_is_empty(document.blocks):
         # the section headed News is the loop ("## Latest News" over site.posts): the page's
         # other lists (its publications, a thesis's contributions) are not its news
@@ -1660,6 +1664,36 @@ def news_document(text: str, *, path: str = "", today: dt.date) -> Document:
             f"{f' (and {len(sources) - 3} more)' if len(sources) > 3 else ''} — import that instead"
         )
     return document
+
+
+# an embedded post: <iframe src="https://www.linkedin.com/embed/…">, a tweet's or a toot's
+# blockquote; each tag read to at most 2,000 characters, so a page of unclosed tags stays linear
+_EMBED = re.compile(
+    r"""<(?:iframe|embed)\b[^>]{0,2000}?\bsrc\s*=\s*["']?(?:https?:)?//([\w.-]{1,200})"""
+    r"""|<blockquote\b[^>]{0,2000}?\bclass\s*=\s*["']?(twitter-tweet|mastodon-embed|bluesky-embed|instagram-media)""",
+    re.I,
+)
+_EMBED_HOSTS = {
+    "twitter-tweet": "twitter.com",
+    "mastodon-embed": "Mastodon",
+    "bluesky-embed": "bsky.app",
+    "instagram-media": "instagram.com",
+}
+
+
+def embedded_posts(text: str) -> str:
+    """What a page with no entries of its own embeds from other sites ("4 embedded post(s) from
+    www.linkedin.com"), as the reason it gives no items; "" when it embeds none."""
+    hosts: dict[str, int] = {}
+    for m in _EMBED.finditer(text):
+        host = m.group(1).lower() if m.group(1) else _EMBED_HOSTS[m.group(2).lower()]
+        if host.endswith(("youtube.com", "youtube-nocookie.com", "vimeo.com", "google.com")):
+            continue  # a video or a map beside the text, not the news
+        hosts[host] = hosts.get(host, 0) + 1
+    if not hosts:
+        return ""
+    said = ", ".join(f"{n} from {h}" for h, n in sorted(hosts.items(), key=lambda kv: -kv[1])[:3])
+    return f"its news are posts embedded from other sites ({said}): they are not on the page to read"
 
 
 def _news_section_is_empty(blocks: list[Block]) -> bool:
