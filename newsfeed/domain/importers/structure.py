@@ -640,7 +640,7 @@ def split_front_matter(text: str) -> tuple[dict[str, Any] | None, str, int]:
         m = pattern.match(text)
         if m:
             try:
-                data = load(m.group(1))
+                data = one_language(load(m.group(1)))
             except ValueError:
                 data = None
             return (data if isinstance(data, dict) else {}), text[m.end() :], text[: m.end()].count("\n") + 1
@@ -1231,7 +1231,8 @@ def _language(key: object) -> str:
 
 
 def one_language(data: Any) -> Any:
-    """``data`` with every value kept in several languages (``date: {en: Mar 2026, zh: 2026 年
+    """``data`` (a data file, a post's front matter) with every value kept in several languages
+    (``title: {en: …, ja: …}``, ``date: {en: Mar 2026, zh: 2026 年
     3 月}``) read in one: English when it is there, else the first written."""
     if isinstance(data, dict):
         if (
