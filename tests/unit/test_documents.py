@@ -18,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsfeed.adapters.files import read_path
-from newsfeed.domain.importers import parse_text
+from newsfeed.domain.importers import parse_folder, parse_text
 from newsfeed.domain.importers.structure import has_news_heading
 from tests.conftest import FIXTURES
 from tests.scaling import LINEAR_WHEN_QUADRUPLED, growth
@@ -1354,3 +1354,47 @@ def test_unclosed_embed_tags_cost_linear_time() -> None:
         return lambda: parse_text(text, today=TODAY, path="news.html")
 
     assert growth(prepare, 2_000) < LINEAR_WHEN_QUADRUPLED
+
+
+def test_a_field_kept_in_several_languages_gives_its_english_text() -> None:
+    """A bilingual site keeps ``title: {en: "…", ja: "…"}`` in its posts and data files: the item
+    is the English text (or the first language's when there is none), never the mapping printed
+    ("{'en': 'Neuroscience 2025', 'ja': …}" had been the item). A mapping keyed otherwise is no
+    text of the item."""
+    post = (
+        "---\ntitle:\n  en: Paper published in Frontiers in Neural Circuits\n"
+        "  ja: Frontiers in Neural Circuitsに論文発表\ndate: 2025-10-23\n---\n"
+    )
+    result = parse_folder([("news/2025-10-23-paper.md", post)], today=TODAY)
+    assert [(i.title, i.kind) for i in result.items] == [
+        ("Paper published in Frontiers in Neural Circuits", "acceptance")
+    ]
+    data = json.dumps(
+        [
+            {"date": "2025-12-05", "title": {"ja": "力学系の会議で講演", "zh-CN": "在会议上报告"}},
+            {"date": "2025-11-15", "title": {"en-US": "Talk at Neuroscience 2025", "ja": "講演"}},
+            {"date": "2025-11-01", "title": "Gave a talk in Oslo.", "venue": {"id": "x1", "on": "site"}},
+        ]
+    )
+    result = parse_text(data, today=TODAY, path="news.json")
+    assert [i.text for i in result.items] == [
+        "力学系の会議で講演",
+        "Talk at Neuroscience 2025",
+        "Gave a talk in Oslo.",
+    ]
+
+
+def test_a_year_right_after_a_word_is_part_of_a_name_and_stays_in_the_text() -> None:
+    """ "Talk at Neuroscience 2025": the year ends a name, so it stays in the text (it had been
+    cut off as a label at the end) and still dates an undated entry; a year set apart, "(2024)"
+    or "— 2023", is a label and leaves the text."""
+    data = json.dumps([{"date": "2025-11-15", "title": "Talk at Neuroscience 2025"}])
+    result = parse_text(data, today=TODAY, path="news.json")
+    assert [i.text for i in result.items] == ["Talk at Neuroscience 2025"]
+    page = "## News\n\n- Poster at Neuroscience 2024\n- Gave a talk at MIT (2024)\n- Joined the lab — 2023\n"
+    result = parse_text(page, today=TODAY, path="news.md")
+    assert [(i.text, i.posted.display() if i.posted else None) for i in result.items] == [
+        ("Poster at Neuroscience 2024", "2024"),
+        ("Gave a talk at MIT", "2024"),
+        ("Joined the lab", "2023"),
+    ]

@@ -194,6 +194,10 @@ def _label_of(
         after = tail[match.offset + match.length :]
         if re.fullmatch(r"[\s)\]*_.:]*", after) and match.date.grain in ("month", "day", "year"):
             before = content[: tail_start + match.offset]
+            if match.date.grain == "year" and re.search(r"[^\W_][ \t]+$", before):
+                # a year right after a word is a name's ("at Neuroscience 2025", "ICML 2025"):
+                # it dates the entry and stays in its text
+                return match.date, content
             text = _TRAILING_LABEL.sub("", before).rstrip(" -–—|,:")
             return match.date, text
     return None
