@@ -1398,3 +1398,21 @@ def test_a_year_right_after_a_word_is_part_of_a_name_and_stays_in_the_text() -> 
         ("Gave a talk at MIT", "2024"),
         ("Joined the lab", "2023"),
     ]
+
+
+def test_emoji_shortcodes_are_the_emoji_the_site_shows() -> None:
+    """al-folio's announcements and Hugo's enableEmoji write ":sparkles:" for ✨: the item holds
+    the emoji, as readers of the page saw it (the shortcode had been kept as text, and the kinds
+    model reads emoji). A time ("10:30:00") and a word between colons that names no emoji stay."""
+    page = (
+        "## News\n\n- May 2025: A simple inline announcement with Markdown emoji! :sparkles: :smile:\n"
+        "- April 2025: :page_facing_up: Two demo papers accepted for WSDM'25!\n"
+        "- March 2025: The seminar starts at 10:30:00, room :tbd: on the map.\n"
+    )
+    result = parse_text(page, today=TODAY, path="news.md")
+    assert [i.text for i in result.items] == [
+        "A simple inline announcement with Markdown emoji! ✨ 😄",
+        "📄 Two demo papers accepted for WSDM'25!",
+        "The seminar starts at 10:30:00, room :tbd: on the map.",
+    ]
+    assert result.items[1].kind == "acceptance"

@@ -41,7 +41,7 @@ from .news import (
     year_label,
 )
 from .structure import NEWS_HEADING, OTHER_HEADING, Block, Document
-from .text import mended_date, title_of
+from .text import mended_date, title_of, with_emoji
 
 _DATE_HEADING_CHARS = re.compile(r"[\s*_#:|.,()\[\]`~-]+")
 
@@ -420,8 +420,8 @@ def _read(
     lead_in: bool = False,
 ) -> None:
     block = entry.block
-    title = block.title
-    text = block.text.lstrip()
+    title = with_emoji(block.title)  # before its label is read: "May 2025: :tada: …"
+    text = with_emoji(block.text.lstrip())
     if not text.strip():
         return
     posted: FuzzyDate | None = block.date

@@ -7,6 +7,8 @@ import re
 from html import unescape
 from html.parser import HTMLParser
 
+import emoji
+
 from .model import Link
 
 _MONTHS = (
@@ -29,6 +31,18 @@ def mended_date(text: str) -> str:
         return close[0].capitalize() if close else word
 
     return _MONTH_COMMA.sub(r"\1 ", _WORD.sub(month, text))
+
+
+# ":sparkles:", ":page_facing_up:": an emoji as Jekyll (jemoji), Hugo (enableEmoji) and GitHub
+# write it; a time ("10:30:45") or a word between colons the emoji table lacks stays as written
+_SHORTCODE = re.compile(r"(?<![\w:]):([a-z0-9][a-z0-9_+-]{0,40}):(?![\w:])")
+
+
+def with_emoji(text: str) -> str:
+    """The text with emoji shortcodes written as the emoji they show."""
+    if ":" not in text:
+        return text
+    return _SHORTCODE.sub(lambda m: emoji.emojize(m.group(0), language="alias"), text)
 
 
 MD_LINK = re.compile(
