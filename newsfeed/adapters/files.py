@@ -7,8 +7,14 @@ from pathlib import Path
 
 from newsfeed.domain.dates import DateOrder
 from newsfeed.domain.importers import MAX_BYTES, ImportResult, UnreadableDocument, parse_folder, parse_text
-from newsfeed.domain.importers.structure import has_news_heading, toctree_entries
-from newsfeed.domain.importers.templates import SITE_HOME_PAGES, SITE_MARKERS, SITE_NEWS_PLACES
+from newsfeed.domain.importers.structure import NEWS_HEADING, has_news_heading, toctree_entries
+from newsfeed.domain.importers.templates import (
+    SITE_HOME_PAGES,
+    SITE_MARKERS,
+    SITE_NEWS_PLACES,
+    loop_sources,
+    source_places,
+)
 
 FOLDER_SUFFIXES = (".md", ".markdown", ".qmd", ".rmd", ".html", ".rst", ".org")
 
@@ -144,7 +150,9 @@ def site_news(
                 continue
         places.append(place)
     tried: list[str] = []
-    for place in places:
+    n = 0
+    while n < len(places):
+        place, n = places[n], n + 1
         name = place.relative_to(folder).as_posix() + ("/" if place.is_dir() else "")
         try:
             result = read_path(
@@ -154,6 +162,9 @@ def site_news(
             tried.append(f"{name} ({exc})")
             continue
         if not result.items:
+            # a page whose News is a loop over a file of the site (_data/updates.yml,
+            # _data/announcements.yml): that file is read next, when its name says news
+            places[n:n] = [p for p in _followed(folder, place) if p not in places]
             template = next((w for w in result.warnings if w.startswith("a template:")), "")
             embeds = next((w for w in result.warnings if w.startswith("its news are posts embedded")), "")
             tried.append(f"{name} ({template.split(' — ')[0] or embeds.split(':')[0] or 'no news found'})")
@@ -176,6 +187,33 @@ def site_news(
         f"{folder}: a site's folder, but no news where sites keep them ({looked}): "
         "import the file or folder that holds them"
     )
+
+
+def _followed(folder: Path, page: Path) -> list[Path]:
+    """The files and folders of the site ``folder`` a template ``page``'s loops read whose names
+    say news ("updates", "announcements", "news"), that exist, in the page's order; never
+    outside the folder."""
+    if not page.is_file():
+        return []
+    try:
+        sources = loop_sources(read_text(page))
+    except UnreadableDocument:
+        return []
+    root = folder.resolve()
+    found: list[Path] = []
+    for source in sources[:20]:
+        for relative in source_places(source):
+            candidate = folder / relative
+            if not NEWS_HEADING.search(Path(relative).stem.replace("_", " ").replace("-", " ")):
+                break
+            try:
+                inside = candidate.resolve().is_relative_to(root)
+            except (OSError, ValueError):
+                continue
+            if inside and candidate.exists() and candidate not in found:
+                found.append(candidate)
+                break
+    return found
 
 
 _PLACES_SAID = (

@@ -364,6 +364,45 @@ def test_a_home_page_whose_news_section_is_a_loop_over_the_posts_is_read_from_th
     assert [i.text for i in parse_text(by_hand, today=TODAY, path="index.md").items] == ["the lab opened."]
 
 
+def test_a_site_whose_news_page_loops_over_a_data_file_named_updates_is_read_from_that_file(
+    tmp_path: Path,
+) -> None:
+    """A Jekyll site keeps its News in _data/updates.yml (or announcements.yml) and its pages loop
+    over it: the site folder is read from that file, as the loop names it. Such sites had stopped
+    with "no news where sites keep them". A loop over a file named otherwise (publications) is
+    not followed, nor one that leads outside the folder."""
+    site = tmp_path / "site"
+    (site / "_data").mkdir(parents=True)
+    (site / "_pages").mkdir()
+    (site / "_config.yml").write_text("title: A lab\n")
+    (site / "_pages" / "news.md").write_text(
+        "---\npermalink: /news/\n---\n## News\n\n"
+        "{% for item in site.data.publications %}{{ item.title }}{% endfor %}\n"
+        "<ul>{% for item in site.data.updates %}<li>{{ item.date }}: {{ item.content }}</li>"
+        "{% endfor %}</ul>\n"
+    )
+    (site / "_data" / "publications.yml").write_text("- date: 2024-01-02\n  title: A paper on flows\n")
+    (site / "_data" / "updates.yaml").write_text(
+        "- date: 2025-03-25\n  content: Our paper was accepted at Nature Machine Intelligence\n"
+        "- date: 2025-02-11\n  content: Gave a talk at Cosyne 2025\n"
+    )
+    result = read_path(site, today=TODAY)
+    assert [(i.text, i.kind) for i in result.items] == [
+        ("Our paper was accepted at Nature Machine Intelligence", "acceptance"),
+        ("Gave a talk at Cosyne 2025", "talk"),
+    ]
+    assert result.description.startswith("site folder: its news in _data/updates.yaml")
+    assert any("looked first in _pages/news.md" in w for w in result.warnings)
+    (site / "_data" / "updates.yaml").unlink()
+    with pytest.raises(UnreadableDocument, match="no news where sites keep them"):
+        read_path(site, today=TODAY)  # publications.yml is no news
+    outside = tmp_path / "elsewhere.yml"
+    outside.write_text("- date: 2025-01-01\n  content: Not this site's news at all\n")
+    (site / "_data" / "updates.yml").symlink_to(outside)
+    with pytest.raises(UnreadableDocument, match="no news where sites keep them"):
+        read_path(site, today=TODAY)
+
+
 def test_a_hugo_academic_section_that_lists_posts_or_is_switched_off_holds_no_news(tmp_path: Path) -> None:
     """``content/home/news.md`` that lists the posts (``widget = "posts"``) is a listing: the
     news are the posts, read from ``content/post/``; a section switched off (``active = false``),

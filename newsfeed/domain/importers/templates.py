@@ -59,6 +59,20 @@ def _hugo_source(action: str) -> str | None:
     return None
 
 
+def source_places(source: str) -> list[str]:
+    """The files or folders of a site (relative paths, a folder ending in "/") one of
+    :func:`loop_sources`'s places may be: "_data/updates.yml (or .json, .csv)" is any of
+    ``_data/updates`` with a data suffix; a folder is itself. Posts filed under one category and
+    a page's own front matter are no place to read whole: none."""
+    where = source.split(" (", 1)[0].split(",", 1)[0].strip()
+    if source.startswith("the front matter") or "filed under" in source:
+        return []
+    if where.endswith("/"):
+        return [where]
+    stem, dot, _ = where.rpartition(".")
+    return [f"{stem}{suffix}" for suffix in _DATA_SUFFIXES] if dot else []
+
+
 def loop_sources(text: str) -> list[str]:
     """What the page's loops read, as places in the site ("_data/news.yml (or .json, .csv)",
     "_news/", "content/news/"), in the order the page reads them, each once."""
