@@ -56,14 +56,7 @@ def read_path(
     if site and path.is_dir() and _is_site(path):
         return _read_site(path, today=today, fmt=fmt, date_order=date_order, default_order=default_order)
     if path.is_dir():
-        files = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in FOLDER_SUFFIXES)
-        files += sorted(
-            bundle / name
-            for bundle in path.iterdir()
-            if bundle.is_dir()
-            for name in ("index.md", "index.markdown", "index.qmd", "index.Rmd", "index.rmd")
-            if (bundle / name).is_file()
-        )
+        files = _folder_files(path)
         return parse_folder([(str(p), read_text(p)) for p in files], today=today, fmt=fmt, name=str(path))
     if not path.exists():
         raise UnreadableDocument(f"{path}: no such file")
@@ -81,6 +74,31 @@ def read_path(
             found.description = f"the {len(named)} pages its table of contents names, {found.description}"
             return found
     return result
+
+
+_BUNDLE_PAGES = ("index.md", "index.markdown", "index.qmd", "index.Rmd", "index.rmd")
+_SKIPPED_FOLDERS = frozenset({"_drafts", "drafts", "node_modules"})
+
+
+def _folder_files(folder: Path, depth: int = 0) -> list[Path]:
+    """A folder's news files: its own, then each page bundle's page (Hugo's ``post/name/index.md``),
+    then those of the folders it keeps them in by year or topic (``_news/2025/…``, as Jekyll
+    collections and Hugo sections allow), three levels down at most. Hidden folders and drafts
+    are not read; a folder reached through a link outside ``folder`` neither."""
+    files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in FOLDER_SUFFIXES)
+    subfolders = sorted(
+        p
+        for p in folder.iterdir()
+        if p.is_dir() and not p.name.startswith(".") and p.name not in _SKIPPED_FOLDERS
+    )
+    nested: list[Path] = []
+    for sub in subfolders:
+        page = next((sub / name for name in _BUNDLE_PAGES if (sub / name).is_file()), None)
+        if page is not None:
+            files.append(page)  # a page bundle: its page is the post, its other files its pictures
+        elif depth < 3 and not sub.is_symlink():
+            nested += _folder_files(sub, depth + 1)
+    return files + nested
 
 
 def _toctree_files(page: Path, entries: list[str]) -> list[Path]:

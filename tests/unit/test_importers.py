@@ -403,6 +403,42 @@ def test_a_site_whose_news_page_loops_over_a_data_file_named_updates_is_read_fro
         read_path(site, today=TODAY)
 
 
+def test_news_kept_in_folders_by_year_are_read_and_drafts_hidden_folders_and_links_are_not(
+    tmp_path: Path,
+) -> None:
+    """al-folio's _news/2025/announcement.md, Hugo's content/post/2023/name/index.md: a
+    collection kept in folders by year is read whole (it had said "no news files in this
+    folder" and gone on to the home page). Drafts, hidden folders and a link back up are not."""
+    site = tmp_path / "site"
+    (site / "_news" / "2025").mkdir(parents=True)
+    (site / "_news" / "2024" / "_drafts").mkdir(parents=True)
+    (site / "_news" / ".cache").mkdir()
+    (site / "_config.yml").write_text("title: A lab\n")
+    (site / "_news" / "2025" / "2025-01-10-seminar.md").write_text(
+        "---\ntitle: A seminar on randomized linear algebra\ndate: 2025-01-10\ninline: false\n---\n"
+        "Two lectures.\n"
+    )
+    (site / "_news" / "2024" / "paper.md").write_text(
+        "---\ndate: 2024-05-02\ninline: true\n---\nOur paper was accepted at ICML.\n"
+    )
+    (site / "_news" / "2024" / "_drafts" / "draft.md").write_text("---\ndate: 2024-06-01\n---\nNot yet.\n")
+    (site / "_news" / ".cache" / "old.md").write_text("---\ndate: 2020-06-01\n---\nA cached copy.\n")
+    (site / "_news" / "2024" / "loop").symlink_to(site / "_news")
+    result = read_path(site, today=TODAY)
+    assert [(i.posted.display(), i.title or i.text) for i in result.items if i.posted] == [
+        ("10 Jan 2025", "A seminar on randomized linear algebra"),
+        ("2 May 2024", "Our paper was accepted at ICML."),
+    ]
+    assert result.description.startswith("site folder: its news in _news/")
+    hugo = tmp_path / "hugo" / "post"
+    (hugo / "2023" / "talk-in-oslo").mkdir(parents=True)
+    (hugo / "2023" / "talk-in-oslo" / "index.md").write_text(
+        "---\ntitle: A talk in Oslo\ndate: 2023-03-01\n---\n"
+    )
+    (hugo / "2023" / "_index.md").write_text("---\ntitle: 2023\n---\n")
+    assert [i.title for i in read_path(hugo, today=TODAY).items] == ["A talk in Oslo"]
+
+
 def test_a_hugo_academic_section_that_lists_posts_or_is_switched_off_holds_no_news(tmp_path: Path) -> None:
     """``content/home/news.md`` that lists the posts (``widget = "posts"``) is a listing: the
     news are the posts, read from ``content/post/``; a section switched off (``active = false``),
