@@ -56,8 +56,18 @@ def read_path(
     if site and path.is_dir() and _is_site(path):
         return _read_site(path, today=today, fmt=fmt, date_order=date_order, default_order=default_order)
     if path.is_dir():
-        files = _folder_files(path)
-        return parse_folder([(str(p), read_text(p)) for p in files], today=today, fmt=fmt, name=str(path))
+        texts: list[tuple[str, str]] = []
+        skipped: list[str] = []
+        for file in _folder_files(path):
+            try:
+                texts.append((str(file), read_text(file)))
+            except UnreadableDocument as exc:  # a font or a picture named .html: the others are read
+                skipped.append(str(exc))
+        if skipped and not texts:
+            raise UnreadableDocument(skipped[0])
+        result = parse_folder(texts, today=today, fmt=fmt, name=str(path))
+        result.warnings += [f"not read: {reason}" for reason in skipped]
+        return result
     if not path.exists():
         raise UnreadableDocument(f"{path}: no such file")
     text = read_text(path)

@@ -439,6 +439,76 @@ def test_news_kept_in_folders_by_year_are_read_and_drafts_hidden_folders_and_lin
     assert [i.title for i in read_path(hugo, today=TODAY).items] == ["A talk in Oslo"]
 
 
+def test_a_javascript_sites_news_data_in_src_data_is_where_its_news_are(tmp_path: Path) -> None:
+    """A Next.js, Vite, Vue or Astro site (package.json) keeps its news in src/data/news.json:
+    the site folder is read from there. Such sites had given "no news where sites keep them",
+    or, with no other marker, been read as a folder of posts holding 0 files."""
+    site = tmp_path / "site"
+    (site / "src" / "data").mkdir(parents=True)
+    (site / "src" / "components").mkdir()
+    (site / "package.json").write_text('{"name": "homepage", "scripts": {"dev": "next dev"}}\n')
+    (site / "src" / "components" / "News.tsx").write_text("export default function News() { return null }\n")
+    (site / "src" / "data" / "news.json").write_text(
+        json.dumps(
+            [
+                {"date": "2025-09-02", "content": "✈️ Tickets booked for ICCV!"},
+                {"date": "2025-08-21", "content": "Started my PhD at the University of Colorado Boulder"},
+            ]
+        )
+    )
+    result = read_path(site, today=TODAY)
+    assert [(i.posted.display(), i.kind) for i in result.items if i.posted] == [
+        ("2 Sep 2025", "travel"),
+        ("21 Aug 2025", "position"),
+    ]
+    assert result.description.startswith("site folder: its news in src/data/news.json")
+
+
+def test_a_date_field_written_yy_mm_dd_throughout_is_read_year_first() -> None:
+    """ "19/09/12", "19/08/27": only year, month, day makes every value a past date (day-first,
+    "19/08/27" was 19 Aug 2027, and "19/09/12" 19 Sep 2012). A field whose values all read
+    day-first stays day-first."""
+    data = json.dumps(
+        [
+            {"date": "19/09/12", "content": "We launched our new website."},
+            {"date": "19/08/27", "content": "Group meetings are on Wednesdays at 6 p.m."},
+            {"date": "19/05/10", "content": "Our paper was accepted by IJCAI 19."},
+        ]
+    )
+    result = parse_text(data, today=TODAY, path="news.json")
+    assert [i.posted.display() for i in result.items if i.posted] == [
+        "12 Sep 2019",
+        "27 Aug 2019",
+        "10 May 2019",
+    ]
+    day_first = json.dumps(
+        [
+            {"date": "25/09/12", "content": "We launched our new website."},
+            {"date": "13/08/12", "content": "Our paper was accepted by IJCAI."},
+        ]
+    )
+    result = parse_text(day_first, today=TODAY, path="news.json")
+    assert [i.posted.display() for i in result.items if i.posted] == ["25 Sep 2012", "13 Aug 2012"]
+
+
+def test_a_folder_reads_its_other_posts_when_one_file_is_binary_or_refused(tmp_path: Path) -> None:
+    """A font's .html (NUL bytes) or a post with a line too long beside the posts: the others are
+    read and the report names the files left out. One such file had failed the whole import."""
+    posts = tmp_path / "posts"
+    posts.mkdir()
+    (posts / "2024-05-02-talk.md").write_text("---\ntitle: A talk in Oslo\ndate: 2024-05-02\n---\n")
+    (posts / "glyphs.html").write_bytes(b"<svg>\x00\x01</svg>")
+    (posts / "2024-04-01-long.md").write_text("---\ndate: 2024-04-01\n---\n" + "x" * 200_000 + "\n")
+    result = read_path(posts, today=TODAY)
+    assert [i.title for i in result.items] == ["A talk in Oslo"]
+    assert any("glyphs.html" in w and "NUL" in w for w in result.warnings)
+    assert any("2024-04-01-long.md" in w for w in result.warnings)
+    (posts / "2024-05-02-talk.md").unlink()
+    (posts / "2024-04-01-long.md").unlink()
+    with pytest.raises(UnreadableDocument, match="NUL"):
+        read_path(posts, today=TODAY)
+
+
 def test_a_hugo_academic_section_that_lists_posts_or_is_switched_off_holds_no_news(tmp_path: Path) -> None:
     """``content/home/news.md`` that lists the posts (``widget = "posts"``) is a listing: the
     news are the posts, read from ``content/post/``; a section switched off (``active = false``),

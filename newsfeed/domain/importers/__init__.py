@@ -151,9 +151,18 @@ def parse_folder(
         raise UnreadableDocument(
             f"{name}: no news files (.md, .markdown, .qmd, .Rmd, .html, .rst, .org) in this folder"
         )
-    checked = [(path, check_document(text, name=path)) for path, text in files]
+    checked: list[tuple[str, str]] = []
+    refused: list[str] = []
+    for path, text in files:
+        try:
+            checked.append((path, check_document(text, name=path)))
+        except UnreadableDocument as exc:  # one file a reader refuses: the folder's others are read
+            refused.append(f"not read: {exc}")
+    if not checked:
+        raise UnreadableDocument(refused[0].removeprefix("not read: "))
     document = read_folder(checked, today=today, name=name)
     result = with_year_sources(read_items(document, today=today, path=name))
+    result.warnings += refused
     if result.items:
         return result
     # no posts in the folder: a section whose own page (Hugo's _index.md, an index.md or

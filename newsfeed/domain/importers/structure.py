@@ -1400,8 +1400,36 @@ def month_year_column(values: list[str]) -> bool:
     return bool(values) and all(p is not None and 1 <= int(p.group(1)) <= 12 for p in pairs)
 
 
-def record_date(value: Any, *, month_year: bool, today: dt.date) -> tuple[FuzzyDate | None, str]:
-    """A data field's date: a date value, or text read by the date engine."""
+_TWO_DIGITS = re.compile(r"\s*(\d{2})([/.-])(\d{2})\2(\d{2})\s*")
+
+
+def _valid(year: int, month: int, day: int, today: dt.date) -> bool:
+    try:
+        return dt.date(year, month, day) <= today
+    except ValueError:
+        return False
+
+
+def year_first_column(values: list[str], today: dt.date) -> bool:
+    """A date field written "19/09/12" throughout that only year, month, day reads: every value
+    is a past date so, and read day-first or month-first some value is no date or one still to
+    come ("19/08/27" would be 19 Aug 2027)."""
+    parts = [_TWO_DIGITS.fullmatch(v) for v in values]
+    if not values or any(p is None for p in parts):
+        return False
+    numbers = [(int(p.group(1)), int(p.group(3)), int(p.group(4))) for p in parts if p is not None]
+    if not all(_valid(2000 + a, b, c, today) for a, b, c in numbers):
+        return False
+    day_first = all(_valid(2000 + c, b, a, today) for a, b, c in numbers)
+    month_first = all(_valid(2000 + c, a, b, today) for a, b, c in numbers)
+    return not day_first and not month_first
+
+
+def record_date(
+    value: Any, *, month_year: bool, today: dt.date, year_first: bool = False
+) -> tuple[FuzzyDate | None, str]:
+    """A data field's date: a date value, or text read by the date engine; ``year_first``: the
+    field is written yy/mm/dd throughout (:func:`year_first_column`)."""
     if isinstance(value, dt.datetime):
         stamp = value.isoformat(sep=" ")
         text = stamp
@@ -1413,6 +1441,11 @@ def record_date(value: Any, *, month_year: bool, today: dt.date) -> tuple[FuzzyD
         text = value.strip()
     else:
         return None, ""
+    if year_first:
+        m = _TWO_DIGITS.fullmatch(text)
+        if m:
+            day = dt.date(2000 + int(m.group(1)), int(m.group(3)), int(m.group(4)))
+            return FuzzyDate(day, day, "day", text=text), text
     if month_year:
         m = re.fullmatch(r"(\d{1,2})/(\d{2})", text)
         if m:
@@ -1477,9 +1510,9 @@ def data_document(
     best = max(candidates, key=records_score)
     blocks: list[Block] = []
     last = 0
-    month_year = best.date_key is not None and month_year_column(
-        [r[best.date_key] for r in best.rows if isinstance(r.get(best.date_key), str)]
-    )
+    written = [r[best.date_key] for r in best.rows if best.date_key and isinstance(r.get(best.date_key), str)]
+    month_year = best.date_key is not None and month_year_column(written)
+    year_first = best.date_key is not None and year_first_column(written, today)
     rows: list[dict[str, Any]] = []
     for row in best.rows:
         value = row.get(best.text_key or "")
@@ -1511,7 +1544,9 @@ def data_document(
         date = None
         date_text = ""
         if best.date_key is not None and best.date_key in row:
-            date, date_text = record_date(row[best.date_key], month_year=month_year, today=today)
+            date, date_text = record_date(
+                row[best.date_key], month_year=month_year, today=today, year_first=year_first
+            )
         line = line_of([date_text, title, main, *pieces], last) if line_of else max(last, 1)
         last = line
         blocks.append(

@@ -160,6 +160,8 @@ _DATA_SUFFIXES = (".yml", ".yaml", ".json", ".csv", ".tsv", ".toml")
 SITE_NEWS_PLACES: tuple[str, ...] = (
     *(f"_data/news{s}" for s in _DATA_SUFFIXES),
     *(f"src/_data/news{s}" for s in _DATA_SUFFIXES),  # Eleventy's data kept under src/
+    # a React, Next.js, Vue or Astro site's data (src/data/news.json, or a module exporting them)
+    *(f"src/data/news{s}" for s in (*_DATA_SUFFIXES, ".js", ".ts", ".mjs", ".jsx", ".tsx")),
     "_news",
     *(f"data/news{s}" for s in _DATA_SUFFIXES),
     "content/news",
@@ -190,6 +192,7 @@ SITE_MARKERS = (
     "_config.yml", "_config.yaml", "_config.toml", "hugo.toml", "hugo.yaml", "hugo.json",
     "config.toml", "config.yaml", "config.yml", "config/_default", "_quarto.yml", "_quarto.yaml",
     "astro.config.mjs", "astro.config.ts",
+    "package.json",  # a JavaScript site's (Next.js, Vite, Vue): its folder is a site, not of posts
     ".eleventy.js", "eleventy.config.js", "eleventy.config.mjs", "eleventy.config.cjs",
     "conf.py", "index.rst", "index.org",  # Sphinx's configuration; a reStructuredText or Org site
     "pelicanconf.py",
