@@ -1416,3 +1416,24 @@ def test_emoji_shortcodes_are_the_emoji_the_site_shows() -> None:
         "The seminar starts at 10:30:00, room :tbd: on the map.",
     ]
     assert result.items[1].kind == "acceptance"
+
+
+def test_a_date_in_brackets_before_the_links_that_close_an_entry_dates_it() -> None:
+    """ "… OpenGV 2.0. (Mar. 2025) \\[[Available](…)\\]", "Talk at MIT (May 2024) [Slides](…)": the
+    bracketed date before the entry's closing links is its label (such entries had been undated),
+    and the links stay in the text. Links that close no bracketed date are the text's own."""
+    page = (
+        "## News\n\n"
+        "* We have released our latest project: OpenGV 2.0. (Mar. 2025) \\[[Available](https://arxiv.org/abs/1)\\]\n"
+        "* Talk at MIT (May 2024) [Slides](https://x.org/s.pdf) [Video](https://y.org/v)\n"
+        "* Our paper was accepted at [ICML 2024](https://icml.cc)\n"
+    )
+    result = parse_text(page, today=TODAY, path="news.md")
+    assert [(i.text, i.posted.display() if i.posted else None) for i in result.items] == [
+        (
+            "We have released our latest project: OpenGV 2.0. \\[[Available](https://arxiv.org/abs/1)\\]",
+            "March 2025",
+        ),
+        ("Talk at MIT [Slides](https://x.org/s.pdf) [Video](https://y.org/v)", "May 2024"),
+        ("Our paper was accepted at [ICML 2024](https://icml.cc)", None),
+    ]

@@ -185,22 +185,40 @@ def _label_of(
             return posted, rest[trail.end() if trail else 0 :].lstrip()
     if not trailing:
         return None
-    # A label at the end: "Gave a talk at MIT (Jan 2024)", "… — *May 2024*"
-    tail_start = max(0, len(content) - 60)
-    tail = content[tail_start:]
+    # A label at the end: "Gave a talk at MIT (Jan 2024)", "… — *May 2024*"; or in brackets before
+    # the links that close an entry: "… OpenGV 2.0. (Mar. 2025) [[Code](…)] [[PDF](…)]"
+    core = content
+    links = ""
+    for _ in range(6):
+        start = max(0, len(core) - 700)  # a closing link is at most ~600 characters long
+        closing = _CLOSING_LINK.search(core, start)
+        if closing is None:
+            break
+        core, links = core[: closing.start()], core[closing.start() :] + links
+    if links and not re.search(r"[)\]]\W{0,3}$", core):
+        core, links = content, ""  # links that close no bracketed date are the text's own
+    tail_start = max(0, len(core) - 60)
+    tail = core[tail_start:]
     found = find_dates(tail, today=ref, date_order=order, prefer="past")
     if found:
         match = found[-1]
         after = tail[match.offset + match.length :]
         if re.fullmatch(r"[\s)\]*_.:]*", after) and match.date.grain in ("month", "day", "year"):
-            before = content[: tail_start + match.offset]
+            before = core[: tail_start + match.offset]
             if match.date.grain == "year" and re.search(r"[^\W_][ \t]+$", before):
                 # a year right after a word is a name's ("at Neuroscience 2025", "ICML 2025"):
                 # it dates the entry and stays in its text
                 return match.date, content
             text = _TRAILING_LABEL.sub("", before).rstrip(" -–—|,:")
-            return match.date, text
+            return match.date, f"{text} {links.strip()}".strip() if links else text
     return None
+
+
+# a link closing an entry, as a resource of a few words: " [[Code](https://…)]", " \[[PDF](…)\]",
+# " [Slides](…)"; bounded, so that a long run of brackets stays linear
+_CLOSING_LINK = re.compile(
+    r"[ \t]{0,10}(?:\\?\[)?\[[^\[\]\n]{1,40}\]\([^()\s]{1,500}\)(?:\\?\])?[ \t]{0,10}$"
+)
 
 
 # A label in brackets that names a year but no date the engine reads: "[SEG. 2025]".
