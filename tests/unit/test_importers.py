@@ -936,3 +936,56 @@ def test_a_time_alone_in_an_item_is_an_event_only_on_a_dated_day() -> None:
     assert (talk.date.start, talk.date.time) == (dt.date(2024, 5, 6), "15:30")
     assert events_in(text, "talk", posted=month, order=None) == ()  # which day of May? unknown
     assert events_in("See you next Friday at 4pm!", "talk", posted=day, order=None) == ()
+
+
+_YAML_VALUES = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(-5, 3000)
+    | st.floats(allow_nan=False, width=32)
+    | st.text(max_size=12)
+    | st.dates(),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+    max_leaves=6,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.dictionaries(
+        st.sampled_from(
+            [
+                "title",
+                "date",
+                "tags",
+                "categories",
+                "category",
+                "type",
+                "inline",
+                "draft",
+                "published",
+                "link",
+                "url",
+                "lang",
+                "news_type",
+                "summary",
+            ]
+        ),
+        _YAML_VALUES,
+        max_size=6,
+    )
+)
+def test_a_posts_front_matter_of_any_types_never_breaks_a_folder_import(meta: dict[str, object]) -> None:
+    """A post whose front matter holds numbers, lists, mappings or dates where text is expected
+    (``tags: [news, 2.0]`` had raised TypeError and failed a lab site's whole import): the folder
+    is read, and the post is an item or a reason."""
+    import yaml
+
+    text = "---\n" + yaml.safe_dump(meta, allow_unicode=True) + "---\nWe gave a talk in Oslo.\n"
+    try:
+        result = parse_folder([("_posts/2024-05-02-talk.md", text)], today=TODAY)
+    except UnreadableDocument:
+        return
+    assert len(result.items) <= 1
+    for item in result.items:
+        assert isinstance(item.text, str) and isinstance(item.title, str) and isinstance(item.hint, str)

@@ -137,6 +137,16 @@ _REPOSITORY_DOC = re.compile(
 )
 
 
+def _scalar_text(value: object) -> str:
+    """A front matter field's text: a string, number or date as written, a list's texts joined;
+    a mapping is no text (never its printed form)."""
+    if isinstance(value, list):
+        return " ".join(_scalar_text(v) for v in value if not isinstance(v, list | dict)).strip()
+    if value is None or isinstance(value, dict | bool):
+        return ""
+    return str(value)
+
+
 def own_page(path: str, folder: str) -> bool:
     """Whether a file is its folder's own page, not a post: Hugo's section page (``_index.md``,
     at any depth), or an ``index.*`` at the folder's top (a listing page: Quarto's, a site's); a
@@ -177,7 +187,7 @@ def read_folder(files: list[tuple[str, str]], *, today: dt.date, name: str = "")
         elif content.lstrip().startswith("+++"):
             shapes.add("Hugo content folder")
         posted = _file_date(path, meta, today, warnings)
-        title = str(meta.get("title") or "").strip()
+        title = _scalar_text(meta.get("title")).strip()
         dated = date_heading(title, today=today, order=None) if title else None
         if dated is not None and dated[1]:  # "Design Started – January 2025"
             if posted is None:
@@ -201,7 +211,11 @@ def read_folder(files: list[tuple[str, str]], *, today: dt.date, name: str = "")
             title="" if inline else title,
             date=posted,
             source=content,
-            hint=" ".join(hint) if isinstance(hint, list) else str(hint),
+            hint=" ".join(str(h) for h in hint if isinstance(h, str | int | float))
+            if isinstance(hint, list)
+            else str(hint)
+            if isinstance(hint, str | int | float)
+            else "",
             group=1,
             undated_ok=True,
             path=path,
