@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 from newsfeed.domain.dates import DateOrder
@@ -90,11 +91,19 @@ _BUNDLE_PAGES = ("index.md", "index.markdown", "index.qmd", "index.Rmd", "index.
 _SKIPPED_FOLDERS = frozenset({"_drafts", "drafts", "node_modules"})
 
 
-def _folder_files(folder: Path, depth: int = 0) -> list[Path]:
+# folders that hold a site's posts or news: kept in subfolders by year or topic too
+_COLLECTIONS = frozenset({"_news", "_posts", "news", "posts", "post", "blog", "updates", "announcements"})
+_DATED_FOLDER = re.compile(r"\d{4}(?:[-_]\d{1,2})?|\d{1,2}")
+
+
+def _folder_files(folder: Path, depth: int = 0, collection: bool | None = None) -> list[Path]:
     """A folder's news files: its own, then each page bundle's page (Hugo's ``post/name/index.md``),
-    then those of the folders it keeps them in by year or topic (``_news/2025/…``, as Jekyll
-    collections and Hugo sections allow), three levels down at most. Hidden folders and drafts
-    are not read; a folder reached through a link outside ``folder`` neither."""
+    then those of the folders it keeps them in, three levels down at most: by year anywhere
+    (``_news/2025/…``), by topic too in a folder of posts (``_posts/news/…``, as Jekyll collections
+    and Hugo sections allow). A folder of documents (``docs/Training/…``) is read at its top only.
+    Hidden folders, drafts and links are not followed."""
+    if collection is None:
+        collection = folder.name.lower() in _COLLECTIONS
     files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in FOLDER_SUFFIXES)
     subfolders = sorted(
         p
@@ -106,8 +115,8 @@ def _folder_files(folder: Path, depth: int = 0) -> list[Path]:
         page = next((sub / name for name in _BUNDLE_PAGES if (sub / name).is_file()), None)
         if page is not None:
             files.append(page)  # a page bundle: its page is the post, its other files its pictures
-        elif depth < 3 and not sub.is_symlink():
-            nested += _folder_files(sub, depth + 1)
+        elif depth < 3 and not sub.is_symlink() and (collection or _DATED_FOLDER.fullmatch(sub.name)):
+            nested += _folder_files(sub, depth + 1, collection)
     return files + nested
 
 

@@ -1437,3 +1437,26 @@ def test_a_date_in_brackets_before_the_links_that_close_an_entry_dates_it() -> N
         ("Talk at MIT [Slides](https://x.org/s.pdf) [Video](https://y.org/v)", "May 2024"),
         ("Our paper was accepted at [ICML 2024](https://icml.cc)", None),
     ]
+
+
+def test_a_heading_whose_body_opens_with_field_lines_is_dated_by_its_date_field() -> None:
+    """A site that keeps its News as "## Title" then "ID: …", "Date: 2026-05-24", "Image: …" lines
+    and the body (its own script reads the fields): each heading is an item dated by its Date
+    field, and the field lines are not its text. They had been undated items whose text began
+    "ID: ecs-2026 Date: …". A paragraph that only looks like fields without a date is prose."""
+    page = (
+        "# Group News\n\n"
+        "## Prof. Zheng delivers talks at the 249th ECS Meeting\nID: ecs-2026\nDate: 2026-05-24\n"
+        "Image: ../img/ecs249.jpg\nImage Caption:\n\n<p>Talks on in situ methods.</p>\n\n"
+        "## Yingshi Su's papers published in Electrochimica Acta\nID: yinshi-2026\nDate: 2026-04-22\n\n"
+        "The study is published.\n\n"
+        "## Lab retreat\nWhere: Lake Tahoe\nWho: everyone\n\nWe went hiking.\n"
+    )
+    result = parse_text(page, today=TODAY, path="news.md")
+    assert [(i.title, i.posted.display() if i.posted else None) for i in result.items] == [
+        ("Prof. Zheng delivers talks at the 249th ECS Meeting", "24 May 2026"),
+        ("Yingshi Su's papers published in Electrochimica Acta", "22 Apr 2026"),
+        ("Lab retreat", None),
+    ]
+    assert not any("ID:" in i.text or "Date:" in i.text for i in result.items)
+    assert "Where: Lake Tahoe" in result.items[2].text

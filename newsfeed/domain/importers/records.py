@@ -119,6 +119,25 @@ class _Entry:
 _LINK_ONLY = re.compile(r"\s*\[[^\]]+\]\((?:[^()\s]|\([^()\s]*\))+\)\s*(?:\([^()]*\))?[.;,]?\s*")
 
 
+_FIELD_LINE = re.compile(r"[ \t]*([A-Za-z][A-Za-z _-]{0,30}?)[ \t]*:[ \t]*(.{0,500})")
+_DATE_FIELD = re.compile(r"(?i)date|posted|published|when|time")
+
+
+def _field_lines(block: Block) -> list[tuple[str, str]] | None:
+    """A paragraph that is only ``Key: value`` lines, one of them a date ("ID: ecs-2026",
+    "Date: 2026-05-24", "Image Caption:"), as (key, value) pairs; None for prose."""
+    lines = [line for line in block.source.splitlines() if line.strip()]
+    if len(lines) < 2 or len(lines) > 40:
+        return None
+    pairs = []
+    for line in lines:
+        m = _FIELD_LINE.fullmatch(line.rstrip())
+        if m is None or m.group(2).startswith("//"):  # "See: https://…" is a sentence's
+            return None
+        pairs.append((m.group(1).strip(), m.group(2).strip()))
+    return pairs if any(_DATE_FIELD.fullmatch(k) and v for k, v in pairs) else None
+
+
 def _document_order(blocks: list[Block], today: dt.date, order: DateOrder | None) -> list[_Entry]:
     """Entries with the headings above them: in a news section, in another list, and dated by a
     date heading; a heading with prose under it (and no list) becomes one entry (title + body)."""
@@ -132,6 +151,15 @@ def _document_order(blocks: list[Block], today: dt.date, order: DateOrder | None
         nonlocal pending, prose
         if pending is not None:
             heading, date, title, level = pending
+            fields = _field_lines(prose[0]) if prose and not prose[0].bullet else None
+            if fields is not None:
+                # "## Title" then "ID: …", "Date: 2026-05-24", "Image: …" lines: the item's
+                # fields, as a site's own script reads them; the date field dates it
+                found = next((v for k, v in fields if _DATE_FIELD.fullmatch(k)), "")
+                field_date = date_heading(found, today=today, order=order) if date is None and found else None
+                if field_date is not None and not field_date[1]:
+                    date = field_date[0]
+                prose = prose[1:]
             has_list = any(b.bullet for b in prose)
             # a titled heading is one item: its prose (and, under a dated heading, a list after
             # its prose) is its body, and a dated one with no prose is its title alone; a heading

@@ -167,6 +167,7 @@ SITE_NEWS_PLACES: tuple[str, ...] = (
     "content/news",
     "content/home/news.md",  # Hugo Academic's (Wowchemy's) home-page section of news
     "src/content/news",  # Astro's content collections
+    "news/news.md",  # the News page kept in its own folder
     "news",  # a folder of posts at the top (Quarto, Eleventy), or of the News page (news/index.md)
     "_includes/news.html",  # a Jekyll include the home page pulls in
     "_includes/news.md",
@@ -183,6 +184,8 @@ SITE_NEWS_PLACES: tuple[str, ...] = (
     "posts",
     "_posts",
     "source/_posts",  # Hexo
+    "docs/news.md",  # MkDocs: a News page, or Material's blog of posts
+    "docs/blog/posts",
     # the home page, where many researchers keep their News section (academicpages, Jon Barron's)
     *SITE_HOME_PAGES,
 )
@@ -195,7 +198,7 @@ SITE_MARKERS = (
     "package.json",  # a JavaScript site's (Next.js, Vite, Vue): its folder is a site, not of posts
     ".eleventy.js", "eleventy.config.js", "eleventy.config.mjs", "eleventy.config.cjs",
     "conf.py", "index.rst", "index.org",  # Sphinx's configuration; a reStructuredText or Org site
-    "pelicanconf.py",
+    "pelicanconf.py", "mkdocs.yml",
     "index.html", "index.md",  # a site's home page: the folder is a site, not a folder of posts
 )  # fmt: skip
 
