@@ -989,3 +989,25 @@ def test_a_posts_front_matter_of_any_types_never_breaks_a_folder_import(meta: di
     assert len(result.items) <= 1
     for item in result.items:
         assert isinstance(item.text, str) and isinstance(item.title, str) and isinstance(item.hint, str)
+
+
+def test_a_folder_of_documents_is_read_at_its_top_and_an_mkdocs_blog_is_a_sites_news(tmp_path: Path) -> None:
+    """A folder that is no collection of posts (``docs/`` with ``Training/…``) is read at its top,
+    not into its topic folders (a repository's documents had become undated items); folders named
+    by year are read. A MkDocs site (mkdocs.yml) keeps its news in Material's docs/blog/posts/."""
+    docs = tmp_path / "docs"
+    (docs / "Training" / "Synthetic").mkdir(parents=True)
+    (docs / "2024").mkdir()
+    (docs / "Training" / "Synthetic" / "weather.md").write_text("# Weather generation\n\nHow to do it.\n")
+    (docs / "2024" / "2024-05-02-talk.md").write_text("---\ntitle: A talk in Oslo\n---\n")
+    assert [i.title for i in read_path(docs, today=TODAY).items] == ["A talk in Oslo"]
+    site = tmp_path / "mkdocs"
+    (site / "docs" / "blog" / "posts").mkdir(parents=True)
+    (site / "mkdocs.yml").write_text("site_name: A lab\nplugins:\n  - blog\n")
+    (site / "docs" / "index.md").write_text("# A lab\n\nWe study flows.\n")
+    (site / "docs" / "blog" / "posts" / "award.md").write_text(
+        "---\ndate: 2025-06-01\n---\n# Our student won the best poster award\n\nAt ICML.\n"
+    )
+    result = read_path(site, today=TODAY)
+    assert [(i.posted.display(), i.kind) for i in result.items if i.posted] == [("1 Jun 2025", "award")]
+    assert "docs/blog/posts" in result.description
