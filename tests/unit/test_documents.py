@@ -1460,3 +1460,28 @@ def test_a_heading_whose_body_opens_with_field_lines_is_dated_by_its_date_field(
     ]
     assert not any("ID:" in i.text or "Date:" in i.text for i in result.items)
     assert "Where: Lake Tahoe" in result.items[2].text
+
+
+def test_a_scripts_news_list_in_two_languages_is_read_as_data_in_english() -> None:
+    """``export const newsData = {newsList: [{title: "两篇论文…", title_en: "Two papers…", date:
+    "2023-05", content: {zh: `<p>…</p>`, en: `<p>…</p>`}}]}``: the dated list named news is the
+    news even though its records' detail pages hold more HTML paragraphs than it has records
+    (those paragraphs had been 18 undated items), and each record is read in English."""
+    script = (
+        "const MONTHS = ['Jan', 'Feb'];\n"
+        "export const newsData = {\n  newsList: [\n"
+        "    { id: 'neurips', title: '一篇论文被 NeurIPS 2023 接收！',"
+        " title_en: 'One paper accepted at NeurIPS 2023!', date: '2023-09', link: 'https://o.net/x' },\n"
+        "    { id: 'acl', title: '两篇论文被 ACL 2023 接收！',"
+        " title_en: 'Two papers are accepted at ACL 2023!', date: '2023-05', link: '', content: {\n"
+        "      zh: `<p>LUMIA 有两篇论文被 ACL 2023 接收。</p><ul><li>论文 [1]</li><li>论文 [2]</li></ul>`,\n"
+        "      en: `<p>Two papers were accepted at ACL 2023.</p><ul><li>ACL 2023 paper [1]</li>"
+        "<li>ACL 2023 paper [2]</li></ul>`,\n    } },\n  ],\n};\n"
+    )
+    result = parse_text(script, today=TODAY, path="src/data/news.js")
+    assert [(i.title, i.posted.display() if i.posted else None) for i in result.items] == [
+        ("One paper accepted at NeurIPS 2023!", "September 2023"),
+        ("Two papers are accepted at ACL 2023!", "May 2023"),
+    ]
+    assert "Two papers were accepted at ACL 2023." in result.items[1].text
+    assert "两篇" not in result.items[1].text

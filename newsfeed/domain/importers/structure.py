@@ -82,6 +82,11 @@ _HEADING_LINE = re.compile(
 )
 
 
+def named_news(path: str) -> bool:
+    """Whether a data path names the news ("news", "newsList", "news_items", "latest-updates")."""
+    return bool(NEWS_HEADING.search(re.sub(r"([a-z])([A-Z])", r"\1 \2", path).replace("_", " ")))
+
+
 def has_news_heading(text: str) -> bool:
     """Whether a page has a heading (Markdown, HTML, or a bold line of its own) that names the
     News: its News section."""
@@ -1233,7 +1238,9 @@ def _language(key: object) -> str:
 def one_language(data: Any) -> Any:
     """``data`` (a data file, a post's front matter) with every value kept in several languages
     (``title: {en: …, ja: …}``, ``date: {en: Mar 2026, zh: 2026 年
-    3 月}``) read in one: English when it is there, else the first written."""
+    3 月}``) read in one: English when it is there, else the first written. So are fields kept
+    side by side (``title: 两篇论文…``, ``title_en: Two papers…``): the English one is the
+    field."""
     if isinstance(data, dict):
         if (
             len(data) >= 2
@@ -1242,10 +1249,31 @@ def one_language(data: Any) -> Any:
         ):
             english = [v for k, v in data.items() if _language(k) == "en"]
             return english[0] if english else next(iter(data.values()))
-        return {k: one_language(v) for k, v in data.items()}
+        return _english_siblings({k: one_language(v) for k, v in data.items()})
     if isinstance(data, list):
         return [one_language(v) for v in data]
     return data
+
+
+_SIBLING = re.compile(r"(\w+?)[_-]([a-z]{2}(?:[-_][A-Za-z]{2})?)")
+
+
+def _english_siblings(row: dict[Any, Any]) -> dict[Any, Any]:
+    """A record's ``title_en`` beside its ``title`` (or ``title_zh``) is its title: the English
+    text takes the field's own name and the other languages' fields go."""
+    english: dict[str, Any] = {}
+    others: set[str] = set()
+    for key, value in row.items():
+        m = _SIBLING.fullmatch(key) if isinstance(key, str) else None
+        if m is None or not _language(m.group(2)) or not isinstance(value, str):
+            continue
+        if _language(m.group(2)) == "en" and value.strip():
+            english[m.group(1)] = value
+        others.add(key)
+    if not english:
+        return row
+    kept = {k: v for k, v in row.items() if k not in others or not any(k.startswith(b) for b in english)}
+    return {**kept, **english}
 
 
 def find_records(data: Any, path: str = "") -> list[Records]:
@@ -1387,7 +1415,7 @@ def _dated_by_labels(records: Records) -> bool:
 
 def records_score(records: Records) -> tuple[int, int, int]:
     """How much a list of records looks like the news: named so, dated, long."""
-    named = bool(NEWS_HEADING.search(records.path))
+    named = named_news(records.path)
     other = bool(OTHER_HEADING.search(records.path.split(".")[-1])) and not named
     dated = records.date_key is not None
     return (int(named) - int(other), int(dated), len(records.rows))
@@ -1651,10 +1679,13 @@ def news_document(text: str, *, path: str = "", today: dt.date) -> Document:
         useful = [
             r
             for r in (find_records(data) if data is not None else [])
-            if r.text_key and (r.date_key or NEWS_HEADING.search(r.path))
+            if r.text_key and (r.date_key or named_news(r.path))
         ]
         written_entries = sum(1 for b in document.blocks if b.kind == "entry")
-        if data is not None and useful and max(len(r.rows) for r in useful) > written_entries:
+        # a dated list named news (newsData.newsList) is the news even when its records hold
+        # more HTML (each one's detail page) than they are records
+        named = any(r.date_key and named_news(r.path) for r in useful)
+        if data is not None and useful and (named or max(len(r.rows) for r in useful) > written_entries):
             return data_document(data, "js", today=today, label="JavaScript data", line_of=_line_finder(text))
         return document
     if markup == "org":
