@@ -1684,8 +1684,8 @@ def news_document(text: str, *, path: str = "", today: dt.date) -> Document:
         written_entries = sum(1 for b in document.blocks if b.kind == "entry")
         # a dated list named news (newsData.newsList) is the news even when its records hold
         # more HTML (each one's detail page) than they are records
-        named = any(r.date_key and named_news(r.path) for r in useful)
-        if data is not None and useful and (named or max(len(r.rows) for r in useful) > written_entries):
+        news_list = any(r.date_key and named_news(r.path) for r in useful)
+        if data is not None and useful and (news_list or max(len(r.rows) for r in useful) > written_entries):
             return data_document(data, "js", today=today, label="JavaScript data", line_of=_line_finder(text))
         return document
     if markup == "org":
