@@ -1485,3 +1485,32 @@ def test_a_scripts_news_list_in_two_languages_is_read_as_data_in_english() -> No
     ]
     assert "Two papers were accepted at ACL 2023." in result.items[1].text
     assert "两篇" not in result.items[1].text
+
+
+def test_a_badge_a_theme_draws_before_an_item_is_its_category_not_its_text() -> None:
+    """ "<span class="badge bg-primary">Paper</span> May 2025: …", a span with a background colour
+    in a data file's headline: the badge's word is the author's category of the item (its hint)
+    and leaves the text, so a label after it dates the item (it had been undated, its text
+    "Paper May 2025: …"). A badge holding a date is the item's date and stays."""
+    page = (
+        "<h2>News</h2><ul>"
+        '<li><span class="badge bg-primary">Paper</span> May 2025: Our paper was accepted at ICML.</li>'
+        '<li>[Apr 2025] <span class="label label-info">Talk</span> Gave a talk at MIT.</li>'
+        '<li><span class="badge">Mar 2025</span> Joined the lab.</li></ul>'
+    )
+    result = parse_text(page, today=TODAY, path="news.html")
+    assert [(i.text, i.hint, i.posted.display() if i.posted else None) for i in result.items] == [
+        ("Our paper was accepted at ICML.", "Paper", "May 2025"),
+        ("Gave a talk at MIT.", "Talk", "April 2025"),
+        ("Joined the lab.", "", "March 2025"),
+    ]
+    data = (
+        "- date: 2026-07-11\n  headline: \"<span style='background-color:#dbeafe'>Papers</span>"
+        ' Four papers accepted at COLM 2026!"\n'
+        "- date: 2026-06-01\n  headline: Gave a talk at MIT.\n"
+    )
+    result = parse_text(data, today=TODAY, path="news.yml")
+    assert [(i.text, i.hint) for i in result.items] == [
+        ("Four papers accepted at COLM 2026!", "Papers"),
+        ("Gave a talk at MIT.", ""),
+    ]

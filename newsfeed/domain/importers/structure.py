@@ -528,11 +528,51 @@ def _own_rows(table: Any) -> list[Any]:
 
 
 def _entry(el: Any, offset: int, group: int, *, bullet: bool) -> Block | None:
+    source = _source(el)
+    hint = " ".join(take_badges(el))
     text = html_text(el)
     if not text:
         return None
     date, text = _time_element(el, text)
-    return Block("entry", text, _line(el, offset), bullet=bullet, group=group, date=date, source=_source(el))
+    return Block(
+        "entry", text, _line(el, offset), bullet=bullet, group=group, date=date, source=source, hint=hint
+    )
+
+
+# a badge a theme draws before an item ("<span class="badge bg-primary">Paper</span>", a span
+# with a background and rounded corners): the author's category of the item, not its text
+_BADGE_CLASSES = frozenset({"badge", "tag", "label", "chip", "pill", "category"})
+_BADGE_STYLE = re.compile(r"background(?:-color)?\s*:", re.I)
+
+
+def _is_badge(el: Any) -> bool:
+    if not isinstance(el.tag, str) or el.tag.lower() not in (
+        "span",
+        "small",
+        "mark",
+        "label",
+        "b",
+        "strong",
+        "em",
+    ):
+        return False
+    words = {w for c in (el.get("class") or "").lower().split() for w in re.split(r"[-_]", c)}
+    if not (words & _BADGE_CLASSES or _BADGE_STYLE.search(el.get("style") or "")):
+        return False
+    text = " ".join(el.text_content().split())
+    return 0 < len(text) <= 30 and len(text.split()) <= 3 and not any(c.isdigit() for c in text)
+
+
+def take_badges(el: Any) -> list[str]:
+    """The badges inside an entry (:func:`_is_badge`, at most three), taken out of it: their
+    words are the item's category. A badge holding a date ("May 2025") is the entry's date and
+    stays."""
+    found = [b for b in el.iter() if b is not el and _is_badge(b)][:3]
+    names = [" ".join(b.text_content().split()) for b in found]
+    for badge in found:
+        if badge.getparent() is not None:
+            _remove_keep_tail(badge)
+    return names
 
 
 def _card(el: Any, offset: int, group: int) -> Block:
@@ -824,8 +864,9 @@ def _drop_row_numbers(rows: list[list[str]]) -> list[list[str]]:
 _HTML_IN_TEXT = re.compile(r"</?(?:a|b|strong|i|em|span|br|time|font|u|p|ul|ol|li|div|sup|sub|small)\b", re.I)
 
 
-def _join(text: str) -> str:
-    """An entry's lines as one line (the text a reader sees), inline HTML made Markdown-ish."""
+def _join(text: str, badges: list[str] | None = None) -> str:
+    """An entry's lines as one line (the text a reader sees), inline HTML made Markdown-ish; the
+    badges it draws (:func:`take_badges`) are left out, and added to ``badges`` when given."""
     parts = [part for part in text.splitlines() if part.strip()]
     if not parts:
         return ""
@@ -835,6 +876,9 @@ def _join(text: str) -> str:
         fragment = _fragment(text, "span")
         if fragment is not None:
             _clean_tree(fragment)
+            found = take_badges(fragment)
+            if badges is not None:
+                badges += found
             text = html_text(fragment)
     return text
 
@@ -1577,16 +1621,19 @@ def data_document(
             )
         line = line_of([date_text, title, main, *pieces], last) if line_of else max(last, 1)
         last = line
+        badges: list[str] = []
+        joined = _join(text, badges).rstrip("\\ ")  # a Markdown hard break ("… \\") at the end is no text
+        hint = value_text(row.get(best.hint_key, "")) if best.hint_key else ""
         blocks.append(
             Block(
                 "entry",
-                _join(text).rstrip("\\ "),  # a Markdown hard break ("… \\") at the end is no text
+                joined,
                 line,
                 bullet=True,
                 title=_join(title) if title else "",
                 date=date.labelled(date_text, date.ref) if date is not None else None,
                 source=body,
-                hint=value_text(row.get(best.hint_key, "")) if best.hint_key else "",
+                hint=hint or " ".join(badges),
                 group=1,
                 undated_ok=True,
                 links=record_links(row),
