@@ -462,6 +462,35 @@ def test_a_javascript_sites_news_data_in_src_data_is_where_its_news_are(tmp_path
         ("21 Aug 2025", "position"),
     ]
     assert result.description.startswith("site folder: its news in src/data/news.json")
+    # a Vite site that fetches public/data/news.json as the page loads
+    (site / "src" / "data" / "news.json").unlink()
+    (site / "public" / "data").mkdir(parents=True)
+    (site / "public" / "data" / "news.json").write_text(
+        json.dumps(
+            {
+                "updatedAt": "2026-05-31",
+                "news": [
+                    {
+                        "date": "2025-12-05",
+                        "title": "Myeong won an award",
+                        "summary": "",
+                        "images": ["img/1.webp"],
+                    },
+                    {
+                        "date": "2025-11-05",
+                        "title": "A talk in Oslo",
+                        "summary": "",
+                        "images": ["img/2.jpg", "img/3.jpg"],
+                    },
+                ],
+            }
+        )
+    )
+    result = read_path(site, today=TODAY)
+    assert [(i.text, i.kind) for i in result.items] == [
+        ("Myeong won an award", "award"),
+        ("A talk in Oslo", "talk"),
+    ]
 
 
 def test_a_date_field_written_yy_mm_dd_throughout_is_read_year_first() -> None:

@@ -1217,7 +1217,7 @@ def record_links(row: dict[str, Any]) -> tuple[Link, ...]:
 
 _SKIP_KEYS = re.compile(
     r"(url|link|href|image|img|icon|photo|thumbnail|pdf|doi|slug|id|layout|permalink"
-    r"|colou?r|style|class|css|width|height|weight|align)$",  # how the theme draws it, no text
+    r"|colou?r|style|class|css|width|height|weight|align)s?$",  # how the theme draws it, no text
     re.I,
 )
 

@@ -162,6 +162,8 @@ SITE_NEWS_PLACES: tuple[str, ...] = (
     *(f"src/_data/news{s}" for s in _DATA_SUFFIXES),  # Eleventy's data kept under src/
     # a React, Next.js, Vue or Astro site's data (src/data/news.json, or a module exporting them)
     *(f"src/data/news{s}" for s in (*_DATA_SUFFIXES, ".js", ".ts", ".mjs", ".jsx", ".tsx")),
+    "public/data/news.json",  # fetched by the page as it loads (Vite and Next.js serve public/)
+    "public/news.json",
     "_news",
     *(f"data/news{s}" for s in _DATA_SUFFIXES),
     "content/news",
