@@ -1514,3 +1514,18 @@ def test_a_badge_a_theme_draws_before_an_item_is_its_category_not_its_text() -> 
         ("Four papers accepted at COLM 2026!", "Papers"),
         ("Gave a talk at MIT.", ""),
     ]
+
+
+def test_spaces_inside_a_link_still_part_the_words_around_it() -> None:
+    """ "Our dataset<a href=…> DomainNet </a>has been released": the spaces the author put inside
+    the link part the words (the item had read "Our datasetDomainNet has"); a link with none
+    keeps its neighbours as written ("[Paper](…), accepted")."""
+    page = (
+        '<h2>News</h2><ul><li>May 2019: Our dataset<a href="http://x.org/d"> DomainNet </a>has been released.'
+        '</li><li>April 2019: <a href="http://x.org/p">Paper</a>, accepted at ICML.</li></ul>'
+    )
+    result = parse_text(page, today=TODAY, path="news.html")
+    assert [i.text for i in result.items] == [
+        "Our dataset [DomainNet](http://x.org/d) has been released.",
+        "[Paper](http://x.org/p), accepted at ICML.",
+    ]

@@ -181,7 +181,11 @@ def html_text(element: Any, *, skip: set[Any] | None = None) -> str:
             if _MORE.match(inner or ""):
                 pass
             elif href and inner.strip() and not href.startswith(("#", "javascript:")):
-                out.append(f"[{inner.strip()}]({href})")
+                # the spaces inside the link ("dataset<a> DomainNet </a> has") part the words
+                raw = "".join(el.itertext())
+                before = " " if raw[:1].isspace() else ""
+                after = " " if raw[-1:].isspace() else ""
+                out.append(f"{before}[{inner.strip()}]({href}){after}")
             else:
                 out.append(inner)
             if el.tail:
