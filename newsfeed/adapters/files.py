@@ -254,6 +254,6 @@ def _followed(folder: Path, page: Path) -> list[Path]:
 
 
 _PLACES_SAID = (
-    "_data/news.yml (.json, .csv), _news/, data/news.yaml, src/data/news.json, content/news/, content/post/, _posts/, "
-    "news.md"
+    "_data/news.yml (.json, .csv), _news/, data/news.yaml, src/data/news.json, content/news/, "
+    "content/post/, _posts/, news.md"
 )
