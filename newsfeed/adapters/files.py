@@ -101,10 +101,17 @@ def _folder_files(folder: Path, depth: int = 0, collection: bool | None = None) 
     then those of the folders it keeps them in, three levels down at most: by year anywhere
     (``_news/2025/…``), by topic too in a folder of posts (``_posts/news/…``, as Jekyll collections
     and Hugo sections allow). A folder of documents (``docs/Training/…``) is read at its top only.
-    Hidden folders, drafts and links are not followed."""
+    Hidden folders, drafts and links are not followed, and a nested folder's ``index.html`` is
+    a page the site built (``news/2025acl/index.html``), not a post."""
     if collection is None:
         collection = folder.name.lower() in _COLLECTIONS
-    files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in FOLDER_SUFFIXES)
+    files = sorted(
+        p
+        for p in folder.iterdir()
+        if p.is_file()
+        and p.suffix.lower() in FOLDER_SUFFIXES
+        and not (depth and p.name.lower() == "index.html")
+    )
     subfolders = sorted(
         p
         for p in folder.iterdir()

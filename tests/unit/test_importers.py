@@ -424,6 +424,9 @@ def test_news_kept_in_folders_by_year_are_read_and_drafts_hidden_folders_and_lin
     (site / "_news" / "2024" / "_drafts" / "draft.md").write_text("---\ndate: 2024-06-01\n---\nNot yet.\n")
     (site / "_news" / ".cache" / "old.md").write_text("---\ndate: 2020-06-01\n---\nA cached copy.\n")
     (site / "_news" / "2024" / "loop").symlink_to(site / "_news")
+    (site / "_news" / "2025" / "index.html").write_text(  # the page the site built, not a post
+        "<html><body><h1>2025</h1><p>mbzuai October 6, 2025 Joined MBZUAI.</p></body></html>\n"
+    )
     result = read_path(site, today=TODAY)
     assert [(i.posted.display(), i.title or i.text) for i in result.items if i.posted] == [
         ("10 Jan 2025", "A seminar on randomized linear algebra"),
