@@ -1043,3 +1043,19 @@ def test_a_folder_of_documents_is_read_at_its_top_and_an_mkdocs_blog_is_a_sites_
     result = read_path(site, today=TODAY)
     assert [(i.posted.display(), i.kind) for i in result.items if i.posted] == [("1 Jun 2025", "award")]
     assert "docs/blog/posts" in result.description
+
+
+def test_a_jekyll_post_named_with_a_one_digit_month_or_day_is_dated_by_its_name() -> None:
+    """Jekyll takes "2025-9-01-gaze.md" and "2025-4-7-jobs.md" as dated posts; they had been
+    imported undated."""
+    result = parse_folder(
+        [
+            ("_posts/news/2025-9-01-gaze.md", "---\ntitle: Our gaze paper is out\n---\nA preprint.\n"),
+            ("_posts/news/2025-4-7-jobs.md", "---\ntitle: Paid summer research jobs\n---\nApply.\n"),
+        ],
+        today=TODAY,
+    )
+    assert [(i.title, i.posted.display() if i.posted else None) for i in result.items] == [
+        ("Our gaze paper is out", "1 Sep 2025"),
+        ("Paid summer research jobs", "7 Apr 2025"),
+    ]

@@ -32,7 +32,8 @@ from .structure import (
 )
 from .templates import hidden_page
 
-_NAME_DATE = re.compile(r"^((?:19|20)\d\d)-(\d\d)-(\d\d)-")
+# "2024-05-03-talk.md"; Jekyll also takes one-digit months and days ("2025-9-01-gaze.md")
+_NAME_DATE = re.compile(r"^((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})-")
 # "2025-01-turbopump-design.md": a year and month opening the name, and no day
 _NAME_MONTH = re.compile(r"^((?:19|20)\d\d)-(0[1-9]|1[0-2])-(?!\d)")
 # "news_2022_06_15_award.rst", "2024_05_03.org": a whole date in the name, apart from its words
@@ -86,7 +87,7 @@ def _file_date(path: str, meta: dict[str, Any], today: dt.date, warnings: list[s
     m = _NAME_DATE.match(name) or _NAME_DATE_ANYWHERE.search(name)
     if m:
         try:
-            return parse(f"{m.group(1)}-{m.group(2)}-{m.group(3)}", today=today)
+            return parse(f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}", today=today)
         except DateParseError:
             return None
     m = _NAME_MONTH.match(name)
