@@ -1529,3 +1529,23 @@ def test_spaces_inside_a_link_still_part_the_words_around_it() -> None:
         "Our dataset [DomainNet](http://x.org/d) has been released.",
         "[Paper](http://x.org/p), accepted at ICML.",
     ]
+
+
+def test_an_acadhomepage_news_list_is_read_without_its_spacing_entities() -> None:
+    """The AcadHomepage template's about page: "# 🔥 News" then "- *2024.05*: &nbsp;🎉🎉 …", then
+    "# 📝 Publications" and "# 🎖 Honors and Awards" with dated entries of their own. The news are
+    read by their labels, the &nbsp; that spaces them from the label is no text (it had opened
+    every item's text), and the other sections are not news."""
+    page = (
+        "---\npermalink: /\nauthor_profile: true\n---\n\nI am a PhD student.\n\n# 🔥 News\n"
+        "- *2024.05*: &nbsp;🎉🎉 Our paper is accepted by ICML 2024. \n"
+        "- *2022.02*: &nbsp;Gave a talk at Tom &amp; Jerry's lab.\n\n"
+        "# 📝 Publications \n<div class='paper-box'><div class=\"badge\">CVPR 2016</div>"
+        "[Deep Residual Learning](https://x.org/p.pdf)</div>\n\n"
+        "# 🎖 Honors and Awards\n- *2021.10* Best poster award.\n"
+    )
+    result = parse_text(page, today=TODAY, path="_pages/about.md")
+    assert [(i.text.strip(), i.posted.display() if i.posted else None, i.kind) for i in result.items] == [
+        ("🎉🎉 Our paper is accepted by ICML 2024.", "May 2024", "acceptance"),
+        ("Gave a talk at Tom &amp; Jerry's lab.", "February 2022", "talk"),
+    ]

@@ -42,7 +42,9 @@ _LEAD = re.compile(
 _MONTH_LABEL = re.compile(
     r"(?i:(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6})\.?(?=\s*(?:[:|\]*)–—-]|\s\W))"
 )
-_TRAIL = re.compile(r"^(?:\s|\*\*|__|\*|_|\]|\)|`|:|\||-|–|—|,|\.|>|</b>|</strong>|~~)*")
+_TRAIL = re.compile(
+    r"^(?:\s|\*\*|__|\*|_|\]|\)|`|:|\||-|–|—|,|\.|>|</b>|</strong>|~~|&nbsp;|&#160;|&ensp;|&emsp;)*"
+)
 _TRAILING_LABEL = re.compile(r"[\s(\[*_]*$")
 _NEWS_HEADING = re.compile(
     r"\b(news|updates?|announcements?|highlights|what'?s new|recent activit|latest|timeline|events)\b", re.I
