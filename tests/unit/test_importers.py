@@ -1059,3 +1059,29 @@ def test_a_jekyll_post_named_with_a_one_digit_month_or_day_is_dated_by_its_name(
         ("Our gaze paper is out", "1 Sep 2025"),
         ("Paid summer research jobs", "7 Apr 2025"),
     ]
+
+
+def test_a_posts_title_written_with_html_is_its_plain_text_and_its_badge_its_category() -> None:
+    """ "title: AI Transforms Music: <strong>First AI-Composed Symphony</strong> Debuts", and a title
+    ending in '<span class="badge badge-pill">Featured</span>' (an academic-homepage theme's
+    news): the title a feed shows is plain text, and the badge is the post's category; the tags
+    had been shown as written."""
+    result = parse_folder(
+        [
+            (
+                "_news/2024-news3.md",
+                '---\ntitle: "AI Transforms Music: <strong>First AI-Composed Symphony</strong> Debuts"\n'
+                "date: 2024-10-18 20:45:00 -0400\n---\n",
+            ),
+            (
+                "_news/2023-news1.md",
+                "---\ntitle: >-\n    Our robot wins the culinary competition\n"
+                '    <span class="badge badge-pill badge-info">Featured</span>\ndate: 2023-09-05\n---\n',
+            ),
+        ],
+        today=TODAY,
+    )
+    assert [(i.title, i.hint) for i in result.items] == [
+        ("AI Transforms Music: First AI-Composed Symphony Debuts", ""),
+        ("Our robot wins the culinary competition", "Featured"),
+    ]

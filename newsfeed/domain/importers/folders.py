@@ -24,6 +24,7 @@ from .structure import (
     HINT_KEYS,
     Block,
     Document,
+    inline_text,
     read_markdown,
     read_org,
     read_rst,
@@ -31,6 +32,7 @@ from .structure import (
     split_front_matter,
 )
 from .templates import hidden_page
+from .text import plain
 
 # "2024-05-03-talk.md"; Jekyll also takes one-digit months and days ("2025-9-01-gaze.md")
 _NAME_DATE = re.compile(r"^((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})-")
@@ -188,7 +190,9 @@ def read_folder(files: list[tuple[str, str]], *, today: dt.date, name: str = "")
         elif content.lstrip().startswith("+++"):
             shapes.add("Hugo content folder")
         posted = _file_date(path, meta, today, warnings)
-        title = _scalar_text(meta.get("title")).strip()
+        badges: list[str] = []
+        # a title as the feed shows it: its HTML ("<strong>…</strong>", a badge) read, plain text
+        title = plain(inline_text(_scalar_text(meta.get("title")), badges)).strip()
         dated = date_heading(title, today=today, order=None) if title else None
         if dated is not None and dated[1]:  # "Design Started – January 2025"
             if posted is None:
@@ -204,6 +208,7 @@ def read_folder(files: list[tuple[str, str]], *, today: dt.date, name: str = "")
         hint = meta.get("categories") or meta.get("category") or meta.get("tags") or ""
         if not hint:  # another field naming the post's category ("type_tag: publication")
             hint = next((v for k, v in meta.items() if HINT_KEYS.match(str(k)) and isinstance(v, str)), "")
+        hint = hint or " ".join(badges)  # a badge its title draws ("Featured")
         block = Block(
             "entry",
             text,

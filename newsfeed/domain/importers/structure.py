@@ -868,6 +868,12 @@ def _drop_row_numbers(rows: list[list[str]]) -> list[list[str]]:
 _HTML_IN_TEXT = re.compile(r"</?(?:a|b|strong|i|em|span|br|time|font|u|p|ul|ol|li|div|sup|sub|small)\b", re.I)
 
 
+def inline_text(text: str, badges: list[str] | None = None) -> str:
+    """A field's text as a reader sees it: its lines joined and its inline HTML (a title's
+    ``<strong>``, a badge) made Markdown-ish, the badges' words added to ``badges``."""
+    return _join(text, badges)
+
+
 def _join(text: str, badges: list[str] | None = None) -> str:
     """An entry's lines as one line (the text a reader sees), inline HTML made Markdown-ish; the
     badges it draws (:func:`take_badges`) are left out, and added to ``badges`` when given."""
