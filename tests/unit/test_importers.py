@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -14,6 +15,7 @@ from newsfeed.adapters.files import read_path
 from newsfeed.domain.importers import UnreadableDocument, detect_format, parse_folder, parse_text
 from newsfeed.domain.importers.classify import classify
 from newsfeed.render.export import to_alfolio, to_markdown
+from tests.scaling import LINEAR_WHEN_QUADRUPLED, growth
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 SEEDS = FIXTURES / "seeds"
@@ -1085,3 +1087,35 @@ def test_a_posts_title_written_with_html_is_its_plain_text_and_its_badge_its_cat
         ("AI Transforms Music: First AI-Composed Symphony Debuts", ""),
         ("Our robot wins the culinary competition", "Featured"),
     ]
+
+
+def test_captured_blurbs_of_a_home_page_are_no_news_and_the_posts_are(tmp_path: Path) -> None:
+    """The Greene Lab template's home page: "## Highlights" then ``{% capture text %}`` blurbs
+    handed to feature cards ("Our Research", "Our Team"). They are no list of news (they had been
+    imported as three undated items), so the site's news are its _posts/."""
+    site = tmp_path / "site"
+    (site / "_posts").mkdir(parents=True)
+    (site / "_config.yaml").write_text("title: A lab\n")
+    blurb = (
+        "{% capture text %}\n\nWe study how cells talk to each other.\n\n"
+        '{%\n  include button.html\n  link="research"\n  text="See our publications"\n%}\n\n'
+        "{% endcapture %}\n\n"
+        '{%\n  include feature.html\n  image="images/photo.jpg"\n  title="Our Research"\n  text=text\n%}\n\n'
+    )
+    (site / "index.md").write_text("# A lab\n\n{% include section.html %}\n\n## Highlights\n\n" + blurb * 3)
+    (site / "_posts" / "2023-02-23-welcome.md").write_text(
+        "---\ntitle: Welcome to Ana, our new postdoc\n---\n"
+    )
+    result = read_path(site, today=TODAY)
+    assert [i.title for i in result.items] == ["Welcome to Ana, our new postdoc"]
+    assert "_posts/" in result.description
+
+
+def test_unclosed_captures_cost_linear_time() -> None:
+    """A page of ``{% capture x %}`` with no end: each is looked for once."""
+
+    def prepare(n: int) -> Any:
+        text = "## News\n\n" + "{% capture x %}\n- May 2025: a talk.\n" * n
+        return lambda: parse_text(text, today=TODAY, path="news.md")
+
+    assert growth(prepare, 2_000) < LINEAR_WHEN_QUADRUPLED

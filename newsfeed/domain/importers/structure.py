@@ -673,8 +673,33 @@ def strip_templates(text: str) -> str:
     """A template's tags (Liquid and Jinja ``{% … %}``/``{{ … }}``, Hugo shortcodes) are not
     content: left out, their line breaks kept so lines still count as written. A tag holds no
     brace and at most 2,000 characters, so an unclosed ``{{`` looks no further than the next
-    brace: linear in the page."""
-    return _LIQUID.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+    brace: linear in the page. What a ``{% capture %}`` holds is a value the page hands to an
+    include (a feature card's blurb, as the Greene Lab template's home page does), not a list of
+    the page's own: left out too."""
+    return _LIQUID.sub(lambda m: "\n" * m.group(0).count("\n"), _without_captures(text))
+
+
+_CAPTURE = re.compile(r"\{%-?\s*capture\b[^{}%]{0,200}-?%\}")
+_END_CAPTURE = re.compile(r"\{%-?\s*endcapture\s*-?%\}")
+
+
+def _without_captures(text: str) -> str:
+    """The page without its ``{% capture %}…{% endcapture %}`` blocks, their line breaks kept;
+    one pass (an unclosed capture runs to the end of the page)."""
+    if "capture" not in text:
+        return text
+    out: list[str] = []
+    pos = 0
+    while True:
+        start = _CAPTURE.search(text, pos)
+        if start is None:
+            break
+        end = _END_CAPTURE.search(text, start.end())
+        stop = end.end() if end is not None else len(text)
+        out += [text[pos : start.start()], "\n" * text.count("\n", start.start(), stop)]
+        pos = stop
+    out.append(text[pos:])
+    return "".join(out)
 
 
 _LIST_MARK = re.compile(r"^\s*(?:[*\-+•‣◦▪●]|\d{1,3}[.)])\s+")
