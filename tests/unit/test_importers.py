@@ -1119,3 +1119,36 @@ def test_unclosed_captures_cost_linear_time() -> None:
         return lambda: parse_text(text, today=TODAY, path="news.md")
 
     assert growth(prepare, 2_000) < LINEAR_WHEN_QUADRUPLED
+
+
+def test_an_org_site_is_read_from_its_org_source_and_its_html_build_reads_cleanly(tmp_path: Path) -> None:
+    """A site that builds news.html from news.org: the source is read (the build came first and
+    gave "Tue] New study 1 of …"); in the built page, an Org timestamp's weekday inside its
+    bracket ("[2019-01-22 Tue]") belongs to the label, and a footnote's mark is no text. A Sphinx
+    News page holding only a Twitter timeline says its news are embedded posts."""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("<h1>A. Giuliani</h1><p>Spectroscopy.</p>\n")
+    (site / "news.org").write_text(
+        "#+TITLE: News\n\n* News\n- *[2019-01-22 Tue]* New study[fn:1] of radiation damage is out\n\n"
+        "* Footnotes\n[fn:1] A paper.\n"
+    )
+    (site / "news.html").write_text(
+        '<h2>News</h2><ul><li><span class="timestamp-wrapper"><span class="timestamp">[2019-01-22 Tue]'
+        '</span></span> New study<sup><a id="fnr.1" class="footref" href="#fn.1">1</a></sup> of radiation'
+        " damage is out</li></ul>\n"
+    )
+    result = read_path(site, today=TODAY)
+    assert result.description.startswith("site folder: its news in news.org")
+    built = read_path(site / "news.html", today=TODAY)
+    assert [(i.text, i.posted.display() if i.posted else None) for i in built.items] == [
+        ("New study of radiation damage is out", "22 Jan 2019")
+    ]
+    sphinx = tmp_path / "sphinx"
+    sphinx.mkdir()
+    (sphinx / "conf.py").write_text("project = 'A lab'\n")
+    (sphinx / "news.rst").write_text(
+        'News\n----\n\n.. raw:: html\n\n    <a class="twitter-timeline" href="https://twitter.com/x">News</a>\n'
+    )
+    with pytest.raises(UnreadableDocument, match=r"news.rst \(its news are posts embedded .*twitter.com"):
+        read_path(sphinx, today=TODAY)

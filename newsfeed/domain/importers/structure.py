@@ -234,6 +234,21 @@ def _clean_tree(root: Any) -> None:
     for el in list(root.iter(*_DROP_TAGS)):
         if el.getparent() is not None:
             _remove_keep_tail(el)
+    # a footnote's mark ("study<sup><a class="footref" href="#fn.1">1</a></sup>", Org's and
+    # Pandoc's HTML) points into the page: no text of the sentence it marks
+    for el in list(root.iter("a")):
+        href = el.get("href") or ""
+        classes = (el.get("class") or "").lower()
+        if el.getparent() is not None and (
+            "footref" in classes
+            or "footnote-ref" in classes
+            or el.get("role") == "doc-noteref"
+            or re.match(r"#fn(?:ref)?[.:\-_]?\d", href)
+        ):
+            parent = el.getparent()
+            _remove_keep_tail(el)
+            if parent.tag == "sup" and not parent.text_content().strip() and parent.getparent() is not None:
+                _remove_keep_tail(parent)
     # the site's navigation and the page's own footer (contact, social links, the CV), and the
     # dialogs a theme keeps hidden until asked (a "Cite" box, the search overlay) are no list of
     # news; a footer inside an article or a card (its date, its byline) is kept
@@ -1775,6 +1790,9 @@ def news_document(text: str, *, path: str = "", today: dt.date) -> Document:
     if markup == "rst":
         document = Document("news", _MARKUP_NAMES["rst"], read_rst(text))
         named = toctree_entries(text)
+        embedded = "" if any(b.kind == "entry" for b in document.blocks) else embedded_posts(text)
+        if embedded:  # a ".. raw:: html" timeline of posts on another site
+            document.warnings.append(embedded)
         if named and not any(b.kind == "entry" for b in document.blocks):
             document.warnings.append(
                 f"a table of contents naming {len(named)} document(s) ({', '.join(named[:3])}"
@@ -1819,11 +1837,13 @@ def news_document(text: str, *, path: str = "", today: dt.date) -> Document:
 # blockquote; each tag read to at most 2,000 characters, so a page of unclosed tags stays linear
 _EMBED = re.compile(
     r"""<(?:iframe|embed)\b[^>]{0,2000}?\bsrc\s*=\s*["']?(?:https?:)?//([\w.-]{1,200})"""
-    r"""|<blockquote\b[^>]{0,2000}?\bclass\s*=\s*["']?(twitter-tweet|mastodon-embed|bluesky-embed|instagram-media)""",
+    r"""|<(?:blockquote|a)\b[^>]{0,2000}?\bclass\s*=\s*["']?"""
+    r"""(twitter-tweet|twitter-timeline|mastodon-embed|bluesky-embed|instagram-media)""",
     re.I,
 )
 _EMBED_HOSTS = {
     "twitter-tweet": "twitter.com",
+    "twitter-timeline": "twitter.com",
     "mastodon-embed": "Mastodon",
     "bluesky-embed": "bsky.app",
     "instagram-media": "instagram.com",

@@ -177,9 +177,9 @@ SITE_NEWS_PLACES: tuple[str, ...] = (
     "news.qmd",  # Quarto's News page
     "_pages/news.md",
     "content/news.md",
-    "news.html",
     "news.rst",  # a Sphinx site's News page (or its table of contents of news pages)
     "news.org",
+    "news.html",  # after the sources a site may build it from (news.org, news.rst)
     *(f"{page}#news" for page in SITE_HOME_PAGES),
     "content/post",
     "content/posts",
