@@ -1549,3 +1549,18 @@ def test_an_acadhomepage_news_list_is_read_without_its_spacing_entities() -> Non
         ("🎉🎉 Our paper is accepted by ICML 2024.", "May 2024", "acceptance"),
         ("Gave a talk at Tom &amp; Jerry's lab.", "February 2022", "talk"),
     ]
+
+
+def test_a_short_note_in_brackets_under_a_year_is_an_aside_not_an_item() -> None:
+    """ "## 2021" then "(No travel)": the author's note that the year had none is no news item
+    (it had been posted as one, in 2021); an item that only opens with brackets is one."""
+    page = (
+        "## 2022\n\n**April 6-9**: Keystone Symposium on micropeptides.\n\n## 2021\n\n(No travel)\n\n"
+        "## 2020\n\n**Jan 6-7** (Online) I gave a talk to the EMBARK project.\n"
+    )
+    result = parse_text(page, today=TODAY, path="news.md")
+    assert [i.text for i in result.items] == [
+        "Keystone Symposium on micropeptides.",
+        "(Online) I gave a talk to the EMBARK project.",
+    ]
+    assert any("an aside in brackets" in w and "No travel" in w for w in result.warnings)

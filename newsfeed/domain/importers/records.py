@@ -119,6 +119,8 @@ class _Entry:
 _LINK_ONLY = re.compile(r"\s*\[[^\]]+\]\((?:[^()\s]|\([^()\s]*\))+\)\s*(?:\([^()]*\))?[.;,]?\s*")
 
 
+# a short note wholly in brackets ("(No travel)", "[to be updated]", "(none yet)")
+_ASIDE = re.compile(r"[(\[]\s*[^()\[\]\d]{1,40}?\s*[)\]]\.?")
 _FIELD_LINE = re.compile(r"[ \t]*([A-Za-z][A-Za-z _-]{0,30}?)[ \t]*:[ \t]*(.{0,500})")
 _DATE_FIELD = re.compile(r"(?i)date|posted|published|when|time")
 
@@ -521,6 +523,10 @@ def _read(
         result.warnings.append(f"line {block.line}: a date with no text, not imported")
         return
     where = f"{block.path}:{block.line}" if block.path else f"line {block.line}"
+    if _ASIDE.fullmatch(text.strip()) and len(text.split()) <= 5:
+        # "(No travel)", "[to be updated]" under a year: the author's note that there is none
+        result.warnings.append(f"{where}: an aside in brackets, not an item: {text.strip()!r}")
+        return
     if posted is None and not (block.bullet or block.undated_ok or not list_dated):
         result.warnings.append(f"{where}: no date, a lead-in rather than an item: {text[:60]!r}")
         return
