@@ -1564,3 +1564,46 @@ def test_a_short_note_in_brackets_under_a_year_is_an_aside_not_an_item() -> None
         "(Online) I gave a talk to the EMBARK project.",
     ]
     assert any("an aside in brackets" in w and "No travel" in w for w in result.warnings)
+
+
+def test_a_record_with_its_text_in_the_date_field_is_read_and_one_with_none_is_reported() -> None:
+    """ "- date: 1. September 2024 - <b>The lab is officially starting!!</b>" (no headline): the
+    author wrote the date and the text in one field; the record had been dropped without a word.
+    A record with no text at all is reported, never lost silently."""
+    data = (
+        "- date: 20. January 2025\n  headline: Welcome Felicia!\n\n"
+        "- date: 7. October 2024\n  headline: Welcome Patricia!\n\n"
+        "- date: 1. September 2024 - <b> The lab is officially starting!!</b>!\n\n"
+        "- date: 2. August 2024\n  image: lab.jpg\n"
+    )
+    result = parse_text(data, today=TODAY, path="news.yml")
+    assert [(i.text, i.posted.display() if i.posted else None) for i in result.items] == [
+        ("Welcome Felicia!", "20 Jan 2025"),
+        ("Welcome Patricia!", "7 Oct 2024"),
+        ("**The lab is officially starting!!**!", "1 Sep 2024"),
+    ]
+    assert any("record 4: no text" in w for w in result.warnings)
+
+
+def test_a_page_footer_that_broken_markup_puts_inside_a_section_is_still_the_pages() -> None:
+    """A News section left with an unclosed <div>: the parser puts the page's <footer> ("© 2025
+    Affective Computing Group · Vanderbilt University") inside the section, and it had been an
+    item; a footer of an article or a card (its date) is still the item's."""
+    page = (
+        '<main><section class="sec"><h2>News</h2><div class="news-list">'
+        '<div class="news-item"><span>Aug 2026</span> <span>The group launches!</span></div>'
+        "</section></main>\n<footer><span>© 2025 <strong>Affective Computing Group</strong> · Vanderbilt"
+        "</span></footer>\n"
+    )
+    result = parse_text(page, today=TODAY, path="index.html")
+    assert [(i.text, i.posted.display() if i.posted else None) for i in result.items] == [
+        ("The group launches!", "August 2026")
+    ]
+    cards = (
+        "<h2>News</h2><article><h4>A talk in Oslo</h4><p>We gave a talk.</p>"
+        "<footer>Posted <time>March 3, 2026</time></footer></article>"
+    )
+    result = parse_text(cards, today=TODAY, path="news.html")
+    assert [(i.title, i.posted.display() if i.posted else None) for i in result.items] == [
+        ("A talk in Oslo", "3 Mar 2026")
+    ]

@@ -224,6 +224,13 @@ def _fold(text: str) -> str:
     return " ".join(text.split())
 
 
+_CARD_WORDS = frozenset({"card", "post", "entry", "item", "article"})
+
+
+def _class_words(el: Any) -> set[str]:
+    return {w for c in (el.get("class") or "").lower().split() for w in re.split(r"[-_]", c)}
+
+
 def _clean_tree(root: Any) -> None:
     for bad in root.xpath("//comment() | //processing-instruction()"):
         parent = bad.getparent()
@@ -269,7 +276,9 @@ def _clean_tree(root: Any) -> None:
         ):
             chrome.append(el)
             continue
-        inside = inside or el.tag in ("article", "section", "aside", "li")
+        # a footer of an article, a list item or a card holds its date or byline; one that a
+        # <section> holds is the page's (a broken page's footer ends up inside its last section)
+        inside = inside or el.tag in ("article", "li") or bool(_CARD_WORDS & _class_words(el))
         stack.extend((child, inside) for child in el)
     for el in chrome:
         if el.getparent() is not None:
@@ -1631,6 +1640,7 @@ def data_document(
         )
     best = max(candidates, key=records_score)
     blocks: list[Block] = []
+    skipped: list[str] = []
     last = 0
     written = [r[best.date_key] for r in best.rows if best.date_key and isinstance(r.get(best.date_key), str)]
     month_year = best.date_key is not None and month_year_column(written)
@@ -1643,7 +1653,7 @@ def data_document(
             rows += [{**row, best.text_key or "": text} for text in value]
         else:
             rows.append(row)
-    for row in rows:
+    for number, row in enumerate(rows, 1):
         main = value_text(row.get(best.text_key or "", ""))
         pieces = [value_text(row.get(k, "")).strip() for k in best.parts or (best.text_key or "",)]
         body = " ".join(piece for piece in pieces if piece)
@@ -1660,12 +1670,20 @@ def data_document(
                 and not HINT_KEYS.match(k)
             ]
             body = max(own, key=len, default="").strip()
-            if not body:
+        in_date_field = False
+        if not body.strip() and not title.strip():
+            date_value = row.get(best.date_key) if best.date_key else None
+            if isinstance(date_value, str) and len(date_value.split()) > 3:
+                # "date: 1. September 2024 - <b>The lab is starting!!</b>": the author wrote the
+                # record's date and its text in one field; the text is dated by its label
+                body, in_date_field = date_value.strip(), True
+            else:
+                skipped.append(f"record {number}: no text, not imported")
                 continue
         text = f"{title.strip()} {body.strip()}".strip() if title else body.strip()
         date = None
         date_text = ""
-        if best.date_key is not None and best.date_key in row:
+        if best.date_key is not None and best.date_key in row and not in_date_field:
             date, date_text = record_date(
                 row[best.date_key], month_year=month_year, today=today, year_first=year_first
             )
@@ -1692,7 +1710,7 @@ def data_document(
     fields = [f"`{k}`" for k in (best.date_key, best.title_key, *(best.parts or (best.text_key,))) if k]
     where = f" under `{best.path}`" if best.path and not best.keyed_by_date else ""
     how = "dates as keys" if best.keyed_by_date else f"fields {' and '.join(fields)}"
-    return Document(kind, f"{shown}, {len(best.rows)} records{where}, {how}", blocks)
+    return Document(kind, f"{shown}, {len(best.rows)} records{where}, {how}", blocks, warnings=skipped)
 
 
 # ---------------------------------------------------------------------------------------------
