@@ -177,9 +177,12 @@ SITE_NEWS_PLACES: tuple[str, ...] = (
     "news.qmd",  # Quarto's News page
     "_pages/news.md",
     "content/news.md",
+    # the page the site publishes before a source it may be built from: a built page is often
+    # edited by hand after its source went stale (a Sphinx lab site's news.html had four news
+    # more than its news.rst)
+    "news.html",
     "news.rst",  # a Sphinx site's News page (or its table of contents of news pages)
     "news.org",
-    "news.html",  # after the sources a site may build it from (news.org, news.rst)
     *(f"{page}#news" for page in SITE_HOME_PAGES),
     "content/post",
     "content/posts",
