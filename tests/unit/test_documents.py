@@ -1607,3 +1607,21 @@ def test_a_page_footer_that_broken_markup_puts_inside_a_section_is_still_the_pag
     assert [(i.title, i.posted.display() if i.posted else None) for i in result.items] == [
         ("A talk in Oslo", "3 Mar 2026")
     ]
+
+
+def test_a_react_component_that_writes_its_news_as_jsx_markup_is_read() -> None:
+    """A personal site's News.jsx: "<li><b>Jan 2025</b>: … </li>" written as JSX, with comments
+    ({/* … */}) and expressions ({university}) that are code. It had given 0 items."""
+    jsx = (
+        'import React from "react";\nexport default function News() {\n  return (\n'
+        '    <section className="news">\n      <h2>News</h2>\n      <ul>\n        {/* newest first */}\n'
+        '      <li><b>Jan 2025</b>: Our paper was accepted at <a href="https://iclr.cc">ICLR 2025</a>.</li>\n'
+        "        <li><b>Nov 2024</b>: I gave a talk at MIT{lab && <span> ({lab})</span>}.</li>\n"
+        "      </ul>\n    </section>\n  );\n}\n"
+    )
+    result = parse_text(jsx, today=TODAY, path="src/components/News.jsx")
+    assert [(i.text, i.posted.display() if i.posted else None) for i in result.items] == [
+        ("Our paper was accepted at [ICLR 2025](https://iclr.cc).", "January 2025"),
+        ("I gave a talk at MIT .", "November 2024"),
+    ]
+    assert result.description.startswith("JSX markup of a component")

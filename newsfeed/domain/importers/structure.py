@@ -1786,7 +1786,14 @@ def news_document(text: str, *, path: str = "", today: dt.date) -> Document:
         return read_data(text, markup, today=today, name=path or "the text")
     if markup == "js":
         written = html_in_javascript(text) or ""
-        document = _described(Document("news", _MARKUP_NAMES["js"], read_html(written)))
+        blocks = read_html(written)
+        label = _MARKUP_NAMES["js"]
+        if not any(b.kind == "entry" for b in blocks) and _JSX_TAG.search(text):
+            # a React component that writes its news as markup (<li><b>Jan 2025</b>: …</li>)
+            jsx = read_html(jsx_markup(text))
+            if any(b.kind == "entry" for b in jsx):
+                blocks, label = jsx, "JSX markup of a component"
+        document = _described(Document("news", label, blocks))
         # a script that keeps its news as data (const NEWS = [{date: …}]): read so when that list
         # is longer than what it writes as HTML; a list neither dated nor named news is the
         # script's code (a menu, a search library's options)
@@ -1881,6 +1888,26 @@ def embedded_posts(text: str) -> str:
         return ""
     said = ", ".join(f"{n} from {h}" for h, n in sorted(hosts.items(), key=lambda kv: -kv[1])[:3])
     return f"its news are posts embedded from other sites ({said}): they are not on the page to read"
+
+
+_JSX_TAG = re.compile(r"<(?:li|ul|ol|p|h[1-6]|tr|td|article|section)\b[^<>]{0,300}>")
+_JSX_EXPRESSION = re.compile(r"\{[^{}]{0,300}\}")
+
+
+def jsx_markup(script: str) -> str:
+    """The markup a React component writes, as HTML: its JavaScript expressions (``{name}``,
+    ``{/* … */}``, ``{items.map(…)}``) and its code around the markup are no text, and
+    ``className`` is ``class``. Nested braces are taken out from the innermost, twice at most:
+    each pass is one scan."""
+    text = script
+    for _ in range(2):
+        text = _JSX_EXPRESSION.sub(" ", text)
+    # the code before the first element and after the last is no text of the page
+    first = _JSX_TAG.search(text)
+    last = text.rfind(">")
+    if first is None or last < first.start():
+        return ""
+    return re.sub(r"\bclassName=", "class=", text[first.start() : last + 1])
 
 
 def _news_section_is_empty(blocks: list[Block]) -> bool:
