@@ -217,11 +217,7 @@ def read_folder(files: list[tuple[str, str]], *, today: dt.date, name: str = "")
             title="" if inline else title,
             date=posted,
             source=content,
-            hint=" ".join(str(h) for h in hint if isinstance(h, str | int | float))
-            if isinstance(hint, list)
-            else str(hint)
-            if isinstance(hint, str | int | float)
-            else "",
+            hint=_scalar_text(hint),
             group=1,
             undated_ok=True,
             path=path,

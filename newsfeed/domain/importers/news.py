@@ -29,7 +29,7 @@ from ..dates.model import FuzzyDate, month_end
 from .classify import classify_item
 from .events import events_in
 from .model import ImportedItem, Link
-from .text import links, paper_count, plain, title_of, with_emoji
+from .text import links, paper_count, plain, title_of
 
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _BULLET = re.compile(r"^(\s*)(?:[*\-+•‣◦▪●]|\d{1,3}[.)])\s+(.*)$")
@@ -288,8 +288,7 @@ def make_item(
 ) -> ImportedItem:
     """An item from its text and posted date: its kind (and the phrase that decided), the events,
     venues and links in its text (then ``own_links``, a record's link fields, that the text does
-    not hold already), and where it came from. Emoji shortcodes (":sparkles:") are the emoji."""
-    text, title = with_emoji(text), with_emoji(title)
+    not hold already), and where it came from."""
     readable = plain(text)
     decided = classify_item(text, hint)
     kind = decided.kind

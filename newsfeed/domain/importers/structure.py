@@ -573,19 +573,13 @@ _BADGE_CLASSES = frozenset({"badge", "tag", "label", "chip", "pill", "category"}
 _BADGE_STYLE = re.compile(r"background(?:-color)?\s*:", re.I)
 
 
+_BADGE_TAGS = frozenset({"span", "small", "mark", "label", "b", "strong", "em"})
+
+
 def _is_badge(el: Any) -> bool:
-    if not isinstance(el.tag, str) or el.tag.lower() not in (
-        "span",
-        "small",
-        "mark",
-        "label",
-        "b",
-        "strong",
-        "em",
-    ):
+    if not isinstance(el.tag, str) or el.tag.lower() not in _BADGE_TAGS:
         return False
-    words = {w for c in (el.get("class") or "").lower().split() for w in re.split(r"[-_]", c)}
-    if not (words & _BADGE_CLASSES or _BADGE_STYLE.search(el.get("style") or "")):
+    if not (_class_words(el) & _BADGE_CLASSES or _BADGE_STYLE.search(el.get("style") or "")):
         return False
     text = " ".join(el.text_content().split())
     return 0 < len(text) <= 30 and len(text.split()) <= 3 and not any(c.isdigit() for c in text)
@@ -829,7 +823,7 @@ def read_markdown(text: str, *, line_offset: int = 0, groups: _Groups | None = N
                         blocks.append(
                             Block(
                                 "entry",
-                                _join(item),
+                                inline_text(item),
                                 start + 1 + line_offset,
                                 bullet=True,
                                 group=group,
@@ -842,7 +836,8 @@ def read_markdown(text: str, *, line_offset: int = 0, groups: _Groups | None = N
             start, end = token.map
             paragraph = "\n".join(lines[start:end]).strip()
             if paragraph:
-                blocks.append(Block("entry", _join(paragraph), start + 1 + line_offset, source=paragraph))
+                line = start + 1 + line_offset
+                blocks.append(Block("entry", inline_text(paragraph), line, source=paragraph))
             i += 3
         elif token.type == "table_open":
             group = groups.next()
@@ -918,14 +913,9 @@ _HTML_IN_TEXT = re.compile(r"</?(?:a|b|strong|i|em|span|br|time|font|u|p|ul|ol|l
 
 
 def inline_text(text: str, badges: list[str] | None = None) -> str:
-    """A field's text as a reader sees it: its lines joined and its inline HTML (a title's
-    ``<strong>``, a badge) made Markdown-ish, the badges' words added to ``badges``."""
-    return _join(text, badges)
-
-
-def _join(text: str, badges: list[str] | None = None) -> str:
-    """An entry's lines as one line (the text a reader sees), inline HTML made Markdown-ish; the
-    badges it draws (:func:`take_badges`) are left out, and added to ``badges`` when given."""
+    """An entry's or a field's lines as one line (the text a reader sees), inline HTML (a title's
+    ``<strong>``) made Markdown-ish; the badges it draws (:func:`take_badges`) are left out, and
+    added to ``badges`` when given."""
     parts = [part for part in text.splitlines() if part.strip()]
     if not parts:
         return ""
@@ -1365,17 +1355,17 @@ def _english_siblings(row: dict[Any, Any]) -> dict[Any, Any]:
     """A record's ``title_en`` beside its ``title`` (or ``title_zh``) is its title: the English
     text takes the field's own name and the other languages' fields go."""
     english: dict[str, Any] = {}
-    others: set[str] = set()
+    base_of: dict[str, str] = {}  # each field named for a language, and the field it is a version of
     for key, value in row.items():
         m = _SIBLING.fullmatch(key) if isinstance(key, str) else None
         if m is None or not _language(m.group(2)) or not isinstance(value, str):
             continue
+        base_of[key] = m.group(1)
         if _language(m.group(2)) == "en" and value.strip():
             english[m.group(1)] = value
-        others.add(key)
     if not english:
         return row
-    kept = {k: v for k, v in row.items() if k not in others or not any(k.startswith(b) for b in english)}
+    kept = {k: v for k, v in row.items() if base_of.get(k) not in english}
     return {**kept, **english}
 
 
@@ -1690,7 +1680,8 @@ def data_document(
         line = line_of([date_text, title, main, *pieces], last) if line_of else max(last, 1)
         last = line
         badges: list[str] = []
-        joined = _join(text, badges).rstrip("\\ ")  # a Markdown hard break ("… \\") at the end is no text
+        # a Markdown hard break ("… \\") at the end is no text
+        joined = inline_text(text, badges).rstrip("\\ ")
         hint = value_text(row.get(best.hint_key, "")) if best.hint_key else ""
         blocks.append(
             Block(
@@ -1698,7 +1689,7 @@ def data_document(
                 joined,
                 line,
                 bullet=True,
-                title=_join(title) if title else "",
+                title=inline_text(title) if title else "",
                 date=date.labelled(date_text, date.ref) if date is not None else None,
                 source=body,
                 hint=hint or " ".join(badges),
