@@ -1,4 +1,4 @@
-"""Train the kind model on training/kinds.jsonl; print its accuracy by cross-validation grouped
+"""Train the kind model on training/kinds.jsonl and four labelled batches; print its accuracy by cross-validation grouped
 by source page; write newsfeed/domain/importers/kinds_model.py.
 
 The model is a multinomial logistic regression (softmax, L2-regularised, trained by AdaGrad) over
@@ -12,24 +12,21 @@ trained on the other folds' pages only, so no page is ever both learned and test
 dealt into folds three ways and the figure is the mean. That figure, not the training score, is
 what to expect on pages nobody labelled.
 
-**Held out** (``training/heldout.jsonl``): 123 items of 5 public pages met after the model was
-fitted, labelled by hand and never trained on; the shipped model is scored on them as it is. Two
-of those pages turned out to have other items in ``news_dev.jsonl``: the 10 items whose sentence
-is there too were taken out of the file, and the script leaves out any held-out item whose
-sentence the training set holds, and says so. Adding the held-out items to the training set
-moved the cross-validation figure and the kinds of other unseen pages both ways (so they stay a
-check, not data). A **second batch**
-(``training/heldout2.jsonl``, 124 items of 12 more sites) was labelled later the same way; three
-cue phrases ("made it to" a venue, "discusses … at", a lab's party or lunch) were written after
-reading its misses, so its figure is optimistic by up to 7 items. Training on it as well lowered
-both the cross-validation figure and the first batch's (it stays a check too). A **third batch**
-(``training/heldout3.jsonl``, 89 items of 9 more sites, none in the other sets) scored 73/89 with
-the model of the time; the kinds an author's category names, the weight of the words
-(``WORD_L2``) and two cues ("named a … Scholar", "publishing a … paper") were chosen after
-reading its misses, so its figure now (81/89) is optimistic too. A **fourth batch**
-(``training/heldout4.jsonl``, 164 items of 16 more sites) was labelled after all of that and
-nothing was changed after reading it: 151/164 (92.1%) is the fairest figure for pages never seen
-(its labels were written beside the model's kinds, which may lean ambiguous items its way).
+**What it learns from**: ``training/kinds.jsonl`` (the two development sets and a few hand-written
+examples, built by ``tools/kinds_dataset.py``) and four batches of items labelled by hand on public
+pages met later (``training/heldout.jsonl`` to ``heldout4.jsonl``: 500 items of 42 pages). Those
+batches were first kept as checks, each scored untouched when it was labelled (first 110/123,
+fourth 151/164; the second and third had cues written after reading their misses). A fifth batch
+(``training/heldout5.jsonl``: 98 items of 13 more sites, up to 12 drawn at random from each site's
+import, labelled blind before the model's kinds were looked at) showed what more pages give: the
+model of the development sets alone scored 82/98 (83.7%) on it; with words whole in any script
+("første" had been cut into "f" and "rste", which English items had weighed) and no sentence ending
+after "Dr." 83/98; trained on the four batches as well, 84/98. Over every labelled page, the
+development sets' pages are read better by models that learned the batches too (the documents 91.5%
+against 90.5% by grouped cross-validation), so the batches are learned and the fifth is the check
+that stays untouched: nothing was changed after reading its misses but the two general rules above
+(words in any script; a sentence does not end after "Dr." or an initial). Items of a held-out page
+whose sentence the training set also holds are left out of its figure (the script says so).
 
     python tools/train_kinds.py [--folds 10] [--epochs 20] [--l2 3e-4] [--no-write]
 """
@@ -59,6 +56,8 @@ MIN_WEIGHT = 0.1  # weights under it are pruned from the shipped model
 # with the features as shipped (cross-validation; held out over the three batches): x1 93.0%,
 # 301/336; x4 93.0%, 308/336; x8 93.3%, 308/336; x16 93.1%, 303/336.
 WORD_L2 = 8.0
+LEARNED_BATCHES = ("heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl", "heldout4.jsonl")
+DEVELOPMENT = ("dev", "doc", "hand")  # the groups of training/kinds.jsonl
 
 
 def load(name: str = "kinds.jsonl") -> list[dict[str, object]]:
@@ -102,12 +101,14 @@ def train(
 
 
 def _key(text: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text).lower())
+    """An item's letters and digits (of any script), lower case, without link targets."""
+    return re.sub(r"[\W_]", "", re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text).lower())
 
 
 def _trained_on(key: str, learned: list[str]) -> bool:
-    """Whether a held-out item's sentence is also a training item's (a 40-character window)."""
-    return any(x and (x[:40] in key or key[:40] in x) for x in learned)
+    """Whether a held-out item's sentence is also a training item's (a 40-character window). An
+    empty key is no sentence: it would be found in every item."""
+    return bool(key) and any(x and (x[:40] in key or key[:40] in x) for x in learned)
 
 
 def _target(row: dict[str, object]) -> list[float]:
@@ -201,7 +202,7 @@ def main() -> None:
     parser.add_argument("--rate", type=float, default=0.2)
     parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args()
-    rows = load()
+    rows = [*load(), *(r for name in LEARNED_BATCHES for r in load(name))]
     kw = {"epochs": args.epochs, "l2": args.l2, "rate": args.rate}
     pages = len({r["group"] for r in rows})
     ok = total = 0
@@ -219,17 +220,15 @@ def main() -> None:
     )
     for name, (good, n) in sorted(by_set.items()):
         print(f"  {name}: {good}/{n} = {good / n:.1%}")
+    dev_good = sum(by_set[name][0] for name in DEVELOPMENT)
+    dev_n = sum(by_set[name][1] for name in DEVELOPMENT)
+    print(f"kinds: the development sets' pages (the issue's figure): {dev_good}/{dev_n} = {dev_good / dev_n:.1%}")
     weights = train(rows, epochs=args.epochs, l2=args.l2, rate=args.rate)
     fit = sum(right(r, predict(weights, r)) for r in rows)
     print(f"kinds: training score (not a measure of anything): {fit}/{len(rows)} = {fit / len(rows):.1%}")
     shipped = {name: [v if abs(v) >= MIN_WEIGHT else 0.0 for v in w] for name, w in weights.items()}
     learned = [_key(str(r["text"])) for r in rows]
-    for name, label in (
-        ("heldout.jsonl", "held out"),
-        ("heldout2.jsonl", "held out, second batch"),
-        ("heldout3.jsonl", "held out, third batch"),
-        ("heldout4.jsonl", "held out, fourth batch"),
-    ):
+    for name, label in (("heldout5.jsonl", "held out, fifth batch"),):
         held = load(name)
         seen = [r for r in held if _trained_on(_key(str(r["text"])), learned)]
         if seen:  # a page the development sets also hold: its sentences there are no test

@@ -140,7 +140,12 @@ _TITLES = re.compile(
 _BOLD = re.compile(r"\*\*|__")
 _LINK = re.compile(r"\[([^\[\]\n]{0,500})\]\([^)\n]{0,2000}\)")
 _NOISE = re.compile(r":[a-z_+-]{1,30}:|[*_]{1,3}|[^\w\s.,;:!?'’()&@/%$£€-]")
-_SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+")
+# A sentence ends at . ! ? or ; and a space, but not after a title or a common abbreviation
+# ("Dr. Wong was invited to talk", "et al. show") or a name's initial ("J. Drew passed").
+_SENTENCE = re.compile(
+    r"(?<=[.!?;])(?<!\bdr\.)(?<!\bprof\.)(?<!\bmr\.)(?<!\bmrs\.)(?<!\bms\.)(?<!\bst\.)(?<!\bvs\.)"
+    r"(?<!\bal\.)(?<!\bg\.)(?<!\be\.)(?<!\bno\.)(?<!\bfig\.)(?<!\s\w\.)(?<!^\w\.)\s+|\n+"
+)
 # A cue right after these words is not the news itself: a purpose ("a grant *to present* our talk":
 # still a secondary kind) or a circumstance ("after years *of reviewing*", "my *accepted* paper": not).
 _PURPOSE = re.compile(r"\b(?:to|for)\s+(?:\w+\s+)?$")
@@ -298,7 +303,7 @@ def _reason(
 
 
 _MD_LINK = re.compile(r"\[([^\[\]\n]{0,500})\]\(([^)\s]{0,2000})\)")
-_WORD = re.compile(r"[a-z][a-z'’-]*[a-z]|[a-z]|\d+")
+_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-])*[^\W\d_]|[^\W\d_]|\d+")
 _EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\u2b50\u2b55]")
 _VENUE_TAG = re.compile(r"^\W{0,4}\[\s*[A-Z][\w&.-]*(?:[\s-]+[\w&.-]+){0,3}\s*'?\d{2,4}\s*\]")
 _LINK_HOSTS = (
@@ -362,8 +367,8 @@ def features(text: str, hint: str = "") -> dict[str, float]:
     for word in _WORD.findall(low_hint)[:4]:
         out[f"hint:{word}"] = 1.0
     for kind, named in _HINT_KINDS if low_hint else ():
-        if named.search(low_hint):
-            out[f"hintkind:{kind}"] = 1.0
+        if named.search(low_hint):  # the author's own word for the kind: it counts double
+            out[f"hintkind:{kind}"] = 2.0
     scores, _, _ = cue_scores(text)
     for kind, score in scores.items():
         out[f"cue:{kind}"] = min(score / 2.0, 3.0)
