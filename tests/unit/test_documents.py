@@ -1626,3 +1626,49 @@ def test_a_react_component_that_writes_its_news_as_jsx_markup_is_read() -> None:
         ("I gave a talk at MIT .", "November 2024"),
     ]
     assert result.description.startswith("JSX markup of a component")
+
+
+def test_a_category_in_brackets_before_the_label_is_the_authors_tag() -> None:
+    """ "[Presentation] July 2026 — …" (a Quarto lab page writes its news so): the bracket is the
+    author's category, the label after it dates the item, and the tag stays the text's head. The
+    label had not been read, and the items took their heading's year."""
+    page = (
+        "### 2026\n\n[Presentation] July 2026 — Dr. Schmutz presented research at ICAR in Namibia.\n\n"
+        "[Publication] January 2026 — Paper accepted in Southeastern Geographer.\n\n"
+        "### 2025\n\n[Award] December 2025 — Dru Adams won the student poster prize.\n"
+    )
+    result = parse_text(page, today=TODAY, path="news.qmd")
+    assert [(i.posted.display() if i.posted else None, i.kind, i.text[:14]) for i in result.items] == [
+        ("July 2026", "talk", "[Presentation]"),
+        ("January 2026", "acceptance", "[Publication] "),
+        ("December 2025", "award", "[Award] Dru Ad"),
+    ]
+    # a link at the head is no tag: "[Slides](…) May 2025" has no label to read
+    linked = parse_text("# News\n\n- [Slides](s.pdf) May 2025: talk at AGU.\n", today=TODAY, path="n.md")
+    assert all(i.text.startswith("[Slides]") for i in linked.items)
+
+
+def test_a_list_of_links_after_a_dated_paragraph_is_its_resources() -> None:
+    """ "May 2025 — Gave a talk at AGU." then "- [Slides](…)" then the next dated paragraph: the
+    links belong to the talk. Under a year heading the three had been one item dated by the year,
+    the second news lost inside it; at the top of a page the link had been an undated item."""
+    under_year = (
+        "### 2025\n\nMay 2025 — Gave a talk at AGU.\n\n- [Slides](s.pdf)\n- [Poster](p.pdf)\n\n"
+        "March 2025 — Paper accepted in Aeolian Research.\n"
+    )
+    loose = (
+        "# News\n\nMay 2025 — Gave a talk at AGU.\n\n- [Slides](s.pdf)\n\nMarch 2025 — Paper accepted in X.\n"
+    )
+    for page in (under_year, loose):
+        result = parse_text(page, today=TODAY, path="news.md")
+        assert [(i.posted.display() if i.posted else None, i.kind) for i in result.items] == [
+            ("May 2025", "talk"),
+            ("March 2025", "acceptance"),
+        ]
+        hrefs = [link.href for link in result.items[0].links]
+        assert hrefs == (["s.pdf", "p.pdf"] if page is under_year else ["s.pdf"])
+        assert not result.warnings
+    # a story under a dated heading keeps its links as one item, as before
+    story = "### March 2025\n\nOur paper is out in Nature.\n\n- [Paper](n.html)\n- [Press](p.html)\n"
+    (item,) = parse_text(story, today=TODAY, path="news.md").items
+    assert item.posted and item.posted.display() == "March 2025" and len(item.links) == 2

@@ -34,10 +34,12 @@ from .text import links, paper_count, plain, title_of
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _BULLET = re.compile(r"^(\s*)(?:[*\-+•‣◦▪●]|\d{1,3}[.)])\s+(.*)$")
 # Decoration before a label: punctuation, emphasis, emoji, "On", a weekday ("🔥 **[Mon, Jan 15, 2024]**").
+# A category in brackets before the label is the author's tag: "[Presentation] July 2026 — …".
 _LEAD = re.compile(
-    r"^(?:[^\w<]|_|<b>|<strong>|<em>|[Oo]n\s|(?:NEW|New|new|Update|UPDATE)\b!?:?\s?"
-    r"|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}\.?,?\s)*"
+    r"^(?:\[[A-Za-z][A-Za-z &/'-]{0,30}\](?!\()|[^\w<]|_|<b>|<strong>|<em>|[Oo]n\s"
+    r"|(?:NEW|New|new|Update|UPDATE)\b!?:?\s?|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}\.?,?\s)*"
 )
+_TAG = re.compile(r"\[[A-Za-z][A-Za-z &/'-]{0,30}\](?!\()")
 # A month name alone as a label, under a year heading: "### 2023" then "* Jun: paper accepted".
 _MONTH_LABEL = re.compile(
     r"(?i:(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6})\.?(?=\s*(?:[:|\]*)–—-]|\s\W))"
@@ -142,7 +144,12 @@ def label_of(
     found = _label_of(content, today=today, order=order, year=year, trailing=trailing)
     if found is None or not content.endswith(found[1]):
         return found
-    return found[0], _reopened(content, found[1])
+    text = _reopened(content, found[1])
+    lead = _LEAD.match(content)
+    tag = _TAG.search(content, 0, lead.end()) if lead else None
+    if tag and not text.startswith(tag.group(0)):  # the author's tag stays the text's head
+        text = f"{tag.group(0)} {text}"
+    return found[0], text
 
 
 def _label_of(

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..dates import DateOrder, FuzzyDate, find_dates, infer_date_order
 from .model import ImportResult
@@ -37,6 +37,7 @@ from .news import (
     label_order_evidence,
     make_item,
     settle_years,
+    starts_with_date,
     with_year,
     year_label,
 )
@@ -175,6 +176,7 @@ def _document_order(blocks: list[Block], today: dt.date, order: DateOrder | None
                     and not prose[0].bullet
                     and has_list
                     and all(_LINK_ONLY.fullmatch(b.text) for b in prose if b.bullet)
+                    and not any(starts_with_date(b.text) for b in prose if not b.bullet)
                 )
             else:
                 whole = bool(title) and date is not None
@@ -270,6 +272,32 @@ def _document_order(blocks: list[Block], today: dt.date, order: DateOrder | None
             continue
         out.append(_entry(block, stack, date_ctx[-1][1] if date_ctx else None))
     flush_heading_item()
+    return _with_resource_lists(out)
+
+
+def _with_resource_lists(entries: list[_Entry]) -> list[_Entry]:
+    """A list that is only links right after a paragraph opening with its date ("May 2025 — Gave
+    a talk at AGU." then "- [Slides](…)") is that paragraph's resources, not items of its own."""
+    out: list[_Entry] = []
+    for entry in entries:
+        block = entry.block
+        if out and block.bullet and _LINK_ONLY.fullmatch(block.text):
+            before = out[-1]
+            owner = before.block
+            if (
+                before.section == entry.section
+                and not owner.bullet
+                and owner.date is None
+                and starts_with_date(owner.text)
+            ):
+                merged = replace(
+                    owner,
+                    text=f"{owner.text} {block.text}",
+                    source=f"{owner.source}\n{block.source}" if owner.source else block.source,
+                )
+                out[-1] = replace(before, block=merged)
+                continue
+        out.append(entry)
     return out
 
 
