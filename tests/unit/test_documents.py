@@ -1672,3 +1672,24 @@ def test_a_list_of_links_after_a_dated_paragraph_is_its_resources() -> None:
     story = "### March 2025\n\nOur paper is out in Nature.\n\n- [Paper](n.html)\n- [Press](p.html)\n"
     (item,) = parse_text(story, today=TODAY, path="news.md").items
     assert item.posted and item.posted.display() == "March 2025" and len(item.links) == 2
+
+
+def test_a_heading_linked_to_a_news_address_is_a_story_not_the_news_section() -> None:
+    """A press page of linked headings, each with a byline that dates it ("**UC San Francisco** |
+    Jun 23, 2025") and a summary: a heading whose link goes to ``…/news/…`` had been taken for a
+    News section, so its story lost its title and summary and the one above it was skipped as
+    "outside the news section"."""
+    page = (
+        '---\ntitle: "In the News"\n---\n\n'
+        "### [Poor sleep may account for dementia cases](https://www.sciencenews.org/article/poor-sleep)\n"
+        "**Science News** | Feb 2, 2026\n\nInsomnia could be tied to 12% of dementia cases.\n\n---\n\n"
+        "### [Could a busier social life be an early sign?](https://www.ucsf.edu/news/2025/06/430106/social)\n"
+        "**UC San Francisco** | Jun 23, 2025\n\nA study found the disease may make them more sociable.\n"
+    )
+    result = parse_text(page, today=TODAY, path="news.qmd")
+    assert [(i.posted.display() if i.posted else None, i.text[:12]) for i in result.items] == [
+        ("2 Feb 2026", "[Poor sleep "),
+        ("23 Jun 2025", "[Could a bus"),
+    ]
+    assert "more sociable" in result.items[1].text
+    assert not any("outside the news section" in w for w in result.warnings)

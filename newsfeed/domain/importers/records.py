@@ -41,7 +41,7 @@ from .news import (
     with_year,
     year_label,
 )
-from .structure import NEWS_HEADING, OTHER_HEADING, Block, Document
+from .structure import NEWS_HEADING, OTHER_HEADING, Block, Document, heading_words
 from .text import mended_date, title_of, with_emoji
 
 _DATE_HEADING_CHARS = re.compile(r"[\s*_#:|.,()\[\]`~-]+")
@@ -220,7 +220,7 @@ def _document_order(blocks: list[Block], today: dt.date, order: DateOrder | None
                 # only a date ("### 2018") heads a list of its own
                 prose.append(Block("entry", block.text, block.line, source=block.text))
                 continue
-            in_news = any(NEWS_HEADING.search(h) for _, h in stack)
+            in_news = any(NEWS_HEADING.search(heading_words(h)) for _, h in stack)
             flush_heading_item()
             if dated is not None:
                 date, title = dated
@@ -231,14 +231,15 @@ def _document_order(blocks: list[Block], today: dt.date, order: DateOrder | None
                 continue
             while date_ctx and date_ctx[-1][0] >= block.level:
                 date_ctx.pop()
-            if in_news and stack and block.level > stack[-1][0] and not NEWS_HEADING.search(block.text):
+            shown = heading_words(block.text)
+            if in_news and stack and block.level > stack[-1][0] and not NEWS_HEADING.search(shown):
                 # a sub-heading inside the news: one item per heading with its prose
                 pending = (block, None, block.text, block.level)
                 continue
             while stack and stack[-1][0] >= block.level:
                 stack.pop()
             stack.append((block.level, block.text))
-            if not (NEWS_HEADING.search(block.text) or _other_section(block.text)):
+            if not (NEWS_HEADING.search(shown) or _other_section(shown)):
                 titled = block
             continue
         if pending is not None:
@@ -325,7 +326,7 @@ def _other_section(heading: str) -> bool:
 
 
 def _entry(block: Block, stack: list[tuple[int, str]], heading_date: FuzzyDate | None) -> _Entry:
-    headings = [h for _, h in stack]
+    headings = [heading_words(h) for _, h in stack]
     news = any(NEWS_HEADING.search(h) for h in headings)
     other = any(_other_section(h) and not NEWS_HEADING.search(h) for h in headings[-1:])
     section = headings[-1] if headings else ""

@@ -87,6 +87,15 @@ def named_news(path: str) -> bool:
     return bool(NEWS_HEADING.search(re.sub(r"([a-z])([A-Z])", r"\1 \2", path).replace("_", " ")))
 
 
+_LINK_TARGET = re.compile(r"\[([^\[\]\n]{0,500})\]\([^()\n]{0,2000}\)")
+
+
+def heading_words(text: str) -> str:
+    """A heading as it is shown: a link's words without its target, so that a story linked to
+    ``…/news/…`` is not a News section."""
+    return _LINK_TARGET.sub(r"\1", text)
+
+
 def has_news_heading(text: str) -> bool:
     """Whether a page has a heading (Markdown, HTML, or a bold line of its own) that names the
     News: its News section."""
@@ -1910,7 +1919,7 @@ def _news_section_is_empty(blocks: list[Block]) -> bool:
         if block.kind == "heading":
             if level is not None and block.level <= level:
                 level = None
-            if level is None and NEWS_HEADING.search(block.text):
+            if level is None and NEWS_HEADING.search(heading_words(block.text)):
                 level, found = block.level, True
         elif level is not None:
             return False
