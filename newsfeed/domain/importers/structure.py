@@ -255,6 +255,9 @@ def _clean_tree(root: Any) -> None:
     for el in list(root.iter("a")):
         href = el.get("href") or ""
         classes = (el.get("class") or "").lower()
+        if el.getparent() is not None and href.strip().lower().startswith("javascript:"):
+            _remove_keep_tail(el)  # a control ("Show more" toggling the older news), not a link
+            continue
         if el.getparent() is not None and (
             "footref" in classes
             or "footnote-ref" in classes
