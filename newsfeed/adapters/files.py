@@ -180,7 +180,17 @@ def site_news(
     where it looked when no place holds news."""
     places: list[Path] = []
     home_pages: set[Path] = set()  # read last, as a home page with no News section
-    for spot in SITE_NEWS_PLACES:
+    languages = _content_languages(folder)
+    spots = [
+        variant
+        for spot in SITE_NEWS_PLACES
+        for variant in (
+            [spot, *(f"content/{lang}/{spot.removeprefix('content/')}" for lang in languages)]
+            if spot.startswith("content/")
+            else [spot]
+        )
+    ]
+    for spot in spots:
         place = folder / spot.split("#")[0]
         if place in places or not place.exists():
             continue
@@ -231,6 +241,21 @@ def site_news(
         f"{folder}: a site's folder, but no news where sites keep them ({looked}): "
         "import the file or folder that holds them"
     )
+
+
+_LANGUAGE_CODE = re.compile(r"[a-z]{2}(?:[-_][a-zA-Z]{2,4})?")
+
+
+def _content_languages(folder: Path) -> list[str]:
+    """A multilingual Hugo site's content folders (``content/en/``, ``content/zh/``: one per
+    language), English first: its news are in ``content/en/home/news.md`` rather than
+    ``content/home/news.md``."""
+    content = folder / "content"
+    try:
+        names = [d.name for d in content.iterdir() if d.is_dir() and _LANGUAGE_CODE.fullmatch(d.name)]
+    except OSError:
+        return []
+    return sorted(names, key=lambda name: (not name.startswith("en"), name))[:8]
 
 
 def _followed(folder: Path, page: Path) -> list[Path]:

@@ -586,6 +586,25 @@ def test_a_hugo_academic_section_that_lists_posts_or_is_switched_off_holds_no_ne
     assert sum("not shown on the site" in w for w in posts.warnings) == 2
 
 
+def test_a_multilingual_hugo_sites_news_are_in_its_english_content_folder(tmp_path: Path) -> None:
+    """A Hugo site in two languages keeps one content folder per language (``content/en/``,
+    ``content/zh/``): its news are in ``content/en/home/news.md``, read before the other
+    language's; the site had "no news where sites keep them"."""
+    site = tmp_path / "site"
+    page = (FIXTURES / "more" / "hugo_home_news.md").read_text(encoding="utf-8")
+    for lang in ("zh", "en"):
+        (site / "content" / lang / "home").mkdir(parents=True)
+        (site / "content" / lang / "home" / "news.md").write_text(page, encoding="utf-8")
+    (site / "content" / "ai").mkdir()  # a topic folder of two letters holds no news place
+    (site / "config.toml").write_text('title = "A lab"\ndefaultContentLanguage = "en"\n')
+    result = read_path(site, today=TODAY)
+    assert "its news in content/en/home/news.md" in result.description
+    assert any("content/zh/home/news.md" in w for w in result.warnings)
+    assert ("2023-03-12", "acceptance") in [
+        (i.posted.start.isoformat() if i.posted else None, i.kind) for i in result.items
+    ]
+
+
 def test_a_quarto_sites_news_page_is_its_news(tmp_path: Path) -> None:
     """A Quarto site keeps its News on ``news.qmd`` at its top (the site had no news found)."""
     quarto = tmp_path / "quarto"
