@@ -13,6 +13,7 @@ from newsfeed.domain.importers.templates import (
     SITE_HOME_PAGES,
     SITE_MARKERS,
     SITE_NEWS_PLACES,
+    included_pages,
     loop_sources,
     source_places,
 )
@@ -259,17 +260,30 @@ def _content_languages(folder: Path) -> list[str]:
 
 
 def _followed(folder: Path, page: Path) -> list[Path]:
-    """The files and folders of the site ``folder`` a template ``page``'s loops read whose names
-    say news ("updates", "announcements", "news"), that exist, in the page's order; never
-    outside the folder."""
+    """The files and folders of the site ``folder`` a template ``page`` includes or its loops
+    read whose names say news ("updates", "announcements", "news"), that exist, in the page's
+    order (its includes first); never outside the folder."""
     if not page.is_file():
         return []
     try:
-        sources = loop_sources(read_text(page))
+        text = read_text(page)
     except UnreadableDocument:
         return []
+    sources = loop_sources(text)
+    included = included_pages(text)
     root = folder.resolve()
     found: list[Path] = []
+    for name, relative in included[:20]:
+        # a page that only includes its News ("{% include_relative includes/news.md %}")
+        candidate = (page.parent if relative else folder / "_includes") / name
+        if not NEWS_HEADING.search(Path(name).stem.replace("_", " ").replace("-", " ")):
+            continue
+        try:
+            inside = candidate.resolve().is_relative_to(root)
+        except (OSError, ValueError):
+            continue
+        if inside and candidate.is_file() and candidate != page and candidate not in found:
+            found.append(candidate)
     for source in sources[:20]:
         for relative in source_places(source):
             candidate = folder / relative

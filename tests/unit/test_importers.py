@@ -605,6 +605,34 @@ def test_a_multilingual_hugo_sites_news_are_in_its_english_content_folder(tmp_pa
     ]
 
 
+def test_a_home_page_that_includes_its_news_is_followed_to_the_included_file(tmp_path: Path) -> None:
+    """A Jekyll home page that pulls its News in from a file beside it (``{% include_relative
+    includes/news.md %}`` in ``_pages/about.md``) is read from that file; the site had "no news
+    found". An included file not named for news (the publications) is not followed, nor one
+    outside the site."""
+    site = tmp_path / "site"
+    (site / "_pages" / "includes").mkdir(parents=True)
+    (site / "_config.yml").write_text("title: A homepage\n")
+    (site / "_pages" / "about.md").write_text(
+        "---\npermalink: /\n---\n\n{% include_relative includes/intro.md %}\n"
+        "{% include_relative includes/pubs.md %}\n{% include_relative ../../secret/news.md %}\n"
+        "{% include_relative includes/news.md %}\n"
+    )
+    (site / "_pages" / "includes" / "intro.md").write_text("I study remote sensing.\n")
+    (site / "_pages" / "includes" / "pubs.md").write_text("# Publications\n- *2024.01*: A paper in TGRS.\n")
+    (site / "_pages" / "includes" / "news.md").write_text(
+        "# 🔥 News\n- *2024.11*: STT becomes an ESI Highly Cited Paper.\n- *2024.05*: Funded by NSFC.\n"
+    )
+    (tmp_path / "secret").mkdir()
+    (tmp_path / "secret" / "news.md").write_text("# News\n- *2020.01*: not this site's.\n")
+    result = read_path(site, today=TODAY)
+    assert "its news in _pages/includes/news.md" in result.description
+    assert [(i.posted.display() if i.posted else None, i.text) for i in result.items] == [
+        ("November 2024", "STT becomes an ESI Highly Cited Paper."),
+        ("May 2024", "Funded by NSFC."),
+    ]
+
+
 def test_a_quarto_sites_news_page_is_its_news(tmp_path: Path) -> None:
     """A Quarto site keeps its News on ``news.qmd`` at its top (the site had no news found)."""
     quarto = tmp_path / "quarto"

@@ -73,6 +73,19 @@ def source_places(source: str) -> list[str]:
     return [f"{stem}{suffix}" for suffix in _DATA_SUFFIXES] if dot else []
 
 
+_INCLUDE = re.compile(r"\{%-?\s*include(_relative)?\s+[\"']?([\w./-]{1,200}?)[\"']?(?=[\s%])")
+
+
+def included_pages(text: str) -> list[tuple[str, bool]]:
+    """The files a Jekyll page includes, in its order, each once: ``{% include news.md %}`` (from
+    ``_includes/``: False) and ``{% include_relative includes/news.md %}`` (from the page's own
+    folder: True)."""
+    found: dict[tuple[str, bool], None] = {}
+    for m in _INCLUDE.finditer(text):
+        found[(m.group(2), bool(m.group(1)))] = None
+    return list(found)
+
+
 def loop_sources(text: str) -> list[str]:
     """What the page's loops read, as places in the site ("_data/news.yml (or .json, .csv)",
     "_news/", "content/news/"), in the order the page reads them, each once."""
