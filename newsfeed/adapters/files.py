@@ -273,9 +273,9 @@ def _followed(folder: Path, page: Path) -> list[Path]:
     included = included_pages(text)
     root = folder.resolve()
     found: list[Path] = []
-    for name, relative in included[:20]:
+    for name, beside in included[:20]:
         # a page that only includes its News ("{% include_relative includes/news.md %}")
-        candidate = (page.parent if relative else folder / "_includes") / name
+        candidate = (page.parent if beside else folder / "_includes") / name
         if not NEWS_HEADING.search(Path(name).stem.replace("_", " ").replace("-", " ")):
             continue
         try:
