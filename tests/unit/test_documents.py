@@ -1712,3 +1712,46 @@ def test_a_javascript_control_in_the_list_is_no_item() -> None:
         ("November 2022", "Our paper is accepted to AAAI 2023."),
     ]
     assert not any("no date" in w for w in result.warnings)
+
+
+def test_a_themes_cards_are_items_dated_by_their_byline_even_when_one_holds_a_list() -> None:
+    """Hugo Academic's accomplishment cards (a lab's News): each card has a title, a metadata line
+    with a subtitle and its date ("Recent grant funding! · Feb 2026") and a body; some cards hold
+    their papers as a list. The cards had not been seen as cards (one held a list), so every card
+    was undated or dated by a stray line, and its list items were items of their own."""
+
+    def card(title: str, byline: str, body: str) -> str:
+        return (
+            f'<div class="card experience course"><div class="card-body"><h4 class="card-title">{title}</h4>'
+            f'<div class="card-subtitle article-metadata">{byline}<span class="middot-divider"></span> '
+            f'{{date}}</div><div class="card-text">{body}</div></div></div>'
+        )
+
+    page = (
+        '<section id="news"><h1>Lab News</h1><div class="col-12">'
+        + card(
+            "New NIH R21 grant on phage interactions!", "Recent grant funding!", "We received R21 funding."
+        ).format(date="Feb 2026")
+        + card(
+            "2025–2026 Manuscripts",
+            "Accepted manuscripts!",
+            "<ul><li>Paper one. mSystems.</li><li>Paper two. NAR.</li></ul>",
+        ).format(date="Apr 2025 – Feb 2026")
+        + card("Moved to CU Anschutz", "New home", "The lab moved to Colorado.").format(date="Aug 2022")
+        + "</div></section>"
+    )
+    result = parse_text(f"<html><body>{page}</body></html>", today=TODAY, path="index.html")
+    got = [(i.posted.display() if i.posted else None, i.text.split(" ")[0]) for i in result.items]
+    assert got == [
+        ("February 2026", "New"),
+        ("April 2025 – February 2026", "Manuscripts"),  # its title's years are its date
+        ("August 2022", "Moved"),
+    ]
+    assert "Paper two" in result.items[1].text and "R21 funding" in result.items[0].text
+    # a year's section of a list ("<h3>2024</h3><ul>…") is no card: its items stay items
+    years = (
+        '<h2>News</h2><div class="card"><h3>2024</h3><ul><li>May 2024: Gave a talk.</li>'
+        '<li>Feb 2024: Joined a lab.</li></ul></div><div class="card"><h3>2023</h3><ul>'
+        "<li>Mar 2023: Paper accepted.</li></ul></div>"
+    )
+    assert len(parse_text(f"<html><body>{years}</body></html>", today=TODAY, path="index.html").items) == 3

@@ -44,7 +44,7 @@ from lxml import etree
 from lxml import html as lxml_html
 from markdown_it import MarkdownIt
 
-from ..dates import DateParseError, FuzzyDate, parse
+from ..dates import DateParseError, FuzzyDate, find_dates, parse
 from .jsdata import js_data, js_strings
 from .model import Link
 from .templates import hidden_page, listing_sources, loop_sources, without_loops
@@ -387,9 +387,27 @@ def _cards(parent: Any) -> list[Any]:
         if c.tag in ("div", "section", "li") and c.get("class"):
             by_class.setdefault((c.tag, c.get("class", "")), []).append(c)
     for same in by_class.values():
-        if len(same) >= 2 and (all(_is_card(c) for c in same) or all(_is_dated_card(c) for c in same)):
+        if len(same) < 2:
+            continue
+        if all(_is_card(c) for c in same) or all(_is_dated_card(c) for c in same):
+            return same
+        # blocks a theme names cards, some of them holding a list (Hugo Academic's
+        # accomplishment cards: one holds the season's papers as a list, another its grants)
+        if _CARD_WORDS & _class_words(same[0]) and all(_is_listing_card(c) for c in same):
             return same
     return []
+
+
+def _is_listing_card(el: Any) -> bool:
+    """A card whose body may be a list: one heading that titles it (no section's name, no date
+    alone: "2024" heads a list of that year), short."""
+    headings = list(el.iter(*_HEADING_TAGS))
+    if len(headings) != 1 or len(_inline(el)) > 5000:
+        return False
+    title = _inline(headings[0])
+    date = _card_date(title.strip(" :"))
+    only_a_date = date is not None and len(re.sub(r"\W", "", title)) <= len(re.sub(r"\W", "", date.text))
+    return not _names_a_list(title) and not only_a_date
 
 
 def _is_dated_card(el: Any) -> bool:
@@ -617,11 +635,18 @@ def _card(el: Any, offset: int, group: int) -> Block:
     date: FuzzyDate | None = None
     skip: set[Any] = {heading} if heading is not None else set()
     found = _date_part(el, skip)
+    byline = ""
     if found is not None:
         skip.add(_metadata_of(found[0], el))
         date = found[1]
+    else:
+        dated_byline = _byline_date(el, skip)
+        if dated_byline is not None:
+            part, date, byline = dated_byline
+            skip.add(part)
     skip.update(part for part in el.iter("span", "small", "div") if _READING_TIME.fullmatch(_inline(part)))
     body = html_text(el, skip=skip)
+    body = f"{byline} {body}".strip() if byline else body
     text = f"{title} {body}".strip() if title else body
     return Block(
         "entry", text, _line(el, offset), bullet=True, title=title, date=date, group=group, source=_source(el)
@@ -662,6 +687,25 @@ def _date_part(el: Any, skip: set[Any]) -> tuple[Any, FuzzyDate] | None:
         date = _card_date(m.group("d").strip(" .,"))
         if date is not None:
             return part, date
+    return None
+
+
+def _byline_date(el: Any, skip: set[Any]) -> tuple[Any, FuzzyDate, str] | None:
+    """A card's metadata line (``class="article-metadata"``) that ends or opens with its date
+    beside other words ("Recent grant funding! · Feb 2026"): the line, the date, and its other
+    words (the card's subtitle)."""
+    for part in el.iter("p", "span", "div", "small"):
+        if part in skip or not _METADATA_CLASS.search(part.get("class") or ""):
+            continue
+        words = _inline(part)
+        if not words or len(words) > 120:
+            continue
+        found = find_dates(words, today=dt.date(2100, 1, 1))
+        for match in (found[-1], found[0]) if found else ():
+            before, after = words[: match.offset], words[match.offset + match.length :]
+            if not after.strip(" .·|,;:-–—") or not before.strip(" .·|,;:-–—"):
+                rest = f"{before} {after}".strip(" .·|,;:-–—")
+                return part, match.date, rest
     return None
 
 
