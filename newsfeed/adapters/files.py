@@ -8,6 +8,7 @@ from pathlib import Path
 
 from newsfeed.domain.dates import DateOrder
 from newsfeed.domain.importers import MAX_BYTES, ImportResult, UnreadableDocument, parse_folder, parse_text
+from newsfeed.domain.importers.records import PLACEHOLDER_SAID
 from newsfeed.domain.importers.structure import NEWS_HEADING, has_news_heading, toctree_entries
 from newsfeed.domain.importers.templates import (
     SITE_HOME_PAGES,
@@ -222,7 +223,11 @@ def site_news(
             places[n:n] = [p for p in _followed(folder, place) if p not in places]
             template = next((w for w in result.warnings if w.startswith("a template:")), "")
             embeds = next((w for w in result.warnings if w.startswith("its news are posts embedded")), "")
-            tried.append(f"{name} ({template.split(' — ')[0] or embeds.split(':')[0] or 'no news found'})")
+            samples = any(PLACEHOLDER_SAID in w for w in result.warnings)
+            why = template.split(" — ")[0] or embeds.split(":")[0]
+            if not why:
+                why = "only a theme's sample posts" if samples else "no news found"
+            tried.append(f"{name} ({why})")
             continue
         if place in home_pages and not any(item.posted for item in result.items):
             # a home page with no News section and no date: its profile and links are no news

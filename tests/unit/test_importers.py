@@ -633,6 +633,35 @@ def test_a_home_page_that_includes_its_news_is_followed_to_the_included_file(tmp
     ]
 
 
+def test_a_themes_sample_posts_are_not_the_authors_news(tmp_path: Path) -> None:
+    """academicpages and Hugo Academic ship sample posts of filler text ("Lorem ipsum …"): a site
+    that kept them had them imported as its news ("Jian Yang and Monica Hall Win the Best Paper
+    Award"). They are skipped with a warning, the author's own post beside them is read, and a
+    site whose only posts are samples is read from its home page's News instead."""
+    site = tmp_path / "site"
+    (site / "_posts").mkdir(parents=True)
+    (site / "_config.yml").write_text("title: A homepage\n")
+    (site / "_posts" / "2012-08-14-blog-post-1.md").write_text(
+        "---\ntitle: 'Blog Post number 1'\n---\n\nThis is a sample blog post. Lorem ipsum I can't "
+        "remember the rest of lorem ipsum.\n"
+    )
+    (site / "_posts" / "2013-08-14-blog-post-2.md").write_text(
+        "---\ntitle: 'Blog Post number 2'\n---\n\nLorem Ipsum dolor sit amet.\n"
+    )
+    (site / "_pages").mkdir()
+    (site / "_pages" / "about.md").write_text(
+        "---\npermalink: /\n---\n\nI study birds.\n\n## Recent\n\n- May 2025: Paper accepted at ICML.\n"
+    )
+    result = read_path(site, today=TODAY)
+    assert "its news in _pages/about.md" in result.description
+    assert [i.text for i in result.items] == ["Paper accepted at ICML."]
+    assert any("_posts/ (only a theme's sample posts)" in w for w in result.warnings)
+    (site / "_posts" / "2025-06-01-moved.md").write_text("---\ntitle: Moved to Oslo\n---\n\nThe lab moved.\n")
+    posts = read_path(site / "_posts", today=TODAY)
+    assert [i.text for i in posts.items] == ["Moved to Oslo The lab moved."]
+    assert sum("a theme's sample text (lorem ipsum), not imported" in w for w in posts.warnings) == 2
+
+
 def test_a_quarto_sites_news_page_is_its_news(tmp_path: Path) -> None:
     """A Quarto site keeps its News on ``news.qmd`` at its top (the site had no news found)."""
     quarto = tmp_path / "quarto"

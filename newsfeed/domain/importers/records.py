@@ -120,6 +120,10 @@ class _Entry:
 _LINK_ONLY = re.compile(r"\s*\[[^\]]+\]\((?:[^()\s]|\([^()\s]*\))+\)\s*(?:\([^()]*\))?[.;,]?\s*")
 
 
+# the filler text of a theme's sample content
+_PLACEHOLDER = re.compile(r"\blorem\s+ipsum\b", re.I)
+PLACEHOLDER_SAID = "a theme's sample text (lorem ipsum)"
+
 # a short note wholly in brackets ("(No travel)", "[to be updated]", "(none yet)")
 _ASIDE = re.compile(r"[(\[]\s*[^()\[\]\d]{1,40}?\s*[)\]]\.?")
 _FIELD_LINE = re.compile(r"[ \t]*([A-Za-z][A-Za-z _-]{0,30}?)[ \t]*:[ \t]*(.{0,500})")
@@ -555,6 +559,11 @@ def _read(
     if _ASIDE.fullmatch(text.strip()) and len(text.split()) <= 5:
         # "(No travel)", "[to be updated]" under a year: the author's note that there is none
         result.warnings.append(f"{where}: an aside in brackets, not an item: {text.strip()!r}")
+        return
+    if _PLACEHOLDER.search(text):
+        # a theme's sample post ("Blog Post number 1", "… Win the Best Paper Award at
+        # Wowchemy 2020"): filler text, not the author's news
+        result.warnings.append(f"{where}: {PLACEHOLDER_SAID}, not imported: {text[:60]!r}")
         return
     if posted is None and not (block.bullet or block.undated_ok or not list_dated):
         result.warnings.append(f"{where}: no date, a lead-in rather than an item: {text[:60]!r}")
