@@ -1755,3 +1755,24 @@ def test_a_themes_cards_are_items_dated_by_their_byline_even_when_one_holds_a_li
         "<li>Mar 2023: Paper accepted.</li></ul></div>"
     )
     assert len(parse_text(f"<html><body>{years}</body></html>", today=TODAY, path="index.html").items) == 3
+
+
+def test_a_restructuredtext_definition_list_dates_every_paragraph_of_its_definition() -> None:
+    """A Sphinx News page written as a definition list: each month a term, its news indented
+    under it, sometimes two paragraphs ("October 2012": a keynote, then "Prior to the meetings, I
+    gave a talk …"). The second paragraph had no date and was dropped as a lead-in."""
+    page = (
+        "News\n====\nFebruary 2014\n I gave the presidential address at the WRSA meeting.\n\n"
+        "October 2012\n I was asked to give a keynote at the OGRS symposium in\n Yverdon-les-Bains.\n\n"
+        " Prior to the meetings, I gave a talk at the GIScience Colloquium in Zurich.\n\n"
+        "July 2012\n  I attended the Joint Statistical Meetings in San Diego.\n"
+    )
+    result = parse_text(page, today=TODAY, path="news.rst")
+    assert [(i.posted.display() if i.posted else None, i.text[:20]) for i in result.items] == [
+        ("February 2014", "I gave the president"),
+        ("October 2012", "I was asked to give "),
+        ("October 2012", "Prior to the meeting"),
+        ("July 2012", "I attended the Joint"),
+    ]
+    assert "Yverdon-les-Bains" in result.items[1].text
+    assert not any("lead-in" in w for w in result.warnings)

@@ -1138,6 +1138,20 @@ def read_rst(text: str) -> list[Block]:
             continue
         if _LIST_MARK.match(line) and paragraph:
             flush()
+        if (
+            not paragraph
+            and not line[:1].isspace()
+            and not _LIST_MARK.match(line)
+            and nxt.strip()
+            and nxt[:1].isspace()
+            and len(stripped) <= 80
+        ):
+            # a definition list's term ("October 2012" over its indented paragraphs): it heads
+            # every paragraph of its definition, as a heading does its section
+            blocks.append(Block("heading", _rst_inline(stripped), i + 1, level=len(levels) + 1))
+            group = groups.next()
+            i += 1
+            continue
         if not paragraph:
             start = i + 1
         paragraph.append(line)
