@@ -174,6 +174,12 @@ def test_range_forms(text: str, start: dt.date, end: dt.date, grain: str) -> Non
         ("1 de março de 2021", "1 Mar 2021"),
         ("giugno 2021", "June 2021"),
         ("Dezember 2023", "December 2023"),
+        # abbreviations that are no English word: a Portuguese card's "20 Dez" had been undated
+        ("20 Dez 2024", "20 Dec 2024"),
+        ("12 Okt. 2023", "12 Oct 2023"),
+        ("3 févr. 2025", "3 Feb 2025"),
+        ("10 ene 2024", "10 Jan 2024"),
+        ("1 abr 2022", "1 Apr 2022"),
     ],
 )
 def test_months_written_in_german_french_spanish_italian_or_portuguese_keep_their_month(
@@ -189,6 +195,9 @@ def test_words_english_text_uses_otherwise_are_no_months() -> None:
     only begins like a month ("Marché") is no March."""
     found = find_dates("the Mars 2020 rover; the Mayo Clinic 2021; le Marché 2019", today=TODAY)
     assert [(d.text, d.date.grain) for d in found] == [("2020", "year"), ("2021", "year"), ("2019", "year")]
+    # nor "set", "out" or "ago", which Portuguese and Spanish abbreviate months to
+    found = find_dates("a set 2020 of tools; out 2021 soon; 3 ago 2019", today=TODAY)
+    assert [d.date.grain for d in found] == ["year", "year", "year"]
 
 
 def test_order_hint_and_settling_numbers() -> None:

@@ -1776,3 +1776,30 @@ def test_a_restructuredtext_definition_list_dates_every_paragraph_of_its_definit
     ]
     assert "Yverdon-les-Bains" in result.items[1].text
     assert not any("lead-in" in w for w in result.warnings)
+
+
+def test_a_news_sections_subtitle_and_see_all_link_are_no_items_beside_its_dated_cards() -> None:
+    """A lab's home page (in Portuguese) heads its News with a subtitle paragraph ("Fique por
+    dentro das novidades") and closes it with a "see all news" button, its cards dated by day and
+    month spans. Both had been undated items: a loose paragraph is an item only in a News section
+    with no dated entry, and this section's cards are dated."""
+
+    def card(day: str, month: str, title: str) -> str:
+        return (
+            f'<div class="news-item"><div class="news-date"><span>{day}</span><span>{month}</span></div>'
+            f'<div class="news-content"><h3>{title}</h3><p>Details.</p></div></div>'
+        )
+
+    page = (
+        '<section id="news"><div class="section-title"><h2>Notícias e Eventos</h2>'
+        "<p>Fique por dentro das novidades do laboratório</p></div>"
+        + card("10", "Jan", "Artigo aceito na conferência")
+        + card("20", "Dez", "Defesa de Dissertação de Mestrado")
+        + '<div class="text-center"><a href="noticias.html" class="btn">Ver todas as notícias</a></div>'
+        + "</section>"
+    )
+    result = parse_text(f"<html><body>{page}</body></html>", today=TODAY, path="index.html")
+    assert [(i.posted.display() if i.posted else None, i.text[:14]) for i in result.items] == [
+        ("10 Jan 2026", "Artigo aceito "),
+        ("20 Dec 2025", "Defesa de Diss"),
+    ]

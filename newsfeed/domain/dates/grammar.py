@@ -25,6 +25,10 @@ FOREIGN_MONTHS = {
     "settembre": 9, "ottobre": 10, "dicembre": 12,
     "janeiro": 1, "fevereiro": 2, "março": 3, "junho": 6, "julho": 7, "setembro": 9,
     "outubro": 10, "dezembro": 12,
+    # their abbreviations that are no English word ("20 Dez", "12 Okt.", "3 févr."); not "set",
+    # "out", "ago", "mai", "gen", "mag", "lug"
+    "mär": 3, "mrz": 3, "okt": 10, "dez": 12, "janv": 1, "févr": 2, "fevr": 2, "avr": 4,
+    "juil": 7, "déc": 12, "ene": 1, "abr": 4, "dic": 12, "fev": 2, "ott": 10,
 }  # fmt: skip
 MONTH_WORDS = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"

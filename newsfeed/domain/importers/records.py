@@ -364,8 +364,10 @@ def read_items(
     dated_groups = {key for key, members in groups.items() if any(_dated(e, today, order) for e in members)}
     # a loose paragraph without a date is an item only as one of several in a section headed
     # News that has no dated entries; otherwise it is a lead-in or prose, not a list
+    dated_sections = {section for _, section in dated_groups}
     dated_somewhere = {
         key: key in dated_groups
+        or key[1] in dated_sections  # the section's cards or list beside it are dated
         or not (members[0].news and sum(1 for e in members if not e.block.bullet) >= 2)
         for key, members in groups.items()
     }
