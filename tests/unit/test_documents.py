@@ -1803,3 +1803,23 @@ def test_a_news_sections_subtitle_and_see_all_link_are_no_items_beside_its_dated
         ("10 Jan 2026", "Artigo aceito "),
         ("20 Dec 2025", "Defesa de Diss"),
     ]
+
+
+def test_a_records_finer_date_field_dates_it_over_a_year_that_groups_the_records() -> None:
+    """A lab's ``_data/news.json`` gives each record "year": "2026" (its page groups by it) and
+    "date": "Jul 2026": the month is the record's date. The year field had been chosen, and all
+    146 news were posted in their year alone."""
+    data = json.dumps(
+        [
+            {"year": "2026", "date": "Jul 2026", "text": "SCL received funding from KEITI."},
+            {"year": "2026", "date": "Jun 2026", "text": "Dongju joined SCL as a research student."},
+            {"year": "2025", "date": "Dec 2025", "text": "Journal paper accepted in Buildings."},
+        ]
+    )
+    result = parse_text(data, today=TODAY, path="_data/news.json")
+    assert [i.posted.display() if i.posted else None for i in result.items] == [
+        "July 2026",
+        "June 2026",
+        "December 2025",
+    ]
+    assert "fields `date` and `text`" in result.description

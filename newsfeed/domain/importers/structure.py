@@ -1373,6 +1373,18 @@ def _date_value(value: Any) -> bool:
 _WORDS_BESIDE_DATE = re.compile(r"[^\W\d_]{2,}")
 
 
+def _finer_than_year(value: Any) -> bool:
+    """A date value that names a month or a day, not a year alone."""
+    if isinstance(value, (dt.date, dt.datetime)):
+        return True
+    if not isinstance(value, str):
+        return False
+    try:
+        return parse(value.strip(), today=dt.date(2100, 1, 1)).grain != "year"
+    except DateParseError:
+        return False
+
+
 def _text_list(value: Any) -> bool:
     """A list of texts ("items: [Paper accepted …, Talk at …]"): one item each."""
     return isinstance(value, list) and bool(value) and all(isinstance(v, str) and v.strip() for v in value)
@@ -1504,8 +1516,13 @@ def _describe(rows: list[dict[str, Any]], path: str) -> Records | None:
             _DATE_KEYS.match(key) and values and dated >= 0.8 * len(values)
         )
 
+    def finer(key: str) -> float:
+        """The share of the records whose value names more than a year ("Jul 2026" beside a
+        "year: 2026" field, which only groups the records)."""
+        return sum(1 for v in filled(key) if _date_value(v) and _finer_than_year(v)) / len(rows)
+
     dates = [k for k in keys if date_field(k)]
-    dates.sort(key=lambda k: (not _DATE_KEYS.match(k), -share(_date_value, k)))
+    dates.sort(key=lambda k: (not _DATE_KEYS.match(k), -round(finer(k), 1), -share(_date_value, k)))
     texts = [
         k
         for k in keys
