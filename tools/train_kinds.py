@@ -1,5 +1,5 @@
-"""Train the kind model on training/kinds.jsonl and four labelled batches; print its accuracy by cross-validation grouped
-by source page; write newsfeed/domain/importers/kinds_model.py.
+"""Train the kind model on training/kinds.jsonl and four labelled batches; print its accuracy by
+cross-validation grouped by source page; write newsfeed/domain/importers/kinds_model.py.
 
 The model is a multinomial logistic regression (softmax, L2-regularised, trained by AdaGrad) over
 the features of :func:`newsfeed.domain.importers.classify.features`: its first 40 words (the
@@ -222,7 +222,7 @@ def main() -> None:
         print(f"  {name}: {good}/{n} = {good / n:.1%}")
     dev_good = sum(by_set[name][0] for name in DEVELOPMENT)
     dev_n = sum(by_set[name][1] for name in DEVELOPMENT)
-    print(f"kinds: the development sets' pages (the issue's figure): {dev_good}/{dev_n} = {dev_good / dev_n:.1%}")
+    print(f"kinds: the development pages (the issue's figure): {dev_good}/{dev_n} = {dev_good / dev_n:.1%}")
     weights = train(rows, epochs=args.epochs, l2=args.l2, rate=args.rate)
     fit = sum(right(r, predict(weights, r)) for r in rows)
     print(f"kinds: training score (not a measure of anything): {fit}/{len(rows)} = {fit / len(rows):.1%}")
