@@ -233,6 +233,10 @@ def site_news(
             # a home page with no News section and no date: its profile and links are no news
             tried.append(f"{name} (no News section and nothing dated)")
             continue
+        if place in home_pages and result.format == "folder":
+            # a home page read as one post (its front matter's title and date): the page itself
+            tried.append(f"{name} (a page dated by its front matter, no list of news)")
+            continue
         others = [p.relative_to(folder).as_posix() for p in places if p != place]
         if tried:
             result.warnings.insert(0, f"site folder: looked first in {', '.join(tried)}")

@@ -662,6 +662,22 @@ def test_a_themes_sample_posts_are_not_the_authors_news(tmp_path: Path) -> None:
     assert sum("a theme's sample text (lorem ipsum), not imported" in w for w in posts.warnings) == 2
 
 
+def test_a_home_page_dated_only_by_its_front_matter_is_no_news(tmp_path: Path) -> None:
+    """A site with no news anywhere but an About page whose front matter carries the date it was
+    written (``date: '2014-12-14'``, a WordPress export): that page had been imported as one item,
+    "About", a talk of 2014. It is the page itself, not news: the import says where it looked."""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "_config.yml").write_text("title: An unconference\n")
+    (site / "about.md").write_text(
+        "---\ntitle: About\ndate: '2014-12-14 21:42:45'\npermalink: /about/\n---\n\n"
+        "BIL is an open, self-organizing unconference.\n\n## History\n\nIt started in 2007.\n"
+    )
+    with pytest.raises(UnreadableDocument) as raised:
+        read_path(site, today=TODAY)
+    assert "about.md (a page dated by its front matter, no list of news)" in str(raised.value)
+
+
 def test_a_quarto_sites_news_page_is_its_news(tmp_path: Path) -> None:
     """A Quarto site keeps its News on ``news.qmd`` at its top (the site had no news found)."""
     quarto = tmp_path / "quarto"
