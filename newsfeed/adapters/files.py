@@ -285,27 +285,31 @@ def _followed(folder: Path, page: Path) -> list[Path]:
     for name, beside in included[:20]:
         # a page that only includes its News ("{% include_relative includes/news.md %}")
         candidate = (page.parent if beside else folder / "_includes") / name
-        if not NEWS_HEADING.search(Path(name).stem.replace("_", " ").replace("-", " ")):
-            continue
-        try:
-            inside = candidate.resolve().is_relative_to(root)
-        except (OSError, ValueError):
-            continue
-        if inside and candidate.is_file() and candidate != page and candidate not in found:
+        fresh = candidate != page and candidate not in found
+        if fresh and _named_for_news(name) and _inside(candidate, root) and candidate.is_file():
             found.append(candidate)
     for source in sources[:20]:
         for relative in source_places(source):
             candidate = folder / relative
-            if not NEWS_HEADING.search(Path(relative).stem.replace("_", " ").replace("-", " ")):
+            if not _named_for_news(relative):
                 break
-            try:
-                inside = candidate.resolve().is_relative_to(root)
-            except (OSError, ValueError):
-                continue
-            if inside and candidate.exists() and candidate not in found:
+            if _inside(candidate, root) and candidate.exists() and candidate not in found:
                 found.append(candidate)
                 break
     return found
+
+
+def _named_for_news(path: str) -> bool:
+    """A file or folder whose name says news ("updates.yml", "news_items", "announcements/")."""
+    return bool(NEWS_HEADING.search(Path(path).stem.replace("_", " ").replace("-", " ")))
+
+
+def _inside(candidate: Path, root: Path) -> bool:
+    """Whether ``candidate`` (links followed) is inside the site's folder ``root``."""
+    try:
+        return candidate.resolve().is_relative_to(root)
+    except (OSError, ValueError):
+        return False
 
 
 _PLACES_SAID = (
