@@ -1697,7 +1697,8 @@ def test_a_heading_linked_to_a_news_address_is_a_story_not_the_news_section() ->
 
 def test_a_javascript_control_in_the_list_is_no_item() -> None:
     """AcadHomepage's News keeps its older items behind a "Show more" list item whose link runs a
-    script (``javascript:toggle_vis('newsmore')``): a control, not news. It had been an undated
+    script (``javascript:toggle_vis('newsmore')``, or ``href="#"`` with an ``onclick``): a control,
+    not news. It had been an undated
     item "Show more"; the items it reveals are read, and an ordinary link stays in its item."""
     page = (
         "<h2>News</h2>\n<ul>\n<li><strong>[Dec. 2023]</strong> I will serve as an Area Chair of "
@@ -1706,12 +1707,20 @@ def test_a_javascript_control_in_the_list_is_no_item() -> None:
         '<div id="newsmore" style="display:none">\n'
         "<li><strong>[Nov. 2022]</strong> Our paper is accepted to AAAI 2023.</li>\n</div>\n</ul>\n"
     )
-    result = parse_text(page, today=TODAY, path="news.md")
-    assert [(i.posted.display() if i.posted else None, i.text) for i in result.items] == [
-        ("December 2023", "I will serve as an Area Chair of [ECCV 2024](https://eccv2024.ecva.net/)."),
-        ("November 2022", "Our paper is accepted to AAAI 2023."),
-    ]
-    assert not any("no date" in w for w in result.warnings)
+    for control in (
+        "<a href=\"javascript:toggle_vis('newsmore')\">",
+        '<a href="#" onclick="toggleVis(this); return true;">',
+    ):
+        result = parse_text(
+            page.replace("<a href=\"javascript:toggle_vis('newsmore')\">", control),
+            today=TODAY,
+            path="news.md",
+        )
+        assert [(i.posted.display() if i.posted else None, i.text) for i in result.items] == [
+            ("December 2023", "I will serve as an Area Chair of [ECCV 2024](https://eccv2024.ecva.net/)."),
+            ("November 2022", "Our paper is accepted to AAAI 2023."),
+        ]
+        assert not any("no date" in w for w in result.warnings)
 
 
 def test_a_themes_cards_are_items_dated_by_their_byline_even_when_one_holds_a_list() -> None:

@@ -255,7 +255,10 @@ def _clean_tree(root: Any) -> None:
     for el in list(root.iter("a")):
         href = el.get("href") or ""
         classes = (el.get("class") or "").lower()
-        if el.getparent() is not None and href.strip().lower().startswith("javascript:"):
+        scripted = href.strip().lower().startswith("javascript:") or (
+            href.strip() in ("", "#") and el.get("onclick") is not None
+        )
+        if el.getparent() is not None and scripted:
             _remove_keep_tail(el)  # a control ("Show more" toggling the older news), not a link
             continue
         if el.getparent() is not None and (
