@@ -26,7 +26,13 @@ development sets' pages are read better by models that learned the batches too (
 against 90.5% by grouped cross-validation), so the batches are learned and the fifth is the check
 that stays untouched: nothing was changed after reading its misses but the two general rules above
 (words in any script; a sentence does not end after "Dr." or an initial). Items of a held-out page
-whose sentence the training set also holds are left out of its figure (the script says so).
+whose sentence the training set also holds are left out of its figure (the script says so). A
+**sixth batch** (``training/heldout6.jsonl``: 237 items of 49 more sites, up to 8 drawn at random
+from each, labelled blind; many events, press items and two non-English sites) scores 188/237
+(79.3%) with the shipped model. A model that learned the fifth batch as well scored 191/237 on it,
+but read the development documents worse by grouped cross-validation (90.9% against 91.5%) and lost
+the weight of the author's own category ("Publications", "Members" no longer decided a neutral
+title), so it was not shipped: both batches stay checks.
 
     python tools/train_kinds.py [--folds 10] [--epochs 20] [--l2 3e-4] [--no-write]
 """
@@ -228,7 +234,8 @@ def main() -> None:
     print(f"kinds: training score (not a measure of anything): {fit}/{len(rows)} = {fit / len(rows):.1%}")
     shipped = {name: [v if abs(v) >= MIN_WEIGHT else 0.0 for v in w] for name, w in weights.items()}
     learned = [_key(str(r["text"])) for r in rows]
-    for name, label in (("heldout5.jsonl", "held out, fifth batch"),):
+    checks = (("heldout5.jsonl", "held out, fifth batch"), ("heldout6.jsonl", "held out, sixth batch"))
+    for name, label in checks:
         held = load(name)
         seen = [r for r in held if _trained_on(_key(str(r["text"])), learned)]
         if seen:  # a page the development sets also hold: its sentences there are no test
