@@ -1832,3 +1832,21 @@ def test_a_records_finer_date_field_dates_it_over_a_year_that_groups_the_records
         "December 2025",
     ]
     assert "fields `date` and `text`" in result.description
+
+
+def test_a_date_in_a_links_address_is_no_label() -> None:
+    """ "PySAL 1.7 is [released](…/PySAL-1.7-Release-(2014-01-31))" under "January 2014": the date
+    at the end is inside the link's address, not a label the author wrote, and had refined the
+    item to 31 January. A date written after the link still dates it."""
+    page = (
+        "News\n====\nJanuary 2014\n PySAL 1.7 is `released <https://github.com/pysal/pysal/wiki/"
+        "PySAL-1.7-Release-(2014-01-31)>`_\n\n"
+    )
+    (item,) = parse_text(page, today=TODAY, path="news.rst").items
+    assert item.posted is not None and item.posted.display() == "January 2014"
+    loose = (
+        "# News\n\n- See [the slides](https://x.org/talks/2024-01-15)\n"
+        "- Gave a talk at [MIT](https://mit.edu) (Jan 2024)\n"
+    )
+    result = parse_text(loose, today=TODAY, path="news.md")
+    assert [i.posted.display() if i.posted else None for i in result.items] == [None, "January 2024"]

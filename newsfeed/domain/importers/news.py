@@ -215,8 +215,13 @@ def _label_of(
     if found:
         match = found[-1]
         after = tail[match.offset + match.length :]
-        if re.fullmatch(r"[\s)\]*_.:]*", after) and match.date.grain in ("month", "day", "year"):
-            before = core[: tail_start + match.offset]
+        before = core[: tail_start + match.offset]
+        in_address = re.search(r"\]\([^\s()]{0,500}(?:\([^\s()]{0,500})?$", before[-1100:]) is not None
+        if (
+            re.fullmatch(r"[\s)\]*_.:]*", after)
+            and match.date.grain in ("month", "day", "year")
+            and not in_address  # a date in a link's address ("…Release-(2014-01-31))") is no label
+        ):
             if match.date.grain == "year" and re.search(r"[^\W_][ \t]+$", before):
                 # a year right after a word is a name's ("at Neuroscience 2025", "ICML 2025"):
                 # it dates the entry and stays in its text
