@@ -9,7 +9,7 @@ from pathlib import Path
 from newsfeed.domain.dates import DateOrder
 from newsfeed.domain.importers import MAX_BYTES, ImportResult, UnreadableDocument, parse_folder, parse_text
 from newsfeed.domain.importers.records import PLACEHOLDER_SAID
-from newsfeed.domain.importers.structure import NEWS_HEADING, has_news_heading, toctree_entries
+from newsfeed.domain.importers.structure import has_news_heading, named_news, toctree_entries
 from newsfeed.domain.importers.templates import (
     SITE_HOME_PAGES,
     SITE_MARKERS,
@@ -286,22 +286,17 @@ def _followed(folder: Path, page: Path) -> list[Path]:
         # a page that only includes its News ("{% include_relative includes/news.md %}")
         candidate = (page.parent if beside else folder / "_includes") / name
         fresh = candidate != page and candidate not in found
-        if fresh and _named_for_news(name) and _inside(candidate, root) and candidate.is_file():
+        if fresh and named_news(Path(name).stem) and _inside(candidate, root) and candidate.is_file():
             found.append(candidate)
     for source in sources[:20]:
         for relative in source_places(source):
             candidate = folder / relative
-            if not _named_for_news(relative):
+            if not named_news(Path(relative).stem):
                 break
             if _inside(candidate, root) and candidate.exists() and candidate not in found:
                 found.append(candidate)
                 break
     return found
-
-
-def _named_for_news(path: str) -> bool:
-    """A file or folder whose name says news ("updates.yml", "news_items", "announcements/")."""
-    return bool(NEWS_HEADING.search(Path(path).stem.replace("_", " ").replace("-", " ")))
 
 
 def _inside(candidate: Path, root: Path) -> bool:

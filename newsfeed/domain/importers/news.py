@@ -35,11 +35,11 @@ _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _BULLET = re.compile(r"^(\s*)(?:[*\-+•‣◦▪●]|\d{1,3}[.)])\s+(.*)$")
 # Decoration before a label: punctuation, emphasis, emoji, "On", a weekday ("🔥 **[Mon, Jan 15, 2024]**").
 # A category in brackets before the label is the author's tag: "[Presentation] July 2026 — …".
+_TAG = re.compile(r"\[[A-Za-z][A-Za-z &/'-]{0,30}\](?!\()")
 _LEAD = re.compile(
-    r"^(?:\[[A-Za-z][A-Za-z &/'-]{0,30}\](?!\()|[^\w<]|_|<b>|<strong>|<em>|[Oo]n\s"
+    rf"^(?:{_TAG.pattern}|[^\w<]|_|<b>|<strong>|<em>|[Oo]n\s"
     r"|(?:NEW|New|new|Update|UPDATE)\b!?:?\s?|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}\.?,?\s)*"
 )
-_TAG = re.compile(r"\[[A-Za-z][A-Za-z &/'-]{0,30}\](?!\()")
 # A month name alone as a label, under a year heading: "### 2023" then "* Jun: paper accepted".
 _MONTH_LABEL = re.compile(
     r"(?i:(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6})\.?(?=\s*(?:[:|\]*)–—-]|\s\W))"
