@@ -175,9 +175,10 @@ def test_the_authors_category_counts_for_the_kind_it_names_in_words_no_training_
 def test_pages_never_trained_on_keep_their_kinds() -> None:
     """The shipped model on the two batches kept from it (training/heldout5.jsonl: 98 items of 13
     public sites; heldout6.jsonl: 237 items of 49 more; labelled blind, none of them trained on):
-    at least 84 and 188 right (the labelled kind or its defensible alternative), as many as when
+    at least 86 and 192 right (the labelled kind or its defensible alternative), as many as when
     they were measured (tools/train_kinds.py prints them; the model of the development sets alone
-    read 82 of the fifth). The four earlier batches are learned, and a model that read them scores
+    read 82 of the fifth, the model of one training order with every step at the full rate 84 and
+    188). The four earlier batches are learned, and a model that read them scores
     at least nine in ten of them."""
 
     def right(name: str) -> tuple[int, int]:
@@ -191,10 +192,10 @@ def test_pages_never_trained_on_keep_their_kinds() -> None:
 
     good, n = right("heldout5.jsonl")
     assert n == 98
-    assert good >= 84, f"{good}/{n}"
+    assert good >= 86, f"{good}/{n}"
     good, n = right("heldout6.jsonl")
     assert n == 237
-    assert good >= 188, f"{good}/{n}"
+    assert good >= 192, f"{good}/{n}"
     learned = [
         right(name) for name in ("heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl", "heldout4.jsonl")
     ]
