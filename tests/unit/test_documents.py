@@ -710,6 +710,29 @@ def test_a_template_page_says_which_file_holds_its_news_and_its_loop_is_no_item(
     assert result.items == [] and any("template" in w and "posts" in w for w in result.warnings)
 
 
+def test_a_pager_under_a_list_of_posts_is_no_item() -> None:
+    """A saved blog page: its posts, then the theme's pager (``<ul class="pagination">`` with
+    "← Newer Posts", "Older Posts →", page numbers). The pager is navigation, not news, whether its
+    class names it or only its words do."""
+    posts = (
+        "<main><h2>News</h2><ul>"
+        "<li>March 3, 2024: Our paper was accepted at ICLR.</li>"
+        "<li>January 9, 2024: Ana joined the lab as a postdoc.</li></ul>\n"
+    )
+    for pager in (
+        '<ul class="pagination main-pager"><li class="page-item"><a href="/page1">1</a></li>'
+        '<li class="page-item"><a href="/page3">3</a></li></ul>',
+        '<ul><li><a href="/page1">&larr; Newer Posts</a></li>'
+        '<li><a href="/page3">Older Posts &rarr;</a></li></ul>',
+    ):
+        result = parse_text(posts + pager + "</main>", today=TODAY, path="news.html")
+        assert [(i.posted.display() if i.posted else None, i.text[:9]) for i in result.items] == [
+            ("3 Mar 2024", "Our paper"),
+            ("9 Jan 2024", "Ana joine"),
+        ]
+        assert not any("no date" in w for w in result.warnings)
+
+
 def test_a_back_to_top_link_or_an_arrow_is_no_item() -> None:
     """Controls a theme puts after the list (Quarto's "Back to top", an "↑") are not items; an
     undated list's items still are."""

@@ -444,6 +444,40 @@ def test_news_kept_in_folders_by_year_are_read_and_drafts_hidden_folders_and_lin
     assert [i.title for i in read_path(hugo, today=TODAY).items] == ["A talk in Oslo"]
 
 
+def test_a_news_page_that_loops_over_the_posts_leads_to_the_posts_and_its_pager_is_no_item(
+    tmp_path: Path,
+) -> None:
+    """Beautiful Jekyll's news.html is a loop over the site's posts, followed by a pager
+    ("← Newer Posts", "Older Posts →") inside ``{% if paginator.previous_page %}``. With the loop
+    taken out, the pager's link had been read as the page's one undated item, so the site folder
+    stopped there; a pager is no news, and the site is read from its _posts/."""
+    site = tmp_path / "site"
+    (site / "_posts").mkdir(parents=True)
+    (site / "_config.yml").write_text("title: A genome project\n")
+    (site / "news.html").write_text(
+        "---\nlayout: page\n---\n{% assign posts = paginator.posts | default: site.posts %}\n"
+        '<ul class="posts-list" role="list">\n  {% for post in posts %}\n  <li class="post-preview">'
+        '<a href="{{ post.url }}"><h2 class="post-title">{{ post.title }}</h2></a>\n'
+        "  <p class=\"post-meta\">Posted on {{ post.date | date: '%B %-d, %Y' }}</p></li>\n"
+        "  {% endfor %}\n</ul>\n"
+        '{% if paginator.total_pages > 1 %}\n<ul class="pagination main-pager">\n'
+        '  {% if paginator.previous_page %}\n  <li class="page-item previous">\n'
+        '    <a class="page-link" href="{{ paginator.previous_page_path }}">&larr; Newer Posts</a>\n'
+        '  </li>\n  {% endif %}\n  {% if paginator.next_page %}\n  <li class="page-item next">\n'
+        '    <a class="page-link" href="{{ paginator.next_page_path }}">Older Posts &rarr;</a>\n'
+        "  </li>\n  {% endif %}\n</ul>\n{% endif %}\n"
+    )
+    (site / "_posts" / "2022-08-31-sequencing.md").write_text(
+        "---\nlayout: post\ntitle: The first hundred genomes are sequenced\n---\nA milestone.\n"
+    )
+    result = read_path(site, today=TODAY)
+    assert [(i.posted.display() if i.posted else None, i.title) for i in result.items] == [
+        ("31 Aug 2022", "The first hundred genomes are sequenced")
+    ]
+    assert result.description.startswith("site folder: its news in _posts/")
+    assert any("news.html" in w and "_posts/" in w for w in result.warnings)
+
+
 def test_a_javascript_sites_news_data_in_src_data_is_where_its_news_are(tmp_path: Path) -> None:
     """A Next.js, Vite, Vue or Astro site (package.json) keeps its news in src/data/news.json:
     the site folder is read from there. Such sites had given "no news where sites keep them",

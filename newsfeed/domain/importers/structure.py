@@ -162,8 +162,8 @@ _BLOCK_TAGS = {
 _DROP_TAGS = {"script", "style", "noscript", "template", "svg", "button", "form", "iframe", "head", "title"}
 _MORE = re.compile(
     r"^\s*(read|see|learn)?\s*more\b.*$|^\s*(continue reading|details|\[?more\]?)\s*(»|→|…)?\s*$"
-    r"|^\s*(?:(?:view|see|show|browse|read)\s+)?(?:all|older|past|previous|more)\s+"
-    r"(?:news|posts|updates|announcements|items)\b[^\w]{0,4}$"
+    r"|^\W{0,4}(?:(?:view|see|show|browse|read)\s+)?(?:all|older|newer|past|previous|next|more)\s+"
+    r"(?:news|posts|entries|updates|announcements|items)\b[^\w]{0,4}$"
     r"|^\W*(?:back\s+to\s+(?:the\s+)?top|to\s+top|top\s+of\s+page)\W*$|^\s*[↑⬆]\s*$",
     re.I,
 )
@@ -272,8 +272,9 @@ def _clean_tree(root: Any) -> None:
             if parent.tag == "sup" and not parent.text_content().strip() and parent.getparent() is not None:
                 _remove_keep_tail(parent)
     # the site's navigation and the page's own footer (contact, social links, the CV), and the
-    # dialogs a theme keeps hidden until asked (a "Cite" box, the search overlay) are no list of
-    # news; a footer inside an article or a card (its date, its byline) is kept
+    # dialogs a theme keeps hidden until asked (a "Cite" box, the search overlay), and the pager
+    # of a list of posts ("← Newer Posts", "Page 2"), are no list of news; a footer inside an
+    # article or a card (its date, its byline) is kept
     chrome: list[Any] = []
     stack: list[tuple[Any, bool]] = [(root, False)]  # (element, inside an article or a card)
     while stack:
@@ -287,6 +288,7 @@ def _clean_tree(root: Any) -> None:
             el.tag in ("nav", "dialog")
             or role in ("navigation", "contentinfo", "dialog", "alertdialog", "search")
             or "modal" in classes
+            or bool({"pagination", "pager", "paginator"} & _class_words(el))
             or ((el.tag == "footer" or named) and not inside)
         ):
             chrome.append(el)
