@@ -693,7 +693,41 @@ def test_a_themes_sample_posts_are_not_the_authors_news(tmp_path: Path) -> None:
     (site / "_posts" / "2025-06-01-moved.md").write_text("---\ntitle: Moved to Oslo\n---\n\nThe lab moved.\n")
     posts = read_path(site / "_posts", today=TODAY)
     assert [i.text for i in posts.items] == ["Moved to Oslo The lab moved."]
-    assert sum("a theme's sample text (lorem ipsum), not imported" in w for w in posts.warnings) == 2
+    assert (
+        sum("a theme's sample text (lorem ipsum, a sample post), not imported" in w for w in posts.warnings)
+        == 2
+    )
+
+
+def test_a_post_that_says_it_is_a_sample_or_tells_the_owner_to_edit_it_is_not_news(tmp_path: Path) -> None:
+    """Sample posts without filler text: ``jekyll new``'s "Welcome to Jekyll!" ("You'll find this
+    post in your `_posts` directory"), a theme's "This is an example post with image galleries",
+    "THIS IS JUST A SAMPLE POST", "This theme supports rendering beautiful math". They had been
+    imported as the site's news; the author's own posts beside them, which may well say "example"
+    or "sample" otherwise, are read."""
+    posts = tmp_path / "_posts"
+    posts.mkdir()
+    samples = {
+        "2025-03-16-welcome-to-jekyll.markdown": "---\ntitle: Welcome to Jekyll!\n---\nYou’ll find "
+        "this post in your `_posts` directory. Go ahead and edit it and re-build the site.\n",
+        "2024-12-04-photo-gallery.md": "---\ntitle: a post with image galleries\n---\nThis is an "
+        "example post with image galleries.\n",
+        "2022-08-31-buffalo.md": "---\ntitle: Incoming buffaloes ahead!\n---\n### THIS IS JUST A SAMPLE "
+        "POST\n\nThe townsfolk chose to mark the occasion differently.\n",
+        "2015-10-20-math.md": "---\ntitle: a post with math\n---\nThis theme supports rendering "
+        "beautiful math in inline and display modes.\n",
+    }
+    for name, text in samples.items():
+        (posts / name).write_text(text)
+    (posts / "2025-06-01-dataset.md").write_text(
+        "---\ntitle: Our sample post-processing code is released\n---\nThis is an example of what "
+        "the toolkit does; find the code on GitHub.\n"
+    )
+    result = read_path(posts, today=TODAY)
+    assert [(i.posted.display() if i.posted else None, i.title) for i in result.items] == [
+        ("1 Jun 2025", "Our sample post-processing code is released")
+    ]
+    assert sum("a theme's sample text" in w for w in result.warnings) == len(samples)
 
 
 def test_a_home_page_dated_only_by_its_front_matter_is_no_news(tmp_path: Path) -> None:

@@ -121,8 +121,19 @@ _LINK_ONLY = re.compile(r"\s*\[[^\]]+\]\((?:[^()\s]|\([^()\s]*\))+\)\s*(?:\([^()
 
 
 # the filler text of a theme's sample content
-_PLACEHOLDER = re.compile(r"\blorem\s+ipsum\b", re.I)
-PLACEHOLDER_SAID = "a theme's sample text (lorem ipsum)"
+# A theme's or a site generator's sample post: its filler text ("Lorem ipsum"), a post that says
+# it is an example ("This is an example post with …", "THIS IS JUST A SAMPLE POST"), describes the
+# theme ("This theme supports …") or tells the site's owner where to edit it ("You'll find this
+# post in your `_posts` directory"). None of these is how an author words their own news.
+_PLACEHOLDER = re.compile(
+    r"\blorem\s+ipsum\b"
+    r"|\b(?:this|it) is (?:just |only )?(?:an? )?(?:example|sample|demo|dummy|placeholder) (?:blog )?"
+    r"(?:post|page|entry|announcement)(?![-\w])"
+    r"|\bthis (?:theme|template) (?:also )?(?:supports|implements|lets|allows)\b"
+    r"|\b(?:find|edit) this (?:post|page|file) in (?:your|the) [`'\"]?_?(?:posts|content|news)\b",
+    re.I,
+)
+PLACEHOLDER_SAID = "a theme's sample text (lorem ipsum, a sample post)"
 
 # a short note wholly in brackets ("(No travel)", "[to be updated]", "(none yet)")
 _ASIDE = re.compile(r"[(\[]\s*[^()\[\]\d]{1,40}?\s*[)\]]\.?")
@@ -564,7 +575,7 @@ def _read(
         return
     if _PLACEHOLDER.search(text):
         # a theme's sample post ("Blog Post number 1", "… Win the Best Paper Award at
-        # Wowchemy 2020"): filler text, not the author's news
+        # Wowchemy 2020", "Welcome to Jekyll!"): filler text, not the author's news
         result.warnings.append(f"{where}: {PLACEHOLDER_SAID}, not imported: {text[:60]!r}")
         return
     if posted is None and not (block.bullet or block.undated_ok or not list_dated):
