@@ -478,6 +478,44 @@ def test_a_news_page_that_loops_over_the_posts_leads_to_the_posts_and_its_pager_
     assert any("news.html" in w and "_posts/" in w for w in result.warnings)
 
 
+def test_a_news_folders_page_that_keeps_its_news_as_front_matter_records_gives_each_record(
+    tmp_path: Path,
+) -> None:
+    """A Hugo Blox site's ``content/news/news.md`` holds no text, only front matter: its own title
+    and date, and ``news:``, a list of records (title, date, a summary) that its layout renders.
+    Read as one post of the folder it had been a single item, "Recent News"; its records are the
+    news, and a post beside it in the folder is still one item."""
+    site = tmp_path / "site"
+    (site / "content" / "news").mkdir(parents=True)
+    (site / "hugoblox.yaml").write_text("build: {}\n")
+    (site / "config.yaml").write_text("title: A homepage\n")
+    (site / "content" / "news" / "_index.md").write_text("---\ntitle: Recent News\ndate: 2024-09-05\n---\n")
+    page = (
+        '---\ntitle: "Recent News"\ndate: 2023-09-05\nnews:\n'
+        '  - title: "📘 One paper has been accepted to ECCV 2026."\n    date: "2026-06-18"\n'
+        '  - title: "🎁 I have been awarded the Optiver AI PhD Scholarship!"\n    date: "2026-04-07"\n'
+        "    summary: \"Please refer to <a href='https://example.org/s'>this page</a> for more details\"\n"
+        '  - title: "🎯 See you in Singapore, ICLR 2025!"\n    date: "2025-04-23"\n---\n'
+    )
+    (site / "content" / "news" / "news.md").write_text(page)
+    (site / "content" / "news" / "moved.md").write_text("---\ntitle: The lab moved\ndate: 2025-05-01\n---\n")
+    result = read_path(site, today=TODAY)
+    got = [
+        (i.posted.display() if i.posted else None, " ".join(i.text.split()[:4]), i.kind) for i in result.items
+    ]
+    assert got == [
+        ("18 Jun 2026", "📘 One paper has", "acceptance"),
+        ("7 Apr 2026", "🎁 I have been", "award"),
+        ("1 May 2025", "The lab moved", "other"),
+        ("23 Apr 2025", "🎯 See you in", "travel"),
+    ]
+    assert "page with news records in its front matter" in result.description
+    alone = read_path(site / "content" / "news" / "news.md", today=TODAY)
+    assert [" ".join(i.text.split()[:4]) for i in alone.items] == [
+        t for _, t, _ in got if t != "The lab moved"
+    ]
+
+
 def test_a_javascript_sites_news_data_in_src_data_is_where_its_news_are(tmp_path: Path) -> None:
     """A Next.js, Vite, Vue or Astro site (package.json) keeps its news in src/data/news.json:
     the site folder is read from there. Such sites had given "no news where sites keep them",

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from typing import Any
 
 from ..dates import DateParseError, FuzzyDate, parse
@@ -24,7 +25,9 @@ from .structure import (
     HINT_KEYS,
     Block,
     Document,
+    front_matter_records,
     inline_text,
+    markdown_document,
     read_markdown,
     read_org,
     read_rst,
@@ -177,6 +180,14 @@ def read_folder(files: list[tuple[str, str]], *, today: dt.date, name: str = "")
             found, body, line = split_front_matter(content)
             meta = found or {}
             text = _body_text(body, line)
+            if front_matter_records(meta) and not hidden_page(meta):
+                # a page of the folder that keeps the news as records in its front matter
+                # (``news: [{title: …, date: …}, …]``, which its layout renders): its records
+                page = markdown_document(content, today=today)
+                shapes.add("page with news records in its front matter")
+                warnings += page.warnings
+                rows += [(b.date, path, replace(b, path=path)) for b in page.blocks if b.kind == "entry"]
+                continue
         hidden = hidden_page(meta) or (
             "a draft" if str(meta.get("status") or "").strip().lower() == "draft" else ""
         )
@@ -231,4 +242,5 @@ def read_folder(files: list[tuple[str, str]], *, today: dt.date, name: str = "")
         shapes = {"Jekyll _posts folder"}
     described = " and ".join(sorted(shapes)) or "folder of news files"
     blocks = [block for _, _, block in rows]
-    return Document("folder", f"{described}, {len(blocks)} files", blocks, warnings)
+    files_read = len({path for _, path, _ in rows})
+    return Document("folder", f"{described}, {files_read} files", blocks, warnings)

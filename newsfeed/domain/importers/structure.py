@@ -2021,20 +2021,23 @@ def markdown_document(text: str, *, today: dt.date) -> Document:
             blocks.append(Block("heading", "News", 1, level=1))
             blocks += read_markdown(embedded)
             label = "Markdown page with its news in the front matter"
-        else:
-            found = [
-                r
-                for r in find_records(meta)
-                if r.text_key and len(r.rows) >= 2 and (r.date_key or _dated_by_labels(r))
-            ]
-            if found:
-                records = data_document(
-                    meta, "yaml", today=today, label="front matter", line_of=_line_finder(text)
-                )
-                blocks += records.blocks
-                label = f"Markdown page with news records in the front matter ({records.description})"
+        elif front_matter_records(meta):
+            lines = _line_finder(text)
+            records = data_document(meta, "yaml", today=today, label="front matter", line_of=lines)
+            blocks += records.blocks
+            label = f"Markdown page with news records in the front matter ({records.description})"
     blocks += read_markdown(body, line_offset=first_line - 1)
     return _described(Document("news", label, blocks))
+
+
+def front_matter_records(meta: Any) -> list[Records]:
+    """The dated records a page keeps in its front matter (``news: [{title: …, date: …}, …]``,
+    two at least): the page's news, which its layout renders, not the page's own text."""
+    return [
+        r
+        for r in find_records(meta)
+        if r.text_key and len(r.rows) >= 2 and (r.date_key or _dated_by_labels(r))
+    ]
 
 
 def _news_in_data(data: Any) -> str | None:
