@@ -516,6 +516,30 @@ def test_a_news_folders_page_that_keeps_its_news_as_front_matter_records_gives_e
     ]
 
 
+def test_a_post_whose_body_repeats_its_title_is_not_read_with_the_title_twice(tmp_path: Path) -> None:
+    """A lab's posts generated from a spreadsheet: the title ("Timing Research Forum 4 (Tokyo)
+    ()") and a body that opens with the same words, its link written out ("… ([link](…))"). The
+    item had been the title and then the title again; a body that opens otherwise still follows
+    its title."""
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "2025-10-17-trf.md").write_text(
+        '---\ntitle: "Timing Research Forum 4 (Tokyo) ()"\ndate: 2025-10-17\ncategory: event\n---\n\n'
+        "Timing Research Forum 4 (Tokyo) ([link](https://example.org/trf4))\n"
+        "Iizuka: Temporal expectancy and dopamine in rats\n"
+    )
+    (news / "2025-09-26-s4sn.md").write_text(
+        "---\ntitle: S4SN2025\ndate: 2025-09-26\n---\n\nOshima presented markerless 3D tracking of rodents.\n"
+    )
+    result = read_path(news, today=TODAY)
+    assert [i.text for i in result.items] == [
+        "Timing Research Forum 4 (Tokyo) ([link](https://example.org/trf4)) Iizuka: Temporal expectancy "
+        "and dopamine in rats",
+        "S4SN2025 Oshima presented markerless 3D tracking of rodents.",
+    ]
+    assert [i.title for i in result.items] == ["Timing Research Forum 4 (Tokyo) ()", "S4SN2025"]
+
+
 def test_a_javascript_sites_news_data_in_src_data_is_where_its_news_are(tmp_path: Path) -> None:
     """A Next.js, Vite, Vue or Astro site (package.json) keeps its news in src/data/news.json:
     the site folder is read from there. Such sites had given "no news where sites keep them",

@@ -106,6 +106,21 @@ def _body_text(body: str, line: int) -> str:
     return " ".join(block.text for block in read_markdown(body, line_offset=line - 1) if block.text)
 
 
+def _letters(text: str) -> str:
+    """A text's letters and digits (of any script), lower case, its links read as their text."""
+    return re.sub(r"[\W_]", "", _MD_LINK.sub(r"\1", text)).lower()
+
+
+def _opens_with(body: str, title: str) -> bool:
+    """Whether a post's body opens by repeating its title (in other punctuation, its link
+    written out): the title is then not put before it a second time."""
+    head = _letters(title)
+    return bool(head) and _letters(body[: len(title) * 4 + 400]).startswith(head)
+
+
+_MD_LINK = re.compile(r"\[([^\[\]]{0,500})\]\([^()\s]{0,2000}\)")
+
+
 def _markup_post(path: str, content: str) -> tuple[dict[str, Any], str, int] | None:
     """(metadata, body text, first line) of a reStructuredText or Org post; None for others.
     Its title is its ``title`` field, else its first heading (left out of the body)."""
@@ -211,7 +226,7 @@ def read_folder(files: list[tuple[str, str]], *, today: dt.date, name: str = "")
             elif overlaps(dated[0], posted):
                 title = dated[1]  # the title repeats the date the file gives
         inline = _truthy(meta.get("inline"))
-        if title and not inline:
+        if title and not inline and not _opens_with(text, title):
             text = f"{title} {text}".strip()
         if not text:
             warnings.append(f"{path}:{line}: empty news item, not imported")
