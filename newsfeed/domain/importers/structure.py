@@ -37,6 +37,7 @@ import re
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from html import escape as html_escape
 from typing import Any
 
 import yaml
@@ -970,7 +971,16 @@ def _drop_row_numbers(rows: list[list[str]]) -> list[list[str]]:
 
 
 # inline HTML, and the paragraphs and lists a data file's field may hold ("<p>…</p><ul><li>…")
-_HTML_IN_TEXT = re.compile(r"</?(?:a|b|strong|i|em|span|br|time|font|u|p|ul|ol|li|div|sup|sub|small)\b", re.I)
+# the inline tags an author styles a sentence with (a ``<code style="color: …">`` for colour, a
+# ``<mark>``, a ``<cite>``), besides the common ones: read as the text they hold
+_HTML_IN_TEXT = re.compile(
+    r"</?(?:a|b|strong|i|em|span|br|time|font|u|p|ul|ol|li|div|sup|sub|small|big|code|tt|kbd|samp|mark"
+    r"|cite|q|abbr|dfn|del|ins|s|strike|center|nobr)\b",
+    re.I,
+)
+
+
+_CODE_SPAN = re.compile(r"`[^`\n]{1,500}`")
 
 
 def inline_text(text: str, badges: list[str] | None = None) -> str:
@@ -982,7 +992,9 @@ def inline_text(text: str, badges: list[str] | None = None) -> str:
         return ""
     # the lines joined; the last keeps its trailing text exactly as written
     text = " ".join([*(p.strip() for p in parts[:-1]), parts[-1].lstrip()])
-    if _HTML_IN_TEXT.search(text):
+    if _HTML_IN_TEXT.search(_CODE_SPAN.sub("", text)):
+        # a tag written inside backticks ("use `<code>`") is the sentence's text, not markup
+        text = _CODE_SPAN.sub(lambda m: html_escape(m.group(0), quote=False), text)
         fragment = _fragment(text, "span")
         if fragment is not None:
             _clean_tree(fragment)
