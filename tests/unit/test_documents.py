@@ -730,6 +730,46 @@ def test_inline_html_an_author_styles_a_sentence_with_is_read_as_its_text() -> N
     assert [i.kind for i in result.items][:2] == ["acceptance", "award"]
 
 
+def test_a_cards_row_of_button_links_is_its_links_not_items() -> None:
+    """HTML5 UP cards: a title, a date, a paragraph, then ``<ul class="actions">`` of links styled
+    as buttons ("Register", "Slides"). Under a card whose paragraph is no item (its date heading
+    is followed by a "Deadline" heading, or is "Semester 2 2021"), each button had been an undated
+    item of its own ("[Register](…)"); they are the card's links, joined to its paragraph. A list
+    of ordinary links is left as it is."""
+
+    def card(title: str, heads: list[str], text: str, buttons: list[str], cls: str) -> str:
+        dates = "".join(f"<h4>{h}</h4>" for h in heads)
+        links = "".join(f'<li><a href="https://x.example/{n}"{cls}>{n}</a></li>' for n in buttons)
+        return (
+            f'<section><div class="content"><div class="inner"><h2>{title}</h2>{dates}<p>{text}</p>'
+            f'<ul class="actions">{links}</ul></div></div></section><hr>'
+        )
+
+    def page(cls: str) -> str:
+        return (
+            '<section id="one"><div class="inner"><header class="major"><h1>News</h1></header><hr>'
+            + card("Path planning", ["09/07/2021<br>5:00 PM"], "A talk on motion planning.", ["Slides"], cls)
+            + card(
+                "ROS Hackathon",
+                ["18/05/2021", "Deadline: 10th July EOD"],
+                "Drive a robot home.",
+                ["Code"],
+                cls,
+            )
+            + card(
+                "Robotics course", ["Semester 2 2021"], "A course for everyone.", ["Register", "Video"], cls
+            )
+            + "</div></section>"
+        )
+
+    result = parse_text(page(' class="button"'), today=TODAY, path="news.html")
+    assert [(i.posted.display() if i.posted else None, i.text) for i in result.items] == [
+        ("9 Jul 2021, 17:00", "A talk on motion planning. [Slides](https://x.example/Slides)")
+    ]
+    plain = parse_text(page(""), today=TODAY, path="news.html")
+    assert "[Register](https://x.example/Register)" in [i.text for i in plain.items]
+
+
 def test_a_pager_under_a_list_of_posts_is_no_item() -> None:
     """A saved blog page: its posts, then the theme's pager (``<ul class="pagination">`` with
     "← Newer Posts", "Older Posts →", page numbers). The pager is navigation, not news, whether its

@@ -241,6 +241,42 @@ def _class_words(el: Any) -> set[str]:
     return {w for c in (el.get("class") or "").lower().split() for w in re.split(r"[-_]", c)}
 
 
+_BUTTON_WORDS = frozenset({"button", "btn"})
+
+
+def _join_action_buttons(actions: Any) -> None:
+    """A list whose every item is one link styled as a button ("Video", "Slides", "Register":
+    ``<ul class="actions"><li><a class="button" …>``) under a card's paragraph is that card's
+    links, not items: its links join the paragraph before it."""
+    items = [child for child in actions if isinstance(child.tag, str)]
+    links = []
+    for item in items:
+        inner = [child for child in item if isinstance(child.tag, str)]
+        if (
+            item.tag != "li"
+            or len(inner) != 1
+            or inner[0].tag != "a"
+            or not _BUTTON_WORDS & _class_words(inner[0])
+            or (item.text or "").strip()
+            or (inner[0].tail or "").strip()
+        ):
+            return
+        links.append(inner[0])
+    owner = actions.getprevious()
+    while owner is not None and not isinstance(owner.tag, str):
+        owner = owner.getprevious()
+    if not links or owner is None or owner.tag != "p" or not _inline(owner):
+        return
+    for link in links:
+        link.tail = None
+        if len(owner):
+            owner[-1].tail = (owner[-1].tail or "").rstrip() + " "
+        else:
+            owner.text = (owner.text or "").rstrip() + " "
+        owner.append(link)
+    _remove_keep_tail(actions)
+
+
 def _clean_tree(root: Any) -> None:
     for bad in root.xpath("//comment() | //processing-instruction()"):
         parent = bad.getparent()
@@ -272,6 +308,8 @@ def _clean_tree(root: Any) -> None:
             _remove_keep_tail(el)
             if parent.tag == "sup" and not parent.text_content().strip() and parent.getparent() is not None:
                 _remove_keep_tail(parent)
+    for actions in list(root.iter("ul", "ol")):
+        _join_action_buttons(actions)
     # the site's navigation and the page's own footer (contact, social links, the CV), and the
     # dialogs a theme keeps hidden until asked (a "Cite" box, the search overlay), and the pager
     # of a list of posts ("← Newer Posts", "Page 2"), are no list of news; a footer inside an
