@@ -19,7 +19,7 @@ from .model import FORMATS, KINDS, Event, ImportedItem, ImportResult, Link, Unre
 from .publications import ENTRY as PUBLICATION_ENTRY
 from .publications import parse_publications
 from .records import read_items
-from .structure import front_matter_records, markup_of, news_document, split_front_matter
+from .structure import markup_of, news_document, records_page, split_front_matter
 from .templates import hidden_page
 from .text import looks_like_html
 
@@ -78,7 +78,7 @@ def detect_format(text: str, path: str = "") -> str:
         and "date" in meta
         and not meta.get("sections")
         and not meta.get("widget")  # a section of the home page (Hugo Academic), not a post
-        and not front_matter_records(meta)  # a page of news records its layout renders
+        and not records_page(meta, body)  # a page of news records its layout renders
         and not hidden_page(meta)
         and len(body.strip()) < 20_000
     ):

@@ -25,13 +25,13 @@ from .structure import (
     HINT_KEYS,
     Block,
     Document,
-    front_matter_records,
     inline_text,
     markdown_document,
     read_markdown,
     read_org,
     read_rst,
     record_date,
+    records_page,
     split_front_matter,
 )
 from .templates import hidden_page
@@ -195,7 +195,7 @@ def read_folder(files: list[tuple[str, str]], *, today: dt.date, name: str = "")
             found, body, line = split_front_matter(content)
             meta = found or {}
             text = _body_text(body, line)
-            if front_matter_records(meta) and not hidden_page(meta):
+            if records_page(meta, body) and not hidden_page(meta):
                 # a page of the folder that keeps the news as records in its front matter
                 # (``news: [{title: …, date: …}, …]``, which its layout renders): its records
                 page = markdown_document(content, today=today)

@@ -2090,6 +2090,12 @@ def front_matter_records(meta: Any) -> list[Records]:
     ]
 
 
+def records_page(meta: Any, body: str) -> bool:
+    """Whether a file is a page of news records rather than one post: nothing in its body, and
+    a field of its front matter (``news:``) holding two or more dated records."""
+    return not body.strip() and any(r.path for r in front_matter_records(meta))
+
+
 def _news_in_data(data: Any) -> str | None:
     """The Markdown of a block named News inside front matter data (a page builder's section)."""
     if isinstance(data, dict):
