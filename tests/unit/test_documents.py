@@ -712,20 +712,22 @@ def test_a_template_page_says_which_file_holds_its_news_and_its_loop_is_no_item(
 
 def test_inline_html_an_author_styles_a_sentence_with_is_read_as_its_text() -> None:
     """A Markdown list whose items are coloured with ``<code style="color: #FC465B">…</code>``
-    (and a ``<mark>``, a ``<cite>``, a struck ``<s>``): the tags had stayed in the item's text,
-    which feeds and the news page would show. A tag written inside backticks is the sentence's
-    own text and stays."""
+    (and a ``<mark>``, a ``<cite>``, a struck ``<s>``, a "new" badge ``<img src="new.gif"/>``):
+    the tags had stayed in the item's text, which feeds and the news page would show. A tag
+    written inside backticks is the sentence's own text and stays."""
     page = (
         "## News\n***2026***\n"
         '- 📳 **<code style="color: #FC465B">One paper has been accepted at CVPR 2026.</code>**\n'
         "- 📳 <mark>Best paper</mark> at <cite>CHI 2026</cite>, <s>one</s> two awards.\n"
         "- 📳 Released a parser: use `<code>` tags freely.\n"
+        '- 📳 Our paper was accepted at Eurographics 2025! <img src="/assets/img/new.gif"/>\n'
     )
     result = parse_text(page, today=TODAY, path="news.md")
     assert [i.text for i in result.items] == [
         "📳 **One paper has been accepted at CVPR 2026.**",
         "📳 Best paper at CHI 2026, one two awards.",
         "📳 Released a parser: use `<code>` tags freely.",
+        "📳 Our paper was accepted at Eurographics 2025!",
     ]
     assert [i.kind for i in result.items][:2] == ["acceptance", "award"]
 

@@ -1010,10 +1010,11 @@ def _drop_row_numbers(rows: list[list[str]]) -> list[list[str]]:
 
 # inline HTML, and the paragraphs and lists a data file's field may hold ("<p>…</p><ul><li>…")
 # the inline tags an author styles a sentence with (a ``<code style="color: …">`` for colour, a
-# ``<mark>``, a ``<cite>``), besides the common ones: read as the text they hold
+# ``<mark>``, a ``<cite>``, a "new" badge ``<img src="new.gif">``), besides the common ones: read
+# as the text they hold (an image as none)
 _HTML_IN_TEXT = re.compile(
     r"</?(?:a|b|strong|i|em|span|br|time|font|u|p|ul|ol|li|div|sup|sub|small|big|code|tt|kbd|samp|mark"
-    r"|cite|q|abbr|dfn|del|ins|s|strike|center|nobr)\b",
+    r"|cite|q|abbr|dfn|del|ins|s|strike|center|nobr|img)\b",
     re.I,
 )
 
