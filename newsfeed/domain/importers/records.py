@@ -120,7 +120,6 @@ class _Entry:
 _LINK_ONLY = re.compile(r"\s*\[[^\]]+\]\((?:[^()\s]|\([^()\s]*\))+\)\s*(?:\([^()]*\))?[.;,]?\s*")
 
 
-# the filler text of a theme's sample content
 # A theme's or a site generator's sample post: its filler text ("Lorem ipsum"), a post that says
 # it is an example ("This is an example post with …", "THIS IS JUST A SAMPLE POST"), describes the
 # theme ("This theme supports …") or tells the site's owner where to edit it ("You'll find this
