@@ -108,7 +108,7 @@ def _body_text(body: str, line: int) -> str:
 
 def _letters(text: str) -> str:
     """A text's letters and digits (of any script), lower case, its links read as their text."""
-    return re.sub(r"[\W_]", "", _MD_LINK.sub(r"\1", text)).lower()
+    return re.sub(r"[\W_]", "", plain(text)).lower()
 
 
 def _opens_with(body: str, title: str) -> bool:
@@ -116,9 +116,6 @@ def _opens_with(body: str, title: str) -> bool:
     written out): the title is then not put before it a second time."""
     head = _letters(title)
     return bool(head) and _letters(body[: len(title) * 4 + 400]).startswith(head)
-
-
-_MD_LINK = re.compile(r"\[([^\[\]]{0,500})\]\([^()\s]{0,2000}\)")
 
 
 def _markup_post(path: str, content: str) -> tuple[dict[str, Any], str, int] | None:
