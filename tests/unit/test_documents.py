@@ -575,6 +575,39 @@ def test_records_kept_in_several_languages_are_read_in_english() -> None:
     ]
 
 
+def test_a_records_versions_in_several_languages_beside_its_date_are_read_in_english() -> None:
+    """``- time: May 2026`` with ``en: {news: …}`` and ``zh: {news: …}`` beside it (a site that
+    keeps each record's text once per language): one item per record, in English (else the
+    first language written), dated by the field beside the versions; a whole file kept once per
+    language (``en: [records]``, ``zh: [records]``) is read in one too."""
+    data = (
+        '- time: "May 2026"\n  en:\n    news: "One paper is accepted by a venue. Congratulations!"\n'
+        '  zh:\n    news: "一篇论文被录用。感谢各位合作者！"\n'
+        '- time: "Apr 2026"\n  zh:\n    news: "两篇论文被录用。"\n'
+        '  ja:\n    news: "二本の論文が採択されました。"\n'
+        '- time: "Jan 2026"\n  en:\n    news: "Our paper received the best poster award."\n'
+        '  zh:\n    news: "我们的论文获得最佳海报奖。"\n'
+    )
+    result = parse_text(data, today=TODAY, path="data/news.yaml")
+    assert [i.text for i in result.items] == [
+        "One paper is accepted by a venue. Congratulations!",
+        "两篇论文被录用。",
+        "Our paper received the best poster award.",
+    ]
+    assert _months(result) == [(2026, 5), (2026, 4), (2026, 1)]
+    whole = (
+        "en:\n  - date: 2025-03-01\n    text: A talk at a workshop on graphs.\n"
+        "  - date: 2025-02-01\n    text: A paper accepted at a venue.\n"
+        "zh:\n  - date: 2025-03-01\n    text: 在图研讨会上做报告。\n"
+        "  - date: 2025-02-01\n    text: 一篇论文被录用。\n"
+    )
+    result = parse_text(whole, today=TODAY, path="_data/news.yml")
+    assert [i.text for i in result.items] == [
+        "A talk at a workshop on graphs.",
+        "A paper accepted at a venue.",
+    ]
+
+
 def test_folders_of_restructuredtext_and_org_posts_are_one_item_per_file(tmp_path: Any) -> None:
     """Sphinx, Pelican and Nikola keep posts in reStructuredText, Emacs users in Org: each file is
     an item, dated by its metadata (":date:", ".. date:", "#+DATE:"), a whole date inside its name

@@ -1466,20 +1466,32 @@ def _language(key: object) -> str:
     return code if code in _LANGUAGES else ""
 
 
+def _chosen_language(keys: list[Any]) -> Any:
+    """Of keys naming languages, the English one, else the first written."""
+    return next((k for k in keys if _language(k) == "en"), keys[0])
+
+
 def one_language(data: Any) -> Any:
     """``data`` (a data file, a post's front matter) with every value kept in several languages
     (``title: {en: …, ja: …}``, ``date: {en: Mar 2026, zh: 2026 年
     3 月}``) read in one: English when it is there, else the first written. So are fields kept
     side by side (``title: 两篇论文…``, ``title_en: Two papers…``): the English one is the
-    field."""
+    field; a record's versions beside its own fields (``time: May 2026``, ``en: {news: …}``,
+    ``zh: {news: …}``): the English version's fields are the record's; and a whole file kept
+    once per language (``en: [records]``, ``zh: [records]``)."""
     if isinstance(data, dict):
-        if (
-            len(data) >= 2
-            and all(_language(k) for k in data)
-            and all(isinstance(v, str | int | float | dt.date) for v in data.values())
-        ):
-            english = [v for k, v in data.items() if _language(k) == "en"]
-            return english[0] if english else next(iter(data.values()))
+        keys = list(data)
+        if len(keys) >= 2 and all(_language(k) for k in keys):
+            values = list(data.values())
+            if all(isinstance(v, str | int | float | dt.date) for v in values) or all(
+                isinstance(v, list) for v in values
+            ):
+                return one_language(data[_chosen_language(keys)])
+        versions = [k for k in keys if _language(k) and isinstance(data[k], dict)]
+        if len(versions) >= 2:
+            chosen = data[_chosen_language(versions)]
+            merged = {k: v for k, v in data.items() if k not in versions}
+            data = {**merged, **{k: v for k, v in chosen.items() if k not in merged}}
         return _english_siblings({k: one_language(v) for k, v in data.items()})
     if isinstance(data, list):
         return [one_language(v) for v in data]
