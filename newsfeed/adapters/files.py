@@ -20,6 +20,8 @@ from newsfeed.domain.importers.templates import (
 )
 
 FOLDER_SUFFIXES = (".md", ".markdown", ".qmd", ".rmd", ".html", ".rst", ".org")
+# a folder of data files (Hugo's data/news/2024/en.yaml): read when it holds no documents
+DATA_FOLDER_SUFFIXES = (".yml", ".yaml", ".json", ".toml")
 
 
 def read_text(path: Path) -> str:
@@ -90,6 +92,7 @@ def read_path(
 
 
 _BUNDLE_PAGES = ("index.md", "index.markdown", "index.qmd", "index.Rmd", "index.rmd")
+_TRANSLATED_PAGE = re.compile(r"index\.[a-z]{2}(?:[-_][A-Za-z]{2,4})?\.(?:md|markdown|qmd|rmd)", re.I)
 _SKIPPED_FOLDERS = frozenset({"_drafts", "drafts", "node_modules"})
 
 
@@ -98,21 +101,32 @@ _COLLECTIONS = frozenset({"_news", "_posts", "news", "posts", "post", "blog", "u
 _DATED_FOLDER = re.compile(r"\d{4}(?:[-_]\d{1,2})?|\d{1,2}")
 
 
-def _folder_files(folder: Path, depth: int = 0, collection: bool | None = None) -> list[Path]:
-    """A folder's news files: its own, then each page bundle's page (Hugo's ``post/name/index.md``),
-    then those of the folders it keeps them in, three levels down at most: by year anywhere
-    (``_news/2025/…``), by topic too in a folder of posts (``_posts/news/…``, as Jekyll collections
-    and Hugo sections allow). A folder of documents (``docs/Training/…``) is read at its top only.
-    Hidden folders, drafts and links are not followed, and a nested folder's ``index.html`` is
-    a page the site built (``news/2025acl/index.html``), not a post."""
+def _folder_files(folder: Path) -> list[Path]:
+    """A folder's news files (:func:`_documents`); a folder that holds none but data files
+    (Hugo's ``data/news/2024/en.yaml``) gives its data files, which are read as one tree."""
+    return _documents(folder) or _documents(folder, DATA_FOLDER_SUFFIXES)
+
+
+def _documents(
+    folder: Path, suffixes: tuple[str, ...] = FOLDER_SUFFIXES, depth: int = 0, collection: bool | None = None
+) -> list[Path]:
+    """A folder's files of these kinds: its own, then each page bundle's page (Hugo's
+    ``post/name/index.md``), then those of the folders it keeps them in, three levels down at
+    most: by year anywhere (``_news/2025/…``), by topic too in a folder of posts (``_posts/news/…``,
+    as Jekyll collections and Hugo sections allow). A folder of documents (``docs/Training/…``) is
+    read at its top only. Hidden folders, drafts and links are not followed, a nested folder's
+    ``index.html`` is a page the site built (``news/2025acl/index.html``), not a post, and a data
+    file named with a leading ``_`` is a folder's settings (Quarto's ``_metadata.yml``)."""
     if collection is None:
         collection = folder.name.lower() in _COLLECTIONS
+    data = suffixes is DATA_FOLDER_SUFFIXES
     files = sorted(
         p
         for p in folder.iterdir()
         if p.is_file()
-        and p.suffix.lower() in FOLDER_SUFFIXES
+        and p.suffix.lower() in suffixes
         and not (depth and p.name.lower() == "index.html")
+        and not (data and p.name.startswith("_"))
     )
     subfolders = sorted(
         p
@@ -121,11 +135,15 @@ def _folder_files(folder: Path, depth: int = 0, collection: bool | None = None) 
     )
     nested: list[Path] = []
     for sub in subfolders:
-        page = next((sub / name for name in _BUNDLE_PAGES if (sub / name).is_file()), None)
-        if page is not None:
-            files.append(page)  # a page bundle: its page is the post, its other files its pictures
+        pages = [sub / name for name in _BUNDLE_PAGES if (sub / name).is_file()][:1] or sorted(
+            p for p in sub.iterdir() if _TRANSLATED_PAGE.fullmatch(p.name) and p.is_file()
+        )
+        if pages and not data:
+            # a page bundle: its page is the post (or its page in each language, of which the
+            # folder reader keeps one), its other files its pictures
+            files += pages
         elif depth < 3 and not sub.is_symlink() and (collection or _DATED_FOLDER.fullmatch(sub.name)):
-            nested += _folder_files(sub, depth + 1, collection)
+            nested += _documents(sub, suffixes, depth + 1, collection)
     return files + nested
 
 

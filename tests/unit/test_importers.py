@@ -701,6 +701,81 @@ def test_a_multilingual_hugo_sites_news_are_in_its_english_content_folder(tmp_pa
     ]
 
 
+def test_a_hugo_sites_news_kept_as_data_files_by_year_and_language_are_read_once_in_english(
+    tmp_path: Path,
+) -> None:
+    """Hugo reads a data folder as one tree (``data/news/2024/en.yaml`` is ``site.Data.news``):
+    the site's news are the records of every file, each kept once per language (``en.yaml``,
+    ``ja.yaml``, ``zh.yaml``) and read in English; a record the site hides (``display: false``)
+    and a file with no records (the home page's summary settings) are not items. The site had
+    "no news where sites keep them"."""
+    site = tmp_path / "site"
+    (site / "content" / "en" / "news").mkdir(parents=True)
+    (site / "content" / "en" / "news" / "_index.md").write_text(
+        '---\ntitle: "News"\nlayout: "data-list"\n---\n'
+    )
+    (site / "hugo.toml").write_text('defaultContentLanguage = "en"\n')
+    record = "n_{k}:\n  display: {shown}\n  date: '{date}'\n  title: {title}\n  text: '{text}'\n"
+    years = {
+        "2023": [("2023-12-01", "Society, Member", "joined the **Society** as a Member.", "true")],
+        "2024": [
+            (
+                "2024-03-12",
+                "DSAA 2024, Program Committee",
+                "served on the programme committee of DSAA.",
+                "true",
+            ),
+            ("2024-01-05", "Draft", "not ready to be shown yet.", "false"),
+        ],
+    }
+    for year, rows in years.items():
+        for lang, mark in (("en", ""), ("ja", "（日本語）"), ("zh", "（中文）")):
+            (site / "data" / "news" / year).mkdir(parents=True, exist_ok=True)
+            (site / "data" / "news" / year / f"{lang}.yaml").write_text(
+                "".join(
+                    record.format(k=n, shown=shown, date=date, title=title + mark, text=text + mark)
+                    for n, (date, title, text, shown) in enumerate(rows)
+                ),
+                encoding="utf-8",
+            )
+    (site / "data" / "news" / "_summary").mkdir()
+    (site / "data" / "news" / "_summary" / "en.yaml").write_text(
+        "display: false\nlabel: LATEST NEWS\nbutton: View all news\n"
+    )
+    result = read_path(site, today=TODAY)
+    assert "its news in data/news/" in result.description
+    assert [(i.posted.start.isoformat() if i.posted else None, i.text) for i in result.items] == [
+        ("2024-03-12", "DSAA 2024, Program Committee served on the programme committee of DSAA."),
+        ("2023-12-01", "Society, Member joined the **Society** as a Member."),
+    ]
+    assert any("display: false" in w for w in result.warnings)
+
+
+def test_a_post_kept_once_per_language_is_one_item_in_the_sites_default_language(tmp_path: Path) -> None:
+    """Hugo keeps a post's translations beside it (``talk/index.en.md`` and ``index.zh.md``,
+    ``award.md`` and ``award.zh.md``): each post is one item, the English version (or the one
+    with no language in its name, the site's default), never one per language."""
+    posts = tmp_path / "post"
+    (posts / "talk").mkdir(parents=True)
+    (posts / "talk" / "index.en.md").write_text(
+        "---\ntitle: Invited talk at a workshop\ndate: 2024-05-02\n---\n"
+    )
+    (posts / "talk" / "index.zh.md").write_text(
+        "---\ntitle: 在研讨会上做特邀报告\ndate: 2024-05-02\n---\n", encoding="utf-8"
+    )
+    (posts / "award.md").write_text("---\ntitle: Best paper award at a venue\ndate: 2024-03-01\n---\n")
+    (posts / "award.zh.md").write_text(
+        "---\ntitle: 获得最佳论文奖\ndate: 2024-03-01\n---\n", encoding="utf-8"
+    )
+    (posts / "de.md").write_text("---\ntitle: A post about Delaware\ndate: 2024-01-01\n---\n")
+    result = read_path(posts, today=TODAY)
+    assert [i.text for i in result.items] == [
+        "Invited talk at a workshop",
+        "Best paper award at a venue",
+        "A post about Delaware",
+    ]
+
+
 def test_a_home_page_that_includes_its_news_is_followed_to_the_included_file(tmp_path: Path) -> None:
     """A Jekyll home page that pulls its News in from a file beside it (``{% include_relative
     includes/news.md %}`` in ``_pages/about.md``) is read from that file; the site had "no news

@@ -150,7 +150,8 @@ def parse_folder(
         raise UnreadableDocument(f"{name}: a folder is read as a folder of news files (one item per file)")
     if not files:
         raise UnreadableDocument(
-            f"{name}: no news files (.md, .markdown, .qmd, .Rmd, .html, .rst, .org) in this folder"
+            f"{name}: no news files (.md, .markdown, .qmd, .Rmd, .html, .rst, .org; "
+            ".yml, .yaml, .json, .toml when it holds no documents) in this folder"
         )
     checked: list[tuple[str, str]] = []
     refused: list[str] = []

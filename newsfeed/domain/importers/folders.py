@@ -26,7 +26,10 @@ from .structure import (
     Block,
     Document,
     inline_text,
+    language_of,
     markdown_document,
+    markup_of,
+    read_data,
     read_markdown,
     read_org,
     read_rst,
@@ -174,14 +177,67 @@ def own_page(path: str, folder: str) -> bool:
     return file_name.startswith("_index.") or (file_name.startswith("index.") and top)
 
 
+_DATA_SUFFIXES = (".yml", ".yaml", ".json", ".toml")
+_LANGUAGE_CODE = re.compile(r"[a-z]{2}(?:[-_][A-Za-z]{2,4})?")  # "en", "zh-CN", "pt_BR"
+
+
+def _language_part(path: str) -> tuple[tuple[str, str, str], str] | None:
+    """The (folder, name, suffix) a file shares with its versions in other languages, and the
+    language its name gives: "post/index.zh.md" is (("post", "index", ".md"), "zh"),
+    "post/award.md" (("post", "award", ".md"), ""), as the site's default language; None for a
+    name with no suffix."""
+    folder, _, file_name = path.replace("\\", "/").rpartition("/")
+    parts = file_name.split(".")
+    if len(parts) < 2:
+        return None
+    suffix = "." + parts[-1].lower()
+    if language_of(parts[-2]) and _LANGUAGE_CODE.fullmatch(parts[-2]):
+        return (folder, ".".join(parts[:-2]), suffix), parts[-2]
+    return (folder, ".".join(parts[:-1]), suffix), ""
+
+
+def one_language_files(files: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], int]:
+    """A folder's files with each file kept once per language (Hugo's ``index.en.md`` and
+    ``index.zh.md``, ``award.md`` and ``award.zh.md``, a data folder's ``en.yaml``, ``ja.yaml``,
+    ``zh.yaml``) in one version: the one with no language in its name (the site's default),
+    else English, else the first; and how many versions were left out. A name that is only a
+    language ("de.md") with no other version is a post like any other."""
+    versions: dict[tuple[str, str, str], list[tuple[str, int]]] = {}
+    for n, (path, _) in enumerate(files):
+        found = _language_part(path)
+        if found is not None:
+            versions.setdefault(found[0], []).append((found[1], n))
+    dropped: set[int] = set()
+    for group in versions.values():
+        if len(group) < 2 or all(not lang for lang, _ in group):
+            continue
+        keep = next((n for lang, n in group if not lang), None)
+        if keep is None:
+            keep = next((n for lang, n in group if language_of(lang) == "en"), group[0][1])
+        dropped |= {n for _, n in group if n != keep}
+    return [f for n, f in enumerate(files) if n not in dropped], len(dropped)
+
+
 def read_folder(files: list[tuple[str, str]], *, today: dt.date, name: str = "") -> Document:
-    """One entry per file of a folder, newest first."""
+    """One entry per file of a folder, newest first; a data file gives its records (Hugo's
+    ``data/news/2024/en.yaml``)."""
     warnings: list[str] = []
     rows: list[tuple[FuzzyDate | None, str, Block]] = []
     shapes: set[str] = set()
+    files, translations = one_language_files(files)
+    if translations:
+        warnings.append(f"{translations} file(s) kept in another language beside the one read: not imported")
     for path, content in files:
         file_name = path.replace("\\", "/").rsplit("/", 1)[-1]
         if own_page(path, name) or _REPOSITORY_DOC.match(file_name):
+            continue
+        kind = markup_of(content, path) if file_name.lower().endswith(_DATA_SUFFIXES) else ""
+        if kind in ("yaml", "json", "toml"):
+            data = read_data(content, kind, today=today, name=path)
+            entries = [replace(b, path=path) for b in data.blocks if b.kind == "entry"]
+            warnings += [f"{path}: {w}" for w in data.warnings if entries or not w.startswith("no list")]
+            shapes.add("folder of data files")
+            rows += [(b.date, path, b) for b in entries]
             continue
         markup = _markup_post(path, content)
         if markup is not None:

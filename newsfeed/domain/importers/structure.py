@@ -832,7 +832,7 @@ def split_front_matter(text: str) -> tuple[dict[str, Any] | None, str, int]:
         m = pattern.match(text)
         if m:
             try:
-                data = one_language(load(m.group(1)))
+                data = onelanguage_of(load(m.group(1)))
             except ValueError:
                 data = None
             return (data if isinstance(data, dict) else {}), text[m.end() :], text[: m.end()].count("\n") + 1
@@ -1460,18 +1460,18 @@ _LANGUAGES = frozenset({
 })  # fmt: skip
 
 
-def _language(key: object) -> str:
+def language_of(key: object) -> str:
     """The language a key names ("zh-CN" -> "zh"), or "" when it names none."""
     code = re.split(r"[-_]", key, maxsplit=1)[0].lower() if isinstance(key, str) else ""
     return code if code in _LANGUAGES else ""
 
 
-def _chosen_language(keys: list[Any]) -> Any:
+def _chosenlanguage_of(keys: list[Any]) -> Any:
     """Of keys naming languages, the English one, else the first written."""
-    return next((k for k in keys if _language(k) == "en"), keys[0])
+    return next((k for k in keys if language_of(k) == "en"), keys[0])
 
 
-def one_language(data: Any) -> Any:
+def onelanguage_of(data: Any) -> Any:
     """``data`` (a data file, a post's front matter) with every value kept in several languages
     (``title: {en: …, ja: …}``, ``date: {en: Mar 2026, zh: 2026 年
     3 月}``) read in one: English when it is there, else the first written. So are fields kept
@@ -1481,20 +1481,20 @@ def one_language(data: Any) -> Any:
     once per language (``en: [records]``, ``zh: [records]``)."""
     if isinstance(data, dict):
         keys = list(data)
-        if len(keys) >= 2 and all(_language(k) for k in keys):
+        if len(keys) >= 2 and all(language_of(k) for k in keys):
             values = list(data.values())
             if all(isinstance(v, str | int | float | dt.date) for v in values) or all(
                 isinstance(v, list) for v in values
             ):
-                return one_language(data[_chosen_language(keys)])
-        versions = [k for k in keys if _language(k) and isinstance(data[k], dict)]
+                return onelanguage_of(data[_chosenlanguage_of(keys)])
+        versions = [k for k in keys if language_of(k) and isinstance(data[k], dict)]
         if len(versions) >= 2:
-            chosen = data[_chosen_language(versions)]
+            chosen = data[_chosenlanguage_of(versions)]
             merged = {k: v for k, v in data.items() if k not in versions}
             data = {**merged, **{k: v for k, v in chosen.items() if k not in merged}}
-        return _english_siblings({k: one_language(v) for k, v in data.items()})
+        return _english_siblings({k: onelanguage_of(v) for k, v in data.items()})
     if isinstance(data, list):
-        return [one_language(v) for v in data]
+        return [onelanguage_of(v) for v in data]
     return data
 
 
@@ -1508,10 +1508,10 @@ def _english_siblings(row: dict[Any, Any]) -> dict[Any, Any]:
     base_of: dict[str, str] = {}  # each field named for a language, and the field it is a version of
     for key, value in row.items():
         m = _SIBLING.fullmatch(key) if isinstance(key, str) else None
-        if m is None or not _language(m.group(2)) or not isinstance(value, str):
+        if m is None or not language_of(m.group(2)) or not isinstance(value, str):
             continue
         base_of[key] = m.group(1)
-        if _language(m.group(2)) == "en" and value.strip():
+        if language_of(m.group(2)) == "en" and value.strip():
             english[m.group(1)] = value
     if not english:
         return row
@@ -1525,7 +1525,7 @@ def find_records(data: Any, path: str = "") -> list[Records]:
     like one first), the text the longest text field, the title a short text field named so. A
     value kept in several languages is read in English (:func:`one_language`)."""
     if not path:
-        data = one_language(data)
+        data = onelanguage_of(data)
     found: list[Records] = []
     if isinstance(data, list):
         rows = [r for r in data if isinstance(r, dict)]
@@ -1553,8 +1553,10 @@ def find_records(data: Any, path: str = "") -> list[Records]:
             if rows:
                 found.append(Records(path, rows, "date", "text", None, None, keyed_by_date=True))
         records = [v for v in data.values() if isinstance(v, dict)]
-        if len(records) >= 2 and len(records) >= 0.8 * len(data):
-            # records keyed by a name ("siebel_scholar: {date: …, content: …}"), in file order
+        alone = len(data) == 1 and bool(records) and any(_date_value(v) for v in records[0].values())
+        if (len(records) >= 2 and len(records) >= 0.8 * len(data)) or alone:
+            # records keyed by a name ("siebel_scholar: {date: …, content: …}"), in file order;
+            # a file of one such record when it is dated (a year's file of a data folder)
             described = _describe(records, path)
             if described is not None:
                 found.append(described)
@@ -1799,6 +1801,10 @@ def data_document(
         else:
             rows.append(row)
     for number, row in enumerate(rows, 1):
+        hidden = hidden_page(row)
+        if hidden:
+            skipped.append(f"record {number}: {hidden}, not shown on the site: not imported")
+            continue
         main = value_text(row.get(best.text_key or "", ""))
         pieces = [value_text(row.get(k, "")).strip() for k in best.parts or (best.text_key or "",)]
         body = " ".join(piece for piece in pieces if piece)

@@ -179,6 +179,7 @@ SITE_NEWS_PLACES: tuple[str, ...] = (
     "public/news.json",
     "_news",
     *(f"data/news{s}" for s in _DATA_SUFFIXES),
+    "data/news",  # Hugo reads a data folder as one tree: data/news/2024/en.yaml is site.Data.news
     "content/news",
     "content/home/news.md",  # Hugo Academic's (Wowchemy's) home-page section of news
     "src/content/news",  # Astro's content collections
@@ -262,7 +263,9 @@ def listing_sources(meta: object) -> list[str]:
 
 def hidden_page(meta: object) -> str:
     """Why the site does not show a page, by its front matter (a section switched off, ``active
-    = false``; a draft; ``published: false``), or "" when it does."""
+    = false``; a draft; ``published: false``), or a data record, by the flag its theme's loop
+    skips it by (``display: false``, ``show: false``, ``visible: false``, ``hidden: true``), or
+    "" when it does."""
     if not isinstance(meta, dict):
         return ""
 
@@ -276,4 +279,9 @@ def hidden_page(meta: object) -> str:
         return "a draft"
     if said("published", False):
         return "published: false"
+    for key in ("display", "show", "visible"):  # a data record a theme's loop skips
+        if said(key, False):
+            return f"{key}: false"
+    if said("hidden", True):
+        return "hidden: true"
     return ""
