@@ -336,6 +336,28 @@ def test_the_site_navigation_and_footer_are_not_news_but_an_articles_footer_date
     assert nothing.items == []
 
 
+def test_a_pages_last_updated_stamp_and_copyright_line_are_not_news() -> None:
+    """ "All rights reserved & Last update on Feb, 2022" at the foot of a hand-written home page
+    (no <footer> tag, no News section) was imported as a news item of February 2022; so were a
+    "© 2024 …" line and "Last modified: 3 May 2024". A news item that says the site was updated
+    ("Launched the lab's new website") is still one."""
+    page = (
+        "<html><body><h2>About Me</h2><p>I study vision.</p><h2>Publications</h2>"
+        "<p>A paper. In CVPR 2021.</p>"
+        '<p align="center"><span>All rights reserved &amp; Last update on Feb, 2022</span></p>'
+        "<p>© 2024 A. Person. Last modified: 3 May 2024</p></body></html>"
+    )
+    assert parse_text(page, today=TODAY, path="index.html").items == []
+    news = (
+        "## News\n- **May 2024**: Launched the lab's new website.\n"
+        "- **March 2024**: Paper accepted at ICML.\n\nLast updated: June 2024\n"
+    )
+    assert [i.text for i in parse_text(news, today=TODAY, path="news.md").items] == [
+        "Launched the lab's new website.",
+        "Paper accepted at ICML.",
+    ]
+
+
 def test_a_themes_hidden_dialogs_are_not_news() -> None:
     """A rendered Hugo Academic page keeps a "Cite" box and a search overlay hidden until asked
     (a modal, role="dialog"; role="search"): their headings are not items. A news page whose list

@@ -134,6 +134,15 @@ _PLACEHOLDER = re.compile(
 )
 PLACEHOLDER_SAID = "a theme's sample text (lorem ipsum, a sample post)"
 
+# the page's own stamp, at its foot or under its list: when it was last changed, its copyright
+# ("All rights reserved & Last update on Feb, 2022", "© 2024 A. Person", "Last modified: 3 May
+# 2024"); a short text that is only that is no news, even with a date beside it
+_PAGE_STAMP = re.compile(
+    r"^\W*(?:(?:page|site|website)\s+)?last\s+(?:updated?|modified|changed|revised)\b"
+    r"|^\W*(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b",
+    re.I,
+)
+
 # a short note wholly in brackets ("(No travel)", "[to be updated]", "(none yet)")
 _ASIDE = re.compile(r"[(\[]\s*[^()\[\]\d]{1,40}?\s*[)\]]\.?")
 _FIELD_LINE = re.compile(r"[ \t]*([A-Za-z][A-Za-z _-]{0,30}?)[ \t]*:[ \t]*(.{0,500})")
@@ -571,6 +580,11 @@ def _read(
     if _ASIDE.fullmatch(text.strip()) and len(text.split()) <= 5:
         # "(No travel)", "[to be updated]" under a year: the author's note that there is none
         result.warnings.append(f"{where}: an aside in brackets, not an item: {text.strip()!r}")
+        return
+    if any(len(t.split()) <= 12 and _PAGE_STAMP.search(t) for t in (text, block.text)):
+        result.warnings.append(
+            f"{where}: the page's own stamp (last updated, copyright), not an item: {text[:60]!r}"
+        )
         return
     if _PLACEHOLDER.search(text):
         # a theme's sample post ("Blog Post number 1", "… Win the Best Paper Award at
