@@ -597,6 +597,50 @@ def test_records_kept_in_several_languages_are_read_in_english() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "data",
+    [
+        # a list of years, each with its records ("years: [{year: 2026, items: [{date: Aug 12 …"
+        "years:\n  - year: 2026\n    items:\n      - date: Aug 12\n        text: The lab's monitor launched.\n"
+        "      - {date: Jun 24, text: 'A paper was accepted for publication in Digital Society.'}\n"
+        "  - year: 2025\n    items:\n      - {date: Dec 7, text: Research grant from a foundation.}\n"
+        "      - {date: Nov 3, text: A talk at a workshop in Oslo.}\n",
+        # a mapping keyed by the years
+        "2026:\n  - {date: Aug 12, text: The lab's monitor launched.}\n"
+        "  - {date: Jun 24, text: 'A paper was accepted for publication in Digital Society.'}\n"
+        "2025:\n  - {date: Dec 7, text: Research grant from a foundation.}\n"
+        "  - {date: Nov 3, text: A talk at a workshop in Oslo.}\n",
+        # each year's news a list of sentences, dated by their labels
+        "- year: 2026\n  news:\n    - \"Aug 12: The lab's monitor launched.\"\n"
+        '    - "Jun 24: A paper was accepted for publication in Digital Society."\n'
+        '- year: 2025\n  news:\n    - "Dec 7: Research grant from a foundation."\n'
+        '    - "Nov 3: A talk at a workshop in Oslo."\n',
+    ],
+    ids=["list-of-years", "keyed-by-year", "sentences-by-year"],
+)
+def test_records_grouped_by_year_are_all_read_and_take_their_groups_year(data: str) -> None:
+    """A data file that groups its records by year (``years: [{year: 2026, items: [{date: "Aug
+    12", …}]}]``, ``2026: [ … ]``) had been read as its one longest group: a lab's 22 records of
+    2023 out of 105 over eight years. Every group is read, in order, and a date without a year
+    takes its group's year, not the reference date's."""
+    result = parse_text(data, today=TODAY, path="data/news.yaml")
+    assert [i.text for i in result.items] == [
+        "The lab's monitor launched.",
+        "A paper was accepted for publication in Digital Society.",
+        "Research grant from a foundation.",
+        "A talk at a workshop in Oslo.",
+    ]
+    assert [i.posted.start.isoformat() for i in result.items if i.posted] == [
+        "2026-08-12",
+        "2026-06-24",
+        "2025-12-07",
+        "2025-11-03",
+    ]
+    # a year with no news between two that have some: the group's year, not the year before
+    gap = parse_text(data.replace("2025", "2023"), today=TODAY, path="data/news.yaml")
+    assert [i.posted.start.isoformat() for i in gap.items if i.posted][2:] == ["2023-12-07", "2023-11-03"]
+
+
 def test_a_records_versions_in_several_languages_beside_its_date_are_read_in_english() -> None:
     """``- time: May 2026`` with ``en: {news: …}`` and ``zh: {news: …}`` beside it (a site that
     keeps each record's text once per language): one item per record, in English (else the

@@ -29,6 +29,7 @@ Pure: text in, blocks out (the files of a folder are read by :mod:`newsfeed.adap
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import io
 import itertools
@@ -832,7 +833,7 @@ def split_front_matter(text: str) -> tuple[dict[str, Any] | None, str, int]:
         m = pattern.match(text)
         if m:
             try:
-                data = onelanguage_of(load(m.group(1)))
+                data = one_language(load(m.group(1)))
             except ValueError:
                 data = None
             return (data if isinstance(data, dict) else {}), text[m.end() :], text[: m.end()].count("\n") + 1
@@ -1409,6 +1410,9 @@ class Records:
     hint_key: str | None
     keyed_by_date: bool = False
     parts: tuple[str, ...] = ()  # the short text fields read with the text, in the record's order
+    group: Any = None  # the year of the group that holds the list ("2026: [ … ]", "year: 2026")
+    # lists of one shape kept by year, read as one: (first row, the group's year) for each
+    groups: tuple[tuple[int, Any], ...] = ()
 
 
 def _date_value(value: Any) -> bool:
@@ -1466,12 +1470,12 @@ def language_of(key: object) -> str:
     return code if code in _LANGUAGES else ""
 
 
-def _chosenlanguage_of(keys: list[Any]) -> Any:
+def _chosen_language(keys: list[Any]) -> Any:
     """Of keys naming languages, the English one, else the first written."""
     return next((k for k in keys if language_of(k) == "en"), keys[0])
 
 
-def onelanguage_of(data: Any) -> Any:
+def one_language(data: Any) -> Any:
     """``data`` (a data file, a post's front matter) with every value kept in several languages
     (``title: {en: …, ja: …}``, ``date: {en: Mar 2026, zh: 2026 年
     3 月}``) read in one: English when it is there, else the first written. So are fields kept
@@ -1486,15 +1490,15 @@ def onelanguage_of(data: Any) -> Any:
             if all(isinstance(v, str | int | float | dt.date) for v in values) or all(
                 isinstance(v, list) for v in values
             ):
-                return onelanguage_of(data[_chosenlanguage_of(keys)])
+                return one_language(data[_chosen_language(keys)])
         versions = [k for k in keys if language_of(k) and isinstance(data[k], dict)]
         if len(versions) >= 2:
-            chosen = data[_chosenlanguage_of(versions)]
+            chosen = data[_chosen_language(versions)]
             merged = {k: v for k, v in data.items() if k not in versions}
             data = {**merged, **{k: v for k, v in chosen.items() if k not in merged}}
-        return _english_siblings({k: onelanguage_of(v) for k, v in data.items()})
+        return _english_siblings({k: one_language(v) for k, v in data.items()})
     if isinstance(data, list):
-        return [onelanguage_of(v) for v in data]
+        return [one_language(v) for v in data]
     return data
 
 
@@ -1519,20 +1523,80 @@ def _english_siblings(row: dict[Any, Any]) -> dict[Any, Any]:
     return {**kept, **english}
 
 
+_YEAR = re.compile(r"\s*(?:19|20)\d\d\s*")
+
+
+def _year_of_group(value: Any) -> Any:
+    """The year a group of records names (``{year: 2026, items: [ … ]}``: a field named like a
+    date that holds a year and nothing finer, beside a list), or None; a record's own date
+    (``{date: 2024-05-03, links: [ … ]}``) makes no group."""
+    if not isinstance(value, dict) or not any(isinstance(v, list) for v in value.values()):
+        return None
+    return next(
+        (
+            v
+            for k, v in value.items()
+            if isinstance(k, str)
+            and _DATE_KEYS.match(k)
+            and isinstance(v, int | str)
+            and not isinstance(v, bool)
+            and _YEAR.fullmatch(str(v))
+        ),
+        None,
+    )
+
+
+_INDEX = re.compile(r"\[\d+\]")
+
+
+def _by_year(found: list[Records]) -> list[Records]:
+    """The lists of records kept by year (``years: [{year: 2026, items: [ … ]}, …]``, ``2026:
+    [ … ]``, ``[{year: 2026, news: [ … ]}]``) joined: each list of one shape under a year of its
+    own, in file order, each group's first row marked with its year; then the lists found."""
+    shapes: dict[str, list[Records]] = {}
+    for records in found:
+        if records.group is None or records.keyed_by_date:
+            continue
+        parts = _INDEX.sub("[*]", records.path).split(".")
+        shape = ".".join("*" if _is_date_key(part) else part for part in parts)
+        shapes.setdefault(shape, []).append(records)
+    joined: list[Records] = []
+    for shape, lists in shapes.items():
+        if len(lists) < 2:
+            continue
+        rows: list[dict[str, Any]] = []
+        groups: list[tuple[int, Any]] = []
+        for records in lists:
+            groups.append((len(rows), records.group))
+            rows += records.rows
+        if all(set(row) == {"text"} for row in rows):  # sentences dated by their labels
+            described: Records | None = Records(shape, rows, None, "text", None, None)
+        else:
+            described = _describe(rows, shape)
+        if described is not None:
+            joined.append(dataclasses.replace(described, groups=tuple(groups)))
+    return joined + found
+
+
 def find_records(data: Any, path: str = "") -> list[Records]:
     """Every list of mappings and every mapping keyed by dates inside ``data``, with its fields
     recognised by content: the date field is the one whose values read as dates (a field named
     like one first), the text the longest text field, the title a short text field named so. A
-    value kept in several languages is read in English (:func:`one_language`)."""
+    value kept in several languages is read in English (:func:`one_language`). Lists of one
+    shape kept by year are also found joined (:func:`_by_year`)."""
     if not path:
-        data = onelanguage_of(data)
+        return _by_year(_find_records(one_language(data), "", None))
+    return _find_records(data, path, None)
+
+
+def _find_records(data: Any, path: str, group: Any) -> list[Records]:
     found: list[Records] = []
     if isinstance(data, list):
         rows = [r for r in data if isinstance(r, dict)]
         if len(rows) >= 1 and len(rows) >= len(data) / 2:
             described = _describe(rows, path)
             if described is not None:
-                found.append(described)
+                found.append(dataclasses.replace(described, group=group))
         texts = [t for t in data if isinstance(t, str) and t.strip()]
         if (
             len(texts) >= 2
@@ -1542,10 +1606,10 @@ def find_records(data: Any, path: str = "") -> list[Records]:
         ):
             # a list of sentences ("Sep'25: Two papers …"), not of tags or names: entries,
             # dated by their own labels
-            found.append(Records(path, [{"text": t} for t in texts], None, "text", None, None))
+            found.append(Records(path, [{"text": t} for t in texts], None, "text", None, None, group=group))
         for n, child in enumerate(data):
             if isinstance(child, (dict, list)):
-                found += find_records(child, f"{path}[{n}]")
+                found += _find_records(child, f"{path}[{n}]", _year_of_group(child))
     elif isinstance(data, dict):
         keys = list(data)
         if keys and sum(_is_date_key(k) for k in keys) >= max(1, len(keys) * 0.8):
@@ -1562,7 +1626,8 @@ def find_records(data: Any, path: str = "") -> list[Records]:
                 found.append(described)
         for key, child in data.items():
             if isinstance(child, (dict, list)):
-                found += find_records(child, f"{path}.{key}" if path else str(key))
+                year = key if _is_date_key(key) or _YEAR.fullmatch(str(key)) else group
+                found += _find_records(child, f"{path}.{key}" if path else str(key), year)
     return found
 
 
@@ -1793,7 +1858,11 @@ def data_document(
     month_year = best.date_key is not None and month_year_column(written)
     year_first = best.date_key is not None and year_first_column(written, today)
     rows: list[dict[str, Any]] = []
-    for row in best.rows:
+    years = dict(best.groups)
+    group_years: dict[int, Any] = {}  # the row that opens a group kept by year, and the year
+    for n, row in enumerate(best.rows):
+        if n in years:
+            group_years[len(rows)] = years[n]
         value = row.get(best.text_key or "")
         if isinstance(value, list) and _text_list(value) and not (best.title_key and row.get(best.title_key)):
             # a record that holds a list of texts under its date: one record per text
@@ -1801,6 +1870,12 @@ def data_document(
         else:
             rows.append(row)
     for number, row in enumerate(rows, 1):
+        if number - 1 in group_years:
+            # a group kept by year is read as under a year heading: its dates without a year
+            # take that year
+            year = str(group_years[number - 1])
+            heading_date = record_date(year, month_year=False, today=today)[0]
+            blocks.append(Block("heading", year, max(last, 1), level=2, date=heading_date))
         hidden = hidden_page(row)
         if hidden:
             skipped.append(f"record {number}: {hidden}, not shown on the site: not imported")
