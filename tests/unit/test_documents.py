@@ -601,7 +601,8 @@ def test_records_kept_in_several_languages_are_read_in_english() -> None:
     "data",
     [
         # a list of years, each with its records ("years: [{year: 2026, items: [{date: Aug 12 …"
-        "years:\n  - year: 2026\n    items:\n      - date: Aug 12\n        text: The lab's monitor launched.\n"
+        "years:\n  - year: 2026\n    items:\n"
+        "      - date: Aug 12\n        text: The lab's monitor launched.\n"
         "      - {date: Jun 24, text: 'A paper was accepted for publication in Digital Society.'}\n"
         "  - year: 2025\n    items:\n      - {date: Dec 7, text: Research grant from a foundation.}\n"
         "      - {date: Nov 3, text: A talk at a workshop in Oslo.}\n",
@@ -611,7 +612,7 @@ def test_records_kept_in_several_languages_are_read_in_english() -> None:
         "2025:\n  - {date: Dec 7, text: Research grant from a foundation.}\n"
         "  - {date: Nov 3, text: A talk at a workshop in Oslo.}\n",
         # each year's news a list of sentences, dated by their labels
-        "- year: 2026\n  news:\n    - \"Aug 12: The lab's monitor launched.\"\n"
+        '- year: 2026\n  news:\n    - "Aug 12: The lab\'s monitor launched."\n'
         '    - "Jun 24: A paper was accepted for publication in Digital Society."\n'
         '- year: 2025\n  news:\n    - "Dec 7: Research grant from a foundation."\n'
         '    - "Nov 3: A talk at a workshop in Oslo."\n',
