@@ -204,6 +204,15 @@ _ALTERNATIVES: list[tuple[str, str]] = [
         + r"(?P<rda>[0-3]?\d)\.?\s?[-–—]\s?(?P<rdb>[0-3]?\d)(?P<rds>[./])(?P<rdm>[01]?\d)(?P=rds)"
         + rf"(?P<rdy>(?:19|20)\d\d|\d\d){_END}",
     ),
+    # "06.04-08.04.2024", "6.4.-8.4.2024", "30/11-02/12/2025": a day and month, a day and
+    # month, then the year both share
+    (
+        "r_dm_num",
+        NUMGUARD
+        + r"(?P<dna>[0-3]?\d)(?P<dns>[./])(?P<dnb>[01]?\d)\.?\s?[-–—]\s?"
+        + r"(?P<dnc>[0-3]?\d)[./](?P<dnd>[01]?\d)[./]"
+        + rf"(?P<dny>(?:19|20)\d\d|\d\d){_END}",
+    ),
     ("r_iso", NUMGUARD + _iso("ia", with_time=False) + _CONN + _iso("ib", with_time=False)),
     (
         "r_my_num",
@@ -343,7 +352,8 @@ _WORD_STARTS = frozenset(
 
 
 _RANGES = frozenset(
-    {"r_num", "r_dd_num", "r_iso", "r_my_num", "r_ddm", "r_dmdm", "r_mdmd", "r_mdd", "r_mm", "r_yy"}
+    {"r_num", "r_dd_num", "r_dm_num", "r_iso", "r_my_num", "r_ddm", "r_dmdm", "r_mdmd", "r_mdd", "r_mm"}
+    | {"r_yy"}
 )
 _LISTS = frozenset({"l_md", "l_dm"})
 # Ranges need a connector and lists a comma, "and" or "&" within reach: one cheap look ahead skips a

@@ -270,6 +270,18 @@ def _dd_num(m: re.Match[str], text: str, ctx: _Ctx) -> FuzzyDate:
     return _days(text, ctx, (year, month, int(m.group("rda"))), (year, month, int(m.group("rdb"))))
 
 
+def _dm_num(m: re.Match[str], text: str, ctx: _Ctx) -> FuzzyDate:
+    """ "06.04-08.04.2024", "30/11-02/12/2025": two days with their months, one year; dotted is
+    day first, a slash as the page's order has it unless a number over 12 settles it."""
+    a, b, c, d = (int(m.group(n)) for n in ("dna", "dnb", "dnc", "dnd"))
+    sep = m.group("dns")
+    hint = "dmy" if sep == "." else (_settled(a, b) or _settled(c, d) or ctx.date_order)
+    d1, m1, amb1 = _order(text, a, b, sep, hint)
+    d2, m2, amb2 = _order(text, c, d, sep, hint)
+    year = _numeric_year(m.group("dny"), ctx)
+    return _days(text, ctx, (year if m1 <= m2 else year - 1, m1, d1), (year, m2, d2), ambiguous=amb1 or amb2)
+
+
 def _dmdm(m: re.Match[str], text: str, ctx: _Ctx) -> FuzzyDate:
     a = (_year(m, "ey", ctx), _month(m, "em", ctx), _dayn(m.group("ed")))
     b = (_year(m, "fy", ctx), _month(m, "fm", ctx), _dayn(m.group("fd")))
@@ -628,6 +640,7 @@ _HANDLERS: dict[str, Callable[[re.Match[str], str, _Ctx], FuzzyDate | list[Fuzzy
     "r_my_num": _my_num_range,
     "r_ddm": _ddm,
     "r_dd_num": _dd_num,
+    "r_dm_num": _dm_num,
     "r_dmdm": _dmdm,
     "r_mdmd": _mdmd,
     "r_mdd": _mdd,
