@@ -642,6 +642,25 @@ def test_records_grouped_by_year_are_all_read_and_take_their_groups_year(data: s
     assert [i.posted.start.isoformat() for i in gap.items if i.posted][2:] == ["2023-12-07", "2023-11-03"]
 
 
+def test_a_month_written_with_a_dot_in_yaml_is_a_month_not_a_number() -> None:
+    """``date: 10.2023`` is a YAML float (10.2023, and ``10.2020`` would be 10.202): those
+    records had been imported undated. A month and year written with a dot stay as written;
+    so do ranges of days the date engine reads ("06.04-08.04.2024")."""
+    data = (
+        "- date: 06.04-08.04.2024\n  headline: Took part in a panel at a festival.\n"
+        "- date: 10.2020\n  headline: Our paper was accepted at a venue.\n"
+        "- date: 08.2020\n  headline: Gave a talk at a workshop.\n"
+        "- date: 2019.11\n  headline: Joined the lab as a postdoc.\n"
+    )
+    result = parse_text(data, today=TODAY, path="_data/news.yml")
+    assert [(i.posted.start.isoformat(), i.posted.end.isoformat()) for i in result.items if i.posted] == [
+        ("2024-04-06", "2024-04-08"),
+        ("2020-10-01", "2020-10-31"),
+        ("2020-08-01", "2020-08-31"),
+        ("2019-11-01", "2019-11-30"),
+    ]
+
+
 def test_a_records_versions_in_several_languages_beside_its_date_are_read_in_english() -> None:
     """``- time: May 2026`` with ``en: {news: …}`` and ``zh: {news: …}`` beside it (a site that
     keeps each record's text once per language): one item per record, in English (else the

@@ -1252,8 +1252,9 @@ def _load_yaml(text: str) -> Any:
 
 
 class _SafeLoader(yaml.SafeLoader):
-    """YAML's safe loader; a timestamp that is no date ("2024-20-11") stays text, for the
-    importer to read (and explain) rather than failing the whole file."""
+    """YAML's safe loader; a timestamp that is no date ("2024-20-11") and a month written with a
+    dot ("10.2023", a number to YAML) stay text, for the importer to read (and explain) rather
+    than failing the whole file or losing the month."""
 
 
 def _timestamp(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
@@ -1264,6 +1265,21 @@ def _timestamp(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
 
 
 _SafeLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+
+# "10.2023", "2019.11": a month written with a dot, which YAML reads as a number (10.2023, and
+# "10.2020" as 10.202)
+_DOTTED_MONTH = re.compile(r"(?:0?[1-9]|1[0-2])\.(?:19|20)\d\d|(?:19|20)\d\d\.(?:0?[1-9]|1[0-2])")
+
+
+def _float(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    """A number, but a month written with a dot stays as written, for the date engine."""
+    text = loader.construct_scalar(node)  # type: ignore[arg-type]
+    if isinstance(text, str) and _DOTTED_MONTH.fullmatch(text.strip()):
+        return text.strip()
+    return yaml.SafeLoader.construct_yaml_float(loader, node)  # type: ignore[arg-type]
+
+
+_SafeLoader.add_constructor("tag:yaml.org,2002:float", _float)
 
 
 def _load_toml(text: str) -> Any:
