@@ -210,6 +210,8 @@ def site_news(
             else [spot]
         )
     ]
+    posts = spots.index("content/post")
+    spots[posts:posts] = _news_data_files(folder)
     for spot in spots:
         place = folder / spot.split("#")[0]
         if place in places or not place.exists():
@@ -272,6 +274,24 @@ def site_news(
 
 
 _LANGUAGE_CODE = re.compile(r"[a-z]{2}(?:[-_][a-zA-Z]{2,4})?")
+_DATA_FOLDERS = ("_data", "data", "src/data", "src/_data")
+_NEWS_IN_NAME = re.compile(r"news|updates|announcements", re.I)
+
+
+def _news_data_files(folder: Path) -> list[str]:
+    """The site's data files whose names hold "news" but no fixed place names (``_data/allnews.yml``,
+    ``data/latest_news.json``), the largest first (a home page's shorter ``somenews.yml`` after
+    the ``allnews.yml`` it is cut from), as paths in the folder."""
+    found: list[tuple[int, str]] = []
+    for name in _DATA_FOLDERS:
+        try:
+            files = [p for p in (folder / name).iterdir() if p.is_file() and not p.is_symlink()]
+        except OSError:
+            continue
+        for file in files:
+            if file.suffix.lower() in (*DATA_FOLDER_SUFFIXES, ".csv") and _NEWS_IN_NAME.search(file.stem):
+                found.append((file.stat().st_size, file.relative_to(folder).as_posix()))
+    return [path for _, path in sorted(found, key=lambda f: (-f[0], f[1]))[:10]]
 
 
 def _content_languages(folder: Path) -> list[str]:

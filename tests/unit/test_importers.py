@@ -751,6 +751,66 @@ def test_a_hugo_sites_news_kept_as_data_files_by_year_and_language_are_read_once
     assert any("display: false" in w for w in result.warnings)
 
 
+def test_a_jekyll_data_folder_of_one_record_per_file_is_the_sites_news(tmp_path: Path) -> None:
+    """Jekyll reads ``_data/news/*.json`` as ``site.data.news``: a site that keeps each news item
+    as a file of one record (``{"date": …, "type": …, "title": …, "body_html": …}``) has its
+    news there; each file is one item, dated by its field, newest first. The site had "no news
+    where sites keep them"."""
+    site = tmp_path / "site"
+    (site / "_data" / "news").mkdir(parents=True)
+    (site / "_config.yml").write_text("title: A homepage\n")
+    records = {
+        "2025-10-15_publication.json": {
+            "date": "2025-10-15",
+            "type": "publication",
+            "title": "Publication at a journal",
+            "body_html": 'My paper "<a href="https://doi.org/10.1/x">Targeting</a>" has been accepted.',
+            "cover": "files/jop.jpeg",
+        },
+        "2026-02-13_workshop.json": {
+            "date": "2026-02-13",
+            "type": "presentation",
+            "title": "A workshop on climate and behaviour",
+            "body": "I was happy to attend and present at the workshop.",
+            "cover": None,
+        },
+    }
+    for name, record in records.items():
+        (site / "_data" / "news" / name).write_text(json.dumps(record), encoding="utf-8")
+    result = read_path(site, today=TODAY)
+    assert "its news in _data/news/" in result.description
+    assert [(i.posted.start.isoformat() if i.posted else None, i.title) for i in result.items] == [
+        ("2026-02-13", "A workshop on climate and behaviour"),
+        ("2025-10-15", "Publication at a journal"),
+    ]
+    assert "Targeting" in result.items[1].text and "<a" not in result.items[1].text
+
+
+def test_a_data_file_named_for_news_is_found_where_the_site_keeps_data(tmp_path: Path) -> None:
+    """A site whose home page loops over ``site.data.allnews.main`` (``_data/allnews.yml``, and a
+    shorter ``somenews.yml`` for the home page) keeps its news in a file no fixed place names:
+    a data file whose name holds "news" is read, the longest first, and records its theme skips
+    (``render: false``) are not items."""
+    site = tmp_path / "site"
+    (site / "_data").mkdir(parents=True)
+    (site / "_config.yml").write_text("title: A homepage\n")
+    (site / "_data" / "allnews.yml").write_text(
+        "main:\n  - title: Presented my work at a symposium\n    date: 2024-08-15\n    render: true\n"
+        "  - title: Actively looking for a full-time job\n    date: 2024-03-22\n    render: false\n"
+        "  - title: Our paper got accepted at a venue\n    date: 2024-02-01\n    render: true\n"
+    )
+    (site / "_data" / "somenews.yml").write_text(
+        "main:\n  - title: Presented my work at a symposium\n    date: 2024-08-15\n    render: true\n"
+    )
+    (site / "_data" / "awards.yml").write_text("- title: A fellowship\n  date: 2023-01-01\n")
+    result = read_path(site, today=TODAY)
+    assert "its news in _data/allnews.yml" in result.description
+    assert [i.text for i in result.items] == [
+        "Presented my work at a symposium",
+        "Our paper got accepted at a venue",
+    ]
+
+
 def test_a_post_kept_once_per_language_is_one_item_in_the_sites_default_language(tmp_path: Path) -> None:
     """Hugo keeps a post's translations beside it (``talk/index.en.md`` and ``index.zh.md``,
     ``award.md`` and ``award.zh.md``): each post is one item, the English version (or the one

@@ -25,8 +25,10 @@ from .structure import (
     HINT_KEYS,
     Block,
     Document,
+    data_document,
     inline_text,
     language_of,
+    load_data,
     markdown_document,
     markup_of,
     read_data,
@@ -234,6 +236,13 @@ def read_folder(files: list[tuple[str, str]], *, today: dt.date, name: str = "")
         kind = markup_of(content, path) if file_name.lower().endswith(_DATA_SUFFIXES) else ""
         if kind in ("yaml", "json", "toml"):
             data = read_data(content, kind, today=today, name=path)
+            if not any(b.kind == "entry" for b in data.blocks):
+                try:
+                    loaded = load_data(content, kind)
+                except ValueError:
+                    loaded = None
+                if isinstance(loaded, dict):  # a file of one record ({"date": …, "title": …})
+                    data = data_document([loaded], kind, today=today)
             entries = [replace(b, path=path) for b in data.blocks if b.kind == "entry"]
             warnings += [f"{path}: {w}" for w in data.warnings if entries or not w.startswith("no list")]
             shapes.add("folder of data files")

@@ -172,6 +172,7 @@ SITE_HOME_PAGES = ("_pages/about.md", "index.md", "index.html", "about.md")
 _DATA_SUFFIXES = (".yml", ".yaml", ".json", ".csv", ".tsv", ".toml")
 SITE_NEWS_PLACES: tuple[str, ...] = (
     *(f"_data/news{s}" for s in _DATA_SUFFIXES),
+    "_data/news",  # Jekyll reads a data folder as one tree too: _data/news/*.json is site.data.news
     *(f"src/_data/news{s}" for s in _DATA_SUFFIXES),  # Eleventy's data kept under src/
     # a React, Next.js, Vue or Astro site's data (src/data/news.json, or a module exporting them)
     *(f"src/data/news{s}" for s in (*_DATA_SUFFIXES, ".js", ".ts", ".mjs", ".jsx", ".tsx")),
@@ -264,7 +265,8 @@ def listing_sources(meta: object) -> list[str]:
 def hidden_page(meta: object) -> str:
     """Why the site does not show a page, by its front matter (a section switched off, ``active
     = false``; a draft; ``published: false``), or a data record, by the flag its theme's loop
-    skips it by (``display: false``, ``show: false``, ``visible: false``, ``hidden: true``), or
+    skips it by (``display: false``, ``show: false``, ``visible: false``, ``render: false``, ``hidden:
+    true``), or
     "" when it does."""
     if not isinstance(meta, dict):
         return ""
@@ -279,7 +281,7 @@ def hidden_page(meta: object) -> str:
         return "a draft"
     if said("published", False):
         return "published: false"
-    for key in ("display", "show", "visible"):  # a data record a theme's loop skips
+    for key in ("display", "show", "visible", "render"):  # a data record a theme's loop skips
         if said(key, False):
             return f"{key}: false"
     if said("hidden", True):
