@@ -642,6 +642,23 @@ def test_records_grouped_by_year_are_all_read_and_take_their_groups_year(data: s
     assert [i.posted.start.isoformat() for i in gap.items if i.posted][2:] == ["2023-12-07", "2023-11-03"]
 
 
+def test_kramdown_attributes_after_a_link_are_not_text() -> None:
+    """Jekyll's kramdown takes ``{:target="_blank"}`` after a link (and ``{: .class}``) as the
+    link's attributes: in a Markdown list and in a data file's field they had stayed in the
+    item's text ("… Encryption{:target="_blank"} at USENIX")."""
+    page = (
+        '## News\n- **Aug 2024**: Presented [my work](https://x.org/p.pdf){:target="_blank"} at USENIX.\n'
+        "- **Feb 2024**: Our [paper](){: .red} got accepted.\n"
+    )
+    data = (
+        '- date: 2024-08-15\n  title: Presented [my work](https://x.org/p.pdf){:target="_blank"} at USENIX.\n'
+    )
+    for text, path in ((page, "news.md"), (data, "_data/news.yml")):
+        items = parse_text(text, today=TODAY, path=path).items
+        assert items and all("{:" not in i.text and "{:" not in i.title for i in items)
+        assert items[0].text == "Presented [my work](https://x.org/p.pdf) at USENIX."
+
+
 def test_a_month_written_with_a_dot_in_yaml_is_a_month_not_a_number() -> None:
     """``date: 10.2023`` is a YAML float (10.2023, and ``10.2020`` would be 10.202): those
     records had been imported undated. A month and year written with a dot stay as written;

@@ -285,6 +285,9 @@ def label_order_evidence(lines: list[str]) -> tuple[int, int]:
     return dmy, mdy
 
 
+_KRAMDOWN_ATTRIBUTES = re.compile(r"\{:[^{}\n]{0,300}\}")
+
+
 def make_item(
     text: str,
     posted: FuzzyDate | None,
@@ -300,7 +303,10 @@ def make_item(
 ) -> ImportedItem:
     """An item from its text and posted date: its kind (and the phrase that decided), the events,
     venues and links in its text (then ``own_links``, a record's link fields, that the text does
-    not hold already), and where it came from."""
+    not hold already), and where it came from. Kramdown's attributes of a link or a span
+    (``[paper](…){:target="_blank"}``, ``{: .red}``) are markup, not text."""
+    text = _KRAMDOWN_ATTRIBUTES.sub("", text)
+    title = _KRAMDOWN_ATTRIBUTES.sub("", title)
     readable = plain(text)
     decided = classify_item(text, hint)
     kind = decided.kind
