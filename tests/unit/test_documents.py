@@ -642,6 +642,66 @@ def test_records_grouped_by_year_are_all_read_and_take_their_groups_year(data: s
     assert [i.posted.start.isoformat() for i in gap.items if i.posted][2:] == ["2023-12-07", "2023-11-03"]
 
 
+def test_a_records_identifier_is_not_its_text_and_a_midnight_stamp_is_a_day() -> None:
+    """A record's ``hash: f2d8c41`` (a short field, unique per record) had been read into its
+    text ("Heading to CMU 🎓 f2d8c41 I will join …"); a date a tool wrote at midnight
+    ("2018-05-30 00:00:00", no zone) had been shown as "30 May 2018, 00:00"."""
+    data = json.dumps(
+        [
+            {
+                "hash": "f2d8c41",
+                "date": "2026-07",
+                "title": "Heading to CMU",
+                "html": "I will join CMU as a student.",
+            },
+            {
+                "hash": "e4c1a26",
+                "date": "2026-01",
+                "title": "EACL 2026 Acceptance",
+                "html": "Our paper was accepted.",
+            },
+            {
+                "hash": "b7f9d03",
+                "date": "2018-05-30 00:00:00",
+                "title": "A new role",
+                "html": "Started a new role.",
+            },
+        ]
+    )
+    items = parse_text(data, today=TODAY, path="src/data/news.json").items
+    assert [i.text for i in items] == [
+        "Heading to CMU I will join CMU as a student.",
+        "EACL 2026 Acceptance Our paper was accepted.",
+        "A new role Started a new role.",
+    ]
+    last = items[2].posted
+    assert last is not None and (last.grain, last.time, last.start) == ("day", None, dt.date(2018, 5, 30))
+
+
+def test_a_records_text_kept_in_several_languages_beside_its_date_is_read_in_english() -> None:
+    """``{"date": …, "en": "Patent authorized! …", "zh": "祝贺我们的发明专利成功授权！…"}``: the
+    English text, even where another language's is longer; the other is not text."""
+    data = json.dumps(
+        [
+            {
+                "date": "2026-07-24",
+                "en": "Patent authorized!",
+                "zh": "祝贺我们的发明专利成功授权！祝贺课题组的发明专利成功获得授权！",
+            },
+            {
+                "date": "2026-05-12",
+                "en": "Paper accepted by a journal.",
+                "zh": "论文被期刊录用！祝贺课题组！",
+            },
+        ],
+        ensure_ascii=False,
+    )
+    assert [i.text for i in parse_text(data, today=TODAY, path="_data/news.json").items] == [
+        "Patent authorized!",
+        "Paper accepted by a journal.",
+    ]
+
+
 def test_kramdown_attributes_after_a_link_are_not_text() -> None:
     """Jekyll's kramdown takes ``{:target="_blank"}`` after a link (and ``{: .class}``) as the
     link's attributes: in a Markdown list and in a data file's field they had stayed in the

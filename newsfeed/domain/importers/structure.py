@@ -1408,7 +1408,7 @@ def record_links(row: dict[str, Any]) -> tuple[Link, ...]:
 
 
 _SKIP_KEYS = re.compile(
-    r"(url|link|href|image|img|icon|photo|thumbnail|pdf|doi|slug|id|layout|permalink"
+    r"(url|link|href|image|img|icon|photo|thumbnail|pdf|doi|slug|id|uuid|guid|hash|sha|checksum|layout|permalink"
     r"|colou?r|style|class|css|width|height|weight|align)s?$",  # how the theme draws it, no text
     re.I,
 )
@@ -1512,6 +1512,10 @@ def one_language(data: Any) -> Any:
             chosen = data[_chosen_language(versions)]
             merged = {k: v for k, v in data.items() if k not in versions}
             data = {**merged, **{k: v for k, v in chosen.items() if k not in merged}}
+        texts = [k for k in keys if language_of(k) and isinstance(data.get(k), str)]
+        if len(texts) >= 2:  # {date: …, en: "Patent authorized!", zh: "…"}: the English text
+            kept = _chosen_language(texts)
+            data = {k: v for k, v in data.items() if k not in texts or k == kept}
         return _english_siblings({k: one_language(v) for k, v in data.items()})
     if isinstance(data, list):
         return [one_language(v) for v in data]
@@ -1784,12 +1788,19 @@ def year_first_column(values: list[str], today: dt.date) -> bool:
     return not day_first and not month_first
 
 
+# "2018-05-30 00:00:00", "2018-05-30T00:00": a day a tool wrote at midnight, with no zone
+_MIDNIGHT_TIME = dt.time.min  # 00:00
+_MIDNIGHT = re.compile(r"((?:19|20)\d\d-\d\d-\d\d)[ T]00:00(?::00(?:\.0+)?)?")
+
+
 def record_date(
     value: Any, *, month_year: bool, today: dt.date, year_first: bool = False
 ) -> tuple[FuzzyDate | None, str]:
     """A data field's date: a date value, or text read by the date engine; ``year_first``: the
     field is written yy/mm/dd throughout (:func:`year_first_column`)."""
-    if isinstance(value, dt.datetime):
+    if isinstance(value, dt.datetime) and value.tzinfo is None and value.time() == _MIDNIGHT_TIME:
+        text = value.date().isoformat()  # a day a tool wrote at midnight ("2018-05-30 00:00:00")
+    elif isinstance(value, dt.datetime):
         stamp = value.isoformat(sep=" ")
         text = stamp
     elif isinstance(value, dt.date):
@@ -1798,6 +1809,9 @@ def record_date(
         text = str(value)
     elif isinstance(value, str):
         text = value.strip()
+        midnight = _MIDNIGHT.fullmatch(text)
+        if midnight:
+            text = midnight.group(1)
     else:
         return None, ""
     if year_first:
