@@ -643,8 +643,9 @@ def test_records_grouped_by_year_are_all_read_and_take_their_groups_year(data: s
 
 
 def test_a_records_identifier_is_not_its_text_and_a_midnight_stamp_is_a_day() -> None:
-    """A record's ``hash: f2d8c41`` (a short field, unique per record) had been read into its
-    text ("Heading to CMU 🎓 f2d8c41 I will join …"); a date a tool wrote at midnight
+    """A record's ``hash: f2d8c41`` (a short field, unique per record) and the picture it shows
+    (``cover: files/jop.jpeg``) had been read into its text ("Heading to CMU 🎓 f2d8c41 I will
+    join …", "… has been accepted. files/jop.jpeg"); a date a tool wrote at midnight
     ("2018-05-30 00:00:00", no zone) had been shown as "30 May 2018, 00:00"."""
     data = json.dumps(
         [
@@ -667,7 +668,7 @@ def test_a_records_identifier_is_not_its_text_and_a_midnight_stamp_is_a_day() ->
                 "html": "Started a new role.",
             },
         ]
-    )
+    ).replace('"html"', '"cover": "files/jop.jpeg", "html"', 2)
     items = parse_text(data, today=TODAY, path="src/data/news.json").items
     assert [i.text for i in items] == [
         "Heading to CMU I will join CMU as a student.",

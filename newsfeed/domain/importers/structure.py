@@ -1407,6 +1407,10 @@ def record_links(row: dict[str, Any]) -> tuple[Link, ...]:
     return tuple(found)
 
 
+# a file's path or name ("files/jop.jpeg", "/assets/img/lab.png", "slides.pdf")
+_FILE_PATH = re.compile(
+    r"[\w./~-]{0,200}\.(?:jpe?g|png|gif|webp|svg|avif|bmp|pdf|mp4|webm|mov|pptx?|docx?|zip)", re.I
+)
 _SKIP_KEYS = re.compile(
     r"(url|link|href|image|img|icon|photo|thumbnail|pdf|doi|slug|id|uuid|guid|hash|sha|checksum|layout|permalink"
     r"|colou?r|style|class|css|width|height|weight|align)s?$",  # how the theme draws it, no text
@@ -1709,9 +1713,12 @@ def _describe(rows: list[dict[str, Any]], path: str) -> Records | None:
             and len(set(values)) <= 2
             and all(re.fullmatch(r"[^\W\d_][\w-]*", v) for v in values)
         )
+        # a file the theme draws ("cover: files/jop.jpeg") is no text either
+        files = all(_FILE_PATH.fullmatch(v) for v in values)
         return (
             bool(values)
             and not flag
+            and not files
             and share(lambda v: isinstance(v, str), k) >= 0.5
             and sum(map(len, values)) / len(values) <= 40
         )
