@@ -216,8 +216,8 @@ def site_news(
         place = folder / spot.split("#")[0]
         if place in places or not place.exists():
             continue
-        if spot in SITE_HOME_PAGES:
-            home_pages.add(place)
+        if spot.split("#")[0] in SITE_HOME_PAGES:
+            home_pages.add(place)  # also when first met as the home page with a News section
         if spot.endswith("#news"):  # the home page before the posts only when it has a News section
             try:
                 if not has_news_heading(read_text(place)):

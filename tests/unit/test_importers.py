@@ -786,6 +786,27 @@ def test_a_jekyll_data_folder_of_one_record_per_file_is_the_sites_news(tmp_path:
     assert "Targeting" in result.items[1].text and "<a" not in result.items[1].text
 
 
+def test_a_home_page_whose_news_section_is_commented_out_has_no_news(tmp_path: Path) -> None:
+    """A hand-written home page whose News section the author commented out (``<!-- <h2>News</h2>
+    … -->``) has no news: its profile and its undated list of services had been imported as
+    three undated items, as if they were news. A home page whose News section holds dated news
+    is still read."""
+    site = tmp_path / "site"
+    site.mkdir()
+    page = (
+        "<html><body><h1>A. Person</h1><p>School of Mathematics, a University. Email: a@b.org</p>"
+        "<h2>About Me</h2><p>I study causal learning.</p>"
+        "<!--\n<h2>News</h2>\n<ul><li>2024/5/4, one paper has been accepted by TNNLS!</li></ul>-->"
+        "<h2>Academic Services</h2><ul><li><strong>PC:</strong> NeurIPS 2024, ICML 2024.</li>"
+        "<li><strong>Reviewer:</strong> IEEE TNNLS; Neurocomputing.</li></ul></body></html>"
+    )
+    (site / "index.html").write_text(page)
+    with pytest.raises(UnreadableDocument, match="no news where sites keep them"):
+        read_path(site, today=TODAY)
+    (site / "index.html").write_text(page.replace("<!--", "").replace("-->", ""))
+    assert [i.text for i in read_path(site, today=TODAY).items] == ["one paper has been accepted by TNNLS!"]
+
+
 def test_a_data_file_named_for_news_is_found_where_the_site_keeps_data(tmp_path: Path) -> None:
     """A site whose home page loops over ``site.data.allnews.main`` (``_data/allnews.yml``, and a
     shorter ``somenews.yml`` for the home page) keeps its news in a file no fixed place names:

@@ -100,8 +100,24 @@ def heading_words(text: str) -> str:
 
 def has_news_heading(text: str) -> bool:
     """Whether a page has a heading (Markdown, HTML, or a bold line of its own) that names the
-    News: its News section."""
+    News: its News section. A heading inside an HTML comment (a section the author took out) is
+    none."""
+    text = _without_comments(text)
     return any(NEWS_HEADING.search(next(g for g in m.groups() if g)) for m in _HEADING_LINE.finditer(text))
+
+
+def _without_comments(text: str) -> str:
+    """``text`` without its HTML comments (an unclosed one runs to the end), in one pass."""
+    kept: list[str] = []
+    at = 0
+    while (start := text.find("<!--", at)) >= 0:
+        kept.append(text[at:start])
+        end = text.find("-->", start + 4)
+        if end < 0:
+            return "".join(kept)
+        at = end + 3
+    kept.append(text[at:])
+    return "".join(kept)
 
 
 @dataclass
