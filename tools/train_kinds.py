@@ -1,4 +1,4 @@
-"""Train the kind model on training/kinds.jsonl and four labelled batches; print its accuracy by
+"""Train the kind model on training/kinds.jsonl and five labelled batches; print its accuracy by
 cross-validation grouped by source page; write newsfeed/domain/importers/kinds_model.py.
 
 The model is a multinomial logistic regression (softmax, L2-regularised, trained by AdaGrad in five
@@ -35,7 +35,14 @@ full rate and the model became the mean of five training orders (see WORD_ACCUMU
 model that learned the fifth batch as well scored 191/237 on it, but read the development documents
 worse by grouped cross-validation (90.9% against 91.5%) and lost the weight of the author's own
 category ("Publications", "Members" no longer decided a neutral title), so it was not shipped: both
-batches stay checks.
+batches stayed checks. A **seventh batch** (``training/heldout7.jsonl``: 155 items of 25 more sites,
+up to 8 drawn at random from each site's import, labelled blind; three sites whose sentences the
+development sets hold were taken out) scored 135/155 (87.1%) with that model. The sixth batch is now
+learned, and the fifth and seventh are the checks: 88/98 and 139/155 (89.7%), against 86 and 135,
+for a development-pages figure of 93.2% against 93.7% (learning the fifth as well left the seventh
+at 139 and took the fifth from the checks). A bare name under the category "Members" now reads
+"other" (the pages met later hold more news of kind "other", so that prior rose); "New members"
+still decides "position".
 
     python tools/train_kinds.py [--folds 10] [--epochs 20] [--l2 3e-4] [--jobs N] [--no-write]
 """
@@ -81,7 +88,7 @@ WORD_L2 = 8.0
 # 86/98, 192/237 (shipped: the batches kept from the model are the pages most like a stranger's).
 WORD_ACCUMULATOR_START = 1.0
 SEEDS = (1, 2, 3, 4, 5)
-LEARNED_BATCHES = ("heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl", "heldout4.jsonl")
+LEARNED_BATCHES = ("heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl", "heldout4.jsonl", "heldout6.jsonl")
 DEVELOPMENT = ("dev", "doc", "hand")  # the groups of training/kinds.jsonl
 
 
@@ -293,7 +300,7 @@ def main() -> None:
     print(f"kinds: training score (not a measure of anything): {fit}/{len(rows)} = {fit / len(rows):.1%}")
     shipped = {name: [v if abs(v) >= MIN_WEIGHT else 0.0 for v in w] for name, w in weights.items()}
     learned = [_key(str(r["text"])) for r in rows]
-    checks = (("heldout5.jsonl", "held out, fifth batch"), ("heldout6.jsonl", "held out, sixth batch"))
+    checks = (("heldout5.jsonl", "held out, fifth batch"), ("heldout7.jsonl", "held out, seventh batch"))
     for name, label in checks:
         held = load(name)
         seen = [r for r in held if _trained_on(_key(str(r["text"])), learned)]
