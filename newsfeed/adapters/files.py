@@ -253,8 +253,11 @@ def site_news(
             # a home page with no News section and no date: its profile and links are no news
             tried.append(f"{name} (no News section and nothing dated)")
             continue
-        if place in home_pages and result.format == "folder":
-            # a home page read as one post (its front matter's title and date): the page itself
+        own = {item.source_path for item in result.items} <= {str(place), ""}
+        if place.is_file() and result.format == "folder" and own:
+            # a page read as one post (its front matter's title and date, "News" of 2017): the
+            # page itself, which may include the file that holds its news
+            places[n:n] = [p for p in _followed(folder, place) if p not in places]
             tried.append(f"{name} (a page dated by its front matter, no list of news)")
             continue
         others = [p.relative_to(folder).as_posix() for p in places if p != place]
@@ -321,10 +324,13 @@ def _followed(folder: Path, page: Path) -> list[Path]:
     root = folder.resolve()
     found: list[Path] = []
     for name, beside in included[:20]:
-        # a page that only includes its News ("{% include_relative includes/news.md %}")
-        candidate = (page.parent if beside else folder / "_includes") / name
+        # a page that only includes its News ("{% include_relative includes/news.md %}", Hugo's
+        # {{< readfromfile "/content/newslist.md" >}}, read from the site's root)
+        spots = [page.parent / name] if beside else [folder / "_includes" / name, folder / name]
+        candidate = next((c for c in spots if c.is_file()), spots[0])
         fresh = candidate != page and candidate not in found
-        if fresh and named_news(Path(name).stem) and _inside(candidate, root) and candidate.is_file():
+        named = named_news(Path(name).stem) or _NEWS_IN_NAME.search(Path(name).stem)
+        if fresh and named and _inside(candidate, root) and candidate.is_file():
             found.append(candidate)
     for source in sources[:20]:
         for relative in source_places(source):

@@ -703,6 +703,31 @@ def test_a_records_text_kept_in_several_languages_beside_its_date_is_read_in_eng
     ]
 
 
+def test_lines_of_one_paragraph_each_opening_with_a_date_are_items() -> None:
+    """A news file written one item per line with no blank line between (``**[10/2024]** …`` on
+    each line, pasted into a Hugo page by a shortcode that puts each line in a paragraph of its
+    own) had been one item, the first line's date on all three. Each line that opens with its own
+    date is an item; a paragraph whose later lines carry on its sentence stays one."""
+    page = (
+        "**[10/2024]** Safebench was covered by the college news!\r\n"
+        "**[09/2024]** Two papers accepted by NeurIPS 2024.\r\n"
+        "[05/2024] Starting my summer internship at a company.\r\n"
+    )
+    result = parse_text(page, today=TODAY, path="content/newslist.md")
+    assert [(i.posted.start.isoformat()[:7], i.text) for i in result.items if i.posted] == [
+        ("2024-10", "Safebench was covered by the college news!"),
+        ("2024-09", "Two papers accepted by NeurIPS 2024."),
+        ("2024-05", "Starting my summer internship at a company."),
+    ]
+    one = parse_text(
+        "## News\n\n**May 2024**: our paper on graphs was accepted at a venue, and\n"
+        "2 May 2024 is when the camera-ready is due.\n",
+        today=TODAY,
+        path="news.md",
+    )
+    assert len(one.items) == 1
+
+
 def test_kramdown_attributes_after_a_link_are_not_text() -> None:
     """Jekyll's kramdown takes ``{:target="_blank"}`` after a link (and ``{: .class}``) as the
     link's attributes: in a Markdown list and in a data file's field they had stayed in the

@@ -807,6 +807,52 @@ def test_a_home_page_whose_news_section_is_commented_out_has_no_news(tmp_path: P
     assert [i.text for i in read_path(site, today=TODAY).items] == ["one paper has been accepted by TNNLS!"]
 
 
+def test_a_news_page_with_a_date_in_its_front_matter_is_its_list_not_one_post(tmp_path: Path) -> None:
+    """Hugo gives every page a ``date`` (its archetype writes one): ``content/news.md`` with
+    ``title: News``, ``date: 2020-10-11`` and a list of dated news had been read as one post,
+    "News", of 11 October 2020. A page whose body lists two or more dated items is that list; a
+    post with a body and no such list is still one item."""
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    (site / "config.toml").write_text('title = "A lab"\n')
+    (site / "content" / "news.md").write_text(
+        '---\ntitle: "News"\ndate: 2020-10-11T00:00:00\n---\n\n'
+        "- **July 24, 2020**: The university is accepting applications for two postdoc positions.\n\n"
+        "&nbsp;\n- **Aug. 10, 2020**: Prof. Tong invited the group to his home for a BBQ.\n"
+    )
+    result = read_path(site, today=TODAY)
+    assert [(i.posted.start.isoformat() if i.posted else None, i.text) for i in result.items] == [
+        ("2020-07-24", "The university is accepting applications for two postdoc positions."),
+        ("2020-08-10", "Prof. Tong invited the group to his home for a BBQ."),
+    ]
+    post = parse_text(
+        "---\ntitle: Best paper award\ndate: 2024-05-01\n---\nOur paper won the award at a venue.\n",
+        today=TODAY,
+        path="_news/award.md",
+    )
+    assert [i.text for i in post.items] == ["Best paper award Our paper won the award at a venue."]
+
+
+def test_a_hugo_page_that_reads_its_news_from_a_file_is_followed_to_it(tmp_path: Path) -> None:
+    """Hugo Academic's ``content/news.md`` is often only ``{{< readfromfile "/content/newslist.md"
+    1000 >}}``, a shortcode that pastes another file in: the site had been read as one post,
+    "News" of 1 December 2017. The page is followed to the file it reads (from the site's root),
+    as a Jekyll include is; a page that reads a file not named for news is not."""
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    (site / "config.toml").write_text('title = "A homepage"\n')
+    (site / "content" / "news.md").write_text(
+        '+++\ndate = 2017-12-01\ntitle = "News"\n+++\n\n{{< readfromfile "/content/newslist.md" 1000 >}}\n'
+    )
+    (site / "content" / "newslist.md").write_text(
+        "**Poster** on constrained deep learning at a symposium. (Jun 7, 2023)\n\n"
+        "**Paper acceptance**: Our paper has been accepted by ICASSP 2023! (Feb 16, 2023)\n"
+    )
+    result = read_path(site, today=TODAY)
+    assert "content/newslist.md" in result.description
+    assert [i.posted.start.isoformat() for i in result.items if i.posted] == ["2023-06-07", "2023-02-16"]
+
+
 def test_a_data_file_named_for_news_is_found_where_the_site_keeps_data(tmp_path: Path) -> None:
     """A site whose home page loops over ``site.data.allnews.main`` (``_data/allnews.yml``, and a
     shorter ``somenews.yml`` for the home page) keeps its news in a file no fixed place names:

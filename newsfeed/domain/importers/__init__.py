@@ -106,7 +106,8 @@ def parse_text(
 ) -> ImportResult:
     """Items from one document's text (the admin page's paste-and-preview uses this too)."""
     text = check_document(text, name=path or "the text")
-    if fmt == "auto":
+    detected = fmt == "auto"
+    if detected:
         fmt = detect_format(text, path)
     if fmt == "news":
         document = news_document(text, path=path, today=today)
@@ -124,6 +125,18 @@ def parse_text(
         result.description = "workshop call with milestones"
     elif fmt == "alfolio":
         result = read_items(read_folder([(path or "pasted.md", text)], today=today), today=today, path=path)
+        if detected:
+            # a page whose front matter has a date (Hugo writes one into every page) but whose
+            # body lists two or more dated news is that list, not one post
+            listed = read_items(
+                news_document(text, path=path, today=today),
+                today=today,
+                date_order=date_order,
+                default_order=default_order,
+                path=path,
+            )
+            if sum(1 for item in listed.items if item.posted is not None) >= 2:
+                result = listed
     else:
         raise UnreadableDocument(f"unknown format {fmt!r} (one of auto, {', '.join(FORMATS)})")
     return with_year_sources(result)

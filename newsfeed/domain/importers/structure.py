@@ -770,6 +770,24 @@ def _byline_date(el: Any, skip: set[Any]) -> tuple[Any, FuzzyDate, str] | None:
     return None
 
 
+# a date label opening a line: bracketed or emphasised ("**[10/2024]**", "[05/2024]", "**May
+# 2024**"), or written before a colon or a dash ("May 2024: …")
+_LINE_LABELS = (
+    re.compile(r"\s*(?:\*\*|__|\*|_)?\s*\[([^\[\]\n]{3,30})\]"),
+    re.compile(r"\s*(?:\*\*|__)([^*_\n]{3,30})(?:\*\*|__)"),
+    re.compile(r"\s*([^:\n]{3,30}?)\s*(?::|\s[-–—])\s"),
+)
+
+
+def _opens_with_date(line: str) -> bool:
+    """Whether a line of text opens with a date label of its own (at most one reading a way)."""
+    for pattern in _LINE_LABELS:
+        m = pattern.match(line)
+        if m and _card_date(m.group(1).strip(" *_:")) is not None:
+            return True
+    return False
+
+
 def _card_date(words: str) -> FuzzyDate | None:
     """A card's date line, a writer's slip in it mended ("2 Feburary")."""
     for attempt in dict.fromkeys((words, mended_date(words))):
@@ -952,7 +970,15 @@ def read_markdown(text: str, *, line_offset: int = 0, groups: _Groups | None = N
         elif token.type == "paragraph_open" and token.level == 0 and token.map:
             start, end = token.map
             paragraph = "\n".join(lines[start:end]).strip()
-            if paragraph:
+            written = [(n, ln.strip()) for n, ln in enumerate(lines[start:end]) if ln.strip()]
+            if len(written) >= 2 and all(_opens_with_date(ln) for _, ln in written):
+                # a line per item with no blank line between ("**[10/2024]** …" on each): an
+                # entry per line, as a list written without list markup
+                group = groups.next()
+                for n, ln in written:
+                    line = start + n + 1 + line_offset
+                    blocks.append(Block("entry", inline_text(ln), line, bullet=True, group=group, source=ln))
+            elif paragraph:
                 line = start + 1 + line_offset
                 blocks.append(Block("entry", inline_text(paragraph), line, source=paragraph))
             i += 3

@@ -76,13 +76,23 @@ def source_places(source: str) -> list[str]:
 _INCLUDE = re.compile(r"\{%-?\s*include(_relative)?\s+[\"']?([\w./-]{1,200}?)[\"']?(?=[\s%])")
 
 
+# a Hugo shortcode that pastes a file in: {{< readfromfile "/content/newslist.md" 1000 >}},
+# {{% include "news.md" %}}, {{< readfile file="/content/news.html" >}}
+_SHORTCODE_FILE = re.compile(
+    r"\{\{[<%]\s*[\w-]{1,40}\s+(?:file\s*=\s*)?[\"']([\w./-]{1,200}\.(?:md|markdown|html|dat|txt))[\"']"
+)
+
+
 def included_pages(text: str) -> list[tuple[str, bool]]:
-    """The files a Jekyll page includes, in its order, each once: ``{% include news.md %}`` (from
-    ``_includes/``: False) and ``{% include_relative includes/news.md %}`` (from the page's own
-    folder: True)."""
+    """The files a page includes, in its order, each once: Jekyll's ``{% include news.md %}``
+    (from ``_includes/``: False) and ``{% include_relative includes/news.md %}`` (from the page's
+    own folder: True); a Hugo shortcode that reads a file (``{{< readfromfile
+    "/content/newslist.md" >}}``: from the site's root, False, the path kept whole)."""
     found: dict[tuple[str, bool], None] = {}
     for m in _INCLUDE.finditer(text):
         found[(m.group(2), bool(m.group(1)))] = None
+    for m in _SHORTCODE_FILE.finditer(text):
+        found[(m.group(1).lstrip("/"), False)] = None
     return list(found)
 
 
