@@ -8,6 +8,7 @@ from pathlib import Path
 
 from newsfeed.domain.dates import DateOrder
 from newsfeed.domain.importers import MAX_BYTES, ImportResult, UnreadableDocument, parse_folder, parse_text
+from newsfeed.domain.importers.folders import repository_document
 from newsfeed.domain.importers.records import PLACEHOLDER_SAID
 from newsfeed.domain.importers.structure import has_news_heading, named_news, toctree_entries
 from newsfeed.domain.importers.templates import (
@@ -60,6 +61,11 @@ def read_path(
     path = Path(path)
     if site and path.is_dir() and _is_site(path):
         return _read_site(path, today=today, fmt=fmt, date_order=date_order, default_order=default_order)
+    nested = _site_inside(path) if site and path.is_dir() else None
+    if nested is not None:  # a repository that keeps its site in a subfolder (astro/, website/)
+        result = _read_site(nested, today=today, fmt=fmt, date_order=date_order, default_order=default_order)
+        result.description = f"{nested.name}/ of the folder: {result.description}"
+        return result
     if path.is_dir():
         texts: list[tuple[str, str]] = []
         skipped: list[str] = []
@@ -163,6 +169,22 @@ def _toctree_files(page: Path, entries: list[str]) -> list[Path]:
                 files.append(candidate)
                 break
     return files
+
+
+def _site_inside(folder: Path) -> Path | None:
+    """The one subfolder that is a site (``astro/`` with its ``astro.config.mjs``, ``website/``
+    with its ``hugo.toml``) of a folder that is no site and holds no news files itself; None
+    otherwise (none, or several to choose from)."""
+    if any(not repository_document(f.name) for f in _folder_files(folder)):
+        return None
+    try:
+        subfolders = [
+            p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".") and not p.is_symlink()
+        ]
+    except OSError:
+        return None
+    sites = [p for p in subfolders if _is_site(p)]
+    return sites[0] if len(sites) == 1 else None
 
 
 def _is_site(folder: Path) -> bool:

@@ -853,6 +853,26 @@ def test_a_hugo_page_that_reads_its_news_from_a_file_is_followed_to_it(tmp_path:
     assert [i.posted.start.isoformat() for i in result.items if i.posted] == ["2023-06-07", "2023-02-16"]
 
 
+def test_a_repository_whose_site_is_in_a_subfolder_is_read_there(tmp_path: Path) -> None:
+    """A lab's repository keeps its Astro site in ``astro/`` (``astro/src/content/news/``): the
+    repository's own folder had read as "0 files". A folder that is no site and holds no news
+    files, with one subfolder that is a site, is read as that site; a file named with a leading
+    ``_`` in its news folder (``_README.md``, which Astro leaves out of the collection) is no
+    post."""
+    repo = tmp_path / "repo"
+    news = repo / "astro" / "src" / "content" / "news"
+    news.mkdir(parents=True)
+    (repo / "README.md").write_text("# The lab's website\n")
+    (repo / "astro" / "package.json").write_text("{}\n")
+    (repo / "astro" / "astro.config.mjs").write_text("export default {}\n")
+    (news / "2025-01-31-jose-joins.md").write_text("---\ntitle: José joins the lab\ndate: 2025-01-31\n---\n")
+    (news / "2025-04-25-defense.md").write_text("---\ntitle: Eli defended a thesis\ndate: 2025-04-25\n---\n")
+    (news / "_README.md").write_text("# How to add a news post\n\nThis file is a guide for lab members.\n")
+    result = read_path(repo, today=TODAY)
+    assert "its news in src/content/news/" in result.description
+    assert [i.text for i in result.items] == ["Eli defended a thesis", "José joins the lab"]
+
+
 def test_a_data_file_named_for_news_is_found_where_the_site_keeps_data(tmp_path: Path) -> None:
     """A site whose home page loops over ``site.data.allnews.main`` (``_data/allnews.yml``, and a
     shorter ``somenews.yml`` for the home page) keeps its news in a file no fixed place names:

@@ -160,6 +160,11 @@ _REPOSITORY_DOC = re.compile(
 )
 
 
+def repository_document(file_name: str) -> bool:
+    """Whether a file is the repository's own document (README, LICENSE, CHANGELOG …), not news."""
+    return bool(_REPOSITORY_DOC.match(file_name))
+
+
 def _scalar_text(value: object) -> str:
     """A front matter field's text: a string, number or date as written, a list's texts joined;
     a mapping is no text (never its printed form)."""
@@ -231,8 +236,8 @@ def read_folder(files: list[tuple[str, str]], *, today: dt.date, name: str = "")
         warnings.append(f"{translations} file(s) kept in another language beside the one read: not imported")
     for path, content in files:
         file_name = path.replace("\\", "/").rsplit("/", 1)[-1]
-        if own_page(path, name) or _REPOSITORY_DOC.match(file_name):
-            continue
+        if own_page(path, name) or _REPOSITORY_DOC.match(file_name) or file_name.startswith("_"):
+            continue  # Astro and Jekyll leave a file named "_…" out of a collection ("_README.md")
         kind = markup_of(content, path) if file_name.lower().endswith(_DATA_SUFFIXES) else ""
         if kind in ("yaml", "json", "toml"):
             data = read_data(content, kind, today=today, name=path)
