@@ -728,6 +728,26 @@ def test_lines_of_one_paragraph_each_opening_with_a_date_are_items() -> None:
     assert len(one.items) == 1
 
 
+def test_a_csv_records_entities_flags_and_picture_addresses_are_read_as_the_page_shows_them() -> None:
+    """A ``_data/news.csv`` whose text writes quotes as ``&quot;`` (its layout prints it as HTML),
+    a one-record file with a ``highlight`` flag of ``1``, and a ``thumb`` column of picture
+    addresses: the items had read "Our paper &quot;Feasibility …&quot;", "Launch of the resource
+    1" and "… Times of India https://…/2019-05-20.jpg". An entity is the character it names
+    (``&lt;`` and ``&amp;`` stay as written, Markdown shows them so), a number or yes/no is a
+    flag, and a picture's address is no text."""
+    data = (
+        "Date,Item,highlight,thumb\n"
+        '2024-06-30,"Our paper &quot;Guided Control&quot; was accepted at CDC &#8212; R&amp;D &lt;3",1,'
+        "https://example.org/uploads/news_thumb/17/2019-05-20-1558500765.jpg\n"
+        "2024-04-26,Launch of the resource,0,https://example.org/a.png\n"
+    )
+    items = parse_text(data, today=TODAY, path="_data/news.csv").items
+    assert [i.text for i in items] == [
+        'Our paper "Guided Control" was accepted at CDC \u2014 R&amp;D &lt;3',
+        "Launch of the resource",
+    ]
+
+
 def test_kramdown_attributes_after_a_link_are_not_text() -> None:
     """Jekyll's kramdown takes ``{:target="_blank"}`` after a link (and ``{: .class}``) as the
     link's attributes: in a Markdown list and in a data file's field they had stayed in the

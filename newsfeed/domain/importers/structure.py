@@ -39,6 +39,7 @@ import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from html import escape as html_escape
+from html import unescape as html_unescape
 from typing import Any
 
 import yaml
@@ -1084,7 +1085,18 @@ def inline_text(text: str, badges: list[str] | None = None) -> str:
             if badges is not None:
                 badges += found
             text = html_text(fragment)
-    return text
+    return _ENTITY.sub(_character, text) if "&" in text else text
+
+
+# a character reference ("&quot;", "&#8212;", "&#x27;"); "&lt;", "&gt;" and "&amp;" stay as
+# written, as Markdown shows them so and the item's text is Markdown
+_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+_KEPT_ENTITIES = frozenset({"<", ">", "&"})
+
+
+def _character(m: re.Match[str]) -> str:
+    decoded = html_unescape(m.group(0))
+    return m.group(0) if decoded in _KEPT_ENTITIES or decoded == m.group(0) else decoded
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1451,8 +1463,10 @@ def record_links(row: dict[str, Any]) -> tuple[Link, ...]:
 
 # a file's path or name ("files/jop.jpeg", "/assets/img/lab.png", "slides.pdf")
 _FILE_PATH = re.compile(
-    r"[\w./~-]{0,200}\.(?:jpe?g|png|gif|webp|svg|avif|bmp|pdf|mp4|webm|mov|pptx?|docx?|zip)", re.I
+    r"(?:https?://)?[\w./~%:+=?&-]{0,300}\.(?:jpe?g|png|gif|webp|svg|avif|bmp|pdf|mp4|webm|mov|pptx?|docx?|zip)",
+    re.I,
 )
+_FLAG_VALUE = re.compile(r"\d{1,3}|true|false|yes|no|y|n", re.I)
 _SKIP_KEYS = re.compile(
     r"(url|link|href|image|img|icon|photo|thumbnail|pdf|doi|slug|id|uuid|guid|hash|sha|checksum|layout|permalink"
     r"|colou?r|style|class|css|width|height|weight|align)s?$",  # how the theme draws it, no text
@@ -1755,8 +1769,10 @@ def _describe(rows: list[dict[str, Any]], path: str) -> Records | None:
             and len(set(values)) <= 2
             and all(re.fullmatch(r"[^\W\d_][\w-]*", v) for v in values)
         )
-        # a file the theme draws ("cover: files/jop.jpeg") is no text either
+        # a file the theme draws ("cover: files/jop.jpeg") is no text either, nor a number or a
+        # yes/no that flags the record ("highlight: 1")
         files = all(_FILE_PATH.fullmatch(v) for v in values)
+        flag = flag or all(_FLAG_VALUE.fullmatch(v) for v in values)
         return (
             bool(values)
             and not flag
