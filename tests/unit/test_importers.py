@@ -873,6 +873,28 @@ def test_a_repository_whose_site_is_in_a_subfolder_is_read_there(tmp_path: Path)
     assert [i.text for i in result.items] == ["Eli defended a thesis", "José joins the lab"]
 
 
+def test_posts_the_theme_files_as_samples_are_not_news(tmp_path: Path) -> None:
+    """al-folio ships 31 posts in ``_posts/`` filed ``categories: sample-posts`` ("a post with
+    tabs", "a post with code diff"); a fork whose ``_news/`` is empty had them imported as its
+    news. A post whose own category or tags call it a sample, demo or example post is the theme's,
+    not the author's; the author's posts beside them are read."""
+    posts = tmp_path / "_posts"
+    posts.mkdir()
+    (posts / "2024-05-01-tabs.md").write_text(
+        "---\nlayout: post\ntitle: a post with tabs\ndate: 2024-05-01 00:32:13\n"
+        "tags: formatting\ncategories: sample-posts\n---\nThis is how a post with tabs looks like.\n"
+    )
+    (posts / "2024-01-27-code-diff.md").write_text(
+        "---\ntitle: a post with code diff\ndate: 2024-01-27\ncategories: [demo]\n---\nYou can show a diff.\n"
+    )
+    (posts / "2025-02-01-award.md").write_text(
+        "---\ntitle: Best paper award\ndate: 2025-02-01\ncategories: news\n---\nOur paper won the award.\n"
+    )
+    result = read_path(posts, today=TODAY)
+    assert [i.title for i in result.items] == ["Best paper award"]
+    assert sum("sample" in w for w in result.warnings) == 2
+
+
 def test_a_data_file_named_for_news_is_found_where_the_site_keeps_data(tmp_path: Path) -> None:
     """A site whose home page loops over ``site.data.allnews.main`` (``_data/allnews.yml``, and a
     shorter ``somenews.yml`` for the home page) keeps its news in a file no fixed place names:

@@ -20,7 +20,7 @@ from dataclasses import replace
 from typing import Any
 
 from ..dates import DateParseError, FuzzyDate, parse
-from .records import date_heading, overlaps
+from .records import PLACEHOLDER_SAID, date_heading, overlaps
 from .structure import (
     HINT_KEYS,
     Block,
@@ -185,6 +185,8 @@ def own_page(path: str, folder: str) -> bool:
 
 
 _DATA_SUFFIXES = (".yml", ".yaml", ".json", ".toml")
+# a post's category or tag that files it as a theme's sample ("sample-posts", "demo", "example")
+_SAMPLE_FILED = re.compile(r"(?<![\w-])(?:sample|demo|example|dummy)(?:[-_ ]?posts?)?s?(?![\w-])", re.I)
 _LANGUAGE_CODE = re.compile(r"[a-z]{2}(?:[-_][A-Za-z]{2,4})?")  # "en", "zh-CN", "pt_BR"
 
 
@@ -275,6 +277,11 @@ def read_folder(files: list[tuple[str, str]], *, today: dt.date, name: str = "")
         )
         if hidden:
             warnings.append(f"{path}:1: {hidden}, not shown on the site: not imported")
+            continue
+        filed = " ".join(_scalar_text(meta.get(k)) for k in ("categories", "category", "tags"))
+        if _SAMPLE_FILED.search(filed):
+            # filed by the theme as its sample ("categories: sample-posts", al-folio's 31 posts)
+            warnings.append(f"{path}:1: filed as {filed.strip()!r}: {PLACEHOLDER_SAID}, not imported")
             continue
         if "inline" in meta:
             shapes.add("al-folio _news folder")
