@@ -8,9 +8,9 @@ from pathlib import Path
 
 from newsfeed.domain.dates import DateOrder
 from newsfeed.domain.importers import MAX_BYTES, ImportResult, UnreadableDocument, parse_folder, parse_text
-from newsfeed.domain.importers.folders import repository_document
+from newsfeed.domain.importers.folders import DATA_FILE_SUFFIXES, repository_document
 from newsfeed.domain.importers.records import PLACEHOLDER_SAID
-from newsfeed.domain.importers.structure import has_news_heading, named_news, toctree_entries
+from newsfeed.domain.importers.structure import LANGUAGE_CODE, has_news_heading, named_news, toctree_entries
 from newsfeed.domain.importers.templates import (
     SITE_HOME_PAGES,
     SITE_MARKERS,
@@ -21,8 +21,6 @@ from newsfeed.domain.importers.templates import (
 )
 
 FOLDER_SUFFIXES = (".md", ".markdown", ".qmd", ".rmd", ".html", ".rst", ".org")
-# a folder of data files (Hugo's data/news/2024/en.yaml): read when it holds no documents
-DATA_FOLDER_SUFFIXES = (".yml", ".yaml", ".json", ".toml")
 
 
 def read_text(path: Path) -> str:
@@ -61,15 +59,18 @@ def read_path(
     path = Path(path)
     if site and path.is_dir() and _is_site(path):
         return _read_site(path, today=today, fmt=fmt, date_order=date_order, default_order=default_order)
-    nested = _site_inside(path) if site and path.is_dir() else None
-    if nested is not None:  # a repository that keeps its site in a subfolder (astro/, website/)
-        result = _read_site(nested, today=today, fmt=fmt, date_order=date_order, default_order=default_order)
-        result.description = f"{nested.name}/ of the folder: {result.description}"
-        return result
     if path.is_dir():
+        files = _folder_files(path)
+        nested = _site_inside(path, files) if site else None
+        if nested is not None:  # a repository that keeps its site in a subfolder (astro/, website/)
+            result = _read_site(
+                nested, today=today, fmt=fmt, date_order=date_order, default_order=default_order
+            )
+            result.description = f"{nested.name}/ of the folder: {result.description}"
+            return result
         texts: list[tuple[str, str]] = []
         skipped: list[str] = []
-        for file in _folder_files(path):
+        for file in files:
             try:
                 texts.append((str(file), read_text(file)))
             except UnreadableDocument as exc:  # a font or a picture named .html: the others are read
@@ -110,7 +111,7 @@ _DATED_FOLDER = re.compile(r"\d{4}(?:[-_]\d{1,2})?|\d{1,2}")
 def _folder_files(folder: Path) -> list[Path]:
     """A folder's news files (:func:`_documents`); a folder that holds none but data files
     (Hugo's ``data/news/2024/en.yaml``) gives its data files, which are read as one tree."""
-    return _documents(folder) or _documents(folder, DATA_FOLDER_SUFFIXES)
+    return _documents(folder) or _documents(folder, DATA_FILE_SUFFIXES)
 
 
 def _documents(
@@ -125,7 +126,7 @@ def _documents(
     file named with a leading ``_`` is a folder's settings (Quarto's ``_metadata.yml``)."""
     if collection is None:
         collection = folder.name.lower() in _COLLECTIONS
-    data = suffixes is DATA_FOLDER_SUFFIXES
+    data = suffixes is DATA_FILE_SUFFIXES
     files = sorted(
         p
         for p in folder.iterdir()
@@ -171,11 +172,12 @@ def _toctree_files(page: Path, entries: list[str]) -> list[Path]:
     return files
 
 
-def _site_inside(folder: Path) -> Path | None:
+def _site_inside(folder: Path, files: list[Path]) -> Path | None:
     """The one subfolder that is a site (``astro/`` with its ``astro.config.mjs``, ``website/``
-    with its ``hugo.toml``) of a folder that is no site and holds no news files itself; None
-    otherwise (none, or several to choose from)."""
-    if any(not repository_document(f.name) for f in _folder_files(folder)):
+    with its ``hugo.toml``) of a folder that is no site and holds no news files itself (``files``:
+    its own, as :func:`_folder_files` lists them); None otherwise (none, or several to choose
+    from)."""
+    if any(not repository_document(f.name) for f in files):
         return None
     try:
         subfolders = [
@@ -298,7 +300,6 @@ def site_news(
     )
 
 
-_LANGUAGE_CODE = re.compile(r"[a-z]{2}(?:[-_][a-zA-Z]{2,4})?")
 _DATA_FOLDERS = ("_data", "data", "src/data", "src/_data")
 _NEWS_IN_NAME = re.compile(r"news|updates|announcements", re.I)
 
@@ -314,7 +315,7 @@ def _news_data_files(folder: Path) -> list[str]:
         except OSError:
             continue
         for file in files:
-            if file.suffix.lower() in (*DATA_FOLDER_SUFFIXES, ".csv") and _NEWS_IN_NAME.search(file.stem):
+            if file.suffix.lower() in (*DATA_FILE_SUFFIXES, ".csv") and _NEWS_IN_NAME.search(file.stem):
                 found.append((file.stat().st_size, file.relative_to(folder).as_posix()))
     return [path for _, path in sorted(found, key=lambda f: (-f[0], f[1]))[:10]]
 
@@ -325,7 +326,7 @@ def _content_languages(folder: Path) -> list[str]:
     ``content/home/news.md``."""
     content = folder / "content"
     try:
-        names = [d.name for d in content.iterdir() if d.is_dir() and _LANGUAGE_CODE.fullmatch(d.name)]
+        names = [d.name for d in content.iterdir() if d.is_dir() and LANGUAGE_CODE.fullmatch(d.name)]
     except OSError:
         return []
     return sorted(names, key=lambda name: (not name.startswith("en"), name))[:8]

@@ -23,12 +23,11 @@ from ..dates import DateParseError, FuzzyDate, parse
 from .records import PLACEHOLDER_SAID, date_heading, overlaps
 from .structure import (
     HINT_KEYS,
+    LANGUAGE_CODE,
     Block,
     Document,
-    data_document,
     inline_text,
     language_of,
-    load_data,
     markdown_document,
     markup_of,
     read_data,
@@ -184,10 +183,10 @@ def own_page(path: str, folder: str) -> bool:
     return file_name.startswith("_index.") or (file_name.startswith("index.") and top)
 
 
-_DATA_SUFFIXES = (".yml", ".yaml", ".json", ".toml")
+# data files a folder of them holds (Hugo's data/news/2024/en.yaml): read when it holds no documents
+DATA_FILE_SUFFIXES = (".yml", ".yaml", ".json", ".toml")
 # a post's category or tag that files it as a theme's sample ("sample-posts", "demo", "example")
 _SAMPLE_FILED = re.compile(r"(?<![\w-])(?:sample|demo|example|dummy)(?:[-_ ]?posts?)?s?(?![\w-])", re.I)
-_LANGUAGE_CODE = re.compile(r"[a-z]{2}(?:[-_][A-Za-z]{2,4})?")  # "en", "zh-CN", "pt_BR"
 
 
 def _language_part(path: str) -> tuple[tuple[str, str, str], str] | None:
@@ -200,7 +199,7 @@ def _language_part(path: str) -> tuple[tuple[str, str, str], str] | None:
     if len(parts) < 2:
         return None
     suffix = "." + parts[-1].lower()
-    if language_of(parts[-2]) and _LANGUAGE_CODE.fullmatch(parts[-2]):
+    if language_of(parts[-2]) and LANGUAGE_CODE.fullmatch(parts[-2]):
         return (folder, ".".join(parts[:-2]), suffix), parts[-2]
     return (folder, ".".join(parts[:-1]), suffix), ""
 
@@ -240,16 +239,9 @@ def read_folder(files: list[tuple[str, str]], *, today: dt.date, name: str = "")
         file_name = path.replace("\\", "/").rsplit("/", 1)[-1]
         if own_page(path, name) or _REPOSITORY_DOC.match(file_name) or file_name.startswith("_"):
             continue  # Astro and Jekyll leave a file named "_…" out of a collection ("_README.md")
-        kind = markup_of(content, path) if file_name.lower().endswith(_DATA_SUFFIXES) else ""
+        kind = markup_of(content, path) if file_name.lower().endswith(DATA_FILE_SUFFIXES) else ""
         if kind in ("yaml", "json", "toml"):
-            data = read_data(content, kind, today=today, name=path)
-            if not any(b.kind == "entry" for b in data.blocks):
-                try:
-                    loaded = load_data(content, kind)
-                except ValueError:
-                    loaded = None
-                if isinstance(loaded, dict):  # a file of one record ({"date": …, "title": …})
-                    data = data_document([loaded], kind, today=today)
+            data = read_data(content, kind, today=today, name=path, one_record=True)
             entries = [replace(b, path=path) for b in data.blocks if b.kind == "entry"]
             warnings += [f"{path}: {w}" for w in data.warnings if entries or not w.startswith("no list")]
             shapes.add("folder of data files")

@@ -1540,6 +1540,9 @@ _LANGUAGES = frozenset({
 })  # fmt: skip
 
 
+LANGUAGE_CODE = re.compile(r"[a-z]{2}(?:[-_][a-zA-Z]{2,4})?")  # "en", "zh-CN", "pt_BR"
+
+
 def language_of(key: object) -> str:
     """The language a key names ("zh-CN" -> "zh"), or "" when it names none."""
     code = re.split(r"[-_]", key, maxsplit=1)[0].lower() if isinstance(key, str) else ""
@@ -1854,7 +1857,6 @@ def year_first_column(values: list[str], today: dt.date) -> bool:
 
 
 # "2018-05-30 00:00:00", "2018-05-30T00:00": a day a tool wrote at midnight, with no zone
-_MIDNIGHT_TIME = dt.time.min  # 00:00
 _MIDNIGHT = re.compile(r"((?:19|20)\d\d-\d\d-\d\d)[ T]00:00(?::00(?:\.0+)?)?")
 
 
@@ -1863,7 +1865,7 @@ def record_date(
 ) -> tuple[FuzzyDate | None, str]:
     """A data field's date: a date value, or text read by the date engine; ``year_first``: the
     field is written yy/mm/dd throughout (:func:`year_first_column`)."""
-    if isinstance(value, dt.datetime) and value.tzinfo is None and value.time() == _MIDNIGHT_TIME:
+    if isinstance(value, dt.datetime) and value.tzinfo is None and value.time() == dt.time.min:
         text = value.date().isoformat()  # a day a tool wrote at midnight ("2018-05-30 00:00:00")
     elif isinstance(value, dt.datetime):
         stamp = value.isoformat(sep=" ")
@@ -1904,12 +1906,20 @@ def value_text(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def read_data(text: str, kind: str, *, today: dt.date, name: str = "the file") -> Document:
+def read_data(
+    text: str, kind: str, *, today: dt.date, name: str = "the file", one_record: bool = False
+) -> Document:
+    """The news records of a data file; ``one_record``: a file that is one mapping with no list
+    of records in it (``{"date": …, "title": …}``, a file of a data folder) is that record."""
     try:
         data = load_data(text, kind)
     except ValueError as exc:
         return Document(kind, f"{kind.upper()} file that could not be read", warnings=[f"{name}: {exc}"])
-    return data_document(data, kind, today=today, line_of=_line_finder(text))
+    line_of = _line_finder(text)
+    document = data_document(data, kind, today=today, line_of=line_of)
+    if one_record and isinstance(data, dict) and not any(b.kind == "entry" for b in document.blocks):
+        document = data_document([data], kind, today=today, line_of=line_of)
+    return document
 
 
 def _line_finder(text: str) -> Any:

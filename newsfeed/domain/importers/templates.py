@@ -275,9 +275,8 @@ def listing_sources(meta: object) -> list[str]:
 def hidden_page(meta: object) -> str:
     """Why the site does not show a page, by its front matter (a section switched off, ``active
     = false``; a draft; ``published: false``), or a data record, by the flag its theme's loop
-    skips it by (``display: false``, ``show: false``, ``visible: false``, ``render: false``, ``hidden:
-    true``), or
-    "" when it does."""
+    skips it by (``display``, ``show``, ``visible`` or ``render: false``; ``hidden: true``), or ""
+    when it does."""
     if not isinstance(meta, dict):
         return ""
 
