@@ -1320,6 +1320,29 @@ def test_a_script_that_keeps_its_news_as_data_is_read_as_a_data_file() -> None:
     ]
 
 
+def test_a_typescript_list_is_named_by_its_variable_not_its_type() -> None:
+    """``export const newsData: News[] = [...]`` had been read as a list "under `]`" (the token
+    before ``=`` is the end of the type), so a page whose typed news list writes fewer entries as
+    markup than its talks list lost the name that says which list is the news. The name is the
+    one before the type annotation (``News[]``, ``Array<Talk>``, ``readonly (A | B)[]``)."""
+    page = (
+        "interface News { date: string; title: string }\n"
+        'export const talks: Array<Talk> = [\n  { date: "2025-05-02", title: "Invited talk at MIT" },\n'
+        '  { date: "2025-03-01", title: "Seminar at ETH" },\n'
+        '  { date: "2024-11-20", title: "Talk at EPFL" },\n];\n'
+        "export const newsData: readonly (News | Note)[] = [\n"
+        '  { date: "2026-02-25", title: "I am now a research intern at BAAI!" },\n'
+        '  { date: "2025-12-01", title: "Our paper was accepted at ICLR 2026." },\n];\n'
+        "export default function Home() { return <ul>{talks.map((t) => <li>{t.title}</li>)}</ul>; }\n"
+    )
+    result = parse_text(page, today=TODAY, path="src/data/news.tsx")
+    assert result.description.startswith("JavaScript data, 2 records under `newsData`"), result.description
+    assert [i.title for i in result.items] == [
+        "I am now a research intern at BAAI!",
+        "Our paper was accepted at ICLR 2026.",
+    ]
+
+
 def test_a_scripts_escapes_are_read_as_javascript_reads_them() -> None:
     """\\uD83C\\uDF89 is one emoji, \\x41 a letter; a lone half of an emoji, a short \\u12 and a
     minified theme's odd escapes are no crash (a Wowchemy script had raised ValueError), nor a NUL

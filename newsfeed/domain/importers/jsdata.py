@@ -125,6 +125,25 @@ def js_strings(text: str) -> list[str]:
     return [_string(raw) for kind, raw in _tokens(text) if kind == "string"]
 
 
+# what a TypeScript annotation between a name and its value is made of (``: NewsItem[]``,
+# ``: Array<News>``, ``: readonly (News | Talk)[]``)
+_TYPE_TOKENS = frozenset({"[", "]", "<", ">", "|", "&", ".", "(", ")", "readonly"})
+
+
+def _name_of(tokens: list[tuple[str, str]], n: int) -> str:
+    """The name an array literal starting at ``tokens[n]`` is given: ``NEWS = [``, ``news: [``,
+    TypeScript's ``const news: NewsItem[] = [`` (the name before its type); "data" for none."""
+    if n < 2 or tokens[n - 1][1] not in ("=", ":"):
+        return "data"
+    if tokens[n - 1][1] == "=":
+        k = n - 2
+        while k > 1 and n - k < 20 and (tokens[k][0] == "name" or tokens[k][1] in _TYPE_TOKENS):
+            k -= 1
+        if tokens[k][1] == ":" and tokens[k - 1][0] == "name" and k < n - 2:
+            return tokens[k - 1][1]
+    return tokens[n - 2][1]
+
+
 def js_data(text: str) -> dict[str, list[Any]] | None:
     """The array literals of object literals a script holds, by the name they are given (``const
     NEWS = [...]`` -> ``{"NEWS": [...]}``; an unnamed one, ``export default [...]``, is "data"),
@@ -140,7 +159,7 @@ def js_data(text: str) -> dict[str, list[Any]] | None:
             except _NotData:
                 n += 1
                 continue
-            named = tokens[n - 2][1] if n >= 2 and tokens[n - 1][1] in ("=", ":") else "data"
+            named = _name_of(tokens, n)
             name = named if named not in found else f"{named}_{len(found)}"
             found[name] = value
             n = parser.at  # what the array held is read: go on after it
