@@ -175,8 +175,9 @@ def _toctree_files(page: Path, entries: list[str]) -> list[Path]:
 def _site_inside(folder: Path, files: list[Path]) -> Path | None:
     """The one subfolder that is a site (``astro/`` with its ``astro.config.mjs``, ``website/``
     with its ``hugo.toml``) of a folder that is no site and holds no news files itself (``files``:
-    its own, as :func:`_folder_files` lists them); None otherwise (none, or several to choose
-    from)."""
+    its own, as :func:`_folder_files` lists them), or of several such the one that keeps news
+    where sites keep them (``frontend/src/data/news.ts`` beside ``backend/``); None otherwise
+    (none, or several to choose from)."""
     if any(not repository_document(f.name) for f in files):
         return None
     try:
@@ -186,7 +187,17 @@ def _site_inside(folder: Path, files: list[Path]) -> Path | None:
     except OSError:
         return None
     sites = [p for p in subfolders if _is_site(p)]
+    if len(sites) > 1:  # a front end and a back end (frontend/, backend/): the one keeping news
+        sites = [p for p in sites if _keeps_news(p)]
     return sites[0] if len(sites) == 1 else None
+
+
+def _keeps_news(site: Path) -> bool:
+    """A site's folder has a place where sites keep their news (``src/data/news.ts``,
+    ``_news/``, ``content/news/``); its home page does not count."""
+    return any(
+        (site / spot).exists() for spot in SITE_NEWS_PLACES if "#" not in spot and spot not in SITE_HOME_PAGES
+    )
 
 
 def _is_site(folder: Path) -> bool:

@@ -873,6 +873,34 @@ def test_a_repository_whose_site_is_in_a_subfolder_is_read_there(tmp_path: Path)
     assert [i.text for i in result.items] == ["Eli defended a thesis", "José joins the lab"]
 
 
+def test_a_repository_with_a_front_end_and_a_back_end_is_read_in_the_one_keeping_news(
+    tmp_path: Path,
+) -> None:
+    """A lab's repository holds ``FRONTEND/`` (a Vite site, its news in ``src/data/news.ts``) and
+    ``BACKEND/`` (a server, ``src/routes/news.ts``): both are sites by their ``package.json``, and
+    the repository had read as "no news files". Of several site subfolders, the one that keeps
+    news where sites keep them is read."""
+    repo = tmp_path / "repo"
+    front, back = repo / "FRONTEND", repo / "BACKEND"
+    (front / "src" / "data").mkdir(parents=True)
+    (back / "src" / "routes").mkdir(parents=True)
+    for site in (front, back):
+        (site / "package.json").write_text("{}\n")
+    (front / "index.html").write_text('<div id="root"></div>\n')
+    (front / "src" / "data" / "news.ts").write_text(
+        'export const news: NewsItem[] = [\n  { date: "2024-12-15", title: "Paper accepted at NeurIPS" },\n'
+        '  { date: "2024-11-20", title: "NSF grant awarded" },\n];\n'
+    )
+    (back / "src" / "routes" / "news.ts").write_text("router.get('/news', list);\n")
+    result = read_path(repo, today=TODAY)
+    assert result.description.startswith("FRONTEND/ of the folder: site folder: its news in src/data/news.ts")
+    assert [i.title for i in result.items] == ["Paper accepted at NeurIPS", "NSF grant awarded"]
+    # with no news place in either, there is nothing to choose by: the folder says so
+    (front / "src" / "data" / "news.ts").unlink()
+    with pytest.raises(UnreadableDocument):
+        read_path(repo, today=TODAY)
+
+
 def test_posts_the_theme_files_as_samples_are_not_news(tmp_path: Path) -> None:
     """al-folio ships 31 posts in ``_posts/`` filed ``categories: sample-posts`` ("a post with
     tabs", "a post with code diff"); a fork whose ``_news/`` is empty had them imported as its
