@@ -1036,7 +1036,8 @@ def test_a_themes_sample_posts_are_not_the_authors_news(tmp_path: Path) -> None:
 def test_a_post_that_says_it_is_a_sample_or_tells_the_owner_to_edit_it_is_not_news(tmp_path: Path) -> None:
     """Sample posts without filler text: ``jekyll new``'s "Welcome to Jekyll!" ("You'll find this
     post in your `_posts` directory"), a theme's "This is an example post with image galleries",
-    "THIS IS JUST A SAMPLE POST", "This theme supports rendering beautiful math". They had been
+    "THIS IS JUST A SAMPLE POST", "This theme supports rendering beautiful math", academicpages'
+    "Future Blog Post" ("edit `config.yml` and set `future: false`"). They had been
     imported as the site's news; the author's own posts beside them, which may well say "example"
     or "sample" otherwise, are read."""
     posts = tmp_path / "_posts"
@@ -1050,6 +1051,9 @@ def test_a_post_that_says_it_is_a_sample_or_tells_the_owner_to_edit_it_is_not_ne
         "POST\n\nThe townsfolk chose to mark the occasion differently.\n",
         "2015-10-20-math.md": "---\ntitle: a post with math\n---\nThis theme supports rendering "
         "beautiful math in inline and display modes.\n",
+        "2199-01-01-future-post.md": "---\ntitle: 'Future Blog Post'\ndate: 2199-01-01\n---\n\nThis "
+        "post will show up by default. To disable scheduling of future posts, edit `config.yml` and "
+        "set `future: false`.\n",
     }
     for name, text in samples.items():
         (posts / name).write_text(text)
