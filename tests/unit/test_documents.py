@@ -765,6 +765,26 @@ def test_kramdown_attributes_after_a_link_are_not_text() -> None:
         assert items[0].text == "Presented [my work](https://x.org/p.pdf) at USENIX."
 
 
+def test_pandoc_attributes_after_a_link_are_not_text() -> None:
+    """Quarto and R Markdown (Pandoc) take ``{target="_blank"}``, ``{.class}``, ``{#id}`` and
+    ``{width=50%}`` after a link, a span or an image as its attributes: a Quarto lab's News page
+    had them in every item's text ("[Paper](…){target="_blank"}). Braces that are the author's
+    words stay: a set, a placeholder, braces after anything but a link or a span."""
+    page = (
+        "## News\n"
+        '- **June 2026**: Over 20 talks at [Q2026](https://www.q2026.hr/){target="_blank"}, '
+        "[Slides](s.pptx){.external target='_blank'} - [Paper](p.pdf){#paper}.\n"
+        "- **May 2026**: ![logo](l.png){width=50%} Our lab got {three} new members: {Ann, Bo}.\n"
+        "- **April 2026**: A talk on f(x){n=2} and [sets]{of} things.\n"
+    )
+    items = parse_text(page, today=TODAY, path="news.qmd").items
+    assert [i.text for i in items] == [
+        "Over 20 talks at [Q2026](https://www.q2026.hr/), [Slides](s.pptx) - [Paper](p.pdf).",
+        "![logo](l.png) Our lab got {three} new members: {Ann, Bo}.",
+        "A talk on f(x){n=2} and [sets]{of} things.",
+    ]
+
+
 def test_a_month_written_with_a_dot_in_yaml_is_a_month_not_a_number() -> None:
     """``date: 10.2023`` is a YAML float (10.2023, and ``10.2020`` would be 10.202): those
     records had been imported undated. A month and year written with a dot stay as written;

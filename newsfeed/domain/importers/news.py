@@ -285,7 +285,19 @@ def label_order_evidence(lines: list[str]) -> tuple[int, int]:
     return dmy, mdy
 
 
-_KRAMDOWN_ATTRIBUTES = re.compile(r"\{:[^{}\n]{0,300}\}")
+# kramdown's attributes ({:target="_blank"}, {: .red}); Pandoc's (Quarto, R Markdown) after a
+# link, a span or an image: ids, classes and key=value pairs ([paper](…){target="_blank"},
+# ![](p.png){width=50%}, [new]{.badge})
+_ATTRIBUTE = r"""(?:[#.][\w:-]{1,80}|[\w-]{1,40}=(?:"[^"\n]{0,300}"|'[^'\n]{0,300}'|[^\s{}"']{1,300}))"""
+_KRAMDOWN_ATTRIBUTES = re.compile(
+    rf"\{{:[^{{}}\n]{{0,300}}\}}"
+    rf"|(?P<link>\]\((?:[^()\s]|\([^()\s]*\)){{0,2000}}\)|\])"
+    rf"\{{[ \t]*{_ATTRIBUTE}(?:[ \t]+{_ATTRIBUTE}){{0,20}}[ \t]*\}}"
+)
+
+
+def _without_attributes(text: str) -> str:
+    return _KRAMDOWN_ATTRIBUTES.sub(lambda m: m.group("link") or "", text)
 
 
 def make_item(
@@ -304,9 +316,10 @@ def make_item(
     """An item from its text and posted date: its kind (and the phrase that decided), the events,
     venues and links in its text (then ``own_links``, a record's link fields, that the text does
     not hold already), and where it came from. Kramdown's attributes of a link or a span
-    (``[paper](…){:target="_blank"}``, ``{: .red}``) are markup, not text."""
-    text = _KRAMDOWN_ATTRIBUTES.sub("", text)
-    title = _KRAMDOWN_ATTRIBUTES.sub("", title)
+    (``[paper](…){:target="_blank"}``, ``{: .red}``) and Pandoc's (``[paper](…){target="_blank"}``,
+    ``{.badge}``) are markup, not text."""
+    text = _without_attributes(text)
+    title = _without_attributes(title)
     readable = plain(text)
     decided = classify_item(text, hint)
     kind = decided.kind
