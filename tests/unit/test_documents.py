@@ -765,6 +765,20 @@ def test_kramdown_attributes_after_a_link_are_not_text() -> None:
         assert items[0].text == "Presented [my work](https://x.org/p.pdf) at USENIX."
 
 
+def test_pandoc_fenced_divs_are_markup_around_their_blocks() -> None:
+    """A Quarto page wraps blocks in fenced divs (``::: {.callout-note appearance="simple"}``,
+    ``:::: {.columns}``, ``::: aside`` … ``:::``): their fence lines had opened an item's text
+    ("::: {.callout-note …} **Join the lab.** …") and been items of their own (":::: {.columns}").
+    They are markup; what they hold is read, on the lines it was written on."""
+    page = (
+        "## News\n\n:::: {.columns}\n\n"
+        '::: {.column width="50%"}\n- **May 2026**: A paper in Nature.\n:::\n\n'
+        "::: aside\n- **April 2026**: A talk in Oslo.\n:::\n::::\n"
+    )
+    items = parse_text(page, today=TODAY, path="news.qmd").items
+    assert [(i.text, i.source_line) for i in items] == [("A paper in Nature.", 6), ("A talk in Oslo.", 10)]
+
+
 def test_pandoc_attributes_after_a_link_are_not_text() -> None:
     """Quarto and R Markdown (Pandoc) take ``{target="_blank"}``, ``{.class}``, ``{#id}`` and
     ``{width=50%}`` after a link, a span or an image as its attributes: a Quarto lab's News page

@@ -901,10 +901,15 @@ def _key_value_metadata(text: str) -> tuple[dict[str, Any] | None, str, int]:
     return None, text, 1
 
 
+# a Pandoc (Quarto, R Markdown) fenced div's opening or closing line: ``::: {.callout-note}``,
+# ``:::: {.columns}``, ``::: aside``, ``:::``; markup around the blocks it holds, not text
+_DIV_FENCE = re.compile(r"^[ \t]{0,3}:{3,}[ \t]*(?:\{[^{}\n]{0,300}\}|[\w-]{1,80})?[ \t]*:*[ \t]*$", re.M)
+
+
 def read_markdown(text: str, *, line_offset: int = 0, groups: _Groups | None = None) -> list[Block]:
     """Blocks of a Markdown body (no front matter)."""
     groups = groups or _Groups()
-    text = strip_templates(text)
+    text = _DIV_FENCE.sub("", strip_templates(text))
     lines = text.splitlines()
     tokens = _MD.parse(text)
     blocks: list[Block] = []
