@@ -10,12 +10,19 @@ from newsfeed.domain.dates import DateOrder
 from newsfeed.domain.importers import MAX_BYTES, ImportResult, UnreadableDocument, parse_folder, parse_text
 from newsfeed.domain.importers.folders import DATA_FILE_SUFFIXES, repository_document
 from newsfeed.domain.importers.records import PLACEHOLDER_SAID
-from newsfeed.domain.importers.structure import LANGUAGE_CODE, has_news_heading, named_news, toctree_entries
+from newsfeed.domain.importers.structure import (
+    LANGUAGE_CODE,
+    has_news_heading,
+    named_news,
+    split_front_matter,
+    toctree_entries,
+)
 from newsfeed.domain.importers.templates import (
     SITE_HOME_PAGES,
     SITE_MARKERS,
     SITE_NEWS_PLACES,
     included_pages,
+    listing_sources,
     loop_sources,
     source_places,
 )
@@ -261,6 +268,7 @@ def site_news(
                 continue
         places.append(place)
     tried: list[str] = []
+    listings: set[Path] = set()  # listing pages whose listed documents were read first
     n = 0
     while n < len(places):
         place, n = places[n], n + 1
@@ -283,6 +291,16 @@ def site_news(
             if not why:
                 why = "only a theme's sample posts" if samples else "no news found"
             tried.append(f"{name} ({why})")
+            continue
+        listed = [p for p in _listed(folder, place) if p not in places[:n]] if place not in listings else []
+        if listed and 2 * sum(1 for item in result.items if item.posted) < len(result.items):
+            # a listing page (Quarto's ``listing: contents: posts/**/index.qmd``) whose own body
+            # is its introduction and links, not dated news: its news are the documents it
+            # lists, shown on it; the page itself is read after them if they hold none
+            listings.add(place)
+            places[n:] = [*listed, place, *(p for p in places[n:] if p not in listed and p != place)]
+            shown = ", ".join(p.relative_to(folder).as_posix() + "/" * p.is_dir() for p in listed)
+            tried.append(f"{name} (a listing page: its news are the documents it lists, {shown})")
             continue
         if place in home_pages and not any(item.posted for item in result.items):
             # a home page with no News section and no date: its profile and links are no news
@@ -372,6 +390,42 @@ def _followed(folder: Path, page: Path) -> list[Path]:
             if not named_news(Path(relative).stem):
                 break
             if _inside(candidate, root) and candidate.exists() and candidate not in found:
+                found.append(candidate)
+                break
+    return found
+
+
+_GLOB = re.compile(r"[*?\[{]")
+
+
+def _listed(folder: Path, page: Path) -> list[Path]:
+    """The folders and files of the site ``folder`` a listing ``page`` shows (a Quarto listing's
+    ``contents``, read from the page's folder, a glob from the folder it starts in:
+    ``posts/**/index.qmd`` is ``posts/``; a Hugo Academic section's ``content/post/``), that
+    exist, never outside the folder nor the page's own folder (a listing of "the documents beside
+    this page")."""
+    if not page.is_file() or page.suffix.lower() not in FOLDER_SUFFIXES:
+        return []
+    try:
+        meta = split_front_matter(read_text(page))[0]
+    except UnreadableDocument:
+        return []
+    root = folder.resolve()
+    found: list[Path] = []
+    for source in listing_sources(meta)[:20]:
+        fixed = _GLOB.split(source)[0]
+        if fixed != source and not fixed.endswith("/"):
+            fixed = fixed.rpartition("/")[0]  # news/2024-*.qmd: the folder news/
+        if not fixed.strip("/."):
+            continue
+        for base in (page.parent, folder):
+            candidate = base / fixed
+            if (
+                _inside(candidate, root)
+                and candidate.exists()
+                and candidate.resolve() != page.parent.resolve()
+                and candidate not in found
+            ):
                 found.append(candidate)
                 break
     return found

@@ -1098,6 +1098,47 @@ def test_a_quarto_sites_news_page_is_its_news(tmp_path: Path) -> None:
     ]
 
 
+def test_a_quarto_listing_page_is_read_as_the_documents_it_lists(tmp_path: Path) -> None:
+    """A Quarto lab's ``news.qmd`` lists ``posts/**/index.qmd`` (front matter ``listing:``) under
+    an introduction, a callout and columns of links to a few posts: those 19 undated lines had
+    been its news, and the 21 posts it shows were not read. A listing page whose own body is not
+    dated news is read as the documents it lists; one whose body is a dated list keeps it."""
+    site = tmp_path / "site"
+    (site / "posts" / "2025-12-02_imc21").mkdir(parents=True)
+    (site / "posts" / "radin_joins").mkdir()
+    (site / "_quarto.yml").write_text("project:\n  type: website\n")
+    (site / "posts" / "2025-12-02_imc21" / "index.qmd").write_text(
+        '---\ntitle: "International Microscopy Conference (IMC21)"\ndate: "2025-12-02"\n---\n\n'
+        "Philipp gives a talk.\n"
+    )
+    (site / "posts" / "radin_joins" / "index.qmd").write_text(
+        '---\ntitle: "Radin Rahimi joins the team"\ndate: "2023-09-15"\n---\n\nWelcome, Radin!\n'
+    )
+    listing = '---\ntitle: News\nlisting:\n  contents: "posts/**/index.qmd"\n  sort: "date desc"\n---\n\n'
+    (site / "news.qmd").write_text(
+        listing + "## News & Highlights\n\nThis page collects recent lab highlights.\n\n"
+        '::: {.callout-note appearance="simple"}\n**Join the lab.**\n\n'
+        "- Explore [open opportunities](o.qmd)\n"
+        "- Get in touch via the [contact page](contact.qmd)\n:::\n\n### Talks\n"
+        "- [IMC21](posts/2025-12-02_imc21/index.qmd)\n- [Radin joins](posts/radin_joins/index.qmd)\n"
+    )
+    read = read_path(site, today=TODAY)
+    assert "its news in posts/" in read.description
+    assert [(i.posted.start.isoformat() if i.posted else None, i.title) for i in read.items] == [
+        ("2025-12-02", "International Microscopy Conference (IMC21)"),
+        ("2023-09-15", "Radin Rahimi joins the team"),
+    ]
+    assert any(
+        "news.qmd (a listing page: its news are the documents it lists, posts/)" in w for w in read.warnings
+    )
+    (site / "news.qmd").write_text(
+        listing + "- **May 2026**: A paper in Nature.\n- **Apr 2026**: A talk in Oslo.\n"
+    )
+    kept = read_path(site, today=TODAY)
+    assert "its news in news.qmd" in kept.description
+    assert [i.text for i in kept.items] == ["A paper in Nature.", "A talk in Oslo."]
+
+
 def test_a_sphinx_site_is_read_from_the_pages_its_news_table_of_contents_names(tmp_path: Path) -> None:
     """A Sphinx site (``conf.py``) whose ``news.rst`` is only a table of contents of news pages:
     the pages it names are its news, one item each, in its order; the site's other pages (its
