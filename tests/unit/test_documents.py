@@ -765,6 +765,35 @@ def test_kramdown_attributes_after_a_link_are_not_text() -> None:
         assert items[0].text == "Presented [my work](https://x.org/p.pdf) at USENIX."
 
 
+def test_a_date_in_brackets_after_a_bold_headline_dates_the_entry() -> None:
+    """A lab writes each news as a headline in bold, its date in brackets in italics, then a dash
+    and the story (``- **BFL release BII 3.2.0** *(17th February 2026)* -- This is …``): all of
+    them had been imported undated. The date between headline and dash is the entry's label;
+    brackets after a headline that hold no date, or only a year, are the text's own."""
+    page = (
+        "- **BFL release BII 3.2.0** *(17th February 2026)* -- This is our major release.\n\n"
+        "- **BII featured in the** [**NHM Wildlife Photographer**](https://www.nhm.ac.uk/wpy) "
+        "**exhibition** *(17th October 2025)* -- The index is featured.\n\n"
+        "- **Charlotte McGinty joins BFL** (29th May 2025): welcome!\n\n"
+        "- **New paper in** [**Science**](https://www.science.org) *(4th April 2025)* -- Are insects …\n\n"
+        "- **A new grant** (with the NHM) -- funded for three years.\n\n"
+        "- **Our 2024 report** (2024) -- read it online.\n"
+    )
+    items = parse_text(page, today=TODAY, path="news.qmd").items
+    assert [(i.posted.start.isoformat() if i.posted else None, i.text) for i in items] == [
+        ("2026-02-17", "**BFL release BII 3.2.0** -- This is our major release."),
+        (
+            "2025-10-17",
+            "**BII featured in the** [**NHM Wildlife Photographer**](https://www.nhm.ac.uk/wpy) "
+            "**exhibition** -- The index is featured.",
+        ),
+        ("2025-05-29", "**Charlotte McGinty joins BFL**: welcome!"),
+        ("2025-04-04", "**New paper in** [**Science**](https://www.science.org) -- Are insects …"),
+        (None, "**A new grant** (with the NHM) -- funded for three years."),
+        (None, "**Our 2024 report** (2024) -- read it online."),
+    ]
+
+
 def test_pandoc_fenced_divs_are_markup_around_their_blocks() -> None:
     """A Quarto page wraps blocks in fenced divs (``::: {.callout-note appearance="simple"}``,
     ``:::: {.columns}``, ``::: aside`` … ``:::``): their fence lines had opened an item's text

@@ -197,6 +197,14 @@ def _label_of(
             return posted, rest[trail.end() if trail else 0 :].lstrip()
     if not trailing:
         return None
+    # A label right after the entry's headline in bold, before a dash and its body: "**BFL
+    # release BII 3.2.0** *(17th February 2026)* -- This is our major release …"
+    headline = _HEADLINE_LABEL.match(content)
+    if headline:
+        label = headline.group("label").strip()
+        found = find_dates(label, today=ref, date_order=order, prefer="past")
+        if found and found[0].offset == 0 and found[0].length == len(label) and found[0].date.grain != "year":
+            return found[0].date, content[: headline.end("title")] + content[headline.end() :]
     # A label at the end: "Gave a talk at MIT (Jan 2024)", "… — *May 2024*"; or in brackets before
     # the links that close an entry: "… OpenGV 2.0. (Mar. 2025) [[Code](…)] [[PDF](…)]"
     core = content
@@ -229,6 +237,15 @@ def _label_of(
             text = _TRAILING_LABEL.sub("", before).rstrip(" -–—|,:")
             return match.date, f"{text} {links.strip()}".strip() if links else text
     return None
+
+
+# a headline in bold (which may hold or end with a bold link), then a date in brackets, perhaps in italics,
+# then a dash or a colon and the body, or nothing
+_HEADLINE_LABEL = re.compile(
+    r"(?P<title>\*\*[^\n]{1,300}?\*\*(?:\]\([^()\s]{1,500}\))?)"
+    r"[ \t]*[*_]{0,2}[(\[](?P<label>[^()\[\]\n]{3,40})[)\]][*_]{0,2}"
+    r"(?=[ \t]*(?:-{1,2}|[–—:|]|$))"
+)
 
 
 # a link closing an entry, as a resource of a few words: " [[Code](https://…)]", " \[[PDF](…)\]",
