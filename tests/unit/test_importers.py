@@ -1068,6 +1068,31 @@ def test_a_post_that_says_it_is_a_sample_or_tells_the_owner_to_edit_it_is_not_ne
     assert sum("a theme's sample text" in w for w in result.warnings) == len(samples)
 
 
+def test_a_home_page_whose_dated_lists_are_its_cv_sections_has_no_news(tmp_path: Path) -> None:
+    """An academicpages home page with no News section, only its CV: "Professional Activities"
+    with "### Workflow Manager" (ICML Workshop (2019)) and "### Conference Reviewer" (CVPR
+    (2019–2025), …), then "Honors and Awards". Once the theme's sample posts were set aside, those
+    reviewing years had been read as its eight news. A list under a section named for another list
+    (activities, reviewing, services, awards), at any heading level above it, is that list's."""
+    site = tmp_path / "site"
+    (site / "_pages").mkdir(parents=True)
+    (site / "_config.yml").write_text("title: A homepage\n")
+    (site / "_pages" / "about.md").write_text(
+        "---\npermalink: /\n---\n\nI am a research scientist.\n\n"
+        "## Professional Activities\n### Workflow Manager\n- ICML Workshop (2019)\n\n"
+        "### Conference Reviewer\n- CVPR (2019–2025)\n- ICLR (2020–2024)\n- AAAI (2021)\n\n"
+        "## Academic Services\n- Area chair, NeurIPS (May 2024)\n\n"
+        "## Honors and Awards\n- ICML 2021 Best Reviewer Award (Jul. 2021)\n"
+    )
+    with pytest.raises(UnreadableDocument, match="no News section and nothing dated|no news found"):
+        read_path(site, today=TODAY)
+    # the same lists under a News heading are news
+    (site / "_pages" / "about.md").write_text(
+        "---\npermalink: /\n---\n\n## News\n### Reviewing\n- Reviewer for CVPR (Mar 2025)\n"
+    )
+    assert [i.text for i in read_path(site, today=TODAY).items] == ["Reviewer for CVPR"]
+
+
 def test_a_home_page_dated_only_by_its_front_matter_is_no_news(tmp_path: Path) -> None:
     """A site with no news anywhere but an About page whose front matter carries the date it was
     written (``date: '2014-12-14'``, a WordPress export): that page had been imported as one item,

@@ -353,7 +353,7 @@ def _other_section(heading: str) -> bool:
 def _entry(block: Block, stack: list[tuple[int, str]], heading_date: FuzzyDate | None) -> _Entry:
     headings = [heading_words(h) for _, h in stack]
     news = any(NEWS_HEADING.search(h) for h in headings)
-    other = any(_other_section(h) and not NEWS_HEADING.search(h) for h in headings[-1:])
+    other = any(_other_section(h) and not NEWS_HEADING.search(h) for h in headings)
     section = headings[-1] if headings else ""
     return _Entry(block, news, other, heading_date, section, (block.group, section))
 

@@ -66,7 +66,8 @@ NEWS_HEADING = re.compile(
 # Headings of the other dated lists a homepage keeps: never read as news when a page has both.
 OTHER_HEADING = re.compile(
     r"\b(publications?|papers?|preprints?|selected\s+works?|awards?|honou?rs?|educations?|experiences?|"
-    r"employment|positions?|talks?|presentations?|invited\s+talks?|teaching|courses?|service|"
+    r"employment|positions?|talks?|presentations?|invited\s+talks?|teaching|courses?|services?|"
+    r"activities|reviewers?|reviewing|"
     r"students?|members?|people|team|projects?|research|contact|bio(?:graphy)?|about|cv|"
     r"skills|interests|patents?|grants?|funding|software|code|misc|"
     r"publikationen|publicaciones|pubblicazioni|publica[çc][õo]es|vortr[äa]ge|preise|auszeichnungen|"
