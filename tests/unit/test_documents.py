@@ -1706,6 +1706,23 @@ def test_a_csv_or_tsv_data_file_is_one_item_per_row_with_its_date_and_text() -> 
     assert '"Graphs at scale"' in talk.text  # a quoted field over two lines, its quotes undoubled
 
 
+def test_a_spreadsheets_csv_with_empty_columns_and_spaces_before_quotes_is_read() -> None:
+    """A lab's ``_data/news.csv`` exported from a spreadsheet: ``Date,Item,,,`` (empty columns
+    after the named ones) and ``01/31/21, "Our work on …, 2022",,,`` (a space before the quoted
+    field): it had read as "its first line does not name the columns", no news."""
+    text = (
+        "Date,Item,,,\n"
+        '01/31/22, "Our work on &quot;Shielded Deep RL&quot; has been accepted at ACC 2022.",,,\n'
+        '9/17/21,"Our paper, on mapping, has been accepted in T-ASE. Well done, Eric!",,,\n'
+    )
+    result = parse_text(text, today=TODAY, path="_data/news.csv")
+    assert result.description.startswith("CSV data file, 2 records, fields `Date` and `Item`")
+    assert [(i.posted.start.isoformat() if i.posted else None, i.text) for i in result.items] == [
+        ("2022-01-31", 'Our work on "Shielded Deep RL" has been accepted at ACC 2022.'),
+        ("2021-09-17", "Our paper, on mapping, has been accepted in T-ASE. Well done, Eric!"),
+    ]
+
+
 def test_a_first_line_with_commas_is_no_table_unless_it_names_a_date_column_over_rows() -> None:
     prose = "News, updates and more\n\n- 03/2025 Paper accepted at ICML.\n- 02/2025 Talk at MIT.\n"
     assert "Markdown" in parse_text(prose, today=TODAY).description

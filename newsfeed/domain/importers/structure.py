@@ -1385,6 +1385,8 @@ def _csv_header(text: str, kind: str) -> tuple[str, list[str]] | None:
     choices = ("\t",) if kind == "tsv" else (",", ";", "\t")
     delimiter = max(choices, key=first.count)
     names = [name.strip().strip('"').strip() for name in first.split(delimiter)]
+    while names and not names[-1]:  # a spreadsheet's export with empty columns after the named ones
+        names.pop()
     if not 2 <= len(names) <= 40 or not all(_CSV_HEADER.fullmatch(name) for name in names):
         return None
     return delimiter, names
@@ -1399,7 +1401,8 @@ def _is_dated_table(text: str) -> bool:
         return False
     delimiter, names = header
     try:
-        rows = list(itertools.islice(csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=delimiter), 12))
+        table = csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=delimiter, skipinitialspace=True)
+        rows = list(itertools.islice(table, 12))
     except csv.Error:
         return False
     if sum(len(row) == len(names) for row in rows[1:]) < 2:
@@ -1416,7 +1419,10 @@ def load_data(text: str, kind: str) -> Any:
         if header is None:
             raise ValueError("its first line does not name the columns")
         try:
-            reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")), delimiter=header[0])
+            # a space after the delimiter before a quoted field (`01/31/21, "Our paper, …"`)
+            reader = csv.DictReader(
+                io.StringIO(text.lstrip("\ufeff")), delimiter=header[0], skipinitialspace=True
+            )
             rows = [{(k or "").strip(): (v or "").strip() for k, v in row.items() if k} for row in reader]
         except csv.Error as exc:
             raise ValueError(f"not {kind.upper()}: {exc}") from None
