@@ -1723,6 +1723,30 @@ def test_a_spreadsheets_csv_with_empty_columns_and_spaces_before_quotes_is_read(
     ]
 
 
+def test_a_date_field_named_for_a_month_or_a_year_keeps_that_precision() -> None:
+    """A lab's press list keeps ``yyyymm`` as ``2018-02-01``: the 1st stands for the month, and
+    each item had been posted on a day no one wrote (1 Feb 2018). A field named ``yyyymm``,
+    ``year_month`` or ``month`` posts a 1st in its month; one named ``year`` posts 1 January in its
+    year; a day other than the 1st is that day. A title that says "this week" is no date field:
+    with two records, it had been taken for the file's dates and the file read as no news."""
+    csv_text = (
+        "title,source,yyyymm\nERC starting grant,LU News 2018,2018-02-01\n"
+        "Meet this week's researcher,LU Med News,2020-02-14\n"
+    )
+    yml = "- year: 2019-01-01\n  text: Our lab opened.\n- year: 2021-01-01\n  text: Our first paper.\n"
+    grant, meet = parse_text(csv_text, today=TODAY, path="_data/news.csv").items
+    assert (grant.posted and grant.posted.grain, grant.posted and grant.posted.display()) == (
+        "month",
+        "February 2018",
+    )
+    assert meet.posted is not None and (meet.posted.grain, meet.posted.start.isoformat()) == (
+        "day",
+        "2020-02-14",
+    )
+    opened, _ = parse_text(yml, today=TODAY, path="_data/news.yml").items
+    assert opened.posted is not None and (opened.posted.grain, opened.posted.display()) == ("year", "2019")
+
+
 def test_a_first_line_with_commas_is_no_table_unless_it_names_a_date_column_over_rows() -> None:
     prose = "News, updates and more\n\n- 03/2025 Paper accepted at ICML.\n- 02/2025 Talk at MIT.\n"
     assert "Markdown" in parse_text(prose, today=TODAY).description

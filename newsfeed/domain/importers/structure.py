@@ -48,6 +48,7 @@ from lxml import html as lxml_html
 from markdown_it import MarkdownIt
 
 from ..dates import DateParseError, FuzzyDate, find_dates, parse
+from ..dates.model import month_end
 from .jsdata import js_data, js_strings
 from .model import Link
 from .templates import hidden_page, listing_sources, loop_sources, without_loops
@@ -1514,11 +1515,14 @@ def _date_value(value: Any) -> bool:
             found = parse(value.strip(), today=dt.date(2100, 1, 1))
         except DateParseError:
             return bool(re.fullmatch(r"\s*\d{1,2}/\d{2}\s*", value))
+        if _RELATIVE_DATE.search(found.text) and not re.search(r"\d", found.text):
+            return False  # "Meet this week's researcher": a title, no stored date says "this week"
         return len(_WORDS_BESIDE_DATE.findall(value.replace(found.text, " ", 1))) <= 2
     return isinstance(value, int) and 1900 <= value <= 2100
 
 
 _WORDS_BESIDE_DATE = re.compile(r"[^\W\d_]{2,}")
+_RELATIVE_DATE = re.compile(r"\b(?:this|next|last|today|tonight|tomorrow|yesterday|ago)\b", re.I)
 
 
 def _finer_than_year(value: Any) -> bool:
@@ -1873,10 +1877,11 @@ _MIDNIGHT = re.compile(r"((?:19|20)\d\d-\d\d-\d\d)[ T]00:00(?::00(?:\.0+)?)?")
 
 
 def record_date(
-    value: Any, *, month_year: bool, today: dt.date, year_first: bool = False
+    value: Any, *, month_year: bool, today: dt.date, year_first: bool = False, key: str = ""
 ) -> tuple[FuzzyDate | None, str]:
     """A data field's date: a date value, or text read by the date engine; ``year_first``: the
-    field is written yy/mm/dd throughout (:func:`year_first_column`)."""
+    field is written yy/mm/dd throughout (:func:`year_first_column`); ``key``, the field's name,
+    may give its precision (``yyyymm``, ``month``, ``year``)."""
     if isinstance(value, dt.datetime) and value.tzinfo is None and value.time() == dt.time.min:
         text = value.date().isoformat()  # a day a tool wrote at midnight ("2018-05-30 00:00:00")
     elif isinstance(value, dt.datetime):
@@ -1905,9 +1910,20 @@ def record_date(
             last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
             return FuzzyDate(dt.date(year, month, 1), dt.date(year, month, last), "month", text=text), text
     try:
-        return parse(text, today=today, prefer="past"), text
+        date = parse(text, today=today, prefer="past")
     except DateParseError:
         return None, text
+    named = _KEY_GRAIN.get(key.lower().replace("_", "").replace("-", "")) if key else None
+    if date.grain == "day" and named == "month" and date.start.day == 1:
+        # a field named for a month (``yyyymm: 2018-02-01``): the 1st stands for the month
+        date = FuzzyDate(date.start, month_end(date.start.year, date.start.month), "month", text=text)
+    elif date.grain == "day" and named == "year" and (date.start.month, date.start.day) == (1, 1):
+        date = FuzzyDate(date.start, dt.date(date.start.year, 12, 31), "year", text=text)
+    return date, text
+
+
+# a date field whose name gives its precision: a month's first day or a year's stands for it
+_KEY_GRAIN = {"yyyymm": "month", "yearmonth": "month", "month": "month", "yyyy": "year", "year": "year"}
 
 
 def value_text(value: Any) -> str:
@@ -2028,7 +2044,11 @@ def data_document(
         date_text = ""
         if best.date_key is not None and best.date_key in row and not in_date_field:
             date, date_text = record_date(
-                row[best.date_key], month_year=month_year, today=today, year_first=year_first
+                row[best.date_key],
+                month_year=month_year,
+                today=today,
+                year_first=year_first,
+                key=best.date_key,
             )
         line = line_of([date_text, title, main, *pieces], last) if line_of else max(last, 1)
         last = line
