@@ -765,6 +765,29 @@ def test_kramdown_attributes_after_a_link_are_not_text() -> None:
         assert items[0].text == "Presented [my work](https://x.org/p.pdf) at USENIX."
 
 
+def test_a_date_the_sentence_says_at_its_end_stays_in_its_text() -> None:
+    """ "Welcome to Adam Halford who joins us …, as an intern for the month of July." in a record
+    dated July 2026 had lost its last word as a label repeating the date ("… for the month
+    of"). A date after "of", "in", "until" … is the sentence's: it may date the entry, and stays;
+    one set off at the end ("…, May 2026", "(June 2026)") is a label and goes."""
+    yml = (
+        '- { date: "July 2026", text: "Welcome to Adam, as an intern for the month of July." }\n'
+        '- { date: "June 2026", text: "The lab received an NSF CAREER Award (June 2026)." }\n'
+        '- { date: "May 2026", text: "Talk at MIT, May 2026" }\n'
+    )
+    texts = [i.text for i in parse_text(yml, today=TODAY, path="_data/news.yml").items]
+    assert texts == [
+        "Welcome to Adam, as an intern for the month of July.",
+        "The lab received an NSF CAREER Award",
+        "Talk at MIT",
+    ]
+    (item,) = parse_text(
+        "## News\n- Gave a keynote at the workshop in Oslo in June 2025\n", today=TODAY
+    ).items
+    assert item.posted is not None and item.posted.display() == "June 2025"
+    assert item.text == "Gave a keynote at the workshop in Oslo in June 2025"
+
+
 def test_a_date_in_brackets_after_a_bold_headline_dates_the_entry() -> None:
     """A lab writes each news as a headline in bold, its date in brackets in italics, then a dash
     and the story (``- **BFL release BII 3.2.0** *(17th February 2026)* -- This is …``): all of

@@ -234,6 +234,10 @@ def _label_of(
                 # a year right after a word is a name's ("at Neuroscience 2025", "ICML 2025"):
                 # it dates the entry and stays in its text
                 return match.date, content
+            if _SENTENCE_DATE.search(before):
+                # a date the sentence says ("an intern for the month of July.", "a talk in May
+                # 2024"): it dates the entry and stays in its text, which would end on "of"
+                return match.date, content
             text = _TRAILING_LABEL.sub("", before).rstrip(" -–—|,:")
             return match.date, f"{text} {links.strip()}".strip() if links else text
     return None
@@ -245,6 +249,15 @@ _HEADLINE_LABEL = re.compile(
     r"(?P<title>\*\*[^\n]{1,300}?\*\*(?:\]\([^()\s]{1,500}\))?)"
     r"[ \t]*[*_]{0,2}[(\[](?P<label>[^()\[\]\n]{3,40})[)\]][*_]{0,2}"
     r"(?=[ \t]*(?:-{1,2}|[–—:|]|$))"
+)
+
+
+# the words a sentence puts before a date it says: a date after them is no label set off at
+# the end ("as an intern for the month of July.", "held in Oslo in June 2025")
+_SENTENCE_DATE = re.compile(
+    r"\b(?:of|in|on|at|by|until|till|since|from|during|through|to|for|before|after|early|late|mid"
+    r"|this|next|last|starting|beginning|ending)[ \t]+$",
+    re.I,
 )
 
 
