@@ -746,6 +746,11 @@ def test_a_csv_records_entities_flags_and_picture_addresses_are_read_as_the_page
         'Our paper "Guided Control" was accepted at CDC \u2014 R&amp;D &lt;3',
         "Launch of the resource",
     ]
+    # a flag column beside a title and nothing longer: the title is the text, the flag is none
+    (launch,) = parse_text(
+        'time,title,highlight\n2023 Oct,"Launch of the resource",1\n', today=TODAY, path="_data/news.csv"
+    ).items
+    assert launch.text == "Launch of the resource"
 
 
 def test_kramdown_attributes_after_a_link_are_not_text() -> None:

@@ -1764,6 +1764,8 @@ def _describe(rows: list[dict[str, Any]], path: str) -> Records | None:
         and not _SKIP_KEYS.search(k)
         and not HINT_KEYS.match(k)
         and share(lambda v: isinstance(v, str) and len(v.strip()) > 0 or _text_list(v), k) >= 0.5
+        # a column of flags or numbers ("highlight: 1", "featured: yes") is no text
+        and not all(isinstance(v, str) and _FLAG_VALUE.fullmatch(v.strip()) for v in filled(k))
     ]
     if not texts:
         return None
