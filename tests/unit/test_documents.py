@@ -753,6 +753,34 @@ def test_a_csv_records_entities_flags_and_picture_addresses_are_read_as_the_page
     assert launch.text == "Launch of the resource"
 
 
+def test_picture_addresses_and_file_names_are_no_text_whatever_their_column() -> None:
+    """A press list's ``thumb`` column holds picture addresses, but one misaligned row has
+    "ExpEYES" there: the column had been read as text, every item ending in a .jpg address, and
+    a row with only a picture (``,,,https://…/1558335564.jpg,``) was an item of its own. Chirpy's
+    ``_data/updates.yml`` (``filename: getting-started``, ``lastmod: …``, the theme's list of
+    recently edited posts) had been imported as four news named by their file names."""
+    press = (
+        "title,journal,link,thumb,device\n"
+        "Laptops to turn into physics labs,The New Indian Express,https://x.in/a.html,"
+        "https://kite.kerala.gov.in/uploads/news/17/2019-05-20-1558500765.jpg,ExpEYES17\n"
+        "Making Physics Experiments Easier,The Hindu,https://x.in/b.ece,https://x.in/t/1.jpg,ExpEYES17\n"
+        "16500 more laptops for IT labs,The Hindu,,ExpEYES,\n"
+        ",,,https://kite.kerala.gov.in/uploads/news_thumb/17/2019-05-20-1558335564.jpg,\n"
+    )
+    items = parse_text(press, today=TODAY, path="_data/news.csv").items
+    assert [i.text for i in items] == [
+        "Laptops to turn into physics labs The New Indian Express ExpEYES17",
+        "Making Physics Experiments Easier The Hindu ExpEYES17",
+        "16500 more laptops for IT labs The Hindu",
+    ]
+    chirpy = (
+        "-\n  filename: 'customize-the-favicon'\n  lastmod: '2020-06-20 13:37:40 +0430'\n"
+        "-\n  filename: 'getting-started'\n  lastmod: '2020-06-20 13:37:40 +0430'\n"
+        "-\n  filename: 'write-a-new-post'\n  lastmod: '2021-03-01 10:00:00 +0100'\n"
+    )
+    assert parse_text(chirpy, today=TODAY, path="_data/updates.yml").items == []
+
+
 def test_kramdown_attributes_after_a_link_are_not_text() -> None:
     """Jekyll's kramdown takes ``{:target="_blank"}`` after a link (and ``{: .class}``) as the
     link's attributes: in a Markdown list and in a data file's field they had stayed in the

@@ -1450,7 +1450,7 @@ HINT_KEYS = re.compile(
 # A record's field that holds a link of the item's own ("link", "url", "paper_url", "pdf", "doi"),
 # not a picture's ("image_url", "thumbnail").
 _LINK_KEYS = re.compile(r"(?:url|link|href|pdf|doi|slides|video|code|arxiv)s?$", re.I)
-_PICTURE_KEYS = re.compile(r"image|img|icon|photo|thumbnail|avatar|logo|banner|cover", re.I)
+_PICTURE_KEYS = re.compile(r"image|img|icon|photo|thumb|avatar|logo|banner|cover", re.I)
 _DOI = re.compile(r"(?:doi:\s*)?(10\.\d{4,9}/\S+)$", re.I)
 
 
@@ -1481,7 +1481,8 @@ _FILE_PATH = re.compile(
 )
 _FLAG_VALUE = re.compile(r"\d{1,3}|true|false|yes|no|y|n", re.I)
 _SKIP_KEYS = re.compile(
-    r"(url|link|href|image|img|icon|photo|thumbnail|pdf|doi|slug|id|uuid|guid|hash|sha|checksum|layout|permalink"
+    r"(url|link|href|image|img|icon|photo|thumb(?:nail)?|pdf|doi|slug|id|uuid|guid|hash|sha|checksum|layout|permalink"
+    r"|filename|(?<![a-z])file|(?<![a-z])path"
     r"|colou?r|style|class|css|width|height|weight|align)s?$",  # how the theme draws it, no text
     re.I,
 )
@@ -2017,7 +2018,9 @@ def data_document(
             continue
         main = value_text(row.get(best.text_key or "", ""))
         pieces = [value_text(row.get(k, "")).strip() for k in best.parts or (best.text_key or "",)]
-        body = " ".join(piece for piece in pieces if piece)
+        # a picture's or a file's address in a short field is what the theme draws, even in a
+        # column whose other rows hold words ("thumb: https://…/17.jpg" beside "thumb: ExpEYES")
+        body = " ".join(piece for piece in pieces if piece and not _FILE_PATH.fullmatch(piece))
         title = value_text(row.get(best.title_key, "")) if best.title_key else ""
         if not body.strip() and not title.strip():
             # a record that leaves the list's text field out has its own: its longest text
@@ -2029,6 +2032,7 @@ def data_document(
                 and k != best.date_key
                 and not _SKIP_KEYS.search(k)
                 and not HINT_KEYS.match(k)
+                and not _FILE_PATH.fullmatch(v.strip())
             ]
             body = max(own, key=len, default="").strip()
         in_date_field = False
