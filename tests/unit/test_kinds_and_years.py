@@ -42,7 +42,6 @@ TODAY = dt.date(2026, 11, 30)
         ("Findings from our paper went viral on social media.", "other"),
         ("Our proposed workshop was accepted to NeurIPS 2025.", "organizing"),
         ("One paper got accepted in a journal, after 3 years of reviewing process.", "acceptance"),
-        ("I attended the conference and did a poster presentation for my accepted paper.", "talk"),
         ("Our paper on Self-Organizing Maps was accepted at ICML.", "acceptance"),
         ("Joined the program committee of COLT 2024.", "reviewing"),
         ("Serving on the Artifact Evaluation (AE) Committee for SOSP 2025.", "reviewing"),
@@ -72,6 +71,22 @@ def test_the_kind_is_read_from_the_sentence(text: str, kind: str) -> None:
     decided = classify_item(text)
     assert decided.kind == kind, decided
     assert decided.rule == "no rule matched" or decided.rule.split(":")[-1].strip(" '") in text.lower()
+
+
+def test_attending_and_presenting_is_a_talk_or_a_trip_never_anything_else() -> None:
+    """A sentence that attends and presents ("I attended the conference and did a poster
+    presentation for my accepted paper."): the labelled pages read such sentences either way (of
+    the items that attend and present, 19 are travel with talk as the alternative, 4 talk with
+    travel), so the model may say either, the other being its runner-up; never the acceptance
+    its "accepted paper" names, nor "other". (The model that had not learned the seventh batch
+    said talk; the one that did says travel.)"""
+    for text in (
+        "I attended the conference and did a poster presentation for my accepted paper.",
+        "I attended the NAACL conference and did a poster presentation for my accepted paper.",
+        "Attended CHI 2015 in Seoul and presented our work on narrative visualization.",
+    ):
+        decided = classify_item(text)
+        assert {decided.kind, *decided.also[:1]} == {"talk", "travel"}, (text, decided)
 
 
 @pytest.mark.parametrize(
@@ -176,11 +191,11 @@ def test_the_authors_category_counts_for_the_kind_it_names_in_words_no_training_
 
 def test_pages_never_trained_on_keep_their_kinds() -> None:
     """The shipped model on the two batches kept from it (training/heldout5.jsonl: 98 items of 13
-    public sites; heldout7.jsonl: 155 items of 25 more; labelled blind, none of them trained on):
-    at least 88 and 139 right (the labelled kind or its defensible alternative), as many as when
-    they were measured (tools/train_kinds.py prints them; the model that had not learned the sixth
-    batch read 86 and 135). The five earlier batches are learned, and a model that read them
-    scores at least nine in ten of them."""
+    public sites; heldout8.jsonl: 251 items of 50 more; labelled blind, none of them trained on):
+    at least 88 and 231 right (the labelled kind or its defensible alternative), as many as when
+    they were measured (tools/train_kinds.py prints them; the model that had not learned the
+    seventh batch read 88 and 229). The six earlier batches are learned, and a model that read
+    them scores at least nine in ten of them."""
 
     def right(name: str) -> tuple[int, int]:
         rows = [
@@ -194,12 +209,19 @@ def test_pages_never_trained_on_keep_their_kinds() -> None:
     good, n = right("heldout5.jsonl")
     assert n == 98
     assert good >= 88, f"{good}/{n}"
-    good, n = right("heldout7.jsonl")
-    assert n == 155
-    assert good >= 139, f"{good}/{n}"
+    good, n = right("heldout8.jsonl")
+    assert n == 251
+    assert good >= 231, f"{good}/{n}"
     learned = [
         right(name)
-        for name in ("heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl", "heldout4.jsonl", "heldout6.jsonl")
+        for name in (
+            "heldout.jsonl",
+            "heldout2.jsonl",
+            "heldout3.jsonl",
+            "heldout4.jsonl",
+            "heldout6.jsonl",
+            "heldout7.jsonl",
+        )
     ]
     assert sum(g for g, _ in learned) / sum(n for _, n in learned) >= 0.9
 
