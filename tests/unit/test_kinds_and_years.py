@@ -192,10 +192,10 @@ def test_the_authors_category_counts_for_the_kind_it_names_in_words_no_training_
 def test_pages_never_trained_on_keep_their_kinds() -> None:
     """The shipped model on the two batches kept from it (training/heldout5.jsonl: 98 items of 13
     public sites; heldout8.jsonl: 251 items of 50 more; labelled blind, none of them trained on):
-    at least 88 and 231 right (the labelled kind or its defensible alternative), as many as when
+    at least 88 and 234 right (the labelled kind or its defensible alternative), as many as when
     they were measured (tools/train_kinds.py prints them; the model that had not learned the
-    seventh batch read 88 and 229). The six earlier batches are learned, and a model that read
-    them scores at least nine in ten of them."""
+    seventh batch read 88 and 229, and 231 before the "publishes in" cue). The six earlier
+    batches are learned, and a model that read them scores at least nine in ten of them."""
 
     def right(name: str) -> tuple[int, int]:
         rows = [
@@ -211,7 +211,7 @@ def test_pages_never_trained_on_keep_their_kinds() -> None:
     assert good >= 88, f"{good}/{n}"
     good, n = right("heldout8.jsonl")
     assert n == 251
-    assert good >= 231, f"{good}/{n}"
+    assert good >= 234, f"{good}/{n}"
     learned = [
         right(name)
         for name in (

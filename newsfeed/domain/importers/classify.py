@@ -73,7 +73,7 @@ _CUES: list[tuple[str, float, str]] = [
     ("position", 3.0, r"\b(?:excited|happy|pleased|thrilled|glad|delighted) to welcome\b|\bwelcomes?\b \w+(?: \w+)? (?:to|into|as)\b|\bwill be (?:working|interning) (?:at|with|for)\b"),
     # ---- acceptance ----
     ("acceptance", 3.0, r"\baccepted\b(?! as an? (?:student )?(?:volunteer|participant|member|attendee|mentor|fellow))|\bacceptance\b|\bto appear\b|\bwill appear\b|\bappears? (?:in|at)\b|\bin press\b|\bgot into\b"),
-    ("acceptance", 3.0, r"\bpublished (?:in|at|by|on)\b|\b(?:has been|was|were|is|are|been) published\b|\bpapers? (?:in|at) (?:the )?[a-z]"),
+    ("acceptance", 3.0, r"\bpublish(?:ed|es)? (?:in|at|by|on)\b|\b(?:has been|was|were|is|are|been) published\b|\bpapers? (?:in|at) (?:the )?[a-z]"),
     ("acceptance", 2.5, r"\b(?:selected|chosen) (?:as|for) (?:an? )?(?:oral|spotlight|highlight|long talk|contributed talk)\b|\bas (?:an? )?(?:oral|spotlight|highlight)\b"),
     ("acceptance", 3.0, r"\bmade it (?:in)?to\b|\bnew publications?\b"),
     ("acceptance", 3.0, r"\bpublish(?:es|ing)\b[^.!?]{0,30}?\b(?:paper|article|study)\b"),
