@@ -12,7 +12,9 @@ from newsfeed.domain.importers.folders import DATA_FILE_SUFFIXES, repository_doc
 from newsfeed.domain.importers.records import PLACEHOLDER_SAID
 from newsfeed.domain.importers.structure import (
     LANGUAGE_CODE,
+    NEWS_HEADING,
     has_news_heading,
+    load_data,
     named_news,
     split_front_matter,
     toctree_entries,
@@ -253,7 +255,7 @@ def site_news(
         )
     ]
     posts = spots.index("content/post")
-    spots[posts:posts] = _news_data_files(folder)
+    spots[posts:posts] = _news_data_files(folder) + [p for p in _navigation_pages(folder) if p not in spots]
     for spot in spots:
         place = folder / spot.split("#")[0]
         if place in places or not place.exists():
@@ -327,6 +329,58 @@ def site_news(
         f"{folder}: a site's folder, but no news where sites keep them ({looked}): "
         "import the file or folder that holds them"
     )
+
+
+_SITE_CONFIGS = ("_quarto.yml", "_quarto.yaml")
+_NAV_LABEL = ("text", "title", "name", "label")
+_NAV_TARGET = ("file", "href", "path")
+
+
+def _navigation_pages(folder: Path) -> list[str]:
+    """The pages a site's own configuration names News in its navigation (a Quarto website's or
+    book's ``_quarto.yml``: ``navbar``/``sidebar`` entries ``{file: chapters/news.qmd, text:
+    News}``, a book's ``chapters: [chapters/news.qmd]``), that exist in the folder, as paths in
+    it: a News page no fixed place names."""
+    found: list[str] = []
+    root = folder.resolve()
+    for name in _SITE_CONFIGS:
+        config = folder / name
+        if not config.is_file():
+            continue
+        try:
+            data = load_data(read_text(config), "yaml")
+        except (UnreadableDocument, ValueError):
+            continue
+        targets: list[str] = []
+        stack: list[tuple[object, int]] = [(data, 0)]
+        seen = 0
+        while stack and seen < 5_000:
+            node, depth = stack.pop()
+            seen += 1
+            if isinstance(node, dict):
+                label = next((node[k] for k in _NAV_LABEL if isinstance(node.get(k), str)), "")
+                target = next((node[k] for k in _NAV_TARGET if isinstance(node.get(k), str)), "")
+                if target and label and NEWS_HEADING.search(label) and len(label.split()) <= 4:
+                    targets.append(target)
+                children = list(node.values())
+            elif isinstance(node, list):
+                children = list(node)
+                targets += [c for c in node if isinstance(c, str) and named_news(Path(c).stem)]
+            else:
+                continue
+            if depth < 12:
+                stack += [(c, depth + 1) for c in reversed(children) if isinstance(c, (dict, list))]
+        for target in targets:
+            relative = target.split("#")[0].lstrip("/")
+            page = folder / relative
+            if (
+                page.suffix.lower() in FOLDER_SUFFIXES
+                and _inside(page, root)
+                and page.is_file()
+                and relative not in found
+            ):
+                found.append(relative)
+    return found
 
 
 _DATA_FOLDERS = ("_data", "data", "src/data", "src/_data")

@@ -1123,6 +1123,31 @@ def test_a_quarto_sites_news_page_is_its_news(tmp_path: Path) -> None:
     ]
 
 
+def test_a_page_the_sites_navigation_names_news_is_its_news_page(tmp_path: Path) -> None:
+    """A Quarto book keeps its News in ``chapters/news.qmd``, which its ``_quarto.yml`` lists in
+    the sidebar as ``{file: chapters/news.qmd, text: "News"}``: no fixed place names that file,
+    and the site had read as "no news". A page the site's own navigation calls News (or lists by a
+    name that says news) is read before its posts and its home page; a page it names otherwise
+    ("Useful Links") is not, nor one outside the folder."""
+    site = tmp_path / "site"
+    (site / "chapters").mkdir(parents=True)
+    (site / "_quarto.yml").write_text(
+        "project:\n  type: book\nbook:\n  chapters:\n    - index.qmd\n    - chapters/links.qmd\n"
+        "  sidebar:\n    contents:\n      - file: chapters/links.qmd\n        text: Useful Links\n"
+        '      - file: chapters/updates-page.qmd\n        text: "News"\n      - file: ../outside.qmd\n'
+        "        text: News\n"
+    )
+    (site / "index.qmd").write_text("---\ntitle: A project\n---\n\nWe build tools.\n")
+    (site / "chapters" / "links.qmd").write_text("- **May 2026**: A link we like.\n")
+    (site / "chapters" / "updates-page.qmd").write_text(
+        "# News\n\n- **June 2026**: Over 20 talks at Q2026.\n- **May 2026**: Our second newsletter.\n"
+    )
+    (tmp_path / "outside.qmd").write_text("- **May 2020**: not this site's.\n")
+    read = read_path(site, today=TODAY)
+    assert "its news in chapters/updates-page.qmd" in read.description
+    assert [i.text for i in read.items] == ["Over 20 talks at Q2026.", "Our second newsletter."]
+
+
 def test_a_quarto_listing_page_is_read_as_the_documents_it_lists(tmp_path: Path) -> None:
     """A Quarto lab's ``news.qmd`` lists ``posts/**/index.qmd`` (front matter ``listing:``) under
     an introduction, a callout and columns of links to a few posts: those 19 undated lines had
