@@ -1037,7 +1037,8 @@ def test_a_post_that_says_it_is_a_sample_or_tells_the_owner_to_edit_it_is_not_ne
     """Sample posts without filler text: ``jekyll new``'s "Welcome to Jekyll!" ("You'll find this
     post in your `_posts` directory"), a theme's "This is an example post with image galleries",
     "THIS IS JUST A SAMPLE POST", "This theme supports rendering beautiful math", academicpages'
-    "Future Blog Post" ("edit `config.yml` and set `future: false`"). They had been
+    "Future Blog Post" ("edit `config.yml` and set `future: false`"), Chirpy's "Writing a New
+    Post" ("… then put it into `_posts`"). They had been
     imported as the site's news; the author's own posts beside them, which may well say "example"
     or "sample" otherwise, are read."""
     posts = tmp_path / "_posts"
@@ -1054,6 +1055,9 @@ def test_a_post_that_says_it_is_a_sample_or_tells_the_owner_to_edit_it_is_not_ne
         "2199-01-01-future-post.md": "---\ntitle: 'Future Blog Post'\ndate: 2199-01-01\n---\n\nThis "
         "post will show up by default. To disable scheduling of future posts, edit `config.yml` and "
         "set `future: false`.\n",
+        "2019-08-08-write-a-new-post.md": "---\ntitle: Writing a New Post\n---\n\n## Naming and Path\n\n"
+        "Create a new file named with the format `YYYY-MM-DD-title.md` then put it into `_posts` of the "
+        "root directory.\n",
     }
     for name, text in samples.items():
         (posts / name).write_text(text)

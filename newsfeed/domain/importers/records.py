@@ -123,15 +123,16 @@ _LINK_ONLY = re.compile(r"\s*\[[^\]]+\]\((?:[^()\s]|\([^()\s]*\))+\)\s*(?:\([^()
 # A theme's or a site generator's sample post: its filler text ("Lorem ipsum"), a post that says
 # it is an example ("This is an example post with …", "THIS IS JUST A SAMPLE POST"), describes the
 # theme ("This theme supports …") or tells the site's owner where to edit it ("You'll find this
-# post in your `_posts` directory", "edit `config.yml` and set `future: false`"). None of these is
-# how an author words their own news.
+# post in your `_posts` directory", "edit `config.yml` and set `future: false`", "put it into
+# `_posts`"). None of these is how an author words their own news.
 _PLACEHOLDER = re.compile(
     r"\blorem\s+ipsum\b"
     r"|\b(?:this|it) is (?:just |only )?(?:an? )?(?:example|sample|demo|dummy|placeholder) (?:blog )?"
     r"(?:post|page|entry|announcement)(?![-\w])"
     r"|\bthis (?:theme|template) (?:also )?(?:supports|implements|lets|allows)\b"
     r"|\b(?:find|edit) this (?:post|page|file) in (?:your|the) [`'\"]?_?(?:posts|content|news)\b"
-    r"|\bedit (?:your |the )?[`'\"]?_?(?:config|hugo)\.(?:ya?ml|toml)\b",
+    r"|\bedit (?:your |the )?[`'\"]?_?(?:config|hugo)\.(?:ya?ml|toml)\b"
+    r"|\b(?:put|place|save|store) (?:it|them|the file) (?:in|into|under) (?:the |your )?[`'\"]?_posts?\b",
     re.I,
 )
 PLACEHOLDER_SAID = "a theme's sample text (lorem ipsum, a sample post)"
