@@ -1517,6 +1517,46 @@ def test_a_run_of_blank_lines_costs_linear_time(blank: str) -> None:
     assert growth(prepare, 150) < LINEAR_WHEN_QUADRUPLED
 
 
+def test_org_links_keep_their_addresses_and_nested_emphasis_is_left_out() -> None:
+    """An Org News list: ``[[https://github.com/…][AI/ML approaches]]`` had become
+    ``(https:/github.com/…)`` (its slashes read as italics' marks), ``[[file:./files/llm.pdf][…]]``
+    ``file:.files/llm.pdf``, and ``/*BARCCSYN* Fall Retreat/`` "/*BARCCSYN Fall Retreat/". A link's
+    target is kept as written; emphasis opens after a space and closes with the same mark before
+    a space or punctuation, inside emphasis too; a word with marks inside (snake_case, a/b) stays."""
+    page = (
+        "#+TITLE: News\n\n"
+        "- <2026-01-14 Wed> Taught [[https://github.com/shepai/BIORTC/tree/main/RNN][AI/ML approaches]] "
+        "at *BioRTC* in Yobe\n\n"
+        "- <2023-11-22 Thu> Talked about [[file:./files/llm.pdf][Fine Tuning LLMs]] "
+        "at /*BARCCSYN* Fall Retreat/ 23.\n\n"
+        "- <2023-11-15 Wed> Released =snake_case_tool= for a/b tests, see [[https://x.org/a//b]]\n"
+    )
+    items = parse_text(page, today=TODAY, path="news.org").items
+    assert [i.text for i in items] == [
+        "Taught [AI/ML approaches](https://github.com/shepai/BIORTC/tree/main/RNN) at BioRTC in Yobe",
+        "Talked about [Fine Tuning LLMs](file:./files/llm.pdf) at BARCCSYN Fall Retreat 23.",
+        "Released snake_case_tool for a/b tests, see https://x.org/a//b",
+    ]
+
+
+@pytest.mark.parametrize(
+    "unit",
+    ["*a ", "[[", "[[x][", "/a", "[[https://x.org/a][b]] "],
+    ids=["marks", "links", "open", "slashes", "many"],
+)
+def test_a_hostile_org_line_costs_linear_time(unit: str) -> None:
+    """Emphasis marks that never close, link brackets that never close, a line of thousands of
+    links: an Org item's line is read in time linear in its length (the old link pattern had run
+    to the end of the line from every ``[[``)."""
+
+    def prepare(n: int) -> Any:
+        text = "- <2026-01-14 Wed> " + unit * n + "\n"
+        return lambda: parse_text(text, today=TODAY, path="news.org")
+
+    # the longest line a news item may have (100,000 characters) at the larger size
+    assert growth(prepare, 90_000 // (4 * len(unit))) < LINEAR_WHEN_QUADRUPLED
+
+
 def test_org_code_example_comment_and_export_blocks_are_not_text() -> None:
     """An Org page's ``#+BEGIN_SRC``, ``#+BEGIN_EXAMPLE``, ``#+BEGIN_COMMENT`` and
     ``#+BEGIN_EXPORT html`` blocks (a dark-mode script the page carries) are no text: a post that

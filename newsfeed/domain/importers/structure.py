@@ -1184,12 +1184,31 @@ _ORG_TIMESTAMP = re.compile(
 )
 
 
+# Org's links, [[target][description]] or [[target]]; its emphasis (*bold*, /italic/, =code=,
+# ~verbatim~, +strike+, _underline_) opens after a space or "-({'\"" and closes, with the same mark,
+# before a space or punctuation, as Org reads it; at most 150 characters between the marks
+_ORG_LINK = re.compile(r"\[\[([^\[\]\n]{1,2000})\](?:\[([^\[\]\n]{1,2000})\])?\]")
+_ORG_EMPHASIS = re.compile(
+    r"(?:^|(?<=[\s\-({'\"]))([*/=~+_])(\S|\S[^\n]{0,300}?\S)\1(?=[\s\-.,;:!?')}\"\]]|$)"
+)
+
+
 def _org_inline(text: str) -> str:
-    text = _ORG_TIMESTAMP.sub(r"\1\2", text)
+    """An Org line as Markdown text: its timestamps as dates, its links as Markdown links (their
+    targets untouched: ``https://…`` keeps its slashes), its emphasis marks left out."""
+    text = _ORG_TIMESTAMP.sub(r"\1\2", text.replace("\x00", ""))  # NUL marks the links below
     text = re.sub(r"\s?\[fn:[\w-]{1,40}\]", "", text)  # a footnote's mark
-    text = re.sub(r"\[\[([^\]]+)\]\[([^\]]+)\]\]", r"[\2](\1)", text)
-    text = re.sub(r"\[\[([^\]]+)\]\]", r"\1", text)
-    text = re.sub(r"(?<![\w*])[*/=~+](\S(?:.*?\S)?)[*/=~+](?![\w*])", r"\1", text)
+    targets: list[str] = []
+
+    def link(m: re.Match[str]) -> str:
+        targets.append(m.group(1))
+        mark = f"\x00{len(targets) - 1}\x00"
+        return f"[{m.group(2)}]({mark})" if m.group(2) else mark
+
+    text = _ORG_LINK.sub(link, text)
+    for _ in range(2):  # emphasis inside emphasis: /*BARCCSYN* Fall Retreat/
+        text = _ORG_EMPHASIS.sub(r"\2", text)
+    text = re.sub("\x00(\\d+)\x00", lambda m: targets[int(m.group(1))], text)
     return " ".join(text.split())
 
 
