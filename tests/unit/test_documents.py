@@ -82,8 +82,15 @@ def test_auto_says_what_it_recognised() -> None:
     assert "`date`" in yaml_file.description and "`headline`" in yaml_file.description
     toml_file = read_path(DOCS / "006.toml", today=TODAY)
     assert "TOML data file" in toml_file.description and "dates as keys" in toml_file.description
-    folder = read_path(DOCS / "022", today=TODAY)
-    assert folder.description.startswith("Jekyll _posts folder")
+    folder = read_path(DOCS / "022", today=TODAY)  # a Jekyll _posts/ folder, copied as 022/
+    assert folder.description == "folder of posts named by date, 26 files"
+    # a Hugo or Next.js content/news/ of dated files is no Jekyll folder; _posts/ is, one file is "1 file"
+    for name, shape in (
+        ("news", "folder of posts named by date, 1 file"),
+        ("_posts", "Jekyll _posts folder, 1 file"),
+    ):
+        files = [(f"content/{name}/2024-05-01-award.md", "---\ntitle: Best paper award\n---\nWe won.\n")]
+        assert parse_folder(files, today=TODAY, name=f"content/{name}").description == shape
     assert "JavaScript" in read_path(DOCS / "025.js", today=TODAY).description
     assert "org-mode" in read_path(DOCS / "014.org", today=TODAY).description
 

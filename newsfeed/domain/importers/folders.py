@@ -278,7 +278,9 @@ def read_folder(files: list[tuple[str, str]], *, today: dt.date, name: str = "")
         if "inline" in meta:
             shapes.add("al-folio _news folder")
         elif _NAME_DATE.match(file_name):
-            shapes.add("Jekyll _posts folder")
+            # Jekyll's naming (2024-05-01-title.md), which Hugo and Next.js sites use too: the
+            # folder is "Jekyll _posts folder" only when it is _posts/
+            shapes.add("folder of posts named by date")
         elif content.lstrip().startswith("+++"):
             shapes.add("Hugo content folder")
         posted = _file_date(path, meta, today, warnings)
@@ -324,4 +326,6 @@ def read_folder(files: list[tuple[str, str]], *, today: dt.date, name: str = "")
     described = " and ".join(sorted(shapes)) or "folder of news files"
     blocks = [block for _, _, block in rows]
     files_read = len({path for _, path, _ in rows})
-    return Document("folder", f"{described}, {files_read} files", blocks, warnings)
+    return Document(
+        "folder", f"{described}, {files_read} file{'' if files_read == 1 else 's'}", blocks, warnings
+    )
