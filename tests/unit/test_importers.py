@@ -1127,6 +1127,35 @@ def test_a_quarto_sites_news_page_is_its_news(tmp_path: Path) -> None:
     ]
 
 
+def test_news_pages_kept_in_pages_or_fetched_from_public_are_found(tmp_path: Path) -> None:
+    """beautiful-jekyll keeps its pages in ``pages/`` (``pages/news.md``), and a Vite site fetches
+    ``public/content/news.md`` as it loads (its records in the front matter): both sites had read
+    as "no news". A template's stand-ins ("[News item 5]") under their dates are no news."""
+    jekyll = tmp_path / "jekyll"
+    (jekyll / "pages").mkdir(parents=True)
+    (jekyll / "_config.yml").write_text("title: A lab\n")
+    (jekyll / "index.html").write_text("<h1>A lab</h1><p>We study systems.</p>\n")
+    news = "---\ntitle: News\npermalink: /news/\n---\n\n### 2024\n- **March 2024**: [News item 1]\n"
+    (jekyll / "pages" / "news.md").write_text(news + "- **February 2024**: [News item 2]\n")
+    with pytest.raises(UnreadableDocument, match=r"pages/news\.md \(only a theme's sample posts\)"):
+        read_path(jekyll, today=TODAY)
+    (jekyll / "pages" / "news.md").write_text(news + "- **February 2024**: Our paper was accepted at OSDI.\n")
+    read = read_path(jekyll, today=TODAY)
+    assert "its news in pages/news.md" in read.description
+    assert [i.text for i in read.items] == ["Our paper was accepted at OSDI."]
+    vite = tmp_path / "vite"
+    (vite / "public" / "content").mkdir(parents=True)
+    (vite / "package.json").write_text("{}\n")
+    (vite / "index.html").write_text('<div id="root"></div>\n')
+    (vite / "public" / "content" / "news.md").write_text(
+        '---\ntitle: "Latest News"\nnews:\n  - date: "Dec 2025"\n    title: "Paper accepted at IPDPS"\n'
+        '  - date: "Nov 2025"\n    title: "Keynote at SC25"\n---\n'
+    )
+    read = read_path(vite, today=TODAY)
+    assert "its news in public/content/news.md" in read.description
+    assert [i.title for i in read.items] == ["Paper accepted at IPDPS", "Keynote at SC25"]
+
+
 def test_a_page_the_sites_navigation_names_news_is_its_news_page(tmp_path: Path) -> None:
     """A Quarto book keeps its News in ``chapters/news.qmd``, which its ``_quarto.yml`` lists in
     the sidebar as ``{file: chapters/news.qmd, text: "News"}``: no fixed place names that file,

@@ -136,6 +136,12 @@ _PLACEHOLDER = re.compile(
     re.I,
 )
 PLACEHOLDER_SAID = "a theme's sample text (lorem ipsum, a sample post)"
+# a template's stand-in for an item, wholly in brackets: "[News item 5]", "[Update text here]"
+_PLACEHOLDER_ITEM = re.compile(
+    r"\[\s*(?:news|update|item|event|announcement|text|title|description)"
+    r"(?:\s+(?:item|title|text|here|description))*\s*\d{0,3}\s*\]\.?",
+    re.I,
+)
 
 # the page's own stamp, at its foot or under its list: when it was last changed, its copyright
 # ("All rights reserved & Last update on Feb, 2022", "© 2024 A. Person", "Last modified: 3 May
@@ -589,7 +595,7 @@ def _read(
             f"{where}: the page's own stamp (last updated, copyright), not an item: {text[:60]!r}"
         )
         return
-    if _PLACEHOLDER.search(text):
+    if _PLACEHOLDER.search(text) or _PLACEHOLDER_ITEM.fullmatch(text.strip()):
         # a theme's sample post ("Blog Post number 1", "… Win the Best Paper Award at
         # Wowchemy 2020", "Welcome to Jekyll!"): filler text, not the author's news
         result.warnings.append(f"{where}: {PLACEHOLDER_SAID}, not imported: {text[:60]!r}")

@@ -188,6 +188,8 @@ SITE_NEWS_PLACES: tuple[str, ...] = (
     *(f"src/data/news{s}" for s in (*_DATA_SUFFIXES, ".js", ".ts", ".mjs", ".jsx", ".tsx")),
     "public/data/news.json",  # fetched by the page as it loads (Vite and Next.js serve public/)
     "public/news.json",
+    "public/content/news.md",  # a Markdown page the script fetches as it loads (Vite, Next.js)
+    "public/news.md",
     "_news",
     *(f"data/news{s}" for s in _DATA_SUFFIXES),
     "data/news",  # Hugo reads a data folder as one tree: data/news/2024/en.yaml is site.Data.news
@@ -201,6 +203,8 @@ SITE_NEWS_PLACES: tuple[str, ...] = (
     "news.md",
     "news.qmd",  # Quarto's News page
     "_pages/news.md",
+    "pages/news.md",  # beautiful-jekyll and other themes keep their pages in pages/
+    "pages/news.html",
     "content/news.md",
     # the page the site publishes before a source it may be built from: a built page is often
     # edited by hand after its source went stale (a Sphinx lab site's news.html had four news
