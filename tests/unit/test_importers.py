@@ -1038,7 +1038,9 @@ def test_a_post_that_says_it_is_a_sample_or_tells_the_owner_to_edit_it_is_not_ne
     post in your `_posts` directory"), a theme's "This is an example post with image galleries",
     "THIS IS JUST A SAMPLE POST", "This theme supports rendering beautiful math", academicpages'
     "Future Blog Post" ("edit `config.yml` and set `future: false`"), Chirpy's "Writing a New
-    Post" ("… then put it into `_posts`"). They had been
+    Post" ("… then put it into `_posts`"), Hugo Blox's "Blog with Jupyter Notebooks" ("… a
+    `notebooks` folder at the root of your website") and "Writing technical content" ("Hugo Blox
+    Builder is designed to …"). They had been
     imported as the site's news; the author's own posts beside them, which may well say "example"
     or "sample" otherwise, are read."""
     posts = tmp_path / "_posts"
@@ -1058,6 +1060,11 @@ def test_a_post_that_says_it_is_a_sample_or_tells_the_owner_to_edit_it_is_not_ne
         "2019-08-08-write-a-new-post.md": "---\ntitle: Writing a New Post\n---\n\n## Naming and Path\n\n"
         "Create a new file named with the format `YYYY-MM-DD-title.md` then put it into `_posts` of the "
         "root directory.\n",
+        "2023-11-04-blog-with-jupyter.md": "---\ntitle: Blog with Jupyter Notebooks!\n---\n\n"
+        "## Organize your notebooks\n\nPlace the notebooks that you would like to publish in a "
+        "`notebooks` folder at the root of your website.\n",
+        "2019-07-12-writing-technical-content.md": "---\ntitle: Writing technical content\n---\n\n"
+        "Hugo Blox Builder is designed to give technical content creators a seamless experience.\n",
     }
     for name, text in samples.items():
         (posts / name).write_text(text)

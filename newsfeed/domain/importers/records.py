@@ -124,7 +124,9 @@ _LINK_ONLY = re.compile(r"\s*\[[^\]]+\]\((?:[^()\s]|\([^()\s]*\))+\)\s*(?:\([^()
 # it is an example ("This is an example post with …", "THIS IS JUST A SAMPLE POST"), describes the
 # theme ("This theme supports …") or tells the site's owner where to edit it ("You'll find this
 # post in your `_posts` directory", "edit `config.yml` and set `future: false`", "put it into
-# `_posts`"). None of these is how an author words their own news.
+# `_posts`", "a `notebooks` folder at the root of your website"), or the site builder's own
+# ("Hugo Blox Builder is designed to …", "Wowchemy supports …"). None of these is how an author
+# words their own news.
 _PLACEHOLDER = re.compile(
     r"\blorem\s+ipsum\b"
     r"|\b(?:this|it) is (?:just |only )?(?:an? )?(?:example|sample|demo|dummy|placeholder) (?:blog )?"
@@ -132,7 +134,10 @@ _PLACEHOLDER = re.compile(
     r"|\bthis (?:theme|template) (?:also )?(?:supports|implements|lets|allows)\b"
     r"|\b(?:find|edit) this (?:post|page|file) in (?:your|the) [`'\"]?_?(?:posts|content|news)\b"
     r"|\bedit (?:your |the )?[`'\"]?_?(?:config|hugo)\.(?:ya?ml|toml)\b"
-    r"|\b(?:put|place|save|store) (?:it|them|the file) (?:in|into|under) (?:the |your )?[`'\"]?_posts?\b",
+    r"|\b(?:put|place|save|store) (?:it|them|the file) (?:in|into|under) (?:the |your )?[`'\"]?_posts?\b"
+    r"|\b(?:folder|directory) at the root of your (?:website|site|repository)\b"
+    r"|\b(?:in|to|into) your [`'\"]?(?:content/posts?|_posts|content)/?[`'\"]? (?:folder|directory)\b"
+    r"|\b(?:hugo blox(?: builder)?|wowchemy)\b[^.!?\n]{0,40}\b(?:is designed|supports|handles)\b",
     re.I,
 )
 PLACEHOLDER_SAID = "a theme's sample text (lorem ipsum, a sample post)"
