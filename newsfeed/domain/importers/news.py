@@ -243,8 +243,8 @@ def _label_of(
     return None
 
 
-# a headline in bold (which may hold or end with a bold link), then a date in brackets, perhaps in italics,
-# then a dash or a colon and the body, or nothing
+# a headline in bold (which may hold or end with a bold link), then a date in brackets, perhaps
+# in italics, then a dash or a colon and the body, or nothing
 _HEADLINE_LABEL = re.compile(
     r"(?P<title>\*\*[^\n]{1,300}?\*\*(?:\]\([^()\s]{1,500}\))?)"
     r"[ \t]*[*_]{0,2}[(\[](?P<label>[^()\[\]\n]{3,40})[)\]][*_]{0,2}"
@@ -319,7 +319,7 @@ def label_order_evidence(lines: list[str]) -> tuple[int, int]:
 # link, a span or an image: ids, classes and key=value pairs ([paper](…){target="_blank"},
 # ![](p.png){width=50%}, [new]{.badge})
 _ATTRIBUTE = r"""(?:[#.][\w:-]{1,80}|[\w-]{1,40}=(?:"[^"\n]{0,300}"|'[^'\n]{0,300}'|[^\s{}"']{1,300}))"""
-_KRAMDOWN_ATTRIBUTES = re.compile(
+_MARKUP_ATTRIBUTES = re.compile(
     rf"\{{:[^{{}}\n]{{0,300}}\}}"
     rf"|(?P<link>\]\((?:[^()\s]|\([^()\s]*\)){{0,2000}}\)|\])"
     rf"\{{[ \t]*{_ATTRIBUTE}(?:[ \t]+{_ATTRIBUTE}){{0,20}}[ \t]*\}}"
@@ -327,7 +327,7 @@ _KRAMDOWN_ATTRIBUTES = re.compile(
 
 
 def _without_attributes(text: str) -> str:
-    return _KRAMDOWN_ATTRIBUTES.sub(lambda m: m.group("link") or "", text)
+    return _MARKUP_ATTRIBUTES.sub(lambda m: m.group("link") or "", text)
 
 
 def make_item(
