@@ -154,13 +154,35 @@ def _documents(
         pages = [sub / name for name in _BUNDLE_PAGES if (sub / name).is_file()][:1] or sorted(
             p for p in sub.iterdir() if _TRANSLATED_PAGE.fullmatch(p.name) and p.is_file()
         )
-        if pages and not data:
+        if pages and not data and _headless(pages[0]):
+            # Hugo's headless bundle (``news/items/index.md`` says ``headless: true``): no page
+            # of its own, its Markdown files are the posts a template lists
+            nested += [p for p in _documents(sub, suffixes, depth + 1, True) if p != pages[0]]
+        elif pages and not data:
             # a page bundle: its page is the post (or its page in each language, of which the
             # folder reader keeps one), its other files its pictures
             files += pages
         elif depth < 3 and not sub.is_symlink() and (collection or _DATED_FOLDER.fullmatch(sub.name)):
             nested += _documents(sub, suffixes, depth + 1, collection)
     return files + nested
+
+
+_HEADLESS = re.compile(r"^headless\s*[:=]\s*[\"']?true[\"']?\s*$", re.M | re.I)
+
+
+def _headless(page: Path) -> bool:
+    """Whether a page bundle's page is headless (Hugo's ``headless: true`` in its front matter):
+    the site shows no page for it, only what its templates take from its files."""
+    try:
+        with page.open("rb") as handle:
+            head = handle.read(4_096).decode("utf-8", "replace")
+    except OSError:
+        return False
+    fence = head.lstrip("\ufeff")[:3]
+    if fence not in ("---", "+++"):
+        return False
+    end = head.find(fence, 3)
+    return bool(_HEADLESS.search(head[3 : end if end > 0 else len(head)]))
 
 
 def _toctree_files(page: Path, entries: list[str]) -> list[Path]:
@@ -210,8 +232,10 @@ def _keeps_news(site: Path) -> bool:
 
 
 def _is_site(folder: Path) -> bool:
-    """A site's own folder (a Jekyll or Hugo configuration in it), not a folder of news files."""
-    return any((folder / name).exists() for name in SITE_MARKERS) or any(
+    """A site's own folder (a Jekyll or Hugo configuration in it), not a folder of news files;
+    a headless bundle's ``index.md`` is no home page."""
+    markers = [folder / name for name in SITE_MARKERS]
+    return any(m.exists() and not (m.name == "index.md" and _headless(m)) for m in markers) or any(
         (folder / place).exists()
         for place in (spot.split("#")[0] for spot in SITE_NEWS_PLACES)
         if "/" in place or place.startswith("_")  # "_news", "content/news": not "news", "posts"
@@ -244,15 +268,12 @@ def site_news(
     where it looked when no place holds news."""
     places: list[Path] = []
     home_pages: set[Path] = set()  # read last, as a home page with no News section
-    languages = _content_languages(folder)
+    languages = {top: _content_languages(folder, top) for top in _LANGUAGE_FOLDERS}
     spots = [
         variant
         for spot in SITE_NEWS_PLACES
-        for variant in (
-            [spot, *(f"content/{lang}/{spot.removeprefix('content/')}" for lang in languages)]
-            if spot.startswith("content/")
-            else [spot]
-        )
+        for top, _, rest in [spot.partition("/")]
+        for variant in [spot, *(f"{top}/{lang}/{rest}" for lang in languages.get(top, []) if rest)]
     ]
     posts = spots.index("content/post")
     spots[posts:posts] = _news_data_files(folder) + [p for p in _navigation_pages(folder) if p not in spots]
@@ -403,11 +424,16 @@ def _news_data_files(folder: Path) -> list[str]:
     return [path for _, path in sorted(found, key=lambda f: (-f[0], f[1]))[:10]]
 
 
-def _content_languages(folder: Path) -> list[str]:
+# a multilingual site's folders that keep one folder per language: Hugo's content and data,
+# Jekyll's data (``_data/en/news.yml``, as jekyll-polyglot and i18n themes keep it)
+_LANGUAGE_FOLDERS = ("content", "data", "_data")
+
+
+def _content_languages(folder: Path, top: str = "content") -> list[str]:
     """A multilingual Hugo site's content folders (``content/en/``, ``content/zh/``: one per
     language), English first: its news are in ``content/en/home/news.md`` rather than
-    ``content/home/news.md``."""
-    content = folder / "content"
+    ``content/home/news.md``; its data folders likewise (``data/en/news.yml``, ``top``)."""
+    content = folder / top
     try:
         names = [d.name for d in content.iterdir() if d.is_dir() and LANGUAGE_CODE.fullmatch(d.name)]
     except OSError:

@@ -1850,6 +1850,31 @@ def test_a_date_field_named_for_a_month_or_a_year_keeps_that_precision() -> None
     assert opened.posted is not None and (opened.posted.grain, opened.posted.display()) == ("year", "2019")
 
 
+def test_a_date_fields_day_month_order_is_settled_by_its_other_dates() -> None:
+    """A data file writes its dates one way throughout: ``12/17/23`` and ``07/29/23`` beside
+    ``12/01/24`` make the latter 1 Dec 2024, not 12 Jan, and ``01/11/24`` 11 Jan, not 1 Nov
+    (a researcher's list had read out of its own order); the report says what settled it. Dates
+    above 12 in the day's place settle day-first the same way."""
+    yml = (
+        "- date: 12/01/24\n  update: Starting at UCSD as an assistant professor.\n"
+        "- date: 01/11/24\n  update: New long-context models released.\n"
+        "- date: 12/17/23\n  update: NeurIPS roundup.\n"
+        "- date: 07/29/23\n  update: Ran a workshop at ICML.\n"
+    )
+    result = parse_text(yml, today=TODAY, path="data/news.yml")
+    assert [i.posted.start.isoformat() for i in result.items if i.posted] == [
+        "2024-12-01",
+        "2024-01-11",
+        "2023-12-17",
+        "2023-07-29",
+    ]
+    assert any("month-first (mm/dd), inferred from 2 unambiguous" in w for w in result.warnings)
+    assert not any("out of the list's order" in w for w in result.warnings)
+    day_first = '[{"date": "03/02/2024", "text": "Paper accepted."}, {"date": "25/01/2024", "text": "Talk."}]'
+    accepted, _ = parse_text(day_first, today=TODAY, path="_data/news.json").items
+    assert accepted.posted is not None and accepted.posted.start.isoformat() == "2024-02-03"
+
+
 def test_a_first_line_with_commas_is_no_table_unless_it_names_a_date_column_over_rows() -> None:
     prose = "News, updates and more\n\n- 03/2025 Paper accepted at ICML.\n- 02/2025 Talk at MIT.\n"
     assert "Markdown" in parse_text(prose, today=TODAY).description

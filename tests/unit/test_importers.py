@@ -701,6 +701,64 @@ def test_a_multilingual_hugo_sites_news_are_in_its_english_content_folder(tmp_pa
     ]
 
 
+def test_a_multilingual_sites_news_data_file_per_language_is_read_in_english(tmp_path: Path) -> None:
+    """A Hugo site in two languages keeps its news as ``data/en/news.yml`` and
+    ``data/ko/news.yml`` (``index site.Data .Lang "news"``), its ``content/news.md`` a stub the
+    template fills: the English file is its news (the other named), where the site had "no news
+    where sites keep them"; Jekyll's ``_data/en/news.yml`` likewise."""
+    for data in ("data", "_data"):
+        site = tmp_path / data
+        for lang, words in (("ko", "(한국어)"), ("en", "")):
+            (site / data / lang).mkdir(parents=True)
+            (site / data / lang / "news.yml").write_text(
+                f"- date: 2026-03-01\n  text: Started the M.S. program at GIST.{words}\n"
+                f"- date: 2024-11-12\n  text: Our paper was accepted at Findings of EMNLP 2024.{words}\n",
+                encoding="utf-8",
+            )
+        (site / "content").mkdir()
+        (site / "content" / "news.md").write_text('---\ntitle: "News"\ntype: "news"\n---\n')
+        (site / "hugo.toml").write_text('defaultContentLanguage = "en"\n')
+        result = read_path(site, today=TODAY)
+        assert f"its news in {data}/en/news.yml" in result.description
+        assert any(f"{data}/ko/news.yml" in w for w in result.warnings)
+        assert [i.text for i in result.items] == [
+            "Started the M.S. program at GIST.",
+            "Our paper was accepted at Findings of EMNLP 2024.",
+        ]
+
+
+def test_a_hugo_headless_bundles_files_are_its_posts_read_from_their_summary(tmp_path: Path) -> None:
+    """A lab keeps its news as ``content/news/items/2024-05-01-….md``, the folder a headless
+    bundle (``items/index.md`` says ``headless: true``; the News page's template lists its
+    files), each post only a date and a ``description``. The bundle's page had been read as the
+    one post and the site as "no news"; its files are the posts, each with its description as its
+    text. A bundle that is not headless still has its ``index.md`` as its one post."""
+    site = tmp_path / "site"
+    items = site / "content" / "news" / "items"
+    items.mkdir(parents=True)
+    (site / "hugo.toml").write_text('title = "A lab"\n')
+    (site / "content" / "news" / "_index.md").write_text('---\ntitle: "News"\n---\n')
+    (items / "index.md").write_text('---\nheadless: true \ntype: "news"\n---\n')
+    (items / "2024-05-01-ransika-joined.md").write_text(
+        '---\ndate: 2024-05-01\ndescription: "Ransika has joined us as a PhD student. Welcome!"\n---\n'
+    )
+    (items / "2024-11-01-paper.md").write_text(
+        '---\ndate: 2024-11-01\nsummary: "Our paper was accepted at **ACSAC 2024**."\n---\n'
+    )
+    bundle = site / "content" / "news" / "2023-lab-opened"
+    bundle.mkdir()
+    (bundle / "index.md").write_text("---\ntitle: The lab opened\ndate: 2023-02-01\n---\nWe are open.\n")
+    (bundle / "notes.md").write_text("---\ntitle: Notes kept beside the post\n---\nnot a post\n")
+    for place in (site, site / "content" / "news", items):
+        result = read_path(place, today=TODAY)
+        texts = [(i.posted.start.isoformat() if i.posted else None, i.text) for i in result.items]
+        assert texts[:2] == [
+            ("2024-11-01", "Our paper was accepted at ACSAC 2024."),
+            ("2024-05-01", "Ransika has joined us as a PhD student. Welcome!"),
+        ]
+        assert texts[2:] == ([] if place == items else [("2023-02-01", "The lab opened We are open.")])
+
+
 def test_a_hugo_sites_news_kept_as_data_files_by_year_and_language_are_read_once_in_english(
     tmp_path: Path,
 ) -> None:

@@ -151,6 +151,10 @@ def _markup_post(path: str, content: str) -> tuple[dict[str, Any], str, int] | N
     return meta, body, (blocks[0].line if blocks else 1)
 
 
+# a post's fields that summarise it, as a list of posts shows them
+_SUMMARY_KEYS = ("description", "summary", "excerpt", "abstract")
+
+
 # a repository's own documents, not posts: README, LICENSE, CONTRIBUTING, CHANGELOG …, and any
 # name written in capitals ("DEPLOY_NOTES.md"), as such documents are named
 _REPOSITORY_DOC = re.compile(
@@ -296,6 +300,13 @@ def read_folder(files: list[tuple[str, str]], *, today: dt.date, name: str = "")
         inline = _truthy(meta.get("inline"))
         if title and not inline and not _opens_with(text, title):
             text = f"{title} {text}".strip()
+        if not text:
+            # a post with no title and no body that keeps its words in its summary field
+            # (``description:``, ``summary:``, ``excerpt:``), which the site's list shows
+            said = next(
+                (_scalar_text(meta.get(k)) for k in _SUMMARY_KEYS if _scalar_text(meta.get(k)).strip()), ""
+            )
+            text = plain(inline_text(said)).strip()
         if not text:
             warnings.append(f"{path}:{line}: empty news item, not imported")
             continue

@@ -47,7 +47,7 @@ from lxml import etree
 from lxml import html as lxml_html
 from markdown_it import MarkdownIt
 
-from ..dates import DateParseError, FuzzyDate, find_dates, parse
+from ..dates import DateOrder, DateParseError, FuzzyDate, find_dates, infer_date_order, parse
 from ..dates.model import month_end
 from .jsdata import js_data, js_strings
 from .model import Link
@@ -1899,11 +1899,18 @@ _MIDNIGHT = re.compile(r"((?:19|20)\d\d-\d\d-\d\d)[ T]00:00(?::00(?:\.0+)?)?")
 
 
 def record_date(
-    value: Any, *, month_year: bool, today: dt.date, year_first: bool = False, key: str = ""
+    value: Any,
+    *,
+    month_year: bool,
+    today: dt.date,
+    year_first: bool = False,
+    key: str = "",
+    order: DateOrder | None = None,
 ) -> tuple[FuzzyDate | None, str]:
     """A data field's date: a date value, or text read by the date engine; ``year_first``: the
     field is written yy/mm/dd throughout (:func:`year_first_column`); ``key``, the field's name,
-    may give its precision (``yyyymm``, ``month``, ``year``)."""
+    may give its precision (``yyyymm``, ``month``, ``year``); ``order``, the field's day/month
+    order its other values settle."""
     if isinstance(value, dt.datetime) and value.tzinfo is None and value.time() == dt.time.min:
         text = value.date().isoformat()  # a day a tool wrote at midnight ("2018-05-30 00:00:00")
     elif isinstance(value, dt.datetime):
@@ -1932,7 +1939,7 @@ def record_date(
             last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
             return FuzzyDate(dt.date(year, month, 1), dt.date(year, month, last), "month", text=text), text
     try:
-        date = parse(text, today=today, prefer="past")
+        date = parse(text, today=today, prefer="past", date_order=order)
     except DateParseError:
         return None, text
     named = _KEY_GRAIN.get(key.lower().replace("_", "").replace("-", "")) if key else None
@@ -2012,6 +2019,15 @@ def data_document(
     written = [r[best.date_key] for r in best.rows if best.date_key and isinstance(r.get(best.date_key), str)]
     month_year = best.date_key is not None and month_year_column(written)
     year_first = best.date_key is not None and year_first_column(written, today)
+    # the field's day/month order, as its dates above 12 settle it ("12/17/23" beside "12/01/24"
+    # makes the latter 1 Dec): a file is written one way throughout
+    order, dmy, mdy = infer_date_order("\n".join(written))
+    notes: list[str] = []
+    if order is not None:
+        name = "day-first (dd/mm)" if order == "dmy" else "month-first (mm/dd)"
+        notes.append(
+            f"day/month order: {name}, inferred from {dmy or mdy} unambiguous date(s) in `{best.date_key}`"
+        )
     rows: list[dict[str, Any]] = []
     years = dict(best.groups)
     group_years: dict[int, Any] = {}  # the row that opens a group kept by year, and the year
@@ -2074,6 +2090,7 @@ def data_document(
                 today=today,
                 year_first=year_first,
                 key=best.date_key,
+                order=order,
             )
         line = line_of([date_text, title, main, *pieces], last) if line_of else max(last, 1)
         last = line
@@ -2099,7 +2116,9 @@ def data_document(
     fields = [f"`{k}`" for k in (best.date_key, best.title_key, *(best.parts or (best.text_key,))) if k]
     where = f" under `{best.path}`" if best.path and not best.keyed_by_date else ""
     how = "dates as keys" if best.keyed_by_date else f"fields {' and '.join(fields)}"
-    return Document(kind, f"{shown}, {len(best.rows)} records{where}, {how}", blocks, warnings=skipped)
+    return Document(
+        kind, f"{shown}, {len(best.rows)} records{where}, {how}", blocks, warnings=notes + skipped
+    )
 
 
 # ---------------------------------------------------------------------------------------------
