@@ -1875,6 +1875,53 @@ def test_a_date_fields_day_month_order_is_settled_by_its_other_dates() -> None:
     assert accepted.posted is not None and accepted.posted.start.isoformat() == "2024-02-03"
 
 
+def test_a_date_field_written_year_first_is_read_so_when_only_that_keeps_the_list_in_order() -> None:
+    """``26/8/21``, ``26/6/18``, ``26/4/13``, ``26/1/16``, ``25/4/12`` beside a pinned record:
+    read day first they are past dates too, but 2013 before 2016 and "accepted by CHI 2026"
+    posted in 2016; only year first (21 Aug 2026 … 12 Apr 2025) keeps the list newest first,
+    so the field is read so, and the report says it. Two values settle nothing."""
+    rows = [("Pinned 📌", "Looking for co-authors in HCI."), ("26/8/21", "Started my PhD at HKUST!")]
+    rows += [("26/6/18", "Graduated from SCUT!"), ("26/4/13", "Attended CHI 2026 in Barcelona!")]
+    rows += [("26/1/16", "Our paper is accepted by CHI 2026!"), ("25/4/12", "Started research in HCI.")]
+    yml = "".join(f'- text: "{text}"\n  date: "{date}"\n' for date, text in rows)
+    result = parse_text(yml, today=TODAY, path="data/news.yml")
+    assert [i.posted.start.isoformat() if i.posted else None for i in result.items] == [
+        None,
+        "2026-08-21",
+        "2026-06-18",
+        "2026-04-13",
+        "2026-01-16",
+        "2025-04-12",
+    ]
+    assert any("read year first (yy/mm/dd)" in w for w in result.warnings)
+    two = "".join(f'- text: "{text}"\n  date: "{date}"\n' for date, text in rows[1:3])
+    assert [i.posted.start.isoformat() for i in parse_text(two, today=TODAY).items if i.posted] == [
+        "2021-08-26",
+        "2018-06-26",
+    ]
+
+
+def test_a_page_whose_only_dated_list_is_a_cvs_section_has_no_news() -> None:
+    """A home page with only "Education" (``2019.9 - 2021.5`` NYU, Master of Science) had its
+    degrees read as two news; a CV's sections (education, experience, teaching, the lab's
+    members) are never news, and the report says why. A page whose only list is named for a
+    kind of news ("Talks") is still read."""
+    page = (
+        "<html><body><h1>Jarvis</h1><h2>Education</h2><ul>"
+        "<li><strong>2019.9 - 2021.5</strong><br/><a href='https://nyu.edu'>New York University</a>"
+        "<br/>Master of Science in Computer Science</li>"
+        "<li><strong>2014.5 - 2019.8</strong><br/>The Ohio State University<br/>Bachelor of Science</li>"
+        "</ul><h2>Work</h2>To be updated ...</body></html>"
+    )
+    result = parse_text(page, today=TODAY, path="index.html")
+    assert result.items == []
+    assert any("'Education': 2 entries, a section of a CV, not news" in w for w in result.warnings)
+    talks = (
+        "## Talks\n\n- 03/2025 Invited talk at MIT on graph learning.\n- 01/2025 Talk at the ML seminar.\n"
+    )
+    assert [i.kind for i in parse_text(talks, today=TODAY, path="talks.md").items] == ["talk", "talk"]
+
+
 def test_a_first_line_with_commas_is_no_table_unless_it_names_a_date_column_over_rows() -> None:
     prose = "News, updates and more\n\n- 03/2025 Paper accepted at ICML.\n- 02/2025 Talk at MIT.\n"
     assert "Markdown" in parse_text(prose, today=TODAY).description

@@ -354,6 +354,16 @@ def _part_of_year(
     return found
 
 
+# sections of a CV that hold no news whatever their dates: degrees, jobs held, courses taught,
+# the people of a lab, how to reach them
+_CV_SECTION = re.compile(
+    r"\b(?:educations?|experiences?|employment|work|teaching|courses?|skills|interests|contact|"
+    r"bio(?:graphy)?|about|cv|members?|people|team|students?|lebenslauf|formation|formaci[óo]n|"
+    r"ausbildung)\b|教育|学历|學歷|成员|成員|团队|團隊|联系|학력|구성원|学歴|メンバー",
+    re.I,
+)
+
+
 def _other_section(heading: str) -> bool:
     """A heading naming another list ("Publications", "Invited talks", "Selected awards and
     honours"), not an item's title that holds such a word ("Conference talks in RosettaCon 2020
@@ -492,9 +502,9 @@ def _choose(
                 f"({', '.join(repr(s) for s in sections[:5])}): not read"
             )
         return news
-    rest = [e for e in entries if not e.other]
-    if not rest:
-        rest = entries
+    # a page whose every list is named for another: its talks or awards may be read as news,
+    # a CV's sections never (an "Education" list of degrees is no news)
+    rest = [e for e in entries if not e.other] or [e for e in entries if not _CV_SECTION.search(e.section)]
     dated_groups = {e.group for e in rest if _dated(e, today, order)}
     if dated_groups:
         kept = [e for e in rest if e.group in dated_groups]
@@ -635,11 +645,16 @@ def overlaps(a: FuzzyDate, b: FuzzyDate) -> bool:
 
 
 def _why_nothing(entries: list[_Entry]) -> str:
-    sections: dict[str, int] = {}
+    sections: dict[str, list[_Entry]] = {}
     for e in entries:
-        sections[e.section or "the top of the page"] = sections.get(e.section or "the top of the page", 0) + 1
+        sections.setdefault(e.section or "the top of the page", []).append(e)
     shown = "; ".join(
-        f"{name!r}: {n} entr{'y' if n == 1 else 'ies'}, none with a date or in a list"
-        for name, n in list(sections.items())[:6]
+        f"{name!r}: {len(group)} entr{'y' if len(group) == 1 else 'ies'}, "
+        + (
+            "a section of a CV, not news"
+            if all(e.other and _CV_SECTION.search(e.section) for e in group)
+            else "none with a date or in a list"
+        )
+        for name, group in list(sections.items())[:6]
     )
     return f"no news item found: {shown}"
