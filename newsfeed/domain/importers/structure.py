@@ -1869,7 +1869,7 @@ def month_year_column(values: list[str]) -> bool:
     return bool(values) and all(p is not None and 1 <= int(p.group(1)) <= 12 for p in pairs)
 
 
-_TWO_DIGITS = re.compile(r"\s*(\d{2})([/.-])(\d{2})\2(\d{2})\s*")
+_TWO_DIGITS = re.compile(r"\s*(\d{2})([/.-])(\d{1,2})\2(\d{1,2})\s*")
 
 
 def _valid(year: int, month: int, day: int, today: dt.date) -> bool:
@@ -1882,7 +1882,9 @@ def _valid(year: int, month: int, day: int, today: dt.date) -> bool:
 def year_first_column(values: list[str], today: dt.date) -> bool:
     """A date field written "19/09/12" throughout that only year, month, day reads: every value
     is a past date so, and read day-first or month-first some value is no date or one still to
-    come ("19/08/27" would be 19 Aug 2027)."""
+    come ("19/08/27" would be 19 Aug 2027), or every reading is past and only year first keeps
+    the list in order. A value with no digits ("Pinned 📌") is no date of the field's."""
+    values = [v for v in values if any(c.isdigit() for c in v)]
     parts = [_TWO_DIGITS.fullmatch(v) for v in values]
     if not values or any(p is None for p in parts):
         return False
@@ -1891,7 +1893,26 @@ def year_first_column(values: list[str], today: dt.date) -> bool:
         return False
     day_first = all(_valid(2000 + c, b, a, today) for a, b, c in numbers)
     month_first = all(_valid(2000 + c, a, b, today) for a, b, c in numbers)
-    return not day_first and not month_first
+    if not day_first and not month_first:
+        return True
+    # every reading makes past dates ("26/8/21", "26/6/18", "26/4/13", "26/1/16"): the one that
+    # keeps the list in its order, when only year first does
+    in_order = [
+        _monotonic([dt.date(2000 + y, m, d) for y, m, d in readings])
+        for readings, possible in (
+            (numbers, True),
+            ([(c, b, a) for a, b, c in numbers], day_first),
+            ([(c, a, b) for a, b, c in numbers], month_first),
+        )
+        if possible
+    ]
+    return len(numbers) >= 3 and in_order[0] and not any(in_order[1:])
+
+
+def _monotonic(days: list[dt.date]) -> bool:
+    """Whether dates run one way, newest first or oldest first."""
+    pairs = list(itertools.pairwise(days))
+    return all(a >= b for a, b in pairs) or all(a <= b for a, b in pairs)
 
 
 # "2018-05-30 00:00:00", "2018-05-30T00:00": a day a tool wrote at midnight, with no zone
@@ -2023,7 +2044,11 @@ def data_document(
     # makes the latter 1 Dec): a file is written one way throughout
     order, dmy, mdy = infer_date_order("\n".join(written))
     notes: list[str] = []
-    if order is not None:
+    if year_first:
+        notes.append(
+            f"dates in `{best.date_key}` read year first (yy/mm/dd), the only reading that fits them all"
+        )
+    elif order is not None:
         name = "day-first (dd/mm)" if order == "dmy" else "month-first (mm/dd)"
         notes.append(
             f"day/month order: {name}, inferred from {dmy or mdy} unambiguous date(s) in `{best.date_key}`"
