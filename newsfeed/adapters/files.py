@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from pathlib import Path
 
@@ -275,6 +276,8 @@ def site_news(
         for top, _, rest in [spot.partition("/")]
         for variant in [spot, *(f"{top}/{lang}/{rest}" for lang in languages.get(top, []) if rest)]
     ]
+    pages = spots.index("news/news.md")  # before the News pages that load them as they run
+    spots[pages:pages] = [p for p in _fetched_news_data(folder) if p not in spots]
     posts = spots.index("content/post")
     spots[posts:posts] = _news_data_files(folder) + [p for p in _navigation_pages(folder) if p not in spots]
     for spot in spots:
@@ -427,6 +430,77 @@ def _news_data_files(folder: Path) -> list[str]:
 # a multilingual site's folders that keep one folder per language: Hugo's content and data,
 # Jekyll's data (``_data/en/news.yml``, as jekyll-polyglot and i18n themes keep it)
 _LANGUAGE_FOLDERS = ("content", "data", "_data")
+
+
+# a data file's address written in a page or a script ("assets/data/news.json"): its suffix
+# found first, the path before it read back from there, so a long run of letters costs no more
+_DATA_SUFFIX = re.compile(r"\.(?:json|ya?ml|csv|toml)\b", re.I)
+_SCRIPT_SUFFIXES = frozenset(
+    {".html", ".htm", ".js", ".mjs", ".ts", ".jsx", ".tsx", ".vue", ".svelte", ".astro"}
+)
+_NOT_SCANNED = frozenset({"node_modules", "vendor", "vendors", "_site", "dist", "build", "lib", "libs"})
+
+
+def _fetched_news_data(folder: Path) -> list[str]:
+    """The data files named for news that the site's pages and scripts load as they run
+    (``fetch('assets/data/news.json')``, ``$.getJSON("./news.json")``, ``data-content-source=
+    "assets/data/news.json"``), that exist in the folder, as paths in it, in the order first
+    named: a page that shows "Loading updates…" until its script fills it keeps its news there.
+    Pages and scripts are looked for three folders down, 300 at most, libraries and built
+    copies left out."""
+    root = folder.resolve()
+    found: list[str] = []
+    for page in _site_scripts(folder):
+        try:
+            with page.open("rb") as handle:
+                text = handle.read(500_000).decode("utf-8", "replace")
+        except OSError:
+            continue
+        for m in itertools.islice(_DATA_SUFFIX.finditer(text), 2_000):
+            start = m.start()
+            while start > max(0, m.start() - 200) and (
+                text[start - 1].isalnum() or text[start - 1] in "_./-"
+            ):
+                start -= 1
+            written = text[start : m.end()]
+            stem = written.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+            if not _NEWS_IN_NAME.search(stem):
+                continue
+            relative = written.lstrip("/")
+            for candidate in (page.parent / relative, folder / relative):
+                if candidate.is_file() and _inside(candidate, root):
+                    path = candidate.resolve().relative_to(root).as_posix()
+                    if path not in found:
+                        found.append(path)
+                    break
+    return found[:5]
+
+
+def _site_scripts(folder: Path) -> list[Path]:
+    """A site's pages and scripts (``index.html``, ``assets/js/content.js``): three folders
+    down at most, hidden folders, libraries (``node_modules``, ``vendor``) and built copies
+    (``_site``, ``dist``) left out, 300 at most, the top first."""
+    found: list[Path] = []
+    level = [folder]
+    for _ in range(4):
+        deeper: list[Path] = []
+        for current in level:
+            try:
+                entries = sorted(current.iterdir())
+            except OSError:
+                continue
+            for entry in entries:
+                if entry.name.startswith(".") or entry.is_symlink():
+                    continue
+                if entry.is_dir():
+                    if entry.name.lower() not in _NOT_SCANNED:
+                        deeper.append(entry)
+                elif entry.suffix.lower() in _SCRIPT_SUFFIXES:
+                    found.append(entry)
+                    if len(found) >= 300:
+                        return found
+        level = deeper
+    return found
 
 
 def _content_languages(folder: Path, top: str = "content") -> list[str]:

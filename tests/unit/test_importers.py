@@ -727,6 +727,56 @@ def test_a_multilingual_sites_news_data_file_per_language_is_read_in_english(tmp
         ]
 
 
+def test_a_news_data_file_a_sites_script_loads_is_its_news_before_the_page_it_fills(tmp_path: Path) -> None:
+    """A lab's ``news.html`` shows "Loading updates..." until ``assets/js/content.js`` runs
+    ``loadJson('assets/data/news.json')``: the page had been read as two undated items (its
+    lead-in and "Loading updates..."), or the site as "no news"; the data file a page or script
+    loads, named for news, is the site's news, read before the page it fills. A data file no
+    page loads, or one named otherwise (``members.json``), is not."""
+    site = tmp_path / "site"
+    (site / "assets" / "js").mkdir(parents=True)
+    (site / "assets" / "data").mkdir()
+    (site / "index.html").write_text("<html><body><h1>PLAN Lab</h1><p>We study vision.</p></body></html>")
+    (site / "news.html").write_text(
+        "<html><body><h1>News</h1><p>Research and lab updates.</p>"
+        '<ul id="news-list"><li>Loading updates...</li></ul>'
+        '<script src="assets/js/content.js"></script></body></html>'
+    )
+    (site / "assets" / "js" / "content.js").write_text(
+        "async function load() {\n  const members = await loadJson('assets/data/members.json');\n"
+        "  const data = await loadJson('assets/data/news.json');\n  render(data.news);\n}\n"
+    )
+    (site / "assets" / "data" / "members.json").write_text('[{"date": "2024-01-01", "text": "Jane joined."}]')
+    (site / "assets" / "data" / "news.json").write_text(
+        '{"news": [{"date": "2026-04", "title": "2 papers at ICML 2026!", "description": "UniDFlow."},'
+        ' {"date": "2025-06", "title": "1 paper at CVPR 2025!", "description": "Congratulations!"}]}'
+    )
+    result = read_path(site, today=TODAY)
+    assert "its news in assets/data/news.json" in result.description
+    assert [(i.posted.display() if i.posted else None, i.kind) for i in result.items] == [
+        ("April 2026", "acceptance"),
+        ("June 2025", "acceptance"),
+    ]
+    (site / "assets" / "js" / "content.js").write_text("render(document.getElementById('news-list'));\n")
+    unloaded = read_path(site, today=TODAY)
+    assert "assets/data/news.json" not in unloaded.description
+
+
+def test_finding_the_data_files_a_sites_scripts_load_costs_linear_time(tmp_path: Path) -> None:
+    """A script of one long run of letters and names before ``.json`` (a minified bundle) is
+    read back at most 200 characters from each suffix: four times the script costs about four
+    times as much, where a pattern matching the whole path forward costs the run's square."""
+    from newsfeed.adapters.files import _fetched_news_data
+
+    def prepare(n: int) -> Any:
+        site = tmp_path / f"site{n}"
+        site.mkdir(exist_ok=True)
+        (site / "app.js").write_text("a" * n + ".json" * (n // 20) + ("news" * 50 + ".yml\n") * (n // 400))
+        return lambda: _fetched_news_data(site)
+
+    assert growth(prepare, 20_000) < LINEAR_WHEN_QUADRUPLED
+
+
 def test_a_hugo_headless_bundles_files_are_its_posts_read_from_their_summary(tmp_path: Path) -> None:
     """A lab keeps its news as ``content/news/items/2024-05-01-….md``, the folder a headless
     bundle (``items/index.md`` says ``headless: true``; the News page's template lists its
