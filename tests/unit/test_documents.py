@@ -1901,6 +1901,29 @@ def test_a_date_field_written_year_first_is_read_so_when_only_that_keeps_the_lis
     ]
 
 
+def test_a_date_that_opens_a_records_sentence_as_its_subject_stays_in_its_text() -> None:
+    """A record dated 2026-07-01 titled "July 2026 release is live" had become "release is
+    live": a date the record's field repeats is a label only when a mark follows it or the
+    words after it open a sentence ("Jul 2026 Paper accepted", "July 2026: …"); followed by a
+    word in lower case it is the sentence's subject and stays."""
+    yml = (
+        "- date: 2026-07-01\n  text: July 2026 release is live. The monthly dataset is published.\n"
+        "- date: 2026-06-01\n  text: Jun 2026 Paper accepted at ICML.\n"
+        "- date: 2026-05-01\n  text: 'May 2026: two talks at MIT.'\n"
+    )
+    items = parse_text(yml, today=TODAY, path="_data/news.yml").items
+    assert [i.text for i in items] == [
+        "July 2026 release is live. The monthly dataset is published.",
+        "Paper accepted at ICML.",
+        "two talks at MIT.",
+    ]
+    assert [i.posted.display() if i.posted else None for i in items] == [
+        "1 Jul 2026",
+        "1 Jun 2026",
+        "1 May 2026",
+    ]
+
+
 def test_a_page_whose_only_dated_list_is_a_cvs_section_has_no_news() -> None:
     """A home page with only "Education" (``2019.9 - 2021.5`` NYU, Master of Science) had its
     degrees read as two news; a CV's sections (education, experience, teaching, the lab's

@@ -364,6 +364,14 @@ _CV_SECTION = re.compile(
 )
 
 
+def _subject_date(text: str, rest: str) -> bool:
+    """Whether the date opening ``text`` (``rest`` follows it) is the sentence's subject, not a
+    label: no mark after it and a word in lower case next ("July 2026 release is live", "2024
+    edition of the workshop"), where a label reads "July 2026: …", "[2022-06-15] Best …"."""
+    lead = text[: len(text) - len(rest)].rstrip()
+    return bool(lead) and lead[-1].isalnum() and rest[:1].islower()
+
+
 def _other_section(heading: str) -> bool:
     """A heading naming another list ("Publications", "Invited talks", "Selected awards and
     honours"), not an item's title that holds such a word ("Conference talks in RosettaCon 2020
@@ -588,7 +596,7 @@ def _read(
                 posted = moved
                 year_from = "heading" if heading is not None else None
         labelled = label_of(text, today=today, order=order, year=posted.start.year)
-        if labelled is not None and overlaps(labelled[0], posted):
+        if labelled is not None and overlaps(labelled[0], posted) and not _subject_date(text, labelled[1]):
             text = labelled[1]  # the label repeats the date the structure gives
             titled = (
                 label_of(title, today=today, order=order, year=posted.start.year, trailing=False)
