@@ -382,8 +382,14 @@ def _other_section(heading: str) -> bool:
 
 def _entry(block: Block, stack: list[tuple[int, str]], heading_date: FuzzyDate | None) -> _Entry:
     headings = [heading_words(h) for _, h in stack]
-    news = any(NEWS_HEADING.search(h) for h in headings)
-    other = any(_other_section(h) and not NEWS_HEADING.search(h) for h in headings)
+    others = [_other_section(h) and not NEWS_HEADING.search(h) for h in headings]
+    other = any(others)
+    # a heading that names the news and another list ("News & Publications", 团队动态与代表成果)
+    # holds both: a section under it named for the other list is not news
+    news = any(
+        NEWS_HEADING.search(h) and not (_other_section(h) and any(others[n + 1 :]))
+        for n, h in enumerate(headings)
+    )
     section = headings[-1] if headings else ""
     return _Entry(block, news, other, heading_date, section, (block.group, section))
 
