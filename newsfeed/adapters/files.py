@@ -210,7 +210,9 @@ def _site_inside(folder: Path, files: list[Path]) -> Path | None:
     its own, as :func:`_folder_files` lists them), or of several such the one that keeps news
     where sites keep them (``frontend/src/data/news.ts`` beside ``backend/``); None otherwise
     (none, or several to choose from)."""
-    if any(not repository_document(f.name) for f in files):
+    # a configured site's home page (``docs/index.md`` beside ``docs/_config.yml``) is no post
+    # of the folder, as a page bundle's is
+    if any(not repository_document(f.name) for f in files if f.parent == folder or not _configured(f.parent)):
         return None
     try:
         subfolders = [
@@ -222,6 +224,12 @@ def _site_inside(folder: Path, files: list[Path]) -> Path | None:
     if len(sites) > 1:  # a front end and a back end (frontend/, backend/): the one keeping news
         sites = [p for p in sites if _keeps_news(p)]
     return sites[0] if len(sites) == 1 else None
+
+
+def _configured(folder: Path) -> bool:
+    """A folder with a site's configuration in it (``_config.yml``, ``hugo.toml``), not only a
+    home page."""
+    return any((folder / name).exists() for name in SITE_MARKERS if not name.startswith("index."))
 
 
 def _keeps_news(site: Path) -> bool:
@@ -434,7 +442,7 @@ _LANGUAGE_FOLDERS = ("content", "data", "_data")
 
 # a data file's address written in a page or a script ("assets/data/news.json"): its suffix
 # found first, the path before it read back from there, so a long run of letters costs no more
-_DATA_SUFFIX = re.compile(r"\.(?:json|ya?ml|csv|toml)\b", re.I)
+_DATA_SUFFIX = re.compile(r"\.(?:json|ya?ml|csv|toml|m?js)\b", re.I)
 _SCRIPT_SUFFIXES = frozenset(
     {".html", ".htm", ".js", ".mjs", ".ts", ".jsx", ".tsx", ".vue", ".svelte", ".astro"}
 )
@@ -444,8 +452,9 @@ _NOT_SCANNED = frozenset({"node_modules", "vendor", "vendors", "_site", "dist", 
 def _fetched_news_data(folder: Path) -> list[str]:
     """The data files named for news that the site's pages and scripts load as they run
     (``fetch('assets/data/news.json')``, ``$.getJSON("./news.json")``, ``data-content-source=
-    "assets/data/news.json"``), that exist in the folder, as paths in it, in the order first
-    named: a page that shows "Loading updates…" until its script fills it keeps its news there.
+    "assets/data/news.json"``, ``<script src="assets/js/news.js">`` whose list the page draws),
+    that exist in the folder, as paths in it, in the order first named: a page that shows
+    "Loading updates…" until its script fills it keeps its news there.
     Pages and scripts are looked for three folders down, 300 at most, libraries and built
     copies left out."""
     root = folder.resolve()
