@@ -1924,6 +1924,67 @@ def test_a_date_that_opens_a_records_sentence_as_its_subject_stays_in_its_text()
     ]
 
 
+def test_a_records_date_split_over_year_month_and_day_fields_is_one_date() -> None:
+    """A news script keeps ``year: 2025, day: 15, month: '03月'``: it had been read as posted in
+    2025 (the year field alone) with "03月" as text; the three fields are one date, 15 Mar 2025,
+    and none of them is text. A month by name or number does the same, a missing day leaves
+    the month."""
+    js = """const newsData = [
+  { id: 1, year: 2025, day: 15, month: '03月', title: '实验室论文被CVPR 2025接收', summary: '论文被接收。' },
+  { id: 2, year: 2024, day: 5, month: 'July', title: 'Best paper award at RSS', summary: 'Congratulations!' },
+  { id: 3, year: 2024, month: 2, title: 'Two new students joined', summary: 'Welcome!' },
+];"""
+    result = parse_text(js, today=TODAY, path="assets/js/news.js")
+    assert [(i.posted.display() if i.posted else None, i.text) for i in result.items] == [
+        ("15 Mar 2025", "实验室论文被CVPR 2025接收 论文被接收。"),
+        ("5 Jul 2024", "Best paper award at RSS Congratulations!"),
+        ("February 2024", "Two new students joined Welcome!"),
+    ]
+    assert "fields `year/month/day`" in result.description
+
+
+def test_a_time_elements_datetime_gives_the_year_its_words_leave_out() -> None:
+    """A card shows ``<time datetime="2026-06-07"><strong>07</strong><span>Jun</span></time>``:
+    the words alone had dated it 7 June of a guessed year; the ``datetime`` attribute, written
+    whole for machines, gives 2026. Words that give a whole date are kept as shown."""
+    page = (
+        "<html><body><h2>News</h2>"
+        '<article class="news-item"><time datetime="2026-06-07"><strong>07</strong><span>Jun</span></time>'
+        "<div><h4>Website relaunched</h4><p>The new site has a team page.</p></div></article>"
+        '<article class="news-item"><time datetime="2025-09-15"><strong>15</strong><span>Sep</span></time>'
+        "<div><h4>New members joined</h4><p>Welcome to the group.</p></div></article>"
+        '<article class="news-item"><time datetime="2025-01-01">March 3, 2024</time>'
+        "<div><h4>Paper accepted at CHI</h4><p>Congratulations.</p></div></article>"
+        "</body></html>"
+    )
+    items = parse_text(page, today=TODAY, path="index.html").items
+    assert [i.posted.start.isoformat() if i.posted else None for i in items] == [
+        "2026-06-07",
+        "2025-09-15",
+        "2024-03-03",
+    ]
+
+
+def test_a_heading_naming_news_and_another_list_keeps_only_its_news_section() -> None:
+    """A lab's page heads one section "团队动态与代表成果" (team news and selected works) with
+    a sub-section for each: the selected works had been read as news too; under a heading that
+    names both, a sub-section named for the other list is not news. Under a heading that names
+    only the news, every sub-section is."""
+    page = (
+        "## 团队动态与代表成果\n\n### 团队动态\n\n- 2026-06-07 课题组网站新版制作完成\n"
+        "- 2025-09-15 欢迎新成员加入课题组\n\n### 代表成果\n\n- 领域内权威 SCI 期刊论文 100 余篇\n"
+        "- 2024-01-01 获 IWA 应用研究创新奖\n"
+    )
+    assert [i.text for i in parse_text(page, today=TODAY).items] == [
+        "课题组网站新版制作完成",
+        "欢迎新成员加入课题组",
+    ]
+    plain = (
+        "## News\n\n### Talks\n\n- 2026-06-07 Talk at MIT.\n\n### Awards\n\n- 2025-09-15 Best paper award.\n"
+    )
+    assert [i.text for i in parse_text(plain, today=TODAY).items] == ["Talk at MIT.", "Best paper award."]
+
+
 def test_a_page_whose_only_dated_list_is_a_cvs_section_has_no_news() -> None:
     """A home page with only "Education" (``2019.9 - 2021.5`` NYU, Master of Science) had its
     degrees read as two news; a CV's sections (education, experience, teaching, the lab's

@@ -762,6 +762,64 @@ def test_a_news_data_file_a_sites_script_loads_is_its_news_before_the_page_it_fi
     assert "assets/data/news.json" not in unloaded.description
 
 
+def test_a_repository_that_keeps_its_site_in_docs_is_read_as_that_site(tmp_path: Path) -> None:
+    """A repository of ``LICENSE``, ``README.md`` and ``docs/`` (a Jekyll site with
+    ``_config.yml``, served by GitHub Pages from ``docs/``): its ``docs/index.md`` had been taken
+    for a post of the repository, which was read as "folder of news files, 1 file" (the
+    home page's title); it is read as the site in ``docs/``, from its ``_data/news.yml``. A
+    folder of page bundles with a README stays a folder of posts."""
+    repo = tmp_path / "repo"
+    (repo / "docs" / "_data").mkdir(parents=True)
+    (repo / "LICENSE").write_text("MIT License\n")
+    (repo / "README.md").write_text("# My website\n")
+    (repo / "docs" / "_config.yml").write_text("title: Simon\n")
+    (repo / "docs" / "index.md").write_text(
+        "---\nlayout: home\n---\n# Simon Rey\n\nI work on social choice.\n"
+    )
+    (repo / "docs" / "_data" / "news.yml").write_text(
+        "- title: See You!\n  publication_date: 2024-11-27\n  text: I am leaving academia.\n"
+        "- title: Pabutools\n  publication_date: 2023-10-02\n  text: Introducing the Pabutools.\n"
+    )
+    result = read_path(repo, today=TODAY)
+    assert result.description.startswith("docs/ of the folder: site folder: its news in _data/news.yml")
+    assert [i.posted.start.isoformat() if i.posted else None for i in result.items] == [
+        "2024-11-27",
+        "2023-10-02",
+    ]
+    posts = tmp_path / "post"
+    (posts / "first").mkdir(parents=True)
+    (posts / "README.md").write_text("# Posts\n")
+    (posts / "first" / "index.md").write_text(
+        "---\ntitle: Paper accepted at ICML\ndate: 2024-05-01\n---\nYes.\n"
+    )
+    assert [i.title for i in read_path(posts, today=TODAY).items] == ["Paper accepted at ICML"]
+
+
+def test_a_news_script_a_page_loads_is_read_as_its_list(tmp_path: Path) -> None:
+    """``news.html`` draws its list from ``<script src="assets/js/news.js">``, which holds
+    ``const newsData = [{…}]``: the page had been read as its five undated placeholders; the
+    script named for news that a page loads is read as data, before the page."""
+    site = tmp_path / "site"
+    (site / "assets" / "js").mkdir(parents=True)
+    (site / "index.html").write_text("<html><body><h1>Lab</h1></body></html>")
+    (site / "news.html").write_text(
+        "<html><body><h1>News</h1><div id='news'><p>Loading…</p></div>"
+        '<script src="assets/js/news.js"></script></body></html>'
+    )
+    (site / "assets" / "js" / "news.js").write_text(
+        "// the news page\nconst newsData = [\n"
+        "  { date: '2025-03-15', title: 'Paper accepted at CVPR 2025', summary: 'RegFormer.' },\n"
+        "  { date: '2024-12-15', title: 'Two new members joined', summary: 'Welcome!' },\n];\n"
+        "document.getElementById('news').innerHTML = newsData.map(n => n.title).join('');\n"
+    )
+    result = read_path(site, today=TODAY)
+    assert "its news in assets/js/news.js" in result.description
+    assert [i.posted.start.isoformat() if i.posted else None for i in result.items] == [
+        "2025-03-15",
+        "2024-12-15",
+    ]
+
+
 def test_finding_the_data_files_a_sites_scripts_load_costs_linear_time(tmp_path: Path) -> None:
     """A script of one long run of letters and names before ``.json`` (a minified bundle) is
     read back at most 200 characters from each suffix: four times the script costs about four

@@ -743,6 +743,9 @@ def _date_part(el: Any, skip: set[Any]) -> tuple[Any, FuzzyDate] | None:
         if part in skip:
             continue
         words = _inline(part)
+        stamped = _machine_date(part)
+        if stamped is not None and (not words or len(words) <= 60):
+            return part, stamped
         if not words or len(words) > 60:
             continue
         m = _DATE_ONLY.match(words)
@@ -752,6 +755,23 @@ def _date_part(el: Any, skip: set[Any]) -> tuple[Any, FuzzyDate] | None:
         if date is not None:
             return part, date
     return None
+
+
+def _machine_date(part: Any) -> FuzzyDate | None:
+    """The date a ``<time datetime="2026-06-07">`` gives when its words leave out the year
+    ("07 Jun"): the attribute is written for machines, whole; None for any other part, or when
+    the words already give a whole date (the page shows that one)."""
+    stamp = (part.get("datetime") or "").strip() if part.tag == "time" else ""
+    if not re.match(r"\d{4}-\d{2}", stamp):
+        return None
+    shown = _card_date(_inline(part).strip(" .,")) if _inline(part) else None
+    if shown is not None and "year" not in shown.inferred:
+        return None
+    try:
+        date = parse(stamp[:10] if "T" in stamp or " " in stamp else stamp, today=dt.date(2100, 1, 1))
+    except DateParseError:
+        return None
+    return date if "year" not in date.inferred else None
 
 
 def _byline_date(el: Any, skip: set[Any]) -> tuple[Any, FuzzyDate, str] | None:
@@ -1750,8 +1770,62 @@ def _find_records(data: Any, path: str, group: Any) -> list[Records]:
     return found
 
 
+_YEAR_KEY = re.compile(r"(?:year|yyyy|yr)", re.I)
+_MONTH_KEY = re.compile(r"(?:month|mon|mm)", re.I)
+_DAY_KEY = re.compile(r"(?:day|dd)", re.I)
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+JOINED_DATE = "year/month/day"  # the field a record's date split over three fields is read as
+
+
+def _month_number(value: Any) -> int | None:
+    """A month a field holds on its own: 3, "03", "03月", "3월", "March", "Mar"; None else."""
+    text = str(value).strip().rstrip("月월.").strip() if isinstance(value, (str, int)) else ""
+    if text.isdigit() and 1 <= int(text) <= 12:
+        return int(text)
+    if text[:3].lower() in _MONTHS and text.isalpha():
+        return _MONTHS.index(text[:3].lower()) + 1
+    return None
+
+
+def _joined_dates(rows: list[dict[str, Any]], keys: list[str]) -> list[dict[str, Any]]:
+    """Records whose date is split over a year, a month and a day field (``year: 2025, month:
+    '03月', day: 15``), each with those fields read as one date (:data:`JOINED_DATE`), kept where
+    the year was; the records unchanged when no month field holds months alone."""
+    year = next((k for k in keys if _YEAR_KEY.fullmatch(k)), None)
+    month = next((k for k in keys if _MONTH_KEY.fullmatch(k)), None)
+    day = next((k for k in keys if _DAY_KEY.fullmatch(k)), None)
+    if year is None or month is None:
+        return rows
+    months = [r.get(month) for r in rows if r.get(month) not in (None, "")]
+    if not months or sum(1 for m in months if _month_number(m) is not None) < 0.8 * len(months):
+        return rows
+    joined: list[dict[str, Any]] = []
+    for row in rows:
+        number = _month_number(row.get(month))
+        written = str(row.get(year) or "").strip()
+        if not re.fullmatch(r"\d{4}", written) or number is None:
+            joined.append(row)
+            continue
+        date = f"{_MONTHS[number - 1].title()} {written}"
+        day_value = str(row.get(day) or "").strip().rstrip("日일") if day else ""
+        if day_value.isdigit() and 1 <= int(day_value) <= 31:
+            date = f"{int(day_value)} {date}"
+        joined.append(
+            {
+                (JOINED_DATE if k == year else k): (date if k == year else v)
+                for k, v in row.items()
+                if k not in (month, day)
+            }
+        )
+    return joined
+
+
 def _describe(rows: list[dict[str, Any]], path: str) -> Records | None:
     keys: list[str] = []
+    for row in rows:
+        keys += [k for k in row if isinstance(k, str) and k not in keys]
+    rows = _joined_dates(rows, keys)
+    keys = []
     for row in rows:
         keys += [k for k in row if isinstance(k, str) and k not in keys]
 
