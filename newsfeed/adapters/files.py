@@ -89,6 +89,18 @@ def read_path(
             raise UnreadableDocument(skipped[0])
         result = parse_folder(texts, today=today, fmt=fmt, name=str(path))
         result.warnings += [f"not read: {reason}" for reason in skipped]
+        readme = _profile_readme(path) if not result.items else None
+        if readme is not None:
+            # a GitHub profile's repository (``alice/alice``): its README is the page people
+            # see, and its News section the news
+            found = read_path(
+                readme, today=today, fmt=fmt, date_order=date_order, default_order=default_order
+            )
+            if found.items:
+                found.description = (
+                    f"{readme.name}, the repository's page with a News section: {found.description}"
+                )
+                return found
         return result
     if not path.exists():
         raise UnreadableDocument(f"{path}: no such file")
@@ -224,6 +236,22 @@ def _site_inside(folder: Path, files: list[Path]) -> Path | None:
     if len(sites) > 1:  # a front end and a back end (frontend/, backend/): the one keeping news
         sites = [p for p in sites if _keeps_news(p)]
     return sites[0] if len(sites) == 1 else None
+
+
+_READMES = ("README.md", "readme.md", "README.markdown", "README.rst", "README.org", "README.html")
+
+
+def _profile_readme(folder: Path) -> Path | None:
+    """A folder's README when a heading of it names the News (a GitHub profile's repository,
+    whose README is the page its owner keeps), else None."""
+    for name in _READMES:
+        readme = folder / name
+        if readme.is_file() and not readme.is_symlink():
+            try:
+                return readme if has_news_heading(read_text(readme)) else None
+            except UnreadableDocument:
+                return None
+    return None
 
 
 def _configured(folder: Path) -> bool:

@@ -820,6 +820,30 @@ def test_a_news_script_a_page_loads_is_read_as_its_list(tmp_path: Path) -> None:
     ]
 
 
+def test_a_github_profile_repositorys_readme_with_a_news_section_is_its_news(tmp_path: Path) -> None:
+    """A researcher's GitHub profile repository (``alice/alice``) holds only ``README.md``, with
+    "## 🔥 News" beside "## 📝 Publications": the folder had read as "0 files"; its README is
+    the page its owner keeps, read for its News. A README with no News section is still no
+    news, and a site's README is never read (its news are where the site keeps them)."""
+    profile = tmp_path / "alice"
+    (profile / "images").mkdir(parents=True)
+    (profile / "images" / "banner.svg").write_text("<svg/>")
+    (profile / "README.md").write_text(
+        "# Hi, I am Alice 👋\n\nPhD student at MIT.\n\n## 🔥 News\n\n"
+        "- **[2026.05]** Our paper was accepted at ICML 2026!\n- **[2026.01]** Gave a talk at Stanford.\n\n"
+        "## 📝 Publications\n\n- 2026 Paper A, ICML 2026\n",
+        encoding="utf-8",
+    )
+    result = read_path(profile, today=TODAY)
+    assert result.description.startswith("README.md, the repository's page with a News section")
+    assert [(i.posted.display() if i.posted else None, i.kind) for i in result.items] == [
+        ("May 2026", "acceptance"),
+        ("January 2026", "talk"),
+    ]
+    (profile / "README.md").write_text("# Hi\n\n## Publications\n\n- 2026 Paper A, ICML 2026\n")
+    assert read_path(profile, today=TODAY).items == []
+
+
 def test_finding_the_data_files_a_sites_scripts_load_costs_linear_time(tmp_path: Path) -> None:
     """A script of one long run of letters and names before ``.json`` (a minified bundle) is
     read back at most 200 characters from each suffix: four times the script costs about four
