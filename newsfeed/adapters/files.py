@@ -583,9 +583,26 @@ def _followed(folder: Path, page: Path) -> list[Path]:
             if _inside(candidate, root) and candidate.exists() and candidate not in found:
                 found.append(candidate)
                 break
+    for name in _LOADED_PAGE.findall(text[:500_000])[:20]:
+        # a page its script loads into itself (jQuery's ``$("#contents").load("contents/index.html")``)
+        # is part of it: read when a heading of it names the News
+        for candidate in (page.parent / name.lstrip("/"), folder / name.lstrip("/")):
+            if (
+                candidate != page
+                and candidate not in found
+                and candidate.is_file()
+                and _inside(candidate, root)
+            ):
+                try:
+                    if has_news_heading(read_text(candidate)):
+                        found.append(candidate)
+                except UnreadableDocument:
+                    pass
+                break
     return found
 
 
+_LOADED_PAGE = re.compile(r"\.load\(\s*[\"']([\w./-]{1,200}\.html?)[\"']")
 _GLOB = re.compile(r"[*?\[{]")
 
 

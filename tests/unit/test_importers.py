@@ -844,6 +844,33 @@ def test_a_github_profile_repositorys_readme_with_a_news_section_is_its_news(tmp
     assert read_path(profile, today=TODAY).items == []
 
 
+def test_a_page_a_home_page_loads_into_itself_is_read_for_its_news(tmp_path: Path) -> None:
+    """A lab's ``index.html`` is a frame whose script runs ``$("#contents").load(
+    "contents/index.html")``: the site had read as "no news" (the frame has none); the page it
+    loads is part of it, read when a heading of it names the News. A loaded page with no News
+    heading (the navigation bar) is not."""
+    site = tmp_path / "site"
+    (site / "contents").mkdir(parents=True)
+    (site / "template").mkdir()
+    (site / "index.html").write_text(
+        "<html><head><script>$(function () { $('#nav_bar').load('template/nav_bar.html'); });"
+        '$(function () { $("#contents").load("contents/index.html"); });</script></head>'
+        '<body><div id="nav_bar"></div><div id="contents"></div></body></html>'
+    )
+    (site / "template" / "nav_bar.html").write_text("<ul><li>2018 Home</li><li>2019 About</li></ul>")
+    (site / "contents" / "index.html").write_text(
+        "<div><h3>About</h3><p>We design molecules.</p><h3>News</h3><ul>"
+        "<li>2018, Professor Tseng was invited to give a talk at DCB on Dec. 22th.</li>"
+        "<li>2017, the team received the Future Tech Break-Through Award.</li></ul></div>"
+    )
+    result = read_path(site, today=TODAY)
+    assert "its news in contents/index.html" in result.description
+    assert [(i.posted.display() if i.posted else None, i.kind) for i in result.items] == [
+        ("2018", "talk"),
+        ("2017", "award"),
+    ]
+
+
 def test_finding_the_data_files_a_sites_scripts_load_costs_linear_time(tmp_path: Path) -> None:
     """A script of one long run of letters and names before ``.json`` (a minified bundle) is
     read back at most 200 characters from each suffix: four times the script costs about four
