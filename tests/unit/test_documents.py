@@ -1985,6 +1985,25 @@ def test_a_heading_naming_news_and_another_list_keeps_only_its_news_section() ->
     assert [i.text for i in parse_text(plain, today=TODAY).items] == ["Talk at MIT.", "Best paper award."]
 
 
+def test_a_headings_permanent_link_is_no_part_of_it() -> None:
+    """Sphinx and MkDocs end each heading with its permanent link, ``<a class="headerlink"
+    href="#march-2025">¶</a>``: "The Guan Team¶" had been an item's text. The link is markup,
+    and a date heading with one ("March 2025¶") still heads its entries."""
+    page = (
+        '<html><body><section id="news"><h1>News<a class="headerlink" href="#news" title="Permanent link">¶</a></h1>'
+        '<section id="march-2025"><h2>March 2025<a class="headerlink" href="#march-2025">¶</a></h2>'
+        "<p>Our paper on ribosome profiling was accepted at Nature Methods.</p></section>"
+        '<section id="january-2025"><h2>January 2025<a class="headerlink" href="#january-2025">¶</a></h2>'
+        "<p>Anna joined the lab as a PhD student.</p></section></section></body></html>"
+    )
+    items = parse_text(page, today=TODAY, path="news.html").items
+    assert [(i.posted.display() if i.posted else None, i.text) for i in items] == [
+        ("March 2025", "Our paper on ribosome profiling was accepted at Nature Methods."),
+        ("January 2025", "Anna joined the lab as a PhD student."),
+    ]
+    assert not any("¶" in i.text for i in items)
+
+
 def test_a_page_whose_only_dated_list_is_a_cvs_section_has_no_news() -> None:
     """A home page with only "Education" (``2019.9 - 2021.5`` NYU, Master of Science) had its
     degrees read as two news; a CV's sections (education, experience, teaching, the lab's

@@ -318,6 +318,14 @@ def _clean_tree(root: Any) -> None:
         if el.getparent() is not None and scripted:
             _remove_keep_tail(el)  # a control ("Show more" toggling the older news), not a link
             continue
+        if (
+            el.getparent() is not None
+            and ("headerlink" in classes.split() or el.text_content().strip() in ("¶", "#", "🔗"))
+            and href.startswith("#")
+        ):
+            # a heading's permanent link (MkDocs' and Sphinx's "¶", a "#" anchor): no words
+            _remove_keep_tail(el)
+            continue
         if el.getparent() is not None and (
             "footref" in classes
             or "footnote-ref" in classes
