@@ -1990,7 +1990,8 @@ def test_a_headings_permanent_link_is_no_part_of_it() -> None:
     href="#march-2025">¶</a>``: "The Guan Team¶" had been an item's text. The link is markup,
     and a date heading with one ("March 2025¶") still heads its entries."""
     page = (
-        '<html><body><section id="news"><h1>News<a class="headerlink" href="#news" title="Permanent link">¶</a></h1>'
+        '<html><body><section id="news">'
+        '<h1>News<a class="headerlink" href="#news" title="Permanent link">¶</a></h1>'
         '<section id="march-2025"><h2>March 2025<a class="headerlink" href="#march-2025">¶</a></h2>'
         "<p>Our paper on ribosome profiling was accepted at Nature Methods.</p></section>"
         '<section id="january-2025"><h2>January 2025<a class="headerlink" href="#january-2025">¶</a></h2>'
