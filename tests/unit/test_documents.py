@@ -2005,6 +2005,26 @@ def test_a_headings_permanent_link_is_no_part_of_it() -> None:
     assert not any("¶" in i.text for i in items)
 
 
+def test_a_mkdocs_admonitions_indented_block_is_read_as_markdown() -> None:
+    """An MkDocs Material News page keeps each year's list in an admonition (``!!! success
+    "2025 News"`` over a block indented four spaces): Markdown reads such a block as code, and
+    of nine news only those outside it had been read; the block is the admonition's content, read
+    as Markdown, its opening line no text. A collapsible one (``??? note``) is the same."""
+    page = (
+        '# News Archive\n\n### 2025\n\n!!! success "2025 News"\n'
+        "    - [September 2025] IBL Brain Wide Map papers published in **Nature**!!\n"
+        "    - [June 2025] IBL Brain Wide Map papers accepted in Nature!!\n\n"
+        '### 2024\n\n??? note "2024 News"\n    - [December 2024] COGITATE paper accepted in Nature!!\n\n'
+        "Some text after the admonitions.\n"
+    )
+    items = parse_text(page, today=TODAY, path="docs/news.md").items
+    assert [(i.posted.display() if i.posted else None, i.text) for i in items] == [
+        ("September 2025", "IBL Brain Wide Map papers published in **Nature**!!"),
+        ("June 2025", "IBL Brain Wide Map papers accepted in Nature!!"),
+        ("December 2024", "COGITATE paper accepted in Nature!!"),
+    ]
+
+
 def test_a_page_whose_only_dated_list_is_a_cvs_section_has_no_news() -> None:
     """A home page with only "Education" (``2019.9 - 2021.5`` NYU, Master of Science) had its
     degrees read as two news; a CV's sections (education, experience, teaching, the lab's

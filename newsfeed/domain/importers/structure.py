@@ -936,10 +936,42 @@ def _key_value_metadata(text: str) -> tuple[dict[str, Any] | None, str, int]:
 _DIV_FENCE = re.compile(r"^[ \t]{0,3}:{3,}[ \t]*(?:\{[^{}\n]{0,300}\}|[\w-]{1,80})?[ \t]*:*[ \t]*$", re.M)
 
 
+# an admonition's opening line (MkDocs Material, Python-Markdown): ``!!! success "2025 News"``,
+# ``??? note``, ``???+ info "Title"``; its block is the lines indented under it
+_ADMONITION = re.compile(
+    r"([ \t]*)(?:!!!|\?\?\?\+?)[ \t]+[\w-]+(?:[ \t]+[\w-]+)*(?:[ \t]+\"[^\"\n]*\")?[ \t]*"
+)
+
+
+def without_admonitions(text: str) -> str:
+    """``text`` with each admonition's opening line left out and its indented block brought
+    back to the admonition's own level, so its lists and paragraphs read as Markdown, not as
+    code; the line count kept."""
+    if "!!!" not in text and "???" not in text:
+        return text
+    lines = text.split("\n")
+    n = 0
+    while n < len(lines):
+        m = _ADMONITION.fullmatch(lines[n])
+        n += 1
+        if m is None:
+            continue
+        lines[n - 1] = ""
+        base = len(m.group(1).expandtabs(4))
+        while n < len(lines):
+            line = lines[n].expandtabs(4)
+            indent = len(line) - len(line.lstrip(" "))
+            if line.strip() and indent < base + 4:
+                break
+            lines[n] = line[:base] + line[base + 4 :] if line.strip() else ""
+            n += 1
+    return "\n".join(lines)
+
+
 def read_markdown(text: str, *, line_offset: int = 0, groups: _Groups | None = None) -> list[Block]:
     """Blocks of a Markdown body (no front matter)."""
     groups = groups or _Groups()
-    text = _DIV_FENCE.sub("", strip_templates(text))
+    text = without_admonitions(_DIV_FENCE.sub("", strip_templates(text)))
     lines = text.splitlines()
     tokens = _MD.parse(text)
     blocks: list[Block] = []
