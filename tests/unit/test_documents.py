@@ -2025,6 +2025,24 @@ def test_a_mkdocs_admonitions_indented_block_is_read_as_markdown() -> None:
     ]
 
 
+def test_a_pages_note_that_more_news_will_come_is_no_news() -> None:
+    """A News page closes with "*Check back soon for more updates on research and
+    publications.*" under its last year: it had been an item of 2024. The page's short note
+    about itself ("This page will be regularly updated …", "More news coming soon") is no item;
+    a news that says "stay tuned" in passing still is."""
+    page = (
+        "# News\n\n## 2024\n\n**Feb 2024** - Website redesigned with a fresh new look!\n\n"
+        "**2024** - Awarded the Google exploreCSR grant. Stay tuned for the details of the event!\n\n"
+        "---\n\n*Check back soon for more updates on research and publications.*\n\n"
+        "*This page will be regularly updated with the latest news from the lab.*\n\nMore news coming soon.\n"
+    )
+    items = parse_text(page, today=TODAY, path="docs/news.md").items
+    assert [i.text for i in items] == [
+        "Website redesigned with a fresh new look!",
+        "Awarded the Google exploreCSR grant. Stay tuned for the details of the event!",
+    ]
+
+
 def test_a_page_whose_only_dated_list_is_a_cvs_section_has_no_news() -> None:
     """A home page with only "Education" (``2019.9 - 2021.5`` NYU, Master of Science) had its
     degrees read as two news; a CV's sections (education, experience, teaching, the lab's

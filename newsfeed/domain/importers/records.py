@@ -156,6 +156,13 @@ _PAGE_STAMP = re.compile(
     r"|^\W*(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b",
     re.I,
 )
+# the page's note about itself: "Check back soon for more updates", "This page will be
+# regularly updated with the latest news", "More news coming soon"
+_PAGE_NOTE = re.compile(
+    r"^\W*(?:check\s+back\s+(?:soon|later|often)|more\s+(?:news|updates)\s+(?:coming|to\s+come|soon)"
+    r"|this\s+(?:page|section|list)\s+(?:will\s+be|is)\s+(?:\w+\s+)?updated)\b",
+    re.I,
+)
 
 # a short note wholly in brackets ("(No travel)", "[to be updated]", "(none yet)")
 _ASIDE = re.compile(r"[(\[]\s*[^()\[\]\d]{1,40}?\s*[)\]]\.?")
@@ -619,7 +626,10 @@ def _read(
         # "(No travel)", "[to be updated]" under a year: the author's note that there is none
         result.warnings.append(f"{where}: an aside in brackets, not an item: {text.strip()!r}")
         return
-    if any(len(t.split()) <= 12 and _PAGE_STAMP.search(t) for t in (text, block.text)):
+    if any(
+        len(t.split()) <= 12 and _PAGE_STAMP.search(t) or len(t.split()) <= 20 and _PAGE_NOTE.search(t)
+        for t in (text, block.text)
+    ):
         result.warnings.append(
             f"{where}: the page's own stamp (last updated, copyright), not an item: {text[:60]!r}"
         )
