@@ -2043,6 +2043,20 @@ def test_a_pages_note_that_more_news_will_come_is_no_news() -> None:
     ]
 
 
+def test_a_field_that_holds_the_date_again_is_no_category() -> None:
+    """Records keep ``date: 2026-07``, ``label: 2026-07`` (the date as the theme prints it) and
+    ``tag: paper``: the label had been taken for the author's category, so each item's hint was a
+    date; a field of dates names no category, and the next one (``tag``) does."""
+    data = (
+        '{"news": [{"date": "2026-07", "label": "2026-07",'
+        ' "text": "XPlainVerse is out on arXiv.", "tag": "paper"},'
+        ' {"date": "2026-02", "label": "2026-02",'
+        ' "text": "DeepfakeJudge accepted at CVPR 2026.", "tag": "accepted"}]}'
+    )
+    items = parse_text(data, today=TODAY, path="assets/data/news.json").items
+    assert [(i.hint, i.kind) for i in items] == [("paper", "preprint"), ("accepted", "acceptance")]
+
+
 def test_a_page_whose_only_dated_list_is_a_cvs_section_has_no_news() -> None:
     """A home page with only "Education" (``2019.9 - 2021.5`` NYU, Master of Science) had its
     degrees read as two news; a CV's sections (education, experience, teaching, the lab's

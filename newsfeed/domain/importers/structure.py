@@ -1910,7 +1910,14 @@ def _describe(rows: list[dict[str, Any]], path: str) -> Records | None:
     text_key = max(texts, key=lambda k: (not _TITLE_KEYS.match(k) or len(texts) == 1, length[k]))
     title_key = next((k for k in texts if k != text_key and _TITLE_KEYS.match(k)), None)
     hint_key = next(
-        (k for k in keys if HINT_KEYS.match(k) and share(lambda v: isinstance(v, str), k) >= 0.5), None
+        (
+            k
+            for k in keys
+            # a field that holds dates ("label: 2026-07", the date as the theme prints it) names
+            # no category; the next one may ("tag: paper")
+            if HINT_KEYS.match(k) and k not in dates and share(lambda v: isinstance(v, str), k) >= 0.5
+        ),
+        None,
     )
 
     def short_part(k: str) -> bool:
