@@ -345,7 +345,10 @@ def site_news(
         if not result.items:
             # a page whose News is a loop over a file of the site (_data/updates.yml,
             # _data/announcements.yml): that file is read next, when its name says news
-            places[n:n] = [p for p in _followed(folder, place) if p not in places]
+            # a listing page whose items its template draws from a file (Quarto's
+            # ``listing: contents: news.yml``): that file
+            drawn = dict.fromkeys(_followed(folder, place) + _listed(folder, place))
+            places[n:n] = [p for p in drawn if p not in places]
             template = next((w for w in result.warnings if w.startswith("a template:")), "")
             embeds = next((w for w in result.warnings if w.startswith("its news are posts embedded")), "")
             samples = any(PLACEHOLDER_SAID in w for w in result.warnings)
@@ -504,7 +507,10 @@ def _fetched_news_data(folder: Path) -> list[str]:
             if not _NEWS_IN_NAME.search(stem):
                 continue
             relative = written.lstrip("/")
-            for candidate in (page.parent / relative, folder / relative):
+            # an address from the site's root may be served from static/ or public/ (SvelteKit,
+            # Hugo, Vite, Next.js)
+            served = [folder / top / relative for top in ("static", "public")]
+            for candidate in (page.parent / relative, folder / relative, *served):
                 if candidate.is_file() and _inside(candidate, root):
                     path = candidate.resolve().relative_to(root).as_posix()
                     if path not in found:

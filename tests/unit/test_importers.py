@@ -871,6 +871,54 @@ def test_a_page_a_home_page_loads_into_itself_is_read_for_its_news(tmp_path: Pat
     ]
 
 
+def test_a_quarto_or_myst_sites_news_yml_and_a_listings_contents_file_are_its_news(tmp_path: Path) -> None:
+    """A Quarto site keeps ``news.yml`` at its top, which ``news.qmd`` lists (``listing:
+    contents: news.yml``, drawn by an EJS template): the site had read as "no news"; a data
+    file named for news at the top is a News place, and a listing page with no news of its own
+    is read as the file it lists whatever its name (``contents: items.yml``)."""
+    item = (
+        "- date: 2026-04-23\n  text: Fei's work appears in *JCI Insight*.\n"
+        "- date: 2025-05-01\n  text: Will is elected a Fellow.\n"
+    )
+    listing = (
+        '---\ntitle: "News"\nlisting:\n  - id: all-news\n    contents: {name}\n'
+        "    template: _news.ejs\n---\n\n::: {{#all-news}}\n:::\n"
+    )
+    for name in ("news.yml", "items.yml"):
+        site = tmp_path / name
+        site.mkdir()
+        (site / "_quarto.yml").write_text("project:\n  type: website\n")
+        (site / "index.qmd").write_text("---\ntitle: The Oldham Lab\n---\n\nWe study metabolism.\n")
+        (site / "news.qmd").write_text(listing.format(name=name))
+        (site / name).write_text(item)
+        result = read_path(site, today=TODAY)
+        assert f"its news in {name}" in result.description
+        assert [i.posted.start.isoformat() if i.posted else None for i in result.items] == [
+            "2026-04-23",
+            "2025-05-01",
+        ]
+
+
+def test_a_data_file_a_script_loads_from_the_sites_root_may_be_served_from_static(tmp_path: Path) -> None:
+    """A SvelteKit site's News route loads ``/news.yml``, which the site keeps as
+    ``static/news.yml`` (served at its root): it had read as "no news"."""
+    site = tmp_path / "site"
+    (site / "src" / "routes" / "news").mkdir(parents=True)
+    (site / "static").mkdir()
+    (site / "package.json").write_text('{"name": "home"}')
+    (site / "src" / "routes" / "news" / "+page.js").write_text(
+        "export async function load({ fetch }) {\n  const res = await fetch('/news.yml');\n"
+        "  return { news: await res.text() };\n}\n"
+    )
+    (site / "static" / "news.yml").write_text(
+        "- date: 2026-03-01\n  news: Our paper was accepted at CHI 2026.\n"
+        "- date: 2025-10-01\n  news: Started at CMU.\n"
+    )
+    result = read_path(site, today=TODAY)
+    assert "its news in static/news.yml" in result.description
+    assert [i.kind for i in result.items] == ["acceptance", "position"]
+
+
 def test_finding_the_data_files_a_sites_scripts_load_costs_linear_time(tmp_path: Path) -> None:
     """A script of one long run of letters and names before ``.json`` (a minified bundle) is
     read back at most 200 characters from each suffix: four times the script costs about four

@@ -198,6 +198,11 @@ SITE_NEWS_PLACES: tuple[str, ...] = (
     "src/content/news",  # Astro's content collections
     "news/news.md",  # the News page kept in its own folder
     "news",  # a folder of posts at the top (Quarto, Eleventy), or of the News page (news/index.md)
+    # a data file at the top: a Quarto listing's ``contents: news.yml``, a MyST or Curvenote
+    # site's, a page's script's
+    "news.yml",
+    "news.yaml",
+    "news.json",
     "_includes/news.html",  # a Jekyll include the home page pulls in
     "_includes/news.md",
     "news.md",
