@@ -114,9 +114,14 @@ def _json_feed(body: bytes, *, today: dt.date, path: str) -> ImportResult:
     return result
 
 
-def _day(stamp: time.struct_time | Any, today: dt.date) -> FuzzyDate:
-    day = dt.date(stamp[0], stamp[1], stamp[2])
-    return parse(day.isoformat(), today=today)
+def _day(stamp: time.struct_time | Any, today: dt.date) -> FuzzyDate | None:
+    """The day of a feed's timestamp; None for one no calendar of news holds (Hugo writes
+    ``Mon, 01 Jan 0001`` for a page without a date), as for an entry without any."""
+    try:
+        day = dt.date(stamp[0], stamp[1], stamp[2])
+        return parse(day.isoformat(), today=today)
+    except (DateParseError, ValueError, TypeError, IndexError):
+        return None
 
 
 def _add(
