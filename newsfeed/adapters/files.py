@@ -9,6 +9,7 @@ from pathlib import Path
 
 from newsfeed.domain.dates import DateOrder
 from newsfeed.domain.importers import MAX_BYTES, ImportResult, UnreadableDocument, parse_folder, parse_text
+from newsfeed.domain.importers.feed import looks_like_feed, parse_feed
 from newsfeed.domain.importers.folders import DATA_FILE_SUFFIXES, repository_document
 from newsfeed.domain.importers.records import PLACEHOLDER_SAID
 from newsfeed.domain.importers.structure import (
@@ -107,6 +108,11 @@ def read_path(
     text = read_text(path)
     if not text.strip():
         raise UnreadableDocument(f"{path}: the file is empty")
+    if fmt == "auto" and looks_like_feed(text[:4096].encode("utf-8")):
+        # an Atom or RSS feed kept as a file (a built site's index.xml, feed.xml): its entries
+        found = parse_feed(text.encode("utf-8"), today=today, path=str(path))
+        found.description = f"{_FEED_NAMES.get(found.format, 'feed')}, {len(found.items)} entries"
+        return found
     result = parse_text(
         text, today=today, fmt=fmt, date_order=date_order, default_order=default_order, path=str(path)
     )
@@ -118,6 +124,27 @@ def read_path(
             found.description = f"the {len(named)} pages its table of contents names, {found.description}"
             return found
     return result
+
+
+_FEED_NAMES = {"feed": "Atom or RSS feed"}
+# a built site's own feed of its posts, read when no other place holds news, before its home page
+_SITE_FEEDS = ("feed.xml", "atom.xml", "index.xml", "rss.xml", "feed.json")
+
+
+def _site_feed(folder: Path) -> list[str]:
+    """The site's own feed files that are feeds (not a template that renders one), as paths in
+    the folder."""
+    found: list[str] = []
+    for name in _SITE_FEEDS:
+        file = folder / name
+        try:
+            with file.open("rb") as handle:
+                head = handle.read(4_096)
+        except OSError:
+            continue
+        if looks_like_feed(head):
+            found.append(name)
+    return found
 
 
 _BUNDLE_PAGES = ("index.md", "index.markdown", "index.qmd", "index.Rmd", "index.rmd")
@@ -316,6 +343,8 @@ def site_news(
     spots[pages:pages] = [p for p in _fetched_news_data(folder) if p not in spots]
     posts = spots.index("content/post")
     spots[posts:posts] = _news_data_files(folder) + [p for p in _navigation_pages(folder) if p not in spots]
+    home = len(spots) - len(SITE_HOME_PAGES)  # the home page, whatever it holds, comes last
+    spots[home:home] = _site_feed(folder)
     for spot in spots:
         place = folder / spot.split("#")[0]
         if place in places or not place.exists():

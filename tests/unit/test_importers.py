@@ -919,6 +919,53 @@ def test_a_data_file_a_script_loads_from_the_sites_root_may_be_served_from_stati
     assert [i.kind for i in result.items] == ["acceptance", "position"]
 
 
+_HUGO_RSS = """<?xml version="1.0" encoding="utf-8" standalone="yes"?>
+<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel><title>Kelvin Aerospace Lab</title>
+<link>http://localhost:1313/</link><generator>Hugo</generator>
+<item><title>Transient Nozzle Simulation (Fluent)</title><link>http://localhost:1313/updates/117/</link>
+<pubDate>Sun, 08 Feb 2026 00:00:00 +0000</pubDate>
+<description>&lt;p&gt;We validated the nozzle flow.&lt;/p&gt;</description></item>
+<item><title>Welcome to Kelvin Aerospace Lab</title><link>http://localhost:1313/updates/1/</link>
+<pubDate>Fri, 12 Sep 2025 13:35:00 -0500</pubDate><description>Our new updates section.</description></item>
+<item><title>About</title><link>http://localhost:1313/about/</link>
+<pubDate>Mon, 01 Jan 0001 00:00:00 +0000</pubDate><description>Who we are.</description></item>
+</channel></rss>
+"""
+
+
+def test_a_feed_kept_as_a_file_is_read_as_a_feed_and_a_zero_date_is_no_crash(tmp_path: Path) -> None:
+    """``newsfeed import index.xml`` on a built Hugo site's RSS feed had read it as a Markdown
+    page (its dates, links and tags as 65 items); a file that is an Atom or RSS feed is read
+    with the feed reader, one item per entry. Hugo dates a page without a date ``Mon, 01 Jan
+    0001``: that had raised out of the feed reader (a followed source's sync with it, too); the
+    entry is one without a date, skipped with a warning."""
+    feed = tmp_path / "index.xml"
+    feed.write_text(_HUGO_RSS)
+    result = read_path(feed, today=TODAY.replace(year=2026))
+    assert result.description == "Atom or RSS feed, 2 entries"
+    assert [(i.posted.start.isoformat() if i.posted else None, i.title) for i in result.items] == [
+        ("2026-02-08", "Transient Nozzle Simulation (Fluent)"),
+        ("2025-09-12", "Welcome to Kelvin Aerospace Lab"),
+    ]
+    assert any("entry 3 ('About') has no date: skipped" in w for w in result.warnings)
+
+
+def test_a_built_sites_own_feed_is_read_when_no_other_place_holds_news(tmp_path: Path) -> None:
+    """A built Hugo site (its ``index.html``, ``index.xml``, no sources) with no News section
+    on its home page: it had read as "no news"; its own feed holds its posts, read before the
+    home page. A ``feed.xml`` that is a template (Jekyll's, front matter and Liquid) is no feed."""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("<html><body><h1>Kelvin Aerospace Lab</h1><p>Rockets.</p></body></html>")
+    (site / "index.xml").write_text(_HUGO_RSS)
+    (site / "feed.xml").write_text(
+        '---\nlayout: null\n---\n<?xml version="1.0"?>\n<rss>{% for post in site.posts %}{% endfor %}</rss>\n'
+    )
+    result = read_path(site, today=TODAY.replace(year=2026))
+    assert "its news in index.xml, Atom or RSS feed, 2 entries" in result.description
+    assert len(result.items) == 2
+
+
 def test_finding_the_data_files_a_sites_scripts_load_costs_linear_time(tmp_path: Path) -> None:
     """A script of one long run of letters and names before ``.json`` (a minified bundle) is
     read back at most 200 characters from each suffix: four times the script costs about four
