@@ -224,6 +224,16 @@ RSS = b"""<?xml version="1.0"?>
     <description>Paper submission deadline: 1 Sep 2025, 11.59pm AoE.</description></item>
 </channel></rss>"""
 
+# Hugo dates a page without a date "Mon, 01 Jan 0001" in its feed: such an entry has no date
+# (it had raised out of the feed reader and failed the whole sync)
+HUGO_RSS = b"""<?xml version="1.0" encoding="utf-8" standalone="yes"?>
+<rss version="2.0"><channel><title>Kelvin Aerospace Lab</title><link>https://kal.example/</link>
+  <item><title>Paper accepted at AIAA SciTech 2026</title><link>https://kal.example/updates/1/</link>
+    <pubDate>Sun, 08 Feb 2026 00:00:00 +0000</pubDate><description>Our nozzle paper.</description></item>
+  <item><title>About</title><link>https://kal.example/about/</link>
+    <pubDate>Mon, 01 Jan 0001 00:00:00 +0000</pubDate><description>Who we are.</description></item>
+</channel></rss>"""
+
 JSON_FEED = b"""{"version": "https://jsonfeed.org/version/1.1", "title": "Lab", "items": [
   {"id": "1", "url": "https://lab.example/a", "title": "Best paper award at ICML",
    "content_text": "Our paper received the best paper award at ICML 2025.",
@@ -257,6 +267,12 @@ JSON_FEED = b"""{"version": "https://jsonfeed.org/version/1.1", "title": "Lab", 
                     (("Paper submission deadline", "1 Sep 2025, 23:59 AoE"),),
                 )
             },
+        ),
+        (
+            "/index.xml",
+            HUGO_RSS,
+            "application/rss+xml",
+            {("Paper accepted at AIAA SciTech 2026", "8 Feb 2026", "acceptance", ())},
         ),
         (
             "/feed.json",
