@@ -1475,6 +1475,29 @@ def test_news_pages_kept_in_pages_or_fetched_from_public_are_found(tmp_path: Pat
     assert [i.title for i in read.items] == ["Paper accepted at IPDPS", "Keynote at SC25"]
 
 
+def test_a_data_file_of_numbered_stand_ins_is_no_news_and_the_home_pages_news_are(tmp_path: Path) -> None:
+    """A Quarto template ships ``news.yml`` with ``description: "News 1"`` … ``"News 8"`` while
+    the owner keeps the real News on ``index.qmd``: the stand-ins had been read as eight undated
+    news; a text that is only "News", "Update" or "Item" and a number is a template's stand-in,
+    and the site reads on to its home page's News."""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "_quarto.yml").write_text("project:\n  type: website\n")
+    (site / "news.yml").write_text("".join(f'- description: "News {n}"\n' for n in range(1, 9)))
+    (site / "index.qmd").write_text(
+        "---\ntitle: Arpita\n---\n\n### News {#sec-news}\n\n"
+        "- [May 2025] I won the People's Choice Prize at the London Hopper Colloquium.\n"
+        "- [Mar 2025] My team won first place in the Easy Read Image Generation Hackathon.\n"
+    )
+    result = read_path(site, today=TODAY)
+    assert "its news in index.qmd" in result.description
+    assert [(i.posted.display() if i.posted else None, i.kind) for i in result.items] == [
+        ("May 2025", "award"),
+        ("March 2025", "award"),
+    ]
+    assert any("news.yml (only a theme's sample posts)" in w for w in result.warnings)
+
+
 def test_a_page_the_sites_navigation_names_news_is_its_news_page(tmp_path: Path) -> None:
     """A Quarto book keeps its News in ``chapters/news.qmd``, which its ``_quarto.yml`` lists in
     the sidebar as ``{file: chapters/news.qmd, text: "News"}``: no fixed place names that file,

@@ -144,7 +144,9 @@ PLACEHOLDER_SAID = "a theme's sample text (lorem ipsum, a sample post)"
 # a template's stand-in for an item, wholly in brackets: "[News item 5]", "[Update text here]"
 _PLACEHOLDER_ITEM = re.compile(
     r"\[\s*(?:news|update|item|event|announcement|text|title|description)"
-    r"(?:\s+(?:item|title|text|here|description))*\s*\d{0,3}\s*\]\.?",
+    r"(?:\s+(?:item|title|text|here|description))*\s*\d{0,3}\s*\]\.?"
+    # or numbered without brackets: a template's "News 1" … "News 8", "Update 3"
+    r"|(?:news|update|item|announcement)(?:\s+item)?\s*#?\d{1,3}\.?",
     re.I,
 )
 

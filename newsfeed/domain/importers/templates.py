@@ -178,7 +178,7 @@ def without_loops(text: str) -> str:
 # the home page when it has a News section, then the posts (often a blog, or a theme's sample
 # posts, as academicpages ships), then the home page whatever it holds. "page#news": that page
 # only when a heading of it names the News.
-SITE_HOME_PAGES = ("_pages/about.md", "index.md", "index.html", "about.md")
+SITE_HOME_PAGES = ("_pages/about.md", "index.md", "index.html", "about.md", "index.qmd")  # Quarto's too
 _DATA_SUFFIXES = (".yml", ".yaml", ".json", ".csv", ".tsv", ".toml")
 SITE_NEWS_PLACES: tuple[str, ...] = (
     *(f"_data/news{s}" for s in _DATA_SUFFIXES),
