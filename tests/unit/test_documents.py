@@ -891,6 +891,21 @@ def test_pandoc_attributes_after_a_link_are_not_text() -> None:
     ]
 
 
+def test_a_date_label_in_a_pandoc_span_dates_its_item() -> None:
+    """A Quarto home page writes ``- [June 2026]{.item-date} Presented our paper …`` (a span the
+    theme styles): the items had been dated by the label but kept "{.item-date}" as the start of
+    their text; the span's attributes are markup, the label is a label."""
+    page = (
+        "## News\n\n- [June 2026]{.item-date} Presented our EAMT 2026 paper on machine translation.\n"
+        "- [May 2026]{.item-date} ShAnEL-2, our grading dataset, was accepted at LREC 2026.\n"
+    )
+    items = parse_text(page, today=TODAY, path="index.qmd").items
+    assert [(i.posted.display() if i.posted else None, i.text) for i in items] == [
+        ("June 2026", "Presented our EAMT 2026 paper on machine translation."),
+        ("May 2026", "ShAnEL-2, our grading dataset, was accepted at LREC 2026."),
+    ]
+
+
 def test_a_month_written_with_a_dot_in_yaml_is_a_month_not_a_number() -> None:
     """``date: 10.2023`` is a YAML float (10.2023, and ``10.2020`` would be 10.202): those
     records had been imported undated. A month and year written with a dot stay as written;

@@ -140,7 +140,9 @@ def label_of(
     content: str, *, today: dt.date, order: DateOrder | None, year: int | None, trailing: bool = True
 ) -> tuple[FuzzyDate, str] | None:
     """(posted date, text without the label) when the content starts (or, with ``trailing``,
-    ends) with a date label; emphasis the label opened and the text closes is kept whole."""
+    ends) with a date label; emphasis the label opened and the text closes is kept whole. A
+    label in a Pandoc span (``[June 2026]{.item-date} …``) is a label: the attributes are markup."""
+    content = _without_attributes(content)
     found = _label_of(content, today=today, order=order, year=year, trailing=trailing)
     if found is None or not content.endswith(found[1]):
         return found
