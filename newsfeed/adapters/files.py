@@ -502,7 +502,7 @@ _LANGUAGE_FOLDERS = ("content", "data", "_data")
 
 # a data file's address written in a page or a script ("assets/data/news.json"): its suffix
 # found first, the path before it read back from there, so a long run of letters costs no more
-_DATA_SUFFIX = re.compile(r"\.(?:json|ya?ml|csv|toml|m?js)\b", re.I)
+_DATA_SUFFIX = re.compile(r"\.(?:json|ya?ml|csv|toml|m?js|md)\b", re.I)
 _SCRIPT_SUFFIXES = frozenset(
     {".html", ".htm", ".js", ".mjs", ".ts", ".jsx", ".tsx", ".vue", ".svelte", ".astro"}
 )
@@ -512,7 +512,8 @@ _NOT_SCANNED = frozenset({"node_modules", "vendor", "vendors", "_site", "dist", 
 def _fetched_news_data(folder: Path) -> list[str]:
     """The data files named for news that the site's pages and scripts load as they run
     (``fetch('assets/data/news.json')``, ``$.getJSON("./news.json")``, ``data-content-source=
-    "assets/data/news.json"``, ``<script src="assets/js/news.js">`` whose list the page draws),
+    "assets/data/news.json"``, ``<script src="assets/js/news.js">`` whose list the page draws,
+    a Hugo template's ``(resources.Get "news.md").Content``),
     that exist in the folder, as paths in it, in the order first named: a page that shows
     "Loading updates…" until its script fills it keeps its news there.
     Pages and scripts are looked for three folders down, 300 at most, libraries and built
@@ -537,8 +538,8 @@ def _fetched_news_data(folder: Path) -> list[str]:
                 continue
             relative = written.lstrip("/")
             # an address from the site's root may be served from static/ or public/ (SvelteKit,
-            # Hugo, Vite, Next.js)
-            served = [folder / top / relative for top in ("static", "public")]
+            # Hugo, Vite, Next.js); Hugo's ``resources.Get "news.md"`` reads from assets/
+            served = [folder / top / relative for top in ("static", "public", "assets")]
             for candidate in (page.parent / relative, folder / relative, *served):
                 if candidate.is_file() and _inside(candidate, root):
                     path = candidate.resolve().relative_to(root).as_posix()

@@ -966,6 +966,29 @@ def test_a_built_sites_own_feed_is_read_when_no_other_place_holds_news(tmp_path:
     assert len(result.items) == 2
 
 
+def test_a_hugo_templates_resource_named_for_news_is_its_news(tmp_path: Path) -> None:
+    """A Hugo lab site's home page renders ``{{ (resources.Get "news.md").Content | markdownify }}``
+    from ``layouts/partials/news.html``; the page is ``assets/news.md`` (Hugo's resources live in
+    assets/): the site had read as "no news"."""
+    site = tmp_path / "site"
+    (site / "layouts" / "partials").mkdir(parents=True)
+    (site / "assets").mkdir()
+    (site / "hugo.toml").write_text('title = "WiSE Lab"\n')
+    (site / "layouts" / "partials" / "news.html").write_text(
+        '{{- (resources.Get "news.md").Content | markdownify -}}\n'
+    )
+    (site / "assets" / "news.md").write_text(
+        "## Latest News\n*  **Nov 17, 2023**: <br/>Congrats to Rahul for defending!\n"
+        "*  **Apr 19, 2020**: <br/>Congrats to Akshay on winning IPSN best paper!\n"
+    )
+    result = read_path(site, today=TODAY)
+    assert "its news in assets/news.md" in result.description
+    assert [(i.posted.start.isoformat() if i.posted else None, i.text) for i in result.items] == [
+        ("2023-11-17", "Congrats to Rahul for defending!"),
+        ("2020-04-19", "Congrats to Akshay on winning IPSN best paper!"),
+    ]
+
+
 def test_finding_the_data_files_a_sites_scripts_load_costs_linear_time(tmp_path: Path) -> None:
     """A script of one long run of letters and names before ``.json`` (a minified bundle) is
     read back at most 200 characters from each suffix: four times the script costs about four
