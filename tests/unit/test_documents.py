@@ -2072,6 +2072,27 @@ def test_a_field_that_holds_the_date_again_is_no_category() -> None:
     assert [(i.hint, i.kind) for i in items] == [("paper", "preprint"), ("accepted", "acceptance")]
 
 
+def test_lorem_ipsum_words_without_lorem_ipsum_are_a_templates_filler() -> None:
+    """A lab template's News page carries generated filler ("Eget Nulla: Posuere urna nec
+    tincidunt praesent. Egestas sed sed risus pretium quam.") that never says "lorem ipsum":
+    it had been four news; an item whose words are lorem ipsum's, eight or more and four in five
+    of them, is a stand-in. A news that quotes a Latin phrase or names a Latin title is not."""
+    page = (
+        "<h2>News</h2><ul>"
+        "<li>4 Jan 2018: <a href='http://x.org'>Eget Nulla: Posuere urna nec tincidunt praesent. "
+        "Egestas sed sed risus pretium quam.</a></li>"
+        "<li>13 Dec 2017: Vitae Congue eu Consequat: Arcu cursus euismod quis viverra nibh cras.</li>"
+        '<li>11 Nov 2017: Our paper "Ut pictura poesis" on Latin metaphors in science was accepted.</li>'
+        "<li>1 Oct 2017: Gave a talk on lacus and ante in cell biology at the Et Al. seminar.</li></ul>"
+    )
+    result = parse_text(page, today=TODAY, path="news.html")
+    assert [i.posted.start.isoformat() if i.posted else None for i in result.items] == [
+        "2017-11-11",
+        "2017-10-01",
+    ]
+    assert sum("sample" in w or "filler" in w for w in result.warnings) >= 2
+
+
 def test_a_page_whose_only_dated_list_is_a_cvs_section_has_no_news() -> None:
     """A home page with only "Education" (``2019.9 - 2021.5`` NYU, Master of Science) had its
     degrees read as two news; a CV's sections (education, experience, teaching, the lab's

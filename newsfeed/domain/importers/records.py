@@ -42,7 +42,7 @@ from .news import (
     year_label,
 )
 from .structure import NEWS_HEADING, OTHER_HEADING, Block, Document, heading_words
-from .text import mended_date, title_of, with_emoji
+from .text import mended_date, plain, title_of, with_emoji
 
 _DATE_HEADING_CHARS = re.compile(r"[\s*_#:|.,()\[\]`~-]+")
 
@@ -165,6 +165,34 @@ _PAGE_NOTE = re.compile(
     r"|this\s+(?:page|section|list)\s+(?:will\s+be|is)\s+(?:\w+\s+)?updated)\b",
     re.I,
 )
+
+# the words of lorem ipsum, which filler generators draw from ("Eget Nulla: Posuere urna nec
+# tincidunt praesent. Egestas sed sed risus pretium quam."): a template's stand-in text
+_LOREM_WORDS = frozenset(
+    """a ac accumsan adipiscing aenean aliquam aliquet amet ante arcu at auctor augue bibendum blandit
+    commodo condimentum congue consectetur consequat convallis cras cursus dapibus diam dictum
+    dictumst dignissim dis dolor donec dui duis egestas eget eleifend elementum elit enim erat eros
+    est et etiam eu euismod facilisi facilisis fames faucibus felis fermentum feugiat fringilla
+    fusce gravida habitant habitasse hac hendrerit iaculis id imperdiet in integer interdum ipsum
+    justo labore lacinia lacus laoreet lectus leo libero ligula lobortis lorem luctus maecenas magna
+    magnis malesuada massa mattis mauris metus mi molestie mollis montes morbi mus nam nascetur
+    natoque nec neque netus nibh nisi nisl non nulla nullam nunc odio orci ornare parturient
+    pellentesque penatibus pharetra phasellus placerat platea porta porttitor posuere potenti
+    praesent pretium proin pulvinar purus quam quis quisque rhoncus ridiculus risus rutrum sagittis
+    sapien scelerisque sed sem semper senectus sit sociis sodales sollicitudin suscipit suspendisse
+    tellus tempor tempus tincidunt tortor tristique turpis ullamcorper ultrices ultricies urna ut
+    varius vel velit venenatis vestibulum vitae vivamus viverra volutpat vulputate""".split()
+)
+
+
+def _filler(text: str) -> bool:
+    """Whether an item's words are lorem ipsum's, as a filler generator writes them: eight words
+    or more, four in five of them its vocabulary (Latin prose has other words)."""
+    words = re.findall(r"[^\W\d_]+", plain(text).lower())
+    if len(words) < 8:
+        return False
+    return sum(1 for w in words if w in _LOREM_WORDS) >= 0.8 * len(words)
+
 
 # a short note wholly in brackets ("(No travel)", "[to be updated]", "(none yet)")
 _ASIDE = re.compile(r"[(\[]\s*[^()\[\]\d]{1,40}?\s*[)\]]\.?")
@@ -636,7 +664,7 @@ def _read(
             f"{where}: the page's own stamp (last updated, copyright), not an item: {text[:60]!r}"
         )
         return
-    if _PLACEHOLDER.search(text) or _PLACEHOLDER_ITEM.fullmatch(text.strip()):
+    if _PLACEHOLDER.search(text) or _PLACEHOLDER_ITEM.fullmatch(text.strip()) or _filler(text):
         # a theme's sample post ("Blog Post number 1", "… Win the Best Paper Award at
         # Wowchemy 2020", "Welcome to Jekyll!"): filler text, not the author's news
         result.warnings.append(f"{where}: {PLACEHOLDER_SAID}, not imported: {text[:60]!r}")
