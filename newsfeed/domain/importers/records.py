@@ -168,8 +168,7 @@ _PAGE_NOTE = re.compile(
 
 # the words of lorem ipsum, which filler generators draw from ("Eget Nulla: Posuere urna nec
 # tincidunt praesent. Egestas sed sed risus pretium quam."): a template's stand-in text
-_LOREM_WORDS = frozenset(
-    """a ac accumsan adipiscing aenean aliquam aliquet amet ante arcu at auctor augue bibendum blandit
+_LOREM = """a ac accumsan adipiscing aenean aliquam aliquet amet ante arcu at auctor augue bibendum blandit
     commodo condimentum congue consectetur consequat convallis cras cursus dapibus diam dictum
     dictumst dignissim dis dolor donec dui duis egestas eget eleifend elementum elit enim erat eros
     est et etiam eu euismod facilisi facilisis fames faucibus felis fermentum feugiat fringilla
@@ -181,8 +180,8 @@ _LOREM_WORDS = frozenset(
     praesent pretium proin pulvinar purus quam quis quisque rhoncus ridiculus risus rutrum sagittis
     sapien scelerisque sed sem semper senectus sit sociis sodales sollicitudin suscipit suspendisse
     tellus tempor tempus tincidunt tortor tristique turpis ullamcorper ultrices ultricies urna ut
-    varius vel velit venenatis vestibulum vitae vivamus viverra volutpat vulputate""".split()
-)
+    varius vel velit venenatis vestibulum vitae vivamus viverra volutpat vulputate"""
+_LOREM_WORDS = frozenset(_LOREM.split())
 
 
 def _filler(text: str) -> bool:
