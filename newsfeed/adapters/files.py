@@ -516,16 +516,20 @@ def _fetched_news_data(folder: Path) -> list[str]:
     a Hugo template's ``(resources.Get "news.md").Content``),
     that exist in the folder, as paths in it, in the order first named: a page that shows
     "Loading updates…" until its script fills it keeps its news there.
-    Pages and scripts are looked for three folders down, 300 at most, libraries and built
-    copies left out."""
+    Pages and scripts are looked for three folders down, 300 at most and 8 MB read over all,
+    libraries and built copies left out."""
     root = folder.resolve()
     found: list[str] = []
+    budget = 8_000_000  # characters read over all pages and scripts: a site of big bundles costs no more
     for page in _site_scripts(folder):
+        if budget <= 0:
+            break
         try:
             with page.open("rb") as handle:
-                text = handle.read(500_000).decode("utf-8", "replace")
+                text = handle.read(min(500_000, budget)).decode("utf-8", "replace")
         except OSError:
             continue
+        budget -= len(text)
         for m in itertools.islice(_DATA_SUFFIX.finditer(text), 2_000):
             start = m.start()
             while start > max(0, m.start() - 200) and (
