@@ -117,6 +117,9 @@ def resolve(text: str) -> Zone | None:
         hours, minutes = int(m.group(2)), int(m.group(3) or 0)
         if hours > 14 or minutes > 59:
             return None
+        if hours == minutes == 0:
+            # "+0000", and RFC 2822's "-0000" (UTC, the sender's own zone unknown): UTC
+            return Zone("UTC")
         return Zone(format_offset(m.group(1), hours, minutes))
     if t.upper() in _ABBREVIATIONS and (t.isupper() or t == "Z" or (t.islower() and len(t) >= 3)):
         name, ambiguous = _ABBREVIATIONS[t.upper()]
