@@ -186,11 +186,13 @@ _LOREM_WORDS = frozenset(_LOREM.split())
 
 def _filler(text: str) -> bool:
     """Whether an item's words are lorem ipsum's, as a filler generator writes them: eight words
-    or more, four in five of them its vocabulary (Latin prose has other words)."""
-    words = re.findall(r"[^\W\d_]+", plain(text).lower())
+    of three letters or more, four in five of them its vocabulary and five of them different
+    (Latin prose has other words; "a", "in", "sit" alone are English too)."""
+    words = [w for w in re.findall(r"[^\W\d_]+", plain(text).lower()) if len(w) >= 3]
     if len(words) < 8:
         return False
-    return sum(1 for w in words if w in _LOREM_WORDS) >= 0.8 * len(words)
+    lorem = [w for w in words if w in _LOREM_WORDS]
+    return len(lorem) >= 0.8 * len(words) and len(set(lorem)) >= 5
 
 
 # a short note wholly in brackets ("(No travel)", "[to be updated]", "(none yet)")
