@@ -2091,6 +2091,9 @@ def test_lorem_ipsum_words_without_lorem_ipsum_are_a_templates_filler() -> None:
         "2017-10-01",
     ]
     assert sum("sample" in w or "filler" in w for w in result.warnings) >= 2
+    # words English shares with it ("a", "in", "sit"), however many, are no filler
+    repeated = "- 05/2024 " + "a in sit " * 20 + "\n"
+    assert len(parse_text(repeated, today=TODAY, path="news.md").items) == 1
 
 
 def test_a_page_whose_only_dated_list_is_a_cvs_section_has_no_news() -> None:
