@@ -329,6 +329,8 @@ _MARKUP_ATTRIBUTES = re.compile(
 
 
 def _without_attributes(text: str) -> str:
+    if "{" not in text:  # most texts: no attribute to look for
+        return text
     return _MARKUP_ATTRIBUTES.sub(lambda m: m.group("link") or "", text)
 
 
