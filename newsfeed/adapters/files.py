@@ -109,9 +109,10 @@ def read_path(
     if not text.strip():
         raise UnreadableDocument(f"{path}: the file is empty")
     if fmt == "auto" and looks_like_feed(text[:4096].encode("utf-8")):
-        # an Atom or RSS feed kept as a file (a built site's index.xml, feed.xml): its entries
+        # a feed kept as a file (a built site's index.xml, feed.xml, feed.json): its entries
         found = parse_feed(text.encode("utf-8"), today=today, path=str(path))
-        found.description = f"{_FEED_NAMES.get(found.format, 'feed')}, {len(found.items)} entries"
+        kind = "JSON Feed" if text.lstrip().startswith("{") else "Atom or RSS feed"
+        found.description = f"{kind}, {len(found.items)} entries"
         return found
     result = parse_text(
         text, today=today, fmt=fmt, date_order=date_order, default_order=default_order, path=str(path)
@@ -126,7 +127,6 @@ def read_path(
     return result
 
 
-_FEED_NAMES = {"feed": "Atom or RSS feed"}
 # a built site's own feed of its posts, read when no other place holds news, before its home page
 _SITE_FEEDS = ("feed.xml", "atom.xml", "index.xml", "rss.xml", "feed.json")
 
@@ -207,22 +207,18 @@ def _documents(
     return files + nested
 
 
-_HEADLESS = re.compile(r"^headless\s*[:=]\s*[\"']?true[\"']?\s*$", re.M | re.I)
-
-
 def _headless(page: Path) -> bool:
     """Whether a page bundle's page is headless (Hugo's ``headless: true`` in its front matter):
-    the site shows no page for it, only what its templates take from its files."""
+    the site shows no page for it, only what its templates take from its files. Only a page
+    whose head names "headless" is read whole and its front matter parsed."""
     try:
         with page.open("rb") as handle:
-            head = handle.read(4_096).decode("utf-8", "replace")
-    except OSError:
+            if b"headless" not in handle.read(4_096):
+                return False
+        meta, _, _ = split_front_matter(read_text(page))
+    except (OSError, UnreadableDocument):
         return False
-    fence = head.lstrip("\ufeff")[:3]
-    if fence not in ("---", "+++"):
-        return False
-    end = head.find(fence, 3)
-    return bool(_HEADLESS.search(head[3 : end if end > 0 else len(head)]))
+    return meta is not None and meta.get("headless") is True
 
 
 def _toctree_files(page: Path, entries: list[str]) -> list[Path]:

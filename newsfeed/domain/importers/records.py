@@ -188,6 +188,8 @@ def _filler(text: str) -> bool:
     """Whether an item's words are lorem ipsum's, as a filler generator writes them: eight words
     of three letters or more, four in five of them its vocabulary and five of them different
     (Latin prose has other words; "a", "in", "sit" alone are English too)."""
+    if len(_LOREM_WORDS.intersection(re.findall(r"[^\W\d_]{3,}", text.lower()))) < 5:
+        return False  # most items, at the cost of one pass: five different lorem words at least
     words = [w for w in re.findall(r"[^\W\d_]+", plain(text).lower()) if len(w) >= 3]
     if len(words) < 8:
         return False

@@ -1813,24 +1813,30 @@ def _find_records(data: Any, path: str, group: Any) -> list[Records]:
 _YEAR_KEY = re.compile(r"(?:year|yyyy|yr)", re.I)
 _MONTH_KEY = re.compile(r"(?:month|mon|mm)", re.I)
 _DAY_KEY = re.compile(r"(?:day|dd)", re.I)
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 JOINED_DATE = "year/month/day"  # the field a record's date split over three fields is read as
 
 
 def _month_number(value: Any) -> int | None:
-    """A month a field holds on its own: 3, "03", "03月", "3월", "March", "Mar"; None else."""
+    """A month a field holds on its own: 3, "03", "03月", "3월", "March", "Mar", "März" (the date
+    grammar's names); None else."""
     text = str(value).strip().rstrip("月월.").strip() if isinstance(value, (str, int)) else ""
-    if text.isdigit() and 1 <= int(text) <= 12:
-        return int(text)
-    if text[:3].lower() in _MONTHS and text.isalpha():
-        return _MONTHS.index(text[:3].lower()) + 1
-    return None
+    if text.isdigit():
+        return int(text) if 1 <= int(text) <= 12 else None
+    if not text.isalpha():
+        return None
+    from ..dates.grammar import month_number  # the grammar loads with the parser, on first use
+
+    try:
+        return month_number(text)
+    except KeyError:
+        return None
 
 
 def _joined_dates(rows: list[dict[str, Any]], keys: list[str]) -> list[dict[str, Any]]:
     """Records whose date is split over a year, a month and a day field (``year: 2025, month:
-    '03月', day: 15``), each with those fields read as one date (:data:`JOINED_DATE`), kept where
-    the year was; the records unchanged when no month field holds months alone."""
+    '03月', day: 15``), each with those fields read as one date (:data:`JOINED_DATE`, written
+    ``2025-03-15`` or ``2025-03``), kept where the year was; the records unchanged when no month
+    field holds months alone."""
     year = next((k for k in keys if _YEAR_KEY.fullmatch(k)), None)
     month = next((k for k in keys if _MONTH_KEY.fullmatch(k)), None)
     day = next((k for k in keys if _DAY_KEY.fullmatch(k)), None)
@@ -1846,10 +1852,10 @@ def _joined_dates(rows: list[dict[str, Any]], keys: list[str]) -> list[dict[str,
         if not re.fullmatch(r"\d{4}", written) or number is None:
             joined.append(row)
             continue
-        date = f"{_MONTHS[number - 1].title()} {written}"
+        date = f"{written}-{number:02d}"
         day_value = str(row.get(day) or "").strip().rstrip("日일") if day else ""
         if day_value.isdigit() and 1 <= int(day_value) <= 31:
-            date = f"{int(day_value)} {date}"
+            date = f"{date}-{int(day_value):02d}"
         joined.append(
             {
                 (JOINED_DATE if k == year else k): (date if k == year else v)
