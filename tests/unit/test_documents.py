@@ -1503,7 +1503,17 @@ def test_a_scripts_escapes_are_read_as_javascript_reads_them() -> None:
 
 @pytest.mark.parametrize(
     ("head", "unit"),
-    [("", "/* "), ('"', '\\"'), ("`", "\\`"), ("'", "\\'"), ("", "[{a:"), ("", "[{a:1},")],
+    [
+        ("", "/* "),
+        ('"', '\\"'),
+        ("`", "\\`"),
+        ("'", "\\'"),
+        ("", "[{a:"),
+        ("", "[{a:1},"),
+        ("[", "{a: <p>{'"),
+        ("[", "{t: (<p>it's{' '}<b>x</b></p>)},"),
+        ("[", "{t: <p a={`"),
+    ],
     ids=[
         "unclosed-comments",
         "escaped-quotes",
@@ -1511,6 +1521,9 @@ def test_a_scripts_escapes_are_read_as_javascript_reads_them() -> None:
         "escaped-single-quotes",
         "nested-arrays",
         "flat-array",
+        "unclosed-markup-values",
+        "markup-values",
+        "unclosed-attribute-expressions",
     ],
 )
 def test_a_hostile_script_costs_linear_time(head: str, unit: str) -> None:
@@ -2450,6 +2463,54 @@ def test_a_react_component_that_writes_its_news_as_jsx_markup_is_read() -> None:
         ("I gave a talk at MIT .", "November 2024"),
     ]
     assert result.description.startswith("JSX markup of a component")
+
+
+def test_a_react_list_whose_texts_are_jsx_markup_is_read_as_data() -> None:
+    """A React page's news list whose texts are written as markup (``content: (<>Our paper <a
+    href=…>X</a> …</>)``, ``news: <span>…{' '}…</span>``) beside plain strings, with fields that
+    name an imported picture (``image: IJCAI1``, ``require('@/assets/lab.jpg')``): each record's
+    text is what its markup shows. Such a list had been no data (the markup, and the picture's
+    name, are no literal), so the page gave 0 items or only its plain-string records."""
+    page = (
+        "import IJCAI1 from '../public/news/ijcai.jpg';\n"
+        "const newsList = [\n"
+        "  {\n    date: 'Sep 2025',\n    image: IJCAI1,\n"
+        "    content: <>✈️ Attending UIST 2025 in Busan, Korea.</>,\n  },\n"
+        "  {\n    date: '09/2023',\n    photo: require('@/assets/images/expo.jpg'),\n"
+        "    news: (\n      <span>\n        Invited to present GLOMA at UVA's{' '}\n"
+        '        <a href="https://engineering.virginia.edu/thornton" target="_blank">\n'
+        "          Thornton Society\n        </a>{' '}\n        Dinner!\n      </span>\n    ),\n  },\n"
+        "  {\n    date: new Date('2023-06-01'),\n    content: \"Co-founded Voy, a startup.\",\n  },\n"
+        "];\n"
+        'export default function News() {\n  return (<ul className="news">{newsList.map((n, i) => (\n'
+        '    <li key={i}><span className="date">{n.date}</span> {n.content}</li>))}</ul>);\n}\n'
+    )
+    result = parse_text(page, today=TODAY, path="src/components/NewsSection.jsx")
+    assert result.description.startswith("JavaScript data, 3 records under `newsList`"), result.description
+    assert [(i.posted.display() if i.posted else None, i.text) for i in result.items] == [
+        ("September 2025", "✈️ Attending UIST 2025 in Busan, Korea."),
+        (
+            "September 2023",
+            "Invited to present GLOMA at UVA's [Thornton Society](https://engineering.virginia.edu/thornton)"
+            " Dinner!",
+        ),
+        ("1 Jun 2023", "Co-founded Voy, a startup."),
+    ]
+    # a Vue component keeps its list in its script's data(); its template shows it
+    vue = (
+        '<template>\n  <div class="news-item" v-for="(news, index) in newsList" :key="index">\n'
+        "    <h2>{{ news.title }}</h2>\n    <p>Posted on {{ news.date }}</p>\n  </div>\n</template>\n"
+        "<script>\nexport default {\n  name: 'NewsView',\n  data() {\n    return {\n      newsList: [\n"
+        '        { title: "Our lab presented a demo at MobiCom 2023", date: "October 10, 2023",\n'
+        "          image: require('@/assets/images/madrid.jpg') },\n"
+        '        { title: "Dolphins dataset released", date: "June 7, 2022" },\n'
+        "      ],\n    };\n  },\n};\n</script>\n"
+    )
+    read = parse_text(vue, today=TODAY, path="src/views/NewsView.vue")
+    assert [(i.posted.display() if i.posted else None, i.text) for i in read.items] == [
+        ("10 Oct 2023", "Our lab presented a demo at MobiCom 2023"),
+        ("7 Jun 2022", "Dolphins dataset released"),
+    ]
 
 
 def test_a_category_in_brackets_before_the_label_is_the_authors_tag() -> None:

@@ -4,7 +4,9 @@
 JavaScript's literals are not JSON: keys go unquoted, strings take single quotes and backticks,
 comments and trailing commas are allowed. This reads that subset (objects, arrays, strings,
 numbers, ``true``/``false``/``null``) in one pass over the text; an array holding anything else (a
-function call, a spread, an expression) is not data and is left out. Pure: no I/O.
+function call, a spread, an expression) is not data and is left out. A React page's value written
+as markup (``content: <>Our paper <a href="…">X</a> was accepted</>``) is the text of that markup,
+as it shows. Pure: no I/O.
 """
 
 from __future__ import annotations
@@ -92,7 +94,39 @@ class _Parser:
             return float(text) if any(c in text for c in ".eE") else int(text)
         if kind == "name" and text in _CONSTANTS:
             return _CONSTANTS[text]
+        if kind == "name" and depth > 1:  # a field of a record: a reference, or a call
+            return self.reference(text)
         raise _NotData
+
+    def reference(self, name: str) -> Any:
+        """A record's field that names what the script holds elsewhere (``image: IJCAI1``,
+        ``photo: require('@/assets/lab.jpg')``, ``icon: icons.award``): no text of the record,
+        read as null; ``new Date("2024-05-01")`` is the date it is given. Anything more (an
+        operator, an arrow function) is no data."""
+        if name == "new" and self.peek()[0] == "name":
+            name = self.peek()[1]
+            self.at += 1
+        while self.peek()[1] == "." or (self.peek()[0] == "other" and self.peek()[1] in "?."):
+            self.at += 1
+            if self.peek()[0] != "name":
+                raise _NotData
+            self.at += 1
+        if self.peek()[1] != "(":
+            return None
+        self.at += 1
+        arguments: list[Any] = []
+        while self.peek()[1] != ")":
+            kind, text = self.peek()
+            if kind not in ("string", "number"):
+                raise _NotData
+            self.at += 1
+            arguments.append(_string(text) if kind == "string" else text)
+            if self.peek()[1] != ",":
+                break
+            self.at += 1
+        self.take(")")
+        dated = name == "Date" and len(arguments) == 1 and isinstance(arguments[0], str)
+        return arguments[0] if dated else None
 
     def rest_of_object(self, depth: int) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -118,6 +152,114 @@ class _Parser:
             self.at += 1
         self.take("]")
         return out
+
+
+# markup as an object's value, JSX (``text: (<>…</>)``, ``news: <span>…</span>``)
+_JSX_VALUE = re.compile(r":\s*(\(\s*)?<(?=[A-Za-z>])")
+_IN_TEXT = re.compile(r"[<{]")  # in an element's text: a tag, or an expression
+_IN_TAG = re.compile(r"[\"'{>]")  # in a tag: a quoted attribute, an expression, its end
+_IN_BRACES = re.compile(r"[\"'`{}]")
+_CLOSING = re.compile(r"\s*\)")
+_STRING_REST = {q: re.compile(rf"(?:[^{q}\\]|\\.)*{q}", re.S) for q in "\"'`"}  # to its closing quote
+_FRAGMENT = re.compile(r"</?>")
+_SPACE_EXPRESSION = re.compile(r"""\{\s*(?:"([^"{}]*)"|'([^'{}]*)')\s*\}""")  # {' '}, {"it's"}
+_EXPRESSION = re.compile(r"\{[^{}]*\}")
+
+
+def _braces_end(text: str, at: int) -> int:
+    """Where the expression opening at ``text[at] == "{"`` closes (past its "}"), strings
+    inside it skipped; -1 when it does not."""
+    depth = 0
+    m = _IN_BRACES.search(text, at)
+    while m is not None:
+        c = m.group()
+        if c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+            if depth == 0:
+                return m.end()
+        else:  # a string: to its closing quote
+            close = _STRING_REST[c].match(text, m.end())
+            if close is None:
+                return -1
+            m = _IN_BRACES.search(text, close.end())
+            continue
+        m = _IN_BRACES.search(text, m.end())
+    return -1
+
+
+def _element_end(text: str, at: int) -> int:
+    """Where the element opening at ``text[at] == "<"`` closes (past its last ">"), nested
+    elements, quoted attributes and expressions read through; -1 when it does not."""
+    depth = 0
+    i = at
+    while True:
+        m = _IN_TEXT.search(text, i)
+        if m is None:
+            return -1
+        if m.group() == "{":
+            i = _braces_end(text, m.start())
+            if i < 0:
+                return -1
+            continue
+        closing = text.startswith("</", m.start())
+        j = m.end()
+        while True:  # to the tag's end
+            t = _IN_TAG.search(text, j)
+            if t is None:
+                return -1
+            c = t.group()
+            if c == ">":
+                j = t.end()
+                break
+            j = _braces_end(text, t.start()) if c == "{" else text.find(c, t.end()) + 1
+            if j <= 0:
+                return -1
+        if closing:
+            depth -= 1
+        elif text[j - 2] != "/":  # <br/> opens nothing
+            depth += 1
+        if depth <= 0:
+            return j if depth == 0 else -1
+        i = j
+
+
+def _markup_string(markup: str) -> str:
+    """JSX markup as a JavaScript string of the HTML it shows: a quoted expression (``{' '}``)
+    is its text, any other expression is none, a fragment (``<>``) is no element."""
+    html = _SPACE_EXPRESSION.sub(lambda m: m.group(1) or m.group(2) or "", markup)
+    for _ in range(2):  # {items.map(i => ({…}))}: nested braces, from the innermost
+        html = _EXPRESSION.sub("", html)
+    html = _FRAGMENT.sub("", html).replace("className=", "class=")
+    return "`" + html.replace("\\", "\\\\").replace("`", "\\`").replace("$", "\\u0024") + "`"
+
+
+def _jsx_values(text: str) -> str:
+    """The script with each value written as markup turned into a string of its HTML, in one
+    pass: an element that does not close ends the pass (the rest is left as written)."""
+    if "<" not in text:
+        return text
+    out: list[str] = []
+    kept = 0
+    for m in _JSX_VALUE.finditer(text):
+        if m.start() < kept:
+            continue
+        start = m.end() - 1
+        end = _element_end(text, start)
+        if end < 0:
+            break
+        if m.group(1):  # (<>…</>): its parentheses too
+            close = _CLOSING.match(text, end)
+            if close is None:
+                continue
+            value_end = close.end()
+        else:
+            value_end = end
+        out += [text[kept : m.start() + 1], " ", _markup_string(text[start:end])]
+        kept = value_end
+    out.append(text[kept:])
+    return "".join(out)
 
 
 def js_strings(text: str) -> list[str]:
@@ -148,7 +290,7 @@ def js_data(text: str) -> dict[str, list[Any]] | None:
     """The array literals of object literals a script holds, by the name they are given (``const
     NEWS = [...]`` -> ``{"NEWS": [...]}``; an unnamed one, ``export default [...]``, is "data"),
     or None when it holds none."""
-    tokens = _tokens(text)
+    tokens = _tokens(_jsx_values(text))
     found: dict[str, list[Any]] = {}
     n = 0
     while n < len(tokens) - 1:

@@ -2287,6 +2287,7 @@ _MARKDOWN_SIGN = re.compile(r"^\s{0,3}(?:#{1,6}\s|[*+-]\s|\d{1,3}[.)]\s)", re.M)
 _EXTENSIONS = {
     ".json": "json", ".yml": "yaml", ".yaml": "yaml", ".toml": "toml", ".js": "js", ".mjs": "js",
     ".cjs": "js", ".jsx": "js", ".ts": "js", ".tsx": "js",  # a script, a React page: its data
+    ".vue": "js", ".svelte": "js", ".astro": "js",  # a component: its script's data, its markup
     ".org": "org", ".rst": "rst", ".rest": "rst", ".html": "html", ".htm": "html",
     ".md": "markdown", ".markdown": "markdown", ".txt": None, ".csv": "csv", ".tsv": "tsv",
     ".qmd": "markdown", ".rmd": "markdown", ".mdx": "markdown",  # Quarto, R Markdown, MDX
