@@ -6,6 +6,7 @@ import datetime as dt
 import itertools
 import re
 from pathlib import Path
+from typing import Any
 
 from newsfeed.domain.dates import DateOrder
 from newsfeed.domain.importers import MAX_BYTES, ImportResult, UnreadableDocument, parse_folder, parse_text
@@ -337,6 +338,9 @@ def site_news(
     ]
     pages = spots.index("news/news.md")  # before the News pages that load them as they run
     spots[pages:pages] = [p for p in _fetched_news_data(folder) if p not in spots]
+    home_news = spots.index(f"{SITE_HOME_PAGES[0]}#news")  # before a home page's News section
+    components = [p for p in _news_components(folder) if p not in spots]
+    spots[home_news:home_news] = components
     posts = spots.index("content/post")
     spots[posts:posts] = _news_data_files(folder) + [p for p in _navigation_pages(folder) if p not in spots]
     home = len(spots) - len(SITE_HOME_PAGES)  # the home page, whatever it holds, comes last
@@ -367,6 +371,22 @@ def site_news(
         except UnreadableDocument as exc:
             tried.append(f"{name} ({exc})")
             continue
+        if place.relative_to(folder).as_posix() in components:
+            # a JavaScript site's components named for news (the home page's box of the latest,
+            # a page of all news kept since): the one holding the most dated news
+            rivals = [p for p in places[n:] if p.relative_to(folder).as_posix() in components]
+            same: dict[str, Any] = {"default_order": default_order, "site": False}
+            places[n:] = [p for p in places[n:] if p not in rivals]
+            for rival in rivals:
+                try:
+                    other = read_path(rival, today=today, fmt=fmt, date_order=date_order, **same)
+                except UnreadableDocument as exc:
+                    tried.append(f"{rival.relative_to(folder).as_posix()} ({exc})")
+                    continue
+                if _dated_count(other) > _dated_count(result):
+                    tried.append(f"{name} ({_dated_count(result)[0]} dated news, fewer than {rival.name})")
+                    place, result = rival, other
+                    name = place.relative_to(folder).as_posix()
         if not result.items:
             # a page whose News is a loop over a file of the site (_data/updates.yml,
             # _data/announcements.yml): that file is read next, when its name says news
@@ -547,6 +567,40 @@ def _fetched_news_data(folder: Path) -> list[str]:
                         found.append(path)
                     break
     return found[:5]
+
+
+def _dated_count(result: ImportResult) -> tuple[int, int]:
+    """How many news a reading found, dated ones first."""
+    return sum(1 for item in result.items if item.posted), len(result.items)
+
+
+_COMPONENT_SUFFIXES = frozenset({".js", ".mjs", ".jsx", ".ts", ".tsx", ".vue", ".svelte", ".astro"})
+_ROUTE_FILES = frozenset({"index", "page", "+page"})  # a route's page is named for its folder
+
+
+def _news_components(folder: Path) -> list[str]:
+    """A JavaScript site's components and pages named for news (React's
+    ``src/components/News.jsx``, ``NewsSection.tsx``, Vue's ``src/views/NewsView.vue``, Astro's
+    ``src/pages/news.astro``, Next.js's ``app/news/page.tsx``), under its ``src/``, ``app/``,
+    ``pages/`` or ``components/`` folders, as paths in the folder, the largest first (a page of
+    all news before the home page's box of the latest three): such a site keeps its news in them,
+    as data (``const news = [{date: …}]``) or as markup."""
+    found: list[tuple[int, str]] = []
+    for script in _site_scripts(folder):
+        relative = script.relative_to(folder)
+        if script.suffix.lower() not in _COMPONENT_SUFFIXES or relative.parts[0] not in _SOURCE_TOPS:
+            continue
+        stem = script.name.split(".")[0]
+        named = stem if stem.lower() not in _ROUTE_FILES else script.parent.name
+        if _NEWS_IN_NAME.search(named):
+            try:
+                found.append((script.stat().st_size, relative.as_posix()))
+            except OSError:
+                continue
+    return [path for _, path in sorted(found, key=lambda f: (-f[0], f[1]))[:5]]
+
+
+_SOURCE_TOPS = frozenset({"src", "app", "pages", "components"})
 
 
 def _site_scripts(folder: Path) -> list[Path]:

@@ -727,6 +727,74 @@ def test_a_multilingual_sites_news_data_file_per_language_is_read_in_english(tmp
         ]
 
 
+def test_a_javascript_sites_component_named_for_news_is_where_its_news_are(tmp_path: Path) -> None:
+    """A React, Vue or Astro site that keeps its news in a component (``src/components/news/
+    News.js`` with ``const newsItems = [...]``, ``src/News.tsx`` written as markup): the site
+    folder is read from there; of several, the one with the most dated news (a page of all news
+    kept since 2023 is stale beside the home page's box of this year's). Such sites had given "no
+    news where sites keep them". Astro's posts (``src/content/posts/``) are a site's posts too."""
+    site = tmp_path / "site"
+    (site / "src" / "components" / "news").mkdir(parents=True)
+    (site / "package.json").write_text('{"name": "homepage", "scripts": {"start": "react-scripts start"}}\n')
+    (site / "src" / "components" / "Header.jsx").write_text("export default () => <h1>Dmytro</h1>;\n")
+    (site / "src" / "components" / "news" / "News.css").write_text(".news-item { margin: 0 }\n")
+    (site / "src" / "components" / "news" / "News.js").write_text(
+        "const newsItems = [\n"
+        '    { date: "Jan 2024", description: "Finished my research @ Anhalt University" },\n'
+        '    { date: "Dec 2023", description: "Blog created 🥳" },\n'
+        "];\nexport default function News() { return null; }\n"
+    )
+    result = read_path(site, today=TODAY)
+    assert result.description.startswith("site folder: its news in src/components/news/News.js, JavaScript")
+    assert [(i.posted.display() if i.posted else None, i.text) for i in result.items] == [
+        ("January 2024", "Finished my research @ Anhalt University"),
+        ("December 2023", "Blog created 🥳"),
+    ]
+    # a page of all news, larger (read first) but older, beside the home page's component
+    long = "a paper on multitask learning, " * 4
+    (site / "src" / "AllNews.tsx").write_text(
+        "const AllNews = () => {\n  const newsItems = [\n"
+        + "".join(
+            f'    {{ date: "{m}, 2023", content: "Dongyue presented {m}: {long}at KDD." }},\n'
+            for m in ("Oct", "Sep", "Aug")
+        )
+        + "  ];\n  return <div>{newsItems.map((n) => <p>{n.content}</p>)}</div>;\n};\n"
+        + "export default AllNews;\n"
+    )
+    (site / "src" / "components" / "news" / "News.js").unlink()
+    (site / "src" / "News.tsx").write_text(
+        'const News: React.FC = () => (\n  <div className="news">\n    <h2>Recent Updates</h2>\n'
+        + "".join(
+            f'    <div className="news-item"><div className="news-date">{d}</div><p>{t}</p></div>\n'
+            for d, t in (
+                ("Apr, 2025", "Welcome Minxuan Duan to our lab as a PhD student!"),
+                ("Oct, 2024", "We are looking for PhD students."),
+                ("Sep, 2024", "New paper at EMNLP."),
+                ("Aug, 2024", "Serving as a Senior PC of AAAI'25."),
+            )
+        )
+        + "  </div>\n);\nexport default News;\n"
+    )
+    assert (site / "src" / "AllNews.tsx").stat().st_size > (site / "src" / "News.tsx").stat().st_size
+    result = read_path(site, today=TODAY)
+    assert result.description.startswith("site folder: its news in src/News.tsx"), result.description
+    assert [i.posted.display() for i in result.items if i.posted][:2] == ["April 2025", "October 2024"]
+    assert any("src/AllNews.tsx (3 dated news, fewer than News.tsx)" in w for w in result.warnings)
+    # an Astro site's content collection of posts, with no component named for news
+    astro = tmp_path / "astro"
+    (astro / "src" / "content" / "posts").mkdir(parents=True)
+    (astro / "astro.config.mjs").write_text("export default {};\n")
+    (astro / "src" / "content" / "posts" / "2025-01-22-iclr-news.md").write_text(
+        "---\ntitle: Three papers at ICLR 2025\ndate: 2025-01-22\n---\n"
+        "Three papers were accepted at ICLR 2025.\n"
+    )
+    result = read_path(astro, today=TODAY)
+    assert result.description.startswith("site folder: its news in src/content/posts/"), result.description
+    assert [(i.posted.display() if i.posted else None, i.kind) for i in result.items] == [
+        ("22 Jan 2025", "acceptance")
+    ]
+
+
 def test_a_news_data_file_a_sites_script_loads_is_its_news_before_the_page_it_fills(tmp_path: Path) -> None:
     """A lab's ``news.html`` shows "Loading updates..." until ``assets/js/content.js`` runs
     ``loadJson('assets/data/news.json')``: the page had been read as two undated items (its

@@ -223,6 +223,8 @@ SITE_NEWS_PLACES: tuple[str, ...] = (
     "posts",
     "_posts",
     "source/_posts",  # Hexo
+    "src/content/posts",  # Astro's content collection of posts
+    "src/content/post",
     "docs/news.md",  # MkDocs: a News page, or Material's blog of posts
     "docs/blog/posts",
     # the home page, where many researchers keep their News section (academicpages, Jon Barron's)
