@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -689,6 +690,37 @@ def _followed(folder: Path, page: Path) -> list[Path]:
                 except UnreadableDocument:
                     pass
                 break
+    if page.suffix.lower() in _COMPONENT_SUFFIXES:
+        found += [m for m in _imported_news(folder, page, text) if m not in found]
+    return found
+
+
+# ``import { newsList } from "../constants/home"``, ``import news from '@/data/news.json'``
+_IMPORT = re.compile(r"""\bimport\s+([\w${},\s*]{1,300}?)\s+from\s+["']([\w@~./-]{1,200})["']""")
+_MODULE_SUFFIXES = ("", ".js", ".ts", ".jsx", ".tsx", ".mjs", ".json", ".yml", ".yaml")
+
+
+def _imported_news(folder: Path, page: Path, text: str) -> list[Path]:
+    """The modules of the site a component imports its news from (``import { newsList } from
+    "../constants/home"``: a name, or a module, named for news), that exist, in the page's
+    order; ``@/`` and ``~/`` are the site's ``src/``, as Vite and Nuxt read them; never outside
+    the folder."""
+    root = folder.resolve()
+    found: list[Path] = []
+    for names, module in _IMPORT.findall(text[:500_000])[:50]:
+        if not (_NEWS_IN_NAME.search(names) or _NEWS_IN_NAME.search(module.rsplit("/", 1)[-1])):
+            continue
+        if module.startswith((".", "/")):
+            base = Path(os.path.normpath(page.parent / module))
+        elif module.startswith(("@/", "~/")):
+            base = folder / "src" / module[2:]
+        else:
+            continue  # a package (react, next/link): not the site's
+        spots = [Path(f"{base}{suffix}") for suffix in _MODULE_SUFFIXES]
+        spots += [base / f"index{suffix}" for suffix in _MODULE_SUFFIXES[1:]]
+        module_file = next((c for c in spots if c.is_file() and _inside(c, root)), None)
+        if module_file is not None and module_file != page and module_file not in found:
+            found.append(module_file)
     return found
 
 

@@ -780,6 +780,29 @@ def test_a_javascript_sites_component_named_for_news_is_where_its_news_are(tmp_p
     assert result.description.startswith("site folder: its news in src/News.tsx"), result.description
     assert [i.posted.display() for i in result.items if i.posted][:2] == ["April 2025", "October 2024"]
     assert any("src/AllNews.tsx (3 dated news, fewer than News.tsx)" in w for w in result.warnings)
+    # a component that imports its list from a module of the site: that module
+    lab = tmp_path / "lab"
+    (lab / "src" / "components").mkdir(parents=True)
+    (lab / "src" / "constants").mkdir()
+    (lab / "package.json").write_text('{"name": "lab"}\n')
+    (lab / "src" / "components" / "NewsSection.jsx").write_text(
+        'import { useState } from "react";\nimport { newsList } from "../constants/home";\n'
+        "const NewsSection = () => (<section><h3>News Feed</h3>\n"
+        "  {newsList.map((n) => <p dangerouslySetInnerHTML={{ __html: n.news }} />)}</section>);\n"
+        "export default NewsSection;\n"
+    )
+    (lab / "src" / "constants" / "home.js").write_text(
+        "const slides = [{ image: 'lab.jpg', caption: 'Our lab' }];\nconst newsList = [\n"
+        '  {month: "Dec", year: "2023", news: "Allison completes her Undergraduate Research Study."},\n'
+        '  {month: "Feb", year: "2023", news: "Arezoo defends her PhD thesis. Congratulations!"},\n'
+        "];\nexport {newsList, slides}\n"
+    )
+    result = read_path(lab, today=TODAY)
+    assert result.description.startswith("site folder: its news in src/constants/home.js"), result.description
+    assert [(i.posted.display() if i.posted else None, i.text) for i in result.items] == [
+        ("December 2023", "Allison completes her Undergraduate Research Study."),
+        ("February 2023", "Arezoo defends her PhD thesis. Congratulations!"),
+    ]
     # an Astro site's content collection of posts, with no component named for news
     astro = tmp_path / "astro"
     (astro / "src" / "content" / "posts").mkdir(parents=True)
