@@ -2513,6 +2513,23 @@ def test_a_react_list_whose_texts_are_jsx_markup_is_read_as_data() -> None:
     ]
 
 
+def test_bold_runs_in_separate_blocks_keep_the_space_between_them() -> None:
+    """A record's text written as HTML, a bold lead-in paragraph over a list of bold dates
+    (``<p><strong>Key Dates:</strong></p><ul><li><strong>August 11:</strong> …``): the runs had
+    been joined as "**Key Dates:August 11:**", the words run together; an empty bold is still
+    none."""
+    page = (
+        "const newsList = [{ date: 'Jun 2025', text: `<p>The SciCap Challenge will be hosted at COLM.</p>"
+        "<p><strong>Key Dates:</strong></p><ul><li><strong>August 11:</strong> Submission deadline</li>"
+        "</ul><p>Results at the <b></b>workshop.</p>` }];\n"
+    )
+    result = parse_text(page, today=TODAY, path="src/components/News.jsx")
+    assert [i.text for i in result.items] == [
+        "The SciCap Challenge will be hosted at COLM. **Key Dates: August 11:** Submission deadline"
+        " Results at the workshop."
+    ]
+
+
 def test_a_category_in_brackets_before_the_label_is_the_authors_tag() -> None:
     """ "[Presentation] July 2026 — …" (a Quarto lab page writes its news so): the bracket is the
     author's category, the label after it dates the item, and the tag stays the text's head. The

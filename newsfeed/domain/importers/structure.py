@@ -250,7 +250,9 @@ def _inline(el: Any) -> str:
 
 
 def _fold(text: str) -> str:
-    text = re.sub(r"\*\*\s*\*\*", "", text)
+    """Whitespace folded; an empty bold (``<b></b>``) is none, and two bold runs apart by space
+    alone (``<p><b>Key dates:</b></p><ul><li><b>Aug 11:</b> …``) are one, their space kept."""
+    text = re.sub(r"\*\*(\s*)\*\*", r"\1", text)
     return " ".join(text.split())
 
 
