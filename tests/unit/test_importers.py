@@ -264,6 +264,29 @@ def test_venues_links_and_paper_counts() -> None:
 # al-folio, publications, listings, calls
 
 
+def test_a_post_is_dated_by_the_date_field_its_site_generator_names() -> None:
+    """Astro's blog posts are dated ``pubDate``, Hugo's may be ``publishDate``, and a Hugo theme's
+    custom fields sit under ``params:`` (``params: {date: Sep 22, 2025}``): such posts had been
+    imported undated. A flag (``published: true``) and the date last edited (``lastmod``) date
+    nothing."""
+    files = [
+        ("src/content/posts/icml.md", "---\ntitle: Paper accepted at ICML\npubDate: 'Jul 08 2022'\n---\n"),
+        ("content/post/mit.md", "---\ntitle: Talk at MIT\npublishDate: 2023-03-01\nlastmod: 2024-01-01\n---"),
+        (
+            "content/news/v0.3.0.md",
+            "---\ntitle: Version 0.3.0 released\nweight: 2\nparams:\n  date: Sep 22, 2025\n---\nNotes.\n",
+        ),
+        ("content/news/meeting.md", "---\ntitle: Users meeting\npublished: true\nlastmod: 2024-09-01\n---\n"),
+    ]
+    result = parse_folder(files, today=TODAY)
+    assert {i.title: (i.posted.display() if i.posted else None) for i in result.items} == {
+        "Paper accepted at ICML": "8 Jul 2022",
+        "Talk at MIT": "1 Mar 2023",
+        "Version 0.3.0 released": "22 Sep 2025",
+        "Users meeting": None,
+    }
+
+
 def test_alfolio_front_matter() -> None:
     files = [
         (

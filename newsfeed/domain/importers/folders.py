@@ -74,8 +74,27 @@ def _truthy(value: Any) -> bool:
     return value is True or (isinstance(value, str) and value.strip().lower() in ("true", "yes", "1"))
 
 
+# a post's front-matter fields that date it, as the site generators name them: Jekyll's and
+# Hugo's ``date``, Astro's ``pubDate``, Hugo's ``publishDate``, Eleventy's and others' ``published``
+# (a flag, ``published: true``, dates nothing); never ``lastmod`` or ``updated``
+_POSTED_KEYS = ("newsfeed_posted", "date", "pubDate", "publishDate", "pubdate", "published", "publish_date")
+
+
+def _posted_stamp(meta: dict[str, Any]) -> Any:
+    """The value that dates a post, by the first of its date fields that holds one, then the same
+    fields under Hugo's ``params:`` (``params: {date: Sep 22, 2025}``)."""
+    for fields in (meta, meta.get("params")):
+        if not isinstance(fields, dict):
+            continue
+        for key in _POSTED_KEYS:
+            value = fields.get(key)
+            if value is not None and value != "" and not isinstance(value, bool):
+                return value
+    return None
+
+
 def _file_date(path: str, meta: dict[str, Any], today: dt.date, warnings: list[str]) -> FuzzyDate | None:
-    stamp = meta.get("newsfeed_posted") or meta.get("date")
+    stamp = _posted_stamp(meta)
     if stamp is not None and not isinstance(stamp, (dt.date, str)):
         stamp = str(stamp)
     if isinstance(stamp, str):
