@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import json
 import os
 import re
 from pathlib import Path
@@ -343,7 +344,12 @@ def site_news(
     components = [p for p in _news_components(folder) if p not in spots]
     spots[home_news:home_news] = components
     posts = spots.index("content/post")
-    spots[posts:posts] = _news_data_files(folder) + [p for p in _navigation_pages(folder) if p not in spots]
+    configured = _configured_news(folder)  # a configuration's list of news its template shows
+    spots[posts:posts] = (
+        _news_data_files(folder)
+        + [p for p in _navigation_pages(folder) if p not in spots]
+        + [p.relative_to(folder).as_posix() for p in configured]
+    )
     home = len(spots) - len(SITE_HOME_PAGES)  # the home page, whatever it holds, comes last
     spots[home:home] = _site_feed(folder)
     for spot in spots:
@@ -359,6 +365,7 @@ def site_news(
             except UnreadableDocument:
                 continue
         places.append(place)
+    same: dict[str, Any] = {"default_order": default_order, "site": False}
     tried: list[str] = []
     listings: set[Path] = set()  # listing pages whose listed documents were read first
     n = 0
@@ -366,9 +373,14 @@ def site_news(
         place, n = places[n], n + 1
         name = place.relative_to(folder).as_posix() + ("/" if place.is_dir() else "")
         try:
-            result = read_path(
-                place, today=today, fmt=fmt, date_order=date_order, default_order=default_order, site=False
-            )
+            if place in configured:
+                key, records = configured[place]
+                name = f"{name} ({key})"
+                as_json = json.dumps({"news": records}, default=str)
+                result = parse_text(as_json, today=today, path=f"{name}.json")
+                result.description = result.description.replace("JSON data file", "its configuration's list")
+            else:
+                result = read_path(place, today=today, fmt=fmt, date_order=date_order, **same)
         except UnreadableDocument as exc:
             tried.append(f"{name} ({exc})")
             continue
@@ -376,7 +388,6 @@ def site_news(
             # a JavaScript site's components named for news (the home page's box of the latest,
             # a page of all news kept since): the one holding the most dated news
             rivals = [p for p in places[n:] if p.relative_to(folder).as_posix() in components]
-            same: dict[str, Any] = {"default_order": default_order, "site": False}
             places[n:] = [p for p in places[n:] if p not in rivals]
             for rival in rivals:
                 try:
@@ -494,6 +505,46 @@ def _navigation_pages(folder: Path) -> list[str]:
 
 _DATA_FOLDERS = ("_data", "data", "src/data", "src/_data")
 _NEWS_IN_NAME = re.compile(r"news|updates|announcements", re.I)
+
+
+# a site's configuration, whose parameters a theme's template may show as the news
+# (Hugo's ``[[params.news]]``, read as ``.Site.Params.news``; Jekyll's ``news:`` as ``site.news``)
+_CONFIG_FILES = (
+    "hugo.toml", "hugo.yaml", "hugo.yml", "config.toml", "config.yaml", "config.yml",
+    "config/_default/params.toml", "config/_default/params.yaml", "_config.yml",
+)  # fmt: skip
+
+
+def _configured_news(folder: Path) -> dict[Path, tuple[str, list[Any]]]:
+    """The lists of news a site keeps in its configuration (``[[params.news]]`` in
+    ``hugo.toml``, ``news:`` in Jekyll's ``_config.yml`` or Hugo's ``config/_default/params.toml``),
+    by the file and the key that holds them: ``{hugo.toml: ("params.news", [...])}``."""
+    found: dict[Path, tuple[str, list[Any]]] = {}
+    for name in _CONFIG_FILES:
+        path = folder / name
+        try:
+            if not path.is_file() or path.stat().st_size > MAX_BYTES:
+                continue
+            data = load_data(read_text(path), "toml" if name.endswith(".toml") else "yaml")
+        except (UnreadableDocument, ValueError, OSError):
+            continue
+        if not isinstance(data, dict):
+            continue
+        top = name.startswith("_config") or name.startswith("config/_default/params")
+        params = data if top else data.get("params")
+        if not isinstance(params, dict):
+            continue
+        for key, value in params.items():
+            if (
+                isinstance(key, str)
+                and _NEWS_IN_NAME.fullmatch(key.strip())
+                and isinstance(value, list)
+                and value
+                and all(isinstance(v, (dict, str)) for v in value)
+            ):
+                found[path] = (key if top else f"params.{key}", value)
+                break
+    return found
 
 
 def _news_data_files(folder: Path) -> list[str]:

@@ -264,6 +264,41 @@ def test_venues_links_and_paper_counts() -> None:
 # al-folio, publications, listings, calls
 
 
+def test_a_sites_news_kept_in_its_configuration_are_read_from_there(tmp_path: Path) -> None:
+    """A Hugo theme that shows ``.Site.Params.news`` keeps the news in the configuration
+    (``[[params.news]]`` in ``hugo.toml``), as Jekyll's ``site.news`` is ``news:`` in
+    ``_config.yml``; the site's News page is only its template. Such a site had read as "no news
+    found"; its menu entries are no news."""
+    site = tmp_path / "site"
+    (site / "content" / "news").mkdir(parents=True)
+    (site / "content" / "news" / "_index.md").write_text("")
+    (site / "hugo.toml").write_text(
+        'baseURL = "https://example.org/"\ntitle = "Angelo"\n[params]\n  description = "PhD student"\n'
+        "[[params.news]]\n"
+        "title = \"I will present 'Dataframe Libraries' at [EDBT2025](https://edbt.org)\"\n"
+        'date = 2025-03-25\n[[params.news]]\ntitle = "Our paper was accepted at SEBD"\ndate = "Jun 2023"\n'
+        '[[params.publications]]\ntitle = "Maximizing Efficiency"\nconf = "SEBD"\n'
+        '[[menu.main]]\nname = "News"\nurl = "/news"\nweight = 2\n'
+    )
+    result = read_path(site, today=TODAY)
+    assert result.description.startswith("site folder: its news in hugo.toml (params.news), its config")
+    assert [(i.posted.display() if i.posted else None, i.text) for i in result.items] == [
+        ("25 Mar 2025", "I will present 'Dataframe Libraries' at [EDBT2025](https://edbt.org)"),
+        ("June 2023", "Our paper was accepted at SEBD"),
+    ]
+    jekyll = tmp_path / "jekyll"
+    jekyll.mkdir()
+    (jekyll / "_config.yml").write_text(
+        "title: Lab\nnews:\n  - date: 2024-05-01\n    text: Welcome to our new student Ana!\n"
+        "navigation:\n  - title: News\n    url: /news/\n"
+    )
+    (jekyll / "index.html").write_text("<h2>News</h2>{% for n in site.news %}<p>{{ n.text }}</p>{% endfor %}")
+    result = read_path(jekyll, today=TODAY)
+    assert [(i.posted.display() if i.posted else None, i.text) for i in result.items] == [
+        ("1 May 2024", "Welcome to our new student Ana!")
+    ]
+
+
 def test_a_post_is_dated_by_the_date_field_its_site_generator_names() -> None:
     """Astro's blog posts are dated ``pubDate``, Hugo's may be ``publishDate``, and a Hugo theme's
     custom fields sit under ``params:`` (``params: {date: Sep 22, 2025}``): such posts had been
