@@ -2530,6 +2530,41 @@ def test_bold_runs_in_separate_blocks_keep_the_space_between_them() -> None:
     ]
 
 
+def test_a_dated_heading_over_a_list_of_its_fields_is_one_item() -> None:
+    """A lab's news.md (a script parses it into cards): "## 2026-01-13 Title" over "- **Link**:
+    …", "- **Image**: …", "- **Description**: …". Each heading is one item, its description
+    the body, its link a link, its picture none; every field had been an item of its own (48
+    items for 18 news). A month heading's list stays a list of items."""
+    page = (
+        "## 2026-01-13 Our lab won the provincial science and technology award\n"
+        "- **Link**: https://mp.weixin.qq.com/s/q8xjlmq7\n"
+        "- **Description**: The society announced the 2025 awards; our work won the top prize.\n\n"
+        "## 2025-12-21 Tan presented our work at ICTTE 2025\n"
+        "- **Link**: https://mp.weixin.qq.com/s/xUjn7moZ\n- **Image**: /assets/news/ictte2025.jpg\n"
+        "- **描述**：谭效良博士生在ICTTE2025会议上汇报了团队的最新研究成果。\n\n"
+        "## May 2025\n- **Paper**: accepted at CVPR.\n- **Talk**: at MIT.\n"
+    )
+    result = parse_text(page, today=TODAY, path="news.md")
+    assert [(i.posted.display() if i.posted else None, i.text) for i in result.items] == [
+        (
+            "13 Jan 2026",
+            "Our lab won the provincial science and technology award The society announced the 2025"
+            " awards; our work won the top prize. [Link](https://mp.weixin.qq.com/s/q8xjlmq7)",
+        ),
+        (
+            "21 Dec 2025",
+            "Tan presented our work at ICTTE 2025 谭效良博士生在ICTTE2025会议上汇报了团队的最新研究成果。"
+            " [Link](https://mp.weixin.qq.com/s/xUjn7moZ)",
+        ),
+        ("May 2025", "**Paper**: accepted at CVPR."),
+        ("May 2025", "**Talk**: at MIT."),
+    ]
+    assert [i.title for i in result.items][:2] == [
+        "Our lab won the provincial science and technology award",
+        "Tan presented our work at ICTTE 2025",
+    ]
+
+
 def test_a_category_in_brackets_before_the_label_is_the_authors_tag() -> None:
     """ "[Presentation] July 2026 — …" (a Quarto lab page writes its news so): the bracket is the
     author's category, the label after it dates the item, and the tag stays the text's head. The

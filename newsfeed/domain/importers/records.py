@@ -218,6 +218,38 @@ def _field_lines(block: Block) -> list[tuple[str, str]] | None:
     return pairs if any(_DATE_FIELD.fullmatch(k) and v for k, v in pairs) else None
 
 
+# a list item that is one of a record's fields, its key in bold ("- **Link**: https://…",
+# "- **描述**：…")
+_FIELD_BULLET = re.compile(r"\*\*([^*\n]{1,30}?)\s*[:：]?\*\*\s*[:：]?\s*(.*)", re.S)
+_PICTURE = re.compile(r"(?i)\S+\.(?:png|jpe?g|gif|webp|svg|avif)(?:\?\S*)?")
+_BARE_URL = re.compile(r"https?://\S+")
+
+
+def _field_bullets(prose: list[Block]) -> list[Block] | None:
+    """The body of a titled heading whose list is its record's fields, each key in bold
+    (``- **Link**: https://…``, ``- **Image**: /assets/a.jpg``, ``- **Description**: …``): the
+    values as the item reads them, a bare address as a link named by its key, a picture left
+    out; None when the list under the heading is not such fields (two or more, every item one)."""
+    bullets = [b for b in prose if b.bullet]
+    if len(bullets) < 2 or any(not b.bullet for b in prose[: len(bullets)]):
+        return None
+    fields = [_FIELD_BULLET.fullmatch(b.text.strip()) for b in bullets]
+    if any(m is None for m in fields):
+        return None
+    body: list[Block] = []
+    links: list[Block] = []  # after the text, as a card shows them
+    for block, m in zip(bullets, fields, strict=True):
+        assert m is not None
+        key, value = m.group(1).strip(), m.group(2).strip()
+        if not value or _PICTURE.fullmatch(value):
+            continue
+        if _BARE_URL.fullmatch(value):
+            links.append(replace(block, text=f"[{key}]({value})", bullet=False))
+        else:
+            body.append(replace(block, text=value, bullet=False))
+    return body + links + [b for b in prose if not b.bullet]
+
+
 def _document_order(blocks: list[Block], today: dt.date, order: DateOrder | None) -> list[_Entry]:
     """Entries with the headings above them: in a news section, in another list, and dated by a
     date heading; a heading with prose under it (and no list) becomes one entry (title + body)."""
@@ -240,6 +272,11 @@ def _document_order(blocks: list[Block], today: dt.date, order: DateOrder | None
                 if field_date is not None and not field_date[1]:
                     date = field_date[0]
                 prose = prose[1:]
+            # "## 2026-01-13 Title" over "- **Link**: …", "- **Description**: …": one record
+            fielded = bool(title) and date is not None and bool(prose) and prose[0].bullet
+            record = _field_bullets(prose) if fielded else None
+            if record is not None:
+                prose = record
             has_list = any(b.bullet for b in prose)
             # a titled heading is one item: its prose (and, under a dated heading, a list after
             # its prose) is its body, and a dated one with no prose is its title alone; a heading
