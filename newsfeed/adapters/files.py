@@ -399,7 +399,10 @@ def site_news(
                     tried.append(f"{name} ({_dated_count(result)[0]} dated news, fewer than {rival.name})")
                     place, result = rival, other
                     name = place.relative_to(folder).as_posix()
-        if not result.items:
+        component = place.relative_to(folder).as_posix() in components
+        if not result.items or (component and not any(item.posted for item in result.items)):
+            # a component whose markup holds nothing dated (its loop's leftovers): no news of
+            # its own, but maybe a module it imports them from;
             # a page whose News is a loop over a file of the site (_data/updates.yml,
             # _data/announcements.yml): that file is read next, when its name says news
             # a listing page whose items its template draws from a file (Quarto's

@@ -861,6 +861,33 @@ def test_a_javascript_sites_component_named_for_news_is_where_its_news_are(tmp_p
         ("December 2023", "Allison completes her Undergraduate Research Study."),
         ("February 2023", "Arezoo defends her PhD thesis. Congratulations!"),
     ]
+    # a page of an Astro site whose markup only loops over its news (nothing dated of its own),
+    # which a script of the site loads from src/data/news.md
+    astro_lab = tmp_path / "astro_lab"
+    (astro_lab / "src" / "pages").mkdir(parents=True)
+    (astro_lab / "src" / "data").mkdir()
+    (astro_lab / "astro.config.mjs").write_text("export default {};\n")
+    (astro_lab / "src" / "pages" / "news.astro").write_text(
+        "---\nimport { loadNews } from '../lib/data/news'\nconst newsItems = await loadNews()\n---\n"
+        '<section><h1>新闻动态</h1><div class="rounded"><h2>时间轴</h2><div class="space-y-1">'
+        '{years.map((year: number) => (<a href={`#year-${year}`} class="block">{formatYear(year)}</a>))}'
+        '</div></div><span class="ml-3">({yearNews.length}条)</span></section>\n'
+    )
+    assert parse_text(
+        (astro_lab / "src" / "pages" / "news.astro").read_text(), today=TODAY, path="news.astro"
+    ).items, "the page's markup reads as one undated entry"
+    (astro_lab / "src" / "data" / "news.md").write_text(
+        "## 2026-01-13 Our lab won the provincial award\n- **Link**: https://example.org/a\n"
+        "- **Description**: Our work won the top prize.\n"
+    )
+    result = read_path(astro_lab, today=TODAY)
+    assert result.description.startswith("site folder: its news in src/data/news.md"), result.description
+    assert [(i.posted.display() if i.posted else None, i.title) for i in result.items] == [
+        ("13 Jan 2026", "Our lab won the provincial award")
+    ]
+    (astro_lab / "src" / "data" / "news.md").unlink()
+    with pytest.raises(UnreadableDocument, match=r"src/pages/news.astro \(no news found\)"):
+        read_path(astro_lab, today=TODAY)
     # an Astro site's content collection of posts, with no component named for news
     astro = tmp_path / "astro"
     (astro / "src" / "content" / "posts").mkdir(parents=True)

@@ -185,7 +185,7 @@ SITE_NEWS_PLACES: tuple[str, ...] = (
     "_data/news",  # Jekyll reads a data folder as one tree too: _data/news/*.json is site.data.news
     *(f"src/_data/news{s}" for s in _DATA_SUFFIXES),  # Eleventy's data kept under src/
     # a React, Next.js, Vue or Astro site's data (src/data/news.json, or a module exporting them)
-    *(f"src/data/news{s}" for s in (*_DATA_SUFFIXES, ".js", ".ts", ".mjs", ".jsx", ".tsx")),
+    *(f"src/data/news{s}" for s in (*_DATA_SUFFIXES, ".js", ".ts", ".mjs", ".jsx", ".tsx", ".md")),
     "public/data/news.json",  # fetched by the page as it loads (Vite and Next.js serve public/)
     "public/news.json",
     "public/content/news.md",  # a Markdown page the script fetches as it loads (Vite, Next.js)
