@@ -34,7 +34,7 @@ from newsfeed.domain.importers.templates import (
     source_places,
 )
 
-FOLDER_SUFFIXES = (".md", ".markdown", ".qmd", ".rmd", ".html", ".rst", ".org")
+FOLDER_SUFFIXES = (".md", ".markdown", ".mdx", ".qmd", ".rmd", ".html", ".rst", ".org")
 
 
 def read_text(path: Path) -> str:
@@ -775,7 +775,20 @@ def _imported_news(folder: Path, page: Path, text: str) -> list[Path]:
         module_file = next((c for c in spots if c.is_file() and _inside(c, root)), None)
         if module_file is not None and module_file != page and module_file not in found:
             found.append(module_file)
+    for pattern in _GLOBBED.findall(text[:500_000])[:20]:
+        # Vite's ``import.meta.glob("/src/md/news/*.md")``, Astro's ``Astro.glob("../news/*.md")``:
+        # the folder the pattern reads, when it is named for news
+        fixed = _GLOB.split(pattern, maxsplit=1)[0].rsplit("/", 1)[0]
+        if not _NEWS_IN_NAME.search(fixed):
+            continue
+        base = folder / fixed.lstrip("/") if fixed.startswith("/") else page.parent / fixed
+        spot = Path(os.path.normpath(base))
+        if spot.is_dir() and _inside(spot, root) and spot not in found:
+            found.append(spot)
     return found
+
+
+_GLOBBED = re.compile(r"""(?:import\.meta|Astro)\.glob\(\s*["'`]([\w@~./*{},-]{1,200})["'`]""")
 
 
 _LOADED_PAGE = re.compile(r"\.load\(\s*[\"']([\w./-]{1,200}\.html?)[\"']")

@@ -299,6 +299,27 @@ def test_a_sites_news_kept_in_its_configuration_are_read_from_there(tmp_path: Pa
     ]
 
 
+def test_mdx_posts_are_posts_without_their_module_lines(tmp_path: Path) -> None:
+    """An Astro or Next.js site's news kept as MDX (``content/news/2019/hpc171.mdx``): such a
+    folder had read as "no news files"; an MDX post's ``import``/``export`` lines are code, not
+    text."""
+    news = tmp_path / "content" / "news" / "2019"
+    news.mkdir(parents=True)
+    (news / "hpc171.mdx").write_text(
+        '---\ntitle: "Our members present at HPC171"\ndate: "2019-09-20"\npublished: true\n---\n\n'
+        'import Figure from "@components/Figure.astro";\nexport const venue = "NII";\n\n'
+        "Three students present their work at the 171st HPC meeting in Tokyo.\n"
+    )
+    result = read_path(tmp_path / "content" / "news", today=TODAY)
+    assert [(i.posted.display() if i.posted else None, i.text) for i in result.items] == [
+        (
+            "20 Sep 2019",
+            "Our members present at HPC171 Three students present their work at the 171st HPC meeting"
+            " in Tokyo.",
+        )
+    ]
+
+
 def test_a_post_is_dated_by_the_date_field_its_site_generator_names() -> None:
     """Astro's blog posts are dated ``pubDate``, Hugo's may be ``publishDate``, and a Hugo theme's
     custom fields sit under ``params:`` (``params: {date: Sep 22, 2025}``): such posts had been
@@ -888,6 +909,24 @@ def test_a_javascript_sites_component_named_for_news_is_where_its_news_are(tmp_p
     (astro_lab / "src" / "data" / "news.md").unlink()
     with pytest.raises(UnreadableDocument, match=r"src/pages/news.astro \(no news found\)"):
         read_path(astro_lab, today=TODAY)
+    # a SvelteKit route that reads its news with Vite's import.meta.glob: that folder
+    kit = tmp_path / "kit"
+    (kit / "src" / "routes" / "news").mkdir(parents=True)
+    (kit / "src" / "md" / "news").mkdir(parents=True)
+    (kit / "package.json").write_text('{"name": "group"}\n')
+    (kit / "src" / "routes" / "news" / "+page.ts").write_text(
+        "export async function load() {\n"
+        '  const paths = import.meta.glob("/src/md/news/*.md", { eager: true });\n'
+        "  return { posts: Object.values(paths) };\n}\n"
+    )
+    (kit / "src" / "md" / "news" / "kader.md").write_text(
+        "---\ntitle: Siraz Kader starts his internship\ndate: 2021-05-30\npublished: true\n---\n"
+    )
+    result = read_path(kit, today=TODAY)
+    assert result.description.startswith("site folder: its news in src/md/news/"), result.description
+    assert [(i.posted.display() if i.posted else None, i.title) for i in result.items] == [
+        ("30 May 2021", "Siraz Kader starts his internship")
+    ]
     # an Astro site's content collection of posts, with no component named for news
     astro = tmp_path / "astro"
     (astro / "src" / "content" / "posts").mkdir(parents=True)

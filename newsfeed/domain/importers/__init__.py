@@ -163,7 +163,7 @@ def parse_folder(
         raise UnreadableDocument(f"{name}: a folder is read as a folder of news files (one item per file)")
     if not files:
         raise UnreadableDocument(
-            f"{name}: no news files (.md, .markdown, .qmd, .Rmd, .html, .rst, .org; "
+            f"{name}: no news files (.md, .markdown, .mdx, .qmd, .Rmd, .html, .rst, .org; "
             ".yml, .yaml, .json, .toml when it holds no documents) in this folder"
         )
     checked: list[tuple[str, str]] = []

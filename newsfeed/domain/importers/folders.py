@@ -124,6 +124,9 @@ def _file_date(path: str, meta: dict[str, Any], today: dt.date, warnings: list[s
     return None
 
 
+_MDX_MODULE_LINE = re.compile(r"^(?:import|export)\s[^\n]*$", re.M)
+
+
 def _body_text(body: str, line: int) -> str:
     """A post's body as the prose a reader sees (headings, lists and paragraphs in order)."""
     return " ".join(block.text for block in read_markdown(body, line_offset=line - 1) if block.text)
@@ -278,6 +281,8 @@ def read_folder(files: list[tuple[str, str]], *, today: dt.date, name: str = "")
         else:
             found, body, line = split_front_matter(content)
             meta = found or {}
+            if path.lower().endswith(".mdx"):  # MDX: its import and export lines are code
+                body = _MDX_MODULE_LINE.sub("", body)
             text = _body_text(body, line)
             if records_page(meta, body) and not hidden_page(meta):
                 # a page of the folder that keeps the news as records in its front matter
