@@ -520,8 +520,9 @@ _CONFIG_FILES = (
 
 def _configured_news(folder: Path) -> dict[Path, tuple[str, list[Any]]]:
     """The lists of news a site keeps in its configuration (``[[params.news]]`` in
-    ``hugo.toml``, ``news:`` in Jekyll's ``_config.yml`` or Hugo's ``config/_default/params.toml``),
-    by the file and the key that holds them: ``{hugo.toml: ("params.news", [...])}``."""
+    ``hugo.toml``, or ``[[params.news.list]]`` beside the section's title and icon; ``news:`` in
+    Jekyll's ``_config.yml`` or Hugo's ``config/_default/params.toml``), by the file and the key
+    that holds them: ``{hugo.toml: ("params.news", [...])}``."""
     found: dict[Path, tuple[str, list[Any]]] = {}
     for name in _CONFIG_FILES:
         path = folder / name
@@ -538,14 +539,15 @@ def _configured_news(folder: Path) -> dict[Path, tuple[str, list[Any]]]:
         if not isinstance(params, dict):
             continue
         for key, value in params.items():
-            if (
-                isinstance(key, str)
-                and _NEWS_IN_NAME.fullmatch(key.strip())
-                and isinstance(value, list)
-                and value
-                and all(isinstance(v, (dict, str)) for v in value)
-            ):
-                found[path] = (key if top else f"params.{key}", value)
+            if not (isinstance(key, str) and _NEWS_IN_NAME.fullmatch(key.strip())):
+                continue
+            where = key if top else f"params.{key}"
+            if isinstance(value, dict):  # [params.news] with its title, icon and list of records
+                inner = [(k, v) for k, v in value.items() if isinstance(v, list)]
+                if len(inner) == 1:
+                    where, value = f"{where}.{inner[0][0]}", inner[0][1]
+            if isinstance(value, list) and value and all(isinstance(v, (dict, str)) for v in value):
+                found[path] = (where, value)
                 break
     return found
 

@@ -286,6 +286,17 @@ def test_a_sites_news_kept_in_its_configuration_are_read_from_there(tmp_path: Pa
         ("25 Mar 2025", "I will present 'Dataframe Libraries' at [EDBT2025](https://edbt.org)"),
         ("June 2023", "Our paper was accepted at SEBD"),
     ]
+    # a theme's News section configured with its title and icon beside its list
+    (site / "hugo.toml").write_text(
+        '[params.news]\n  enable = true\n  icon = "fa-bullhorn"\n  title = "News"\n'
+        '  [[params.news.list]]\n  date = "Mar 19, 2026"\n'
+        '  details = "Our paper is accepted by DSN 2026 ! "\n'
+    )
+    result = read_path(site, today=TODAY)
+    assert result.description.startswith("site folder: its news in hugo.toml (params.news.list)")
+    assert [(i.posted.display() if i.posted else None, i.text) for i in result.items] == [
+        ("19 Mar 2026", "Our paper is accepted by DSN 2026 !")
+    ]
     jekyll = tmp_path / "jekyll"
     jekyll.mkdir()
     (jekyll / "_config.yml").write_text(
