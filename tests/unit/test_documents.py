@@ -1538,6 +1538,31 @@ def test_a_hostile_script_costs_linear_time(head: str, unit: str) -> None:
     assert growth(prepare, 3_000) < LINEAR_WHEN_QUADRUPLED
 
 
+@pytest.mark.parametrize(
+    "unit",
+    ["*a ", "_a ", "#a(", "#a[", '#link("', "#t(x)[#t(x)[", "/* ", "// *b* "],
+    ids=[
+        "stars",
+        "underscores",
+        "open-calls",
+        "open-bodies",
+        "open-links",
+        "nested-calls",
+        "comments",
+        "slash",
+    ],
+)
+def test_a_hostile_typst_line_costs_linear_time(unit: str) -> None:
+    """One long line of Typst that never closes its marks, calls or bodies: each is read within
+    a bounded span, so the page costs linear time."""
+
+    def prepare(n: int) -> Any:
+        text = "= News\n- *2025.06*: " + unit * n + "\n"
+        return lambda: parse_text(text, today=TODAY, path="news.typ")
+
+    assert growth(prepare, 2_000) < LINEAR_WHEN_QUADRUPLED
+
+
 @pytest.mark.parametrize("blank", [" \n", "\t\n", "\n", " \r\n"], ids=["space", "tab", "empty", "crlf"])
 def test_a_run_of_blank_lines_costs_linear_time(blank: str) -> None:
     """A document of many whitespace-only lines (a paste, a generated page): the checks that look
@@ -2562,6 +2587,32 @@ def test_a_dated_heading_over_a_list_of_its_fields_is_one_item() -> None:
     assert [i.title for i in result.items][:2] == [
         "Our lab won the provincial science and technology award",
         "Tan presented our work at ICTTE 2025",
+    ]
+
+
+def test_a_typst_page_is_read_as_its_markup_shows() -> None:
+    """A homepage written in Typst (``content/news.typ``, as the academic-homepage-typst template
+    keeps it): ``=== 🔥 News`` is a heading, ``- *2025.06*: …`` a dated list item, ``#link("…")
+    [text]`` a link, ``#text(fill: red)[*Oral*]`` its body in bold, code lines and comments none.
+    A ``.typ`` file had been read as Markdown, its calls left in the text."""
+    page = (
+        '#import "/src/lib.typ": *\n#set text(size: 11pt)\n// my news, newest first\n'
+        "=== 🔥 News\n\n"
+        '- *2025.06*: I migrated my website to #link("https://typst.app/")[Typst]!\n'
+        '- *2025.02*: Paper on #link("https://openreview.net")[Novel Clustering] accepted at ICLR 2025 as '
+        "#text(fill: red)[*Oral presentation*]!\n"
+        "- *2024.11*: Invited to serve as an _Area Chair_ for NeurIPS 2025 (see https://neurips.cc).\n"
+    )
+    result = parse_text(page, today=TODAY, path="content/news.typ")
+    assert result.description.startswith("Typst page"), result.description
+    assert [(i.posted.display() if i.posted else None, i.text) for i in result.items] == [
+        ("June 2025", "I migrated my website to [Typst](https://typst.app/)!"),
+        (
+            "February 2025",
+            "Paper on [Novel Clustering](https://openreview.net) accepted at ICLR 2025 as"
+            " **Oral presentation**!",
+        ),
+        ("November 2024", "Invited to serve as an *Area Chair* for NeurIPS 2025 (see https://neurips.cc)."),
     ]
 
 

@@ -2293,6 +2293,7 @@ _EXTENSIONS = {
     ".org": "org", ".rst": "rst", ".rest": "rst", ".html": "html", ".htm": "html",
     ".md": "markdown", ".markdown": "markdown", ".txt": None, ".csv": "csv", ".tsv": "tsv",
     ".qmd": "markdown", ".rmd": "markdown", ".mdx": "markdown",  # Quarto, R Markdown, MDX
+    ".typ": "typst",
 }  # fmt: skip
 
 
@@ -2338,7 +2339,7 @@ def markup_of(text: str, path: str = "") -> str:
 
 _MARKUP_NAMES = {
     "markdown": "Markdown page", "html": "HTML page", "org": "org-mode page",
-    "rst": "reStructuredText page", "js": "JavaScript that writes HTML",
+    "rst": "reStructuredText page", "js": "JavaScript that writes HTML", "typst": "Typst page",
 }  # fmt: skip
 
 
@@ -2373,6 +2374,9 @@ def news_document(text: str, *, path: str = "", today: dt.date) -> Document:
         if data is not None and useful and (news_list or max(len(r.rows) for r in useful) > written_entries):
             return data_document(data, "js", today=today, label="JavaScript data", line_of=_line_finder(text))
         return document
+    if markup == "typst":
+        shown = markdown_document(typst_markdown(text), today=today)
+        return _described(Document("news", _MARKUP_NAMES["typst"], shown.blocks, warnings=shown.warnings))
     if markup == "org":
         return _described(Document("news", _MARKUP_NAMES["org"], read_org(text)))
     if markup == "rst":
@@ -2451,6 +2455,36 @@ def embedded_posts(text: str) -> str:
         return ""
     said = ", ".join(f"{n} from {h}" for h, n in sorted(hosts.items(), key=lambda kv: -kv[1])[:3])
     return f"its news are posts embedded from other sites ({said}): they are not on the page to read"
+
+
+# Typst markup (a homepage written in Typst, ``content/news.typ``), line by line
+_TYPST_CODE_LINE = re.compile(r"^\s*#(?:import|include|set|show|let)\b.*$", re.M)
+_TYPST_COMMENT = re.compile(r"(?<![:/\\])//[^\n]*|/\*.*?(?:\*/|\Z)", re.S)
+_TYPST_HEADING = re.compile(r"^(=+)[ \t]+", re.M)
+_TYPST_LINK = re.compile(r"""#link\(\s*"([^"\n]{0,500})"\s*\)(?:\[([^\[\]\n]{0,1000})\])?""")
+_TYPST_CALL_WITH_BODY = re.compile(r"#[A-Za-z][\w.-]{0,40}(?:\([^()\n]{0,300}\))?\[([^\[\]\n]{0,1000})\]")
+_TYPST_CALL = re.compile(r"#[A-Za-z][\w.-]{0,40}(?:\([^()\n]{0,300}\))?")
+_TYPST_STRONG = re.compile(r"(?<![\w*\\])\*(?=\S)([^*\n]{1,300}?)(?<=\S)\*(?![\w*])")
+_TYPST_EMPHASIS = re.compile(r"(?<![\w\\])_(?=\S)([^_\n]{1,300}?)(?<=\S)_(?!\w)")
+_TYPST_ESCAPE = re.compile(r"\\([<>#*_@$\\\[\]])")
+
+
+def typst_markdown(text: str) -> str:
+    """A Typst document as Markdown, line for line: ``= Heading`` is ``# Heading``, ``*strong*``
+    is ``**strong**``, ``_emphasis_`` is ``*emphasis*``, ``#link("url")[text]`` is a link, a call
+    with a body (``#text(fill: red)[*Oral*]``) is its body, code lines (``#import``, ``#set``,
+    ``#let``) and comments are none. Calls inside bodies are read from the innermost, three deep
+    at most: each pass is one scan."""
+    text = _TYPST_COMMENT.sub(lambda m: "\n" * m.group().count("\n"), text)
+    text = _TYPST_CODE_LINE.sub("", text)
+    text = _TYPST_HEADING.sub(lambda m: "#" * min(len(m.group(1)), 6) + " ", text)
+    for _ in range(3):
+        text = _TYPST_LINK.sub(lambda m: f"[{m.group(2) or m.group(1)}]({m.group(1)})", text)
+        text = _TYPST_CALL_WITH_BODY.sub(r"\1", text)
+    text = _TYPST_CALL.sub("", text)
+    text = _TYPST_STRONG.sub(r"**\1**", text)
+    text = _TYPST_EMPHASIS.sub(r"*\1*", text)
+    return _TYPST_ESCAPE.sub(r"\1", text)
 
 
 _JSX_TAG = re.compile(r"<(?:li|ul|ol|p|h[1-6]|tr|td|article|section)\b[^<>]{0,300}>")

@@ -217,6 +217,8 @@ SITE_NEWS_PLACES: tuple[str, ...] = (
     "news.html",
     "news.rst",  # a Sphinx site's News page (or its table of contents of news pages)
     "news.org",
+    "news.typ",  # a homepage written in Typst
+    "content/news.typ",
     *(f"{page}#news" for page in SITE_HOME_PAGES),
     "content/post",
     "content/posts",
