@@ -766,8 +766,10 @@ def _imported_news(folder: Path, page: Path, text: str) -> list[Path]:
     for names, module in _IMPORT.findall(text[:500_000])[:50]:
         if not (_NEWS_IN_NAME.search(names) or _NEWS_IN_NAME.search(module.rsplit("/", 1)[-1])):
             continue
-        if module.startswith((".", "/")):
+        if module.startswith("."):
             base = Path(os.path.normpath(page.parent / module))
+        elif module.startswith("/"):  # from the site's root
+            base = Path(os.path.normpath(folder / module.lstrip("/")))
         elif module.startswith(("@/", "~/")):
             base = folder / "src" / module[2:]
         else:

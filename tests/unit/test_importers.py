@@ -889,6 +889,12 @@ def test_a_javascript_sites_component_named_for_news_is_where_its_news_are(tmp_p
     )
     result = read_path(lab, today=TODAY)
     assert result.description.startswith("site folder: its news in src/constants/home.js"), result.description
+    for written in ("/src/constants/home", "@/constants/home.js"):  # from the site's root; Vite's alias
+        section = lab / "src" / "components" / "NewsSection.jsx"
+        section.write_text(section.read_text().replace('"../constants/home"', f'"{written}"'))
+        again = read_path(lab, today=TODAY)
+        assert again.description.startswith("site folder: its news in src/constants/home.js"), written
+        section.write_text(section.read_text().replace(f'"{written}"', '"../constants/home"'))
     assert [(i.posted.display() if i.posted else None, i.text) for i in result.items] == [
         ("December 2023", "Allison completes her Undergraduate Research Study."),
         ("February 2023", "Arezoo defends her PhD thesis. Congratulations!"),
