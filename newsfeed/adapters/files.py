@@ -552,10 +552,15 @@ def _configured_news(folder: Path) -> dict[Path, tuple[str, list[Any]]]:
     return found
 
 
+# a data file, or a script module keeping its data (a Next.js site's ``data/announcements.ts``)
+_NAMED_DATA_SUFFIXES = (*DATA_FILE_SUFFIXES, ".csv", ".js", ".mjs", ".ts")
+
+
 def _news_data_files(folder: Path) -> list[str]:
     """The site's data files whose names hold "news" but no fixed place names (``_data/allnews.yml``,
-    ``data/latest_news.json``), the largest first (a home page's shorter ``somenews.yml`` after
-    the ``allnews.yml`` it is cut from), as paths in the folder."""
+    ``data/latest_news.json``, a script module ``data/announcements.ts``), the largest first (a
+    home page's shorter ``somenews.yml`` after the ``allnews.yml`` it is cut from), as paths in
+    the folder."""
     found: list[tuple[int, str]] = []
     for name in _DATA_FOLDERS:
         try:
@@ -563,7 +568,7 @@ def _news_data_files(folder: Path) -> list[str]:
         except OSError:
             continue
         for file in files:
-            if file.suffix.lower() in (*DATA_FILE_SUFFIXES, ".csv") and _NEWS_IN_NAME.search(file.stem):
+            if file.suffix.lower() in _NAMED_DATA_SUFFIXES and _NEWS_IN_NAME.search(file.stem):
                 found.append((file.stat().st_size, file.relative_to(folder).as_posix()))
     return [path for _, path in sorted(found, key=lambda f: (-f[0], f[1]))[:10]]
 

@@ -1513,6 +1513,22 @@ def test_a_data_file_named_for_news_is_found_where_the_site_keeps_data(tmp_path:
         "Presented my work at a symposium",
         "Our paper got accepted at a venue",
     ]
+    # a Next.js site's data kept as a script module named for its announcements
+    nextjs = tmp_path / "nextjs"
+    (nextjs / "data").mkdir(parents=True)
+    (nextjs / "package.json").write_text('{"name": "lab"}\n')
+    (nextjs / "data" / "members.ts").write_text("export default [{ name: 'Ana', since: '2024-01-01' }];\n")
+    (nextjs / "data" / "announcements.ts").write_text(
+        "export interface AnnouncementInfo { pinned: boolean, title: string, created: string }\n"
+        "const announcements: AnnouncementInfo[] = [\n"
+        '    { title: "Summer Internship 2026: apply now", created: "2026-04-21", pinned: true },\n'
+        "];\nexport default announcements;\n"
+    )
+    result = read_path(nextjs, today=TODAY)
+    assert result.description.startswith("site folder: its news in data/announcements.ts"), result.description
+    assert [(i.posted.display() if i.posted else None, i.text) for i in result.items] == [
+        ("21 Apr 2026", "Summer Internship 2026: apply now")
+    ]
 
 
 def test_a_post_kept_once_per_language_is_one_item_in_the_sites_default_language(tmp_path: Path) -> None:
