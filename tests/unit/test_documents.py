@@ -2616,6 +2616,33 @@ def test_a_typst_page_is_read_as_its_markup_shows() -> None:
     ]
 
 
+def test_a_dated_titled_sub_heading_under_a_year_heading_is_an_item_with_its_prose() -> None:
+    """An MkDocs News page: "## 2022" over "### 2022-10-01 New wiki online" and its paragraph.
+    The sub-heading had been read as part of the year's body, so the title and its paragraph
+    were two items (the paragraph dated only 2022); a sub-heading under a titled item is still
+    that item's body."""
+    page = (
+        "# News\n\n## 2022\n\n### 2022-10-01 New wiki online\n\n"
+        "The new wiki uses MkDocs and GitHub Actions.\n\n"
+        "### 2022-06-15 Paper accepted at ICML\n\nOur paper on sampling was accepted.\n\n"
+        "## 2021-12-01 Retreat in Oberwesel\n\nWe met for three days.\n\n### Program\n\nTalks and hikes.\n"
+    )
+    result = parse_text(page, today=TODAY, path="docs/news/index.md")
+    assert [(i.posted.display() if i.posted else None, i.title, i.text) for i in result.items] == [
+        ("1 Oct 2022", "New wiki online", "New wiki online The new wiki uses MkDocs and GitHub Actions."),
+        (
+            "15 Jun 2022",
+            "Paper accepted at ICML",
+            "Paper accepted at ICML Our paper on sampling was accepted.",
+        ),
+        (
+            "1 Dec 2021",
+            "Retreat in Oberwesel",
+            "Retreat in Oberwesel We met for three days. Program Talks and hikes.",
+        ),
+    ]
+
+
 def test_a_category_in_brackets_before_the_label_is_the_authors_tag() -> None:
     """ "[Presentation] July 2026 — …" (a Quarto lab page writes its news so): the bracket is the
     author's category, the label after it dates the item, and the tag stays the text's head. The

@@ -329,9 +329,12 @@ def _document_order(blocks: list[Block], today: dt.date, order: DateOrder | None
             dated = date_heading(block.text, today=today, order=order) or _part_of_year(
                 block.text, block.level, date_ctx, today=today, order=order
             )
-            if pending is not None and block.level > pending[3] and not (dated and not dated[1]):
+            # a sub-heading that is only a date, or dated and titled under a date alone
+            own_item = dated is not None and (not dated[1] or (pending is not None and not pending[2]))
+            if pending is not None and block.level > pending[3] and not own_item:
                 # a sub-heading of an item ("Abstract"): part of its body; a sub-heading that is
-                # only a date ("### 2018") heads a list of its own
+                # only a date ("### 2018") heads a list of its own, and so is a dated, titled one
+                # under a heading that is only a date ("## 2022" over "### 2022-10-01 New wiki")
                 prose.append(Block("entry", block.text, block.line, source=block.text))
                 continue
             in_news = any(NEWS_HEADING.search(heading_words(h)) for _, h in stack)
