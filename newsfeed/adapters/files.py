@@ -764,23 +764,24 @@ _MODULE_SUFFIXES = ("", ".js", ".ts", ".jsx", ".tsx", ".mjs", ".json", ".yml", "
 def _imported_news(folder: Path, page: Path, text: str) -> list[Path]:
     """The modules of the site a component imports its news from (``import { newsList } from
     "../constants/home"``: a name, or a module, named for news), that exist, in the page's
-    order; ``@/`` and ``~/`` are the site's ``src/``, as Vite and Nuxt read them; never outside
-    the folder."""
+    order; ``@/`` and ``~/`` are the site's ``src/`` as Vite and Nuxt read them, else its root as
+    a Next.js site's ``tsconfig.json`` often maps them; never outside the folder."""
     root = folder.resolve()
     found: list[Path] = []
     for names, module in _IMPORT.findall(text[:500_000])[:50]:
         if not (_NEWS_IN_NAME.search(names) or _NEWS_IN_NAME.search(module.rsplit("/", 1)[-1])):
             continue
         if module.startswith("."):
-            base = Path(os.path.normpath(page.parent / module))
+            bases = [page.parent / module]
         elif module.startswith("/"):  # from the site's root
-            base = Path(os.path.normpath(folder / module.lstrip("/")))
-        elif module.startswith(("@/", "~/")):
-            base = folder / "src" / module[2:]
+            bases = [folder / module.lstrip("/")]
+        elif module.startswith(("@/", "~/")):  # the site's src/, or its root (tsconfig's paths)
+            bases = [folder / "src" / module[2:], folder / module[2:]]
         else:
             continue  # a package (react, next/link): not the site's
-        spots = [Path(f"{base}{suffix}") for suffix in _MODULE_SUFFIXES]
-        spots += [base / f"index{suffix}" for suffix in _MODULE_SUFFIXES[1:]]
+        bases = [Path(os.path.normpath(b)) for b in bases]
+        spots = [Path(f"{b}{suffix}") for b in bases for suffix in _MODULE_SUFFIXES]
+        spots += [b / f"index{suffix}" for b in bases for suffix in _MODULE_SUFFIXES[1:]]
         module_file = next((c for c in spots if c.is_file() and _inside(c, root)), None)
         if module_file is not None and module_file != page and module_file not in found:
             found.append(module_file)

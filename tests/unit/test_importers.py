@@ -331,6 +331,22 @@ def test_mdx_posts_are_posts_without_their_module_lines(tmp_path: Path) -> None:
     ]
 
 
+def test_an_mkdocs_sites_news_section_is_its_news(tmp_path: Path) -> None:
+    """An MkDocs site (``mkdocs.yml``) keeps its News as a section, ``docs/news/index.md``: the
+    site had read as "no news where sites keep them"."""
+    (tmp_path / "docs" / "news").mkdir(parents=True)
+    (tmp_path / "mkdocs.yml").write_text("site_name: Group wiki\n")
+    (tmp_path / "docs" / "index.md").write_text("# Group wiki\n\nWelcome.\n")
+    (tmp_path / "docs" / "news" / "index.md").write_text(
+        "# News\n\n## 2022\n\n### 2022-10-01 New wiki online\n\nThe new wiki uses MkDocs.\n"
+    )
+    result = read_path(tmp_path, today=TODAY)
+    assert result.description.startswith("site folder: its news in docs/news/"), result.description
+    assert [(i.posted.display() if i.posted else None, i.title) for i in result.items] == [
+        ("1 Oct 2022", "New wiki online")
+    ]
+
+
 def test_a_post_is_dated_by_the_date_field_its_site_generator_names() -> None:
     """Astro's blog posts are dated ``pubDate``, Hugo's may be ``publishDate``, and a Hugo theme's
     custom fields sit under ``params:`` (``params: {date: Sep 22, 2025}``): such posts had been
@@ -890,11 +906,18 @@ def test_a_javascript_sites_component_named_for_news_is_where_its_news_are(tmp_p
     result = read_path(lab, today=TODAY)
     assert result.description.startswith("site folder: its news in src/constants/home.js"), result.description
     for written in ("/src/constants/home", "@/constants/home.js"):  # from the site's root; Vite's alias
+        # (a Next.js site's "@/" is often its root, tsconfig's paths: "@/src/constants/home" then)
         section = lab / "src" / "components" / "NewsSection.jsx"
         section.write_text(section.read_text().replace('"../constants/home"', f'"{written}"'))
         again = read_path(lab, today=TODAY)
         assert again.description.startswith("site folder: its news in src/constants/home.js"), written
         section.write_text(section.read_text().replace(f'"{written}"', '"../constants/home"'))
+    section = lab / "src" / "components" / "NewsSection.jsx"
+    section.write_text(section.read_text().replace('"../constants/home"', '"@/src/constants/home"'))
+    assert read_path(lab, today=TODAY).description.startswith(
+        "site folder: its news in src/constants/home.js"
+    )
+    section.write_text(section.read_text().replace('"@/src/constants/home"', '"../constants/home"'))
     assert [(i.posted.display() if i.posted else None, i.text) for i in result.items] == [
         ("December 2023", "Allison completes her Undergraduate Research Study."),
         ("February 2023", "Arezoo defends her PhD thesis. Congratulations!"),

@@ -228,6 +228,7 @@ SITE_NEWS_PLACES: tuple[str, ...] = (
     "src/content/posts",  # Astro's content collection of posts
     "src/content/post",
     "docs/news.md",  # MkDocs: a News page, or Material's blog of posts
+    "docs/news",  # MkDocs: a News section (docs/news/index.md) or its folder of news pages
     "docs/blog/posts",
     # the home page, where many researchers keep their News section (academicpages, Jon Barron's)
     *SITE_HOME_PAGES,
