@@ -2348,6 +2348,22 @@ def test_a_scripts_news_list_in_two_languages_is_read_as_data_in_english() -> No
     ]
     assert "Two papers were accepted at ACL 2023." in result.items[1].text
     assert "两篇" not in result.items[1].text
+    # a field with no language in its name beside its Korean version: the site's own, the
+    # version left out (both had been joined into one text)
+    data = json.dumps(
+        [
+            {
+                "date": "Feb 5th 2026",
+                "headline": "Congrats Ashish for the Best Poster Award at the KOGO Winter Symposium 2026!",
+                "headline_ko": "정아시스가 KOGO 동계심포지엄 2026에서 최우수 포스터상을 수상했습니다!",
+            }
+        ],
+        ensure_ascii=False,
+    )
+    read = parse_text(data, today=TODAY, path="data/news.json")
+    assert [(i.text, i.posted.display() if i.posted else None) for i in read.items] == [
+        ("Congrats Ashish for the Best Poster Award at the KOGO Winter Symposium 2026!", "5 Feb 2026")
+    ]
 
 
 def test_a_badge_a_theme_draws_before_an_item_is_its_category_not_its_text() -> None:

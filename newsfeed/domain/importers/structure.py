@@ -1688,7 +1688,9 @@ _SIBLING = re.compile(r"(\w+?)[_-]([a-z]{2}(?:[-_][A-Za-z]{2})?)")
 
 def _english_siblings(row: dict[Any, Any]) -> dict[Any, Any]:
     """A record's ``title_en`` beside its ``title`` (or ``title_zh``) is its title: the English
-    text takes the field's own name and the other languages' fields go."""
+    text takes the field's own name and the other languages' fields go. With no English one, the
+    field with no language in its name is the site's own and its versions go (``headline`` beside
+    ``headline_ko``), as a post kept once per language is read."""
     english: dict[str, Any] = {}
     base_of: dict[str, str] = {}  # each field named for a language, and the field it is a version of
     for key, value in row.items():
@@ -1699,7 +1701,8 @@ def _english_siblings(row: dict[Any, Any]) -> dict[Any, Any]:
         if language_of(m.group(2)) == "en" and value.strip():
             english[m.group(1)] = value
     if not english:
-        return row
+        own = {b for b in base_of.values() if isinstance(row.get(b), str) and row[b].strip()}
+        return {k: v for k, v in row.items() if base_of.get(k) not in own}
     kept = {k: v for k, v in row.items() if base_of.get(k) not in english}
     return {**kept, **english}
 
