@@ -2659,6 +2659,38 @@ def test_a_dated_titled_sub_heading_under_a_year_heading_is_an_item_with_its_pro
     ]
 
 
+def test_an_old_pages_layout_table_cell_holding_the_news_list_is_read_as_that_list() -> None:
+    """A group's page laid out in a table, its News list in one cell (``<td class="body_content">
+    <p><b>News Archive</b></p><ul><li>…</li>…``): the row had been read as one table row, all
+    its news one item of 17,000 characters. A news table's own rows stay one item each."""
+    news = "".join(
+        f"<li><p>Abdulrahman presented paper number {n} on hardware errors at a workshop of the"
+        f" conference series held in a city far away from home.</p></li>"
+        for n in range(1, 13)
+    )
+    page = (
+        '<html><body><table><tr><td class="logo">Sarita Adve\'s Research Group</td></tr>'
+        f'<tr><td class="body_content"><p><strong>News Archive</strong></p><ul>{news}</ul></td></tr>'
+        "</table></body></html>"
+    )
+    result = parse_text(page, today=TODAY, path="news.html")
+    texts = [i.text for i in result.items]
+    assert [t.split(" on ")[0] for t in texts if t.startswith("Abdulrahman")] == [
+        f"Abdulrahman presented paper number {n}" for n in range(1, 13)
+    ]
+    assert max(len(t) for t in texts) < 200
+    table = (
+        "<h2>News</h2><table><tr><td>May 2025</td><td>Paper accepted at ISCA: <ul><li>paper</li>"
+        "<li>code</li><li>slides</li></ul></td></tr><tr><td>April 2025</td><td>Talk at MIT.</td></tr></table>"
+    )
+    assert [
+        i.posted.display() for i in parse_text(table, today=TODAY, path="news.html").items if i.posted
+    ] == [
+        "May 2025",
+        "April 2025",
+    ]
+
+
 def test_a_category_in_brackets_before_the_label_is_the_authors_tag() -> None:
     """ "[Presentation] July 2026 — …" (a Quarto lab page writes its news so): the bracket is the
     author's category, the label after it dates the item, and the tag stays the text's head. The

@@ -560,7 +560,7 @@ def _walk_html(el: Any, blocks: list[Block], offset: int, groups: _Groups) -> No
             table_group = groups.next()
             rows = []
             for r in _own_rows(child):
-                if next(r.iter("table"), None) is not None:  # a layout table: its cells are the page
+                if _layout_row(r):  # a layout table: its cells are the page
                     for cell in r:
                         if isinstance(cell.tag, str):
                             _walk_html(cell, blocks, offset, groups)
@@ -652,6 +652,17 @@ def _paragraph_parts(p: Any) -> Iterator[Block]:
         if text:
             yield Block("entry", text, line, bullet=True, group=group, source=part.strip())
         line += part.count("\n")
+
+
+def _layout_row(row: Any) -> bool:
+    """A table row that lays out the page rather than being one entry: it holds a table, a
+    heading that names a list, or a list of several items in a long text (an old site's page,
+    a table's cell holding the whole News list)."""
+    if next(row.iter("table"), None) is not None:
+        return True
+    if any(_names_a_list(_inline(h)) for h in row.iter(*_HEADING_TAGS)):
+        return True
+    return sum(1 for _ in row.iter("li")) >= 3 and len(_inline(row)) > 1500
 
 
 def _own_rows(table: Any) -> list[Any]:
