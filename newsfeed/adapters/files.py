@@ -160,6 +160,20 @@ _COLLECTIONS = frozenset({"_news", "_posts", "news", "posts", "post", "blog", "u
 _DATED_FOLDER = re.compile(r"\d{4}(?:[-_]\d{1,2})?|\d{1,2}")
 
 
+# a repository's tool configuration, never news: a folder holding only these is no folder of
+# data files (a repository of a front end and a back end, its docker-compose.yml at the top)
+_TOOL_FILES = frozenset(
+    {
+        "docker-compose.yml", "docker-compose.yaml", "compose.yml", "compose.yaml", "package.json",
+        "package-lock.json", "tsconfig.json", "jsconfig.json", "composer.json", "environment.yml",
+        "environment.yaml", "mkdocs.yml", "netlify.toml", "vercel.json", "pyproject.toml",
+        "cargo.toml", "renovate.json", "codecov.yml", "lerna.json", "nx.json", "firebase.json",
+        "angular.json", "components.json", "wrangler.toml", "deno.json", "biome.json", "turbo.json",
+        "pnpm-workspace.yaml", "pubspec.yaml", "app.json", "manifest.json", "vite.config.json",
+    }
+)  # fmt: skip
+
+
 def _folder_files(folder: Path) -> list[Path]:
     """A folder's news files (:func:`_documents`); a folder that holds none but data files
     (Hugo's ``data/news/2024/en.yaml``) gives its data files, which are read as one tree."""
@@ -185,7 +199,7 @@ def _documents(
         if p.is_file()
         and p.suffix.lower() in suffixes
         and not (depth and p.name.lower() == "index.html")
-        and not (data and p.name.startswith("_"))
+        and not (data and (p.name.startswith("_") or p.name.lower() in _TOOL_FILES))
     )
     subfolders = sorted(
         p

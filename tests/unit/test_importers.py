@@ -347,6 +347,24 @@ def test_an_mkdocs_sites_news_section_is_its_news(tmp_path: Path) -> None:
     ]
 
 
+def test_a_repositorys_tool_configuration_is_no_news(tmp_path: Path) -> None:
+    """A repository of a front end, a back end and a docker-compose.yml at its top: the compose
+    file's services ("widm-back-end backend_network always") had been read as nine news of a
+    "folder of data files"; a tool's configuration is never news."""
+    (tmp_path / "back-end").mkdir()
+    (tmp_path / "back-end" / "app.py").write_text("print('api')\n")
+    (tmp_path / "docker-compose.yml").write_text(
+        "services:\n  back-end:\n    container_name: widm-back-end\n    networks: [backend_network]\n"
+        "    restart: always\n  database:\n    container_name: widm-database\n    restart: always\n"
+    )
+    (tmp_path / "composer.json").write_text('{"name": "widm/api"}\n')
+    with pytest.raises(UnreadableDocument, match="no news files"):
+        read_path(tmp_path, today=TODAY)
+    # a folder of data files named otherwise is still read
+    (tmp_path / "2024.yml").write_text("- date: 2024-05-01\n  text: Our paper was accepted at ICML.\n")
+    assert [i.text for i in read_path(tmp_path, today=TODAY).items] == ["Our paper was accepted at ICML."]
+
+
 def test_a_post_is_dated_by_the_date_field_its_site_generator_names() -> None:
     """Astro's blog posts are dated ``pubDate``, Hugo's may be ``publishDate``, and a Hugo theme's
     custom fields sit under ``params:`` (``params: {date: Sep 22, 2025}``): such posts had been
