@@ -19,6 +19,7 @@ from newsfeed.domain.importers.structure import (
     LANGUAGE_CODE,
     NEWS_HEADING,
     has_news_heading,
+    language_of,
     load_data,
     named_news,
     split_front_matter,
@@ -409,8 +410,14 @@ def site_news(
                 except UnreadableDocument as exc:
                     tried.append(f"{rival.relative_to(folder).as_posix()} ({exc})")
                     continue
-                if _dated_count(other) > _dated_count(result):
-                    tried.append(f"{name} ({_dated_count(result)[0]} dated news, fewer than {rival.name})")
+                if _preferred(other, rival) > _preferred(result, place):
+                    dated = _dated_count(result)[0]
+                    why = (
+                        f"{dated} dated news, fewer than {rival.name}"
+                        if dated < _dated_count(other)[0]
+                        else f"another language's version of {rival.relative_to(folder).as_posix()}"
+                    )
+                    tried.append(f"{name} ({why})")
                     place, result = rival, other
                     name = place.relative_to(folder).as_posix()
         component = place.relative_to(folder).as_posix() in components
@@ -648,6 +655,16 @@ def _fetched_news_data(folder: Path) -> list[str]:
 def _dated_count(result: ImportResult) -> tuple[int, int]:
     """How many news a reading found, dated ones first."""
     return sum(1 for item in result.items if item.posted), len(result.items)
+
+
+def _preferred(result: ImportResult, path: Path) -> tuple[int, int, int]:
+    """Which of a site's components to read: the most dated news, then the English version
+    of the same list (``src/locales/en/news.js`` before ``src/locales/zh/news.js``), then the
+    most news."""
+    dated, found = _dated_count(result)
+    folders = path.parent.parts[-3:]
+    other_language = any(LANGUAGE_CODE.fullmatch(p) and language_of(p) not in ("", "en") for p in folders)
+    return dated, 0 if other_language else 1, found
 
 
 _COMPONENT_SUFFIXES = frozenset({".js", ".mjs", ".jsx", ".ts", ".tsx", ".vue", ".svelte", ".astro"})

@@ -904,6 +904,23 @@ def test_a_javascript_sites_component_named_for_news_is_where_its_news_are(tmp_p
     assert result.description.startswith("site folder: its news in src/News.tsx"), result.description
     assert [i.posted.display() for i in result.items if i.posted][:2] == ["April 2025", "October 2024"]
     assert any("src/AllNews.tsx (3 dated news, fewer than News.tsx)" in w for w in result.warnings)
+    # the same list kept once per language (src/locales/zh/news.js, src/locales/en/news.js):
+    # the English one, though the Chinese file is larger
+    vue = tmp_path / "vue"
+    for lang, text in (
+        ("zh", "我们的论文被 ICCV 2025 接收，欢迎交流讨论与合作"),
+        ("en", "Paper accepted at ICCV 2025"),
+    ):
+        (vue / "src" / "locales" / lang).mkdir(parents=True)
+        (vue / "src" / "locales" / lang / "news.js").write_text(
+            f"export default {{ data: [{{ date: '2025-06', content: '{text}' }}] }};\n"
+        )
+    (vue / "package.json").write_text('{"name": "homepage"}\n')
+    result = read_path(vue, today=TODAY)
+    assert result.description.startswith("site folder: its news in src/locales/en/news.js"), (
+        result.description
+    )
+    assert [i.text for i in result.items] == ["Paper accepted at ICCV 2025"]
     # a component that imports its list from a module of the site: that module
     lab = tmp_path / "lab"
     (lab / "src" / "components").mkdir(parents=True)
