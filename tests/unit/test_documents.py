@@ -1513,6 +1513,8 @@ def test_a_scripts_escapes_are_read_as_javascript_reads_them() -> None:
         ("[", "{a: <p>{'"),
         ("[", "{t: (<p>it's{' '}<b>x</b></p>)},"),
         ("[", "{t: <p a={`"),
+        ("", "[<A b={"),
+        ("[", "<A c={'x'} d=\"May 2025\" />,\n"),
     ],
     ids=[
         "unclosed-comments",
@@ -1524,6 +1526,8 @@ def test_a_scripts_escapes_are_read_as_javascript_reads_them() -> None:
         "unclosed-markup-values",
         "markup-values",
         "unclosed-attribute-expressions",
+        "unclosed-component-props",
+        "component-elements",
     ],
 )
 def test_a_hostile_script_costs_linear_time(head: str, unit: str) -> None:
@@ -2536,6 +2540,24 @@ def test_a_react_list_whose_texts_are_jsx_markup_is_read_as_data() -> None:
             " Dinner!",
         ),
         ("1 Jun 2023", "Co-founded Voy, a startup."),
+    ]
+    # a list of component elements whose props are the record (<TimeEntry startTime=… content={…} />)
+    entries = (
+        'import TimeEntry from "../modules/time_entry";\nconst updatesList = [\n'
+        '  <TimeEntry\n    startTime="Nov 15, 2023"\n    content={\n      <>\n'
+        "        One working paper about <b>In-Context Sampling</b> released on arXiv!\n"
+        "      </>\n    }\n  />,\n"
+        '  <TimeEntry startTime="Oct 29, 2023" endTime="Nov 1, 2023" icon={icons.plane}\n'
+        '    content={<>Attended{" "}<a href="https://uist.acm.org/2023/">UIST 23</a> in person.</>} />,\n'
+        '  <TimeEntry startTime={"Aug 17, 2023"}>Our abstract was accepted to UIST 2023.</TimeEntry>,\n'
+        "];\nexport default function Updates() { return <div>{updatesList}</div>; }\n"
+    )
+    listed = parse_text(entries, today=TODAY, path="src/drafts/updates.tsx")
+    assert listed.description.startswith("JavaScript data, 3 records under `updatesList`"), listed.description
+    assert [(i.posted.display() if i.posted else None, i.text) for i in listed.items] == [
+        ("15 Nov 2023", "One working paper about **In-Context Sampling** released on arXiv!"),
+        ("29 Oct 2023", "Attended [UIST 23](https://uist.acm.org/2023/) in person."),
+        ("17 Aug 2023", "Our abstract was accepted to UIST 2023."),
     ]
     # a Vue component keeps its list in its script's data(); its template shows it
     vue = (

@@ -11,6 +11,7 @@ as it shows. Pure: no I/O.
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
@@ -155,7 +156,7 @@ class _Parser:
 
 
 # markup as an object's value, JSX (``text: (<>…</>)``, ``news: <span>…</span>``)
-_JSX_VALUE = re.compile(r":\s*(\(\s*)?<(?=[A-Za-z>])")
+_JSX_VALUE = re.compile(r":\s*(\(\s*)?<(?=[A-Za-z>])|(?P<item>[\[,]\s*)<(?=[A-Z][\w.]*[\s/>])")
 _IN_TEXT = re.compile(r"[<{]")  # in an element's text: a tag, or an expression
 _IN_TAG = re.compile(r"[\"'{>]")  # in a tag: a quoted attribute, an expression, its end
 _IN_BRACES = re.compile(r"[\"'`{}]")
@@ -225,14 +226,72 @@ def _element_end(text: str, at: int) -> int:
         i = j
 
 
-def _markup_string(markup: str) -> str:
-    """JSX markup as a JavaScript string of the HTML it shows: a quoted expression (``{' '}``)
-    is its text, any other expression is none, a fragment (``<>``) is no element."""
+def _markup_html(markup: str) -> str:
+    """JSX markup as the HTML it shows: a quoted expression (``{' '}``) is its text, any other
+    expression is none, a fragment (``<>``) is no element."""
     html = _SPACE_EXPRESSION.sub(lambda m: m.group(1) or m.group(2) or "", markup)
     for _ in range(2):  # {items.map(i => ({…}))}: nested braces, from the innermost
         html = _EXPRESSION.sub("", html)
-    html = _FRAGMENT.sub("", html).replace("className=", "class=")
+    return _FRAGMENT.sub("", html).replace("className=", "class=")
+
+
+def _markup_string(markup: str) -> str:
+    """JSX markup as a JavaScript string (a template literal) of the HTML it shows."""
+    html = _markup_html(markup)
     return "`" + html.replace("\\", "\\\\").replace("`", "\\`").replace("$", "\\u0024") + "`"
+
+
+_PROP = re.compile(r"""([A-Za-z_$][\w$-]{0,60})\s*=\s*(?:"([^"]*)"|'([^']*)'|(\{))""")
+_QUOTED = re.compile(r"""\{\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|`([^`]*)`)\s*\}""", re.S)
+_MARKUP_EXPRESSION = re.compile(r"\{\s*\(?\s*(<.*>)\s*\)?\s*\}", re.S)
+
+
+def _props_object(text: str, start: int, end: int) -> str:
+    """A component element in a list (``<TimeEntry startTime="Nov 15, 2023" content={<>…</>} />``)
+    as the object literal of its props: a quoted prop is its string, a prop written as markup
+    the HTML it shows, any other expression null; its children are its ``children``."""
+    tag_end = start
+    while True:  # the opening tag's end: quotes and expressions read through
+        t = _IN_TAG.search(text, tag_end + 1)
+        if t is None or t.start() >= end:
+            tag_end = end
+            break
+        if t.group() == ">":
+            tag_end = t.end()
+            break
+        after = _braces_end(text, t.start()) if t.group() == "{" else text.find(t.group(), t.end()) + 1
+        tag_end = after - 1
+        if tag_end < 0:
+            return "null"
+    fields: dict[str, str | None] = {}
+    at = start + 1
+    while True:
+        m = _PROP.search(text, at, tag_end)
+        if m is None:
+            break
+        key = m.group(1)
+        if m.group(4) is None:
+            fields[key] = m.group(2) if m.group(2) is not None else m.group(3)
+            at = m.end()
+            continue
+        close = _braces_end(text, m.end() - 1)
+        if close < 0 or close > tag_end:
+            break
+        expression = text[m.end() - 1 : close]
+        quoted = _QUOTED.fullmatch(expression)
+        markup = _MARKUP_EXPRESSION.fullmatch(expression)
+        if quoted is not None:
+            fields[key] = _string('"' + (quoted.group(1) or quoted.group(2) or quoted.group(3) or "") + '"')
+        elif markup is not None:
+            fields[key] = _markup_html(markup.group(1))
+        else:
+            fields[key] = None
+        at = close
+    if tag_end < end and text[tag_end - 2 : tag_end] != "/>":
+        children = text[tag_end : text.rfind("<", tag_end, end)].strip()
+        if children:
+            fields["children"] = _markup_html(children)
+    return json.dumps(fields, ensure_ascii=False)
 
 
 def _jsx_values(text: str) -> str:
@@ -249,6 +308,10 @@ def _jsx_values(text: str) -> str:
         end = _element_end(text, start)
         if end < 0:
             break
+        if m.group("item") is not None:  # [<TimeEntry startTime="Nov 15, 2023" content={<>…</>} />, …]
+            out += [text[kept : m.end() - 1], _props_object(text, start, end)]
+            kept = end
+            continue
         if m.group(1):  # (<>…</>): its parentheses too
             close = _CLOSING.match(text, end)
             if close is None:
