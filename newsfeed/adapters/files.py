@@ -353,11 +353,13 @@ def site_news(
         for top, _, rest in [spot.partition("/")]
         for variant in [spot, *(f"{top}/{lang}/{rest}" for lang in languages.get(top, []) if rest)]
     ]
+    scripts = _site_scripts(folder)  # walked once, for the data its pages load and its components
     pages = spots.index("news/news.md")  # before the News pages that load them as they run
-    spots[pages:pages] = [p for p in _fetched_news_data(folder) if p not in spots]
+    spots[pages:pages] = [p for p in _fetched_news_data(folder, scripts) if p not in spots]
     home_news = spots.index(f"{SITE_HOME_PAGES[0]}#news")  # before a home page's News section
-    components = [p for p in _news_components(folder) if p not in spots]
-    spots[home_news:home_news] = components
+    named = [p for p in _news_components(folder, scripts) if p not in spots]
+    spots[home_news:home_news] = named
+    components = {folder / p for p in named}
     posts = spots.index("content/post")
     configured = _configured_news(folder)  # a configuration's list of news its template shows
     spots[posts:posts] = (
@@ -399,10 +401,10 @@ def site_news(
         except UnreadableDocument as exc:
             tried.append(f"{name} ({exc})")
             continue
-        if place.relative_to(folder).as_posix() in components:
+        if place in components:
             # a JavaScript site's components named for news (the home page's box of the latest,
             # a page of all news kept since): the one holding the most dated news
-            rivals = [p for p in places[n:] if p.relative_to(folder).as_posix() in components]
+            rivals = [p for p in places[n:] if p in components]
             places[n:] = [p for p in places[n:] if p not in rivals]
             for rival in rivals:
                 try:
@@ -420,8 +422,7 @@ def site_news(
                     tried.append(f"{name} ({why})")
                     place, result = rival, other
                     name = place.relative_to(folder).as_posix()
-        component = place.relative_to(folder).as_posix() in components
-        if not result.items or (component and not any(item.posted for item in result.items)):
+        if not result.items or (place in components and not any(item.posted for item in result.items)):
             # a component whose markup holds nothing dated (its loop's leftovers): no news of
             # its own, but maybe a module it imports them from;
             # a page whose News is a loop over a file of the site (_data/updates.yml,
@@ -605,10 +606,11 @@ _DATA_SUFFIX = re.compile(r"\.(?:json|ya?ml|csv|toml|m?js|md)\b", re.I)
 _SCRIPT_SUFFIXES = frozenset(
     {".html", ".htm", ".js", ".mjs", ".ts", ".jsx", ".tsx", ".vue", ".svelte", ".astro"}
 )
+_COMPONENT_SUFFIXES = _SCRIPT_SUFFIXES - {".html", ".htm"}  # a script, or a framework's component
 _NOT_SCANNED = frozenset({"node_modules", "vendor", "vendors", "_site", "dist", "build", "lib", "libs"})
 
 
-def _fetched_news_data(folder: Path) -> list[str]:
+def _fetched_news_data(folder: Path, scripts: list[Path]) -> list[str]:
     """The data files named for news that the site's pages and scripts load as they run
     (``fetch('assets/data/news.json')``, ``$.getJSON("./news.json")``, ``data-content-source=
     "assets/data/news.json"``, ``<script src="assets/js/news.js">`` whose list the page draws,
@@ -616,11 +618,11 @@ def _fetched_news_data(folder: Path) -> list[str]:
     that exist in the folder, as paths in it, in the order first named: a page that shows
     "Loading updates…" until its script fills it keeps its news there.
     Pages and scripts are looked for three folders down, 300 at most and 8 MB read over all,
-    libraries and built copies left out."""
+    libraries and built copies left out (``scripts``: :func:`_site_scripts`)."""
     root = folder.resolve()
     found: list[str] = []
     budget = 8_000_000  # characters read over all pages and scripts: a site of big bundles costs no more
-    for page in _site_scripts(folder):
+    for page in scripts:
         if budget <= 0:
             break
         try:
@@ -667,19 +669,18 @@ def _preferred(result: ImportResult, path: Path) -> tuple[int, int, int]:
     return dated, 0 if other_language else 1, found
 
 
-_COMPONENT_SUFFIXES = frozenset({".js", ".mjs", ".jsx", ".ts", ".tsx", ".vue", ".svelte", ".astro"})
 _ROUTE_FILES = frozenset({"index", "page", "+page"})  # a route's page is named for its folder
 
 
-def _news_components(folder: Path) -> list[str]:
+def _news_components(folder: Path, scripts: list[Path]) -> list[str]:
     """A JavaScript site's components and pages named for news (React's
     ``src/components/News.jsx``, ``NewsSection.tsx``, Vue's ``src/views/NewsView.vue``, Astro's
     ``src/pages/news.astro``, Next.js's ``app/news/page.tsx``), under its ``src/``, ``app/``,
     ``pages/`` or ``components/`` folders, as paths in the folder, the largest first (a page of
     all news before the home page's box of the latest three): such a site keeps its news in them,
-    as data (``const news = [{date: …}]``) or as markup."""
+    as data (``const news = [{date: …}]``) or as markup (``scripts``: :func:`_site_scripts`)."""
     found: list[tuple[int, str]] = []
-    for script in _site_scripts(folder):
+    for script in scripts:
         relative = script.relative_to(folder)
         if script.suffix.lower() not in _COMPONENT_SUFFIXES or relative.parts[0] not in _SOURCE_TOPS:
             continue

@@ -1283,13 +1283,13 @@ def test_finding_the_data_files_a_sites_scripts_load_costs_linear_time(tmp_path:
     """A script of one long run of letters and names before ``.json`` (a minified bundle) is
     read back at most 200 characters from each suffix: four times the script costs about four
     times as much, where a pattern matching the whole path forward costs the run's square."""
-    from newsfeed.adapters.files import _fetched_news_data
+    from newsfeed.adapters.files import _fetched_news_data, _site_scripts
 
     def prepare(n: int) -> Any:
         site = tmp_path / f"site{n}"
         site.mkdir(exist_ok=True)
         (site / "app.js").write_text("a" * n + ".json" * (n // 20) + ("news" * 50 + ".yml\n") * (n // 400))
-        return lambda: _fetched_news_data(site)
+        return lambda: _fetched_news_data(site, _site_scripts(site))
 
     assert growth(prepare, 20_000) < LINEAR_WHEN_QUADRUPLED
 

@@ -190,6 +190,22 @@ def _braces_end(text: str, at: int) -> int:
     return -1
 
 
+def _tag_end(text: str, at: int) -> int:
+    """Where the tag whose name ends before ``text[at]`` closes (past its ">"), quoted
+    attributes and expressions read through; -1 when it does not."""
+    j = at
+    while True:
+        t = _IN_TAG.search(text, j)
+        if t is None:
+            return -1
+        c = t.group()
+        if c == ">":
+            return t.end()
+        j = _braces_end(text, t.start()) if c == "{" else text.find(c, t.end()) + 1
+        if j <= 0:
+            return -1
+
+
 def _element_end(text: str, at: int) -> int:
     """Where the element opening at ``text[at] == "<"`` closes (past its last ">"), nested
     elements, quoted attributes and expressions read through; -1 when it does not."""
@@ -205,18 +221,9 @@ def _element_end(text: str, at: int) -> int:
                 return -1
             continue
         closing = text.startswith("</", m.start())
-        j = m.end()
-        while True:  # to the tag's end
-            t = _IN_TAG.search(text, j)
-            if t is None:
-                return -1
-            c = t.group()
-            if c == ">":
-                j = t.end()
-                break
-            j = _braces_end(text, t.start()) if c == "{" else text.find(c, t.end()) + 1
-            if j <= 0:
-                return -1
+        j = _tag_end(text, m.end())
+        if j < 0:
+            return -1
         if closing:
             depth -= 1
         elif text[j - 2] != "/":  # <br/> opens nothing
@@ -250,19 +257,9 @@ def _props_object(text: str, start: int, end: int) -> str:
     """A component element in a list (``<TimeEntry startTime="Nov 15, 2023" content={<>…</>} />``)
     as the object literal of its props: a quoted prop is its string, a prop written as markup
     the HTML it shows, any other expression null; its children are its ``children``."""
-    tag_end = start
-    while True:  # the opening tag's end: quotes and expressions read through
-        t = _IN_TAG.search(text, tag_end + 1)
-        if t is None or t.start() >= end:
-            tag_end = end
-            break
-        if t.group() == ">":
-            tag_end = t.end()
-            break
-        after = _braces_end(text, t.start()) if t.group() == "{" else text.find(t.group(), t.end()) + 1
-        tag_end = after - 1
-        if tag_end < 0:
-            return "null"
+    tag_end = _tag_end(text, start + 1)  # within the element, which closes at ``end``
+    if tag_end < 0:
+        return "null"
     fields: dict[str, str | None] = {}
     at = start + 1
     while True:
