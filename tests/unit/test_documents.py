@@ -1706,6 +1706,73 @@ def test_a_post_named_by_its_month_or_titled_with_its_date_is_dated(tmp_path: An
     assert not [w for w in result.warnings if "no date" in w], result.warnings
 
 
+def test_a_news_archive_page_in_a_folder_of_posts_is_read_as_the_news_it_lists(tmp_path: Any) -> None:
+    """A page of a news folder that is itself the list ("News Archive", its bullets labelled
+    "(Apr-25)" as a spreadsheet writes a month and year) gives one item per bullet, dated by its
+    label and sorted with the folder's posts, not one post of the page's front-matter date; a post
+    whose body holds a schedule of dated talks stays one post."""
+    archive = "---\ntitle: News Archive\ndate: 2022-01-11T09:38:15+11:00\n---\n\n" + "".join(
+        f"- ({month}) {text}\n"
+        for month, text in [
+            ("Apr-25", "New paper on neutron beam shaping accepted by Physical Review A."),
+            ("Feb-25", "I am now an Associate Investigator for OPTIMA."),
+            ("Jan-25", "My software packages passed one million installs."),
+            ("Nov-19", "I joined the Australian National University as a lecturer."),
+        ]
+    )
+    seminar = (
+        "---\ntitle: Seminar series this term\ndate: 2024-09-01\n---\n\nOur seminar returns:\n\n"
+        "- 12 Sep 2024: Ana on sampling\n- 10 Oct 2024: Bo on graphs\n"
+        "- 14 Nov 2024: Cy on proofs\n- 5 Dec 2024: Di on games\n"
+    )
+    posts = {
+        "archive.md": archive,
+        "2024-09-01-seminar.md": seminar,
+        "2025-03-20-visit.md": "---\ntitle: Visit to Bath\n---\n\nA week at Bath.\n",
+    }
+    result = _read_folder(tmp_path, posts)
+    got = [(i.posted.display() if i.posted else None, i.text[:28]) for i in result.items]
+    assert got == [
+        ("April 2025", "New paper on neutron beam sh"),
+        ("20 Mar 2025", "Visit to Bath A week at Bath"),
+        ("February 2025", "I am now an Associate Invest"),
+        ("January 2025", "My software packages passed "),
+        ("1 Sep 2024", "Seminar series this term Our"),
+        ("November 2019", "I joined the Australian Nati"),
+    ], got
+    assert all(i.source_path.endswith(".md") for i in result.items)
+
+
+def test_a_built_all_news_page_in_a_news_folder_is_read_as_its_list(tmp_path: Any) -> None:
+    """A site's built ``news/all.html`` ("All News", a grid of a date and a paragraph per news)
+    is that list, not one post holding every news."""
+    rows = "".join(
+        f'<span class="date">{d}</span><p class="body">{t}</p>'
+        for d, t in [
+            ("Apr 2026", "One paper was accepted by <strong>DIS 2026</strong>. Congrats to Rui!"),
+            ("Mar 2026", "<strong>Signals</strong> was accepted by <strong>CHI 2026</strong>."),
+            ("Jan 2026", "I will serve as Local Chair for <strong>DIS 2026</strong>."),
+            ("Nov 2025", "Our paper won the Best Paper Award at PAINE 2025."),
+        ]
+    )
+    page = (
+        "<!DOCTYPE html><html><head><title>Academic Website</title></head><body>"
+        '<header><a href="/about">Shaoyu Cai</a><nav><a href="/news">News</a></nav></header>'
+        f'<main><a href="/news">← News</a><h1>All News</h1><div class="grid">{rows}</div></main>'
+        "<footer>© 2026</footer></body></html>"
+    )
+    folder = tmp_path / "news"
+    folder.mkdir()
+    result = _read_folder(folder, {"all.html": page})
+    got = [(i.posted.display() if i.posted else None, i.text) for i in result.items]
+    assert got == [
+        ("April 2026", "One paper was accepted by **DIS 2026**. Congrats to Rui!"),
+        ("March 2026", "**Signals** was accepted by **CHI 2026**."),
+        ("January 2026", "I will serve as Local Chair for **DIS 2026**."),
+        ("November 2025", "Our paper won the Best Paper Award at PAINE 2025."),
+    ], got
+
+
 def test_an_undated_section_beside_a_dated_list_of_news_is_not_an_item() -> None:
     """Under "# News", a sub-heading with a sentence and no date ("## Stay up to date") beside a
     sub-heading holding the dated list is a part of the page, reported and not imported; when no

@@ -301,7 +301,13 @@ _ALTERNATIVES: list[tuple[str, str]] = [
     ("dm_short", NUMGUARD + r"(?P<sha>[0-3]?\d)\s?(?P<shs>[/.\-])\s?(?P<shb>[0-3]?\d)(?![\d/]|[.\-]\d)"),
     ("dm", NUMGUARD + _dm("v") + f"(?:{_year_tail('vy')})?"),
     ("md", _md("w") + f"(?:{_year_tail('wy')})?"),
-    ("my", _month("xm") + _year_tail("xy")),
+    # "May 2025", "June'18"; "Apr-2025", "Apr-25": a month and its year joined by a dash, as
+    # spreadsheets show them (Excel's "mmm-yy"; a day and month there is "25-Apr"), two digits
+    # the year, not a day: "Apr-25" is April 2025
+    (
+        "my",
+        _month("xm") + rf"(?:{_year_tail('xy')}|-(?:(?P<xd>(?:19|20)\d\d)|(?P<xds>\d\d))(?![\d\w]|[-/.]\d))",
+    ),
     # "2025 Sept", "2025, July": a year then a month name (labels of news lists)
     ("ym_word", NUMGUARD + _year("ywy") + r"\s{0,2},?\s{1,3}" + _month("ywm") + r"(?!\s{0,3}\d)"),
     ("season", r"(?<![A-Za-z])(?P<sname>(?i:spring|summer|fall|autumn|winter))\s{1,3}" + _year("sny")),

@@ -366,7 +366,7 @@ def _md(m: re.Match[str], text: str, ctx: _Ctx) -> FuzzyDate:
 
 
 def _my(m: re.Match[str], text: str, ctx: _Ctx) -> FuzzyDate:
-    year = _year(m, "xy", ctx)
+    year = _year(m, "xy", ctx) or _year(m, "xd", ctx)  # "May 2025", or "Apr-2025", "Apr-25"
     assert year is not None
     return _months(text, (year, _month(m, "xm", ctx)))
 

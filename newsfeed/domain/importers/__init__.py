@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import itertools
+import re
+from dataclasses import replace
 
 from ..dates import DateOrder
 from ..text import clean
@@ -19,7 +22,7 @@ from .model import FORMATS, KINDS, Event, ImportedItem, ImportResult, Link, Unre
 from .publications import ENTRY as PUBLICATION_ENTRY
 from .publications import parse_publications
 from .records import read_items
-from .structure import markup_of, news_document, records_page, split_front_matter
+from .structure import NEWS_HEADING, Document, markup_of, news_document, records_page, split_front_matter
 from .templates import hidden_page
 from .text import looks_like_html
 
@@ -175,9 +178,20 @@ def parse_folder(
             refused.append(f"not read: {exc}")
     if not checked:
         raise UnreadableDocument(refused[0].removeprefix("not read: "))
-    document = read_folder(checked, today=today, name=name)
+    archives: list[ImportResult] = []
+    for path, text in checked:
+        # the folder's own page (_index.md) is read below, only when the folder has no posts
+        archive = None if own_page(path, name) else _archive_page(path, text, today=today)
+        if archive is not None:
+            archives.append(archive)
+    if archives:
+        paths = {item.source_path for archive in archives for item in archive.items}
+        checked = [(path, text) for path, text in checked if path not in paths]
+    document = read_folder(checked, today=today, name=name) if checked else Document("folder", "", [])
     result = with_year_sources(read_items(document, today=today, path=name))
     result.warnings += refused
+    if archives:
+        result = _with_archives(result, archives)
     if result.items:
         return result
     # no posts in the folder: a section whose own page (Hugo's _index.md, an index.md or
@@ -190,3 +204,61 @@ def parse_folder(
                 return page
             break
     return result
+
+
+# a year or a month's name: a page with fewer than four holds no list of four dated news
+_DATE_WORD = re.compile(
+    r"(?<!\d)(?:19|20)\d\d(?!\d)|\b(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?![a-z])"
+)
+_ARCHIVE_WORD = re.compile(r"\barchives?\b", re.I)
+_ARCHIVE_NAME = re.compile(r"\barchives?\b|\ball\b", re.I)  # "News Archive", "All News", all.html
+
+
+def _archive_page(path: str, text: str, *, today: dt.date) -> ImportResult | None:
+    """A page of a folder of news that is itself a list of them (a "News Archive" page kept in
+    ``content/news/``, a built "All News" page in ``news/``): its news, when its title, first
+    heading or name says news or an archive, and it lists at least four dated news of two months
+    or more that make up most of its text; None for a post (whose schedule of talks or list of
+    important dates stays that one post)."""
+    if sum(1 for _ in itertools.islice(_DATE_WORD.finditer(text), 4)) < 4:
+        return None  # the cheap test first: most posts are not such pages
+    meta, _, _ = split_front_matter(text)
+    if meta and hidden_page(meta):
+        return None  # a draft: the folder's reading says so
+    file_name = path.replace("\\", "/").rsplit("/", 1)[-1]
+    stem = file_name.rsplit(".", 1)[0].replace("-", " ").replace("_", " ")
+    named = f"{(meta or {}).get('title') or ''} {stem}"
+    if not (NEWS_HEADING.search(named) or _ARCHIVE_NAME.search(named)):
+        if not (NEWS_HEADING.search(text) or _ARCHIVE_WORD.search(text)):
+            return None  # no heading can say so either: the page is not read twice
+        named = ""
+    document = news_document(text, path=path, today=today)
+    if not named:
+        heading = next((b.text for b in document.blocks if b.kind == "heading"), "")
+        if not (NEWS_HEADING.search(heading) or _ARCHIVE_NAME.search(heading)):
+            return None
+    listed = read_items(document, today=today, path=path)
+    dated = [item for item in listed.items if item.posted is not None]
+    months = {(item.posted.start.year, item.posted.start.month) for item in dated if item.posted}
+    shown = sum(len(block.text) for block in document.blocks)
+    if len(dated) < 4 or len(months) < 2 or 5 * sum(len(item.text) for item in dated) < 3 * shown:
+        return None
+    listed.items = [replace(item, source_path=item.source_path or path) for item in listed.items]
+    listed.description = f"{file_name}, a page listing news ({listed.description})"
+    return listed
+
+
+def _with_archives(result: ImportResult, archives: list[ImportResult]) -> ImportResult:
+    """A folder's posts and the news its archive pages list, newest first (undated last)."""
+    items = [*result.items, *(item for archive in archives for item in archive.items)]
+    items.sort(key=lambda item: item.posted.sort_key() if item.posted else (0,), reverse=True)
+    described = "; ".join(archive.description for archive in archives)
+    merged = ImportResult(
+        format="folder",
+        description=f"{result.description}; {described}"
+        if result.items
+        else f"folder of news files: {described}",
+    )
+    merged.items = items
+    merged.warnings = [*(result.warnings if result.items else []), *(w for a in archives for w in a.warnings)]
+    return merged
