@@ -265,7 +265,9 @@ def _site_inside(folder: Path, files: list[Path]) -> Path | None:
     (none, or several to choose from)."""
     # a configured site's home page (``docs/index.md`` beside ``docs/_config.yml``) is no post
     # of the folder, as a page bundle's is
-    if any(not repository_document(f.name) for f in files if f.parent == folder or not _configured(f.parent)):
+    top = [f for f in files if f.parent == folder or not _configured(f.parent)]
+    loose = [f for f in top if not repository_document(f.name)]
+    if any(_dated_post(f) for f in loose):
         return None
     try:
         subfolders = [
@@ -274,9 +276,27 @@ def _site_inside(folder: Path, files: list[Path]) -> Path | None:
     except OSError:
         return None
     sites = [p for p in subfolders if _is_site(p)]
-    if len(sites) > 1:  # a front end and a back end (frontend/, backend/): the one keeping news
+    if len(sites) > 1 or loose:
+        # a front end and a back end (frontend/, backend/): the one keeping news; beside the
+        # owner's notes, undated (``Website_Spec.md``, ``notes.md``), a site that keeps news
         sites = [p for p in sites if _keeps_news(p)]
     return sites[0] if len(sites) == 1 else None
+
+
+_POST_DATE = re.compile(r"^(?:date|pubDate|publishDate|published)\s*[:=]\s*\S", re.M)
+
+
+def _dated_post(file: Path) -> bool:
+    """Whether a file reads as a dated post: a date in its name (``2024-05-01-talk.md``) or a
+    date field in its front matter, not a document of notes."""
+    if re.search(r"(?<!\d)(?:19|20)\d\d[-_](?:0?[1-9]|1[0-2])(?!\d)", file.name):
+        return True
+    try:
+        with file.open("rb") as handle:
+            head = handle.read(4096).decode("utf-8", "replace")
+    except OSError:
+        return True  # unread: not taken for notes
+    return head.lstrip().startswith(("---", "+++")) and bool(_POST_DATE.search(head))
 
 
 _READMES = ("README.md", "readme.md", "README.markdown", "README.rst", "README.org", "README.html")

@@ -1498,6 +1498,29 @@ def test_a_repository_whose_site_is_in_a_subfolder_is_read_there(tmp_path: Path)
     assert [i.text for i in result.items] == ["Eli defended a thesis", "José joins the lab"]
 
 
+def test_a_repository_with_its_owners_notes_beside_its_site_is_read_in_the_site(tmp_path: Path) -> None:
+    """A professor's repository keeps ``Website_Spec.md`` and ``CLAUDE.md`` (notes for whoever
+    builds the site, undated) beside ``site/`` (an Astro site, its news in
+    ``src/content/news/``): the notes had been read as one undated news item. Undated documents
+    at the top are notes, and the one subfolder that is a site keeping news is read; a dated post
+    at the top keeps the folder a folder of posts."""
+    repo = tmp_path / "repo"
+    news = repo / "site" / "src" / "content" / "news"
+    news.mkdir(parents=True)
+    (repo / "CLAUDE.md").write_text("# Guide\n\nBuild with npm.\n")
+    (repo / "Website_Spec.md").write_text("# Build Specification\n\n1. PROJECT OVERVIEW\n\nA bold site.\n")
+    (repo / "site" / "package.json").write_text("{}\n")
+    (repo / "site" / "astro.config.mjs").write_text("export default {}\n")
+    (news / "box.md").write_text("---\ntitle: New working paper\ndate: 2024-11-15\n---\nOn ratings.\n")
+    result = read_path(repo, today=TODAY)
+    assert result.description.startswith("site/ of the folder: site folder: its news in src/content/news/")
+    assert [i.text for i in result.items] == ["New working paper On ratings."]
+    (repo / "2025-02-01-visit.md").write_text("---\ntitle: A visit\n---\nTo Bath.\n")
+    posts = read_path(repo, today=TODAY)
+    assert [i.text for i in posts.items][0] == "A visit To Bath."
+    assert "src/content/news" not in posts.description
+
+
 def test_a_repository_with_a_front_end_and_a_back_end_is_read_in_the_one_keeping_news(
     tmp_path: Path,
 ) -> None:
