@@ -2643,6 +2643,31 @@ def test_a_react_list_whose_texts_are_jsx_markup_is_read_as_data() -> None:
     ]
 
 
+def test_a_records_field_joining_strings_with_plus_keeps_the_list_data() -> None:
+    """A lab's React page keeps its news as ``{date: '2026. 04. 24', imgs: [process.env.PUBLIC_URL
+    + '/assets/img/talk.png'], …}`` (Korean dates, a space after each dot): the ``+`` had made the
+    whole list "no data" and the page "no news". A field joining strings is their text, what the
+    script holds elsewhere left out; the records and their dates are read."""
+    script = (
+        "const basicNewsData = [\n"
+        "  // {\n  //   date: '2026. 09. 01',\n  //   title: 'A commented-out notice',\n  // },\n"
+        "  {\n    date: '2026. 04. 24',\n    type: '강연',\n    title: 'VR in defence and medicine',"
+        "\n"
+        "    imgs: [\n        process.env.PUBLIC_URL + '/assets/img/activities/260425.png',\n    ]\n  },\n"
+        "  {\n    date: '2026. 03. 01',\n    type: '연구',\n"
+        "    title: 'Selected for a young researcher grant',\n"
+        "    link: 'https://example.org/' + 'notice/287718'\n  },\n"
+        "];\nexport default function News() {\n"
+        "  return <div>{basicNewsData.map(n => <p>{n.title}</p>)}</div>;\n}\n"
+    )
+    result = parse_text(script, today=TODAY, path="src/pages/News.js")
+    got = [(i.posted.display() if i.posted else None, i.title) for i in result.items]
+    assert got == [
+        ("24 Apr 2026", "VR in defence and medicine"),
+        ("1 Mar 2026", "Selected for a young researcher grant"),
+    ], got
+
+
 def test_bold_runs_in_separate_blocks_keep_the_space_between_them() -> None:
     """A record's text written as HTML, a bold lead-in paragraph over a list of bold dates
     (``<p><strong>Key Dates:</strong></p><ul><li><strong>August 11:</strong> …``): the runs had

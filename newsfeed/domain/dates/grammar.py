@@ -157,8 +157,11 @@ def _iso(n: str, *, with_time: bool) -> str:
 
 
 def _ymd(n: str) -> str:
-    """ "2023.9.23", "2024/05/28"."""
-    return rf"(?P<{n}y>(?:19|20)\d\d)(?P<{n}s>[./])(?P<{n}m>[01]?\d)(?P={n}s)(?P<{n}d>[0-3]?\d){_END}"
+    """ "2023.9.23", "2024/05/28"; "2026. 04. 24", as Korean writes a date (a space after each dot)."""
+    gap = r"(?:(?<=\.) )?"
+    return (
+        rf"(?P<{n}y>(?:19|20)\d\d)(?P<{n}s>[./]){gap}(?P<{n}m>[01]?\d)(?P={n}s){gap}(?P<{n}d>[0-3]?\d){_END}"
+    )
 
 
 # "pm", "p.m.", " PM", and a lone "p"/"a" right after the number ("3p").

@@ -3,10 +3,11 @@
 
 JavaScript's literals are not JSON: keys go unquoted, strings take single quotes and backticks,
 comments and trailing commas are allowed. This reads that subset (objects, arrays, strings,
-numbers, ``true``/``false``/``null``) in one pass over the text; an array holding anything else (a
-function call, a spread, an expression) is not data and is left out. A React page's value written
-as markup (``content: <>Our paper <a href="…">X</a> was accepted</>``) is the text of that markup,
-as it shows. Pure: no I/O.
+numbers, ``true``/``false``/``null``) in one pass over the text; an array holding anything else
+(a function call, a spread, an expression) is not data and is left out, but for a record's field
+naming what the script holds elsewhere (null) or joining strings with ``+`` (their text). A
+React page's value written as markup (``content: <>Our paper <a href="…">X</a> was
+accepted</>``) is the text of that markup, as it shows. Pure: no I/O.
 """
 
 from __future__ import annotations
@@ -81,6 +82,21 @@ class _Parser:
         self.at += 1
 
     def value(self, depth: int) -> Any:
+        found = self.operand(depth)
+        if depth <= 1 or self.peek() != ("other", "+"):
+            return found
+        # a record's field joined of several ("process.env.PUBLIC_URL + '/img/talk.png'"): the
+        # text its strings give, what the script holds elsewhere left out
+        parts = [found]
+        while self.peek() == ("other", "+"):
+            self.at += 1
+            parts.append(self.operand(depth))
+        if any(isinstance(p, (dict, list)) for p in parts):
+            raise _NotData
+        texts = [str(p) for p in parts if p is not None and not isinstance(p, bool)]
+        return "".join(texts) if any(isinstance(p, str) for p in parts) else None
+
+    def operand(self, depth: int) -> Any:
         if depth > MAX_DEPTH:
             raise _NotData
         kind, text = self.peek()
@@ -103,7 +119,7 @@ class _Parser:
         """A record's field that names what the script holds elsewhere (``image: IJCAI1``,
         ``photo: require('@/assets/lab.jpg')``, ``icon: icons.award``): no text of the record,
         read as null; ``new Date("2024-05-01")`` is the date it is given. Anything more (an
-        operator, an arrow function) is no data."""
+        arrow function, an operator but ``+``) is no data."""
         if name == "new" and self.peek()[0] == "name":
             name = self.peek()[1]
             self.at += 1
