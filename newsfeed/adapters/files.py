@@ -651,6 +651,11 @@ def _fetched_news_data(folder: Path, scripts: list[Path]) -> list[str]:
         except OSError:
             continue
         budget -= len(text)
+        if page.suffix.lower() in _COMPONENT_SUFFIXES:
+            for module_file in _imported_news_fields(folder, page, text):
+                path = module_file.resolve().relative_to(root).as_posix()
+                if path not in found:
+                    found.append(path)
         for m in itertools.islice(_DATA_SUFFIX.finditer(text), 2_000):
             start = m.start()
             while start > max(0, m.start() - 200) and (
@@ -823,18 +828,7 @@ def _imported_news(folder: Path, page: Path, text: str) -> list[Path]:
     for names, module in _IMPORT.findall(text[:500_000])[:50]:
         if not (_NEWS_IN_NAME.search(names) or _NEWS_IN_NAME.search(module.rsplit("/", 1)[-1])):
             continue
-        if module.startswith("."):
-            bases = [page.parent / module]
-        elif module.startswith("/"):  # from the site's root
-            bases = [folder / module.lstrip("/")]
-        elif module.startswith(("@/", "~/")):  # the site's src/, or its root (tsconfig's paths)
-            bases = [folder / "src" / module[2:], folder / module[2:]]
-        else:
-            continue  # a package (react, next/link): not the site's
-        bases = [Path(os.path.normpath(b)) for b in bases]
-        spots = [Path(f"{b}{suffix}") for b in bases for suffix in _MODULE_SUFFIXES]
-        spots += [b / f"index{suffix}" for b in bases for suffix in _MODULE_SUFFIXES[1:]]
-        module_file = next((c for c in spots if c.is_file() and _inside(c, root)), None)
+        module_file = _module_file(folder, page, module)
         if module_file is not None and module_file != page and module_file not in found:
             found.append(module_file)
     for pattern in _GLOBBED.findall(text[:500_000])[:20]:
@@ -847,6 +841,51 @@ def _imported_news(folder: Path, page: Path, text: str) -> list[Path]:
         spot = Path(os.path.normpath(base))
         if spot.is_dir() and _inside(spot, root) and spot not in found:
             found.append(spot)
+    return found
+
+
+def _module_file(folder: Path, page: Path, module: str) -> Path | None:
+    """The file of the site ``folder`` that ``page`` imports as ``module`` (``../constants/home``,
+    ``@/content/about.json``), with the suffixes a bundler tries; None for a package (``react``)
+    or a file outside the folder."""
+    if module.startswith("."):
+        bases = [page.parent / module]
+    elif module.startswith("/"):  # from the site's root
+        bases = [folder / module.lstrip("/")]
+    elif module.startswith(("@/", "~/")):  # the site's src/, or its root (tsconfig's paths)
+        bases = [folder / "src" / module[2:], folder / module[2:]]
+    else:
+        return None  # a package (react, next/link): not the site's
+    root = folder.resolve()
+    bases = [Path(os.path.normpath(b)) for b in bases]
+    spots = [Path(f"{b}{suffix}") for b in bases for suffix in _MODULE_SUFFIXES]
+    spots += [b / f"index{suffix}" for b in bases for suffix in _MODULE_SUFFIXES[1:]]
+    return next((c for c in spots if c.is_file() and _inside(c, root)), None)
+
+
+# a page showing a module's list named for news: ``aboutData.news.map(…)``, ``data["updates"]``
+_SHOWS_NEWS = re.compile(
+    r"""(?<![\w$.])([A-Za-z_$][\w$]{0,100})(?:\.|\[\s*["'])(?:news|updates|announcements|latestNews|newsItems)\b"""
+)
+
+
+def _imported_news_fields(folder: Path, page: Path, text: str) -> list[Path]:
+    """The modules of the site whose list named for news a page shows (``import aboutData from
+    "@/content/about.json"`` and ``aboutData.news.slice(0, 5).map(…)``): a data file named for
+    something else that keeps the news under a key of its own, as paths in the folder."""
+    found: list[Path] = []
+    text = text[:500_000]
+    shown = {m.group(1) for m in itertools.islice(_SHOWS_NEWS.finditer(text), 200)}
+    if not shown:
+        return found
+    for names, module in _IMPORT.findall(text)[:50]:
+        for name in re.findall(r"[A-Za-z_$][\w$]*", names)[:20]:
+            if name not in shown:
+                continue
+            module_file = _module_file(folder, page, module)
+            if module_file is not None and module_file != page and module_file not in found:
+                found.append(module_file)
+            break
     return found
 
 

@@ -1521,6 +1521,41 @@ def test_a_repository_with_its_owners_notes_beside_its_site_is_read_in_the_site(
     assert "src/content/news" not in posts.description
 
 
+def test_a_data_file_whose_news_key_the_home_page_shows_is_the_sites_news(tmp_path: Path) -> None:
+    """A Next.js site keeps its news under ``news`` in ``src/content/about.json`` beside its bio,
+    and its home page shows ``aboutData.news.slice(0, 5).map(…)`` (the component named for news
+    renders one item and holds none): the site had read as "no news". A module the site's page
+    imports and whose list named for news it shows is read, that list its news; a module whose
+    other fields only it shows is not."""
+    site = tmp_path / "site"
+    (site / "src" / "app").mkdir(parents=True)
+    (site / "src" / "content").mkdir()
+    (site / "src" / "components").mkdir()
+    (site / "package.json").write_text("{}\n")
+    (site / "src" / "content" / "about.json").write_text(
+        '{"bio": "I study transformers.", "news": [\n'
+        '  {"date": "2025-12", "text": "Paper accepted at AAAI 2026."},\n'
+        '  {"date": "2025-09", "text": "Invited talk at NeurIPS 2025."}\n]}\n'
+    )
+    (site / "src" / "content" / "projects.json").write_text(
+        '{"projects": [{"date": "2024-01", "text": "A compiler for tensors."}]}\n'
+    )
+    (site / "src" / "components" / "news-item.tsx").write_text(
+        "export function NewsItem({ item }) { return <li>{item.date}: {item.text}</li>; }\n"
+    )
+    (site / "src" / "app" / "page.tsx").write_text(
+        'import { NewsItem } from "@/components/news-item";\n'
+        'import aboutData from "@/content/about.json";\nimport projectsData from "@/content/projects.json";\n'
+        "export default function Home() {\n  return <main><p>{aboutData.bio}</p>\n"
+        "    {projectsData.projects.map((p) => <p>{p.text}</p>)}\n"
+        "    <ul>{aboutData.news.slice(0, 5).map((item, i) => <NewsItem key={i} item={item} />)}</ul>\n"
+        "  </main>;\n}\n"
+    )
+    result = read_path(site, today=TODAY)
+    assert result.description.startswith("site folder: its news in src/content/about.json")
+    assert [i.text for i in result.items] == ["Paper accepted at AAAI 2026.", "Invited talk at NeurIPS 2025."]
+
+
 def test_a_repository_with_a_front_end_and_a_back_end_is_read_in_the_one_keeping_news(
     tmp_path: Path,
 ) -> None:
