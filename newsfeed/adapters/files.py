@@ -382,6 +382,7 @@ def site_news(
     components = {folder / p for p in named}
     posts = spots.index("content/post")
     configured = _configured_news(folder)  # a configuration's list of news its template shows
+    spots[posts + 1 : posts + 1] = [p for p in _main_sections(folder) if p not in spots]
     spots[posts:posts] = (
         _news_data_files(folder)
         + [p for p in _navigation_pages(folder) if p not in spots]
@@ -592,6 +593,37 @@ def _configured_news(folder: Path) -> dict[Path, tuple[str, list[Any]]]:
                 found[path] = (where, value)
                 break
     return found
+
+
+def _main_sections(folder: Path) -> list[str]:
+    """The content folders a Hugo site names as its posts (``mainSections = ["topics"]`` under
+    ``[params]`` or at the top of ``config.toml``, which themes list on the home page and in the
+    feed), as paths in the folder (``content/topics``), that exist; at most three."""
+    found: list[str] = []
+    for name in _CONFIG_FILES:
+        path = folder / name
+        if name.startswith("_config") or not path.is_file():
+            continue
+        try:
+            if path.stat().st_size > MAX_BYTES:
+                continue
+            data = load_data(read_text(path), "toml" if name.endswith(".toml") else "yaml")
+        except (UnreadableDocument, ValueError, OSError):
+            continue
+        if not isinstance(data, dict):
+            continue
+        params = data if name.startswith("config/_default/params") else data.get("params")
+        for holder in (params, data):
+            sections = holder.get("mainSections") if isinstance(holder, dict) else None
+            if isinstance(sections, str):
+                sections = [sections]
+            for section in sections if isinstance(sections, list) else []:
+                if not isinstance(section, str) or not re.fullmatch(r"[\w.-]{1,80}", section):
+                    continue
+                spot = f"content/{section}"
+                if spot not in found and (folder / spot).is_dir():
+                    found.append(spot)
+    return found[:3]
 
 
 # a data file, or a script module keeping its data (a Next.js site's ``data/announcements.ts``)

@@ -264,6 +264,33 @@ def test_venues_links_and_paper_counts() -> None:
 # al-folio, publications, listings, calls
 
 
+def test_a_hugo_sites_main_section_named_in_its_configuration_is_its_posts(tmp_path: Path) -> None:
+    """A lab's Hugo site keeps its 129 news as posts in ``content/topics/`` and names that
+    section in ``config.toml`` (``[params] mainSections = ["topics"]``, which its theme lists on
+    the home page and in the feed): the site had read as "no news where sites keep them". The
+    sections a Hugo configuration names as its main sections are its posts; its other pages
+    (``content/members.md``) are not."""
+    site = tmp_path / "site"
+    topics = site / "content" / "topics"
+    topics.mkdir(parents=True)
+    (site / "content" / "members.md").write_text("---\ntitle: Members\n---\n- Prof. A (2008-)\n")
+    (site / "config.toml").write_text(
+        'baseURL = "https://example.org/"\ntitle = "A lab"\n[params]\n  mainSections = ["topics"]\n'
+    )
+    (topics / "2008-08-05.md").write_text(
+        "---\ndate: 2008-08-05\ndraft: false\n---\nTatsuya won the pancreas segmentation contest.\n"
+    )
+    (topics / "2021-06-22.md").write_text(
+        "---\ndate: 2021-06-22\ndraft: false\n---\nTwo students presented at CARS 2021.\n"
+    )
+    result = read_path(site, today=TODAY)
+    assert result.description.startswith("site folder: its news in content/topics/"), result.description
+    assert [(i.posted.display() if i.posted else None, i.text) for i in result.items] == [
+        ("22 Jun 2021", "Two students presented at CARS 2021."),
+        ("5 Aug 2008", "Tatsuya won the pancreas segmentation contest."),
+    ]
+
+
 def test_a_sites_news_kept_in_its_configuration_are_read_from_there(tmp_path: Path) -> None:
     """A Hugo theme that shows ``.Site.Params.news`` keeps the news in the configuration
     (``[[params.news]]`` in ``hugo.toml``), as Jekyll's ``site.news`` is ``news:`` in
