@@ -451,6 +451,10 @@ def site_news(
             # a listing page whose items its template draws from a file (Quarto's
             # ``listing: contents: news.yml``): that file
             drawn = dict.fromkeys(_followed(folder, place) + _listed(folder, place))
+            if place in components:
+                # a component that takes its list from the page rendering it (``<News
+                # newsItems={newsItems} />``): that page, which keeps the list
+                drawn.update(dict.fromkeys(_importers(folder, place, scripts)))
             places[n:n] = [p for p in drawn if p not in places]
             template = next((w for w in result.warnings if w.startswith("a template:")), "")
             embeds = next((w for w in result.warnings if w.startswith("its news are posts embedded")), "")
@@ -918,6 +922,34 @@ def _imported_news_fields(folder: Path, page: Path, text: str) -> list[Path]:
             if module_file is not None and module_file != page and module_file not in found:
                 found.append(module_file)
             break
+    return found
+
+
+def _importers(folder: Path, component: Path, scripts: list[Path]) -> list[Path]:
+    """The site's pages and components that import ``component`` (``import News from
+    "../components/homepage/News.jsx"``), at most three, the site's scripts read once more
+    within the same budget as :func:`_fetched_news_data` (``scripts``: :func:`_site_scripts`)."""
+    found: list[Path] = []
+    budget = 8_000_000
+    target = component.resolve()
+    for page in scripts:
+        if budget <= 0 or len(found) >= 3:
+            break
+        if page.suffix.lower() not in _COMPONENT_SUFFIXES or page == component:
+            continue
+        try:
+            with page.open("rb") as handle:
+                text = handle.read(min(500_000, budget)).decode("utf-8", "replace")
+        except OSError:
+            continue
+        budget -= len(text)
+        if component.stem not in text:
+            continue
+        for _, module in _IMPORT.findall(text)[:50]:
+            module_file = _module_file(folder, page, module)
+            if module_file is not None and module_file.resolve() == target:
+                found.append(page)
+                break
     return found
 
 

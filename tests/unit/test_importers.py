@@ -1548,6 +1548,42 @@ def test_a_repository_with_its_owners_notes_beside_its_site_is_read_in_the_site(
     assert "src/content/news" not in posts.description
 
 
+def test_a_news_component_given_its_list_by_the_page_rendering_it_is_read_from_that_page(
+    tmp_path: Path,
+) -> None:
+    """A lab's Astro site keeps its 14 news in the home page's script (``const newsItems = [...]``
+    in ``src/pages/index.astro``) and hands them to ``<News newsItems={newsItems} />``, whose
+    component holds only its markup: the site had read as "no news". A component named for news
+    that holds none is followed back to the pages that import it; a page importing something else
+    is not read."""
+    site = tmp_path / "site"
+    (site / "src" / "pages").mkdir(parents=True)
+    (site / "src" / "components" / "homepage").mkdir(parents=True)
+    (site / "package.json").write_text("{}\n")
+    (site / "astro.config.mjs").write_text("export default {}\n")
+    (site / "src" / "components" / "homepage" / "News.jsx").write_text(
+        "const NewsTimeline = ({ newsItems }) => (\n  <ol>{newsItems.map((item) => (\n"
+        "    <li><time>{item.date}</time><h3>{item.title}</h3><p>{item.description}</p></li>\n"
+        "  ))}</ol>\n);\nexport default NewsTimeline;\n"
+    )
+    (site / "src" / "pages" / "team.astro").write_text(
+        '---\nimport Card from "../components/homepage/Card.jsx";\n'
+        'const people = [{ date: "2024", title: "Joined: Ana" }];\n---\n<Card />\n'
+    )
+    (site / "src" / "pages" / "index.astro").write_text(
+        '---\nimport News from "../components/homepage/News.jsx";\nconst newsItems = [\n'
+        '  { date: "Mar 31, 2026", title: "IJCV award", description: "Prof. Shi was awarded." },\n'
+        '  { date: "Feb 21, 2026", title: "CVPR x8 accepted", description: "Eight papers." },\n'
+        "];\n---\n<main><News newsItems={newsItems} client:load /></main>\n"
+    )
+    result = read_path(site, today=TODAY)
+    assert result.description.startswith("site folder: its news in src/pages/index.astro"), result.description
+    assert [(i.posted.display() if i.posted else None, i.title) for i in result.items] == [
+        ("31 Mar 2026", "IJCV award"),
+        ("21 Feb 2026", "CVPR x8 accepted"),
+    ]
+
+
 def test_a_data_file_whose_news_key_the_home_page_shows_is_the_sites_news(tmp_path: Path) -> None:
     """A Next.js site keeps its news under ``news`` in ``src/content/about.json`` beside its bio,
     and its home page shows ``aboutData.news.slice(0, 5).map(…)`` (the component named for news
