@@ -1555,7 +1555,8 @@ def test_a_news_component_given_its_list_by_the_page_rendering_it_is_read_from_t
     in ``src/pages/index.astro``) and hands them to ``<News newsItems={newsItems} />``, whose
     component holds only its markup: the site had read as "no news". A component named for news
     that holds none is followed back to the pages that import it; a page importing something else
-    is not read."""
+    is not read. A record that writes its text in pieces named for the list's text field
+    (``descriptionPrefix``, ``descriptionLinkLabel``, ``descriptionSuffix``) has them as its text."""
     site = tmp_path / "site"
     (site / "src" / "pages").mkdir(parents=True)
     (site / "src" / "components" / "homepage").mkdir(parents=True)
@@ -1572,8 +1573,11 @@ def test_a_news_component_given_its_list_by_the_page_rendering_it_is_read_from_t
     )
     (site / "src" / "pages" / "index.astro").write_text(
         '---\nimport News from "../components/homepage/News.jsx";\nconst newsItems = [\n'
-        '  { date: "Mar 31, 2026", title: "IJCV award", description: "Prof. Shi was awarded." },\n'
+        '  { date: "Mar 31, 2026", title: "IJCV award", descriptionPrefix: "Prof. Shi won the ",\n'
+        '    descriptionLinkLabel: "Editorial Board award", descriptionSuffix: "!", url: "https://x.org/",\n'
+        "  },\n"
         '  { date: "Feb 21, 2026", title: "CVPR x8 accepted", description: "Eight papers." },\n'
+        '  { date: "Sep 18, 2025", title: "NeurIPS x4 accepted", description: "Four papers." },\n'
         "];\n---\n<main><News newsItems={newsItems} client:load /></main>\n"
     )
     result = read_path(site, today=TODAY)
@@ -1581,7 +1585,10 @@ def test_a_news_component_given_its_list_by_the_page_rendering_it_is_read_from_t
     assert [(i.posted.display() if i.posted else None, i.title) for i in result.items] == [
         ("31 Mar 2026", "IJCV award"),
         ("21 Feb 2026", "CVPR x8 accepted"),
+        ("18 Sep 2025", "NeurIPS x4 accepted"),
     ]
+    # a record writing its text in pieces around a link (descriptionPrefix, …LinkLabel, …Suffix)
+    assert result.items[0].text == "IJCV award Prof. Shi won the Editorial Board award!"
 
 
 def test_a_data_file_whose_news_key_the_home_page_shows_is_the_sites_news(tmp_path: Path) -> None:

@@ -1974,6 +1974,7 @@ def _describe(rows: list[dict[str, Any]], path: str) -> Records | None:
             and k != title_key
             and not _SKIP_KEYS.search(k)
             and not HINT_KEYS.match(k)
+            and not _piece_of(k, text_key)  # read as the text itself where that is missing
             and short_part(k)
         )
     )
@@ -2219,6 +2220,12 @@ def data_document(
         if hidden:
             skipped.append(f"record {number}: {hidden}, not shown on the site: not imported")
             continue
+        if best.text_key and row.get(best.text_key) in (None, ""):
+            # a record that writes its text in pieces named for the list's text field
+            # ("descriptionPrefix", "descriptionLinkLabel", "descriptionSuffix", around a link)
+            split = [v for k, v in row.items() if _piece_of(k, best.text_key) and isinstance(v, str)]
+            if split:
+                row = {**row, best.text_key: "".join(split)}
         main = value_text(row.get(best.text_key or "", ""))
         pieces = [value_text(row.get(k, "")).strip() for k in best.parts or (best.text_key or "",)]
         # a picture's or a file's address in a short field is what the theme draws, even in a
@@ -2355,6 +2362,15 @@ _MARKUP_NAMES = {
     "markdown": "Markdown page", "html": "HTML page", "org": "org-mode page",
     "rst": "reStructuredText page", "js": "JavaScript that writes HTML", "typst": "Typst page",
 }  # fmt: skip
+
+
+def _piece_of(key: Any, field: str) -> bool:
+    """Whether a record's field is a piece of ``field``'s text ("descriptionPrefix",
+    "description_suffix", "descriptionLinkLabel" of "description"), not a field of its own."""
+    if not isinstance(key, str) or len(key) <= len(field) or not key.startswith(field):
+        return False
+    rest = key[len(field) :]
+    return (rest[0].isupper() or rest[0] in "_-") and not _SKIP_KEYS.search(rest)
 
 
 def news_document(text: str, *, path: str = "", today: dt.date) -> Document:
