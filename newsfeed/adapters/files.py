@@ -905,21 +905,26 @@ _SHOWS_NEWS = re.compile(
 )
 
 
+_DATA_MODULES = frozenset({".json", ".yml", ".yaml", ".toml", ".js", ".mjs", ".ts", ".jsx", ".tsx"})
+
+
 def _imported_news_fields(folder: Path, page: Path, text: str) -> list[Path]:
     """The modules of the site whose list named for news a page shows (``import aboutData from
-    "@/content/about.json"`` and ``aboutData.news.slice(0, 5).map(…)``): a data file named for
-    something else that keeps the news under a key of its own, as paths in the folder."""
+    "@/content/about.json"`` and ``aboutData.news.slice(0, 5).map(…)``) or imports by a name for
+    news (``import { members, newsItems } from '@/data/topPageData'``; a component's name,
+    ``NewsCard``, is capitalised, a list's is not): a data module named for something else that
+    keeps the news, as paths in the folder."""
     found: list[Path] = []
     text = text[:500_000]
     shown = {m.group(1) for m in itertools.islice(_SHOWS_NEWS.finditer(text), 200)}
-    if not shown:
-        return found
     for names, module in _IMPORT.findall(text)[:50]:
         for name in re.findall(r"[A-Za-z_$][\w$]*", names)[:20]:
-            if name not in shown:
+            if name not in shown and not (name[0].islower() and named_news(name)):
                 continue
             module_file = _module_file(folder, page, module)
-            if module_file is not None and module_file != page and module_file not in found:
+            if module_file is None or module_file.suffix.lower() not in _DATA_MODULES:
+                break  # a picture (``import newsImg from "./news.png"``), a style sheet: no data
+            if module_file != page and module_file not in found:
                 found.append(module_file)
             break
     return found

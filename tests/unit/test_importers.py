@@ -1624,6 +1624,25 @@ def test_a_data_file_whose_news_key_the_home_page_shows_is_the_sites_news(tmp_pa
     result = read_path(site, today=TODAY)
     assert result.description.startswith("site folder: its news in src/content/about.json")
     assert [i.text for i in result.items] == ["Paper accepted at AAAI 2026.", "Invited talk at NeurIPS 2025."]
+    # a list imported by its name for news from a module named otherwise; a picture named so is
+    # no data
+    (site / "src" / "content" / "about.json").write_text('{"bio": "I study transformers."}\n')
+    (site / "src" / "data").mkdir()
+    (site / "src" / "data" / "news.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00")
+    (site / "src" / "data" / "topPageData.ts").write_text(
+        "export const members = [{ name: 'Ana' }];\nexport const newsItems = [\n"
+        "  { date: '2025-12-21', description: 'Two workshops are accepted at CVPR 2026.' },\n];\n"
+    )
+    (site / "src" / "app" / "page.tsx").write_text(
+        "import newsImg from '../data/news.png';\n"
+        "import { members, newsItems } from '@/data/topPageData';\n"
+        "export default function Home() {\n"
+        "  return <ul>{newsItems.map((n) => <li>{n.description}</li>)}</ul>;\n}\n"
+    )
+    result = read_path(site, today=TODAY)
+    assert result.description.startswith("site folder: its news in src/data/topPageData.ts")
+    assert [i.text for i in result.items] == ["Two workshops are accepted at CVPR 2026."]
+    assert "news.png" not in " ".join(result.warnings)
 
 
 def test_a_repository_with_a_front_end_and_a_back_end_is_read_in_the_one_keeping_news(
