@@ -905,6 +905,7 @@ _SHOWS_NEWS = re.compile(
 )
 
 
+_DESTRUCTURED = re.compile(r"\{([\w$,\s:]{1,500})\}\s*=\s*([A-Za-z_$][\w$]{0,100})\b")
 _DATA_MODULES = frozenset({".json", ".yml", ".yaml", ".toml", ".js", ".mjs", ".ts", ".jsx", ".tsx"})
 
 
@@ -917,6 +918,11 @@ def _imported_news_fields(folder: Path, page: Path, text: str) -> list[Path]:
     found: list[Path] = []
     text = text[:500_000]
     shown = {m.group(1) for m in itertools.islice(_SHOWS_NEWS.finditer(text), 200)}
+    shown |= {  # ``const { hero, newsUpdates } = homeData``: homeData's news taken apart
+        m.group(2)
+        for m in itertools.islice(_DESTRUCTURED.finditer(text), 200)
+        if any(named_news(name) for name in re.findall(r"[A-Za-z_$][\w$]*", m.group(1))[:50])
+    }
     for names, module in _IMPORT.findall(text)[:50]:
         for name in re.findall(r"[A-Za-z_$][\w$]*", names)[:20]:
             if name not in shown and not (name[0].islower() and named_news(name)):

@@ -1643,6 +1643,21 @@ def test_a_data_file_whose_news_key_the_home_page_shows_is_the_sites_news(tmp_pa
     assert result.description.startswith("site folder: its news in src/data/topPageData.ts")
     assert [i.text for i in result.items] == ["Two workshops are accepted at CVPR 2026."]
     assert "news.png" not in " ".join(result.warnings)
+    # the module taken apart in the page (const { hero, newsUpdates } = homeData), its list
+    # under newsUpdates.items
+    (site / "src" / "data" / "topPageData.ts").unlink()
+    (site / "src" / "data" / "home.json").write_text(
+        '{"hero": {"title": "TIME Lab"}, "newsUpdates": {"title": "News", "items": [\n'
+        '  {"date": "11/26/2025", "title": "Students join CMU", "description": "Xi Ding began."}\n]}}\n'
+    )
+    (site / "src" / "app" / "page.tsx").write_text(
+        "import NewsUpdates from '@/components/NewsUpdates';\nimport homeData from '@/data/home.json';\n"
+        "const { hero, bentoGrid, newsUpdates } = homeData;\n"
+        "export default function Home() {\n  return <NewsUpdates items={newsUpdates.items} />;\n}\n"
+    )
+    result = read_path(site, today=TODAY)
+    assert result.description.startswith("site folder: its news in src/data/home.json")
+    assert [i.text for i in result.items] == ["Students join CMU Xi Ding began."]
 
 
 def test_a_repository_with_a_front_end_and_a_back_end_is_read_in_the_one_keeping_news(
