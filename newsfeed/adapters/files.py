@@ -856,8 +856,9 @@ _MODULE_SUFFIXES = ("", ".js", ".ts", ".jsx", ".tsx", ".mjs", ".json", ".yml", "
 
 def _imported_news(folder: Path, page: Path, text: str) -> list[Path]:
     """The modules of the site a component imports its news from (``import { newsList } from
-    "../constants/home"``: a name, or a module, named for news), that exist, in the page's
-    order; ``@/`` and ``~/`` are the site's ``src/`` as Vite and Nuxt read them, else its root as
+    "../constants/home"``: a name, or a module, named for news; with none, a route's page's
+    components, at most three), that exist, in the page's order; ``@/`` and ``~/`` are the
+    site's ``src/`` as Vite and Nuxt read them, else its root as
     a Next.js site's ``tsconfig.json`` often maps them; never outside the folder."""
     root = folder.resolve()
     found: list[Path] = []
@@ -877,6 +878,20 @@ def _imported_news(folder: Path, page: Path, text: str) -> list[Path]:
         spot = Path(os.path.normpath(base))
         if spot.is_dir() and _inside(spot, root) and spot not in found:
             found.append(spot)
+    if not found and page.stem.lower() in _ROUTE_FILES:
+        # a route's page that only renders what it imports (``app/news/page.tsx`` returning
+        # ``<BlogContent />`` from ``../pages/blog``): the site's components it imports
+        for _, module in _IMPORT.findall(text[:500_000])[:50]:
+            module_file = _module_file(folder, page, module)
+            if (
+                module_file is not None
+                and module_file.suffix.lower() in _COMPONENT_SUFFIXES
+                and module_file != page
+                and module_file not in found
+            ):
+                found.append(module_file)
+            if len(found) >= 3:
+                break
     return found
 
 

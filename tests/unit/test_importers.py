@@ -1591,6 +1591,35 @@ def test_a_news_component_given_its_list_by_the_page_rendering_it_is_read_from_t
     assert result.items[0].text == "IJCV award Prof. Shi won the Editorial Board award!"
 
 
+def test_a_news_route_that_only_renders_a_component_is_read_from_that_component(tmp_path: Path) -> None:
+    """A lab's Next.js route ``app/news/page.tsx`` returns ``<BlogContent />`` from
+    ``../pages/blog``, which keeps ``const newsItems = [...]``: the site had read as "no news". A
+    route's page named for news that holds none is followed to the site's components it imports
+    (a package it imports, ``next``, is not the site's)."""
+    site = tmp_path / "site"
+    (site / "app" / "news").mkdir(parents=True)
+    (site / "app" / "pages").mkdir()
+    (site / "package.json").write_text("{}\n")
+    (site / "app" / "news" / "page.tsx").write_text(
+        'import BlogContent from "../pages/blog";\nimport { Metadata } from "next";\n'
+        'export const metadata: Metadata = { title: "News | Rajaram Lab" };\n'
+        "export default function NewsPage() {\n  return <BlogContent />;\n}\n"
+    )
+    (site / "app" / "pages" / "blog.tsx").write_text(
+        '"use client";\nconst newsItems = [\n'
+        '  { title: "New publication in mBio", date: "February 2026", category: "Publication" },\n'
+        '  { title: "NIH R56 award", date: "August 2024", category: "Funding" },\n];\n'
+        "export default function BlogContent() {\n"
+        "  return <ul>{newsItems.map((n) => <li>{n.title}</li>)}</ul>;\n}\n"
+    )
+    result = read_path(site, today=TODAY)
+    assert result.description.startswith("site folder: its news in app/pages/blog.tsx"), result.description
+    assert [(i.posted.display() if i.posted else None, i.title) for i in result.items] == [
+        ("February 2026", "New publication in mBio"),
+        ("August 2024", "NIH R56 award"),
+    ]
+
+
 def test_a_data_file_whose_news_key_the_home_page_shows_is_the_sites_news(tmp_path: Path) -> None:
     """A Next.js site keeps its news under ``news`` in ``src/content/about.json`` beside its bio,
     and its home page shows ``aboutData.news.slice(0, 5).map(…)`` (the component named for news
