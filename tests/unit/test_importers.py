@@ -1620,6 +1620,27 @@ def test_a_news_route_that_only_renders_a_component_is_read_from_that_component(
     ]
 
 
+def test_a_sites_list_of_news_in_content_is_read_before_the_undated_pages_beside_it(tmp_path: Path) -> None:
+    """A Next.js lab keeps its dated list in ``content/news.yaml`` (``items: [{title, date,
+    summary}]``) and each news's long page, undated, in ``content/news/``: the folder had been read,
+    four undated items. The data file named for news in ``content/`` is read before the folder."""
+    site = tmp_path / "site"
+    (site / "content" / "news").mkdir(parents=True)
+    (site / "package.json").write_text("{}\n")
+    (site / "content" / "news" / "okada-talk.md").write_text("The talk outlined open EDA.\n\n## Highlights\n")
+    (site / "content" / "news.yaml").write_text(
+        'eyebrow: "News & Talks"\nitems:\n'
+        '  - title: "Okada Laboratory Talk"\n    date: "Dec 16, 2025"\n    summary: "AI for chips."\n'
+        '  - title: "SSCS workshop"\n    date: "Sept 22, 2025"\n    summary: "Co-chaired."\n'
+    )
+    result = read_path(site, today=TODAY)
+    assert result.description.startswith("site folder: its news in content/news.yaml"), result.description
+    assert [(i.posted.display() if i.posted else None, i.title) for i in result.items] == [
+        ("16 Dec 2025", "Okada Laboratory Talk"),
+        ("22 Sep 2025", "SSCS workshop"),
+    ]
+
+
 def test_a_data_file_whose_news_key_the_home_page_shows_is_the_sites_news(tmp_path: Path) -> None:
     """A Next.js site keeps its news under ``news`` in ``src/content/about.json`` beside its bio,
     and its home page shows ``aboutData.news.slice(0, 5).map(…)`` (the component named for news

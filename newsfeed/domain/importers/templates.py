@@ -193,6 +193,9 @@ SITE_NEWS_PLACES: tuple[str, ...] = (
     "_news",
     *(f"data/news{s}" for s in _DATA_SUFFIXES),
     "data/news",  # Hugo reads a data folder as one tree: data/news/2024/en.yaml is site.Data.news
+    # a JavaScript site's list of news kept as content (content/news.yaml), its detail pages in
+    # content/news/ beside it, undated
+    *(f"content/news{s}" for s in _DATA_SUFFIXES),
     "content/news",
     "content/home/news.md",  # Hugo Academic's (Wowchemy's) home-page section of news
     "src/content/news",  # Astro's content collections
