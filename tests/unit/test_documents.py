@@ -1690,11 +1690,13 @@ def test_a_post_named_by_its_month_or_titled_with_its_date_is_dated(tmp_path: An
     """A post whose name opens with a year and month and no day ("2025-01-design-started.md") is
     posted in that month; a post with no date but a title that ends with one after a separator
     ("Lab retreat – September 2024") is posted then; a title's date that repeats the file's is
-    not part of the title."""
+    not part of the title; a name opening with a day unseparated ("20230214-report.md") is
+    posted that day."""
     posts = {
         "2025-01-design-started.md": "---\ntitle: Pump design started – January 2025\n---\n\nWe began.\n",
         "retreat.md": "---\ntitle: Lab retreat – September 2024\n---\n\nTwo days in the hills.\n",
         "2023-11-no-title.md": "---\nlayout: post\n---\n\nA poster at a lab.\n",
+        "20230214-report.md": "---\ntitle: Market report\n---\n\nA report, named by its day unseparated.\n",
     }
     result = _read_folder(tmp_path, posts)
     got = [(i.posted.display() if i.posted else None, i.title) for i in result.items]
@@ -1702,6 +1704,7 @@ def test_a_post_named_by_its_month_or_titled_with_its_date_is_dated(tmp_path: An
         ("January 2025", "Pump design started"),
         ("September 2024", "Lab retreat"),
         ("November 2023", "A poster at a lab."),
+        ("14 Feb 2023", "Market report"),
     ], got
     assert not [w for w in result.warnings if "no date" in w], result.warnings
 

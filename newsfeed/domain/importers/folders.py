@@ -3,12 +3,13 @@
 
 Each file is one item. Its date is its front matter's ``date`` (YAML ``---`` or TOML ``+++``), or
 the ``YYYY-MM-DD-`` its name starts with (Jekyll's rule) or a whole date inside its name
-(``news_2022_06_15_award.rst``), or the ``YYYY-MM-`` its name starts with (a month), or a date
-label opening its title or closing it after a separator ("Design Started – January 2025"); a
-reStructuredText post's metadata is Pelican's field list (``:date:``) or Nikola's comments
-(``.. date:``), an Org post's its ``#+DATE:`` and ``#+TITLE:``, and its title else its first
-heading. Its text is its title and its body, except an al-folio ``inline: true`` item, whose title
-the site does not show. A section page (``_index.md``) and drafts (``draft: true``) are not items.
+(``news_2022_06_15_award.rst``) or opening it unseparated (``20260214-report.html``), or the
+``YYYY-MM-`` its name starts with (a month), or a date label opening its title or closing it
+after a separator ("Design Started – January 2025"); a reStructuredText post's metadata is
+Pelican's field list (``:date:``) or Nikola's comments (``.. date:``), an Org post's its
+``#+DATE:`` and ``#+TITLE:``, and its title else its first heading. Its text is its title and its
+body, except an al-folio ``inline: true`` item, whose title the site does not show. A section
+page (``_index.md``) and drafts (``draft: true``) are not items.
 Items come newest first, as the sites list them.
 """
 
@@ -47,6 +48,8 @@ _NAME_DATE = re.compile(r"^((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})-")
 _NAME_MONTH = re.compile(r"^((?:19|20)\d\d)-(0[1-9]|1[0-2])-(?!\d)")
 # "news_2022_06_15_award.rst", "2024_05_03.org": a whole date in the name, apart from its words
 _NAME_DATE_ANYWHERE = re.compile(r"(?:^|[_\-])((?:19|20)\d\d)[_\-](\d\d)[_\-](\d\d)(?=[_\-.]|$)")
+# "20260214-report.html", "20240501_talk.md": a date written without separators opening the name
+_NAME_COMPACT = re.compile(r"^((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=[-_.])")
 # reStructuredText metadata: Pelican's field list (":date: 2024-05-03"), Nikola's comments
 # (".. date: 2024/05/03 10:00"); Org's keywords ("#+DATE: <2024-05-03 Fri>")
 _RST_FIELD = re.compile(r"^(?::(?=\w+:)|\.\.\s+)(\w+):(.*)$")
@@ -112,7 +115,7 @@ def _file_date(path: str, meta: dict[str, Any], today: dt.date, warnings: list[s
     if stamp is not None:
         return record_date(stamp, month_year=False, today=today)[0]
     name = path.replace("\\", "/").rsplit("/", 1)[-1]
-    m = _NAME_DATE.match(name) or _NAME_DATE_ANYWHERE.search(name)
+    m = _NAME_DATE.match(name) or _NAME_DATE_ANYWHERE.search(name) or _NAME_COMPACT.match(name)
     if m:
         try:
             return parse(f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}", today=today)
