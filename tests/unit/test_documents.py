@@ -1776,6 +1776,48 @@ def test_a_built_all_news_page_in_a_news_folder_is_read_as_its_list(tmp_path: An
     ], got
 
 
+def test_pages_of_the_archive_by_years_kept_once_per_language_are_read_as_their_news(tmp_path: Any) -> None:
+    """A lab's Hugo site keeps its news as pages of years, ``content/news/2022-2026.en.md`` and
+    ``.ja.md`` (titled "2022-2026"), each a run of ``<article>`` elements holding a date, a label
+    and the text: each page had read as one post of 160 news, and the label, the text and the date
+    of each article as three entries. A page titled with its years is an archive page; one version
+    per language is read; an article without a title is one news, dated by its date, and one
+    article that is no such card (it holds a list) does not stop the others from being read so."""
+
+    def article(day: str, label: str, text: str) -> str:
+        return (
+            f'<article class="news-article">\n  <div class="date">{day}</div>\n'
+            f'  <label><a href="/en/member/">{label}</a></label>\n  <div>{text}</div>\n</article>\n\n'
+        )
+
+    def page(said: str) -> str:
+        return (
+            "---\ntitle: '2022-2026'\ndate: 2025-08-28T10:10:39+09:00\n---\n\n"
+            '<ul class="anchor-links">\n  <li><a href="#2026">2026</a></li>\n</ul>\n\n'
+            '<h2 id="2026">2026</h2>\n\n<div class="articles">\n'
+            + article("2026/04/01", "Member", f"Ryu Sakuma has joined our team.{said}")
+            + article("2026/03/18", "Member", f"Masahiro Motohashi received a PhD.{said}")
+            + article("2023/01/31", "Member", f"Ai Shinobu has moved to Osaka University.{said}")
+            + article("2023/01/26", "Publication", f"Three works were published in PNAS.{said}")
+            + article("2022/11/02", "Workshop", f"The 10th workshop was held.{said}")
+            + '<article class="news-article">\n  <div class="date">2022/10/01</div>\n'
+            "  <ul><li>A poster at ISMB.</li><li>A talk at ISMB.</li></ul>\n</article>\n</div>\n"
+        )
+
+    result = _read_folder(tmp_path, {"2022-2026.en.md": page(""), "2022-2026.ja.md": page("（日本語）")})
+    days = [i for i in result.items if i.posted and i.posted.grain == "day"]
+    got = [(i.posted.display() if i.posted else "", i.text.split(") ", 1)[-1]) for i in days]
+    assert got[:5] == [
+        ("1 Apr 2026", "Ryu Sakuma has joined our team."),
+        ("18 Mar 2026", "Masahiro Motohashi received a PhD."),
+        ("31 Jan 2023", "Ai Shinobu has moved to Osaka University."),
+        ("26 Jan 2023", "Three works were published in PNAS."),
+        ("2 Nov 2022", "The 10th workshop was held."),
+    ], got
+    assert "日本語" not in " ".join(i.text for i in result.items)
+    assert any("another language" in w for w in result.warnings), result.warnings
+
+
 def test_an_undated_section_beside_a_dated_list_of_news_is_not_an_item() -> None:
     """Under "# News", a sub-heading with a sentence and no date ("## Stay up to date") beside a
     sub-heading holding the dated list is a part of the page, reported and not imported; when no

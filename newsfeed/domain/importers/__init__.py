@@ -15,7 +15,7 @@ from dataclasses import replace
 from ..dates import DateOrder
 from ..text import clean
 from .cfp import looks_like_cfp, parse_cfp
-from .folders import own_page, read_folder
+from .folders import one_language_files, own_page, read_folder
 from .listing import HEADER as LISTING_HEADER
 from .listing import parse_listing
 from .model import FORMATS, KINDS, Event, ImportedItem, ImportResult, Link, UnreadableDocument
@@ -179,19 +179,24 @@ def parse_folder(
     if not checked:
         raise UnreadableDocument(refused[0].removeprefix("not read: "))
     archives: list[ImportResult] = []
-    for path, text in checked:
+    kept, translations = one_language_files(checked)  # a page kept once per language: one read
+    for path, text in kept:
         # the folder's own page (_index.md) is read below, only when the folder has no posts
         archive = None if own_page(path, name) else _archive_page(path, text, today=today)
         if archive is not None:
             archives.append(archive)
     if archives:
         paths = {item.source_path for archive in archives for item in archive.items}
-        checked = [(path, text) for path, text in checked if path not in paths]
+        checked = [(path, text) for path, text in kept if path not in paths]
     document = read_folder(checked, today=today, name=name) if checked else Document("folder", "", [])
     result = with_year_sources(read_items(document, today=today, path=name))
     result.warnings += refused
     if archives:
         result = _with_archives(result, archives)
+        if translations:
+            result.warnings.append(
+                f"{translations} file(s) kept in another language beside the one read: not imported"
+            )
     if result.items:
         return result
     # no posts in the folder: a section whose own page (Hugo's _index.md, an index.md or
@@ -211,23 +216,27 @@ _DATE_WORD = re.compile(
     r"(?<!\d)(?:19|20)\d\d(?!\d)|\b(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?![a-z])"
 )
 _ARCHIVE_WORD = re.compile(r"\barchives?\b", re.I)
+_PERIOD = re.compile(r"(?:19|20)\d\d(?:\s{0,3}[-–—_]\s{0,3}(?:19|20)\d\d)?")
 _ARCHIVE_NAME = re.compile(r"\barchives?\b|\ball\b", re.I)  # "News Archive", "All News", all.html
 
 
 def _archive_page(path: str, text: str, *, today: dt.date) -> ImportResult | None:
     """A page of a folder of news that is itself a list of them (a "News Archive" page kept in
-    ``content/news/``, a built "All News" page in ``news/``): its news, when its title, first
-    heading or name says news or an archive, and it lists at least four dated news of two months
-    or more that make up most of its text; None for a post (whose schedule of talks or list of
-    important dates stays that one post)."""
+    ``content/news/``, a built "All News" page in ``news/``, a page of the years "2007-2011"):
+    its news, when its title, first heading or name says news or an archive or names its years,
+    and it lists at least four dated news of two months or more that make up most of its text;
+    None for a post (whose schedule of talks or list of important dates stays that one post)."""
     if sum(1 for _ in itertools.islice(_DATE_WORD.finditer(text), 4)) < 4:
         return None  # the cheap test first: most posts are not such pages
     meta, _, _ = split_front_matter(text)
     if meta and hidden_page(meta):
         return None  # a draft: the folder's reading says so
     file_name = path.replace("\\", "/").rsplit("/", 1)[-1]
+    title = str((meta or {}).get("title") or "")
+    # a page of a period of the archive ("2007-2011", "2024"), by its title or its name
+    period = any(_PERIOD.fullmatch(t.strip()) for t in (title, file_name.split(".")[0]))
     stem = file_name.rsplit(".", 1)[0].replace("-", " ").replace("_", " ")
-    named = f"{(meta or {}).get('title') or ''} {stem}"
+    named = "archive" if period else f"{title} {stem}"
     if not (NEWS_HEADING.search(named) or _ARCHIVE_NAME.search(named)):
         if not (NEWS_HEADING.search(text) or _ARCHIVE_WORD.search(text)):
             return None  # no heading can say so either: the page is not read twice

@@ -456,6 +456,11 @@ def _cards(parent: Any) -> list[Any]:
     articles = [c for c in kids if c.tag == "article"]
     if articles and all(_is_card(c) for c in articles):
         return articles
+    # articles without a title, each its date, a label and its text; one whose markup is broken
+    # (an unclosed <div> swallowing the articles after it) is walked as a block of its own
+    dated = [c for c in articles if _is_dated_card(c)]
+    if dated and 5 * len(dated) >= 4 * len(articles):
+        return dated
     by_class: dict[tuple[str, str], list[Any]] = {}
     for c in kids:
         if c.tag in ("div", "section", "li") and c.get("class"):
