@@ -191,10 +191,10 @@ def test_the_authors_category_counts_for_the_kind_it_names_in_words_no_training_
 
 def test_pages_never_trained_on_keep_their_kinds() -> None:
     """The shipped model on the two batches kept from it (training/heldout5.jsonl: 98 items of 13
-    public sites; heldout10.jsonl: 117 items of 27 more; labelled blind, none of them trained on):
-    at least 87 and 99 right (the labelled kind or its defensible alternative), as many as when
+    public sites; heldout11.jsonl: 109 items of 30 more; labelled blind, none of them trained on):
+    at least 88 and 88 right (the labelled kind or its defensible alternative), as many as when
     they were measured (tools/train_kinds.py prints them; the model that had not learned the
-    ninth batch read 87 and 97). The eight earlier batches are learned, and a model that read
+    tenth batch read 87 and 86). The nine earlier batches are learned, and a model that read
     them scores at least nine in ten of them."""
 
     def right(name: str) -> tuple[int, int]:
@@ -208,10 +208,10 @@ def test_pages_never_trained_on_keep_their_kinds() -> None:
 
     good, n = right("heldout5.jsonl")
     assert n == 98
-    assert good >= 87, f"{good}/{n}"
-    good, n = right("heldout10.jsonl")
-    assert n == 117
-    assert good >= 99, f"{good}/{n}"
+    assert good >= 88, f"{good}/{n}"
+    good, n = right("heldout11.jsonl")
+    assert n == 109
+    assert good >= 88, f"{good}/{n}"
     learned = [
         right(name)
         for name in (
@@ -223,6 +223,7 @@ def test_pages_never_trained_on_keep_their_kinds() -> None:
             "heldout7.jsonl",
             "heldout8.jsonl",
             "heldout9.jsonl",
+            "heldout10.jsonl",
         )
     ]
     assert sum(g for g, _ in learned) / sum(n for _, n in learned) >= 0.9
