@@ -2016,6 +2016,24 @@ def test_news_pages_kept_in_pages_or_fetched_from_public_are_found(tmp_path: Pat
     assert [i.title for i in read.items] == ["Paper accepted at IPDPS", "Keynote at SC25"]
 
 
+def test_items_a_template_marks_as_samples_are_no_news() -> None:
+    """A Korean lab template's news open with "[샘플]" ("[Sample]"): "[샘플] ICDE 2025 논문 게재
+    승인" had been read as four news of the lab. An item that opens with a bracketed word for a
+    sample or an example, in English, Korean, Chinese or Japanese, is a template's sample; an item
+    that only mentions a sample ("[Data] A new sample of 10,000 galaxies") is news."""
+    page = (
+        "# News\n\n"
+        "- 2025-03-10: [샘플] AI융합 세미나 개최 안내\n"
+        "- 2025-03-01: [Sample] ICDE 2025 paper accepted\n"
+        "- 2025-02-20: 【示例】论文被接收\n"
+        "- 2025-02-10: [サンプル] 新しいメンバーが加わりました\n"
+        "- 2025-02-01: [Data] A new sample of 10,000 galaxies is released.\n"
+    )
+    result = parse_text(page, today=TODAY, path="news.md")
+    assert [i.text for i in result.items] == ["[Data] A new sample of 10,000 galaxies is released."]
+    assert sum("sample" in w for w in result.warnings) == 4, result.warnings
+
+
 def test_a_data_file_of_numbered_stand_ins_is_no_news_and_the_home_pages_news_are(tmp_path: Path) -> None:
     """A Quarto template ships ``news.yml`` with ``description: "News 1"`` … ``"News 8"`` while
     the owner keeps the real News on ``index.qmd``: the stand-ins had been read as eight undated

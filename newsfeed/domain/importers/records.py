@@ -149,6 +149,12 @@ _PLACEHOLDER_ITEM = re.compile(
     r"|(?:news|update|item|announcement)(?:\s+item)?\s*#?\d{1,3}\.?",
     re.I,
 )
+# an item its template marks as a sample, in brackets before its words: "[Sample] ICDE 2025 paper
+# accepted", "[샘플] 2025년도 대학원생 모집", "【示例】…", "[サンプル] …", "(Example) …"
+_SAMPLE_MARK = re.compile(
+    r"^\W{0,3}[\[【(（]\s*(?:sample|example|demo|dummy|placeholder|샘플|예시|示例|样例|範例|サンプル)\s*[\]】)）]",
+    re.I,
+)
 
 # the page's own stamp, at its foot or under its list: when it was last changed, its copyright
 # ("All rights reserved & Last update on Feb, 2022", "© 2024 A. Person", "Last modified: 3 May
@@ -707,7 +713,12 @@ def _read(
             f"{where}: the page's own stamp (last updated, copyright), not an item: {text[:60]!r}"
         )
         return
-    if _PLACEHOLDER.search(text) or _PLACEHOLDER_ITEM.fullmatch(text.strip()) or _filler(text):
+    if (
+        _PLACEHOLDER.search(text)
+        or _PLACEHOLDER_ITEM.fullmatch(text.strip())
+        or _SAMPLE_MARK.match(text)
+        or _filler(text)
+    ):
         # a theme's sample post ("Blog Post number 1", "… Win the Best Paper Award at
         # Wowchemy 2020", "Welcome to Jekyll!"): filler text, not the author's news
         result.warnings.append(f"{where}: {PLACEHOLDER_SAID}, not imported: {text[:60]!r}")
