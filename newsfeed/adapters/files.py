@@ -453,8 +453,11 @@ def site_news(
             drawn = dict.fromkeys(_followed(folder, place) + _listed(folder, place))
             if place in components:
                 # a component that takes its list from the page rendering it (``<News
-                # newsItems={newsItems} />``): that page, which keeps the list
-                drawn.update(dict.fromkeys(_importers(folder, place, scripts)))
+                # newsItems={newsItems} />``): that page, which keeps the list, when it holds
+                # anything dated (the rest of a page is its loops' and links' leftovers)
+                rendering = [p for p in _importers(folder, place, scripts) if p not in places]
+                components.update(rendering)
+                drawn.update(dict.fromkeys(rendering))
             places[n:n] = [p for p in drawn if p not in places]
             template = next((w for w in result.warnings if w.startswith("a template:")), "")
             embeds = next((w for w in result.warnings if w.startswith("its news are posts embedded")), "")
@@ -554,7 +557,7 @@ def _navigation_pages(folder: Path) -> list[str]:
 
 
 _DATA_FOLDERS = ("_data", "data", "src/data", "src/_data")
-_NEWS_IN_NAME = re.compile(r"news|updates|announcements", re.I)
+_NEWS_IN_NAME = re.compile(r"news(?!letter)|updates|announcements", re.I)  # a newsletter's form is none
 
 
 # a site's configuration, whose parameters a theme's template may show as the news
@@ -940,7 +943,7 @@ def _imported_news_fields(folder: Path, page: Path, text: str) -> list[Path]:
     }
     for names, module in _IMPORT.findall(text)[:50]:
         for name in re.findall(r"[A-Za-z_$][\w$]*", names)[:20]:
-            if name not in shown and not (name[0].islower() and named_news(name)):
+            if name not in shown and not (name[0].islower() and _NEWS_IN_NAME.search(name)):
                 continue
             module_file = _module_file(folder, page, module)
             if module_file is None or module_file.suffix.lower() not in _DATA_MODULES:

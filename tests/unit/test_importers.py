@@ -1641,6 +1641,40 @@ def test_a_sites_list_of_news_in_content_is_read_before_the_undated_pages_beside
     ]
 
 
+def test_a_newsletter_form_and_a_cv_timeline_are_not_a_sites_news(tmp_path: Path) -> None:
+    """A researcher's Next.js site has ``components/NewsletterForm.js`` (a sign-up form) rendered
+    by ``pages/index.js``, whose markup is its loop's leftovers ("Published on … Read more →"), and
+    a CV page importing ``{ timelineEvents }``: the site had read as one undated item "Published on
+    Read more →", another as five CV entries. A newsletter is no news; a page followed back from a
+    component counts only with something dated; a list named "timeline" is no news by its name."""
+    site = tmp_path / "site"
+    (site / "components").mkdir(parents=True)
+    (site / "pages").mkdir()
+    (site / "lib").mkdir()
+    (site / "package.json").write_text("{}\n")
+    (site / "components" / "NewsletterForm.js").write_text(
+        "export default function NewsletterForm() {\n  return <form><input type='email' /></form>;\n}\n"
+    )
+    (site / "pages" / "index.js").write_text(
+        "import NewsletterForm from '../components/NewsletterForm';\n"
+        "export default function Home({ posts }) {\n  return <div><h1>Welcome!</h1>\n"
+        "    <ul>{posts.map((p) => (\n"
+        "      <li key={p.slug}><p>Published on {p.date}</p><a>Read more →</a></li>))}</ul>\n"
+        "    <NewsletterForm /></div>;\n}\n"
+    )
+    (site / "lib" / "data.ts").write_text(
+        'export const timelineEvents = [\n  { year: "2024", title: "Engineering degree" },\n'
+        '  { year: "2025", title: "Paper at AAAI 2025" },\n];\n'
+    )
+    (site / "pages" / "cv.js").write_text(
+        "import { timelineEvents } from '../lib/data';\n"
+        "export default function Cv() {\n"
+        "  return <ol>{timelineEvents.map((e) => <li>{e.title}</li>)}</ol>;\n}\n"
+    )
+    with pytest.raises(UnreadableDocument, match="no news where sites keep them"):
+        read_path(site, today=TODAY)
+
+
 def test_a_data_file_whose_news_key_the_home_page_shows_is_the_sites_news(tmp_path: Path) -> None:
     """A Next.js site keeps its news under ``news`` in ``src/content/about.json`` beside its bio,
     and its home page shows ``aboutData.news.slice(0, 5).map(…)`` (the component named for news
