@@ -276,9 +276,9 @@ def _site_inside(folder: Path, files: list[Path]) -> Path | None:
     except OSError:
         return None
     sites = [p for p in subfolders if _is_site(p)]
-    if len(sites) > 1 or loose:
-        # a front end and a back end (frontend/, backend/): the one keeping news; beside the
-        # owner's notes, undated (``Website_Spec.md``, ``notes.md``), a site that keeps news
+    if len(sites) > 1:
+        # a front end and a back end (frontend/, backend/): the one keeping news (beside the
+        # owner's notes, undated, ``Website_Spec.md``, ``agent.md``, too: notes are no posts)
         sites = [p for p in sites if _keeps_news(p)]
     return sites[0] if len(sites) == 1 else None
 

@@ -1546,6 +1546,13 @@ def test_a_repository_with_its_owners_notes_beside_its_site_is_read_in_the_site(
     posts = read_path(repo, today=TODAY)
     assert [i.text for i in posts.items][0] == "A visit To Bath."
     assert "src/content/news" not in posts.description
+    # beside the notes, a site that keeps no news says so: the notes are not read as its news
+    (repo / "2025-02-01-visit.md").unlink()
+    for post in news.iterdir():
+        post.unlink()
+    news.rmdir()
+    with pytest.raises(UnreadableDocument, match=r"site: a site's folder, but no news"):
+        read_path(repo, today=TODAY)
 
 
 def test_a_news_component_given_its_list_by_the_page_rendering_it_is_read_from_that_page(
