@@ -2713,6 +2713,29 @@ def test_a_records_field_joining_strings_with_plus_keeps_the_list_data() -> None
     ], got
 
 
+def test_a_cards_label_naming_the_news_heads_the_list_after_it() -> None:
+    """A researcher's home page shows "Latest Updates" as a card's label (``<span
+    class="dashboard-label">``) over ``<ul><li><time>2026</time><span>…</span></li>``, inside the
+    About section: the list had been read as part of the CV and left out, its dates glued to the
+    words ("2026Shared-control"). A short label naming the News right before a list heads it; a
+    ``<time>`` is apart from the words after it; a label that names something else does not."""
+    page = (
+        "<section><h2>About</h2><p>I study human factors.</p>"
+        '<article class="dashboard-card news-card"><span class="dashboard-label">Latest Updates</span>'
+        '<ul class="mini-news">'
+        '<li><time datetime="2026">2026</time><span>Journal article published.</span></li>'
+        '<li><time datetime="2025-08">Aug. 2025</time><span>Joined the UMich Ph.D. program.</span></li></ul>'
+        '</article><article class="dashboard-card"><span class="dashboard-label">Teaching</span>'
+        "<ul><li><time>2024</time><span>TA for Human Factors.</span></li>"
+        "<li><time>2023</time><span>TA for Statistics.</span></li></ul></article></section>"
+    )
+    result = parse_text(page, today=TODAY, path="index.html")
+    assert [(i.posted.display() if i.posted else None, i.text) for i in result.items] == [
+        ("2026", "Journal article published."),
+        ("August 2025", "Joined the UMich Ph.D. program."),
+    ]
+
+
 def test_bold_runs_in_separate_blocks_keep_the_space_between_them() -> None:
     """A record's text written as HTML, a bold lead-in paragraph over a list of bold dates
     (``<p><strong>Key Dates:</strong></p><ul><li><strong>August 11:</strong> …``): the runs had

@@ -233,7 +233,7 @@ def html_text(element: Any, *, skip: set[Any] | None = None) -> str:
                 walk(child)
             if bold:
                 out.append("**")
-            if tag in _BLOCK_TAGS:
+            if tag in _BLOCK_TAGS or tag == "time":  # "<time>2026</time><span>Paper …": apart
                 out.append(" ")
         if el.tail:
             out.append(el.tail)
@@ -606,6 +606,10 @@ def _walk_html(el: Any, blocks: list[Block], offset: int, groups: _Groups) -> No
                         )
                     )
                     term = ""
+        elif _labels_a_list(child):
+            # a card's label naming the list after it ("<span class="dashboard-label">Latest
+            # Updates</span><ul>…"): its heading
+            blocks.append(Block("heading", html_text(child), _line(child, offset), level=6))
         elif tag == "p":
             for part in _paragraph_parts(child):
                 blocks.append(replace(part, line=part.line + offset))
@@ -636,6 +640,23 @@ def _walk_html(el: Any, blocks: list[Block], offset: int, groups: _Groups) -> No
                 blocks.append(Block("entry", text, _line(child, offset), source=_source(child)))
         else:
             _walk_html(child, blocks, offset, groups)
+
+
+def _labels_a_list(el: Any) -> bool:
+    """A short label naming a list of the page ("Latest Updates", "News", "Teaching") in an
+    element of its own (a span, a paragraph, a bold line), right before a list, a table or a
+    definition list: that list's heading, not an entry of the section above it."""
+    if el.tag.lower() not in ("span", "div", "p", "strong", "b", "label") or any(
+        isinstance(c.tag, str) and c.tag.lower() not in ("b", "strong", "span", "i", "em") for c in el
+    ):
+        return False
+    after = el.getnext()
+    while after is not None and not isinstance(after.tag, str):
+        after = after.getnext()
+    if after is None or after.tag.lower() not in ("ul", "ol", "dl", "table"):
+        return False
+    text = _inline(el)
+    return 0 < len(text.split()) <= 4 and _names_a_list(text)
 
 
 def _paragraph_parts(p: Any) -> Iterator[Block]:
