@@ -1746,6 +1746,33 @@ def test_a_news_archive_page_in_a_folder_of_posts_is_read_as_the_news_it_lists(t
     assert all(i.source_path.endswith(".md") for i in result.items)
 
 
+def test_posts_of_a_news_folder_are_not_read_twice_for_the_archive_test(
+    tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whether a page of a news folder is an archive is asked of every file: a post titled "Lab
+    news" whose prose names months and years ("in May 2024 … since 2019 …") is read once, as a
+    post (only a page whose lines open with four dates is read as a page too), so a folder of
+    2,000 posts costs no more than before."""
+    import newsfeed.domain.importers as importers
+
+    calls: list[str] = []
+    real = importers.news_document  # type: ignore[attr-defined]
+
+    def counted(text: str, *, path: str = "", today: dt.date) -> Any:
+        calls.append(path)
+        return real(text, path=path, today=today)
+
+    monkeypatch.setattr(importers, "news_document", counted)
+    prose = "In May 2024 we met in June 2024 at ICML, since 2019 and in March 2023 and April 2022."
+    posts = {f"2024-0{n}-01-news.md": f"---\ntitle: Lab news {n}\n---\n\n{prose}\n" for n in range(1, 10)}
+    posts["archive.md"] = "---\ntitle: News Archive\n---\n\n" + "".join(
+        f"- {month} 2023: news of {month}.\n" for month in ("May", "April", "March", "February")
+    )
+    result = _read_folder(tmp_path, posts)
+    assert len(result.items) == 13
+    assert [p.rsplit("/", 1)[-1] for p in calls] == ["archive.md"]
+
+
 def test_a_built_all_news_page_in_a_news_folder_is_read_as_its_list(tmp_path: Any) -> None:
     """A site's built ``news/all.html`` ("All News", a grid of a date and a paragraph per news)
     is that list, not one post holding every news."""

@@ -211,9 +211,13 @@ def parse_folder(
     return result
 
 
-# a year or a month's name: a page with fewer than four holds no list of four dated news
-_DATE_WORD = re.compile(
-    r"(?<!\d)(?:19|20)\d\d(?!\d)|\b(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?![a-z])"
+# a year, a month's name or a day's number opening a line, a list item or an element ("- (Apr-25)
+# …", "<div class="date">2026/04/01", "* 12 May 2024: …"): a page with fewer than four such holds
+# no list of four dated news, and is not read a second time
+_DATE_LEAD = re.compile(
+    r"(?:^|(?<=[\n>]))[ \t]{0,20}(?:[-*+•|]|\d{1,3}[.)])?[ \t]{0,5}[(\[*_]{0,3}"
+    r"(?:(?:19|20)\d\d(?!\d)|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\b"
+    r"|[0-3]?\d(?:st|nd|rd|th)?[ ./-]{1,2}(?:[01]?\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)))"
 )
 _ARCHIVE_WORD = re.compile(r"\barchives?\b", re.I)
 _PERIOD = re.compile(r"(?:19|20)\d\d(?:\s{0,3}[-–—_]\s{0,3}(?:19|20)\d\d)?")
@@ -226,7 +230,7 @@ def _archive_page(path: str, text: str, *, today: dt.date) -> ImportResult | Non
     its news, when its title, first heading or name says news or an archive or names its years,
     and it lists at least four dated news of two months or more that make up most of its text;
     None for a post (whose schedule of talks or list of important dates stays that one post)."""
-    if sum(1 for _ in itertools.islice(_DATE_WORD.finditer(text), 4)) < 4:
+    if sum(1 for _ in itertools.islice(_DATE_LEAD.finditer(text), 4)) < 4:
         return None  # the cheap test first: most posts are not such pages
     meta, _, _ = split_front_matter(text)
     if meta and hidden_page(meta):
@@ -250,7 +254,9 @@ def _archive_page(path: str, text: str, *, today: dt.date) -> ImportResult | Non
     dated = [item for item in listed.items if item.posted is not None]
     months = {(item.posted.start.year, item.posted.start.month) for item in dated if item.posted}
     shown = sum(len(block.text) for block in document.blocks)
-    if len(dated) < 4 or len(months) < 2 or 5 * sum(len(item.text) for item in dated) < 3 * shown:
+    # each news with the date it is labelled with ("May 2023: …", a grid's date beside its text)
+    listed_text = sum(len(item.text) + len(item.posted.text if item.posted else "") for item in dated)
+    if len(dated) < 4 or len(months) < 2 or 5 * listed_text < 3 * shown:
         return None
     listed.items = [replace(item, source_path=item.source_path or path) for item in listed.items]
     listed.description = f"{file_name}, a page listing news ({listed.description})"
