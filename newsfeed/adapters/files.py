@@ -7,6 +7,7 @@ import itertools
 import json
 import os
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -680,16 +681,7 @@ def _fetched_news_data(folder: Path, scripts: list[Path]) -> list[str]:
     libraries and built copies left out (``scripts``: :func:`_site_scripts`)."""
     root = folder.resolve()
     found: list[str] = []
-    budget = 8_000_000  # characters read over all pages and scripts: a site of big bundles costs no more
-    for page in scripts:
-        if budget <= 0:
-            break
-        try:
-            with page.open("rb") as handle:
-                text = handle.read(min(500_000, budget)).decode("utf-8", "replace")
-        except OSError:
-            continue
-        budget -= len(text)
+    for page, text in _script_texts(scripts):
         if page.suffix.lower() in _COMPONENT_SUFFIXES:
             for module_file in _imported_news_fields(folder, page, text):
                 path = module_file.resolve().relative_to(root).as_posix()
@@ -716,6 +708,22 @@ def _fetched_news_data(folder: Path, scripts: list[Path]) -> list[str]:
                         found.append(path)
                     break
     return found[:5]
+
+
+def _script_texts(scripts: list[Path], budget: int = 8_000_000) -> Iterator[tuple[Path, str]]:
+    """Each page or script with its text, its first 500,000 characters, until ``budget``
+    characters are read over all of them: a site of big bundles costs no more; one that cannot
+    be read is passed over."""
+    for page in scripts:
+        if budget <= 0:
+            return
+        try:
+            with page.open("rb") as handle:
+                text = handle.read(min(500_000, budget)).decode("utf-8", "replace")
+        except OSError:
+            continue
+        budget -= len(text)
+        yield page, text
 
 
 def _dated_count(result: ImportResult) -> tuple[int, int]:
@@ -959,19 +967,11 @@ def _importers(folder: Path, component: Path, scripts: list[Path]) -> list[Path]
     "../components/homepage/News.jsx"``), at most three, the site's scripts read once more
     within the same budget as :func:`_fetched_news_data` (``scripts``: :func:`_site_scripts`)."""
     found: list[Path] = []
-    budget = 8_000_000
     target = component.resolve()
-    for page in scripts:
-        if budget <= 0 or len(found) >= 3:
+    pages = [p for p in scripts if p.suffix.lower() in _COMPONENT_SUFFIXES and p != component]
+    for page, text in _script_texts(pages):
+        if len(found) >= 3:
             break
-        if page.suffix.lower() not in _COMPONENT_SUFFIXES or page == component:
-            continue
-        try:
-            with page.open("rb") as handle:
-                text = handle.read(min(500_000, budget)).decode("utf-8", "replace")
-        except OSError:
-            continue
-        budget -= len(text)
         if component.stem not in text:
             continue
         for _, module in _IMPORT.findall(text)[:50]:
