@@ -869,8 +869,8 @@ def _imported_news(folder: Path, page: Path, text: str) -> list[Path]:
     """The modules of the site a component imports its news from (``import { newsList } from
     "../constants/home"``: a name, or a module, named for news; with none, a route's page's
     components, at most three), that exist, in the page's order; ``@/`` and ``~/`` are the
-    site's ``src/`` as Vite and Nuxt read them, else its root as
-    a Next.js site's ``tsconfig.json`` often maps them; never outside the folder."""
+    site's ``src/`` as Vite and Nuxt read them, else its root as a Next.js site's
+    ``tsconfig.json`` often maps them; never outside the folder."""
     root = folder.resolve()
     found: list[Path] = []
     for names, module in _IMPORT.findall(text[:500_000])[:50]:
