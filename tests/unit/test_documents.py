@@ -1809,7 +1809,8 @@ def test_pages_of_the_archive_by_years_kept_once_per_language_are_read_as_their_
     and the text: each page had read as one post of 160 news, and the label, the text and the date
     of each article as three entries. A page titled with its years is an archive page; one version
     per language is read; an article without a title is one news, dated by its date, and one
-    article that is no such card (it holds a list) does not stop the others from being read so."""
+    article that is no such card (it holds a list) does not stop the others from being read so;
+    its ``<label>`` is the news's category, not its text."""
 
     def article(day: str, label: str, text: str) -> str:
         return (
@@ -1833,7 +1834,7 @@ def test_pages_of_the_archive_by_years_kept_once_per_language_are_read_as_their_
 
     result = _read_folder(tmp_path, {"2022-2026.en.md": page(""), "2022-2026.ja.md": page("（日本語）")})
     days = [i for i in result.items if i.posted and i.posted.grain == "day"]
-    got = [(i.posted.display() if i.posted else "", i.text.split(") ", 1)[-1]) for i in days]
+    got = [(i.posted.display() if i.posted else "", i.text) for i in days]
     assert got[:5] == [
         ("1 Apr 2026", "Ryu Sakuma has joined our team."),
         ("18 Mar 2026", "Masahiro Motohashi received a PhD."),
@@ -1843,6 +1844,8 @@ def test_pages_of_the_archive_by_years_kept_once_per_language_are_read_as_their_
     ], got
     assert "日本語" not in " ".join(i.text for i in result.items)
     assert any("another language" in w for w in result.warnings), result.warnings
+    # the article's <label> is its category, not its text
+    assert [i.hint for i in days[:5]] == ["Member", "Member", "Member", "Publication", "Workshop"]
 
 
 def test_an_undated_section_beside_a_dated_list_of_news_is_not_an_item() -> None:

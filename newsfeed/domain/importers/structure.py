@@ -720,7 +720,9 @@ _BADGE_TAGS = frozenset({"span", "small", "mark", "label", "b", "strong", "em"})
 def _is_badge(el: Any) -> bool:
     if not isinstance(el.tag, str) or el.tag.lower() not in _BADGE_TAGS:
         return False
-    if not (_class_words(el) & _BADGE_CLASSES or _BADGE_STYLE.search(el.get("style") or "")):
+    # a ``<label>`` that labels no control of a form ("<label><a …>Member</a></label>") is one
+    labelled = el.tag.lower() == "label" and el.get("for") is None and next(el.iter("input"), None) is None
+    if not (labelled or _class_words(el) & _BADGE_CLASSES or _BADGE_STYLE.search(el.get("style") or "")):
         return False
     text = " ".join(el.text_content().split())
     return 0 < len(text) <= 30 and len(text.split()) <= 3 and not any(c.isdigit() for c in text)
@@ -741,6 +743,7 @@ def take_badges(el: Any) -> list[str]:
 def _card(el: Any, offset: int, group: int) -> Block:
     """A card: its heading is the title; a line that is only a date ("Date: <time>March 30,
     2026</time>") dates it and is not text; "Read more" links are not text."""
+    hint = " ".join(take_badges(el))  # "<label>Publication</label>": the card's category
     heading = next(el.iter(*_HEADING_TAGS), None)
     title = html_text(heading) if heading is not None else ""
     date: FuzzyDate | None = None
@@ -760,7 +763,15 @@ def _card(el: Any, offset: int, group: int) -> Block:
     body = f"{byline} {body}".strip() if byline else body
     text = f"{title} {body}".strip() if title else body
     return Block(
-        "entry", text, _line(el, offset), bullet=True, title=title, date=date, group=group, source=_source(el)
+        "entry",
+        text,
+        _line(el, offset),
+        bullet=True,
+        title=title,
+        date=date,
+        group=group,
+        source=_source(el),
+        hint=hint,
     )
 
 
