@@ -382,8 +382,9 @@ def site_news(
     spots[home_news:home_news] = named
     components = {folder / p for p in named}
     posts = spots.index("content/post")
-    configured = _configured_news(folder)  # a configuration's list of news its template shows
-    spots[posts + 1 : posts + 1] = [p for p in _main_sections(folder) if p not in spots]
+    configs = _site_configs(folder)  # read once, for the news they list and the posts they name
+    configured = _configured_news(configs)  # a configuration's list of news its template shows
+    spots[posts + 1 : posts + 1] = [p for p in _main_sections(folder, configs) if p not in spots]
     spots[posts:posts] = (
         _news_data_files(folder)
         + [p for p in _navigation_pages(folder) if p not in spots]
@@ -569,12 +570,10 @@ _CONFIG_FILES = (
 )  # fmt: skip
 
 
-def _configured_news(folder: Path) -> dict[Path, tuple[str, list[Any]]]:
-    """The lists of news a site keeps in its configuration (``[[params.news]]`` in
-    ``hugo.toml``, or ``[[params.news.list]]`` beside the section's title and icon; ``news:`` in
-    Jekyll's ``_config.yml`` or Hugo's ``config/_default/params.toml``), by the file and the key
-    that holds them: ``{hugo.toml: ("params.news", [...])}``."""
-    found: dict[Path, tuple[str, list[Any]]] = {}
+def _site_configs(folder: Path) -> list[tuple[str, Path, dict[str, Any]]]:
+    """The site's configuration files that exist and read as a mapping, as (name, path, data),
+    in the order of ``_CONFIG_FILES``; one too large or unreadable is passed over."""
+    found: list[tuple[str, Path, dict[str, Any]]] = []
     for name in _CONFIG_FILES:
         path = folder / name
         try:
@@ -583,8 +582,18 @@ def _configured_news(folder: Path) -> dict[Path, tuple[str, list[Any]]]:
             data = load_data(read_text(path), "toml" if name.endswith(".toml") else "yaml")
         except (UnreadableDocument, ValueError, OSError):
             continue
-        if not isinstance(data, dict):
-            continue
+        if isinstance(data, dict):
+            found.append((name, path, data))
+    return found
+
+
+def _configured_news(configs: list[tuple[str, Path, dict[str, Any]]]) -> dict[Path, tuple[str, list[Any]]]:
+    """The lists of news a site keeps in its configuration (``[[params.news]]`` in
+    ``hugo.toml``, or ``[[params.news.list]]`` beside the section's title and icon; ``news:`` in
+    Jekyll's ``_config.yml`` or Hugo's ``config/_default/params.toml``), by the file and the key
+    that holds them: ``{hugo.toml: ("params.news", [...])}`` (``configs``: :func:`_site_configs`)."""
+    found: dict[Path, tuple[str, list[Any]]] = {}
+    for name, path, data in configs:
         top = name.startswith("_config") or name.startswith("config/_default/params")
         params = data if top else data.get("params")
         if not isinstance(params, dict):
@@ -603,22 +612,14 @@ def _configured_news(folder: Path) -> dict[Path, tuple[str, list[Any]]]:
     return found
 
 
-def _main_sections(folder: Path) -> list[str]:
+def _main_sections(folder: Path, configs: list[tuple[str, Path, dict[str, Any]]]) -> list[str]:
     """The content folders a Hugo site names as its posts (``mainSections = ["topics"]`` under
     ``[params]`` or at the top of ``config.toml``, which themes list on the home page and in the
-    feed), as paths in the folder (``content/topics``), that exist; at most three."""
+    feed), as paths in the folder (``content/topics``), that exist; at most three (``configs``:
+    :func:`_site_configs`; Jekyll's ``_config.yml`` names none)."""
     found: list[str] = []
-    for name in _CONFIG_FILES:
-        path = folder / name
-        if name.startswith("_config") or not path.is_file():
-            continue
-        try:
-            if path.stat().st_size > MAX_BYTES:
-                continue
-            data = load_data(read_text(path), "toml" if name.endswith(".toml") else "yaml")
-        except (UnreadableDocument, ValueError, OSError):
-            continue
-        if not isinstance(data, dict):
+    for name, _, data in configs:
+        if name.startswith("_config"):
             continue
         params = data if name.startswith("config/_default/params") else data.get("params")
         for holder in (params, data):
