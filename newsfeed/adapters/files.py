@@ -377,6 +377,10 @@ def site_news(
     scripts = _site_scripts(folder)  # walked once, for the data its pages load and its components
     pages = spots.index("news/news.md")  # before the News pages that load them as they run
     spots[pages:pages] = [p for p in _fetched_news_data(folder, scripts) if p not in spots]
+    # the data files named only for the latest, which count when they hold something dated
+    latest = {folder / p for p in spots if not re.search(_NEWS_WORD, Path(p).stem, re.I)} - {
+        folder / p for p in SITE_NEWS_PLACES
+    }
     home_news = spots.index(f"{SITE_HOME_PAGES[0]}#news")  # before a home page's News section
     named = [p for p in _news_components(folder, scripts) if p not in spots]
     spots[home_news:home_news] = named
@@ -385,8 +389,10 @@ def site_news(
     configs = _site_configs(folder)  # read once, for the news they list and the posts they name
     configured = _configured_news(configs)  # a configuration's list of news its template shows
     spots[posts + 1 : posts + 1] = [p for p in _main_sections(folder, configs) if p not in spots]
+    data_files = _news_data_files(folder)
+    latest.update(folder / p for p in data_files if not re.search(_NEWS_WORD, Path(p).stem, re.I))
     spots[posts:posts] = (
-        _news_data_files(folder)
+        data_files
         + [p for p in _navigation_pages(folder) if p not in spots]
         + [p.relative_to(folder).as_posix() for p in configured]
     )
@@ -445,7 +451,9 @@ def site_news(
                     tried.append(f"{name} ({why})")
                     place, result = rival, other
                     name = place.relative_to(folder).as_posix()
-        if not result.items or (place in components and not any(item.posted for item in result.items)):
+        if not result.items or (
+            (place in components or place in latest) and not any(item.posted for item in result.items)
+        ):
             # a component whose markup holds nothing dated (its loop's leftovers): no news of
             # its own, but maybe a module it imports them from;
             # a page whose News is a loop over a file of the site (_data/updates.yml,
@@ -559,7 +567,16 @@ def _navigation_pages(folder: Path) -> list[str]:
 
 
 _DATA_FOLDERS = ("_data", "data", "src/data", "src/_data")
-_NEWS_IN_NAME = re.compile(r"news(?!letter)|updates|announcements", re.I)  # a newsletter's form is none
+# a name that says news (a newsletter's form is none); "latest" says it as a News heading does
+# ("latestInLab", ``latest.json``), but not the latest of something else ("latest-publications",
+# ``latestVersion``), and a file so named counts only when it holds something dated (a site's
+# ``forecasts/latest.json`` of countries is none)
+_NEWS_WORD = r"news(?!letter)|updates|announcements"
+_NEWS_IN_NAME = re.compile(
+    _NEWS_WORD
+    + r"|latest(?![-_ ]?(?:pub|paper|project|version|release|commit|build|video|photo|image|work|repo))",
+    re.I,
+)
 
 
 # a site's configuration, whose parameters a theme's template may show as the news

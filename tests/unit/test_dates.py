@@ -97,6 +97,8 @@ SINGLES = [
     ("Jul. 2023", D(2023, 7, 1), D(2023, 7, 31), "month"),
     ("June'18", D(2018, 6, 1), D(2018, 6, 30), "month"),
     ("June ’18", D(2018, 6, 1), D(2018, 6, 30), "month"),
+    ("May' 26", D(2026, 5, 1), D(2026, 5, 31), "month"),  # the mark after the month, then a space
+    ("Dec’ 25", D(2025, 12, 1), D(2025, 12, 31), "month"),
     ("May, 2025", D(2025, 5, 1), D(2025, 5, 31), "month"),
     # a month and its year joined by a dash, as spreadsheets show them ("mmm-yy")
     ("Apr-2019", D(2019, 4, 1), D(2019, 4, 30), "month"),

@@ -1137,6 +1137,47 @@ def test_a_news_script_a_page_loads_is_read_as_its_list(tmp_path: Path) -> None:
     ]
 
 
+def test_a_data_file_named_for_the_latest_news_a_script_loads_is_the_sites_news(tmp_path: Path) -> None:
+    """A lab's home page shows "Latest in Lab" from ``assets/js/latest-lab-panel.js``, which
+    runs ``fetch('assets/data/latest.json')`` (``{"latestInLab": [{"date": "May' 26", …}]}``):
+    the site had read as "no news", since only news, updates and announcements named a news
+    file. "Latest" names news as a heading does, in a file that holds something dated; the latest
+    publications or version do not."""
+    site = tmp_path / "site"
+    (site / "assets" / "js").mkdir(parents=True)
+    (site / "assets" / "data").mkdir()
+    (site / "index.html").write_text(
+        "<html><body><h1>Lab</h1><h2>Latest in Lab</h2><div id='latest-lab-list'></div>"
+        '<script src="assets/js/latest-lab-panel.js"></script></body></html>'
+    )
+    (site / "assets" / "js" / "latest-lab-panel.js").write_text(
+        "async function load() {\n  var res = await fetch('assets/data/latest.json');\n"
+        "  var pubs = await fetch('assets/data/latest-publications.json');\n"
+        "  render((await res.json()).latestInLab);\n}\n"
+    )
+    (site / "assets" / "data" / "latest.json").write_text(
+        '{"latestInLab": [{"date": "May\' 26", "text": "Ratul spoke at Iowa Public Radio about our work."},'
+        ' {"date": "Jan\' 26", "text": "Hannah won the Best Oral Presentation award."}]}'
+    )
+    (site / "assets" / "data" / "latest-publications.json").write_text(
+        '[{"date": "2026-02-01", "title": "A paper on pores", "venue": "JCIM"},'
+        ' {"date": "2025-11-01", "title": "A paper on viruses", "venue": "PNAS"}]'
+    )
+    result = read_path(site, today=TODAY)
+    assert "its news in assets/data/latest.json" in result.description
+    assert [(i.posted.display() if i.posted else None, i.kind) for i in result.items] == [
+        ("May 2026", "talk"),
+        ("January 2026", "award"),
+    ]
+    # a file of the latest that holds nothing dated (a site's latest forecasts by country) is none
+    (site / "assets" / "data" / "latest.json").write_text(
+        '{"entities": [{"name": "Afghanistan", "band": "low"}, {"name": "Albania", "band": "high"}]}'
+    )
+    with pytest.raises(UnreadableDocument, match="no news where sites keep them") as raised:
+        read_path(site, today=TODAY)
+    assert "latest-publications" not in str(raised.value)
+
+
 def test_a_github_profile_repositorys_readme_with_a_news_section_is_its_news(tmp_path: Path) -> None:
     """A researcher's GitHub profile repository (``alice/alice``) holds only ``README.md``, with
     "## 🔥 News" beside "## 📝 Publications": the folder had read as "0 files"; its README is

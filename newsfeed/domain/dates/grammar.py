@@ -122,9 +122,10 @@ def _year(n: str) -> str:
 
 
 def _year_tail(n: str) -> str:
-    """ ", 2022", " 2025", "'18" after a month or a day; " de 2022" in Spanish and Portuguese."""
+    """ ", 2022", " 2025", "'18" after a month or a day ("May' 26", the mark put after the
+    month, too); " de 2022" in Spanish and Portuguese."""
     joint = r"(?:\s{0,3},?\s{0,3}|\s{1,3}(?i:de|del)\s{1,3})"
-    return rf"(?:{joint}{_year(n)}|\s{{0,2}}['’‘](?P<{n}s>\d\d)(?!\d))"
+    return rf"(?:{joint}{_year(n)}|\s{{0,2}}['’‘]\s{{0,2}}(?P<{n}s>\d\d)(?!\d))"
 
 
 def _dm(n: str, *, words: bool = True) -> str:
@@ -348,7 +349,7 @@ _ALTERNATIVES: list[tuple[str, str]] = [
     # "Tuesday", "on Thu": the weekday alone (a date right after it is read with it)
     ("weekday", rf"(?<![A-Za-z])(?P<wdn>(?i:{WEEKDAY_WORDS}))\.?(?![A-Za-z])"),
     # "March", "in September": a month alone (in free text only after a word that asks for a date)
-    ("month", _month("om") + r"(?!\s{0,3}(?:\d|'\d))"),
+    ("month", _month("om") + r"(?!\s{0,3}(?:\d|['’‘]\s{0,2}\d))"),
     ("year", NUMGUARD + _year("yr")),
     # "3:30pm", "18h30", "2–3:30 pm", "noon": a time without a date (today's, or the date after it)
     ("clock", NUMGUARD + "(?:" + _TIME_FIRST + "|" + _NAMED_FIRST + ")"),
