@@ -2116,6 +2116,27 @@ def test_items_a_template_marks_as_samples_are_no_news() -> None:
     assert sum("sample" in w for w in result.warnings) == 4, result.warnings
 
 
+def test_items_a_template_marks_as_placeholders_in_capitals_or_asks_to_replace_are_no_news() -> None:
+    """A lab template's ``_data/news.toml`` ships "PLACEHOLDER — Paper accepted on immersion
+    cooling … Replace this with a real item." and two more: they had been read as the lab's three
+    news (an acceptance, an award). An item that opens with a word for a placeholder or a sample
+    in capitals and a dash or colon, or asks its owner to replace it with a real one, is a
+    template's; an item that names a placeholder in its words is news."""
+    data = (
+        '[[item]]\ndate = "2026-08-01"\ntitle = "PLACEHOLDER — New pool-boiling rig commissioned"\n'
+        'body = "Replace this with a real item. One or two sentences."\n\n'
+        '[[item]]\ndate = "2026-07-15"\ntitle = "SAMPLE: Paper accepted on immersion cooling"\n'
+        'body = "Link the DOI when the paper is online."\n\n'
+        '[[item]]\ndate = "2026-06-20"\ntitle = "Lab member receives best-paper award"\n'
+        'body = "Replace this text with your own news."\n\n'
+        '[[item]]\ndate = "2026-06-01"\ntitle = "Placeholder tokens in prompts: our paper is out"\n'
+        'body = "We replace this kind of token with a learned one."\n'
+    )
+    result = parse_text(data, today=TODAY, path="_data/news.toml")
+    assert [i.title for i in result.items] == ["Placeholder tokens in prompts: our paper is out"]
+    assert sum("sample text" in w for w in result.warnings) == 3, result.warnings
+
+
 def test_a_data_file_of_numbered_stand_ins_is_no_news_and_the_home_pages_news_are(tmp_path: Path) -> None:
     """A Quarto template ships ``news.yml`` with ``description: "News 1"`` … ``"News 8"`` while
     the owner keeps the real News on ``index.qmd``: the stand-ins had been read as eight undated

@@ -125,8 +125,8 @@ _LINK_ONLY = re.compile(r"\s*\[[^\]]+\]\((?:[^()\s]|\([^()\s]*\))+\)\s*(?:\([^()
 # theme ("This theme supports …") or tells the site's owner where to edit it ("You'll find this
 # post in your `_posts` directory", "edit `config.yml` and set `future: false`", "put it into
 # `_posts`", "a `notebooks` folder at the root of your website"), or the site builder's own
-# ("Hugo Blox Builder is designed to …", "Wowchemy supports …"). None of these is how an author
-# words their own news.
+# ("Hugo Blox Builder is designed to …", "Wowchemy supports …"), or asks to be replaced ("Replace
+# this with a real item"). None of these is how an author words their own news.
 _PLACEHOLDER = re.compile(
     r"\blorem\s+ipsum\b"
     r"|\b(?:this|it) is (?:just |only )?(?:an? )?(?:example|sample|demo|dummy|placeholder) (?:blog )?"
@@ -137,7 +137,10 @@ _PLACEHOLDER = re.compile(
     r"|\b(?:put|place|save|store) (?:it|them|the file) (?:in|into|under) (?:the |your )?[`'\"]?_posts?\b"
     r"|\b(?:folder|directory) at the root of your (?:website|site|repository)\b"
     r"|\b(?:in|to|into) your [`'\"]?(?:content/posts?|_posts|content)/?[`'\"]? (?:folder|directory)\b"
-    r"|\b(?:hugo blox(?: builder)?|wowchemy)\b[^.!?\n]{0,40}\b(?:is designed|supports|handles)\b",
+    r"|\b(?:hugo blox(?: builder)?|wowchemy)\b[^.!?\n]{0,40}\b(?:is designed|supports|handles)\b"
+    # or asks its owner to put theirs in its place: "Replace this with a real item."
+    r"|\breplace this (?:text |item |entry |post |placeholder |example )?with (?:a |an |your )?"
+    r"(?:real|own|actual)\b",
     re.I,
 )
 PLACEHOLDER_SAID = "a theme's sample text (lorem ipsum, a sample post)"
@@ -150,9 +153,12 @@ _PLACEHOLDER_ITEM = re.compile(
     re.I,
 )
 # an item its template marks as a sample, in brackets before its words: "[Sample] ICDE 2025 paper
-# accepted", "[샘플] 2025년도 대학원생 모집", "【示例】…", "[サンプル] …", "(Example) …"
+# accepted", "[샘플] 2025년도 대학원생 모집", "【示例】…", "[サンプル] …", "(Example) …", or in
+# capitals before a dash or colon: "PLACEHOLDER — …"
 _SAMPLE_MARK = re.compile(
-    r"^\W{0,3}[\[【(（]\s*(?:sample|example|demo|dummy|placeholder|샘플|예시|示例|样例|範例|サンプル)\s*[\]】)）]",
+    r"^\W{0,3}(?:[\[【(（]\s*(?:sample|example|demo|dummy|placeholder|샘플|예시|示例|样例|範例|サンプル)\s*[\]】)）]"
+    # or the word in capitals and a dash or colon: "PLACEHOLDER — New rig commissioned", "SAMPLE: …"
+    r"|(?-i:PLACEHOLDER|SAMPLE|EXAMPLE|DUMMY|TEMPLATE)\s{0,2}[—–:-])",
     re.I,
 )
 
