@@ -367,6 +367,7 @@ def site_news(
     where it looked when no place holds news."""
     places: list[Path] = []
     home_pages: set[Path] = set()  # read last, as a home page with no News section
+    news_homes: set[Path] = set()  # the home pages with a News section, whose news may be undated
     languages = {top: _content_languages(folder, top) for top in _LANGUAGE_FOLDERS}
     spots = [
         variant
@@ -410,6 +411,7 @@ def site_news(
                     continue
             except UnreadableDocument:
                 continue
+            news_homes.add(place)
         places.append(place)
     same: dict[str, Any] = {"default_order": default_order, "site": False}
     tried: list[str] = []
@@ -487,8 +489,9 @@ def site_news(
             shown = ", ".join(p.relative_to(folder).as_posix() + "/" * p.is_dir() for p in listed)
             tried.append(f"{name} (a listing page: its news are the documents it lists, {shown})")
             continue
-        if place in home_pages and not any(item.posted for item in result.items):
+        if place in home_pages - news_homes and not any(item.posted for item in result.items):
             # a home page with no News section and no date: its profile and links are no news
+            # (under a News heading, an undated list is the news, read as written)
             tried.append(f"{name} (no News section and nothing dated)")
             continue
         own = {item.source_path for item in result.items} <= {str(place), ""}

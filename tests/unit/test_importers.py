@@ -556,6 +556,40 @@ def test_a_site_whose_news_page_loops_over_a_data_file_named_updates_is_read_fro
         read_path(site, today=TODAY)
 
 
+def test_a_loop_over_a_data_folders_news_is_read_from_the_file_in_that_folder(tmp_path: Path) -> None:
+    """A site of several groups keeps each one's news in ``_data/<group>/news.yml``, and its
+    include ``_includes/news.html`` loops over ``site.data.adase.news | concat: site.news``: the
+    site had read as "no news" (only ``_data/adase.yml`` was looked for). Jekyll reads a folder of
+    ``_data`` as one tree, so ``site.data.adase.news`` is ``_data/adase/news.yml`` too; one named
+    otherwise (``site.data.adase.staff``) is not followed."""
+    site = tmp_path / "site"
+    (site / "_data" / "adase").mkdir(parents=True)
+    (site / "_includes").mkdir()
+    (site / "_config.yml").write_text("title: ADASE\n")
+    (site / "index.html").write_text("---\nlayout: default\n---\n{% include news.html %}\n")
+    (site / "_includes" / "news.html").write_text(
+        '<h2 id="news">News</h2>\n'
+        "{%- assign news = site.data.adase.news | concat: site.news | sort: 'date' | reverse %}\n"
+        "{%- for item in news %}<div>{{ item.date }} {{ item.title }}</div>{%- endfor %}\n"
+    )
+    (site / "_data" / "adase" / "news.yml").write_text(
+        "- date: 2020-10-27\n  title: Our paper was accepted at NeurIPS 2020\n"
+        "- date: 2018-06-26\n  title: Gave a talk at the AIST conference\n"
+    )
+    result = read_path(site, today=TODAY)
+    assert "its news in _data/adase/news.yml" in result.description
+    assert [(i.posted.start.isoformat() if i.posted else None, i.kind) for i in result.items] == [
+        ("2020-10-27", "acceptance"),
+        ("2018-06-26", "talk"),
+    ]
+    (site / "_data" / "adase" / "news.yml").rename(site / "_data" / "adase" / "staff.yml")
+    (site / "_includes" / "news.html").write_text(
+        '<h2 id="news">News</h2>\n{%- for item in site.data.adase.staff %}{{ item.title }}{%- endfor %}\n'
+    )
+    with pytest.raises(UnreadableDocument, match="no news where sites keep them"):
+        read_path(site, today=TODAY)
+
+
 def test_news_kept_in_folders_by_year_are_read_and_drafts_hidden_folders_and_links_are_not(
     tmp_path: Path,
 ) -> None:
@@ -2411,6 +2445,15 @@ def test_a_site_folder_is_read_where_the_site_keeps_its_news_and_its_other_pages
     )
     with pytest.raises(UnreadableDocument, match=r"index\.html \(no News section and nothing dated\)"):
         read_path(profile, today=TODAY)
+    # a home page whose News heads an undated list: its news, undated, in the order written (a
+    # lab's 38 news under <h2>News</h2> had read as "no News section and nothing dated")
+    (profile / "index.html").write_text(
+        "<h1>Vision Lab</h1><p>We study vision.</p><h2 class='page-header'>News</h2><ul>"
+        "<li>Our paper <a href='p.pdf'>Domain Agnostic Learning</a> was accepted to ICML2019</li>"
+        "<li>Our dataset <a href='d.html'>DomainNet</a> has now been released.</li></ul>"
+    )
+    news = read_path(profile, today=TODAY)
+    assert [(i.posted, i.kind) for i in news.items] == [(None, "acceptance"), (None, "preprint")]
     # a folder of posts beside the repository's own documents, and a site whose news/ folder
     # holds an index.html: read once, as a folder, not as a site inside the site
     posts = tmp_path / "posts"

@@ -62,15 +62,24 @@ def _hugo_source(action: str) -> str | None:
 def source_places(source: str) -> list[str]:
     """The files or folders of a site (relative paths, a folder ending in "/") one of
     :func:`loop_sources`'s places may be: "_data/updates.yml (or .json, .csv)" is any of
-    ``_data/updates`` with a data suffix; a folder is itself. Posts filed under one category and
-    a page's own front matter are no place to read whole: none."""
+    ``_data/updates`` with a data suffix, "… under `news`" ``_data/lab/news`` first; a folder is
+    itself. Posts filed under one category and a page's own front matter are no place to read
+    whole: none."""
     where = source.split(" (", 1)[0].split(",", 1)[0].strip()
     if source.startswith("the front matter") or "filed under" in source:
         return []
     if where.endswith("/"):
         return [where]
     stem, dot, _ = where.rpartition(".")
-    return [f"{stem}{suffix}" for suffix in _DATA_SUFFIXES] if dot else []
+    if not dot:
+        return []
+    files = [f"{stem}{suffix}" for suffix in _DATA_SUFFIXES]
+    under = re.search(r"under `([\w-]+)", source)
+    if under:
+        # Jekyll and Hugo read a folder of data files as one tree: ``site.data.lab.news`` is
+        # ``_data/lab/news.yml`` as well as the key ``news`` of ``_data/lab.yml``
+        files = [f"{stem}/{under.group(1)}{suffix}" for suffix in _DATA_SUFFIXES] + files
+    return files
 
 
 _INCLUDE = re.compile(r"\{%-?\s*include(_relative)?\s+[\"']?([\w./-]{1,200}?)[\"']?(?=[\s%])")
