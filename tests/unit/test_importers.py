@@ -209,10 +209,16 @@ def test_given_order_wins_and_default_applies() -> None:
 
 
 def test_trailing_labels() -> None:
-    items = news("## Updates\n- Gave a talk at MIT (Jan 2024)\n- Paper accepted at COLT — *June 2023*\n")
+    """A date set off at the end dates the entry, also before an exclamation mark ("Matt presented
+    at ISCA, June 2017!": 20 of a lab's news had read as undated)."""
+    items = news(
+        "## Updates\n- Gave a talk at MIT (Jan 2024)\n- Paper accepted at COLT — *June 2023*\n"
+        "- Matt presented at [ISCA](https://isca17.org) , June 2017!\n"
+    )
     assert [(i["posted"]["display"], i["kind"], i["text"]) for i in items] == [  # type: ignore[index]
         ("January 2024", "talk", "Gave a talk at MIT"),
         ("June 2023", "acceptance", "Paper accepted at COLT"),
+        ("June 2017", "talk", "Matt presented at [ISCA](https://isca17.org)"),
     ]
 
 

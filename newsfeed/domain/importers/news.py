@@ -228,7 +228,7 @@ def _label_of(
         before = core[: tail_start + match.offset]
         in_address = re.search(r"\]\([^\s()]{0,500}(?:\([^\s()]{0,500})?$", before[-1100:]) is not None
         if (
-            re.fullmatch(r"[\s)\]*_.:]*", after)
+            re.fullmatch(r"[\s)\]*_.:!]*", after)  # "…, June 2017!"
             and match.date.grain in ("month", "day", "year")
             and not in_address  # a date in a link's address ("…Release-(2014-01-31))") is no label
         ):
