@@ -55,13 +55,15 @@ _CUES: list[tuple[str, float, str]] = [
     ("organizing", 4.0, r"\b(?:our|the) (?:\w+ )?(?:workshop|challenge|competition|tutorial|special session|symposium)(?: proposal)?\b[^.!?]{0,80}?\b(?:accepted|approved|selected)\b|\bworkshop proposal\b"),
     ("organizing", 3.0, r"\b(?:hold|holding|held|run|running|arranged|arranging|launch(?:ed|ing)?)\b[^.!?]{0,40}?\b(?:workshop|challenge|competition|summer school|winter school|hackathon|program(?:me)?|seminar series|symposium|conference|meetup)\b"),
     ("organizing", 3.0, r"\b(?:will be|is being) held (?:in|at)\b"),
+    ("organizing", 3.0, r"\bspecial sessions?\b|\binvit(?:e|es|ing) (?:speakers|talks)\b|\binaugural (?:speaker|talk|lecture)\b|\bbring(?:s|ing)? together\b|\bjoin (?:us|our \w+) (?:at|in|for)\b|\bchair(?:s|ing)? (?:the|a|our)\b[^.!?]{0,30}?\b(?:workshop|session|symposium|track|panel)\b"),
     ("organizing", 2.5, r"\b(?:released|launched|announc(?:e|ed|ing))\b[^.!?]{0,40}?\b(?:challenge|competition)\b|\b(?:challenge|competition)\b[^.!?]{0,20}?\breleased\b"),
     # ---- reviewing ----
     ("reviewing", 3.5, r"(?<![-\w])(?:external |standing |emergency |expert )?(?:meta-?)?reviewers?\b|\breview(?:ing|ed)? for\b|\breviewing\b"),
-    ("reviewing", 3.5, r"\bprogram(?:me)? committee\b|\bpc (?:member|chair)s?\b|\b(?:s|t)?pc\b(?! chair)|\bsenior pc\b|\b(?:senior )?area chairs?\b|\bsac\b|\bac\b(?= (?:for|of|at))"),
+    ("reviewing", 3.5, r"\bprogram(?:me)? committee\b|\bpc (?:member|chair)s?\b|\b(?:s|t)?pc\b(?! chair)|\bsenior pc\b|\b(?:senior )?(?:area|associate) chairs?\b|\bsac\b|\bac\b(?= (?:for|of|at))"),
     ("reviewing", 3.5, r"\b(?:associate|action|guest|handling|co-?|section) editors?\b|\beditorial board\b|\beditor\b"),
     ("reviewing", 2.5, r"\b(?:evaluation|review|technical|steering|scientific)(?: \([^)]{1,12}\))? committee\b|\bjury\b|\bjudge\b"),
     ("reviewing", 3.0, r"\bserv(?:e|es|ed|ing) (?:on|in) (?:the )?[^.!?]{0,50}?\bcommittee\b"),
+    ("reviewing", 3.0, r"\bedit(?:s|ed|ing)? (?:a|an|the|our) (?:\w+ )?(?:research topic|special issue|topical collection|themed issue)\b"),
     # ---- position ----
     ("position", 3.0, r"\bjoin(?:ed|ing|s)?\b(?! (?:the |our )?(?:program|programme|organi[sz]ing|technical|steering|review) committee)(?! as an? (?:panel|speaker|reviewer))(?![^.!?]{0,40}\b(?:school|summit|bootcamp|hackathon|meetup|retreat|conference|symposium)\b)"),
     ("travel", 3.0, r"\bjoin(?:ed|ing|s)?\b(?=[^.!?]{0,40}\b(?:school|summit|bootcamp|hackathon|meetup|retreat|conference|symposium)\b)"),
@@ -77,6 +79,8 @@ _CUES: list[tuple[str, float, str]] = [
     ("acceptance", 2.5, r"\b(?:selected|chosen) (?:as|for) (?:an? )?(?:oral|spotlight|highlight|long talk|contributed talk)\b|\bas (?:an? )?(?:oral|spotlight|highlight)\b"),
     ("acceptance", 3.0, r"\bmade it (?:in)?to\b|\bnew publications?\b"),
     ("acceptance", 3.0, r"\bpublish(?:es|ing)\b[^.!?]{0,30}?\b(?:paper|article|study)\b"),
+    ("acceptance", 3.0, r"\b(?:wrote|written|write) (?:a|an|our) (?:\w+ )?review\b|\breview (?:article|paper)\b"),
+    ("acceptance", 2.0, r"\babstract\s*:"),
     # ---- talk ----
     ("talk", 3.0, r"\btalk(?:s|ed)?\b|\bkeynotes?\b|\bcolloquium\b|\binvited speaker\b|\bkeynote speaker\b|\bguest lecture\b|\bspeaker\b"),
     ("talk", 3.0, r"\b(?:gave|giving|give|deliver(?:ed|ing)?)\b(?: an?| the| my)?\b|\bspoke\b|\bspeak(?:s|ing)? (?:at|about|on|to)\b|\bwill speak\b|\btalk (?:at|about|on)\b"),
@@ -91,18 +95,19 @@ _CUES: list[tuple[str, float, str]] = [
     ("travel", 2.0, r"\b(?:summer|winter|spring) school\b|\bdoctoral consortium\b|\bvolunteer\b"),
     ("travel", 1.5, r"\bsee you (?:at|in|there)\b|\bmeet (?:you|me) (?:at|in)\b"),
     # ---- preprint ----
-    ("preprint", 3.0, r"\bpre-?prints?(?:ed)?\b|\b(?:bio|med|chem|psy|eco|soc|edu|eng|tech|earth)?(?:rxiv|arxiv)\b|\bssrn\b|\bresearch square\b|\bunder review\b|\bsubmitted\b|\bsent to\b|\bnew (?:paper|work|survey|dataset|benchmark|blog|article|tool)\b"),
+    ("preprint", 3.0, r"\bpre-?prints?(?:ed)?\b|\b(?:bio|med|chem|psy|eco|soc|edu|eng|tech|earth)?(?:rxiv|arxiv)\b|\bssrn\b|\bresearch square\b|\bunder review\b|\bsubmitted\b|\bsent to\b|\bnew (?:paper|work|survey|dataset|benchmark|article|tool)\b|\bworking papers?\b"),
     ("preprint", 3.0, r"\b(?:release[sd]?|releasing)\b|\bopen[- ]?sourced?\b|\b(?:is|are) (?:now )?(?:available|out|online)\b|\bnow available\b|\bcheck(?: it)? out\b|\bcheckout\b"),
     ("preprint", 3.5, r"\bwe (?:present|propose|introduce)\b(?! (?:our|a|the) (?:poster|talk|paper at))"),
-    ("preprint", 3.0, r"\b(?:wrote|write|published|posted) (?:a|an|our|my)? ?(?:new )?(?:tool|blog|post|article|paper|library|package)\b|\bblog post\b|\bdeveloped\b"),
+    ("preprint", 3.0, r"\b(?:wrote|write|published|posted) (?:a|an|our|my)? ?(?:new )?(?:tool|article|paper|library|package)\b|\bdeveloped\b"),
     # ---- other (news about the page's people that is none of the above) ----
     ("other", 3.5, r"\bfeatured\b|\bcovered by\b|\bmy interview\b|\binterview (?:by|with)\b|\bwent viral\b|\bmedia coverage\b|\bhighlighted (?:in|by|on)\b|\bin the news\b|\bpatents?\b|\bmentors?\b|\badvis[oe]r\b|\blooking for\b|\bwe are hiring\b|\brecruiting\b|\bopen positions?\b"),
     ("other", 3.0, r"\b(?:party|parties|lunch|dinner|picnic|barbecue|bbq|potluck|outing)\b"),
+    ("other", 3.0, r"\bblog(?:s| posts?| series| entry)?\b"),
     ("other", 3.5, r"\b(?:lab|group|team|office) (?:has |have )?(?:moved|relocated)\b|\b(?:website|homepage|page) is (?:now )?(?:online|live|up)\b|\bvolunteer\b"),
     # ---- the same kinds in Chinese (no spaces between words: no word boundaries either) ----
     ("acceptance", 3.0, r"录用|接收|收录|被[^。！？]{0,40}?接受|发表(?:于|在)|刊登|见刊|在线发表"),
     ("award", 3.5, r"获[^。！？]{0,30}?奖|[一二三特]等奖|奖学金|最佳论文|荣获|获评|入选[^。！？]{0,20}?(?:计划|人才|榜单)"),
-    ("talk", 3.0, r"(?<!口头)报告(?!厅)|演讲|讲座|受邀[^。！？]{0,10}?(?:发言|分享)"),
+    ("talk", 3.0, r"(?<!口头)报告(?!厅)|汇报|演讲|讲座|受邀[^。！？]{0,10}?(?:发言|分享)"),
     ("position", 3.0, r"加入|入职|毕业|答辩|博士后|晋升|任职|聘为|欢迎[^。！？]{0,20}?(?:同学|老师|博士)"),
     ("organizing", 3.5, r"举办|主办|承办|组织[^。！？]{0,20}?(?:会议|研讨会|论坛|竞赛|挑战赛|workshop)|征稿"),
     ("reviewing", 3.5, r"审稿人|程序委员会|编委|担任[^。！？]{0,30}?(?:委员|主席|编辑|审稿)"),
