@@ -98,6 +98,9 @@ SINGLES = [
     ("June'18", D(2018, 6, 1), D(2018, 6, 30), "month"),
     ("June ’18", D(2018, 6, 1), D(2018, 6, 30), "month"),
     ("May' 26", D(2026, 5, 1), D(2026, 5, 31), "month"),  # the mark after the month, then a space
+    ("2024年", D(2024, 1, 1), D(2024, 12, 31), "year"),  # the year with its counter, all of it
+    ("2024年度", D(2024, 1, 1), D(2024, 12, 31), "year"),
+    ("2024년", D(2024, 1, 1), D(2024, 12, 31), "year"),
     ("Dec’ 25", D(2025, 12, 1), D(2025, 12, 31), "month"),
     ("May, 2025", D(2025, 5, 1), D(2025, 5, 31), "month"),
     # a month and its year joined by a dash, as spreadsheets show them ("mmm-yy")

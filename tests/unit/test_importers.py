@@ -222,6 +222,23 @@ def test_trailing_labels() -> None:
     ]
 
 
+def test_year_headings_and_labels_with_their_counter_date_the_news_under_them() -> None:
+    """A Japanese lab's News by years, "### 2024年", had read as undated news (the heading was
+    "2024" and a "年" left over, so no date heading), and "2015年: 論文が…" as "年: 論文が…": the
+    year's counter (年, 년, 年度) is part of the date, and a full-width comma or colon after a
+    label sets it off as a comma does."""
+    items = news(
+        "## ニュース\n### 2024年\n- 論文がICMLに採択されました\n### 2023年度\n- 受賞しました\n"
+        "## Updates\n- 2015年: 講演しました\n- 2014年，我们的论文被录用\n"
+    )
+    assert [(i["posted"]["display"], i["text"]) for i in items] == [  # type: ignore[index]
+        ("2024", "論文がICMLに採択されました"),
+        ("2023", "受賞しました"),
+        ("2015", "講演しました"),
+        ("2014", "我们的论文被录用"),
+    ]
+
+
 def test_only_the_news_section_is_read_and_nothing_is_dropped_silently() -> None:
     text = """## About
 * Theory of deep learning

@@ -350,7 +350,8 @@ _ALTERNATIVES: list[tuple[str, str]] = [
     ("weekday", rf"(?<![A-Za-z])(?P<wdn>(?i:{WEEKDAY_WORDS}))\.?(?![A-Za-z])"),
     # "March", "in September": a month alone (in free text only after a word that asks for a date)
     ("month", _month("om") + r"(?!\s{0,3}(?:\d|['’‘]\s{0,2}\d))"),
-    ("year", NUMGUARD + _year("yr")),
+    # "2024", and "2024年" ("2024年度", "2015年頃", "2024년") with its counter, which is part of it
+    ("year", NUMGUARD + _year("yr") + r"(?:\s?[年년](?:度|頃|ごろ|경)?)?"),
     # "3:30pm", "18h30", "2–3:30 pm", "noon": a time without a date (today's, or the date after it)
     ("clock", NUMGUARD + "(?:" + _TIME_FIRST + "|" + _NAMED_FIRST + ")"),
 ]

@@ -47,7 +47,7 @@ _MONTH_LABEL = re.compile(
 # what closes a label: brackets, emphasis, separators, a spacing entity, and the weekday an Org
 # timestamp carries inside its bracket ("[2019-01-22 Tue]")
 _TRAIL = re.compile(
-    r"^(?:\s|\*\*|__|\*|_|\]|\)|`|:|\||-|–|—|,|\.|>|</b>|</strong>|~~|&nbsp;|&#160;|&ensp;|&emsp;"
+    r"^(?:\s|\*\*|__|\*|_|\]|\)|`|:|\||-|–|—|,|\.|[：，、】）]|>|</b>|</strong>|~~|&nbsp;|&#160;|&ensp;|&emsp;"
     r"|(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?(?=[\])>]))*"
 )
 _TRAILING_LABEL = re.compile(r"[\s(\[*_]*$")
