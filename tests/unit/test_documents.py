@@ -1889,7 +1889,8 @@ def test_whole_dates_with_two_digit_years_are_not_read_as_yearless_month_first_l
 
 def test_a_posts_own_category_is_read_from_any_field_naming_it(tmp_path: Any) -> None:
     """The author's category of a post is its ``categories``/``category``/``tags``, else another
-    field that names one ("type_tag: publication", "news_type: talk"); other fields are not."""
+    field that names one ("type_tag: publication", "news_type: talk"); other fields are not. The
+    report (``--json``) shows it as the item's ``category``, none where the post gives none."""
     posts = {
         "2024-10-01-paper.md": '---\ntitle: "A study"\ntype_tag: publication\njournal: Cell\n---\n\nOut.\n',
         "2024-09-01-talk.md": "---\ntitle: A seminar\nnews_type: talk\n---\n\nAt a lab.\n",
@@ -1897,6 +1898,7 @@ def test_a_posts_own_category_is_read_from_any_field_naming_it(tmp_path: Any) ->
     }
     result = _read_folder(tmp_path, posts)
     assert [i.hint for i in result.items] == ["publication", "talk", ""]
+    assert [i.as_dict().get("category") for i in result.items] == ["publication", "talk", None]
 
 
 def test_a_news_board_of_indented_html_cards_with_disclosure_buttons_is_read() -> None:

@@ -84,6 +84,8 @@ class ImportedItem:
             "papers": self.papers,
             "source": {"path": self.source_path, "line": self.source_line},
         }
+        if self.hint:
+            out["category"] = self.hint  # the author's own category, which the kind weighs
         if self.year_from is not None:
             out["year_from"] = self.year_from
         if self.out_of_order:
