@@ -215,7 +215,7 @@ def test_the_cues_read_an_organisers_words_reviewing_roles_working_papers_blogs_
 def test_pages_never_trained_on_keep_their_kinds() -> None:
     """The shipped model on the three batches kept from it (training/heldout5.jsonl: 98 items of
     13 public sites; heldout11.jsonl: 109 items of 30 more; heldout12.jsonl: 91 items of 25 more;
-    labelled blind, none of them trained on): at least 88, 93 and 76 right (the labelled kind or
+    labelled blind, none of them trained on): at least 88, 93 and 78 right (the labelled kind or
     its defensible alternative), as many as when they were measured (tools/train_kinds.py prints
     them; before the cues written after the twelfth batch was labelled they read 88, 88 and 74).
     The nine earlier batches are learned, and a model that read them scores at least nine in ten
@@ -238,7 +238,7 @@ def test_pages_never_trained_on_keep_their_kinds() -> None:
     assert good >= 93, f"{good}/{n}"
     good, n = right("heldout12.jsonl")
     assert n == 91
-    assert good >= 76, f"{good}/{n}"
+    assert good >= 78, f"{good}/{n}"
     learned = [
         right(name)
         for name in (
