@@ -307,6 +307,46 @@ def test_a_record_reads_its_short_fields_with_its_text_in_their_order() -> None:
     assert [i.source_line for i in result.items] == [3, 9, 15]
 
 
+def test_a_list_of_titles_reads_the_body_the_few_records_give_and_keeps_a_season_that_names_them() -> None:
+    """A lab's ``news.js`` lists 58 records by ``name``, seven with a ``description`` (a
+    seminar's topic): the descriptions had been dropped (a text field must fill half the records),
+    and "Fall 2021 Seminar Series #1", dated 2021-09-03 by its record, had read "Seminar Series
+    #1" (its season taken for a label repeating the date). A body a few records give is their
+    text, after the title; a season or term opening a title names it; "May 2021: …" is a label."""
+    data = (
+        "module.exports = [\n"
+        "  { name: 'Fall 2021 Seminar Series #1', description: 'Multivariate Gaussian Processes',"
+        " category: 'seminars', date: '2021-09-03' },\n"
+        "  { name: 'Rational Curves from Rotation-Minimizing Frames', category: 'seminars',"
+        " date: '2010-11-17' },\n"
+        "  { name: 'May 2010: Best Paper Award at SPM', category: 'news', date: '2010-05-20' },\n"
+        "  { name: 'New Set of Binaries', category: 'news', date: '2010-03-01' },\n"
+        "  { name: 'Spring 2010 Seminar Series #2', description: 'Survey of GPU-accelerated"
+        " Molecular Dynamics', category: 'seminars', date: '2010-02-01' },\n"
+        "];\n"
+    )
+    result = parse_text(data, today=TODAY, path="src/data/news.js")
+    assert [(i.title, i.text, i.hint) for i in result.items] == [
+        (
+            "Fall 2021 Seminar Series #1",
+            "Fall 2021 Seminar Series #1 Multivariate Gaussian Processes",
+            "seminars",
+        ),
+        (
+            "Rational Curves from Rotation-Minimizing Frames",
+            "Rational Curves from Rotation-Minimizing Frames",
+            "seminars",
+        ),
+        ("Best Paper Award at SPM", "Best Paper Award at SPM", "news"),
+        ("New Set of Binaries", "New Set of Binaries", "news"),
+        (
+            "Spring 2010 Seminar Series #2",
+            "Spring 2010 Seminar Series #2 Survey of GPU-accelerated Molecular Dynamics",
+            "seminars",
+        ),
+    ]
+
+
 def test_a_records_line_is_where_it_starts_even_when_its_text_is_escaped_in_the_file() -> None:
     data = (
         '- date: "May 2025"\n  title: "A first find"\n'

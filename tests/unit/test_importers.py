@@ -222,6 +222,22 @@ def test_trailing_labels() -> None:
     ]
 
 
+def test_a_date_that_opens_a_links_words_is_the_links_not_a_label() -> None:
+    """A record titled "[2026 North East AI Agents Day](https://…)" had read "North East AI
+    Agents Day](https://…)", its year cut out of the link as a label: a date that opens a link's
+    words which go on after it is the link's; "[2024] Talk at MIT" keeps its label."""
+    items = news(
+        "## News\n- **June 2026** [2026 North East AI Agents Day](https://x.org/) A one-day workshop.\n"
+        "- [2024] Talk at MIT.\n"
+    )
+    assert [(i["posted"]["display"], i["text"]) for i in items] == [  # type: ignore[index]
+        ("June 2026", "[2026 North East AI Agents Day](https://x.org/) A one-day workshop."),
+        ("2024", "Talk at MIT."),
+    ]
+    linked = news("## News\n- [2026 North East AI Agents Day](https://x.org/) A one-day workshop.\n")
+    assert linked[0]["text"] == "[2026 North East AI Agents Day](https://x.org/) A one-day workshop."
+
+
 def test_year_headings_and_labels_with_their_counter_date_the_news_under_them() -> None:
     """A Japanese lab's News by years, "### 2024年", had read as undated news (the heading was
     "2024" and a "年" left over, so no date heading), and "2015年: 論文が…" as "年: 論文が…": the

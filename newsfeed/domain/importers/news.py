@@ -154,6 +154,16 @@ def label_of(
     return found[0], text
 
 
+# after a date that opens a link's words, more of them before the link's address: "[2026 North
+# East AI Agents Day](…)" (the date is the link's, no label; "[May 2024](…): …" is one)
+_LINK_TEXT_GOES_ON = re.compile(r"[^\[\]\n]{0,300}?[^\W_][^\[\]\n]{0,300}\]\(")
+
+
+def _opens_link_text(content: str, start: int, end: int) -> bool:
+    """Whether the date at ``start:end`` opens the words of a Markdown link that go on after it."""
+    return start > 0 and content[start - 1] == "[" and _LINK_TEXT_GOES_ON.match(content, end) is not None
+
+
 def _label_of(
     content: str, *, today: dt.date, order: DateOrder | None, year: int | None, trailing: bool
 ) -> tuple[FuzzyDate, str] | None:
@@ -162,7 +172,11 @@ def _label_of(
     start = lead.end() if lead else 0
     head = content[: start + 90]
     found = find_dates(head, today=ref, date_order=order, prefer="past")
-    if found and found[0].offset == start:
+    if (
+        found
+        and found[0].offset == start
+        and not _opens_link_text(content, start, found[0].offset + found[0].length)
+    ):
         match = found[0]
         rest = content[match.offset + match.length :]
         trail = _TRAIL.match(rest)
@@ -175,6 +189,8 @@ def _label_of(
     if found and found[0].offset == (lead_bare.end() if lead_bare else 0) and found[0].date.grain != "year":
         match = found[0]
         end = where[match.offset + match.length - 1] + 1
+        if _opens_link_text(content, start, end):
+            return None
         rest = content[end:]
         trail = _TRAIL.match(rest)
         return match.date, rest[trail.end() if trail else 0 :].lstrip()

@@ -459,9 +459,16 @@ _CV_SECTION = re.compile(
 def _subject_date(text: str, rest: str) -> bool:
     """Whether the date opening ``text`` (``rest`` follows it) is the sentence's subject, not a
     label: no mark after it and a word in lower case next ("July 2026 release is live", "2024
-    edition of the workshop"), where a label reads "July 2026: …", "[2022-06-15] Best …"."""
+    edition of the workshop"), or a season or term that names what follows ("Fall 2021 Seminar
+    Series #1", "Spring 2026 Research Seminar"), where a label reads "July 2026: …", "[2022-06-15]
+    Best …", "Fall 2021: …"."""
     lead = text[: len(text) - len(rest)].rstrip()
-    return bool(lead) and lead[-1].isalnum() and rest[:1].islower()
+    if not (lead and lead[-1].isalnum() and rest[:1].isalpha()):
+        return False
+    return rest[:1].islower() or _SEASON_LEAD.match(lead.lstrip(" *_[(")) is not None
+
+
+_SEASON_LEAD = re.compile(r"(?:fall|spring|summer|winter|autumn)\b", re.I)
 
 
 def _other_section(heading: str) -> bool:
@@ -695,14 +702,22 @@ def _read(
                 year_from = "heading" if heading is not None else None
         labelled = label_of(text, today=today, order=order, year=posted.start.year)
         if labelled is not None and overlaps(labelled[0], posted) and not _subject_date(text, labelled[1]):
+            label = labelled[0]
             text = labelled[1]  # the label repeats the date the structure gives
             titled = (
                 label_of(title, today=today, order=order, year=posted.start.year, trailing=False)
                 if title
                 else None
             )
-            if titled is not None and (titled[0].start, titled[0].end) == (posted.start, posted.end):
-                title = titled[1]  # "[2022-06-15] Best Reviewer Award" in a post dated so
+            if titled is not None and (
+                (titled[0].start, titled[0].end) == (posted.start, posted.end)
+                or (titled[0].start, titled[0].end) == (label.start, label.end)
+                and label.grain != "year"
+            ):
+                # "[2022-06-15] Best Reviewer Award" in a post dated so, "May 2010: Best Paper
+                # Award" in a record dated 2010-05-20: the title opens with the text's label (a
+                # year opening it names it: "2021 DH Training Scholarships")
+                title = titled[1]
     if not text.strip():
         result.warnings.append(f"line {block.line}: a date with no text, not imported")
         return

@@ -1572,6 +1572,8 @@ def load_data(text: str, kind: str) -> Any:
 
 _DATE_KEYS = re.compile(r"^(date|time|when|day|posted|published|pubdate|created|year|month|on)$", re.I)
 _TITLE_KEYS = re.compile(r"^(title|headline|name|heading|subject)$", re.I)
+# the fields that hold a record's body, beside its title
+_BODY_KEYS = re.compile(r"^(description|summary|content|body|details|text|excerpt|abstract)$", re.I)
 # the author's own category of a record or post: "type", "category", "tags", "type_tag", "news_type"
 HINT_KEYS = re.compile(
     r"^(?:type|kind|category|categories|tag|tags|label|icon|emoji|type_tag|\w+_(?:type|kind|category))$", re.I
@@ -1968,6 +1970,21 @@ def _describe(rows: list[dict[str, Any]], path: str) -> Records | None:
     }
     text_key = max(texts, key=lambda k: (not _TITLE_KEYS.match(k) or len(texts) == 1, length[k]))
     title_key = next((k for k in texts if k != text_key and _TITLE_KEYS.match(k)), None)
+    if title_key is None and _TITLE_KEYS.match(text_key):
+        # a list of titles, a few of which have a body ("description" in 7 records of 58, a
+        # seminar's abstract): the body is the text where a record gives one, the title else
+        body = next(
+            (
+                k
+                for k in keys
+                if _BODY_KEYS.match(k)
+                and k not in dates
+                and len([v for v in filled(k) if isinstance(v, str) and v.strip()]) >= 2
+            ),
+            None,
+        )
+        if body is not None:
+            title_key, text_key = text_key, body
     hint_key = next(
         (
             k
