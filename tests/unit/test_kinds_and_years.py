@@ -212,10 +212,23 @@ def test_the_cues_read_an_organisers_words_reviewing_roles_working_papers_blogs_
     assert cue_classify(text).kind == kind
 
 
+def test_a_title_that_says_nothing_of_its_kind_takes_its_authors_category() -> None:
+    """A lab's seminars are listed by their titles alone under ``category: seminars``
+    ("Rational Curves from Rotation-Minimizing Frames"): with no cue in the words, the cues'
+    choice had been "other", which outweighed the category; where the words hold no cue, the
+    category is what the cues would say, and the reason given is the category. Words that say
+    their kind still decide ("Best Paper Award" under seminars is an award)."""
+    seminar = classify_item("Rational Curves from Rotation-Minimizing Frames", "seminars")
+    assert (seminar.kind, seminar.rule) == ("talk", "the author's category")
+    assert classify_item("Rational Curves from Rotation-Minimizing Frames").kind == "other"
+    assert classify_item("Survey of GPU-accelerated Molecular Dynamics", "publications").kind == "acceptance"
+    assert classify_item("Best Paper Award at SPM 2010", "seminars").kind == "award"
+
+
 def test_pages_never_trained_on_keep_their_kinds() -> None:
     """The shipped model on the three batches kept from it (training/heldout5.jsonl: 98 items of
     13 public sites; heldout11.jsonl: 109 items of 30 more; heldout12.jsonl: 91 items of 25 more;
-    labelled blind, none of them trained on): at least 88, 93 and 78 right (the labelled kind or
+    labelled blind, none of them trained on): at least 87, 92 and 80 right (the labelled kind or
     its defensible alternative), as many as when they were measured (tools/train_kinds.py prints
     them; before the cues written after the twelfth batch was labelled they read 88, 88 and 74).
     The nine earlier batches are learned, and a model that read them scores at least nine in ten
@@ -232,13 +245,13 @@ def test_pages_never_trained_on_keep_their_kinds() -> None:
 
     good, n = right("heldout5.jsonl")
     assert n == 98
-    assert good >= 88, f"{good}/{n}"
+    assert good >= 87, f"{good}/{n}"
     good, n = right("heldout11.jsonl")
     assert n == 109
-    assert good >= 93, f"{good}/{n}"
+    assert good >= 92, f"{good}/{n}"
     good, n = right("heldout12.jsonl")
     assert n == 91
-    assert good >= 78, f"{good}/{n}"
+    assert good >= 80, f"{good}/{n}"
     learned = [
         right(name)
         for name in (

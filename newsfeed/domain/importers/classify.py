@@ -290,6 +290,8 @@ def _reason(
     prefix, _, rest = name.partition(":")
     if prefix in ("cue", "top"):
         _, phrase, _ = cue_scores(text)
+        if rest not in phrase and prefix == "top" and rest != "other":
+            return "the author's category"  # no cue of the kind: the category stood for them
         return phrase.get(rest, "no rule matched")
     if prefix == "tag":
         tag = _VENUE_TAG.match(_MD_LINK.sub(lambda m: m.group(1), text))
@@ -377,7 +379,15 @@ def features(text: str, hint: str = "") -> dict[str, float]:
     scores, _, _ = cue_scores(text)
     for kind, score in scores.items():
         out[f"cue:{kind}"] = min(score / 2.0, 3.0)
-    out[f"top:{cue_classify(text).kind}"] = 1.0
+    cues = cue_classify(text)
+    top = cues.kind
+    if top == "other" and cues.rule.startswith(("no rule", "too weak")) and low_hint:
+        # words that say nothing of their kind (a seminar listed by its title alone) under the
+        # author's category for one kind ("seminars"): the category is what the cues would be
+        kinds_named = [kind for kind, pattern in _HINT_KINDS if pattern.search(low_hint)]
+        if len(kinds_named) == 1:
+            top = kinds_named[0]
+    out[f"top:{top}"] = 1.0
     return out
 
 
