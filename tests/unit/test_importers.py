@@ -238,6 +238,20 @@ def test_a_date_that_opens_a_links_words_is_the_links_not_a_label() -> None:
     assert linked[0]["text"] == "[2026 North East AI Agents Day](https://x.org/) A one-day workshop."
 
 
+def test_a_run_of_undated_news_paragraphs_is_not_dropped_for_one_dated_by_its_words() -> None:
+    """A lab's News is 43 paragraphs opening with "**250826**" (a label read as no date); one of
+    them ends "… Researcher Award for 2020!", which dates it: the 42 others had been taken for
+    its lead-ins and dropped. A run of eight or more paragraphs under News, fewer than one in
+    four of them dated, is an undated list: every paragraph is an item."""
+    paragraphs = [f"**2508{n:02d}** Congratulations to student {n} on the defense!" for n in range(1, 10)]
+    paragraphs.insert(
+        4, "**191218:** Honorable Mention for the CRA Outstanding Undergraduate Award for 2020!"
+    )
+    items = news("### News\n\n" + "\n\n".join(paragraphs) + "\n")
+    assert len(items) == 10
+    assert [i["posted"]["display"] if i["posted"] else None for i in items].count(None) == 9  # type: ignore[index]
+
+
 def test_year_headings_and_labels_with_their_counter_date_the_news_under_them() -> None:
     """A Japanese lab's News by years, "### 2024年", had read as undated news (the heading was
     "2024" and a "年" left over, so no date heading), and "2015年: 論文が…" as "年: 論文が…": the

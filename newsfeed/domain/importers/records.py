@@ -456,6 +456,21 @@ _CV_SECTION = re.compile(
 )
 
 
+def _dated_list(members: list[_Entry], today: dt.date, order: DateOrder | None) -> bool:
+    """Whether a group of entries is a dated list: one of them is dated, unless it is a run of
+    paragraphs under a News heading of which fewer than one in four are (43 paragraphs whose
+    labels, "**250826**", read as no date, one of them dated by a year in its words: that one
+    had made the 42 others lead-ins, dropped)."""
+    dated = 0
+    for entry in members:
+        if _dated(entry, today, order):
+            dated += 1
+            if 4 * dated >= len(members):
+                return True
+    loose = sum(1 for e in members if not e.block.bullet)
+    return dated > 0 and not (members[0].news and loose >= 8 and loose == len(members))
+
+
 def _subject_date(text: str, rest: str) -> bool:
     """Whether the date opening ``text`` (``rest`` follows it) is the sentence's subject, not a
     label: no mark after it and a word in lower case next ("July 2026 release is live", "2024
@@ -517,7 +532,7 @@ def read_items(
     groups: dict[tuple[int, str], list[_Entry]] = {}
     for entry in chosen:
         groups.setdefault(entry.group, []).append(entry)
-    dated_groups = {key for key, members in groups.items() if any(_dated(e, today, order) for e in members)}
+    dated_groups = {key for key, members in groups.items() if _dated_list(members, today, order)}
     # a loose paragraph without a date is an item only as one of several in a section headed
     # News that has no dated entries; otherwise it is a lead-in or prose, not a list
     dated_sections = {section for _, section in dated_groups}
