@@ -461,14 +461,16 @@ def _dated_list(members: list[_Entry], today: dt.date, order: DateOrder | None) 
     paragraphs under a News heading of which fewer than one in four are (43 paragraphs whose
     labels, "**250826**", read as no date, one of them dated by a year in its words: that one
     had made the 42 others lead-ins, dropped)."""
+    run = members[0].news and len(members) >= 8 and not any(e.block.bullet for e in members)
+    if not run:
+        return any(_dated(e, today, order) for e in members)  # the first dated entry settles it
     dated = 0
     for entry in members:
         if _dated(entry, today, order):
             dated += 1
             if 4 * dated >= len(members):
                 return True
-    loose = sum(1 for e in members if not e.block.bullet)
-    return dated > 0 and not (members[0].news and loose >= 8 and loose == len(members))
+    return False
 
 
 def _subject_date(text: str, rest: str) -> bool:
