@@ -377,11 +377,8 @@ def site_news(
     ]
     scripts = _site_scripts(folder)  # walked once, for the data its pages load and its components
     pages = spots.index("news/news.md")  # before the News pages that load them as they run
-    spots[pages:pages] = [p for p in _fetched_news_data(folder, scripts) if p not in spots]
-    # the data files named only for the latest, which count when they hold something dated
-    latest = {folder / p for p in spots if not re.search(_NEWS_WORD, Path(p).stem, re.I)} - {
-        folder / p for p in SITE_NEWS_PLACES
-    }
+    fetched = [p for p in _fetched_news_data(folder, scripts) if p not in spots]
+    spots[pages:pages] = fetched
     home_news = spots.index(f"{SITE_HOME_PAGES[0]}#news")  # before a home page's News section
     named = [p for p in _news_components(folder, scripts) if p not in spots]
     spots[home_news:home_news] = named
@@ -391,7 +388,8 @@ def site_news(
     configured = _configured_news(configs)  # a configuration's list of news its template shows
     spots[posts + 1 : posts + 1] = [p for p in _main_sections(folder, configs) if p not in spots]
     data_files = _news_data_files(folder)
-    latest.update(folder / p for p in data_files if not re.search(_NEWS_WORD, Path(p).stem, re.I))
+    # the data files named only for the latest, which count when they hold something dated
+    latest = {folder / p for p in (*fetched, *data_files) if not _NEWS_WORD.search(Path(p).stem)}
     spots[posts:posts] = (
         data_files
         + [p for p in _navigation_pages(folder) if p not in spots]
@@ -574,9 +572,9 @@ _DATA_FOLDERS = ("_data", "data", "src/data", "src/_data")
 # ("latestInLab", ``latest.json``), but not the latest of something else ("latest-publications",
 # ``latestVersion``), and a file so named counts only when it holds something dated (a site's
 # ``forecasts/latest.json`` of countries is none)
-_NEWS_WORD = r"news(?!letter)|updates|announcements"
+_NEWS_WORD = re.compile(r"news(?!letter)|updates|announcements", re.I)
 _NEWS_IN_NAME = re.compile(
-    _NEWS_WORD
+    _NEWS_WORD.pattern
     + r"|latest(?![-_ ]?(?:pub|paper|project|version|release|commit|build|video|photo|image|work|repo))",
     re.I,
 )

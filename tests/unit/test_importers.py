@@ -1263,6 +1263,16 @@ def test_a_data_file_named_for_the_latest_news_a_script_loads_is_the_sites_news(
     with pytest.raises(UnreadableDocument, match="no news where sites keep them") as raised:
         read_path(site, today=TODAY)
     assert "latest-publications" not in str(raised.value)
+    # only files named for the latest must hold something dated: a multilingual Hugo site's
+    # posts in content/en/post/, undated, are still its news
+    hugo = tmp_path / "hugo"
+    (hugo / "content" / "en" / "post").mkdir(parents=True)
+    (hugo / "content" / "zh").mkdir()
+    (hugo / "hugo.toml").write_text('title = "Lab"\n')
+    (hugo / "content" / "en" / "post" / "welcome.md").write_text(
+        "---\ntitle: Ana joined the lab\n---\nWelcome!\n"
+    )
+    assert [i.title for i in read_path(hugo, today=TODAY).items] == ["Ana joined the lab"]
 
 
 def test_a_github_profile_repositorys_readme_with_a_news_section_is_its_news(tmp_path: Path) -> None:
