@@ -373,20 +373,18 @@ def features(text: str, hint: str = "") -> dict[str, float]:
     low_hint = hint.lower()
     for word in _WORD.findall(low_hint)[:4]:
         out[f"hint:{word}"] = 1.0
-    for kind, named in _HINT_KINDS if low_hint else ():
-        if named.search(low_hint):  # the author's own word for the kind: it counts double
-            out[f"hintkind:{kind}"] = 2.0
+    hinted = [kind for kind, named in _HINT_KINDS if low_hint and named.search(low_hint)]
+    for kind in hinted:  # the author's own word for the kind: it counts double
+        out[f"hintkind:{kind}"] = 2.0
     scores, _, _ = cue_scores(text)
     for kind, score in scores.items():
         out[f"cue:{kind}"] = min(score / 2.0, 3.0)
     cues = cue_classify(text)
     top = cues.kind
-    if top == "other" and cues.rule.startswith(("no rule", "too weak")) and low_hint:
+    if top == "other" and cues.rule.startswith(("no rule", "too weak")) and len(hinted) == 1:
         # words that say nothing of their kind (a seminar listed by its title alone) under the
         # author's category for one kind ("seminars"): the category is what the cues would be
-        kinds_named = [kind for kind, pattern in _HINT_KINDS if pattern.search(low_hint)]
-        if len(kinds_named) == 1:
-            top = kinds_named[0]
+        top = hinted[0]
     out[f"top:{top}"] = 1.0
     return out
 
