@@ -1297,6 +1297,15 @@ def test_a_github_profile_repositorys_readme_with_a_news_section_is_its_news(tmp
     ]
     (profile / "README.md").write_text("# Hi\n\n## Publications\n\n- 2026 Paper A, ICML 2026\n")
     assert read_path(profile, today=TODAY).items == []
+    # a project's README whose "Update Steps" say how to deploy: "update" followed by the
+    # thing updated is no News heading (a lab's site had read its eight steps as news)
+    (profile / "README.md").write_text(
+        "# Lab website\n\n## Deployment\n\n#### Update Steps\n\n1. Commit your changes.\n"
+        "2. Push to main.\n\n#### Update the backend\n\n- Run `clasp push`.\n"
+    )
+    assert read_path(profile, today=TODAY).items == []
+    (profile / "README.md").write_text("# Alice\n\n## Latest Update\n\n- 05/2026: Moved to Oxford.\n")
+    assert [i.title for i in read_path(profile, today=TODAY).items] == ["Moved to Oxford."]
 
 
 def test_a_page_a_home_page_loads_into_itself_is_read_for_its_news(tmp_path: Path) -> None:

@@ -55,9 +55,11 @@ from .templates import hidden_page, listing_sources, loop_sources, without_loops
 from .text import link_rel, mended_date
 
 # Chinese, Korean and Japanese write words without spaces ("新闻动态", "최근 소식"): their words are
-# matched anywhere in the heading, without word boundaries
+# matched anywhere in the heading, without word boundaries. "Update" names the news where it ends
+# the heading ("Latest Update", "Update:"), not where the thing updated follows it ("Update
+# Steps", "Update the backend": a README's instructions).
 NEWS_HEADING = re.compile(
-    r"\b(news|updates?|announcements?|highlights|what'?s\s+new|recent\s+activit\w*|timeline"
+    r"\b(news|updates|update(?![ \t]+\w)|announcements?|highlights|what'?s\s+new|recent\s+activit\w*|timeline"
     r"|latest(?!\s+(?:posts?|blog\w*|publications?|papers?|preprints?|projects?|talks?|articles?|videos?|works?)\b)"
     r"|happenings|neuigkeiten|aktuelles|nouvelles|actualit[ée]s|nouveaut[ée]s|noticias|novedades"
     r"|not[íi]cias|novidades|novità|notizie|nieuws|nyheter|uutiset|aktualno[śs]ci|новости)\b"
