@@ -951,6 +951,11 @@ _SHOWS_NEWS = re.compile(
 
 
 _DESTRUCTURED = re.compile(r"\{([\w$,\s:]{1,500})\}\s*=\s*([A-Za-z_$][\w$]{0,100})\b")
+# a name given to a module's part: ``const content = contentByLocale[locale]``, ``= data.en``
+_ALIAS = re.compile(
+    r"\b(?:const|let|var)\s+([A-Za-z_$][\w$]{0,100})\s*=\s*([A-Za-z_$][\w$]{0,100})"
+    r"\s*(?:\[[\w$\s\"'.]{1,100}\]|\.[A-Za-z_$][\w$]{0,100})?\s*(?=[;\n])"
+)
 _DATA_MODULES = frozenset({".json", ".yml", ".yaml", ".toml", ".js", ".mjs", ".ts", ".jsx", ".tsx"})
 
 
@@ -968,6 +973,9 @@ def _imported_news_fields(folder: Path, page: Path, text: str) -> list[Path]:
         for m in itertools.islice(_DESTRUCTURED.finditer(text), 200)
         if any(named_news(name) for name in re.findall(r"[A-Za-z_$][\w$]*", m.group(1))[:50])
     }
+    # ``const content = contentByLocale[locale]`` and ``content.news.map(…)``: the module's news
+    # shown under the name given to its part for the page's language
+    shown |= {m.group(2) for m in itertools.islice(_ALIAS.finditer(text), 200) if m.group(1) in shown}
     for names, module in _IMPORT.findall(text)[:50]:
         for name in re.findall(r"[A-Za-z_$][\w$]*", names)[:20]:
             if name not in shown and not (name[0].islower() and _NEWS_IN_NAME.search(name)):

@@ -1896,6 +1896,24 @@ def test_a_data_file_whose_news_key_the_home_page_shows_is_the_sites_news(tmp_pa
     result = read_path(site, today=TODAY)
     assert result.description.startswith("site folder: its news in src/data/home.json")
     assert [i.text for i in result.items] == ["Students join CMU Xi Ding began."]
+    # the module's content for the page's language named first (const content =
+    # contentByLocale[locale]), its news shown from that name (content.news.map): a student's
+    # home page had read as "no news"
+    (site / "src" / "data" / "home.json").unlink()
+    (site / "src" / "data" / "profile-data.ts").write_text(
+        "export const contentByLocale = {\n  en: { role: 'Student', news: [\n"
+        "    { date: 'Aug 2026', text: 'I will begin my master study at USTC.' },\n  ] },\n"
+        "  zh: { role: '学生', news: [{ date: 'Aug 2026', text: '我将在中国科大读研。' }] },\n};\n"
+    )
+    (site / "src" / "app" / "page.tsx").write_text(
+        'import { contentByLocale, type Locale } from "@/data/profile-data";\n'
+        "export default function Home({ locale }: { locale: Locale }) {\n"
+        "  const content = contentByLocale[locale];\n"
+        "  return <ul>{content.news.map((n) => <li>{n.text}</li>)}</ul>;\n}\n"
+    )
+    result = read_path(site, today=TODAY)
+    assert result.description.startswith("site folder: its news in src/data/profile-data.ts")
+    assert [i.text for i in result.items] == ["I will begin my master study at USTC."]
 
 
 def test_a_repository_with_a_front_end_and_a_back_end_is_read_in_the_one_keeping_news(
