@@ -724,6 +724,16 @@ def test_a_records_identifier_is_not_its_text_and_a_midnight_stamp_is_a_day() ->
     ]
     last = items[2].posted
     assert last is not None and (last.grain, last.time, last.start) == ("day", None, dt.date(2018, 5, 30))
+    # the site's page a record leads to ("route: /projects/", "/cv/") is no text either: a
+    # postdoc's six news had ended in "… Foundation. /projects/"
+    routed = data.replace('"hash"', '"route": "/projects/", "hash"', 1).replace(
+        '"hash"', '"route": "/cv/", "hash"'
+    )
+    assert [i.text for i in parse_text(routed, today=TODAY, path="src/data/news.json").items] == [
+        "Heading to CMU I will join CMU as a student.",
+        "EACL 2026 Acceptance Our paper was accepted.",
+        "A new role Started a new role.",
+    ]
 
 
 def test_a_records_text_kept_in_several_languages_beside_its_date_is_read_in_english() -> None:

@@ -1613,6 +1613,8 @@ _FILE_PATH = re.compile(
     re.I,
 )
 _FLAG_VALUE = re.compile(r"\d{1,3}|true|false|yes|no|y|n", re.I)
+# the site's page a record leads to ("route: /projects/", "#awards"): an address, no words
+_SITE_ADDRESS = re.compile(r"[/#][\w./~%#?=&+-]{0,300}")
 _SKIP_KEYS = re.compile(
     r"(url|link|href|image|img|icon|photo|thumb(?:nail)?|pdf|doi|slug|id|uuid|guid|hash|sha|checksum|layout|permalink"
     r"|filename|(?<![a-z])file|(?<![a-z])path"
@@ -2009,9 +2011,10 @@ def _describe(rows: list[dict[str, Any]], path: str) -> Records | None:
             and len(set(values)) <= 2
             and all(re.fullmatch(r"[^\W\d_][\w-]*", v) for v in values)
         )
-        # a file the theme draws ("cover: files/jop.jpeg") is no text either, nor a number or a
-        # yes/no that flags the record ("highlight: 1")
-        files = all(_FILE_PATH.fullmatch(v) for v in values)
+        # a file the theme draws ("cover: files/jop.jpeg") is no text either, nor the site's
+        # page it leads to ("route: /cv/"), nor a number or a yes/no that flags the record
+        # ("highlight: 1")
+        files = all(_FILE_PATH.fullmatch(v) or _SITE_ADDRESS.fullmatch(v) for v in values)
         flag = flag or all(_FLAG_VALUE.fullmatch(v) for v in values)
         return (
             bool(values)
