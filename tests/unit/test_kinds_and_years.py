@@ -406,3 +406,26 @@ def test_a_stamp_with_day_before_month_is_read_with_a_warning(tmp_path: Path) ->
     posted = sorted(i.posted.start.isoformat() for i in result.items)  # type: ignore[union-attr]
     assert posted == ["2024-05-11", "2024-11-20"]  # the valid stamp is not swapped
     assert any("2024-20-11" in w and "YYYY-DD-MM" in w for w in result.warnings)
+
+
+def test_a_stamp_with_a_two_digit_year_first_is_read_so_where_the_file_name_spells_it_out(
+    tmp_path: Path,
+) -> None:
+    """A Quarto site keeps al-folio's news files, ``news/2023-09-20.md`` with ``date: 23-09-20
+    15:59:00-0400``: read day first, 23 Sep 2020 (22 news three years off, out of order). A stamp
+    whose two-digit year comes first is read so, time and zone kept, where the file's name
+    writes that same day out; with no date in the name it is read as before."""
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "2023-09-20.md").write_text(
+        "---\ntitle: Leading two courses\ndate: 23-09-20 15:59:00-0400\n---\nTeaching this term.\n"
+    )
+    (news / "2023-04-03.md").write_text("---\ntitle: Joining Hull\ndate: 23-04-03\n---\nNew job.\n")
+    (news / "later.md").write_text("---\ntitle: A talk\ndate: 23-09-20\n---\nAt MIT.\n")
+    result = read_path(news, today=TODAY)
+    posted = {i.title: i.posted for i in result.items}
+    first = posted["Leading two courses"]
+    assert first is not None and first.instant is not None
+    assert first.instant.isoformat() == "2023-09-20T19:59:00+00:00"
+    assert posted["Joining Hull"] is not None and posted["Joining Hull"].start == dt.date(2023, 4, 3)
+    assert posted["A talk"] is not None and posted["A talk"].start == dt.date(2020, 9, 23)

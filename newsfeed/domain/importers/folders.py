@@ -55,6 +55,8 @@ _NAME_COMPACT = re.compile(r"^((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01]
 _RST_FIELD = re.compile(r"^(?::(?=\w+:)|\.\.\s+)(\w+):(.*)$")
 _ORG_KEYWORD = re.compile(r"^#\+(\w+):(.*)$")
 _STAMP = re.compile(r"^((?:19|20)\d\d)-(\d\d)-(\d\d)(?=$|[ T])")
+# "23-09-20 15:59:00-0400": a stamp opening with a two-digit year, month and day
+_SHORT_STAMP = re.compile(r"^(\d\d)([-/.])(\d\d?)\2(\d\d?)(?=$|[ T])")
 
 
 def day_before_month(stamp: str) -> str | None:
@@ -96,11 +98,33 @@ def _posted_stamp(meta: dict[str, Any]) -> Any:
     return None
 
 
+def _name_day(name: str) -> tuple[int, int, int] | None:
+    """The year, month and day a file's name writes out ("2024-05-03-talk.md", "20240501_talk.md")."""
+    m = _NAME_DATE.match(name) or _NAME_DATE_ANYWHERE.search(name) or _NAME_COMPACT.match(name)
+    return (int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
+
+
+def _year_first(stamp: str, name_day: tuple[int, int, int] | None) -> str:
+    """A stamp opening with a two-digit year (``23-09-20 15:59:00-0400``) written out in full
+    (``2023-09-20 15:59:00-0400``, time and zone kept) when the file's name spells out that
+    same day (``2023-09-20.md``), as Jekyll reads it; read day first it would be 23 Sep 2020.
+    Any other stamp as it is."""
+    m = _SHORT_STAMP.match(stamp.strip())
+    if m is None or name_day is None:
+        return stamp
+    year, month, day = name_day
+    if (year % 100, month, day) != (int(m.group(1)), int(m.group(3)), int(m.group(4))):
+        return stamp
+    return f"{year:04d}-{month:02d}-{day:02d}{stamp.strip()[m.end() :]}"
+
+
 def _file_date(path: str, meta: dict[str, Any], today: dt.date, warnings: list[str]) -> FuzzyDate | None:
     stamp = _posted_stamp(meta)
+    name = path.replace("\\", "/").rsplit("/", 1)[-1]
     if stamp is not None and not isinstance(stamp, (dt.date, str)):
         stamp = str(stamp)
     if isinstance(stamp, str):
+        stamp = _year_first(stamp, _name_day(name))
         swapped = day_before_month(stamp)
         if swapped is not None:
             warnings.append(
@@ -114,11 +138,10 @@ def _file_date(path: str, meta: dict[str, Any], today: dt.date, warnings: list[s
             return None
     if stamp is not None:
         return record_date(stamp, month_year=False, today=today)[0]
-    name = path.replace("\\", "/").rsplit("/", 1)[-1]
-    m = _NAME_DATE.match(name) or _NAME_DATE_ANYWHERE.search(name) or _NAME_COMPACT.match(name)
-    if m:
+    day = _name_day(name)
+    if day is not None:
         try:
-            return parse(f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}", today=today)
+            return parse(f"{day[0]}-{day[1]:02d}-{day[2]:02d}", today=today)
         except DateParseError:
             return None
     m = _NAME_MONTH.match(name)
