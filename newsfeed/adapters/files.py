@@ -15,6 +15,7 @@ from newsfeed.domain.dates import DateOrder
 from newsfeed.domain.importers import MAX_BYTES, ImportResult, UnreadableDocument, parse_folder, parse_text
 from newsfeed.domain.importers.feed import looks_like_feed, parse_feed
 from newsfeed.domain.importers.folders import DATA_FILE_SUFFIXES, repository_document
+from newsfeed.domain.importers.model import ImportedItem
 from newsfeed.domain.importers.records import PLACEHOLDER_SAID
 from newsfeed.domain.importers.structure import (
     LANGUAGE_CODE,
@@ -487,7 +488,7 @@ def site_news(
             shown = ", ".join(p.relative_to(folder).as_posix() + "/" * p.is_dir() for p in listed)
             tried.append(f"{name} (a listing page: its news are the documents it lists, {shown})")
             continue
-        if place in home_pages - news_homes and not any(item.posted for item in result.items):
+        if place in home_pages - news_homes and not _dated_news(result.items):
             # a home page with no News section and no date: its profile and links are no news
             # (under a News heading, an undated list is the news, read as written)
             tried.append(f"{name} (no News section and nothing dated)")
@@ -513,6 +514,17 @@ def site_news(
         f"{folder}: a site's folder, but no news where sites keep them ({looked}): "
         "import the file or folder that holds them"
     )
+
+
+def _dated_news(items: list[ImportedItem]) -> bool:
+    """Whether a page without a News section holds dated news: more than one dated entry, or
+    one dated by a label; a lone entry dated only by what its sentence says ("I am now an
+    Assistant Professor … since August 2021.") is its welcome, not news."""
+    dated = [item for item in items if item.posted is not None]
+    if len(dated) != 1:
+        return bool(dated)
+    posted = dated[0].posted
+    return posted is not None and not (posted.text and dated[0].text.find(posted.text) > 0)
 
 
 _SITE_CONFIGS = ("_quarto.yml", "_quarto.yaml")

@@ -2535,6 +2535,15 @@ def test_a_site_folder_is_read_where_the_site_keeps_its_news_and_its_other_pages
     )
     with pytest.raises(UnreadableDocument, match=r"index\.html \(no News section and nothing dated\)"):
         read_path(profile, today=TODAY)
+    # nor its welcome, dated only by what it says ("… an Assistant Professor … since August
+    # 2021."): a lab's home page had read as one news of August 2021
+    (profile / "index.html").write_text(
+        "<p>Welcome to CSSLab</p><p>Hi, everyone! I am C. Ho. I am now an Assistant Professor "
+        "with the Department of Computer Science since August 2021.</p><p>My research area includes</p>"
+        "<p>Storage systems and memory.</p>"
+    )
+    with pytest.raises(UnreadableDocument, match=r"index\.html \(no News section and nothing dated\)"):
+        read_path(profile, today=TODAY)
     # a home page whose News heads an undated list: its news, undated, in the order written (a
     # lab's 38 news under <h2>News</h2> had read as "no News section and nothing dated")
     (profile / "index.html").write_text(
