@@ -325,10 +325,11 @@ def _configured(folder: Path) -> bool:
 
 def _keeps_news(site: Path) -> bool:
     """A site's folder has a place where sites keep their news (``src/data/news.ts``,
-    ``_news/``, ``content/news/``); its home page does not count."""
+    ``_news/``, ``content/news/``, a data file named for news, ``db/news.json``); its home page
+    does not count."""
     return any(
         (site / spot).exists() for spot in SITE_NEWS_PLACES if "#" not in spot and spot not in SITE_HOME_PAGES
-    )
+    ) or bool(_news_data_files(site))
 
 
 def _is_site(folder: Path) -> bool:
@@ -579,7 +580,9 @@ def _navigation_pages(folder: Path) -> list[str]:
     return found
 
 
-_DATA_FOLDERS = ("_data", "data", "src/data", "src/_data")
+# where sites keep their data, and a site's back end its store (``db/news.json``, which its
+# ``/api/news`` serves the front end, as lowdb and json-server keep them)
+_DATA_FOLDERS = ("_data", "data", "src/data", "src/_data", "db")
 # a name that says news (a newsletter's form is none); "latest" says it as a News heading does
 # ("latestInLab", ``latest.json``), but not the latest of something else ("latest-publications",
 # ``latestVersion``), and a file so named counts only when it holds something dated (a site's

@@ -1942,6 +1942,16 @@ def test_a_repository_with_a_front_end_and_a_back_end_is_read_in_the_one_keeping
     (front / "src" / "data" / "news.ts").unlink()
     with pytest.raises(UnreadableDocument):
         read_path(repo, today=TODAY)
+    # the back end's store (``db/news.json``, which its ``/api/news`` serves the front end's
+    # News page): a lab's 114 news had read as "folder of news files, 0 files"
+    (back / "db").mkdir()
+    (back / "db" / "news.json").write_text(
+        '[{"dateBegin": "2016-03-14T00:00:00", "dateEnd": null, "text": "We travelled to Montreal."},\n'
+        ' {"dateBegin": "2016-02-24T00:00:00", "dateEnd": null, "text": "Dr. Cai went to Manchester."}]\n'
+    )
+    result = read_path(repo, today=TODAY)
+    assert result.description.startswith("BACKEND/ of the folder: site folder: its news in db/news.json")
+    assert [i.text for i in result.items] == ["We travelled to Montreal.", "Dr. Cai went to Manchester."]
 
 
 def test_posts_the_theme_files_as_samples_are_not_news(tmp_path: Path) -> None:
