@@ -3177,3 +3177,31 @@ def test_a_date_in_a_links_address_is_no_label() -> None:
     )
     result = parse_text(loose, today=TODAY, path="news.md")
     assert [i.posted.display() if i.posted else None for i in result.items] == [None, "January 2024"]
+
+
+def test_a_dated_list_at_the_top_of_a_page_is_read_beside_an_undated_news_section() -> None:
+    """A lab's ``newslist.dat`` (pulled into its News page) is 23 paragraphs, each "**[12/09/2021]**
+    **The Atlantic** [title](…)", then "### More News" with three undated links: only the three
+    links had been read, the 23 dated news skipped as "outside the news section". A News section
+    with nothing dated does not outrank the dated list that heads the page: both are read, in
+    the order written; under a dated News section the top of the page is still left out."""
+    page = (
+        "**[12/09/2021]** **The Atlantic** [The Pandemic of the Vaccinated Is Here](https://a.example/1)\n\n\n"
+        "**[11/18/2021]** **The Atlantic** [The Pandemic's Next Turn](https://a.example/2)\n\n\n"
+        "**[10/16/2021]** **The Wire** [Sources of Uncertainty in COVID-19 Studies](https://w.example/3)\n\n\n"
+        "### More News\n"
+        "- [Jon Zelner @ Google News](https://news.google.com/search?q=Jon)\n"
+        "- [Nina Masters @ Google News](https://news.google.com/search?q=nina)\n"
+    )
+    result = parse_text(page, today=TODAY, path="newslist.md")
+    assert [i.posted.display() if i.posted else None for i in result.items] == [
+        "9 Dec 2021",
+        "18 Nov 2021",
+        "16 Oct 2021",
+        None,
+        None,
+    ]
+    dated_news = page.replace("- [Jon Zelner", "- 2021-12-01: a talk at MIT.\n- [Jon Zelner")
+    result = parse_text(dated_news, today=TODAY, path="newslist.md")
+    assert [i.text[:9] for i in result.items] == ["a talk at", "[Jon Zeln", "[Nina Mas"]
+    assert any("outside the news section" in w for w in result.warnings)

@@ -623,8 +623,15 @@ def _choose(
     """The news: the news sections when the page has any; otherwise every entry outside the
     sections named for another list, and of those the lists that carry dates when some do."""
     news = [e for e in entries if e.news]
+    if news and not any(_dated(e, today, order) for e in news):
+        # a News section with nothing dated ("### More News", its links) does not outrank the
+        # dated list heading the page, under no heading of its own: both are the news
+        top = {e.group for e in entries if not e.news and not e.section and _dated(e, today, order)}
+        if sum(1 for e in entries if e.group in top and _dated(e, today, order)) >= 2:
+            news = [e for e in entries if e.news or e.group in top]
     if news:
-        skipped = [e for e in entries if not e.news and _dated(e, today, order)]
+        read = {id(e) for e in news}
+        skipped = [e for e in entries if id(e) not in read and _dated(e, today, order)]
         if skipped:
             sections = sorted({e.section or "the top of the page" for e in skipped})
             result.warnings.append(
