@@ -2935,3 +2935,17 @@ def test_an_org_sites_built_news_page_reads_cleanly(tmp_path: Path) -> None:
     )
     with pytest.raises(UnreadableDocument, match=r"news.rst \(its news are posts embedded .*twitter.com"):
         read_path(sphinx, today=TODAY)
+
+
+def test_a_folder_holding_only_the_repositorys_documents_says_so(tmp_path: Path) -> None:
+    """A lab's Django application (its news in a database) holds ``README.md`` and
+    ``INSTALL.md`` at its top: the report had said only "folder of news files, 0 files: nothing
+    that reads as a list of news". It names the documents it passed over and why."""
+    app = tmp_path / "labsite"
+    (app / "src").mkdir(parents=True)
+    (app / "README.md").write_text("# labsite\n\nA Django site. Run manage.py.\n")
+    (app / "INSTALL.md").write_text("# Install\n\n1. pip install -r requirements.txt\n")
+    (app / "src" / "views.py").write_text("def news(request): ...\n")
+    result = read_path(app, today=TODAY)
+    assert result.items == []
+    assert "INSTALL.md, README.md: the repository's own documents, not news" in result.warnings

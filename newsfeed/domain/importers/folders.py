@@ -287,9 +287,13 @@ def read_folder(files: list[tuple[str, str]], *, today: dt.date, name: str = "")
     files, translations = one_language_files(files)
     if translations:
         warnings.append(f"{translations} file(s) kept in another language beside the one read: not imported")
+    documents: list[str] = []
     for path, content in files:
         file_name = path.replace("\\", "/").rsplit("/", 1)[-1]
-        if own_page(path, name) or _REPOSITORY_DOC.match(file_name) or file_name.startswith("_"):
+        if _REPOSITORY_DOC.match(file_name):
+            documents.append(file_name)
+            continue
+        if own_page(path, name) or file_name.startswith("_"):
             continue  # Astro and Jekyll leave a file named "_…" out of a collection ("_README.md")
         kind = markup_of(content, path) if file_name.lower().endswith(DATA_FILE_SUFFIXES) else ""
         if kind in ("yaml", "json", "toml"):
@@ -387,6 +391,12 @@ def read_folder(files: list[tuple[str, str]], *, today: dt.date, name: str = "")
     described = " and ".join(sorted(shapes)) or "folder of news files"
     blocks = [block for _, _, block in rows]
     files_read = len({path for _, path, _ in rows})
+    if not rows and documents:
+        # a repository of an application (a Django site keeping its news in a database): its
+        # README says how to run it, no news
+        warnings.append(
+            f"{', '.join(documents[:5])}: the repository's own document{'s' * (len(documents) > 1)}, not news"
+        )
     return Document(
         "folder", f"{described}, {files_read} file{'' if files_read == 1 else 's'}", blocks, warnings
     )
