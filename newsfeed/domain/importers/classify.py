@@ -74,7 +74,7 @@ _CUES: list[tuple[str, float, str]] = [
     ("position", 3.0, r"\binterns?\b|\binternship\b|\binterning\b|\bpostdoc(?:toral)?\b|\bvisiting (?:student|researcher|scholar|professor|phd)\b|\bassistant professor\b|\bmoving to\b|\bmoved to\b|\barrived (?:in|at)\b|\brelocated\b|\bgoing to\b[^.!?]{0,40}\bas an?\b"),
     ("position", 3.0, r"\b(?:excited|happy|pleased|thrilled|glad|delighted) to welcome\b|\bwelcomes?\b \w+(?: \w+)? (?:to|into|as)\b|\bwill be (?:working|interning) (?:at|with|for)\b"),
     # ---- acceptance ----
-    ("acceptance", 3.0, r"\baccepted\b(?! as an? (?:student )?(?:volunteer|participant|member|attendee|mentor|fellow))|\bacceptance\b|\bto appear\b|\bwill appear\b|\bappears? (?:in|at)\b|\bin press\b|\bgot into\b"),
+    ("acceptance", 3.0, r"\baccepted\b(?! as an? (?:student )?(?:volunteer|participant|member|attendee|mentor|fellow))|\bacceptance\b|\bto appear\b|\bwill appear\b|\bappear(?:s|ed)? (?:in|at)\b|\bin press\b|\bgot into\b"),
     ("acceptance", 3.0, r"\bpublish(?:ed|es)? (?:in|at|by|on)\b|\b(?:has been|was|were|is|are|been) published\b|\bpapers? (?:in|at) (?:the )?[a-z]"),
     ("acceptance", 2.5, r"\b(?:selected|chosen) (?:as|for) (?:an? )?(?:oral|spotlight|highlight|long talk|contributed talk)\b|\bas (?:an? )?(?:oral|spotlight|highlight)\b"),
     ("acceptance", 3.0, r"\bmade it (?:in)?to\b|\bnew publications?\b"),
@@ -84,7 +84,9 @@ _CUES: list[tuple[str, float, str]] = [
     # ---- talk ----
     ("talk", 3.0, r"\btalk(?:s|ed)?\b|\bkeynotes?\b|\bcolloquium\b|\binvited speaker\b|\bkeynote speaker\b|\bguest lecture\b|\bspeaker\b"),
     ("talk", 3.0, r"\b(?:gave|giving|give|deliver(?:ed|ing)?)\b(?: an?| the| my)?\b|\bspoke\b|\bspeak(?:s|ing)? (?:at|about|on|to)\b|\bwill speak\b|\btalk (?:at|about|on)\b"),
-    ("talk", 3.0, r"\bpresent(?:ed|ing|s)?\b|\bpresentations?\b|\bposters?\b|\bdemo(?:ing|ed|s)?\b|\bdemonstrat(?:ed|ing)\b"),
+    # "2005.07 ~ present", "2019 – present" (the dash and tilde cleaned to spaces): the end of a
+    # range of dates, no talk
+    ("talk", 3.0, r"(?<!\d )(?<!\d  )(?<!\d   )\bpresent\b|\bpresent(?:ed|ing|s)\b|\bpresentations?\b|\bposters?\b|\bdemo(?:ing|ed|s)?\b|\bdemonstrat(?:ed|ing)\b"),
     ("talk", 2.5, r"\btutorials?\b|\blectures?\b|\bpanel(?:ist)?s?\b|\bwebinar\b|\bpodcast\b|\binterviewed\b|\bseminar series\b|\bco-led\b"),
     ("talk", 1.5, r"\bseminars?\b|\bslides\b|\brecording\b|\bvideo of the talk\b"),
     ("talk", 2.0, r"\bdiscuss(?:es|ed|ing)?\b(?=[^.!?]{0,80}\b(?:at|in) )"),
@@ -106,8 +108,8 @@ _CUES: list[tuple[str, float, str]] = [
     ("other", 3.5, r"\b(?:lab|group|team|office) (?:has |have )?(?:moved|relocated)\b|\b(?:website|homepage|page) is (?:now )?(?:online|live|up)\b|\bvolunteer\b"),
     # ---- the same kinds in Chinese (no spaces between words: no word boundaries either) ----
     ("acceptance", 3.0, r"录用|接收|收录|被[^。！？]{0,40}?接受|发表(?:于|在)|刊登|见刊|在线发表"),
-    ("award", 3.5, r"获[^。！？]{0,30}?奖|[一二三特]等奖|奖学金|最佳论文|荣获|获评|入选[^。！？]{0,20}?(?:计划|人才|榜单)"),
-    ("talk", 3.0, r"(?<!口头)报告(?!厅)|汇报|演讲|讲座|受邀[^。！？]{0,10}?(?:发言|分享)"),
+    ("award", 3.5, r"获[^。！？]{0,30}?(?:奖|资助)|基金[^。！？]{0,20}?立项|[一二三特]等奖|奖学金|最佳论文|荣获|获评|入选[^。！？]{0,20}?(?:计划|人才|榜单)"),
+    ("talk", 3.0, r"(?<!口头)报告(?!厅)|作[^。！？]{0,10}?报告|汇报|演讲|讲座|受邀[^。！？]{0,10}?(?:发言|分享)"),
     ("position", 3.0, r"加入|入职|毕业|答辩|博士后|晋升|任职|聘为|欢迎[^。！？]{0,20}?(?:同学|老师|博士)"),
     ("organizing", 3.5, r"举办|主办|承办|组织[^。！？]{0,20}?(?:会议|研讨会|论坛|竞赛|挑战赛|workshop)|征稿"),
     ("reviewing", 3.5, r"审稿人|程序委员会|编委|担任[^。！？]{0,30}?(?:委员|主席|编辑|审稿)"),
