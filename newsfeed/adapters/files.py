@@ -895,7 +895,10 @@ def _followed(folder: Path, page: Path) -> list[Path]:
 
 
 # ``import { newsList } from "../constants/home"``, ``import news from '@/data/news.json'``
-_IMPORT = re.compile(r"""\bimport\s+([\w${},\s*]{1,300}?)\s+from\s+["']([\w@~./-]{1,200})["']""")
+# ``import rawData from './data.yaml?raw'``: Vite's query after the module's path is no part of it
+_IMPORT = re.compile(
+    r"""\bimport\s+([\w${},\s*]{1,300}?)\s+from\s+["']([\w@~./-]{1,200})(?:\?[\w=&-]{0,40})?["']"""
+)
 _MODULE_SUFFIXES = ("", ".js", ".ts", ".jsx", ".tsx", ".mjs", ".json", ".yml", ".yaml")
 
 
@@ -967,9 +970,11 @@ _SHOWS_NEWS = re.compile(
 
 _DESTRUCTURED = re.compile(r"\{([\w$,\s:]{1,500})\}\s*=\s*([A-Za-z_$][\w$]{0,100})\b")
 # a name given to a module's part: ``const content = contentByLocale[locale]``, ``= data.en``
+# and a module's text parsed as it loads: ``const parsedData = yaml.load(rawData) as any``
 _ALIAS = re.compile(
-    r"\b(?:const|let|var)\s+([A-Za-z_$][\w$]{0,100})\s*=\s*([A-Za-z_$][\w$]{0,100})"
-    r"\s*(?:\[[\w$\s\"'.]{1,100}\]|\.[A-Za-z_$][\w$]{0,100})?\s*(?=[;\n])"
+    r"\b(?:const|let|var)\s+([A-Za-z_$][\w$]{0,100})\s*=\s*"
+    r"(?:[A-Za-z_$][\w$.]{0,60}\(\s*([A-Za-z_$][\w$]{0,100})\s*\)|([A-Za-z_$][\w$]{0,100})"
+    r"\s*(?:\[[\w$\s\"'.]{1,100}\]|\.[A-Za-z_$][\w$]{0,100})?)(?:\s+as\s+[\w$<>\[\]]{1,60})?\s*(?=[;\n])"
 )
 _DATA_MODULES = frozenset({".json", ".yml", ".yaml", ".toml", ".js", ".mjs", ".ts", ".jsx", ".tsx"})
 
@@ -989,8 +994,11 @@ def _imported_news_fields(folder: Path, page: Path, text: str) -> list[Path]:
         if any(named_news(name) for name in re.findall(r"[A-Za-z_$][\w$]*", m.group(1))[:50])
     }
     # ``const content = contentByLocale[locale]`` and ``content.news.map(…)``: the module's news
-    # shown under the name given to its part for the page's language
-    shown |= {m.group(2) for m in itertools.islice(_ALIAS.finditer(text), 200) if m.group(1) in shown}
+    # shown under the name given to its part for the page's language; ``parsedData.news`` after
+    # ``const parsedData = yaml.load(rawData)``: the file imported as rawData
+    aliases = [(m.group(1), m.group(2) or m.group(3)) for m in itertools.islice(_ALIAS.finditer(text), 200)]
+    for _ in range(2):  # parsedData from rawData, content from parsedData
+        shown |= {source for name, source in aliases if name in shown}
     for names, module in _IMPORT.findall(text)[:50]:
         for name in re.findall(r"[A-Za-z_$][\w$]*", names)[:20]:
             if name not in shown and not (name[0].islower() and _NEWS_IN_NAME.search(name)):

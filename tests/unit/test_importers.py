@@ -1914,6 +1914,25 @@ def test_a_data_file_whose_news_key_the_home_page_shows_is_the_sites_news(tmp_pa
     result = read_path(site, today=TODAY)
     assert result.description.startswith("site folder: its news in src/data/profile-data.ts")
     assert [i.text for i in result.items] == ["I will begin my master study at USTC."]
+    # a module that parses the site's YAML as it loads (import rawData from './data.yaml?raw';
+    # const parsedData = yaml.load(rawData) as any; export const news = parsedData.news): that
+    # YAML file's news (a lab's React site had read as "src/data.ts (no news found)")
+    (site / "src" / "data" / "profile-data.ts").unlink()
+    (site / "src" / "data.yaml").write_text(
+        "labInfo:\n  name: RIM Lab\nnews:\n  - date: 2026-03-01\n    text: Paper accepted at CVPR 2026.\n"
+    )
+    (site / "src" / "data.ts").write_text(
+        "import yaml from 'js-yaml';\nimport rawData from './data.yaml?raw';\n\n"
+        "const parsedData = yaml.load(rawData) as any;\n\nexport const labInfo = parsedData.labInfo;\n"
+        "export const news = parsedData.news;\n"
+    )
+    (site / "src" / "app" / "page.tsx").write_text(
+        "import { news } from '../data';\n"
+        "export default function Home() {\n  return <ul>{news.map((n) => <li>{n.text}</li>)}</ul>;\n}\n"
+    )
+    result = read_path(site, today=TODAY)
+    assert result.description.startswith("site folder: its news in src/data.yaml")
+    assert [i.text for i in result.items] == ["Paper accepted at CVPR 2026."]
 
 
 def test_a_repository_with_a_front_end_and_a_back_end_is_read_in_the_one_keeping_news(
