@@ -397,6 +397,10 @@ def site_news(
         + [p for p in _navigation_pages(folder) if p not in spots]
         + [p.relative_to(folder).as_posix() for p in configured]
     )
+    kept_in = _collections_dir(configs)
+    if kept_in:  # Jekyll's ``collections_dir: collections``: its _news/ and _posts/ are in there
+        for collection in ("_posts", "_news"):
+            spots.insert(spots.index(collection) + 1, f"{kept_in}/{collection}")
     home = len(spots) - len(SITE_HOME_PAGES)  # the home page, whatever it holds, comes last
     spots[home:home] = _site_feed(folder)
     for spot in spots:
@@ -643,6 +647,20 @@ def _configured_news(configs: list[tuple[str, Path, dict[str, Any]]]) -> dict[Pa
                 found[path] = (where, value)
                 break
     return found
+
+
+def _collections_dir(configs: list[tuple[str, Path, dict[str, Any]]]) -> str:
+    """The folder a Jekyll site keeps its collections in (``collections_dir: collections`` in
+    ``_config.yml``: ``collections/_posts/``), or "" (``configs``: :func:`_site_configs`)."""
+    for name, _, data in configs:
+        kept_in = data.get("collections_dir") if name.startswith("_config") else None
+        if (
+            isinstance(kept_in, str)
+            and re.fullmatch(r"[\w.-]{1,80}(?:/[\w.-]{1,80}){0,3}", kept_in.strip("/"))
+            and ".." not in kept_in
+        ):
+            return kept_in.strip("/")
+    return ""
 
 
 def _main_sections(folder: Path, configs: list[tuple[str, Path, dict[str, Any]]]) -> list[str]:

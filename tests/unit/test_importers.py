@@ -2968,3 +2968,24 @@ def test_a_folder_holding_only_the_repositorys_documents_says_so(tmp_path: Path)
     result = read_path(app, today=TODAY)
     assert result.items == []
     assert "INSTALL.md, README.md: the repository's own documents, not news" in result.warnings
+
+
+def test_a_jekyll_sites_collections_dir_holds_its_posts(tmp_path: Path) -> None:
+    """A lab's minimal-mistakes site sets ``collections_dir: collections`` in ``_config.yml``, so
+    its posts are in ``collections/_posts/`` (its News page a loop over ``site.posts``): the site
+    had read as "it has none of … _posts/". The folder the configuration names holds them."""
+    site = tmp_path / "site"
+    (site / "collections" / "_posts").mkdir(parents=True)
+    (site / "_config.yml").write_text("title: Yokoi Lab\ncollections_dir: collections\n")
+    (site / "collections" / "_posts" / "2026-05-01-icml.md").write_text(
+        "---\ntitle: ICML 2026 accepted\ncategories: News\n---\nOne paper was accepted.\n"
+    )
+    result = read_path(site, today=TODAY)
+    assert result.description.startswith("site folder: its news in collections/_posts/")
+    assert [(i.title, i.posted.display() if i.posted else None) for i in result.items] == [
+        ("ICML 2026 accepted", "1 May 2026")
+    ]
+    # a name leading out of the site is no folder of it
+    (site / "_config.yml").write_text("collections_dir: ../elsewhere\n")
+    with pytest.raises(UnreadableDocument):
+        read_path(site, today=TODAY)
