@@ -2989,3 +2989,25 @@ def test_a_jekyll_sites_collections_dir_holds_its_posts(tmp_path: Path) -> None:
     (site / "_config.yml").write_text("collections_dir: ../elsewhere\n")
     with pytest.raises(UnreadableDocument):
         read_path(site, today=TODAY)
+
+
+def test_a_whole_html_page_in_a_folder_of_posts_is_read_as_html(tmp_path: Path) -> None:
+    """A course's repository holds one exported slide deck at its top, ``PsychoPy3.html``
+    (``<!DOCTYPE html>``, its theme's CSS in ``<style>``): it had been imported as a news item
+    whose text was "/*! Marp default theme …". A whole HTML page among posts is read as HTML: its
+    styles and scripts are no text, so a page of nothing else is no item, and a page with prose
+    is that prose."""
+    folder = tmp_path / "course"
+    folder.mkdir()
+    (folder / "slides.html").write_text(
+        "<!DOCTYPE html><html><head><style>div{color:red}</style><style>/*!\n * Marp default theme.\n"
+        " *\n * @theme default\n */\nsection{width:1280px}</style>\n"
+        "<script>var a = 1;</script></head><body><svg><foreignObject></foreignObject></svg></body></html>"
+    )
+    assert read_path(folder, today=TODAY).items == []
+    (folder / "2024-05-01-talk.html").write_text(
+        "<!DOCTYPE html><html><head><style>p{margin:0}</style></head>"
+        "<body><p>Gave a talk at MIT on flows.</p></body></html>"
+    )
+    (item,) = read_path(folder, today=TODAY).items
+    assert item.text == "Gave a talk at MIT on flows."

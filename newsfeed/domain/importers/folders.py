@@ -32,6 +32,7 @@ from .structure import (
     markdown_document,
     markup_of,
     read_data,
+    read_html,
     read_markdown,
     read_org,
     read_rst,
@@ -153,9 +154,15 @@ def _file_date(path: str, meta: dict[str, Any], today: dt.date, warnings: list[s
 _MDX_MODULE_LINE = re.compile(r"^(?:import|export)\s[^\n]*$", re.M)
 
 
+_HTML_PAGE = re.compile(r"\s*(?:<!--.{0,200}?-->\s*)?<(?:!doctype\s+html|html)\b", re.I | re.S)
+
+
 def _body_text(body: str, line: int) -> str:
-    """A post's body as the prose a reader sees (headings, lists and paragraphs in order)."""
-    return " ".join(block.text for block in read_markdown(body, line_offset=line - 1) if block.text)
+    """A post's body as the prose a reader sees (headings, lists and paragraphs in order); a
+    whole HTML page (``<!DOCTYPE html>``, a slide deck exported beside the notes) read as HTML,
+    its styles and scripts no prose."""
+    read = read_html if _HTML_PAGE.match(body) else read_markdown
+    return " ".join(block.text for block in read(body, line_offset=line - 1) if block.text)
 
 
 def _letters(text: str) -> str:
