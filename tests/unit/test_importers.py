@@ -236,6 +236,13 @@ def test_a_date_that_opens_a_links_words_is_the_links_not_a_label() -> None:
     ]
     linked = news("## News\n- [2026 North East AI Agents Day](https://x.org/) A one-day workshop.\n")
     assert linked[0]["text"] == "[2026 North East AI Agents Day](https://x.org/) A one-day workshop."
+    # a link whose words are only the date is the label, its address the item's link (the text
+    # had read "(https://x.org/a): Gave a talk at MIT.")
+    (item,) = parse_text(
+        "## News\n- [May 2024](https://x.org/a): Gave a talk at MIT.\n", fmt="news", today=TODAY
+    ).items
+    assert (item.posted.display() if item.posted else None, item.text) == ("May 2024", "Gave a talk at MIT.")
+    assert [link.href for link in item.links] == ["https://x.org/a"]
 
 
 def test_a_run_of_undated_news_paragraphs_is_not_dropped_for_one_dated_by_its_words() -> None:

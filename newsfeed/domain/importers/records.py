@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ..dates import DateOrder, FuzzyDate, find_dates, infer_date_order
-from .model import ImportResult
+from .model import ImportResult, Link
 from .news import (
     citation_year,
     label_of,
@@ -42,7 +42,7 @@ from .news import (
     year_label,
 )
 from .structure import NEWS_HEADING, OTHER_HEADING, Block, Document, heading_words
-from .text import mended_date, plain, title_of, with_emoji
+from .text import link_rel, mended_date, plain, title_of, with_emoji
 
 _DATE_HEADING_CHARS = re.compile(r"[\s*_#:|.,()\[\]`~-]+")
 
@@ -671,9 +671,19 @@ def _read(
         return
     posted: FuzzyDate | None = block.date
     year_from = None
+    linked_label: tuple[Link, ...] = ()
     if posted is None:
         heading = entry.heading_date
         year = heading.start.year if heading is not None else None
+        linked = _LINKED_LABEL.match(text)
+        if linked is not None:
+            # "[May 2024](https://…): Gave a talk": a label that is a link's whole words is the
+            # date, its address one of the item's links (it had left "(https://…): Gave a talk")
+            bare = linked.group(1) + text[linked.end() :]
+            found = label_of(bare, today=today, order=order, year=year, trailing=False)
+            if found is not None and len(bare) - len(found[1]) >= len(linked.group(1).rstrip()):
+                text = bare
+                linked_label = (Link(href=linked.group(2), rel=link_rel(linked.group(2), "")),)
         labelled = label_of(text, today=today, order=order, year=year, trailing=heading is None)
         if (
             labelled is not None
@@ -787,9 +797,13 @@ def _read(
             order=order,
             year_from=year_from,
             hint=block.hint,
-            own_links=block.links,
+            own_links=block.links + linked_label,
         )
     )
+
+
+# a Markdown link whose words are a date label, opening an entry: "[May 2024](https://…): …"
+_LINKED_LABEL = re.compile(r"\[([^\[\]\n]{3,40})\]\((https?://[^()\s]{1,2000})\)")
 
 
 def overlaps(a: FuzzyDate, b: FuzzyDate) -> bool:
