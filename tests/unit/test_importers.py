@@ -3018,3 +3018,30 @@ def test_a_whole_html_page_in_a_folder_of_posts_is_read_as_html(tmp_path: Path) 
     )
     (item,) = read_path(folder, today=TODAY).items
     assert item.text == "Gave a talk at MIT on flows."
+
+
+def test_a_posts_body_opening_with_the_posts_own_date_leaves_it_out(tmp_path: Path) -> None:
+    """A lab's post ``2026-05-01-showcase-symposium.md``, titled "Student presentations 2026",
+    opens its body with "# May, 2026: Showcase and Undergraduate Research Symposium": its text
+    had read "Student presentations 2026 May, 2026: Showcase …". The body's label repeating the
+    post's date is left out; a date that is the sentence's subject, or another day, stays."""
+    posts = tmp_path / "_posts"
+    posts.mkdir()
+    (posts / "2026-05-01-showcase.md").write_text(
+        "---\ntitle: Student presentations 2026\n---\n\n"
+        "# May, 2026: Showcase and Research Symposium\nGaby gave a poster.\n"
+    )
+    (posts / "2026-04-01-release.md").write_text(
+        "---\ntitle: Software\n---\n\nApril 2026 release is live with new features.\n"
+    )
+    (posts / "2026-03-02-retreat.md").write_text(
+        "---\ntitle: Retreat\n---\n\nMarch 20, 2026: the lab retreat in Maine.\n"
+    )
+    (posts / "2020-11-20-ctf.md").write_text("---\ntitle: CTF Write-up\n---\n\n2020 BoB CTF Write-up.\n")
+    texts = [i.text for i in read_path(posts, today=TODAY).items]
+    assert texts == [
+        "Student presentations 2026 Showcase and Research Symposium Gaby gave a poster.",
+        "Software April 2026 release is live with new features.",
+        "Retreat March 20, 2026: the lab retreat in Maine.",
+        "CTF Write-up 2020 BoB CTF Write-up.",
+    ]

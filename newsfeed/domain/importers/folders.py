@@ -21,7 +21,8 @@ from dataclasses import replace
 from typing import Any
 
 from ..dates import DateParseError, FuzzyDate, parse
-from .records import PLACEHOLDER_SAID, date_heading, overlaps
+from .news import label_of
+from .records import PLACEHOLDER_SAID, date_heading, overlaps, subject_date
 from .structure import (
     HINT_KEYS,
     LANGUAGE_CODE,
@@ -359,6 +360,18 @@ def read_folder(files: list[tuple[str, str]], *, today: dt.date, name: str = "")
             elif overlaps(dated[0], posted):
                 title = dated[1]  # the title repeats the date the file gives
         inline = _truthy(meta.get("inline"))
+        if posted is not None and title:
+            # a body opening with the post's own date ("# May, 2026: Showcase …" in a post of
+            # 1 May 2026) after its title: a label repeating it, left out (a year alone names
+            # what follows: "2020 BoB CTF Write-up")
+            label = label_of(text, today=today, order=None, year=posted.start.year, trailing=False)
+            if (
+                label is not None
+                and label[0].grain != "year"
+                and overlaps(label[0], posted)
+                and not subject_date(text, label[1])
+            ):
+                text = label[1]
         if title and not inline and not _opens_with(text, title):
             text = f"{title} {text}".strip()
         if not text:

@@ -473,7 +473,7 @@ def _dated_list(members: list[_Entry], today: dt.date, order: DateOrder | None) 
     return False
 
 
-def _subject_date(text: str, rest: str) -> bool:
+def subject_date(text: str, rest: str) -> bool:
     """Whether the date opening ``text`` (``rest`` follows it) is the sentence's subject, not a
     label: no mark after it and a word in lower case next ("July 2026 release is live", "2024
     edition of the workshop"), or a season or term that names what follows ("Fall 2021 Seminar
@@ -735,7 +735,7 @@ def _read(
                 posted = moved
                 year_from = "heading" if heading is not None else None
         labelled = label_of(text, today=today, order=order, year=posted.start.year)
-        if labelled is not None and overlaps(labelled[0], posted) and not _subject_date(text, labelled[1]):
+        if labelled is not None and overlaps(labelled[0], posted) and not subject_date(text, labelled[1]):
             label = labelled[0]
             text = labelled[1]  # the label repeats the date the structure gives
             titled = (
