@@ -259,6 +259,29 @@ def test_a_run_of_undated_news_paragraphs_is_not_dropped_for_one_dated_by_its_wo
     assert [i["posted"]["display"] if i["posted"] else None for i in items].count(None) == 9  # type: ignore[index]
 
 
+def test_six_digit_labels_are_read_year_first_when_only_that_keeps_them_past_and_in_order() -> None:
+    """A lab's News paragraphs open with "**240826**", "**240712**" … (yymmdd): they had read as
+    undated. A list whose entries open with six-digit labels is read year first when that reading
+    makes every label a past date in the list's order and the day-first reading does not
+    (24/08/26 would be 2026, 24/07/12 2012); where both keep the list in order, as "250801",
+    "250802" … do (2001, 2002 … read day first), the labels stay undated, as before."""
+    labels = ["240826", "240712", "240601", "231220", "231105"]
+    items = news(  # the label's colon inside its emphasis or after it
+        "### News\n\n"
+        + "\n\n".join(f"**{v}{':' * (n % 2)}** Student {n} defended." for n, v in enumerate(labels))
+    )
+    assert [(i["posted"]["display"], i["text"]) for i in items] == [  # type: ignore[index]
+        ("26 Aug 2024", "Student 0 defended."),
+        ("12 Jul 2024", "Student 1 defended."),
+        ("1 Jun 2024", "Student 2 defended."),
+        ("20 Dec 2023", "Student 3 defended."),
+        ("5 Nov 2023", "Student 4 defended."),
+    ]
+    # a label that is no date read so ("241340": no month 13) leaves the whole list undated
+    bad = news("### News\n\n" + "\n\n".join(f"**{v}** Student defended." for v in [*labels, "241340"]))
+    assert [i["posted"] for i in bad] == [None] * 6
+
+
 def test_year_headings_and_labels_with_their_counter_date_the_news_under_them() -> None:
     """A Japanese lab's News by years, "### 2024年", had read as undated news (the heading was
     "2024" and a "年" left over, so no date heading), and "2015年: 論文が…" as "年: 論文が…": the

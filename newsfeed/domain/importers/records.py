@@ -41,7 +41,7 @@ from .news import (
     with_year,
     year_label,
 )
-from .structure import NEWS_HEADING, OTHER_HEADING, Block, Document, heading_words
+from .structure import NEWS_HEADING, OTHER_HEADING, Block, Document, heading_words, year_first_column
 from .text import link_rel, mended_date, plain, title_of, with_emoji
 
 _DATE_HEADING_CHARS = re.compile(r"[\s*_#:|.,()\[\]`~-]+")
@@ -527,6 +527,7 @@ def read_items(
         result.warnings.append(f"{document.description}: nothing that reads as a list of news")
         return result
     chosen = _choose(entries, today=today, order=order, result=result)
+    _six_digit_labels(chosen, today, result)
     # a paragraph under a date heading whose entries are a list is that list's lead-in
     headings_with_lists = {
         id(e.heading_date) for e in chosen if e.heading_date is not None and e.block.bullet
@@ -615,6 +616,48 @@ def _dated(entry: _Entry, today: dt.date, order: DateOrder | None) -> bool:
         or entry.heading_date is not None
         or label_of(entry.block.text, today=today, order=order, year=None) is not None
     )
+
+
+# "**250826** Student defended.", "**250619:** …", "[250826] …", "250826: …": a six-digit label
+# opening an entry
+_SIX_DIGITS = re.compile(r"\s{0,3}(?:\*\*|__|\[|\()?(\d{6}):?(?:\*\*|__|\]|\))?:?\s+(?=\S)")
+
+
+def _six_digit_labels(chosen: list[_Entry], today: dt.date, result: ImportResult) -> None:
+    """Entries of a list opening with six-digit labels ("**250826**", three or more, most of
+    the list's entries) dated by them read year first (yymmdd), when only that reading makes
+    every label a past date, or keeps the list in order where the day-first one does not
+    (:func:`year_first_column`); otherwise they stay undated. Rewritten in place: the label is
+    the entry's date, no part of its text."""
+    groups: dict[tuple[int, str], list[_Entry]] = {}
+    for entry in chosen:
+        groups.setdefault(entry.group, []).append(entry)
+    for members in groups.values():
+        labelled = [
+            (entry, m)
+            for entry in members
+            if entry.block.date is None and (m := _SIX_DIGITS.match(entry.block.text)) is not None
+        ]
+        if len(labelled) < 3 or 2 * len(labelled) < len(members):
+            continue
+        written = [f"{m.group(1)[:2]}/{m.group(1)[2:4]}/{m.group(1)[4:]}" for _, m in labelled]
+        if not year_first_column(written, today):
+            continue
+        for (entry, m), stamp in zip(labelled, written, strict=True):
+            label = m.group(1)
+            day = dt.date(2000 + int(label[:2]), int(label[2:4]), int(label[4:]))
+            title = entry.block.title
+            head = _SIX_DIGITS.match(title) if title else None
+            entry.block = replace(
+                entry.block,
+                date=FuzzyDate(day, day, "day", text=stamp),
+                text=entry.block.text[m.end() :],
+                title=title[head.end() :] if head else title,
+            )
+        result.warnings.append(
+            f"{len(labelled)} six-digit labels ({labelled[0][1].group(1)} …) read year first (yymmdd), "
+            "the only reading that keeps them past dates in the list's order"
+        )
 
 
 def _choose(
