@@ -527,7 +527,6 @@ def read_items(
         result.warnings.append(f"{document.description}: nothing that reads as a list of news")
         return result
     chosen = _choose(entries, today=today, order=order, result=result)
-    _six_digit_labels(chosen, today, result)
     # a paragraph under a date heading whose entries are a list is that list's lead-in
     headings_with_lists = {
         id(e.heading_date) for e in chosen if e.heading_date is not None and e.block.bullet
@@ -535,6 +534,8 @@ def read_items(
     groups: dict[tuple[int, str], list[_Entry]] = {}
     for entry in chosen:
         groups.setdefault(entry.group, []).append(entry)
+    for members in groups.values():
+        _six_digit_labels(members, today, result)
     dated_groups = {key for key, members in groups.items() if _dated_list(members, today, order)}
     # a loose paragraph without a date is an item only as one of several in a section headed
     # News that has no dated entries; otherwise it is a lead-in or prose, not a list
@@ -623,41 +624,37 @@ def _dated(entry: _Entry, today: dt.date, order: DateOrder | None) -> bool:
 _SIX_DIGITS = re.compile(r"\s{0,3}(?:\*\*|__|\[|\()?(\d{6}):?(?:\*\*|__|\]|\))?:?\s+(?=\S)")
 
 
-def _six_digit_labels(chosen: list[_Entry], today: dt.date, result: ImportResult) -> None:
-    """Entries of a list opening with six-digit labels ("**250826**", three or more, most of
-    the list's entries) dated by them read year first (yymmdd), when only that reading makes
-    every label a past date, or keeps the list in order where the day-first one does not
+def _six_digit_labels(members: list[_Entry], today: dt.date, result: ImportResult) -> None:
+    """A list whose entries open with six-digit labels ("**250826**", three or more, most of
+    its entries) dated by them read year first (yymmdd), when only that reading makes every
+    label a past date, or keeps the list in order where the day-first one does not
     (:func:`year_first_column`); otherwise they stay undated. Rewritten in place: the label is
     the entry's date, no part of its text."""
-    groups: dict[tuple[int, str], list[_Entry]] = {}
-    for entry in chosen:
-        groups.setdefault(entry.group, []).append(entry)
-    for members in groups.values():
-        labelled = [
-            (entry, m)
-            for entry in members
-            if entry.block.date is None and (m := _SIX_DIGITS.match(entry.block.text)) is not None
-        ]
-        if len(labelled) < 3 or 2 * len(labelled) < len(members):
-            continue
-        written = [f"{m.group(1)[:2]}/{m.group(1)[2:4]}/{m.group(1)[4:]}" for _, m in labelled]
-        if not year_first_column(written, today):
-            continue
-        for (entry, m), stamp in zip(labelled, written, strict=True):
-            label = m.group(1)
-            day = dt.date(2000 + int(label[:2]), int(label[2:4]), int(label[4:]))
-            title = entry.block.title
-            head = _SIX_DIGITS.match(title) if title else None
-            entry.block = replace(
-                entry.block,
-                date=FuzzyDate(day, day, "day", text=stamp),
-                text=entry.block.text[m.end() :],
-                title=title[head.end() :] if head else title,
-            )
-        result.warnings.append(
-            f"{len(labelled)} six-digit labels ({labelled[0][1].group(1)} …) read year first (yymmdd), "
-            "the only reading that keeps them past dates in the list's order"
+    labelled = [
+        (entry, m)
+        for entry in members
+        if entry.block.date is None and (m := _SIX_DIGITS.match(entry.block.text)) is not None
+    ]
+    if len(labelled) < 3 or 2 * len(labelled) < len(members):
+        return
+    written = [f"{m.group(1)[:2]}/{m.group(1)[2:4]}/{m.group(1)[4:]}" for _, m in labelled]
+    if not year_first_column(written, today):
+        return
+    for (entry, m), stamp in zip(labelled, written, strict=True):
+        label = m.group(1)
+        day = dt.date(2000 + int(label[:2]), int(label[2:4]), int(label[4:]))
+        title = entry.block.title
+        head = _SIX_DIGITS.match(title) if title else None
+        entry.block = replace(
+            entry.block,
+            date=FuzzyDate(day, day, "day", text=stamp),
+            text=entry.block.text[m.end() :],
+            title=title[head.end() :] if head else title,
         )
+    result.warnings.append(
+        f"{len(labelled)} six-digit labels ({labelled[0][1].group(1)} …) read year first (yymmdd), "
+        "the only reading that keeps them past dates in the list's order"
+    )
 
 
 def _choose(
@@ -669,9 +666,10 @@ def _choose(
     if news and not any(_dated(e, today, order) for e in news):
         # a News section with nothing dated ("### More News", its links) does not outrank the
         # dated list heading the page, under no heading of its own: both are the news
-        top = {e.group for e in entries if not e.news and not e.section and _dated(e, today, order)}
-        if sum(1 for e in entries if e.group in top and _dated(e, today, order)) >= 2:
-            news = [e for e in entries if e.news or e.group in top]
+        top = [e for e in entries if not e.news and not e.section and _dated(e, today, order)]
+        if len(top) >= 2:
+            groups = {e.group for e in top}
+            news = [e for e in entries if e.news or e.group in groups]
     if news:
         read = {id(e) for e in news}
         skipped = [e for e in entries if id(e) not in read and _dated(e, today, order)]
