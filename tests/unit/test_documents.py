@@ -3205,3 +3205,52 @@ def test_a_dated_list_at_the_top_of_a_page_is_read_beside_an_undated_news_sectio
     result = parse_text(dated_news, today=TODAY, path="newslist.md")
     assert [i.text[:9] for i in result.items] == ["a talk at", "[Jon Zeln", "[Nina Mas"]
     assert any("outside the news section" in w for w in result.warnings)
+
+
+def test_a_year_of_dated_cards_per_block_is_read_card_by_card_under_its_year() -> None:
+    """A lab's page keeps each year as a year tag and a block of cards, each a date without its
+    year and a text (``<div class="news-year-tag">2024</div><div class="news-year-list"><div
+    class="news-onenews"><div>31 Dec</div><div>Guest talk …</div></div>…``): each year's block
+    had read as one news ("Guest talk … 10 Oct Guest talk … 28 Aug …"), a year of one card as
+    a news of this year, and a card of 29 February broke its year's cards into lines. Each
+    card is one news of its tag's year: a block holding several dated cards is no card, a card
+    alone in its block is one when its kind repeats on the page, and 29 February is a date."""
+
+    def card(day: str, text: str) -> str:
+        return (
+            '<div class="news-onenews">\n'
+            f'  <div class="news-onenews-date">{day}</div>\n'
+            f'  <div class="news-onenews-title">{text}</div>\n</div>\n'
+        )
+
+    def year(tag: str, cards: list[tuple[str, str]]) -> str:
+        return (
+            f'<div class="news-year-tag">{tag}</div>\n<div class="news-year-list">\n'
+            + "".join(card(d, t) for d, t in cards)
+            + "</div>\n"
+        )
+
+    page = (
+        '<html><body><div class="item"><div class="item-t">News</div><div class="box">\n'
+        + year("2025", [("1 May", "Our paper TRACE is accepted by ICCV 2025."), ("11 Apr", "Guest talk.")])
+        + year(
+            "2024",
+            [
+                ("31 Dec", "Guest talk about SpaceMesh."),
+                ("29 Feb", "Guest talk on video."),
+                ("29 Jan", "Our paper DynaCatch is on arXiv."),
+            ],
+        )
+        + year("2020", [("2 Nov", "Dr. Bo Yang joins the university.")])
+        + "</div></div></body></html>\n"
+    )
+    result = parse_text(page, today=TODAY, path="index.html")
+    got = [(i.posted.display() if i.posted else "", i.text) for i in result.items]
+    assert got == [
+        ("1 May 2025", "Our paper TRACE is accepted by ICCV 2025."),
+        ("11 Apr 2025", "Guest talk."),
+        ("31 Dec 2024", "Guest talk about SpaceMesh."),
+        ("29 Feb 2024", "Guest talk on video."),
+        ("29 Jan 2024", "Our paper DynaCatch is on arXiv."),
+        ("2 Nov 2020", "Dr. Bo Yang joins the university."),
+    ], got

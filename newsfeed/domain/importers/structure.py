@@ -157,6 +157,9 @@ class Document:
 class _Groups:
     def __init__(self) -> None:
         self.n = 0
+        # the (tag, class) of the repeated cards met so far: one such card alone in its block (a
+        # year's single news, kept like the other years' several) is a card too
+        self.card_kinds: set[tuple[str, str]] = set()
 
     def next(self) -> int:
         self.n += 1
@@ -410,6 +413,9 @@ def _remove_keep_tail(el: Any) -> None:
 
 
 _HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+# the reference day for recognising a date rather than reading it: far enough ahead that every
+# year written is past, and just after a leap year, so that "29 Feb" without its year reads
+ANY_DAY = dt.date(2097, 1, 1)
 _DATE_ONLY = re.compile(r"^\W{0,3}(?:date|posted|published|on)?\s*:?\s*(?P<d>.{4,40}?)\W{0,3}$", re.I)
 
 
@@ -451,9 +457,22 @@ def _line(el: Any, offset: int) -> int:
     return (el.sourceline or 1) + offset
 
 
-def _cards(parent: Any) -> list[Any]:
+def _cards(parent: Any, seen: set[tuple[str, str]]) -> list[Any]:
     """Children of ``parent`` that are repeated cards: ``<article>`` elements, or two or more
-    siblings of one tag and class, each a small block with one heading (a title) and no list."""
+    siblings of one tag and class, each a small block with one heading (a title) and no list;
+    or one alone of the tag and class of cards ``seen`` before on the page, which it adds to."""
+    found = _repeated_cards(parent)
+    if found:
+        seen.update((c.tag, c.get("class", "")) for c in found if c.get("class"))
+        return found
+    kids = [c for c in parent if isinstance(c.tag, str)]
+    alone = [c for c in kids if (c.tag, c.get("class", "")) in seen]
+    if len(alone) == 1 and (_is_card(alone[0]) or _is_dated_card(alone[0])):
+        return alone
+    return []
+
+
+def _repeated_cards(parent: Any) -> list[Any]:
     kids = [c for c in parent if isinstance(c.tag, str)]
     articles = [c for c in kids if c.tag == "article"]
     if articles and all(_is_card(c) for c in articles):
@@ -500,7 +519,11 @@ def _is_dated_card(el: Any) -> bool:
     if len(words) > 1500:
         return False
     found = _date_part(el, set())
-    return found is not None and len(words) > len(_inline(found[0])) + 3
+    if found is None or len(words) <= len(_inline(found[0])) + 3:
+        return False
+    # one date: a block holding several dated entries ("1 May … 11 Apr …", a year's list of a
+    # page that keeps one such block a year) is a list of cards, not one
+    return _date_part(el, {found[0], *found[0].iter()}) is None
 
 
 def _is_card(el: Any) -> bool:
@@ -535,7 +558,7 @@ def _names_a_list(title: str) -> bool:
 
 
 def _walk_html(el: Any, blocks: list[Block], offset: int, groups: _Groups) -> None:
-    cards = _cards(el)
+    cards = _cards(el, groups.card_kinds)
     group = groups.next() if cards else 0
     for child in el:
         if not isinstance(child.tag, str):
@@ -800,7 +823,7 @@ def _date_part(el: Any, skip: set[Any]) -> tuple[Any, FuzzyDate] | None:
     """The first part of a card that is only a date ("Date: <time>March 30, 2026</time>"), and
     that date."""
     for part in el.iter("p", "time", "span", "div", "small"):
-        if part in skip:
+        if part is el or part in skip:  # a part of the card, not the card ("11 Dec Our paper …")
             continue
         words = _inline(part)
         stamped = _machine_date(part)
@@ -828,7 +851,7 @@ def _machine_date(part: Any) -> FuzzyDate | None:
     if shown is not None and "year" not in shown.inferred:
         return None
     try:
-        date = parse(stamp[:10] if "T" in stamp or " " in stamp else stamp, today=dt.date(2100, 1, 1))
+        date = parse(stamp[:10] if "T" in stamp or " " in stamp else stamp, today=ANY_DAY)
     except DateParseError:
         return None
     return date if "year" not in date.inferred else None
@@ -844,7 +867,7 @@ def _byline_date(el: Any, skip: set[Any]) -> tuple[Any, FuzzyDate, str] | None:
         words = _inline(part)
         if not words or len(words) > 120:
             continue
-        found = find_dates(words, today=dt.date(2100, 1, 1))
+        found = find_dates(words, today=ANY_DAY)
         for match in (found[-1], found[0]) if found else ():
             before, after = words[: match.offset], words[match.offset + match.length :]
             if not after.strip(" .·|,;:-–—") or not before.strip(" .·|,;:-–—"):
@@ -875,7 +898,7 @@ def _card_date(words: str) -> FuzzyDate | None:
     """A card's date line, a writer's slip in it mended ("2 Feburary")."""
     for attempt in dict.fromkeys((words, mended_date(words))):
         try:
-            return parse(attempt, today=dt.date(2100, 1, 1))
+            return parse(attempt, today=ANY_DAY)
         except DateParseError:
             continue
     return None
@@ -1648,7 +1671,7 @@ def _date_value(value: Any) -> bool:
         return True
     if isinstance(value, str) and 3 <= len(value) <= 60:
         try:
-            found = parse(value.strip(), today=dt.date(2100, 1, 1))
+            found = parse(value.strip(), today=ANY_DAY)
         except DateParseError:
             return bool(re.fullmatch(r"\s*\d{1,2}/\d{2}\s*", value))
         if _RELATIVE_DATE.search(found.text) and not re.search(r"\d", found.text):
@@ -1668,7 +1691,7 @@ def _finer_than_year(value: Any) -> bool:
     if not isinstance(value, str):
         return False
     try:
-        return parse(value.strip(), today=dt.date(2100, 1, 1)).grain != "year"
+        return parse(value.strip(), today=ANY_DAY).grain != "year"
     except DateParseError:
         return False
 
@@ -2050,7 +2073,7 @@ def _dated_by_labels(records: Records) -> bool:
         value = next((v for v in values if isinstance(v, str) and v.strip()), "")
         head = value.lstrip(" [(*_")[:40]
         try:
-            found = parse(head, today=dt.date(2100, 1, 1))
+            found = parse(head, today=ANY_DAY)
         except DateParseError:
             continue
         opened += head.startswith(found.text)
