@@ -3254,3 +3254,23 @@ def test_a_year_of_dated_cards_per_block_is_read_card_by_card_under_its_year() -
         ("29 Jan 2024", "Our paper DynaCatch is on arXiv."),
         ("2 Nov 2020", "Dr. Bo Yang joins the university."),
     ], got
+
+
+def test_a_news_sections_note_that_its_news_are_coming_soon_is_no_news() -> None:
+    """A lab's new site ends its home page with "## News" over "*News coming soon.*" (its
+    template's example news in a comment above) and the page's foot: that line had been
+    imported as the lab's news. A News section's note that its news are to come ("News coming
+    soon.", "Updates are coming soon", "Coming soon!") is none; an item that opens so and says
+    more still is."""
+    for note in ("*News coming soon.*", "Updates are coming soon", "Coming soon!"):
+        page = (
+            "# Lab\n\nWe study catalysis.\n\n## News\n\n"
+            "<!-- Add recent news items here, for example:\n- **March 2026** — New paper accepted\n-->\n\n"
+            f"{note}\n\n---\n\n**Office:** Atlanta, GA\n"
+        )
+        texts = [i.text for i in parse_text(page, today=TODAY, path="index.md").items]
+        assert not any("oming soon" in t for t in texts), (note, texts)
+    page = "## News\n\n- **March 2026**: Coming soon: our paper at ICML 2026.\n"
+    assert [i.text for i in parse_text(page, today=TODAY, path="index.md").items] == [
+        "Coming soon: our paper at ICML 2026."
+    ]

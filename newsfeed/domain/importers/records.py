@@ -171,9 +171,12 @@ _PAGE_STAMP = re.compile(
     re.I,
 )
 # the page's note about itself: "Check back soon for more updates", "This page will be
-# regularly updated with the latest news", "More news coming soon"
+# regularly updated with the latest news", "More news coming soon", "News coming soon.", "Coming
+# soon"
 _PAGE_NOTE = re.compile(
-    r"^\W*(?:check\s+back\s+(?:soon|later|often)|more\s+(?:news|updates)\s+(?:coming|to\s+come|soon)"
+    r"^\W*(?:check\s+back\s+(?:soon|later|often)"
+    r"|(?:more\s+)?(?:news|updates|announcements)\s+(?:(?:is|are)\s+)?(?:coming|to\s+come|soon)"
+    r"|coming\s+soon(?=\W*$)"
     r"|this\s+(?:page|section|list)\s+(?:will\s+be|is)\s+(?:\w+\s+)?updated)\b",
     re.I,
 )
