@@ -3274,3 +3274,23 @@ def test_a_news_sections_note_that_its_news_are_coming_soon_is_no_news() -> None
     assert [i.text for i in parse_text(page, today=TODAY, path="index.md").items] == [
         "Coming soon: our paper at ICML 2026."
     ]
+
+
+def test_a_day_said_relative_to_reading_labels_no_entry() -> None:
+    """A page's sentence ending "… Reach out to us today!" had been read as an entry labelled
+    "today", and so dated the day of the import, as "Our paper is accepted today!" and "Today:
+    our paper was accepted." were: on a page, "today", "tomorrow" or "this week" names no day of
+    its own, so such an entry is undated and keeps its words; a written date still labels."""
+    page = (
+        "## News\n\n- Our paper is accepted today!\n- Today: our paper was accepted.\n"
+        "- Talk at MIT this week\n- Gave a talk at MIT (May 2024)\n"
+    )
+    items = parse_text(page, today=TODAY, path="index.md").items
+    assert [(i.posted.display() if i.posted else None, i.text) for i in items] == [
+        (None, "Our paper is accepted today!"),
+        (None, "Today: our paper was accepted."),
+        (None, "Talk at MIT this week"),
+        ("May 2024", "Gave a talk at MIT"),
+    ]
+    html = "<html><body><h1>Homes</h1><p>Ready to move? Reach out to us today!</p></body></html>"
+    assert [i.posted for i in parse_text(html, today=TODAY, path="index.html").items] in ([], [None])

@@ -22,8 +22,9 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
-from ..dates import DateOrder, DateParseError, find_dates, find_venues, parse
+from ..dates import DateMatch, DateOrder, DateParseError, find_dates, find_venues, parse
 from ..dates.grammar import MONTH_NUMBER
 from ..dates.model import FuzzyDate, month_end
 from .classify import classify_item
@@ -94,11 +95,25 @@ def starts_with_date(line: str) -> bool:
     start = lead.end() if lead else 0
     if start >= len(line) or not (line[start].isdigit() or line[start].isupper()):
         return False
-    found = find_dates(line[: start + 40], today=_ANY_DAY)
+    found = _labels(line[: start + 40], today=_ANY_DAY)
     return bool(found) and found[0].offset == start
 
 
 _ANY_DAY = dt.date(2000, 1, 1)
+
+# a day said relative to when it is read ("today", "tomorrow", "this week", "last Friday"): on a
+# page it names no day of its own, so it labels no entry ("Reach out to us today!", "Our paper is
+# accepted today!" would be dated the day of the import)
+_RELATIVE_DAY = re.compile(r"\b(?:this|next|last|today|tonight|tomorrow|yesterday|ago)\b", re.I)
+
+
+def _labels(text: str, **options: Any) -> list[DateMatch]:
+    """The dates in ``text`` that could label an entry: those said relative to today left out."""
+    return [
+        m
+        for m in find_dates(text, **options)
+        if not (_RELATIVE_DAY.search(m.date.text) and not any(c.isdigit() for c in m.date.text))
+    ]
 
 
 _EMPHASIS_MARK = re.compile(r"\*{1,3}|_{1,3}|`")
@@ -171,7 +186,7 @@ def _label_of(
     lead = _LEAD.match(content)
     start = lead.end() if lead else 0
     head = content[: start + 90]
-    found = find_dates(head, today=ref, date_order=order, prefer="past")
+    found = _labels(head, today=ref, date_order=order, prefer="past")
     if (
         found
         and found[0].offset == start
@@ -184,7 +199,7 @@ def _label_of(
         return match.date, text.lstrip()
     # a label broken up by emphasis: "***May.*** **2025** 🎉 …", "*Jan* *2024*:"
     bare, where = _without_emphasis(head)
-    found = find_dates(bare, today=ref, date_order=order, prefer="past")
+    found = _labels(bare, today=ref, date_order=order, prefer="past")
     lead_bare = _LEAD.match(bare)
     if found and found[0].offset == (lead_bare.end() if lead_bare else 0) and found[0].date.grain != "year":
         match = found[0]
@@ -220,7 +235,7 @@ def _label_of(
     headline = _HEADLINE_LABEL.match(content)
     if headline:
         label = headline.group("label").strip()
-        found = find_dates(label, today=ref, date_order=order, prefer="past")
+        found = _labels(label, today=ref, date_order=order, prefer="past")
         if found and found[0].offset == 0 and found[0].length == len(label) and found[0].date.grain != "year":
             return found[0].date, content[: headline.end("title")] + content[headline.end() :]
     # A label at the end: "Gave a talk at MIT (Jan 2024)", "… — *May 2024*"; or in brackets before
@@ -237,7 +252,7 @@ def _label_of(
         core, links = content, ""  # links that close no bracketed date are the text's own
     tail_start = max(0, len(core) - 60)
     tail = core[tail_start:]
-    found = find_dates(tail, today=ref, date_order=order, prefer="past")
+    found = _labels(tail, today=ref, date_order=order, prefer="past")
     if found:
         match = found[-1]
         after = tail[match.offset + match.length :]
