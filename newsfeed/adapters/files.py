@@ -733,6 +733,7 @@ def _fetched_news_data(folder: Path, scripts: list[Path]) -> list[str]:
     libraries and built copies left out (``scripts``: :func:`_site_scripts`)."""
     root = folder.resolve()
     found: list[str] = []
+    opened: set[str] = set()  # the data files named otherwise read for a key named for news, 20 at most
     for page, text in _script_texts(scripts):
         if page.suffix.lower() in _COMPONENT_SUFFIXES:
             for module_file in _imported_news_fields(folder, page, text):
@@ -747,7 +748,8 @@ def _fetched_news_data(folder: Path, scripts: list[Path]) -> list[str]:
                 start -= 1
             written = text[start : m.end()]
             stem = written.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-            if not _NEWS_IN_NAME.search(stem):
+            named = bool(_NEWS_IN_NAME.search(stem))
+            if not named and (len(opened) >= 20 or not written.lower().endswith(_KEYED_DATA)):
                 continue
             relative = written.lstrip("/")
             # an address from the site's root may be served from static/ or public/ (SvelteKit,
@@ -756,10 +758,42 @@ def _fetched_news_data(folder: Path, scripts: list[Path]) -> list[str]:
             for candidate in (page.parent / relative, folder / relative, *served):
                 if candidate.is_file() and _inside(candidate, root):
                     path = candidate.resolve().relative_to(root).as_posix()
+                    if not named:
+                        # a page's data file named otherwise (``fetchDict('main/home/home.json')``)
+                        # that keeps the page's news under a key named for them
+                        if path in opened:
+                            break
+                        opened.add(path)
+                        if not _keeps_news_key(candidate):
+                            break
                     if path not in found:
                         found.append(path)
                     break
     return found[:5]
+
+
+_KEYED_DATA = (".json", ".yml", ".yaml", ".toml")
+
+
+def _keeps_news_key(file: Path) -> bool:
+    """A data file whose top level keeps a list or mapping of records under a key named for news
+    (``{"about-text": …, "news": {"New paper published …": {"date": …}}}``)."""
+    try:
+        if file.stat().st_size > MAX_BYTES:
+            return False
+        data = load_data(read_text(file), {".toml": "toml", ".json": "json"}.get(file.suffix.lower(), "yaml"))
+    except (UnreadableDocument, ValueError, OSError):
+        return False
+    return isinstance(data, dict) and any(
+        isinstance(key, str) and _NEWS_IN_NAME.search(key) and _records(value) for key, value in data.items()
+    )
+
+
+def _records(value: Any) -> bool:
+    """A list of records or sentences, or a mapping of records by name."""
+    if isinstance(value, list):
+        return any(isinstance(v, (dict, str)) for v in value)
+    return isinstance(value, dict) and any(isinstance(v, dict) for v in value.values())
 
 
 def _script_texts(scripts: list[Path], budget: int = 8_000_000) -> Iterator[tuple[Path, str]]:

@@ -1196,6 +1196,57 @@ def test_a_news_data_file_a_sites_script_loads_is_its_news_before_the_page_it_fi
     assert "assets/data/news.json" not in unloaded.description
 
 
+def test_a_pages_data_file_keeping_its_news_under_a_key_is_the_sites_news(tmp_path: Path) -> None:
+    """A lab's TypeScript home page runs ``fetchDict('main/home/home.json')``, a file of the
+    page's parts (its logo, its "about" text) whose ``news`` maps each news's title to its date,
+    text and links: the site had been "no news" (its ``index.html`` is a shell the script fills),
+    and the file read alone gave the texts without their titles. A data file a page loads, named
+    otherwise, is the site's news when it keeps records under a key named for news; records
+    keyed by their titles have them as their titles. A loaded file with no such key is not."""
+    site = tmp_path / "site"
+    (site / "main" / "home").mkdir(parents=True)
+    (site / "index.html").write_text(
+        '<html><body><div id="app"></div><script src="main/main.js"></script></body></html>'
+    )
+    (site / "main" / "home" / "home.ts").write_text(
+        "const data = await fetchDict<THomeData>('main/home/home.json');\n"
+        "const people = await fetchDict('main/people/people.json');\n"
+    )
+    (site / "main" / "home" / "home.json").write_text(
+        json.dumps(
+            {
+                "logo": "lab.png",
+                "about-text": "<p>We study brain structure with MRI.</p>",
+                "news": {
+                    "New paper published in the Journal of Magnetic Resonance Imaging": {
+                        "date": "April 27, 2021",
+                        "content": "Check out our latest paper on registration of diffusion MRI data.",
+                        "links": {"our latest paper": "https://doi.org/10.1002/jmri.27654"},
+                    },
+                    "Congratulations to Cfir for completing his M.Sc.!": {
+                        "date": "March 17, 2021",
+                        "content": "Cfir has received his M.Sc. diploma.",
+                    },
+                },
+            }
+        )
+    )
+    result = read_path(site, today=TODAY)
+    assert "its news in main/home/home.json" in result.description, result.description
+    assert [(i.posted.display() if i.posted else None, i.title) for i in result.items] == [
+        ("27 Apr 2021", "New paper published in the Journal of Magnetic Resonance Imaging"),
+        ("17 Mar 2021", "Congratulations to Cfir for completing his M.Sc.!"),
+    ]
+    assert result.items[0].text.startswith(
+        "New paper published in the Journal of Magnetic Resonance Imaging Check"
+    )
+    (site / "main" / "home" / "home.json").write_text(
+        json.dumps({"logo": "lab.png", "team": [{"name": "Ido"}]})
+    )
+    with pytest.raises(UnreadableDocument):
+        read_path(site, today=TODAY)
+
+
 def test_a_repository_that_keeps_its_site_in_docs_is_read_as_that_site(tmp_path: Path) -> None:
     """A repository of ``LICENSE``, ``README.md`` and ``docs/`` (a Jekyll site with
     ``_config.yml``, served by GitHub Pages from ``docs/``): its ``docs/index.md`` had been taken

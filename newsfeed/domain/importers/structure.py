@@ -1881,7 +1881,11 @@ def _find_records(data: Any, path: str, group: Any) -> list[Records]:
         alone = len(data) == 1 and bool(records) and any(_date_value(v) for v in records[0].values())
         if (len(records) >= 2 and len(records) >= 0.8 * len(data)) or alone:
             # records keyed by a name ("siebel_scholar: {date: …, content: …}"), in file order;
-            # a file of one such record when it is dated (a year's file of a data folder)
+            # a file of one such record when it is dated (a year's file of a data folder); keyed
+            # by their titles ("New paper published in JMRI": {date: …, content: …}), each with
+            # its title when it has none of its own
+            if _titled_by_keys(data):
+                records = [{"title": k, **v} for k, v in data.items() if isinstance(v, dict)]
             described = _describe(records, path)
             if described is not None:
                 found.append(described)
@@ -1890,6 +1894,14 @@ def _find_records(data: Any, path: str, group: Any) -> list[Records]:
                 year = key if _is_date_key(key) or _YEAR.fullmatch(str(key)) else group
                 found += _find_records(child, f"{path}.{key}" if path else str(key), year)
     return found
+
+
+def _titled_by_keys(data: dict[Any, Any]) -> bool:
+    """Records keyed by their titles: most keys are phrases of three words or more, and no record
+    has a title field of its own."""
+    phrases = sum(1 for k in data if isinstance(k, str) and len(k.split()) >= 3)
+    titled = any(isinstance(v, dict) and any(_TITLE_KEYS.match(str(f)) for f in v) for v in data.values())
+    return 2 * phrases > len(data) and not titled
 
 
 _YEAR_KEY = re.compile(r"(?:year|yyyy|yr)", re.I)
