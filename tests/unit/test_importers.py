@@ -2209,7 +2209,9 @@ def test_a_post_that_says_it_is_a_sample_or_tells_the_owner_to_edit_it_is_not_ne
     "Future Blog Post" ("edit `config.yml` and set `future: false`"), Chirpy's "Writing a New
     Post" ("… then put it into `_posts`"), Hugo Blox's "Blog with Jupyter Notebooks" ("… a
     `notebooks` folder at the root of your website") and "Writing technical content" ("Hugo Blox
-    Builder is designed to …"). They had been
+    Builder is designed to …"), Wowchemy's "Welcome to Wowchemy" ("The Wowchemy website builder
+    for Hugo, along with its starter templates, is designed …", "we've populated your new site")
+    and "Display Jupyter Notebooks with Academic" ("… your Academic website folder"). They had been
     imported as the site's news; the author's own posts beside them, which may well say "example"
     or "sample" otherwise, are read."""
     posts = tmp_path / "_posts"
@@ -2234,6 +2236,14 @@ def test_a_post_that_says_it_is_a_sample_or_tells_the_owner_to_edit_it_is_not_ne
         "`notebooks` folder at the root of your website.\n",
         "2019-07-12-writing-technical-content.md": "---\ntitle: Writing technical content\n---\n\n"
         "Hugo Blox Builder is designed to give technical content creators a seamless experience.\n",
+        "2021-12-13-getting-started.md": "---\ntitle: Welcome to Wowchemy, the website builder for Hugo\n"
+        "---\n\n## Overview\n\n1. The Wowchemy website builder for Hugo, along with its starter templates, "
+        "is designed for professional creators, educators, and teams/organizations.\n",
+        "2019-02-05-jupyter.md": "---\ntitle: Display Jupyter Notebooks with Academic\n---\n\n"
+        "## Create or upload a Jupyter notebook\n\nRun the following commands in your Terminal, "
+        "substituting `<MY-WEBSITE-FOLDER>` with the file path to your Academic website folder.\n",
+        "2021-12-14-welcome.md": "---\ntitle: Welcome\n---\n\nWe know that first impressions are "
+        "important, so we've populated your new site with some initial content.\n",
     }
     for name, text in samples.items():
         (posts / name).write_text(text)

@@ -137,7 +137,11 @@ _PLACEHOLDER = re.compile(
     r"|\b(?:put|place|save|store) (?:it|them|the file) (?:in|into|under) (?:the |your )?[`'\"]?_posts?\b"
     r"|\b(?:folder|directory) at the root of your (?:website|site|repository)\b"
     r"|\b(?:in|to|into) your [`'\"]?(?:content/posts?|_posts|content)/?[`'\"]? (?:folder|directory)\b"
-    r"|\b(?:hugo blox(?: builder)?|wowchemy)\b[^.!?\n]{0,40}\b(?:is designed|supports|handles)\b"
+    r"|\b(?:hugo blox(?: builder)?|wowchemy)\b[^.!?\n]{0,80}\b(?:is designed|supports|handles)\b"
+    # or speaks to the site's new owner: "we've populated your new site with some initial
+    # content", "the file path to your Academic website folder"
+    r"|\b(?:populated|filled|seeded) your (?:new )?(?:web)?site\b"
+    r"|\byour (?:\w+ )?(?:website|site) (?:folder|directory)\b"
     # or asks its owner to put theirs in its place: "Replace this with a real item."
     r"|\breplace this (?:text |item |entry |post |placeholder |example )?with (?:a |an |your )?"
     r"(?:real|own|actual)\b",
