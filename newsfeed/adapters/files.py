@@ -85,6 +85,15 @@ def read_path(
             )
             result.description = f"{nested.name}/ of the folder: {result.description}"
             return result
+        notes = _notes(path, files) if site else []
+        if notes:
+            shown = ", ".join(f.name for f in notes[:3]) + (
+                f" and {len(notes) - 3} more" if len(notes) > 3 else ""
+            )
+            raise UnreadableDocument(
+                f"{path}: a folder of {len(notes)} documents with no date in their names or front "
+                f"matter ({shown}): pages or notes, not posts: import the file that holds the news"
+            )
         texts: list[tuple[str, str]] = []
         skipped: list[str] = []
         for file in files:
@@ -283,6 +292,23 @@ def _site_inside(folder: Path, files: list[Path]) -> Path | None:
         # owner's notes, undated, ``Website_Spec.md``, ``agent.md``, too: notes are no posts)
         sites = [p for p in sites if _keeps_news(p)]
     return sites[0] if len(sites) == 1 else None
+
+
+# documents that are posts only when dated: a folder of them, none dated, holds pages or notes
+_PAGE_SUFFIXES = frozenset({".md", ".markdown", ".html", ".htm", ".qmd", ".rmd", ".txt"})
+
+
+def _notes(folder: Path, files: list[Path]) -> list[Path]:
+    """The documents of a folder that holds only undated pages or notes (a course's syllabi
+    ``phy604_fall2025.md`` beside the README, an old site's page fragments ``WelcomeBody.html``):
+    no date in their names or front matter, and the folder not named for posts or news, where
+    undated posts may be kept (``news/``, ``_posts/``); none otherwise."""
+    if folder.name.lower() in _COLLECTIONS:
+        return []
+    loose = [f for f in files if not repository_document(f.name)]
+    if not loose or any(f.suffix.lower() not in _PAGE_SUFFIXES for f in loose):
+        return []
+    return [] if any(_dated_post(f) for f in loose) else loose
 
 
 _POST_DATE = re.compile(r"^(?:date|pubDate|publishDate|published)\s*[:=]\s*\S", re.M)

@@ -3095,13 +3095,37 @@ def test_a_whole_html_page_in_a_folder_of_posts_is_read_as_html(tmp_path: Path) 
         " *\n * @theme default\n */\nsection{width:1280px}</style>\n"
         "<script>var a = 1;</script></head><body><svg><foreignObject></foreignObject></svg></body></html>"
     )
-    assert read_path(folder, today=TODAY).items == []
+    assert read_path(folder, today=TODAY, site=False).items == []
     (folder / "2024-05-01-talk.html").write_text(
         "<!DOCTYPE html><html><head><style>p{margin:0}</style></head>"
         "<body><p>Gave a talk at MIT on flows.</p></body></html>"
     )
     (item,) = read_path(folder, today=TODAY).items
     assert item.text == "Gave a talk at MIT on flows."
+
+
+def test_a_folder_of_undated_pages_is_no_folder_of_posts(tmp_path: Path) -> None:
+    """A group's repository holds its README and four course pages, ``phy604_fall2025.md``
+    ("# PHY 604: Computational Methods …", its lectures): it had been read as a folder of four
+    news, two dated by a day their syllabus names. A folder whose documents have no date in
+    their names or front matter holds pages or notes, not posts: importing it says so (exit 2
+    on the command line); one dated post among them, or a folder named for posts, is read."""
+    folder = tmp_path / "group"
+    folder.mkdir()
+    (folder / "README.md").write_text("# Dreyer Research Group\n\nWelcome to our GitHub site.\n")
+    for term in ("fall2021", "fall2023", "fall2025"):
+        (folder / f"phy604_{term}.md").write_text(
+            "# PHY 604: Computational Methods\n*Instructor: C. Dreyer*\n\n"
+            "## Lectures\n- Lecture 1: Intro (due Sep 17, 2025)\n"
+        )
+    with pytest.raises(UnreadableDocument, match="3 documents with no date in their names or front matter"):
+        read_path(folder, today=TODAY)
+    (folder / "2025-09-01-welcome.md").write_text("---\ntitle: Welcome to the new students\n---\n\nHello.\n")
+    assert "Welcome to the new students" in [i.title for i in read_path(folder, today=TODAY).items]
+    posts = tmp_path / "posts"
+    posts.mkdir()
+    (posts / "talk.md").write_text("# Gave a talk at MIT\n\nOn flows.\n")
+    assert [i.text for i in read_path(posts, today=TODAY).items] == ["Gave a talk at MIT On flows."]
 
 
 def test_a_posts_body_opening_with_the_posts_own_date_leaves_it_out(tmp_path: Path) -> None:
