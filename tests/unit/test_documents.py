@@ -1333,7 +1333,7 @@ def test_a_rendered_al_folio_home_page_gives_its_news_table_not_its_posts_or_pap
             [
                 (
                     "Jan 15, 2016",
-                    'A simple inline announcement with Markdown emoji! <img class="emoji" alt=":sparkles:">',
+                    'Our paper on graph learning is accepted at ICML! <img class="emoji" alt=":sparkles:">',
                 ),
                 (
                     "Nov 07, 2015",
@@ -1358,7 +1358,7 @@ def test_a_rendered_al_folio_home_page_gives_its_news_table_not_its_posts_or_pap
     )
     result = parse_text(page, today=TODAY, path="index.html")
     assert [(i.text, i.posted.display() if i.posted else None) for i in result.items] == [
-        ("A simple inline announcement with Markdown emoji!", "15 Jan 2016"),
+        ("Our paper on graph learning is accepted at ICML!", "15 Jan 2016"),
         ("[A long announcement with details](/news/announcement_2/)", "7 Nov 2015"),
     ]
 
@@ -2466,13 +2466,13 @@ def test_emoji_shortcodes_are_the_emoji_the_site_shows() -> None:
     the emoji, as readers of the page saw it (the shortcode had been kept as text, and the kinds
     model reads emoji). A time ("10:30:00") and a word between colons that names no emoji stay."""
     page = (
-        "## News\n\n- May 2025: A simple inline announcement with Markdown emoji! :sparkles: :smile:\n"
+        "## News\n\n- May 2025: Our lab moved to a new building! :sparkles: :smile:\n"
         "- April 2025: :page_facing_up: Two demo papers accepted for WSDM'25!\n"
         "- March 2025: The seminar starts at 10:30:00, room :tbd: on the map.\n"
     )
     result = parse_text(page, today=TODAY, path="news.md")
     assert [i.text for i in result.items] == [
-        "A simple inline announcement with Markdown emoji! ✨ 😄",
+        "Our lab moved to a new building! ✨ 😄",
         "📄 Two demo papers accepted for WSDM'25!",
         "The seminar starts at 10:30:00, room :tbd: on the map.",
     ]

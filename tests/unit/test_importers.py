@@ -2258,6 +2258,37 @@ def test_a_post_that_says_it_is_a_sample_or_tells_the_owner_to_edit_it_is_not_ne
     assert sum("a theme's sample text" in w for w in result.warnings) == len(samples)
 
 
+def test_al_folios_sample_announcements_are_not_news(tmp_path: Path) -> None:
+    """al-folio ships three announcements in ``_news/`` (2015 and 2016): "A simple inline
+    announcement.", "A long announcement with details" ("Announcements and news can be much
+    longer than just quick inline posts …") and "A simple inline announcement with Markdown
+    emoji!". A lab that had not yet replaced them had them imported as its three news; they are
+    the theme's samples, and the lab's own announcement beside them is read."""
+    news = tmp_path / "_news"
+    news.mkdir()
+    samples = {
+        "announcement_1.md": "---\nlayout: post\ndate: 2015-10-22 15:59:00-0400\ninline: true\n---\n\n"
+        "A simple inline announcement.\n",
+        "announcement_2.md": "---\nlayout: post\ntitle: A long announcement with details\n"
+        "date: 2015-11-07 16:11:00-0400\ninline: false\n---\n\nAnnouncements and news can be much "
+        "longer than just quick inline posts. In fact, they can have all the features available "
+        "for the standard blog posts. See below.\n",
+        "announcement_3.md": "---\nlayout: post\ndate: 2016-01-15 07:59:00-0400\ninline: true\n---\n\n"
+        "A simple inline announcement with Markdown emoji! :sparkles: :smile:\n",
+    }
+    for name, text in samples.items():
+        (news / name).write_text(text)
+    (news / "announcement_4.md").write_text(
+        "---\nlayout: post\ndate: 2025-09-01 10:00:00-0400\ninline: true\n---\n\n"
+        "Our long paper on code-switching is accepted at EMNLP 2025!\n"
+    )
+    result = read_path(news, today=TODAY)
+    assert [(i.posted.display() if i.posted else None, i.kind) for i in result.items] == [
+        ("1 Sep 2025, 10:00 UTC-04:00", "acceptance")
+    ]
+    assert sum("a theme's sample text" in w for w in result.warnings) == len(samples)
+
+
 def test_a_home_page_whose_dated_lists_are_its_cv_sections_has_no_news(tmp_path: Path) -> None:
     """An academicpages home page with no News section, only its CV: "Professional Activities"
     with "### Workflow Manager" (ICML Workshop (2019)) and "### Conference Reviewer" (CVPR

@@ -138,6 +138,11 @@ _PLACEHOLDER = re.compile(
     r"|\b(?:folder|directory) at the root of your (?:website|site|repository)\b"
     r"|\b(?:in|to|into) your [`'\"]?(?:content/posts?|_posts|content)/?[`'\"]? (?:folder|directory)\b"
     r"|\b(?:hugo blox(?: builder)?|wowchemy)\b[^.!?\n]{0,80}\b(?:is designed|supports|handles)\b"
+    # or describes itself as the theme's demonstration of an item (al-folio's sample news: "A
+    # simple inline announcement.", "Announcements and news can be much longer than just quick
+    # inline posts.")
+    r"|\ba (?:simple |short )?inline announcement\b"
+    r"|\b(?:announcements?|news)(?: and (?:announcements?|news))? can be (?:much )?longer than\b"
     # or speaks to the site's new owner: "we've populated your new site with some initial
     # content", "the file path to your Academic website folder"
     r"|\b(?:populated|filled|seeded) your (?:new )?(?:web)?site\b"
