@@ -3294,3 +3294,29 @@ def test_a_day_said_relative_to_reading_labels_no_entry() -> None:
     ]
     html = "<html><body><h1>Homes</h1><p>Ready to move? Reach out to us today!</p></body></html>"
     assert [i.posted for i in parse_text(html, today=TODAY, path="index.html").items] in ([], [None])
+
+
+def test_a_years_list_item_over_its_own_list_dates_the_items_of_that_list() -> None:
+    """academicpages' ``about.md`` keeps its News as a list of years, each over its own list
+    (``* **2026**`` over ``  * <span style='color: red'>**05/10**:</span> A new paper …``): the
+    page had read as three news, one a year, each the year's items run together. An item that is
+    only a year or a month, over a list of its own, heads that list as a bold date line does: each
+    item under it is a news of that year; an item that says more keeps its list as its own."""
+    page = (
+        "## News\n\n* **2026**\n"
+        "  * <span style='color: red'>**05/10**:</span> A new paper is on [arXiv](https://arxiv.org/abs/1).\n"
+        "  * <span style='color: red'>**04/30**:</span> Our paper is accepted to ICIP.\n"
+        "* 2025:\n  - Sep 27: Selected for a scholarship.\n"
+    )
+    items = parse_text(page, today=TODAY, path="_pages/about.md").items
+    assert [(i.posted.display() if i.posted else None, i.text) for i in items] == [
+        ("10 May 2026", "A new paper is on [arXiv](https://arxiv.org/abs/1)."),
+        ("30 Apr 2026", "Our paper is accepted to ICIP."),
+        ("27 Sep 2025", "Selected for a scholarship."),
+    ]
+    page = "## News\n\n* Talk at MIT, March 2024\n  * [Slides](https://x.org/s.pdf)\n* Joined the lab, 2023\n"
+    items = parse_text(page, today=TODAY, path="_pages/about.md").items
+    assert [i.text for i in items] == [
+        "Talk at MIT, March 2024 * [Slides](https://x.org/s.pdf)",
+        "Joined the lab",
+    ]

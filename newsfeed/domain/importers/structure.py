@@ -1097,7 +1097,30 @@ def read_markdown(text: str, *, line_offset: int = 0, groups: _Groups | None = N
                     raw = lines[start:end]
                     body = [_LIST_MARK.sub("", raw[0], count=1)] + raw[1:]
                     item = "\n".join(body).lstrip()
-                    if item:
+                    nested = _nested_items(tokens, j) if _only_a_date(inline_text(body[0])) else []
+                    if nested:
+                        # a year's or month's item over its own list ("* **2026**" over "  * **05/10**:
+                        # …"): the date heads the list, whose items are the entries, as a bold date
+                        # line over a list does
+                        heading = inline_text(body[0])
+                        blocks.append(Block("entry", heading, start + 1 + line_offset, source=raw[0]))
+                        group = groups.next()
+                        for first, last in nested:
+                            sub = lines[first:last]
+                            text_of = "\n".join([_LIST_MARK.sub("", sub[0], count=1)] + sub[1:]).strip()
+                            if text_of:
+                                blocks.append(
+                                    Block(
+                                        "entry",
+                                        inline_text(text_of),
+                                        first + 1 + line_offset,
+                                        bullet=True,
+                                        group=group,
+                                        source="\n".join(sub),
+                                    )
+                                )
+                        group = groups.next()
+                    elif item:
                         blocks.append(
                             Block(
                                 "entry",
@@ -1151,6 +1174,29 @@ def read_markdown(text: str, *, line_offset: int = 0, groups: _Groups | None = N
             i += 1
     flush_html()
     return blocks
+
+
+def _only_a_date(text: str) -> bool:
+    """A line that is only a year, a month or a day ("**2026**", "2025:", "May 2024"), its
+    emphasis and punctuation aside."""
+    words = re.sub(r"<[^>]{0,300}>", " ", text).strip(" *_:.-–—[]()")
+    if not words or len(words) > 30:
+        return False
+    date = _card_date(words)
+    return date is not None and len(re.sub(r"\W", "", date.text)) == len(re.sub(r"\W", "", words))
+
+
+def _nested_items(tokens: list[Any], at: int) -> list[tuple[int, int]]:
+    """The lines (start, end) of the items of the list nested in the list item opened at
+    ``tokens[at]``, one level down; none when it holds no list."""
+    found: list[tuple[int, int]] = []
+    level = tokens[at].level
+    for t in tokens[at + 1 :]:
+        if t.type == "list_item_close" and t.level == level:
+            break
+        if t.type == "list_item_open" and t.level == level + 2 and t.map:
+            found.append((t.map[0], t.map[1]))
+    return found
 
 
 _BLOCK_TAG = re.compile(
