@@ -1170,7 +1170,8 @@ def test_a_cards_row_of_button_links_is_its_links_not_items() -> None:
     as buttons ("Register", "Slides"). Under a card whose paragraph is no item (its date heading
     is followed by a "Deadline" heading, or is "Semester 2 2021"), each button had been an undated
     item of its own ("[Register](…)"); they are the card's links, joined to its paragraph. A list
-    of ordinary links is left as it is."""
+    of ordinary links is not joined to the card: beside the dated news, a list of a few words'
+    links is a menu, not read either."""
 
     def card(title: str, heads: list[str], text: str, buttons: list[str], cls: str) -> str:
         dates = "".join(f"<h4>{h}</h4>" for h in heads)
@@ -1202,7 +1203,9 @@ def test_a_cards_row_of_button_links_is_its_links_not_items() -> None:
         ("9 Jul 2021, 17:00", "A talk on motion planning. [Slides](https://x.example/Slides)")
     ]
     plain = parse_text(page(""), today=TODAY, path="news.html")
-    assert "[Register](https://x.example/Register)" in [i.text for i in plain.items]
+    assert any(i.text.startswith("A talk on motion planning.") for i in plain.items)
+    assert not any("Register" in i.text for i in plain.items)
+    assert any("menu links" in w for w in plain.warnings), plain.warnings
 
 
 def test_a_pager_under_a_list_of_posts_is_no_item() -> None:
@@ -3320,3 +3323,38 @@ def test_a_years_list_item_over_its_own_list_dates_the_items_of_that_list() -> N
         "Talk at MIT, March 2024 * [Slides](https://x.org/s.pdf)",
         "Joined the lab",
     ]
+
+
+def test_a_news_pages_menus_are_not_news() -> None:
+    """A lab's built News page (a Jekyll theme's) shows tabs over its posts, "Timeline" and
+    "Index", and its footer's menu, "Join", "Sponsors", "Get in Touch", each a list of links: they
+    had been four undated news beside the page's eight dated ones. Beside dated news, a list whose
+    every item is only a link of a few words is a menu; a list of links to news stories, whose
+    words say what happened, is still read, and so is an undated News section of links."""
+    post = (
+        '<div class="blog-post"><h2><a href="/news/{0}/">{1}</a></h2>'
+        '<p class="news-author">{2}</p><p>{3}</p></div>'
+    )
+    page = (
+        '<html><body><h1 class="page-title">News</h1><ul class="pills"><li><a href="/news/">Timeline</a></li>'
+        '<li><a href="/news/archive/">Index</a></li></ul><div class="post-list">'
+        + post.format(
+            "grant", "The Welch Foundation awarded our group research funding", "12 May 2025", "Support."
+        )
+        + post.format("visit", "Eshaan from Caltech visits our laboratory", "5 Dec 2022", "A visit.")
+        + '</div><ul class="list-inline"><li><a href="/misc/join/">Join</a></li>'
+        '<li><a href="/misc/sponsors/">Sponsors</a></li>'
+        '<li><a href="/misc/contact/">Get in Touch</a></li></ul>'
+        "</body></html>"
+    )
+    result = parse_text(page, today=TODAY, path="news/index.html")
+    assert [(i.posted.display() if i.posted else None) for i in result.items] == ["12 May 2025", "5 Dec 2022"]
+    stories = (
+        "## News\n\n- 12 May 2025: Funding from the Welch Foundation.\n\n### More News\n\n"
+        "- [Our lab wins the departmental teaching award](https://x.org/a)\n"
+        "- [Three students graduate this spring](https://x.org/b)\n"
+    )
+    texts = [i.text for i in parse_text(stories, today=TODAY, path="news.md").items]
+    assert "[Three students graduate this spring](https://x.org/b)" in texts, texts
+    links = "## News\n\n- [Archive](https://x.org/a)\n- [Press](https://x.org/b)\n"
+    assert len(parse_text(links, today=TODAY, path="news.md").items) == 2

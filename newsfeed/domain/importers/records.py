@@ -683,6 +683,12 @@ def _choose(
             groups = {e.group for e in top}
             news = [e for e in entries if e.news or e.group in groups]
     if news:
+        menus = _menus(news, today, order)
+        if menus:
+            # a page's menus inside its News section (the tabs "Timeline", "Index" over the list,
+            # the footer's "Join", "Sponsors"): no news beside the dated ones
+            news = [e for e in news if e.group not in menus]
+            result.warnings.append(f'{len(menus)} list(s) of menu links ("Index", "Join"): not read')
         read = {id(e) for e in news}
         skipped = [e for e in entries if id(e) not in read and _dated(e, today, order)]
         if skipped:
@@ -705,6 +711,33 @@ def _choose(
             )
         return kept
     return rest
+
+
+# a menu's link: a few words, no figure ("Timeline", "Get in Touch"), its address alone
+_MENU_LINK = re.compile(r"\s*\[\s*[^\W\d_][^\]\d]{0,30}\]\([^()\s]{1,500}\)\s*")
+
+
+def _menus(news: list[_Entry], today: dt.date, order: DateOrder | None) -> set[tuple[int, str]]:
+    """The lists among the news that are menus: two or more undated items, each only a link of a
+    few words, when other news are dated."""
+    by_group: dict[tuple[int, str], list[_Entry]] = {}
+    for e in news:
+        if e.group[0]:  # a list's, not a paragraph's
+            by_group.setdefault(e.group, []).append(e)
+    menus = {
+        group
+        for group, members in by_group.items()
+        if len(members) >= 2
+        and all(
+            e.block.bullet
+            and _MENU_LINK.fullmatch(e.block.text)
+            and len(e.block.text.split("](")[0].split()) <= 3
+            for e in members
+        )
+    }
+    if not menus or not any(_dated(e, today, order) for e in news if e.group not in menus):
+        return set()
+    return {g for g in menus if not any(_dated(e, today, order) for e in by_group[g])}
 
 
 def _read(
