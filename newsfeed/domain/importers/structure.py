@@ -1191,7 +1191,8 @@ def _nested_items(tokens: list[Any], at: int) -> list[tuple[int, int]]:
     ``tokens[at]``, one level down; none when it holds no list."""
     found: list[tuple[int, int]] = []
     level = tokens[at].level
-    for t in tokens[at + 1 :]:
+    for k in range(at + 1, len(tokens)):  # to the item's close only: a long list stays linear
+        t = tokens[k]
         if t.type == "list_item_close" and t.level == level:
             break
         if t.type == "list_item_open" and t.level == level + 2 and t.map:
