@@ -30,7 +30,7 @@ from ..dates.model import FuzzyDate, month_end
 from .classify import classify_item
 from .events import events_in
 from .model import ImportedItem, Link
-from .text import links, paper_count, plain, title_of
+from .text import RELATIVE_DAY, links, paper_count, plain, title_of
 
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _BULLET = re.compile(r"^(\s*)(?:[*\-+•‣◦▪●]|\d{1,3}[.)])\s+(.*)$")
@@ -101,18 +101,14 @@ def starts_with_date(line: str) -> bool:
 
 _ANY_DAY = dt.date(2000, 1, 1)
 
-# a day said relative to when it is read ("today", "tomorrow", "this week", "last Friday"): on a
-# page it names no day of its own, so it labels no entry ("Reach out to us today!", "Our paper is
-# accepted today!" would be dated the day of the import)
-_RELATIVE_DAY = re.compile(r"\b(?:this|next|last|today|tonight|tomorrow|yesterday|ago)\b", re.I)
-
 
 def _labels(text: str, **options: Any) -> list[DateMatch]:
-    """The dates in ``text`` that could label an entry: those said relative to today left out."""
+    """The dates in ``text`` that could label an entry: those said relative to today left out
+    (:data:`RELATIVE_DAY`: "Our paper is accepted today!" would be dated the day of the import)."""
     return [
         m
         for m in find_dates(text, **options)
-        if not (_RELATIVE_DAY.search(m.date.text) and not any(c.isdigit() for c in m.date.text))
+        if not (RELATIVE_DAY.search(m.date.text) and not any(c.isdigit() for c in m.date.text))
     ]
 
 

@@ -52,7 +52,7 @@ from ..dates.model import month_end
 from .jsdata import js_data, js_strings
 from .model import Link
 from .templates import hidden_page, listing_sources, loop_sources, without_loops
-from .text import link_rel, mended_date
+from .text import RELATIVE_DAY, link_rel, mended_date
 
 # Chinese, Korean and Japanese write words without spaces ("新闻动态", "최근 소식"): their words are
 # matched anywhere in the heading, without word boundaries. "Update" names the news where it ends
@@ -1721,14 +1721,13 @@ def _date_value(value: Any) -> bool:
             found = parse(value.strip(), today=ANY_DAY)
         except DateParseError:
             return bool(re.fullmatch(r"\s*\d{1,2}/\d{2}\s*", value))
-        if _RELATIVE_DATE.search(found.text) and not re.search(r"\d", found.text):
+        if RELATIVE_DAY.search(found.text) and not re.search(r"\d", found.text):
             return False  # "Meet this week's researcher": a title, no stored date says "this week"
         return len(_WORDS_BESIDE_DATE.findall(value.replace(found.text, " ", 1))) <= 2
     return isinstance(value, int) and 1900 <= value <= 2100
 
 
 _WORDS_BESIDE_DATE = re.compile(r"[^\W\d_]{2,}")
-_RELATIVE_DATE = re.compile(r"\b(?:this|next|last|today|tonight|tomorrow|yesterday|ago)\b", re.I)
 
 
 def _finer_than_year(value: Any) -> bool:

@@ -241,3 +241,8 @@ def html_to_markdown(text: str) -> str:
     parser.close()
     lines = [line.rstrip() for line in "".join(parser.out).splitlines()]
     return "\n".join(lines)
+
+
+# a day said relative to when it is read ("today", "tomorrow", "this week", "last Friday"): on a
+# page it names no day of its own ("Meet this week's researcher", "Reach out to us today!")
+RELATIVE_DAY = re.compile(r"\b(?:this|next|last|today|tonight|tomorrow|yesterday|ago)\b", re.I)
