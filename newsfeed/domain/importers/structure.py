@@ -1094,43 +1094,22 @@ def read_markdown(text: str, *, line_offset: int = 0, groups: _Groups | None = N
                         break
                 elif t.type == "list_item_open" and depth == 1 and t.map:
                     start, end = t.map
-                    raw = lines[start:end]
-                    body = [_LIST_MARK.sub("", raw[0], count=1)] + raw[1:]
-                    item = "\n".join(body).lstrip()
-                    nested = _nested_items(tokens, j) if _only_a_date(inline_text(body[0])) else []
+                    head = inline_text(_LIST_MARK.sub("", lines[start], count=1))
+                    nested = _nested_items(tokens, j) if _only_a_date(head) else []
                     if nested:
                         # a year's or month's item over its own list ("* **2026**" over "  * **05/10**:
                         # …"): the date heads the list, whose items are the entries, as a bold date
                         # line over a list does
-                        heading = inline_text(body[0])
-                        blocks.append(Block("entry", heading, start + 1 + line_offset, source=raw[0]))
+                        blocks.append(Block("entry", head, start + 1 + line_offset, source=lines[start]))
                         group = groups.next()
-                        for first, last in nested:
-                            sub = lines[first:last]
-                            text_of = "\n".join([_LIST_MARK.sub("", sub[0], count=1)] + sub[1:]).strip()
-                            if text_of:
-                                blocks.append(
-                                    Block(
-                                        "entry",
-                                        inline_text(text_of),
-                                        first + 1 + line_offset,
-                                        bullet=True,
-                                        group=group,
-                                        source="\n".join(sub),
-                                    )
-                                )
+                        blocks += [
+                            e for a, b in nested if (e := _list_entry(lines[a:b], a + 1 + line_offset, group))
+                        ]
                         group = groups.next()
-                    elif item:
-                        blocks.append(
-                            Block(
-                                "entry",
-                                inline_text(item),
-                                start + 1 + line_offset,
-                                bullet=True,
-                                group=group,
-                                source="\n".join(raw),
-                            )
-                        )
+                    else:
+                        entry = _list_entry(lines[start:end], start + 1 + line_offset, group)
+                        if entry is not None:
+                            blocks.append(entry)
                 j += 1
             i = j + 1
         elif token.type == "paragraph_open" and token.level == 0 and token.map:
@@ -1174,6 +1153,14 @@ def read_markdown(text: str, *, line_offset: int = 0, groups: _Groups | None = N
             i += 1
     flush_html()
     return blocks
+
+
+def _list_entry(raw: list[str], line: int, group: int) -> Block | None:
+    """A list item's lines as one entry, its list mark left out; None when it says nothing."""
+    item = "\n".join([_LIST_MARK.sub("", raw[0], count=1)] + raw[1:]).lstrip()
+    if not item:
+        return None
+    return Block("entry", inline_text(item), line, bullet=True, group=group, source="\n".join(raw))
 
 
 def _only_a_date(text: str) -> bool:
