@@ -3358,3 +3358,44 @@ def test_a_news_pages_menus_are_not_news() -> None:
     assert "[Three students graduate this spring](https://x.org/b)" in texts, texts
     links = "## News\n\n- [Archive](https://x.org/a)\n- [Press](https://x.org/b)\n"
     assert len(parse_text(links, today=TODAY, path="news.md").items) == 2
+
+
+def test_an_article_whose_paragraph_breaks_between_its_parts_is_one_news() -> None:
+    """A lab's home page keeps each news as ``<article><span class="news-date">2023-11</span>
+    <p>Lab members giving lots of presentations.<br><br>PI Dr. Lin went to Suzhou.<br><br>…</p>
+    </article>``, one year's articles under their year, and a standing call ("Open") without a
+    date beside them: a year whose articles broke their paragraphs had read as many news of the
+    year alone ("2023"), their dates as dates with no text, and the article of the month before
+    as a lead-in. An ``<article>`` is one news however its paragraphs break, dated by its date;
+    one that holds no date does not keep the others from being read as cards."""
+
+    def article(date: str, *parts: str) -> str:
+        return f'<article><span class="news-date">{date}</span><p>{"<br><br>".join(parts)}</p></article>\n'
+
+    page = (
+        "<html><body><h2>Latest News</h2>\n"
+        '<article><span class="news-date">Open</span><p>We are looking for PhD students.</p></article>\n'
+        + article("2024-10", "A productive month!", "Kaihao won the grand prize.", "Zimin won a first prize.")
+        + "<h3>2023</h3>\n"
+        + article("2023-12", "Dr. Lin has won the First Prize Excellence in Teaching Award.")
+        + article(
+            "2023-11",
+            "Lab members giving lots of presentations on our work.",
+            "PI Dr. Lin went to Suzhou for the first geoinformatics conference.",
+            "Xiangyong Lei gave an oral presentation at the AGU Fall Meeting.",
+        )
+        + article("2023-09", "New semester, new members!", "Welcome to Zimin Yuan.", "Welcome to Junwei Su.")
+        + "</body></html>\n"
+    )
+    result = parse_text(page, today=TODAY, path="index.html")
+    got = [(i.posted.display() if i.posted else "", i.text) for i in result.items]
+    assert got == [
+        ("October 2024", "A productive month! Kaihao won the grand prize. Zimin won a first prize."),
+        ("December 2023", "Dr. Lin has won the First Prize Excellence in Teaching Award."),
+        (
+            "November 2023",
+            "Lab members giving lots of presentations on our work. PI Dr. Lin went to Suzhou for the first "
+            "geoinformatics conference. Xiangyong Lei gave an oral presentation at the AGU Fall Meeting.",
+        ),
+        ("September 2023", "New semester, new members! Welcome to Zimin Yuan. Welcome to Junwei Su."),
+    ], got

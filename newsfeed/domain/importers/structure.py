@@ -478,9 +478,10 @@ def _repeated_cards(parent: Any) -> list[Any]:
     if articles and all(_is_card(c) for c in articles):
         return articles
     # articles without a title, each its date, a label and its text; one whose markup is broken
-    # (an unclosed <div> swallowing the articles after it) is walked as a block of its own
+    # (an unclosed <div> swallowing the articles after it) is walked as a block of its own, and
+    # one holding no date at all ("Open": a standing call for students) is no such card either
     dated = [c for c in articles if _is_dated_card(c)]
-    if dated and 5 * len(dated) >= 4 * len(articles):
+    if dated and 5 * len(dated) >= 4 * sum(1 for c in articles if _date_part(c, set()) is not None):
         return dated
     by_class: dict[tuple[str, str], list[Any]] = {}
     for c in kids:
@@ -512,11 +513,17 @@ def _is_listing_card(el: Any) -> bool:
 
 def _is_dated_card(el: Any) -> bool:
     """A small block with no heading but a line that is only its date, and text besides (a
-    theme's stream item: a title link, a summary, "Dec 1, 2022 · 1 min read")."""
-    if _has_heading(el) or sum(1 for _ in el.iter("li")) >= 2 or sum(1 for _ in el.iter("br")) >= 4:
+    theme's stream item: a title link, a summary, "Dec 1, 2022 · 1 min read"). An
+    ``<article>`` is one piece however its paragraphs are broken (``<br><br>`` between a news'
+    parts: "A productive month! <br><br> Kaihao presented … <br><br> Zimin presented …") and
+    may be longer; any other block with four line breaks or more is a list of lines."""
+    article = el.tag == "article"
+    if _has_heading(el) or sum(1 for _ in el.iter("li")) >= 2:
+        return False
+    if not article and sum(1 for _ in el.iter("br")) >= 4:
         return False
     words = _inline(el)
-    if len(words) > 1500:
+    if len(words) > (5000 if article else 1500):
         return False
     found = _date_part(el, set())
     if found is None or len(words) <= len(_inline(found[0])) + 3:
