@@ -429,8 +429,11 @@ def site_news(
             spots.insert(spots.index(collection) + 1, f"{kept_in}/{collection}")
     home = len(spots) - len(SITE_HOME_PAGES)  # the home page, whatever it holds, comes last
     spots[home:home] = _site_feed(folder)
+    names: dict[Path, dict[str, str]] = {}  # each folder's names, read once
     for spot in spots:
-        place = folder / spot.split("#")[0]
+        place = _spelled(folder, spot.split("#")[0], names)
+        if spot.split("#")[0] in SITE_HOME_PAGES:
+            place = _redirected(folder, place) or place
         if place in places or not place.exists():
             continue
         if spot.split("#")[0] in SITE_HOME_PAGES:
@@ -545,6 +548,70 @@ def site_news(
         f"{folder}: a site's folder, but no news where sites keep them ({looked}): "
         "import the file or folder that holds them"
     )
+
+
+def _spelled(folder: Path, relative: str, listed: dict[Path, dict[str, str]]) -> Path:
+    """The place ``relative`` names in the site's folder as the folder spells it: a site served
+    from GitHub Pages keeps its News page as ``News.html`` or ``_pages/News.md`` as often as in
+    small letters, and either is its News page. A name in capitals only (``NEWS.md``, ``NEWS``)
+    is a package's list of changes, as GNU and R packages keep it, not a News page, and is not
+    taken for one. ``listed`` keeps each folder's names, read once."""
+    place = folder
+    for part in relative.split("/"):
+        exact = place / part
+        if exact.exists():
+            place = exact
+            continue
+        names = listed.get(place)
+        if names is None:
+            try:
+                names = {p.name.lower(): p.name for p in place.iterdir()} if place.is_dir() else {}
+            except OSError:
+                names = {}
+            listed[place] = names
+        spelled = names.get(part.lower(), part)
+        stem = spelled.split(".")[0]
+        place = place / (part if stem.isupper() else spelled)
+    return place
+
+
+# a page that only sends its reader on to another (``<meta http-equiv="refresh" content="0;
+# url=home.html">``, ``window.location.replace('home.html')``): where it sends them
+_REFRESH = re.compile(
+    r"""<meta\b[^>]{0,200}?http-equiv\s*=\s*["']?refresh\b[^>]{0,200}?url\s*=\s*['"]?([^"'>\s]{1,200})""",
+    re.I,
+)
+_SCRIPTED = re.compile(
+    r"""\blocation(?:\.href)?\s*(?:=|\.replace\(|\.assign\()\s*["']([^"'\s]{1,200})["']""", re.I
+)
+
+
+def _redirected(folder: Path, page: Path) -> Path | None:
+    """The page of the site a home page only sends its reader on to (an ``index.html`` whose
+    whole body is ``window.location.replace('home.html')``): that page is the home page, and
+    its News section the site's. None when the home page says something of its own (a page
+    with a profile that also redirects old links), or sends its reader away from the site."""
+    try:
+        if not page.is_file() or page.stat().st_size > 20_000:
+            return None
+        text = read_text(page)
+    except (OSError, UnreadableDocument):
+        return None
+    found = _REFRESH.search(text) or _SCRIPTED.search(text)
+    if found is None:
+        return None
+    body = re.sub(r"(?is)<(script|style|head)\b.*?</\1>|<[^>]+>", " ", text)
+    if len(" ".join(body.split())) > 200:
+        return None
+    target = found.group(1).split("#")[0].split("?")[0]
+    if not target or "//" in target or ":" in target:
+        return None
+    place = (folder / target.lstrip("/")) if target.startswith("/") else (page.parent / target)
+    if place.is_dir():
+        place = place / "index.html"
+    if place == page or not place.is_file() or not _inside(place, folder.resolve()):
+        return None
+    return place if place.suffix.lower() in (".html", ".htm", ".md") else None
 
 
 def _dated_news(items: list[ImportedItem]) -> bool:

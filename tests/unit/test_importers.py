@@ -3184,3 +3184,62 @@ def test_a_posts_body_opening_with_the_posts_own_date_leaves_it_out(tmp_path: Pa
         "Retreat March 20, 2026: the lab retreat in Maine.",
         "CTF Write-up 2020 BoB CTF Write-up.",
     ]
+
+
+def test_a_sites_news_page_is_found_whatever_the_case_of_its_name(tmp_path: Path) -> None:
+    """A lab's site on GitHub Pages keeps its news in ``News.html`` (``<p><b>2021.11</b> Liu
+    group celebrates …``) beside ``index.html`` of photos and links: "a site's folder, but no
+    news", as a News page was looked for as ``news.html`` only. A place is found however its
+    letters are cased; a name in capitals only (``NEWS.md``, a package's list of changes, as GNU
+    and R packages keep it) is not taken for a News page."""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("<html><body><h1>Liu Lab</h1><p>Welcome.</p></body></html>")
+    (site / "NEWS.md").write_text("# mypkg 1.2.0\n\n- 2021-10-01: Fixed a bug in `fit()`.\n")
+    (site / "News.html").write_text(
+        "<html><body><div class='news'>"
+        "<p><b>2021.11</b>&ensp;Liu group celebrates its <b>Fifth Year Anniversary.</b></p>"
+        "<p><b>2021.10</b>&ensp;Xinyu Ling is awarded the <b>Zhang Li He Scholarship</b>.</p>"
+        "</div></body></html>"
+    )
+    result = read_path(site, today=TODAY)
+    assert result.description.startswith("site folder: its news in News.html"), result.description
+    assert [(i.posted.display() if i.posted else "", i.text) for i in result.items] == [
+        ("November 2021", "Liu group celebrates its **Fifth Year Anniversary.**"),
+        ("October 2021", "Xinyu Ling is awarded the **Zhang Li He Scholarship**."),
+    ]
+    (site / "News.html").unlink()
+    with pytest.raises(UnreadableDocument):
+        read_path(site, today=TODAY)
+
+
+def test_a_home_page_that_only_sends_its_reader_on_is_read_where_it_sends_them(tmp_path: Path) -> None:
+    """A lab's ``index.html`` holds only ``<script>window.location.replace('home.html')</script>``,
+    and ``home.html`` the lab's page with its "Latest News": the site had "no news". A home page
+    whose body only sends its reader to another page of the site (by a script or ``<meta
+    http-equiv="refresh">``) is read there; one sending them away from the site, or saying
+    something of its own besides, is not followed."""
+    site = tmp_path / "site"
+    site.mkdir()
+    news = (
+        "<html><body><h1>GeoWater Lab</h1><h2>Latest News</h2>"
+        "<article><span class='d'>2025-01</span><p>Xiangyong's paper is accepted at Journal of Hydrology.</p>"
+        "</article><article><span class='d'>2024-11</span><p>Ziyun wins the National Scholarship.</p>"
+        "</article></body></html>"
+    )
+    (site / "home.html").write_text(news)
+    redirects = (
+        "<html><head><title>Lab</title></head><body><script>window.location.replace('home.html');</script>"
+        "</body></html>",
+        '<html><head><meta http-equiv="refresh" content="0; url=./home.html"></head><body></body></html>',
+    )
+    for page in redirects:
+        (site / "index.html").write_text(page)
+        result = read_path(site, today=TODAY)
+        assert result.description.startswith("site folder: its news in home.html"), result.description
+        dates = [i.posted.display() if i.posted else "" for i in result.items]
+        assert dates == ["January 2025", "November 2024"], dates
+    away = '<html><head><meta http-equiv="refresh" content="0; url=https://lab.example.org/"></head></html>'
+    (site / "index.html").write_text(away)
+    with pytest.raises(UnreadableDocument):
+        read_path(site, today=TODAY)
