@@ -3399,3 +3399,37 @@ def test_an_article_whose_paragraph_breaks_between_its_parts_is_one_news() -> No
         ),
         ("September 2023", "New semester, new members! Welcome to Zimin Yuan. Welcome to Junwei Su."),
     ], got
+
+
+def test_a_paragraph_whose_every_line_opens_with_its_date_is_a_news_per_line() -> None:
+    """A lab's WordPress page keeps its News as one paragraph, ``<p><strong>November 24,
+    2025:</strong> Maitham passed his Qualifying exam<br><strong>August 20, 2025:</strong> Simin
+    defended …</p>``: it had read as one news of 24 November holding the others. Lines split by
+    a single ``<br>`` that open with their date are a news each, as a Markdown paragraph of such
+    lines is read; a line break inside one news (its second line undated) keeps it whole, and a
+    line whose label is a slip the dates do not read ("November 31, 2024:") is a news apart."""
+    page = (
+        "<html><body><h2>News</h2><p><strong>November 24, 2025:</strong> Maitham passed his Qualifying "
+        "exam 🪅<br><strong>August 20, 2025:</strong> Simin defended her PhD thesis 🎉<br>\n"
+        "<strong>July 15, 2025:</strong> Yiwei defended her PhD.</p>"
+        "<p>March 3, 2025: Our paper on racing is accepted at ICRA 2025.<br>Congrats to the team!</p>"
+        "</body></html>"
+    )
+    result = parse_text(page, today=TODAY, path="index.html")
+    got = [(i.posted.display() if i.posted else "", i.text) for i in result.items]
+    assert got == [
+        ("24 Nov 2025", "Maitham passed his Qualifying exam 🪅"),
+        ("20 Aug 2025", "Simin defended her PhD thesis 🎉"),
+        ("15 Jul 2025", "Yiwei defended her PhD."),
+        ("3 Mar 2025", "Our paper on racing is accepted at ICRA 2025. Congrats to the team!"),
+    ], got
+    slip = (
+        "<html><body><h2>News</h2><p><strong>January 16, 2025:</strong> One paper accepted to ACC 2025"
+        "<br><strong>November 31, 2024:</strong> Juan passed his Qualifying exam<br>with distinction."
+        "<strong><br>June 1, 2024:</strong> One paper accepted to ECC 2024</p></body></html>"
+    )
+    result = parse_text(slip, today=TODAY, path="index.html")
+    got = [(i.posted.display() if i.posted else "", i.text) for i in result.items]
+    assert got[0] == ("16 Jan 2025", "One paper accepted to ACC 2025"), got
+    assert got[-1] == ("1 Jun 2024", "One paper accepted to ECC 2024"), got
+    assert len(got) == 3 and "Juan passed his Qualifying exam with distinction." in got[1][1], got

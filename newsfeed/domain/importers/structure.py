@@ -699,17 +699,63 @@ def _paragraph_parts(p: Any) -> Iterator[Block]:
     parts = re.split(r"(?:<br\s*/?>\s*){2,}", inner)
     line = p.sourceline or 1
     if len(parts) == 1:
-        text = html_text(p)
-        if text:
-            yield Block("entry", text, line, source=markup)
-        return
+        # one ``<br>`` between lines that open with their date ("<strong>November 24,
+        # 2025:</strong> Maitham passed …<br><strong>August 20, 2025:</strong> Simin …"): a
+        # news per such line, as a Markdown paragraph of such lines is read
+        dated_lines = _dated_lines(inner) if "<br" in inner else None
+        if dated_lines is not None:
+            parts, texts = dated_lines
+        else:
+            text = html_text(p)
+            if text:
+                yield Block("entry", text, line, source=markup)
+            return
+    else:
+        texts = [_part_text(part) for part in parts]
     group = id(p) % 1_000_000 + 1_000_000
-    for part in parts:
-        fragment = _fragment(part or " ", "span")
-        text = html_text(fragment) if fragment is not None else ""
+    for part, text in zip(parts, texts, strict=True):
         if text:
             yield Block("entry", text, line, bullet=True, group=group, source=part.strip())
         line += part.count("\n")
+
+
+def _dated_lines(inner: str) -> tuple[list[str], list[str]] | None:
+    """A paragraph's markup split at its single line breaks into news, when its first line and
+    at least one other open with their date: each such line opens a news, as does a line
+    opening with a numbered label the dates do not read (a slip: "November 31, 2024:"), which
+    stays undated but apart; any other line goes on the news before it (its second line). The
+    news' markup and texts, or None."""
+    lines = re.split(r"<br\s*/?>", inner)
+    said = [_part_text(part) for part in lines]
+    opens = [bool(t) and _opens_with_date(t) for t in said]
+    first = next((n for n, t in enumerate(said) if t), None)
+    if first is None or not opens[first] or sum(opens) < 2:
+        return None
+    parts: list[str] = []
+    texts: list[str] = []
+    for n, (part, text) in enumerate(zip(lines, said, strict=True)):
+        if n <= first or opens[n] or (text and _numbered_label(text)):
+            parts.append(part)
+            texts.append(text)
+        else:
+            parts[-1] = f"{parts[-1]}<br>{part}"
+            texts[-1] = f"{texts[-1]} {text}".strip()
+    return parts, texts
+
+
+def _numbered_label(line: str) -> bool:
+    """Whether a line opens with a short label holding a number, as a date label does."""
+    for pattern in _LINE_LABELS:
+        m = pattern.match(line)
+        if m and any(c.isdigit() for c in m.group(1)):
+            return True
+    return False
+
+
+def _part_text(part: str) -> str:
+    """The text of a part of a paragraph's markup (between its line breaks)."""
+    fragment = _fragment(part or " ", "span")
+    return html_text(fragment) if fragment is not None else ""
 
 
 def _layout_row(row: Any) -> bool:
