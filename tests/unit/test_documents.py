@@ -3433,3 +3433,42 @@ def test_a_paragraph_whose_every_line_opens_with_its_date_is_a_news_per_line() -
     assert got[0] == ("16 Jan 2025", "One paper accepted to ACC 2025"), got
     assert got[-1] == ("1 Jun 2024", "One paper accepted to ECC 2024"), got
     assert len(got) == 3 and "Juan passed his Qualifying exam with distinction." in got[1][1], got
+
+
+def test_a_sections_page_of_dated_shortcodes_is_its_news_beside_undated_pages(tmp_path: Any) -> None:
+    """A lab's Hugo section ``content/en/news/`` keeps its news in ``_index.md`` as shortcodes
+    handed their dates (``{{< news-row date="2026.02" >}}Our paper … was published in Phys. Rev.
+    Lett.{{< /news-row >}}``) beside ``all-news.md``, an undated page of the years' publications:
+    it had read as one news, that page, dated by an event deep in it (8–11 Nov 2019). A
+    shortcode's date is the label its template shows; a section whose own page lists dated news
+    beside pages with no date of their own is read from that page (the others are named as not
+    imported), while a dated post keeps the posts the section's news."""
+    row = '{{{{< news-row date="{0}" >}}}}{1}{{{{< /news-row >}}}}\n\n'
+    index = "---\ntitle: Breaking News\nlayout: breaking-news\n---\n" + "".join(
+        row.format(d, t)
+        for d, t in [
+            ("2026.02", 'Our paper "Kinetics of Ice Formation" was published in Phys. Rev. Lett.'),
+            ("2025.11", "Our review paper was published in Physics Reports."),
+            ("2025.07", "Tiancheng Liang became a Boya Postdoctoral Fellow."),
+            ("2025.05", "Binze Tang gave an invited presentation in Chengdu."),
+        ]
+    )
+    archive = (
+        '---\ntitle: "All News and Events"\nlayout: all-news\n---\n## 2025\n\n### Publications\n\n'
+        '- X. Yu, "Topological physics." Physics Reports 1160 (2026).\n\n## 2019\n\n### Awards and events\n\n'
+        "- Tang Binze, oral presentation, Suzhou, China, Nov. 8–11, 2019.\n"
+    )
+    news = tmp_path / "news"
+    news.mkdir()
+    result = _read_folder(news, {"_index.md": index, "all-news.md": archive})
+    got = [(i.posted.display() if i.posted else "", i.text) for i in result.items]
+    assert got == [
+        ("February 2026", 'Our paper "Kinetics of Ice Formation" was published in Phys. Rev. Lett.'),
+        ("November 2025", "Our review paper was published in Physics Reports."),
+        ("July 2025", "Tiancheng Liang became a Boya Postdoctoral Fellow."),
+        ("May 2025", "Binze Tang gave an invited presentation in Chengdu."),
+    ], got
+    assert any("all-news.md: no date of their own beside" in w for w in result.warnings), result.warnings
+    (news / "2026-03-01-retreat.md").write_text("---\ntitle: Lab retreat\n---\n\nWe went hiking.\n")
+    titles = [i.title for i in read_path(news, today=TODAY).items]
+    assert "Lab retreat" in titles, titles

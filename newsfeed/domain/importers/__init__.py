@@ -15,14 +15,22 @@ from dataclasses import replace
 from ..dates import DateOrder
 from ..text import clean
 from .cfp import looks_like_cfp, parse_cfp
-from .folders import one_language_files, own_page, read_folder
+from .folders import has_own_date, one_language_files, own_page, read_folder
 from .listing import HEADER as LISTING_HEADER
 from .listing import parse_listing
 from .model import FORMATS, KINDS, Event, ImportedItem, ImportResult, Link, UnreadableDocument
 from .publications import ENTRY as PUBLICATION_ENTRY
 from .publications import parse_publications
 from .records import read_items
-from .structure import NEWS_HEADING, Document, markup_of, news_document, records_page, split_front_matter
+from .structure import (
+    NEWS_HEADING,
+    Document,
+    markup_of,
+    news_document,
+    records_page,
+    split_front_matter,
+    strip_templates,
+)
 from .templates import hidden_page
 from .text import looks_like_html
 
@@ -180,6 +188,9 @@ def parse_folder(
         raise UnreadableDocument(refused[0].removeprefix("not read: "))
     archives: list[ImportResult] = []
     kept, translations = one_language_files(checked)  # a page kept once per language: one read
+    listed = _section_list(kept, today=today, name=name)
+    if listed is not None:
+        return listed
     for path, text in kept:
         # the folder's own page (_index.md) is read below, only when the folder has no posts
         archive = None if own_page(path, name) else _archive_page(path, text, today=today)
@@ -211,6 +222,24 @@ def parse_folder(
     return result
 
 
+def _section_list(files: list[tuple[str, str]], *, today: dt.date, name: str) -> ImportResult | None:
+    """A section whose own page (Hugo's ``_index.md``) lists its news, dated (``{{< news-row
+    date="2026.02" >}}Our paper …``), beside pages with no date of their own (an "All News and
+    Events" page of years, an about page): the own page's list, when it is one as an archive
+    page is (:func:`_archive_page`); its other pages are the section's pages, not news, and the
+    report names them. None when any other page is dated as a post is: the posts are the news."""
+    own = [(path, text) for path, text in files if own_page(path, name)]
+    others = [path for path, text in files if not own_page(path, name)]
+    if not own or not others or any(has_own_date(p, t, today=today) for p, t in files if p in others):
+        return None
+    listed = _archive_page(own[0][0], own[0][1], today=today)
+    if listed is None:
+        return None
+    shown = ", ".join(others[:5]) + (f" and {len(others) - 5} more" if len(others) > 5 else "")
+    listed.warnings.append(f"{shown}: no date of their own beside the section page's list: not imported")
+    return listed
+
+
 # a year, a month's name or a day's number opening a line, a list item or an element ("- (Apr-25)
 # …", "<div class="date">2026/04/01", "* 12 May 2024: …"): a page with fewer than four such holds
 # no list of four dated news, and is not read a second time
@@ -230,7 +259,8 @@ def _archive_page(path: str, text: str, *, today: dt.date) -> ImportResult | Non
     its news, when its title, first heading or name says news or an archive or names its years,
     and it lists at least four dated news of two months or more that make up most of its text;
     None for a post (whose schedule of talks or list of important dates stays that one post)."""
-    if sum(1 for _ in itertools.islice(_DATE_LEAD.finditer(text), 4)) < 4:
+    shown_text = strip_templates(text) if "{{" in text else text  # a shortcode's date shown
+    if sum(1 for _ in itertools.islice(_DATE_LEAD.finditer(shown_text), 4)) < 4:
         return None  # the cheap test first: most posts are not such pages
     meta, _, _ = split_front_matter(text)
     if meta and hidden_page(meta):

@@ -249,6 +249,21 @@ DATA_FILE_SUFFIXES = (".yml", ".yaml", ".json", ".toml")
 _SAMPLE_FILED = re.compile(r"(?<![\w-])(?:sample|demo|example|dummy)(?:[-_ ]?posts?)?s?(?![\w-])", re.I)
 
 
+def has_own_date(path: str, content: str, *, today: dt.date) -> bool:
+    """Whether a file of a folder gives its own date, as a post does: its front matter (or a
+    reStructuredText or Org post's metadata), its name, or a date label in its title; a data
+    file's records carry theirs."""
+    if path.lower().endswith(DATA_FILE_SUFFIXES):
+        return True
+    markup = _markup_post(path, content)
+    meta = markup[0] if markup is not None else (split_front_matter(content)[0] or {})
+    if _file_date(path, meta, today, []) is not None:
+        return True
+    title = plain(inline_text(_scalar_text(meta.get("title")))).strip()
+    dated = date_heading(title, today=today, order=None) if title else None
+    return dated is not None and bool(dated[1])
+
+
 def _language_part(path: str) -> tuple[tuple[str, str, str], str] | None:
     """The (folder, name, suffix) a file shares with its versions in other languages, and the
     language its name gives: "post/index.zh.md" is (("post", "index", ".md"), "zh"),

@@ -988,7 +988,21 @@ def strip_templates(text: str) -> str:
     brace: linear in the page. What a ``{% capture %}`` holds is a value the page hands to an
     include (a feature card's blurb, as the Greene Lab template's home page does), not a list of
     the page's own: left out too."""
+    text = _DATED_SHORTCODE.sub(_shortcode_date, text) if "date" in text else text
     return _LIQUID.sub(lambda m: "\n" * m.group(0).count("\n"), _without_captures(text))
+
+
+# a Hugo shortcode handed the date of what it wraps (``{{< news-row date="2026.02" >}}Our paper
+# …{{< /news-row >}}``): the date its template shows before the text
+_DATED_SHORTCODE = re.compile(
+    r"""\{\{[<%]-?\s*[\w-]{1,60}\s[^{}]{0,300}?\bdate\s*=\s*["']([^"'{}\n]{1,40})["'][^{}]{0,300}?-?[>%]\}\}"""
+)
+
+
+def _shortcode_date(m: re.Match[str]) -> str:
+    """A dated shortcode's opening tag as the date label it shows ("2026.02: "), when its date
+    is one; else the tag, left out as templates are."""
+    return f"{m.group(1).strip()}: " if _card_date(m.group(1).strip()) is not None else m.group(0)
 
 
 _CAPTURE = re.compile(r"\{%-?\s*capture\b[^{}%]{0,200}-?%\}")
