@@ -3243,3 +3243,26 @@ def test_a_home_page_that_only_sends_its_reader_on_is_read_where_it_sends_them(t
     (site / "index.html").write_text(away)
     with pytest.raises(UnreadableDocument):
         read_path(site, today=TODAY)
+
+
+def test_al_folios_sample_post_titled_by_its_feature_is_not_news(tmp_path: Path) -> None:
+    """al-folio files 31 of its sample posts under ``categories: sample-posts``, but not "a post
+    with redirect" (``redirect: /assets/pdf/example_pdf.pdf``, "Redirecting to another page."):
+    two labs whose ``_news/`` held only the theme's announcements had it imported as their one
+    news. A post titled in small letters by the feature it shows ("a post with redirect"), as
+    al-folio titles its samples, is a sample; a lab's own post so worded but capitalised, "A
+    post with our slides from NeurIPS", is news."""
+    posts = tmp_path / "_posts"
+    posts.mkdir()
+    (posts / "2022-02-01-redirect.md").write_text(
+        "---\nlayout: post\ntitle: a post with redirect\ndate: 2022-02-01 17:39:00\n"
+        "description: you can also redirect to assets like pdf\n"
+        "redirect: /assets/pdf/example_pdf.pdf\n---\n\n"
+        "Redirecting to another page.\n"
+    )
+    result = read_path(posts, today=TODAY)
+    assert result.items == [] and any("a theme's sample text" in w for w in result.warnings), result.warnings
+    (posts / "2025-12-20-slides.md").write_text(
+        "---\nlayout: post\ntitle: A post with our slides from NeurIPS\ndate: 2025-12-20\n---\n\nEnjoy.\n"
+    )
+    assert [i.title for i in read_path(posts, today=TODAY).items] == ["A post with our slides from NeurIPS"]

@@ -142,6 +142,9 @@ _PLACEHOLDER = re.compile(
     # simple inline announcement.", "Announcements and news can be much longer than just quick
     # inline posts.")
     r"|\ba (?:simple |short )?inline announcement\b"
+    # or titles itself by the feature it shows, in small letters, as al-folio titles its sample
+    # posts ("a post with redirect", "a post with diagrams"; an author's own title is capitalised)
+    r"|\A(?-i:an? (?:post|blog post) with \w)"
     r"|\b(?:announcements?|news)(?: and (?:announcements?|news))? can be (?:much )?longer than\b"
     # or speaks to the site's new owner: "we've populated your new site with some initial
     # content", "the file path to your Academic website folder"
