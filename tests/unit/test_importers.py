@@ -3266,3 +3266,30 @@ def test_al_folios_sample_post_titled_by_its_feature_is_not_news(tmp_path: Path)
         "---\nlayout: post\ntitle: A post with our slides from NeurIPS\ndate: 2025-12-20\n---\n\nEnjoy.\n"
     )
     assert [i.title for i in read_path(posts, today=TODAY).items] == ["A post with our slides from NeurIPS"]
+
+
+def test_a_hugo_site_configured_in_hugo_yml_is_read_from_its_sources_not_its_built_copy(
+    tmp_path: Path,
+) -> None:
+    """A PaperMod site configured in ``hugo.yml`` (Hugo reads ``.yml`` as it reads ``.yaml``),
+    holding a blog and its projects, with its built copy committed in ``public/``: the folder was
+    taken for a repository holding one site, ``public/``, whose built feed gave its
+    "Publications" page as the site's one news. A ``hugo.yml`` marks the folder a site, read from
+    its sources: no News there, which it says."""
+    site = tmp_path / "site"
+    (site / "content" / "blogs").mkdir(parents=True)
+    (site / "public").mkdir()
+    (site / "hugo.yml").write_text('baseURL: "https://example.github.io/"\ntheme: "PaperMod"\n')
+    (site / "content" / "blogs" / "lca-ml-review.md").write_text(
+        '---\ntitle: "Beyond Excel"\ndate: 2025-10-16\n---\n\nOn life cycle assessment.\n'
+    )
+    (site / "public" / "index.html").write_text("<html><body><h1>Hairong Wang</h1></body></html>")
+    (site / "public" / "index.xml").write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>H</title><item><title>Publications</title>'
+        "<link>https://example.github.io/publications/</link>"
+        "<pubDate>Wed, 03 Dec 2025 00:00:00 +0000</pubDate>"
+        "<description>## Recent Publications</description></item></channel></rss>"
+    )
+    with pytest.raises(UnreadableDocument, match=r"site's folder, but no news") as raised:
+        read_path(site, today=TODAY)
+    assert "public" not in str(raised.value).split("(")[0], raised.value

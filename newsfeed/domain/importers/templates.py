@@ -248,7 +248,7 @@ SITE_NEWS_PLACES: tuple[str, ...] = (
 # a folder holding one of these (or one of the places above that is no page) is a site's own
 # folder: Jekyll's and Hugo's configuration, Hugo Blox's (Wowchemy's) config/_default/
 SITE_MARKERS = (
-    "_config.yml", "_config.yaml", "_config.toml", "hugo.toml", "hugo.yaml", "hugo.json",
+    "_config.yml", "_config.yaml", "_config.toml", "hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json",
     "config.toml", "config.yaml", "config.yml", "config/_default", "_quarto.yml", "_quarto.yaml",
     "astro.config.mjs", "astro.config.ts",
     "package.json",  # a JavaScript site's (Next.js, Vite, Vue): its folder is a site, not of posts
