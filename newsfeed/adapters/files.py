@@ -937,12 +937,37 @@ def _news_components(folder: Path, scripts: list[Path]) -> list[str]:
             continue
         stem = script.name.split(".")[0]
         named = stem if stem.lower() not in _ROUTE_FILES else script.parent.name
-        if _NEWS_IN_NAME.search(named):
+        if _NEWS_IN_NAME.search(named) or (
+            (*relative.parts[:-1], stem) in _HOME_ROUTES and _headed_news(script)
+        ):
             try:
                 found.append((script.stat().st_size, relative.as_posix()))
             except OSError:
                 continue
     return [path for _, path in sorted(found, key=lambda f: (-f[0], f[1]))[:5]]
+
+
+# a JavaScript site's home page as its framework routes it (Astro's ``src/pages/index.astro``,
+# Next.js's ``app/page.tsx`` or ``pages/index.jsx``, SvelteKit's ``src/routes/+page.svelte``):
+# one with a News heading keeps its news in itself (``const news = [{date: "2025.07", …}]`` over
+# ``<h2>News</h2>{news.map(…)}``) or renders the component that does
+_HOME_ROUTES = frozenset(
+    {
+        ("src", "pages", "index"),
+        ("pages", "index"),
+        ("app", "page"),
+        ("src", "app", "page"),
+        ("src", "routes", "+page"),
+    }
+)
+
+
+def _headed_news(page: Path) -> bool:
+    """Whether a page (of 1 MB at most) has a heading naming the News."""
+    try:
+        return page.stat().st_size <= 1_000_000 and has_news_heading(read_text(page))
+    except (OSError, UnreadableDocument):
+        return False
 
 
 _SOURCE_TOPS = frozenset({"src", "app", "pages", "components"})

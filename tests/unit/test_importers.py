@@ -3293,3 +3293,33 @@ def test_a_hugo_site_configured_in_hugo_yml_is_read_from_its_sources_not_its_bui
     with pytest.raises(UnreadableDocument, match=r"site's folder, but no news") as raised:
         read_path(site, today=TODAY)
     assert "public" not in str(raised.value).split("(")[0], raised.value
+
+
+def test_a_javascript_sites_home_route_with_a_news_section_is_its_news(tmp_path: Path) -> None:
+    """A student's Astro site keeps its news in its home page, ``src/pages/index.astro``:
+    ``const news = [{ date: "2025.07", text: 'Joined <strong>ByteDance Seed</strong> …' }, …]``
+    in its front matter, rendered under ``<h2 class="section-title">News</h2>``: "a site's folder,
+    but no news", as only components and pages named for news were looked in. A framework's home
+    route (Astro's and Next.js's ``pages/index``, ``app/page``, SvelteKit's ``+page``) with a
+    News heading is read as such a component; one without keeps the site's other places."""
+    site = tmp_path / "site"
+    (site / "src" / "pages").mkdir(parents=True)
+    (site / "astro.config.mjs").write_text("export default {};\n")
+    home = site / "src" / "pages" / "index.astro"
+    home.write_text(
+        '---\nimport BaseLayout from "../layouts/BaseLayout.astro";\nconst news = [\n'
+        "  { date: \"2025.07\", text: 'Joined <strong>ByteDance Seed</strong> as research intern.' },\n"
+        "  { date: \"2024.12\", text: 'Awarded <strong>National Scholarship</strong>.' },\n];\n---\n"
+        '<BaseLayout><section id="news"><h2 class="section-title">News</h2>\n'
+        '{news.map((item) => (<div class="news-item"><span>{item.date}</span>'
+        "<span set:html={item.text} /></div>))}</section></BaseLayout>\n"
+    )
+    result = read_path(site, today=TODAY)
+    assert result.description.startswith("site folder: its news in src/pages/index.astro"), result.description
+    assert [(i.posted.display() if i.posted else "", i.text) for i in result.items] == [
+        ("July 2025", "Joined **ByteDance Seed** as research intern."),
+        ("December 2024", "Awarded **National Scholarship**."),
+    ]
+    home.write_text(home.read_text().replace('<h2 class="section-title">News</h2>', "<h2>Projects</h2>"))
+    with pytest.raises(UnreadableDocument, match="no news"):
+        read_path(site, today=TODAY)
