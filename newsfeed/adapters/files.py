@@ -170,6 +170,9 @@ _SKIPPED_FOLDERS = frozenset({"_drafts", "drafts", "node_modules"})
 # folders that hold a site's posts or news: kept in subfolders by year or topic too
 _COLLECTIONS = frozenset({"_news", "_posts", "news", "posts", "post", "blog", "updates", "announcements"})
 _DATED_FOLDER = re.compile(r"\d{4}(?:[-_]\d{1,2})?|\d{1,2}")
+# a topic of a folder of posts that holds the lab's members, one profile each (Jekyll's
+# ``_posts/people/PhD/2023-09-01-name.md``, its date the day they joined): no news
+_PEOPLE_FOLDERS = frozenset({"people", "members", "member", "team", "alumni", "staff", "students"})
 
 
 # a repository's tool configuration, never news: a folder holding only these is no folder of
@@ -198,8 +201,9 @@ def _documents(
     """A folder's files of these kinds: its own, then each page bundle's page (Hugo's
     ``post/name/index.md``), then those of the folders it keeps them in, three levels down at
     most: by year anywhere (``_news/2025/…``), by topic too in a folder of posts (``_posts/news/…``,
-    as Jekyll collections and Hugo sections allow). A folder of documents (``docs/Training/…``) is
-    read at its top only. Hidden folders, drafts and links are not followed, a nested folder's
+    as Jekyll collections and Hugo sections allow), but not the members' profiles kept among
+    them (``_posts/people/…``). A folder of documents (``docs/Training/…``) is read at its top
+    only. Hidden folders, drafts and links are not followed, a nested folder's
     ``index.html`` is a page the site built (``news/2025acl/index.html``), not a post, and a data
     file named with a leading ``_`` is a folder's settings (Quarto's ``_metadata.yml``)."""
     if collection is None:
@@ -231,7 +235,12 @@ def _documents(
             # a page bundle: its page is the post (or its page in each language, of which the
             # folder reader keeps one), its other files its pictures
             files += pages
-        elif depth < 3 and not sub.is_symlink() and (collection or _DATED_FOLDER.fullmatch(sub.name)):
+        elif (
+            depth < 3
+            and not sub.is_symlink()
+            and (collection or _DATED_FOLDER.fullmatch(sub.name))
+            and sub.name.lower() not in _PEOPLE_FOLDERS
+        ):
             nested += _documents(sub, suffixes, depth + 1, collection)
     return files + nested
 

@@ -3323,3 +3323,32 @@ def test_a_javascript_sites_home_route_with_a_news_section_is_its_news(tmp_path:
     home.write_text(home.read_text().replace('<h2 class="section-title">News</h2>', "<h2>Projects</h2>"))
     with pytest.raises(UnreadableDocument, match="no news"):
         read_path(site, today=TODAY)
+
+
+def test_a_labs_posts_keep_their_papers_but_not_its_members_or_unfilled_fields(tmp_path: Path) -> None:
+    """A lab keeps its papers and its members as Jekyll posts, ``_posts/paper/2025-05-01-
+    autoocc.md`` and ``_posts/people/PhD/2023-09-01-name.md`` (its body "xxxxx" until the student
+    writes one), a paper's body "NULL" as its template leaves it, and one paper's title an
+    apostrophe inside single quotes (``title: 'Radar Fusion in Bird's Eye View'``), which YAML
+    refuses: 14 profiles had been read as news, "NULL" as one's text and that paper as "NULL"
+    alone. Members' folders are no news, a field left unfilled is no text, and front matter YAML
+    refuses is read by its ``key: value`` lines."""
+    posts = tmp_path / "_posts"
+    (posts / "paper").mkdir(parents=True)
+    (posts / "people" / "PhD").mkdir(parents=True)
+    (posts / "paper" / "2025-05-01-autoocc.md").write_text(
+        "---\ntitle:  'AutoOcc: Open-Ended Occupancy Annotation'  #  Paper title, covered by ''\n"
+        "layout: post\ndate:   2025-05-01 11:59:59 +0800\nvenue:  ICCV 2025\ncode: NULL\n---\n\nNULL"
+    )
+    (posts / "paper" / "2025-04-01-roburcdet.md").write_text(
+        "---\ntitle:  'RobuRCDet: Radar-Camera Fusion in Bird's Eye View'  #  Paper title, covered by ''\n"
+        "layout: post  #  Do not change this\ndate:   2025-04-01 11:59:59 +0800\n---\n\nNULL"
+    )
+    (posts / "people" / "PhD" / "2023-09-01-YajiaoXiong.md").write_text(
+        "---\nname: Yajiao Xiong\ntype: people\ntitle: Yajiao Xiong\nlayout: peoplepost\n---\n\nxxxxx\n"
+    )
+    result = read_path(posts, today=TODAY)
+    assert [(i.posted.display() if i.posted else "", i.text) for i in result.items] == [
+        ("1 May 2025, 11:59 UTC+08:00", "AutoOcc: Open-Ended Occupancy Annotation"),
+        ("1 Apr 2025, 11:59 UTC+08:00", "RobuRCDet: Radar-Camera Fusion in Bird's Eye View"),
+    ]

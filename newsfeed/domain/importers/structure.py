@@ -1042,9 +1042,31 @@ def split_front_matter(text: str) -> tuple[dict[str, Any] | None, str, int]:
             try:
                 data = one_language(load(m.group(1)))
             except ValueError:
-                data = None
+                # YAML a generator would refuse but the author meant plainly ("title: 'Radar
+                # Fusion in Bird's Eye View'", an apostrophe inside single quotes): its top-level
+                # ``key: value`` lines, so the post keeps its title and date
+                data = _plain_lines(m.group(1)) if load is _load_yaml else None
             return (data if isinstance(data, dict) else {}), text[m.end() :], text[: m.end()].count("\n") + 1
     return _key_value_metadata(text)
+
+
+_PLAIN_LINE = re.compile(r"([A-Za-z_][\w-]{0,40})[ \t]*:[ \t]+(\S[^\n]{0,2000})")
+
+
+def _plain_lines(block: str) -> dict[str, Any]:
+    """A front matter's top-level ``key: value`` lines as plain strings, a trailing ``# comment``
+    and a value's surrounding quotes left out; lists and nested keys are not read."""
+    found: dict[str, Any] = {}
+    for line in block.splitlines()[:200]:
+        m = _PLAIN_LINE.fullmatch(line.rstrip())
+        if m is None:
+            continue
+        value = re.sub(r"\s+#.*$", "", m.group(2)).strip()
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+            value = value[1:-1].strip()
+        if value:
+            found.setdefault(m.group(1), value)
+    return found
 
 
 # the keys Pelican and MultiMarkdown metadata use: a page opening with such lines (a title or a date
