@@ -436,6 +436,10 @@ def site_news(
     if kept_in:  # Jekyll's ``collections_dir: collections``: its _news/ and _posts/ are in there
         for collection in ("_posts", "_news"):
             spots.insert(spots.index(collection) + 1, f"{kept_in}/{collection}")
+    # a collection named otherwise for news (``_newsfeed/``, ``_lab_news/``), in the folder or
+    # where its configuration keeps its collections: read after ``_news/``
+    after_news = spots.index(f"{kept_in}/_news" if kept_in else "_news") + 1
+    spots[after_news:after_news] = [p for p in _news_collections(folder, kept_in) if p not in spots]
     home = len(spots) - len(SITE_HOME_PAGES)  # the home page, whatever it holds, comes last
     spots[home:home] = _site_feed(folder)
     names: dict[Path, dict[str, str]] = {}  # each folder's names, read once
@@ -749,6 +753,22 @@ def _configured_news(configs: list[tuple[str, Path, dict[str, Any]]]) -> dict[Pa
                 found[path] = (where, value)
                 break
     return found
+
+
+def _news_collections(folder: Path, kept_in: str) -> list[str]:
+    """A Jekyll site's collection folders named for news but not ``_news`` (``_newsfeed/``,
+    ``_lab_news/``), at its top or in its ``collections_dir``, as paths in the folder."""
+    found: list[str] = []
+    for top in dict.fromkeys(("", kept_in)):
+        try:
+            entries = sorted((folder / top).iterdir()) if (folder / top).is_dir() else []
+        except OSError:
+            continue
+        for entry in entries:
+            name = entry.name
+            if name.startswith("_") and name != "_news" and entry.is_dir() and _NEWS_WORD.search(name):
+                found.append(f"{top}/{name}" if top else name)
+    return found[:3]
 
 
 def _collections_dir(configs: list[tuple[str, Path, dict[str, Any]]]) -> str:

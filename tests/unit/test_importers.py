@@ -3352,3 +3352,24 @@ def test_a_labs_posts_keep_their_papers_but_not_its_members_or_unfilled_fields(t
         ("1 May 2025, 11:59 UTC+08:00", "AutoOcc: Open-Ended Occupancy Annotation"),
         ("1 Apr 2025, 11:59 UTC+08:00", "RobuRCDet: Radar-Camera Fusion in Bird's Eye View"),
     ]
+
+
+def test_a_jekyll_collection_named_for_news_otherwise_is_the_sites_news(tmp_path: Path) -> None:
+    """A lab's Jekyll site keeps its collections under ``collections_dir: content`` and its news
+    in ``content/_newsfeed/2024-09-01-li-ching-chen.md`` …: "a site's folder, but no news", as only
+    ``_news/`` and ``_posts/`` were looked for. A collection folder named for news otherwise
+    (``_newsfeed/``, ``_lab_news/``), at the top or in the collections' folder, is read after
+    ``_news/``; one named for something else (``_projects/``) is not."""
+    site = tmp_path / "site"
+    (site / "content" / "_newsfeed").mkdir(parents=True)
+    (site / "content" / "_projects").mkdir(parents=True)
+    (site / "_config.yml").write_text("title: Wilson et al.\ncollections_dir: content\n")
+    (site / "content" / "_newsfeed" / "2024-09-01-li-ching-chen.md").write_text(
+        "---\ndate: 2024-09-01\ntitle: Welcome Li-Ching (Kelly) Chen!\n---\n\nOur new postdoc.\n"
+    )
+    (site / "content" / "_projects" / "2021-10-01-mdi.md").write_text(
+        "---\ndate: 2021-10-01\ntitle: Michigan Data Interface\n---\n\nA framework.\n"
+    )
+    result = read_path(site, today=TODAY)
+    assert result.description.startswith("site folder: its news in content/_newsfeed/"), result.description
+    assert [i.title for i in result.items] == ["Welcome Li-Ching (Kelly) Chen!"]
