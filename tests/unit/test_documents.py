@@ -3472,3 +3472,36 @@ def test_a_sections_page_of_dated_shortcodes_is_its_news_beside_undated_pages(tm
     (news / "2026-03-01-retreat.md").write_text("---\ntitle: Lab retreat\n---\n\nWe went hiking.\n")
     titles = [i.title for i in read_path(news, today=TODAY).items]
     assert "Lab retreat" in titles, titles
+
+
+def test_a_timeline_of_year_blocks_and_dated_items_reads_each_item_in_its_month() -> None:
+    """A lab's "Latest News" timeline keeps ``<div class="news-year"><h4>2025</h4></div>`` over
+    ``<div class="news-item"><div class="news-date">2025 09</div><div class="news-content">…``:
+    the year blocks had been taken for the page's cards (a repeated block with one heading), so
+    each item read as "09" of its year and its words as lead-ins, not imported. A block that is
+    only its heading, a date, is the year over the cards after it, not a card; and a date line
+    "2025 09", a year and a month's number apart, is that month."""
+
+    def item(date: str, text: str) -> str:
+        return (
+            f'<div class="news-item"><div class="news-date">{date}</div><div class="news-content">'
+            f'<div class="news-icon"><i class="fas fa-star"></i></div><div class="news-text">{text}'
+            "</div></div></div>\n"
+        )
+
+    page = (
+        '<html><body><div class="news-section"><h3>Latest News</h3><div class="news-timeline">\n'
+        '<div class="news-year"><h4>2025</h4></div>\n'
+        + item("2025 09", "Joined <strong>University of Michigan</strong> as Assistant Professor.")
+        + '<div class="news-year"><h4>2024</h4></div>\n'
+        + item("2024 10", "Invited Talk at <strong>Northwestern University</strong>.")
+        + item("2024 07", "Our work is published in <strong>Cancer Cell</strong>.")
+        + "</div></div></body></html>\n"
+    )
+    result = parse_text(page, today=TODAY, path="index.html")
+    got = [(i.posted.display() if i.posted else "", i.text) for i in result.items]
+    assert got == [
+        ("September 2025", "Joined **University of Michigan** as Assistant Professor."),
+        ("October 2024", "Invited Talk at **Northwestern University**."),
+        ("July 2024", "Our work is published in **Cancer Cell**."),
+    ], got

@@ -535,11 +535,15 @@ def _is_dated_card(el: Any) -> bool:
 
 def _is_card(el: Any) -> bool:
     """A small block with one heading that titles it: not a section of the page (whose heading
-    names a list: News, Publications …), no list, no run of line-broken entries, short."""
+    names a list: News, Publications …), no list, no run of line-broken entries, short; nor a
+    block that is only its heading, a date (``<div class="news-year"><h4>2025</h4></div>``: the
+    year over the cards after it)."""
     headings = list(el.iter(*_HEADING_TAGS))
     if len(headings) != 1:
         return False
     if _names_a_list(_inline(headings[0])):
+        return False
+    if _inline(el).strip() == _inline(headings[0]).strip() and _card_date(_inline(el).strip(" :")):
         return False
     items = sum(1 for _ in el.iter("li"))
     breaks = sum(1 for _ in el.iter("br"))
@@ -947,8 +951,17 @@ def _opens_with_date(line: str) -> bool:
     return False
 
 
+# a card's date line of a year and a month's number apart ("2025 09", as a timeline shows them):
+# that month (the dates' grammar reads no such pair in running text, where "2025 10 papers" is
+# a year and a count)
+_YEAR_SPACE_MONTH = re.compile(r"\s*((?:19|20)\d\d)\s{1,3}(0[1-9]|1[0-2])\s*")
+
+
 def _card_date(words: str) -> FuzzyDate | None:
     """A card's date line, a writer's slip in it mended ("2 Feburary")."""
+    paired = _YEAR_SPACE_MONTH.fullmatch(words)
+    if paired:
+        words = f"{paired.group(1)}-{paired.group(2)}"
     for attempt in dict.fromkeys((words, mended_date(words))):
         try:
             return parse(attempt, today=ANY_DAY)
