@@ -3505,3 +3505,25 @@ def test_a_timeline_of_year_blocks_and_dated_items_reads_each_item_in_its_month(
         ("October 2024", "Invited Talk at **Northwestern University**."),
         ("July 2024", "Our work is published in **Cancer Cell**."),
     ], got
+
+
+def test_words_only_a_screen_reader_says_are_not_a_news_text() -> None:
+    """A lab's home page announces its medal in a carousel's slide, ``<h2>Vitogram won top medal
+    at Geneva</h2> … <p>24 September 2020</p>``, beside its arrows ``<span
+    class="sr-only">Previous</span>``: the news read "Vitogram won top medal at Geneva Previous
+    Next". Words a page hides from the screen for screen readers (Bootstrap's ``sr-only`` and
+    ``visually-hidden``, WordPress's ``screen-reader-text``) are not its text."""
+    page = (
+        '<html><body><div class="carousel"><div class="carousel-item"><div class="container">'
+        "<h2>Vitogram won top medal at Geneva</h2><p>24 September 2020</p></div></div>"
+        '<a class="carousel-control-prev" href="#c"><span class="sr-only">Previous</span></a>'
+        '<a class="carousel-control-next" href="#c"><span class="visually-hidden">Next</span></a>'
+        "</div><h2>News</h2><ul><li>12 May 2021: Our paper is out"
+        '<span class="screen-reader-text"> (opens in a new tab)</span>.</li>'
+        "<li>3 March 2021: Ada joins the lab.</li></ul></body></html>"
+    )
+    texts = [i.text for i in parse_text(page, today=TODAY, path="index.html").items]
+    assert texts == ["Our paper is out.", "Ada joins the lab."], texts
+    alone = page.split("<h2>News</h2>")[0] + "</body></html>"
+    texts = [i.text for i in parse_text(alone, today=TODAY, path="index.html").items]
+    assert texts == ["Vitogram won top medal at Geneva"], texts

@@ -346,7 +346,8 @@ def _clean_tree(root: Any) -> None:
     for actions in list(root.iter("ul", "ol")):
         _join_action_buttons(actions)
     # the site's navigation and the page's own footer (contact, social links, the CV), and the
-    # dialogs a theme keeps hidden until asked (a "Cite" box, the search overlay), and the pager
+    # dialogs a theme keeps hidden until asked (a "Cite" box, the search overlay), the words only
+    # a screen reader says (a carousel's "Previous" and "Next" beside its arrows), and the pager
     # of a list of posts ("← Newer Posts", "Page 2"), are no list of news; a footer inside an
     # article or a card (its date, its byline) is kept
     chrome: list[Any] = []
@@ -362,6 +363,7 @@ def _clean_tree(root: Any) -> None:
             el.tag in ("nav", "dialog")
             or role in ("navigation", "contentinfo", "dialog", "alertdialog", "search")
             or "modal" in classes
+            or bool(_SCREEN_READER_ONLY & classes)
             or bool({"pagination", "pager", "paginator"} & _class_words(el))
             or ((el.tag == "footer" or named) and not inside)
         ):
@@ -374,6 +376,11 @@ def _clean_tree(root: Any) -> None:
     for el in chrome:
         if el.getparent() is not None:
             _remove_keep_tail(el)
+
+
+# the classes that hide words from the screen and leave them to screen readers: Bootstrap's
+# ``sr-only`` and ``visually-hidden``, WordPress's ``screen-reader-text``
+_SCREEN_READER_ONLY = frozenset({"sr-only", "visually-hidden", "screen-reader-text"})
 
 
 _TOGGLE_ATTRIBUTES = ("aria-expanded", "aria-controls", "data-toggle", "data-bs-toggle")
