@@ -3527,3 +3527,27 @@ def test_words_only_a_screen_reader_says_are_not_a_news_text() -> None:
     alone = page.split("<h2>News</h2>")[0] + "</body></html>"
     texts = [i.text for i in parse_text(alone, today=TODAY, path="index.html").items]
     assert texts == ["Vitogram won top medal at Geneva"], texts
+
+
+def test_a_sections_label_above_its_title_names_the_section() -> None:
+    """A researcher's home page heads its sections with a label over a title, ``<p
+    class="readout">Education</p><h2 class="section-title">Academic path</h2>`` over a timeline
+    of degrees (``<article><span>Sept 2021 – Sept 2022</span><h3>MSc in Data Science</h3>…``):
+    with no News section, the degrees had been read as its news. A short label naming a list
+    right above a heading names that section (the heading titles a part of it), as it names a
+    list right below it; a label naming the News does so too."""
+    degrees = (
+        '<section><div><p class="readout">Education</p><h2 class="section-title">Academic path</h2></div>'
+        '<div class="timeline"><article><span class="timeline-date">Mar 2023 – Present</span>'
+        "<h3>PhD @ ETH</h3><p>ETH Zürich</p></article><article><span class='timeline-date'>"
+        "Sept 2021 – Sept 2022</span><h3>MSc in Data Science</h3><p>University College London</p>"
+        "</article></div></section>"
+    )
+    news = (
+        '<section><div><p class="eyebrow">Lab updates</p><h2>What is new</h2></div><ul>'
+        "<li>May 2025: Our paper is accepted at ACL 2025.</li><li>April 2025: Ada joins the lab.</li>"
+        "</ul></section>"
+    )
+    page = f"<html><body><h1>Jane Doe</h1><p>I study language models.</p>{degrees}{news}</body></html>"
+    texts = [i.text for i in parse_text(page, today=TODAY, path="index.html").items]
+    assert texts == ["Our paper is accepted at ACL 2025.", "Ada joins the lab."], texts

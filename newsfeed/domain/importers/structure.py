@@ -590,6 +590,14 @@ def _walk_html(el: Any, blocks: list[Block], offset: int, groups: _Groups) -> No
             title = html_text(child)
             if title:
                 level = 6 if tag == "summary" else int(tag[1])
+                before = child.getprevious()
+                while before is not None and not isinstance(before.tag, str):
+                    before = before.getprevious()
+                if before is not None and level < 6 and _labels_a_list(before, heading=True):
+                    # a section's label above its title ("<p class="readout">Education</p><h2>
+                    # Academic path</h2>"): the label names the section, the title a part of it
+                    blocks.append(Block("heading", html_text(before), _line(before, offset), level=level))
+                    level += 1
                 blocks.append(Block("heading", title, _line(child, offset), level=level))
         elif tag in ("ul", "ol"):
             list_group = groups.next()
@@ -653,6 +661,8 @@ def _walk_html(el: Any, blocks: list[Block], offset: int, groups: _Groups) -> No
             # a card's label naming the list after it ("<span class="dashboard-label">Latest
             # Updates</span><ul>…"): its heading
             blocks.append(Block("heading", html_text(child), _line(child, offset), level=6))
+        elif _labels_a_list(child, heading=True):
+            pass  # read with the heading after it
         elif tag == "p":
             for part in _paragraph_parts(child):
                 blocks.append(replace(part, line=part.line + offset))
@@ -685,10 +695,12 @@ def _walk_html(el: Any, blocks: list[Block], offset: int, groups: _Groups) -> No
             _walk_html(child, blocks, offset, groups)
 
 
-def _labels_a_list(el: Any) -> bool:
+def _labels_a_list(el: Any, *, heading: bool = False) -> bool:
     """A short label naming a list of the page ("Latest Updates", "News", "Teaching") in an
     element of its own (a span, a paragraph, a bold line), right before a list, a table or a
-    definition list: that list's heading, not an entry of the section above it."""
+    definition list: that list's heading, not an entry of the section above it; with
+    ``heading``, right before a heading instead (a section's label over its title, "Education"
+    over "Academic path")."""
     if el.tag.lower() not in ("span", "div", "p", "strong", "b", "label") or any(
         isinstance(c.tag, str) and c.tag.lower() not in ("b", "strong", "span", "i", "em") for c in el
     ):
@@ -696,7 +708,8 @@ def _labels_a_list(el: Any) -> bool:
     after = el.getnext()
     while after is not None and not isinstance(after.tag, str):
         after = after.getnext()
-    if after is None or after.tag.lower() not in ("ul", "ol", "dl", "table"):
+    follows = _HEADING_TAGS if heading else ("ul", "ol", "dl", "table")
+    if after is None or after.tag.lower() not in follows:
         return False
     text = _inline(el)
     return 0 < len(text.split()) <= 4 and _names_a_list(text)
