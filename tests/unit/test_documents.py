@@ -3551,3 +3551,29 @@ def test_a_sections_label_above_its_title_names_the_section() -> None:
     page = f"<html><body><h1>Jane Doe</h1><p>I study language models.</p>{degrees}{news}</body></html>"
     texts = [i.text for i in parse_text(page, today=TODAY, path="index.html").items]
     assert texts == ["Our paper is accepted at ACL 2025.", "Ada joins the lab."], texts
+
+
+def test_a_themes_section_label_over_a_block_of_rows_names_it() -> None:
+    """A researcher's academicpages home page writes its awards as ``<div
+    class="section-label">Awards</div><div class="award-list"><div class="award-row"><span
+    class="award-year">2021</span><span>NSF CAREER Award</span></div>…``: with no News section,
+    the awards had been read as its news. A label its class names one ("section-label",
+    "…-title", "eyebrow"), naming a list, right before a block names that block, as it names a
+    list; a News label so written heads its rows as news."""
+
+    def rows(label: str, entries: list[tuple[str, str]]) -> str:
+        return (
+            f'<div class="section-label">{label}</div><div class="award-list">'
+            + "".join(
+                f'<div class="award-row"><span class="y">{y}</span><span>{t}</span></div>' for y, t in entries
+            )
+            + "</div>"
+        )
+
+    awards = rows("Awards", [("2021", "NSF CAREER Award"), ("2019", "NSF CRII Award")])
+    news = rows(
+        "Recent News", [("May 2025", "Two papers accepted at ACL 2025."), ("April 2025", "Ada joins.")]
+    )
+    page = f"<html><body><p class='bio'>I study networks.</p>{awards}{news}</body></html>"
+    texts = [i.text for i in parse_text(page, today=TODAY, path="index.html").items]
+    assert texts == ["Two papers accepted at ACL 2025.", "Ada joins."], texts

@@ -695,6 +695,9 @@ def _walk_html(el: Any, blocks: list[Block], offset: int, groups: _Groups) -> No
             _walk_html(child, blocks, offset, groups)
 
 
+_LABEL_WORDS = frozenset({"label", "title", "heading", "header", "eyebrow", "kicker", "stitle"})
+
+
 def _labels_a_list(el: Any, *, heading: bool = False) -> bool:
     """A short label naming a list of the page ("Latest Updates", "News", "Teaching") in an
     element of its own (a span, a paragraph, a bold line), right before a list, a table or a
@@ -709,7 +712,13 @@ def _labels_a_list(el: Any, *, heading: bool = False) -> bool:
     while after is not None and not isinstance(after.tag, str):
         after = after.getnext()
     follows = _HEADING_TAGS if heading else ("ul", "ol", "dl", "table")
-    if after is None or after.tag.lower() not in follows:
+    if after is None:
+        return False
+    if after.tag.lower() not in follows and not (
+        # a label a theme styles as one over its block of rows (``<div class="section-label">
+        # Awards</div><div class="award-list"><div class="award-row">…``)
+        not heading and after.tag.lower() in ("div", "section") and _LABEL_WORDS & _class_words(el)
+    ):
         return False
     text = _inline(el)
     return 0 < len(text.split()) <= 4 and _names_a_list(text)
