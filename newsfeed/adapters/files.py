@@ -814,15 +814,20 @@ _NAMED_DATA_SUFFIXES = (*DATA_FILE_SUFFIXES, ".csv", ".js", ".mjs", ".ts")
 
 def _news_data_files(folder: Path) -> list[str]:
     """The site's data files whose names hold "news" but no fixed place names (``_data/allnews.yml``,
-    ``data/latest_news.json``, a script module ``data/announcements.ts``), the largest first (a
+    ``data/latest_news.json``, a script module ``data/announcements.ts``, ``_data/onepage/news.yml``
+    one folder down the data tree), the largest first (a
     home page's shorter ``somenews.yml`` after the ``allnews.yml`` it is cut from), as paths in
     the folder."""
     found: list[tuple[int, str]] = []
     for name in _DATA_FOLDERS:
         try:
-            files = [p for p in (folder / name).iterdir() if p.is_file() and not p.is_symlink()]
+            entries = [p for p in (folder / name).iterdir() if not p.is_symlink()]
+            # and a folder of the data tree, Jekyll's ``site.data.onepage.news`` kept in
+            # ``_data/onepage/news.yml`` (20 such folders at most)
+            inner = [p for d in sorted(e for e in entries if e.is_dir())[:20] for p in d.iterdir()]
         except OSError:
             continue
+        files = [p for p in (*entries, *inner) if p.is_file() and not p.is_symlink()]
         for file in files:
             if file.suffix.lower() in _NAMED_DATA_SUFFIXES and _NEWS_IN_NAME.search(file.stem):
                 found.append((file.stat().st_size, file.relative_to(folder).as_posix()))

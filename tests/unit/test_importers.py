@@ -3373,3 +3373,27 @@ def test_a_jekyll_collection_named_for_news_otherwise_is_the_sites_news(tmp_path
     result = read_path(site, today=TODAY)
     assert result.description.startswith("site folder: its news in content/_newsfeed/"), result.description
     assert [i.title for i in result.items] == ["Welcome Li-Ching (Kelly) Chen!"]
+
+
+def test_a_news_data_file_one_folder_down_the_data_tree_is_the_sites_news(tmp_path: Path) -> None:
+    """A lab's Jekyll site keeps its one-page home's data in ``_data/onepage/`` (``news.yml``,
+    ``members.yml``), which its layout's include loops over as ``site.data.onepage.news``:
+    "a site's folder, but no news", as data files named for news were looked for at the top of
+    ``_data/`` only. One folder down the data tree is looked in too."""
+    site = tmp_path / "site"
+    (site / "_data" / "onepage").mkdir(parents=True)
+    (site / "_config.yml").write_text("title: KISP\n")
+    (site / "index.md").write_text("---\nlayout: v2/home\n---\n")
+    (site / "_data" / "onepage" / "members.yml").write_text("- name: Ada\n  role: PhD student\n")
+    (site / "_data" / "onepage" / "news.yml").write_text(
+        '- date: 2026-10-24\n  content: "Anvil is accepted at ASPLOS 2027."\n'
+        '- date: 2026-09-19\n  content: "Model Provenance Testing is accepted at NDSS."\n'
+    )
+    result = read_path(site, today=TODAY)
+    assert result.description.startswith("site folder: its news in _data/onepage/news.yml"), (
+        result.description
+    )
+    assert [i.text for i in result.items] == [
+        "Anvil is accepted at ASPLOS 2027.",
+        "Model Provenance Testing is accepted at NDSS.",
+    ]
