@@ -3577,3 +3577,40 @@ def test_a_themes_section_label_over_a_block_of_rows_names_it() -> None:
     page = f"<html><body><p class='bio'>I study networks.</p>{awards}{news}</body></html>"
     texts = [i.text for i in parse_text(page, today=TODAY, path="index.html").items]
     assert texts == ["Two papers accepted at ACL 2025.", "Ada joins."], texts
+
+
+def test_a_list_with_no_years_written_is_read_in_the_years_of_the_venues_it_names() -> None:
+    """A lab's home page box ``- date: "Oct 24"\\n  content: "Anvil … @ ASPLOS 2026"``, "Sep 19 …
+    @ NeurIPS 2025", "May 21 … @ CCS 2025" … down to "Nov 01 … accepted at NDSS 2025", left as it
+    stood a year ago: read in the latest years not after today, its NeurIPS 2025 acceptance came
+    out as 19 September 2026. When most of the news naming a venue's year need it, the whole list
+    moves back the least they need; one old venue alone (a test-of-time award for an ICML 2016
+    paper) moves nothing."""
+    records = [
+        ("Oct 24", "Anvil: a timing-safe HDL @ ASPLOS 2026"),
+        ("Sep 19", "Model Provenance Testing for LLMs @ NeurIPS 2025"),
+        ("May 21", "Securing Mixed Rust with Hardware Capabilities @ CCS 2025"),
+        ("May 02", "Caplification @ SACMAT 2025"),
+        ("Jan 16", "Caplifive released for public use."),
+        ("Nov 01", "Our user study on translating C to Rust is accepted at NDSS 2025."),
+    ]
+    page = "".join(f'- date: "{d}"\n  content: "{t}"\n' for d, t in records)
+    result = parse_text(page, today=TODAY, path="news.yml")
+    got = [(i.posted.display() if i.posted else "", i.year_from) for i in result.items]
+    assert got == [
+        ("24 Oct 2025", "text"),
+        ("19 Sep 2025", "text"),
+        ("21 May 2025", "text"),
+        ("2 May 2025", "text"),
+        ("16 Jan 2025", "neighbours"),
+        ("1 Nov 2024", "text"),
+    ], got
+    said = "read from 2025, the year that agrees with 5 of the 5"
+    assert any(said in w for w in result.warnings), result.warnings
+    recent = (
+        '- date: "Nov 20"\n  content: "Our ICML 2016 paper wins the test of time award."\n'
+        '- date: "Oct 02"\n  content: "Ada joins the lab."\n'
+        '- date: "Sep 12"\n  content: "Our paper is accepted at NeurIPS 2026."\n'
+    )
+    years = [i.posted.start.year for i in parse_text(recent, today=TODAY, path="news.yml").items if i.posted]
+    assert years == [TODAY.year] * 3, (years, TODAY)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -439,11 +440,15 @@ def settle_years(
 
     In order: the year heading above it (already applied, ``year_from="heading"``); the items
     around it (a list running newest first that wraps from January back to December moves to
-    the previous year); one year named in the item itself ("ACL 2020"); the reference date. An
-    item whose date then breaks the order of the list is flagged (``out_of_order``) and warned of.
+    the previous year); one year named in the item itself ("ACL 2020"); the reference date. A
+    list with no year written at all then starts in the year the most of its named years agree
+    with (:func:`_by_named_years`). An item whose date then breaks the order of the list is
+    flagged (``out_of_order``) and warned of.
     """
     items = list(items)
     direction = _direction(items)
+    dated = [item.posted for item in items if item.posted is not None]
+    first_year = dated[0].start.year if dated else today.year  # as the reference date gives it
     for index, item in enumerate(items):
         posted = item.posted
         if posted is None or "year" not in posted.inferred or item.year_from is not None:
@@ -458,8 +463,75 @@ def settle_years(
             items[index] = dataclasses.replace(item, year_from="reference date")
         else:
             items[index] = dataclasses.replace(item, posted=moved, year_from=source)
+    items = _by_named_years(items, first_year, today, warnings)
     items = _settle_day_month(items, direction, warnings, default_order)
     return _flag_out_of_order(items, direction, warnings)
+
+
+def _by_named_years(
+    items: list[ImportedItem], first_year: int, today: dt.date, warnings: list[str]
+) -> list[ImportedItem]:
+    """A list none of whose dates writes its year ("Oct 24", "Sep 19" … down to "Nov 01"), its
+    items' years settled one from the next: the year of its first item is the one that agrees
+    with the most of the years its news name ("@ NeurIPS 2025": news of it comes in 2025 or the
+    year before), the latest of those not after today; with none named, or none agreeing, the
+    reference date's (``first_year``). So a home page's box left as it stood a year ago is read
+    in the years it was written, and one old year named ("our ICML 2016 paper wins the test of
+    time award") does not move a list whose other news name this year's venues."""
+    dated = [n for n, item in enumerate(items) if item.posted is not None]
+    dates = [items[n].posted for n in dated]
+    if not dates or any(
+        posted is None or "year" not in posted.inferred or items[n].year_from == "heading"
+        for n, posted in zip(dated, dates, strict=True)
+    ):
+        return items
+    first = dates[0]
+    assert first is not None
+    base = first.start.year
+    named: list[tuple[int, int]] = []  # (the item's year less the first's, the year it names)
+    naming: set[int] = set()  # the items that name a year
+    for n in dated:
+        posted = items[n].posted
+        assert posted is not None
+        years = {int(y) for y in _NAMED_YEAR.findall(plain(items[n].text)[:2000])}
+        if len(years) == 1 and next(iter(years)) <= today.year + 1:
+            named.append((posted.start.year - base, years.pop()))
+            naming.add(n)
+
+    def fits(year: int) -> bool:  # the first item not after today
+        moved = with_year(first, year)
+        return moved is not None and moved.start <= today
+
+    votes: Counter[int] = Counter()  # each year of the first item, by the items it agrees with
+    for k, said in named:
+        votes[said - k] += 1
+        votes[said - k - 1] += 1
+
+    def agreeing(year: int) -> int:
+        return votes[year]
+
+    candidates = {first_year, *votes}
+    best = max(
+        (year for year in candidates if fits(year) or year == first_year),
+        key=lambda year: (agreeing(year), year == first_year and agreeing(year) == 0, year),
+    )
+    if best == base:
+        return items
+    shift = base - best
+    items = list(items)
+    for n in dated:
+        posted = items[n].posted
+        assert posted is not None
+        moved = with_year(posted, posted.start.year - shift) if posted.time is None else None
+        if moved is not None:
+            source = "reference date" if not agreeing(best) else "text" if n in naming else "neighbours"
+            items[n] = dataclasses.replace(items[n], posted=moved, year_from=source)
+    if agreeing(best) and len(named) > 1:
+        warnings.append(
+            f"years not written: read from {best}, the year that agrees with {agreeing(best)} of the "
+            f"{len(named)} years its news name"
+        )
+    return items
 
 
 def _swapped(posted: FuzzyDate) -> FuzzyDate | None:
