@@ -40,6 +40,11 @@ def _read_folder(folder: Any, posts: dict[str, str]) -> Any:
     return read_path(folder, today=TODAY)
 
 
+def _dated(result: Any) -> list[tuple[str, str]]:
+    """The items of an import as (their date as shown, their text)."""
+    return [(i.posted.display() if i.posted else "", i.text) for i in result.items]
+
+
 def _key(text: str) -> str:
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text or "")
     return re.sub(r"[^a-z0-9]", "", text.lower())
@@ -3248,7 +3253,7 @@ def test_a_year_of_dated_cards_per_block_is_read_card_by_card_under_its_year() -
         + "</div></div></body></html>\n"
     )
     result = parse_text(page, today=TODAY, path="index.html")
-    got = [(i.posted.display() if i.posted else "", i.text) for i in result.items]
+    got = _dated(result)
     assert got == [
         ("1 May 2025", "Our paper TRACE is accepted by ICCV 2025."),
         ("11 Apr 2025", "Guest talk."),
@@ -3388,7 +3393,7 @@ def test_an_article_whose_paragraph_breaks_between_its_parts_is_one_news() -> No
         + "</body></html>\n"
     )
     result = parse_text(page, today=TODAY, path="index.html")
-    got = [(i.posted.display() if i.posted else "", i.text) for i in result.items]
+    got = _dated(result)
     assert got == [
         ("October 2024", "A productive month! Kaihao won the grand prize. Zimin won a first prize."),
         ("December 2023", "Dr. Lin has won the First Prize Excellence in Teaching Award."),
@@ -3416,7 +3421,7 @@ def test_a_paragraph_whose_every_line_opens_with_its_date_is_a_news_per_line() -
         "</body></html>"
     )
     result = parse_text(page, today=TODAY, path="index.html")
-    got = [(i.posted.display() if i.posted else "", i.text) for i in result.items]
+    got = _dated(result)
     assert got == [
         ("24 Nov 2025", "Maitham passed his Qualifying exam 🪅"),
         ("20 Aug 2025", "Simin defended her PhD thesis 🎉"),
@@ -3429,7 +3434,7 @@ def test_a_paragraph_whose_every_line_opens_with_its_date_is_a_news_per_line() -
         "<strong><br>June 1, 2024:</strong> One paper accepted to ECC 2024</p></body></html>"
     )
     result = parse_text(slip, today=TODAY, path="index.html")
-    got = [(i.posted.display() if i.posted else "", i.text) for i in result.items]
+    got = _dated(result)
     assert got[0] == ("16 Jan 2025", "One paper accepted to ACC 2025"), got
     assert got[-1] == ("1 Jun 2024", "One paper accepted to ECC 2024"), got
     assert len(got) == 3 and "Juan passed his Qualifying exam with distinction." in got[1][1], got
@@ -3461,7 +3466,7 @@ def test_a_sections_page_of_dated_shortcodes_is_its_news_beside_undated_pages(tm
     news = tmp_path / "news"
     news.mkdir()
     result = _read_folder(news, {"_index.md": index, "all-news.md": archive})
-    got = [(i.posted.display() if i.posted else "", i.text) for i in result.items]
+    got = _dated(result)
     assert got == [
         ("February 2026", 'Our paper "Kinetics of Ice Formation" was published in Phys. Rev. Lett.'),
         ("November 2025", "Our review paper was published in Physics Reports."),
@@ -3499,7 +3504,7 @@ def test_a_timeline_of_year_blocks_and_dated_items_reads_each_item_in_its_month(
         + "</div></div></body></html>\n"
     )
     result = parse_text(page, today=TODAY, path="index.html")
-    got = [(i.posted.display() if i.posted else "", i.text) for i in result.items]
+    got = _dated(result)
     assert got == [
         ("September 2025", "Joined **University of Michigan** as Assistant Professor."),
         ("October 2024", "Invited Talk at **Northwestern University**."),

@@ -31,6 +31,11 @@ def news(text: str, **kw: object) -> list[dict[str, object]]:
 # seed 000: exactly what ../shared/corpus/homepage_000.json lists
 
 
+def _dated(result: Any) -> list[tuple[str, str]]:
+    """The items of an import as (their date as shown, their text)."""
+    return [(i.posted.display() if i.posted else "", i.text) for i in result.items]
+
+
 def test_seed_000_homepage_news_list() -> None:
     want = json.loads((FIXTURES / "homepage_000.json").read_text())
     result = read_path(SEEDS / "000_00131e9a34f93c5c.txt", today=TODAY)
@@ -3204,7 +3209,7 @@ def test_a_sites_news_page_is_found_whatever_the_case_of_its_name(tmp_path: Path
     )
     result = read_path(site, today=TODAY)
     assert result.description.startswith("site folder: its news in News.html"), result.description
-    assert [(i.posted.display() if i.posted else "", i.text) for i in result.items] == [
+    assert _dated(result) == [
         ("November 2021", "Liu group celebrates its **Fifth Year Anniversary.**"),
         ("October 2021", "Xinyu Ling is awarded the **Zhang Li He Scholarship**."),
     ]
@@ -3316,7 +3321,7 @@ def test_a_javascript_sites_home_route_with_a_news_section_is_its_news(tmp_path:
     )
     result = read_path(site, today=TODAY)
     assert result.description.startswith("site folder: its news in src/pages/index.astro"), result.description
-    assert [(i.posted.display() if i.posted else "", i.text) for i in result.items] == [
+    assert _dated(result) == [
         ("July 2025", "Joined **ByteDance Seed** as research intern."),
         ("December 2024", "Awarded **National Scholarship**."),
     ]
@@ -3348,7 +3353,7 @@ def test_a_labs_posts_keep_their_papers_but_not_its_members_or_unfilled_fields(t
         "---\nname: Yajiao Xiong\ntype: people\ntitle: Yajiao Xiong\nlayout: peoplepost\n---\n\nxxxxx\n"
     )
     result = read_path(posts, today=TODAY)
-    assert [(i.posted.display() if i.posted else "", i.text) for i in result.items] == [
+    assert _dated(result) == [
         ("1 May 2025, 11:59 UTC+08:00", "AutoOcc: Open-Ended Occupancy Annotation"),
         ("1 Apr 2025, 11:59 UTC+08:00", "RobuRCDet: Radar-Camera Fusion in Bird's Eye View"),
     ]
