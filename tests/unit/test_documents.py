@@ -3619,3 +3619,36 @@ def test_a_list_with_no_years_written_is_read_in_the_years_of_the_venues_it_name
     )
     years = [i.posted.start.year for i in parse_text(recent, today=TODAY, path="news.yml").items if i.posted]
     assert years == [TODAY.year] * 3, (years, TODAY)
+
+
+def test_a_news_sections_one_item_card_is_one_news_with_its_title() -> None:
+    """A researcher's News section holds one news so far, ``<div class="news-item"><div
+    class="news-date"><span>May</span><span>2026</span></div><div class="news-content"><span
+    class="news-badge">New</span><h3>Qwen-VLA: …</h3><p>Qwen-VLA is …</p>``: it had read as a news
+    "New" of May 2026, its title taken for a section of the page and its text dropped. The one
+    dated item a theme draws as a card (its class names an item, a card, a post) is a card."""
+    page = (
+        '<html><body><section id="news"><h2 class="section-title">News</h2><div class="news-list">'
+        '<div class="news-item"><div class="news-date"><span class="news-month">May</span>'
+        '<span class="news-year">2026</span></div><div class="news-content"><span class="news-badge">New'
+        "</span><h3>Qwen-VLA: A Unified Vision-Language-Action Model</h3><p>Qwen-VLA enables manipulation"
+        " and navigation.</p></div></div></div></section></body></html>"
+    )
+    result = parse_text(page, today=TODAY, path="index.html")
+    assert [(i.posted.display() if i.posted else "", i.title) for i in result.items] == [
+        ("May 2026", "Qwen-VLA: A Unified Vision-Language-Action Model")
+    ], _dated(result)
+    assert "Qwen-VLA enables manipulation and navigation." in result.items[0].text
+
+
+def test_a_copyright_line_naming_its_owner_first_is_the_pages_stamp() -> None:
+    """A home page's sidebar ends ``<p class="sidebar-footer">Ruogu Lin © 2026</p>``: with no
+    News section, it had been read as its one news of 2026. A short line with a copyright sign
+    before a year is the page's stamp wherever the sign stands."""
+    page = (
+        "<html><body><h1>Ruogu Lin</h1><p>PhD student.</p><h2>News</h2><ul>"
+        "<li>May 2026: Our paper is accepted at ICML 2026.</li></ul>"
+        '<p class="sidebar-footer">Ruogu Lin © 2026</p></body></html>'
+    )
+    result = parse_text(page, today=TODAY, path="index.html")
+    assert [i.text for i in result.items] == ["Our paper is accepted at ICML 2026."], _dated(result)

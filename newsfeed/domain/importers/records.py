@@ -175,11 +175,12 @@ _SAMPLE_MARK = re.compile(
 )
 
 # the page's own stamp, at its foot or under its list: when it was last changed, its copyright
-# ("All rights reserved & Last update on Feb, 2022", "© 2024 A. Person", "Last modified: 3 May
-# 2024"); a short text that is only that is no news, even with a date beside it
+# ("All rights reserved & Last update on Feb, 2022", "© 2024 A. Person", "Ruogu Lin © 2026",
+# "Last modified: 3 May 2024"); a short text that is only that is no news, even with a date
+# beside it
 _PAGE_STAMP = re.compile(
     r"^\W*(?:(?:page|site|website)\s+)?last\s+(?:updated?|modified|changed|revised)\b"
-    r"|^\W*(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b",
+    r"|^\W*(?:©|\(c\)\s|copyright\b)|©\s*(?:19|20)\d\d\b|\ball rights reserved\b",
     re.I,
 )
 # the page's note about itself: "Check back soon for more updates", "This page will be

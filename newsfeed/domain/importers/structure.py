@@ -476,6 +476,12 @@ def _cards(parent: Any, seen: set[tuple[str, str]]) -> list[Any]:
     alone = [c for c in kids if (c.tag, c.get("class", "")) in seen]
     if len(alone) == 1 and (_is_card(alone[0]) or _is_dated_card(alone[0])):
         return alone
+    # the one item of a list a theme draws as cards (``<div class="news-item">`` with its date, a
+    # title and its text, a News section holding one news so far): a card, when it is dated
+    if len(kids) == 1 and _CARD_WORDS & _class_words(kids[0]) and _is_card(kids[0]):
+        heading = next(kids[0].iter(*_HEADING_TAGS))
+        if _date_part(kids[0], {heading, *heading.iter()}) is not None:
+            return kids
     return []
 
 
