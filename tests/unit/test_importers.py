@@ -3402,3 +3402,24 @@ def test_a_news_data_file_one_folder_down_the_data_tree_is_the_sites_news(tmp_pa
         "Anvil is accepted at ASPLOS 2027.",
         "Model Provenance Testing is accepted at NDSS.",
     ]
+
+
+def test_a_post_dated_years_ahead_is_said_to_be_a_slip(tmp_path: Path) -> None:
+    """A lab's first news, ``_news/announcement_1.md`` "The CRaFT Lab Website is live!", is dated
+    ``2036-04-12``: it was imported as news of 2036 without a word. A post dated more than a year
+    after today is kept as written, with a warning that its date may be a slip; one of next month
+    (a talk announced ahead) is not warned of."""
+    news = tmp_path / "_news"
+    news.mkdir()
+    (news / "announcement_1.md").write_text(
+        "---\nlayout: post\ndate: 2036-04-12 15:59:00-0400\ninline: true\n---\n\n"
+        "The CRaFT Lab Website is live!\n"
+    )
+    ahead = TODAY + dt.timedelta(days=30)
+    (news / "announcement_2.md").write_text(
+        f"---\nlayout: post\ndate: {ahead.isoformat()}\ninline: true\n---\n\nTalk at MIT next month.\n"
+    )
+    result = read_path(news, today=TODAY)
+    assert [i.text for i in result.items] == ["The CRaFT Lab Website is live!", "Talk at MIT next month."]
+    slips = [w for w in result.warnings if "more than a year after today" in w]
+    assert len(slips) == 1 and "announcement_1.md" in slips[0] and "2036" in slips[0], result.warnings

@@ -372,6 +372,12 @@ def read_folder(files: list[tuple[str, str]], *, today: dt.date, name: str = "")
         elif content.lstrip().startswith("+++"):
             shapes.add("Hugo content folder")
         posted = _file_date(path, meta, today, warnings)
+        if posted is not None and posted.start.year > today.year + 1:
+            # "date: 2036-04-12" on a lab's first news, "The website is live!": a slip of a
+            # digit, which a generator's build would not publish until then either
+            warnings.append(
+                f"{path}:1: dated {posted.display()}, more than a year after today: a slip in its date?"
+            )
         badges: list[str] = []
         # a title as the feed shows it: its HTML ("<strong>…</strong>", a badge) read, plain text
         title = plain(inline_text(_scalar_text(meta.get("title")), badges)).strip()
