@@ -24,6 +24,7 @@ from newsfeed.domain.importers.structure import (
     language_of,
     load_data,
     named_news,
+    read_html,
     split_front_matter,
     toctree_entries,
 )
@@ -613,8 +614,7 @@ def _redirected(folder: Path, page: Path) -> Path | None:
     found = _REFRESH.search(text) or _SCRIPTED.search(text)
     if found is None:
         return None
-    body = re.sub(r"(?is)<(script|style|head)\b.*?</\1>|<[^>]+>", " ", text)
-    if len(" ".join(body.split())) > 200:
+    if sum(len(block.text) for block in read_html(text)) > 200:  # its own words, scripts aside
         return None
     target = found.group(1).split("#")[0].split("?")[0]
     if not target or "//" in target or ":" in target:

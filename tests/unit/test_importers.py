@@ -3423,3 +3423,35 @@ def test_a_post_dated_years_ahead_is_said_to_be_a_slip(tmp_path: Path) -> None:
     assert [i.text for i in result.items] == ["The CRaFT Lab Website is live!", "Talk at MIT next month."]
     slips = [w for w in result.warnings if "more than a year after today" in w]
     assert len(slips) == 1 and "announcement_1.md" in slips[0] and "2036" in slips[0], result.warnings
+
+
+def test_this_sessions_post_and_page_rules_cost_linear_time_on_hostile_posts(tmp_path: Path) -> None:
+    """The rules a post's unfilled field ("NULL"), a front matter YAML refuses (read by its
+    ``key: value`` lines) and a redirecting home page are read by must not cost more than the
+    size of what they read: a body of punctuation before a word, a refused front matter whose
+    values are runs of blanks, a 20 KB home page of unclosed ``<script`` tags."""
+
+    def post(n: int) -> Any:
+        folder = tmp_path / f"posts{n}"
+        folder.mkdir(exist_ok=True)
+        (folder / "2025-05-01-a.md").write_text("---\ntitle: Talk\n---\n\n" + "!" * n + "a\n")
+        (folder / "2025-05-02-b.md").write_text(
+            "---\n" + "".join(f"key{i}: 'it's{' ' * (n // 200)}x'\n" for i in range(150)) + "---\n\nBody.\n"
+        )
+        return lambda: read_path(folder, today=TODAY)
+
+    assert growth(post, 10_000) < LINEAR_WHEN_QUADRUPLED
+
+    def home(n: int) -> Any:
+        site = tmp_path / f"site{n}"
+        site.mkdir(exist_ok=True)
+        (site / "_config.yml").write_text("title: x\n")
+        (site / "index.html").write_text(
+            "<script>location.replace('home.html')</script>" + "<script " * (n // 8)
+        )
+        (site / "home.html").write_text(
+            "<h2>News</h2><ul><li>May 2025: a talk.</li><li>Apr 2025: b.</li></ul>"
+        )
+        return lambda: read_path(site, today=TODAY)
+
+    assert growth(home, 4_000) < LINEAR_WHEN_QUADRUPLED

@@ -154,7 +154,7 @@ def _file_date(path: str, meta: dict[str, Any], today: dt.date, warnings: list[s
 
 # a post's body or title that is only what its template leaves in an unfilled field ("NULL",
 # "None", "TBD", "xxxxx"): no text
-_NO_TEXT = re.compile(r"\W*(?:null|none|nil|n/?a|tbd|todo|x{3,}|\.{3}|…)?\W*", re.I)
+_NO_TEXT = re.compile(r"\W*(?:(?:null|none|nil|n/?a|tbd|todo|x{3,}|\.{3}|…)\W*)?", re.I)
 
 
 _MDX_MODULE_LINE = re.compile(r"^(?:import|export)\s[^\n]*$", re.M)
@@ -342,7 +342,7 @@ def read_folder(files: list[tuple[str, str]], *, today: dt.date, name: str = "")
             if path.lower().endswith(".mdx"):  # MDX: its import and export lines are code
                 body = _MDX_MODULE_LINE.sub("", body)
             text = _body_text(body, line)
-            if _NO_TEXT.fullmatch(text):  # "NULL", "xxxxx": a template's field left unfilled
+            if len(text) <= 40 and _NO_TEXT.fullmatch(text):  # "NULL", "xxxxx": a field left unfilled
                 text = ""
             if records_page(meta, body) and not hidden_page(meta):
                 # a page of the folder that keeps the news as records in its front matter
@@ -381,7 +381,7 @@ def read_folder(files: list[tuple[str, str]], *, today: dt.date, name: str = "")
         badges: list[str] = []
         # a title as the feed shows it: its HTML ("<strong>…</strong>", a badge) read, plain text
         title = plain(inline_text(_scalar_text(meta.get("title")), badges)).strip()
-        title = "" if _NO_TEXT.fullmatch(title) else title
+        title = "" if len(title) <= 40 and _NO_TEXT.fullmatch(title) else title
         dated = date_heading(title, today=today, order=None) if title else None
         if dated is not None and dated[1]:  # "Design Started – January 2025"
             if posted is None:

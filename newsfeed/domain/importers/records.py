@@ -142,9 +142,6 @@ _PLACEHOLDER = re.compile(
     # simple inline announcement.", "Announcements and news can be much longer than just quick
     # inline posts.")
     r"|\ba (?:simple |short )?inline announcement\b"
-    # or titles itself by the feature it shows, in small letters, as al-folio titles its sample
-    # posts ("a post with redirect", "a post with diagrams"; an author's own title is capitalised)
-    r"|\A(?-i:an? (?:post|blog post) with \w)"
     r"|\b(?:announcements?|news)(?: and (?:announcements?|news))? can be (?:much )?longer than\b"
     # or speaks to the site's new owner: "we've populated your new site with some initial
     # content", "the file path to your Academic website folder"
@@ -156,6 +153,10 @@ _PLACEHOLDER = re.compile(
     re.I,
 )
 PLACEHOLDER_SAID = "a theme's sample text (lorem ipsum, a sample post)"
+# or a post that titles itself by the feature it shows, in small letters, as al-folio titles its
+# samples ("a post with redirect", "a post with diagrams"; an author's own title is capitalised):
+# matched at the start only, apart from the pattern above, which searches the whole text
+_FEATURE_TITLE = re.compile(r"an? (?:post|blog post) with \w")
 # a template's stand-in for an item, wholly in brackets: "[News item 5]", "[Update text here]"
 _PLACEHOLDER_ITEM = re.compile(
     r"\[\s*(?:news|update|item|event|announcement|text|title|description)"
@@ -860,6 +861,7 @@ def _read(
         return
     if (
         _PLACEHOLDER.search(text)
+        or _FEATURE_TITLE.match(text)
         or _PLACEHOLDER_ITEM.fullmatch(text.strip())
         or _SAMPLE_MARK.match(text)
         or _filler(text)

@@ -1109,7 +1109,7 @@ def _plain_lines(block: str) -> dict[str, Any]:
         m = _PLAIN_LINE.fullmatch(line.rstrip())
         if m is None:
             continue
-        value = re.sub(r"\s+#.*$", "", m.group(2)).strip()
+        value = re.sub(r"[ \t]#.*$", "", m.group(2)).strip()  # one blank before "#": linear
         if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
             value = value[1:-1].strip()
         if value:
