@@ -445,12 +445,13 @@ def site_news(
     spots[home:home] = _site_feed(folder)
     names: dict[Path, dict[str, str]] = {}  # each folder's names, read once
     for spot in spots:
-        place = _spelled(folder, spot.split("#")[0], names)
-        if spot.split("#")[0] in SITE_HOME_PAGES:
+        where = spot.split("#")[0]
+        place = _spelled(folder, where, names)
+        if where in SITE_HOME_PAGES:
             place = _redirected(folder, place) or place
         if place in places or not place.exists():
             continue
-        if spot.split("#")[0] in SITE_HOME_PAGES:
+        if where in SITE_HOME_PAGES:
             home_pages.add(place)  # also when first met as the home page with a News section
         if spot.endswith("#news"):  # the home page before the posts only when it has a News section
             try:

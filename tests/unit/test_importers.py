@@ -2207,6 +2207,16 @@ def test_a_themes_sample_posts_are_not_the_authors_news(tmp_path: Path) -> None:
     )
 
 
+def _beside_samples(folder: Path, samples: dict[str, str], own: tuple[str, str]) -> Any:
+    """A folder of a theme's sample posts and the owner's one post, read; each sample is warned
+    of as the theme's and none is an item."""
+    for name, text in (*samples.items(), own):
+        (folder / name).write_text(text)
+    result = read_path(folder, today=TODAY)
+    assert sum("a theme's sample text" in w for w in result.warnings) == len(samples), result.warnings
+    return result
+
+
 def test_a_post_that_says_it_is_a_sample_or_tells_the_owner_to_edit_it_is_not_news(tmp_path: Path) -> None:
     """Sample posts without filler text: ``jekyll new``'s "Welcome to Jekyll!" ("You'll find this
     post in your `_posts` directory"), a theme's "This is an example post with image galleries",
@@ -2250,17 +2260,15 @@ def test_a_post_that_says_it_is_a_sample_or_tells_the_owner_to_edit_it_is_not_ne
         "2021-12-14-welcome.md": "---\ntitle: Welcome\n---\n\nWe know that first impressions are "
         "important, so we've populated your new site with some initial content.\n",
     }
-    for name, text in samples.items():
-        (posts / name).write_text(text)
-    (posts / "2025-06-01-dataset.md").write_text(
+    own = (
+        "2025-06-01-dataset.md",
         "---\ntitle: Our sample post-processing code is released\n---\nThis is an example of what "
-        "the toolkit does; find the code on GitHub.\n"
+        "the toolkit does; find the code on GitHub.\n",
     )
-    result = read_path(posts, today=TODAY)
+    result = _beside_samples(posts, samples, own)
     assert [(i.posted.display() if i.posted else None, i.title) for i in result.items] == [
         ("1 Jun 2025", "Our sample post-processing code is released")
     ]
-    assert sum("a theme's sample text" in w for w in result.warnings) == len(samples)
 
 
 def test_al_folios_sample_announcements_are_not_news(tmp_path: Path) -> None:
@@ -2281,17 +2289,15 @@ def test_al_folios_sample_announcements_are_not_news(tmp_path: Path) -> None:
         "announcement_3.md": "---\nlayout: post\ndate: 2016-01-15 07:59:00-0400\ninline: true\n---\n\n"
         "A simple inline announcement with Markdown emoji! :sparkles: :smile:\n",
     }
-    for name, text in samples.items():
-        (news / name).write_text(text)
-    (news / "announcement_4.md").write_text(
+    own = (
+        "announcement_4.md",
         "---\nlayout: post\ndate: 2025-09-01 10:00:00-0400\ninline: true\n---\n\n"
-        "Our long paper on code-switching is accepted at EMNLP 2025!\n"
+        "Our long paper on code-switching is accepted at EMNLP 2025!\n",
     )
-    result = read_path(news, today=TODAY)
+    result = _beside_samples(news, samples, own)
     assert [(i.posted.display() if i.posted else None, i.kind) for i in result.items] == [
         ("1 Sep 2025, 10:00 UTC-04:00", "acceptance")
     ]
-    assert sum("a theme's sample text" in w for w in result.warnings) == len(samples)
 
 
 def test_a_home_page_whose_dated_lists_are_its_cv_sections_has_no_news(tmp_path: Path) -> None:

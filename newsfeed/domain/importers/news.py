@@ -455,9 +455,7 @@ def settle_years(
             continue
         year, source = _year_from_neighbours(items, index, direction), "neighbours"
         if year is None:
-            named = {int(y) for y in _NAMED_YEAR.findall(plain(item.text))}
-            if len(named) == 1 and next(iter(named)) <= today.year + 1:
-                year, source = named.pop(), "text"
+            year, source = _year_named(item, today), "text"
         moved = with_year(posted, year) if year is not None and posted.time is None else None
         if moved is None:
             items[index] = dataclasses.replace(item, year_from="reference date")
@@ -466,6 +464,13 @@ def settle_years(
     items = _by_named_years(items, first_year, today, warnings)
     items = _settle_day_month(items, direction, warnings, default_order)
     return _flag_out_of_order(items, direction, warnings)
+
+
+def _year_named(item: ImportedItem, today: dt.date) -> int | None:
+    """The one year an item names ("Reviewer for ACL 2020"), not after next year; None when it
+    names none or several."""
+    years = {int(y) for y in _NAMED_YEAR.findall(plain(item.text))}
+    return years.pop() if len(years) == 1 and next(iter(years)) <= today.year + 1 else None
 
 
 def _by_named_years(
@@ -478,24 +483,17 @@ def _by_named_years(
     reference date's (``first_year``). So a home page's box left as it stood a year ago is read
     in the years it was written, and one old year named ("our ICML 2016 paper wins the test of
     time award") does not move a list whose other news name this year's venues."""
-    dated = [n for n, item in enumerate(items) if item.posted is not None]
-    dates = [items[n].posted for n in dated]
-    if not dates or any(
-        posted is None or "year" not in posted.inferred or items[n].year_from == "heading"
-        for n, posted in zip(dated, dates, strict=True)
-    ):
+    dated = [(n, item.posted) for n, item in enumerate(items) if item.posted is not None]
+    if not dated or any("year" not in p.inferred or items[n].year_from == "heading" for n, p in dated):
         return items
-    first = dates[0]
-    assert first is not None
+    first = dated[0][1]
     base = first.start.year
     named: list[tuple[int, int]] = []  # (the item's year less the first's, the year it names)
     naming: set[int] = set()  # the items that name a year
-    for n in dated:
-        posted = items[n].posted
-        assert posted is not None
-        years = {int(y) for y in _NAMED_YEAR.findall(plain(items[n].text)[:2000])}
-        if len(years) == 1 and next(iter(years)) <= today.year + 1:
-            named.append((posted.start.year - base, years.pop()))
+    for n, posted in dated:
+        said = _year_named(items[n], today)
+        if said is not None:
+            named.append((posted.start.year - base, said))
             naming.add(n)
 
     def fits(year: int) -> bool:  # the first item not after today
@@ -519,9 +517,7 @@ def _by_named_years(
         return items
     shift = base - best
     items = list(items)
-    for n in dated:
-        posted = items[n].posted
-        assert posted is not None
+    for n, posted in dated:
         moved = with_year(posted, posted.start.year - shift) if posted.time is None else None
         if moved is not None:
             source = "reference date" if not agreeing(best) else "text" if n in naming else "neighbours"

@@ -554,13 +554,15 @@ def _is_card(el: Any) -> bool:
     headings = list(el.iter(*_HEADING_TAGS))
     if len(headings) != 1:
         return False
-    if _names_a_list(_inline(headings[0])):
+    title = _inline(headings[0])
+    if _names_a_list(title):
         return False
-    if _inline(el).strip() == _inline(headings[0]).strip() and _card_date(_inline(el).strip(" :")):
+    words = _inline(el)
+    if words.strip() == title.strip() and _card_date(words.strip(" :")):
         return False
     items = sum(1 for _ in el.iter("li"))
     breaks = sum(1 for _ in el.iter("br"))
-    return items < 2 and breaks < 4 and len(_inline(el)) <= 1500
+    return items < 2 and breaks < 4 and len(words) <= 1500
 
 
 def _has_heading(el: Any) -> bool:
