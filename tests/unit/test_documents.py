@@ -312,6 +312,30 @@ def test_a_record_reads_its_short_fields_with_its_text_in_their_order() -> None:
     assert [i.source_line for i in result.items] == [3, 9, 15]
 
 
+def test_a_title_that_names_its_month_beside_a_date_field_is_the_records_title() -> None:
+    """A community's ``events.yaml`` titles each meetup by its month ("Community meetup: May
+    2026") beside ``date: 20/05/2026``: the title read as a date (two words beside one) and was
+    dropped, each item reading "ELE 117 May meetup of …". Beside a field named for the date, a
+    field named as a title is the title."""
+    data = (
+        "events:\n"
+        '  - title: "Community meetup: May 2026"\n'
+        "    date: 20/05/2026\n"
+        '    place: "ELE 117"\n'
+        "    description: May meetup of the AI x Bio community.\n"
+        '  - title: "Community meetup: April 2026"\n'
+        "    date: 22/04/2026\n"
+        '    place: "ELE 117"\n'
+        "    description: April meetup of the AI x Bio community.\n"
+    )
+    result = parse_text(data, today=TODAY, path="events.yaml")
+    assert [(i.posted.display() if i.posted else None, i.title) for i in result.items] == [
+        ("20 May 2026", "Community meetup: May 2026"),
+        ("22 Apr 2026", "Community meetup: April 2026"),
+    ]
+    assert result.items[0].text.startswith("Community meetup: May 2026")
+
+
 def test_a_list_of_titles_reads_the_body_the_few_records_give_and_keeps_a_season_that_names_them() -> None:
     """A lab's ``news.js`` lists 58 records by ``name``, seven with a ``description`` (a
     seminar's topic): the descriptions had been dropped (a text field must fill half the records),

@@ -2162,6 +2162,10 @@ def _describe(rows: list[dict[str, Any]], path: str) -> Records | None:
         return sum(1 for v in filled(key) if _date_value(v) and _finer_than_year(v)) / len(rows)
 
     dates = [k for k in keys if date_field(k)]
+    if any(_DATE_KEYS.match(k) for k in dates):
+        # a title that names its month ("title: Community meetup: May 2026") beside a field
+        # named for the date is the record's title, not a second date
+        dates = [k for k in dates if not _TITLE_KEYS.match(k)]
     dates.sort(key=lambda k: (not _DATE_KEYS.match(k), -round(finer(k), 1), -share(_date_value, k)))
     texts = [
         k
