@@ -14,7 +14,7 @@ from typing import Any
 from newsfeed.domain.dates import DateOrder
 from newsfeed.domain.importers import MAX_BYTES, ImportResult, UnreadableDocument, parse_folder, parse_text
 from newsfeed.domain.importers.feed import looks_like_feed, parse_feed
-from newsfeed.domain.importers.folders import DATA_FILE_SUFFIXES, repository_document
+from newsfeed.domain.importers.folders import DATA_FILE_SUFFIXES, name_day, repository_document
 from newsfeed.domain.importers.model import ImportedItem
 from newsfeed.domain.importers.records import PLACEHOLDER_SAID
 from newsfeed.domain.importers.structure import (
@@ -325,9 +325,10 @@ _POST_DATE = re.compile(r"^(?:date|pubDate|publishDate|published)\s*[:=]\s*\S", 
 
 
 def _dated_post(file: Path) -> bool:
-    """Whether a file reads as a dated post: a date in its name (``2024-05-01-talk.md``) or a
+    """Whether a file reads as a dated post: a date in its name (``2024-05-01-talk.md``,
+    ``20250122.html``, as the folder's reader takes it) or a
     date field in its front matter, not a document of notes."""
-    if re.search(r"(?<!\d)(?:19|20)\d\d[-_](?:0?[1-9]|1[0-2])(?!\d)", file.name):
+    if name_day(file.name) or re.search(r"(?<!\d)(?:19|20)\d\d[-_](?:0?[1-9]|1[0-2])(?!\d)", file.name):
         return True
     try:
         with file.open("rb") as handle:

@@ -1037,6 +1037,27 @@ def test_a_records_versions_in_several_languages_beside_its_date_are_read_in_eng
     ]
 
 
+def test_a_news_file_numbered_after_its_day_is_dated_by_that_day(tmp_path: Any) -> None:
+    """A lab's ``news/`` folder keeps a day's seminars as ``20250122.html`` and ``202501222.html``
+    (the day's second): the numbered one read as undated. A compact date followed by a number of
+    one or two digits ending the name is that day; twelve digits are no date."""
+    page = "<html><body><h1>{}</h1><p>Speaker: someone from a lab.</p></body></html>"
+    posts = {
+        "20250122.html": page.format("Physics of Language Models"),
+        "202501222.html": page.format("Safe and Trustworthy AI"),
+        "2025022001.html": page.format("Jailbreaking attacks and defences"),
+        "202502271234.html": page.format("A page named by a number"),
+    }
+    items = _read_folder(tmp_path, posts).items
+    got = {i.text.split(" Speaker:")[0]: i.posted.start if i.posted else None for i in items}
+    assert got == {
+        "Jailbreaking attacks and defences": dt.date(2025, 2, 20),
+        "Physics of Language Models": dt.date(2025, 1, 22),
+        "Safe and Trustworthy AI": dt.date(2025, 1, 22),
+        "A page named by a number": None,
+    }
+
+
 def test_folders_of_restructuredtext_and_org_posts_are_one_item_per_file(tmp_path: Any) -> None:
     """Sphinx, Pelican and Nikola keep posts in reStructuredText, Emacs users in Org: each file is
     an item, dated by its metadata (":date:", ".. date:", "#+DATE:"), a whole date inside its name

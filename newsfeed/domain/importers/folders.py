@@ -50,8 +50,9 @@ _NAME_DATE = re.compile(r"^((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})-")
 _NAME_MONTH = re.compile(r"^((?:19|20)\d\d)-(0[1-9]|1[0-2])-(?!\d)")
 # "news_2022_06_15_award.rst", "2024_05_03.org": a whole date in the name, apart from its words
 _NAME_DATE_ANYWHERE = re.compile(r"(?:^|[_\-])((?:19|20)\d\d)[_\-](\d\d)[_\-](\d\d)(?=[_\-.]|$)")
-# "20260214-report.html", "20240501_talk.md": a date written without separators opening the name
-_NAME_COMPACT = re.compile(r"^((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=[-_.])")
+# "20260214-report.html", "20240501_talk.md": a date written without separators opening the name;
+# "202502203.html", "2025022001.md": the third (or first) news of a day, numbered after its date
+_NAME_COMPACT = re.compile(r"^((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:\d{1,2}(?=\.))?(?=[-_.])")
 # reStructuredText metadata: Pelican's field list (":date: 2024-05-03"), Nikola's comments
 # (".. date: 2024/05/03 10:00"); Org's keywords ("#+DATE: <2024-05-03 Fri>")
 _RST_FIELD = re.compile(r"^(?::(?=\w+:)|\.\.\s+)(\w+):(.*)$")
@@ -100,7 +101,7 @@ def _posted_stamp(meta: dict[str, Any]) -> Any:
     return None
 
 
-def _name_day(name: str) -> tuple[int, int, int] | None:
+def name_day(name: str) -> tuple[int, int, int] | None:
     """The year, month and day a file's name writes out ("2024-05-03-talk.md", "20240501_talk.md")."""
     m = _NAME_DATE.match(name) or _NAME_DATE_ANYWHERE.search(name) or _NAME_COMPACT.match(name)
     return (int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
@@ -126,7 +127,7 @@ def _file_date(path: str, meta: dict[str, Any], today: dt.date, warnings: list[s
     if stamp is not None and not isinstance(stamp, (dt.date, str)):
         stamp = str(stamp)
     if isinstance(stamp, str):
-        stamp = _year_first(stamp, _name_day(name))
+        stamp = _year_first(stamp, name_day(name))
         swapped = day_before_month(stamp)
         if swapped is not None:
             warnings.append(
@@ -140,7 +141,7 @@ def _file_date(path: str, meta: dict[str, Any], today: dt.date, warnings: list[s
             return None
     if stamp is not None:
         return record_date(stamp, month_year=False, today=today)[0]
-    day = _name_day(name)
+    day = name_day(name)
     if day is not None:
         try:
             return parse(f"{day[0]}-{day[1]:02d}-{day[2]:02d}", today=today)
