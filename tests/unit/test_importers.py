@@ -2446,6 +2446,23 @@ def test_a_data_file_of_numbered_stand_ins_is_no_news_and_the_home_pages_news_ar
     assert any("news.yml (only a theme's sample posts)" in w for w in result.warnings)
 
 
+def test_a_news_that_only_names_its_field_is_a_stand_in(tmp_path: Path) -> None:
+    """A lab's al-folio ``_news/sample news.md`` says only "News Title" under its date: it had
+    been the lab's one news. A text that only names the field it stands in for ("News Title",
+    "Update text here") is a template's stand-in; a news that says more is news."""
+    news = tmp_path / "_news"
+    news.mkdir()
+    (news / "sample news.md").write_text(
+        "---\nlayout: post\ndate: 2022-03-01 15:59:00-0400\ninline: true\n---\n\nNews Title\n"
+    )
+    (news / "update.md").write_text("---\ndate: 2022-04-01\ninline: true\n---\n\nUpdate text here.\n")
+    (news / "talk.md").write_text(
+        "---\ndate: 2022-05-02\ninline: true\n---\n\nNews title generation: our talk at ACL.\n"
+    )
+    result = read_path(news, today=TODAY)
+    assert [i.text for i in result.items] == ["News title generation: our talk at ACL."]
+
+
 def test_a_page_the_sites_navigation_names_news_is_its_news_page(tmp_path: Path) -> None:
     """A Quarto book keeps its News in ``chapters/news.qmd``, which its ``_quarto.yml`` lists in
     the sidebar as ``{file: chapters/news.qmd, text: "News"}``: no fixed place names that file,

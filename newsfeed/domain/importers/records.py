@@ -162,7 +162,10 @@ _PLACEHOLDER_ITEM = re.compile(
     r"\[\s*(?:news|update|item|event|announcement|text|title|description)"
     r"(?:\s+(?:item|title|text|here|description))*\s*\d{0,3}\s*\]\.?"
     # or numbered without brackets: a template's "News 1" … "News 8", "Update 3"
-    r"|(?:news|update|item|announcement)(?:\s+item)?\s*#?\d{1,3}\.?",
+    r"|(?:news|update|item|announcement)(?:\s+item)?\s*#?\d{1,3}\.?"
+    # or naming the field it stands in for: "News Title", "Update text here"
+    r"|(?:news|update|item|announcement|event)(?:\s+(?:title|text|headline|description|content))"
+    r"(?:\s+(?:here|goes here))?\.?",
     re.I,
 )
 # an item its template marks as a sample, in brackets before its words: "[Sample] ICDE 2025 paper
