@@ -20,6 +20,7 @@ from newsfeed.domain.importers.records import PLACEHOLDER_SAID
 from newsfeed.domain.importers.structure import (
     LANGUAGE_CODE,
     NEWS_HEADING,
+    OTHER_HEADING,
     has_news_heading,
     language_of,
     load_data,
@@ -502,8 +503,14 @@ def site_news(
                     tried.append(f"{name} ({why})")
                     place, result = rival, other
                     name = place.relative_to(folder).as_posix()
-        if not result.items or (
-            (place in components or place in latest) and not any(item.posted for item in result.items)
+        undated = not any(item.posted for item in result.items)
+        looped = any(w.startswith("a template:") for w in result.warnings)
+        if (
+            not result.items
+            or ((place in components or place in latest) and undated)
+            # a page whose News is a loop, beside it only an undated line ("Check the Events
+            # section for more news"): its news are in the file the loop reads
+            or (looped and undated and _followed(folder, place))
         ):
             # a component whose markup holds nothing dated (its loop's leftovers): no news of
             # its own, but maybe a module it imports them from;
@@ -1050,8 +1057,10 @@ def _content_languages(folder: Path, top: str = "content") -> list[str]:
 
 def _followed(folder: Path, page: Path) -> list[Path]:
     """The files and folders of the site ``folder`` a template ``page`` includes or its loops
-    read whose names say news ("updates", "announcements", "news"), that exist, in the page's
-    order (its includes first); never outside the folder."""
+    read whose names say news ("updates", "announcements", "news"), or that a loop in its News
+    section reads when its name does not say another list ("events", not "publications"), that
+    exist, in the page's order (its includes first); never outside the
+    folder."""
     if not page.is_file():
         return []
     try:
@@ -1059,6 +1068,9 @@ def _followed(folder: Path, page: Path) -> list[Path]:
     except UnreadableDocument:
         return []
     sources = loop_sources(text)
+    # a loop in the page's News section draws its news, whatever its file is named
+    # ("Recent News" over ``{% for event in site.data.events %}``)
+    headed = set(loop_sources(text, under=lambda heading: bool(NEWS_HEADING.search(heading))))
     included = included_pages(text)
     root = folder.resolve()
     found: list[Path] = []
@@ -1074,7 +1086,9 @@ def _followed(folder: Path, page: Path) -> list[Path]:
     for source in sources[:20]:
         for relative in source_places(source):
             candidate = folder / relative
-            if not named_news(Path(relative).stem):
+            stem = Path(relative).stem
+            other = OTHER_HEADING.search(stem.replace("_", " "))
+            if not named_news(stem) and (source not in headed or other):
                 break
             if _inside(candidate, root) and candidate.exists() and candidate not in found:
                 found.append(candidate)

@@ -644,6 +644,52 @@ def test_a_site_whose_news_page_loops_over_a_data_file_named_updates_is_read_fro
         read_path(site, today=TODAY)
 
 
+def test_a_loop_in_the_home_pages_news_section_is_read_from_its_file_whatever_its_name(
+    tmp_path: Path,
+) -> None:
+    """A lab's home page heads its table "Recent News" over ``{% for event in events %}`` (events
+    assigned from ``site.data.events``), with one line after it, "Check the Events section for more
+    news.": that line had been the site's one news and ``_data/events.csv`` (33 dated news)
+    unread, its name not saying news. A loop in a News section draws the news from its file,
+    unless the file is named as another list (``publications``); the first sentence of each is
+    its title, an exclamation opening it ("Alhamdulillah!") with the sentence after it."""
+    site = tmp_path / "site"
+    (site / "_data").mkdir(parents=True)
+    (site / "_config.yml").write_text("title: A lab\n")
+    (site / "index.html").write_text(
+        "---\nlayout: home\n---\n<h2>Recent News</h2>\n<table>\n"
+        "{% assign events = site.data.events | sort: 'Date' | reverse | slice: 0, 6 %}\n"
+        "{% for event in events %}\n  {% include event-list.html %}\n{% endfor %}\n"
+        "<tr><td colspan=\"2\"><i>Check the <a href='/events/'><b>Events</b></a> section for more news.</i>"
+        "</td></tr>\n</table>\n<h2>Papers</h2>\n"
+        "{% for p in site.data.publications %}{{ p.title }}{% endfor %}\n"
+    )
+    (site / "_data" / "events.csv").write_text(
+        "Date,Type,Event,URL\n"
+        '2024-01-18,Paper,"Alhamdulillah! Our manuscript titled ""A chatbot for news"" has been accepted'
+        ' in the ACM CHI 2024.",\n'
+        "2023-03-03,Talk,Naeemul Hassan will talk about health misinformation on a webinar.,\n"
+    )
+    (site / "_data" / "publications.yml").write_text("- date: 2024-01-02\n  title: A paper on flows\n")
+    result = read_path(site, today=TODAY)
+    assert result.description.startswith("site folder: its news in _data/events.csv")
+    assert [(i.posted.display() if i.posted else None, i.title) for i in result.items] == [
+        (
+            "18 Jan 2024",
+            'Alhamdulillah! Our manuscript titled "A chatbot for news" has been accepted'
+            " in the ACM CHI 2024.",
+        ),
+        ("3 Mar 2023", "Naeemul Hassan will talk about health misinformation on a webinar."),
+    ]
+    (site / "_data" / "events.csv").unlink()
+    (site / "index.html").write_text(
+        (site / "index.html").read_text().replace("site.data.events", "site.data.papers")
+    )
+    (site / "_data" / "papers.yml").write_text("- date: 2024-01-02\n  title: A paper on flows\n")
+    result = read_path(site, today=TODAY)
+    assert not any(i.posted for i in result.items)  # a list named as another is not the news
+
+
 def test_a_loop_over_a_data_folders_news_is_read_from_the_file_in_that_folder(tmp_path: Path) -> None:
     """A site of several groups keeps each one's news in ``_data/<group>/news.yml``, and its
     include ``_includes/news.html`` loops over ``site.data.adase.news | concat: site.news``: the

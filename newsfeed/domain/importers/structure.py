@@ -71,7 +71,7 @@ OTHER_HEADING = re.compile(
     r"\b(publications?|papers?|preprints?|selected\s+works?|awards?|honou?rs?|educations?|experiences?|"
     r"employment|positions?|talks?|presentations?|invited\s+talks?|teaching|courses?|services?|"
     r"activities|reviewers?|reviewing|"
-    r"students?|members?|people|team|projects?|research|contact|bio(?:graphy)?|about|cv|"
+    r"students?|members?|people|team|staff|projects?|research|contact|bio(?:graphy)?|about|cv|"
     r"skills|interests|patents?|grants?|funding|software|code|misc|"
     r"publikationen|publicaciones|pubblicazioni|publica[çc][õo]es|vortr[äa]ge|preise|auszeichnungen|"
     r"prix|distinctions|premios|premi|pr[êe]mios|lehre|enseignement|docencia|insegnamento|ensino|"

@@ -15,7 +15,9 @@ Both are one pass over the template tags (each at most 2,000 characters, as in
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Callable
 
 # a Liquid or Jinja tag, or a Go template action (Hugo)
 _TAG = re.compile(r"\{%-?\s*(\w+)([^{}]{0,2000}?)-?%\}|\{\{-?\s*([^{}]{0,2000}?)\s*-?\}\}")
@@ -105,13 +107,32 @@ def included_pages(text: str) -> list[tuple[str, bool]]:
     return list(found)
 
 
-def loop_sources(text: str) -> list[str]:
+# a heading as a template writes it: HTML's <h2>…</h2>, or a Markdown heading line
+_HEADING = re.compile(
+    r"<h([1-6])\b[^<>]{0,500}>(.{0,500}?)</h\1|^#{1,6}[ \t]+([^\n]{0,300})", re.I | re.M | re.S
+)
+_MARKUP = re.compile(r"<[^<>]{0,500}>")
+
+
+def loop_sources(text: str, under: Callable[[str], bool] | None = None) -> list[str]:
     """What the page's loops read, as places in the site ("_data/news.yml (or .json, .csv)",
-    "_news/", "content/news/"), in the order the page reads them, each once."""
+    "_news/", "content/news/"), in the order the page reads them, each once; with ``under``,
+    only the loops whose nearest heading before them it accepts (a loop over
+    ``site.data.events`` under "Recent News" draws the page's news)."""
     assigned: dict[str, str] = {}
     found: dict[str, None] = {}  # ordered, each once
+    headings = (
+        [(h.start(), _MARKUP.sub(" ", h.group(2) or h.group(3) or "")) for h in _HEADING.finditer(text)]
+        if under
+        else []
+    )
     for m in _TAG.finditer(text):
         word, rest, action = m.group(1), m.group(2), m.group(3)
+        looping = word == "for" or (action is not None and re.match(r"range\b", action.lstrip("-").strip()))
+        if under is not None and looping:
+            before = bisect.bisect_left(headings, (m.start(), "")) - 1
+            if before < 0 or not under(headings[before][1]):
+                continue
         source = None
         if word == "assign":
             a = _LIQUID_ASSIGN.match(rest)

@@ -121,8 +121,16 @@ def _sentence_end(text: str, index: int) -> bool:
 
 
 def first_sentence(text: str, limit: int = 200) -> str:
+    """The text's first sentence, cut at ``limit`` characters; one that is only an exclamation
+    of up to three words opening the news ("Alhamdulillah!", "Great news!") with the sentence
+    after it, which says what happened."""
+    exclaimed = False
     for m in re.finditer(r"[.!?](?=\s|$)", text):
         if _sentence_end(text, m.start()):
+            if not exclaimed and text[m.start()] == "!" and len(text[: m.start()].split()) <= 3:
+                exclaimed = True
+                if text[m.end() :].strip():
+                    continue
             text = text[: m.end()]
             break
     text = text.strip()
