@@ -2769,6 +2769,14 @@ def test_a_site_folder_is_read_where_the_site_keeps_its_news_and_its_other_pages
     )
     with pytest.raises(UnreadableDocument, match=r"index\.html \(no News section and nothing dated\)"):
         read_path(profile, today=TODAY)
+    # nor its masthead dated by the years it spans: a group's home page had read as one news,
+    # "IAI-USTC · Quantum AI Group ·" of 2021–2026
+    (profile / "index.html").write_text(
+        "<section class='hero'><p class='hero-index'>IAI-USTC · Quantum AI Group · 2021–2026</p></section>"
+        "<h2>Open Source</h2><p>Our projects.</p><h2>Researchers</h2><p>Our people.</p>"
+    )
+    with pytest.raises(UnreadableDocument, match=r"index\.html \(no News section and nothing dated\)"):
+        read_path(profile, today=TODAY)
     # a home page whose News heads an undated list: its news, undated, in the order written (a
     # lab's 38 news under <h2>News</h2> had read as "no News section and nothing dated")
     (profile / "index.html").write_text(
