@@ -1323,6 +1323,42 @@ def test_news_sections_are_known_by_their_french_german_spanish_or_italian_names
     assert [i.posted.display() for i in result.items if i.posted] == ["June 2024", "3 Feb 2024"]
 
 
+def test_a_story_under_its_title_closed_by_its_posting_stamp_is_one_item_of_that_date() -> None:
+    """A lab's built News page (Tinkerer) gives each story an ``<h5>`` title, a paragraph and a
+    closing "posted at 2017-06-14 [permalink]": 62 stories had read as 6 news dated by what their
+    words said ("On June 13th" as June of this year) and the rest as undated entries left out. A
+    titled story whose prose closes with its one stamp is one item of that date, whatever its
+    title says ("projects at CHI'17" is no section of projects); drawn as cards of one class, a
+    card's date is its stamp, not a sentence of its story that opens with a day."""
+
+    def story(title: str, body: str, stamp: str, year: str) -> str:
+        return (
+            f'<div class="row"><div class="col-sm-1">{year}</div><div class="col-sm-11"><h5>{title}</h5>'
+            f'<p><p>{body}</p></p><p><a href="/news/x/">more...</a></p>'
+            f'<p>posted at {stamp} <a href="/news/x/">[permalink]</a></p></div></div>\n'
+        )
+
+    stories = [
+        ("Ori-Mandu at the ACM DIS Conference 2017", "On June 13th, we travelled to Scotland.", "2017-06-14"),
+        ("projects at CHI&#39;17", "We will show a few new works at CHI, all on Monday!", "2017-05-07"),
+        ("Website Redesign", "To start 2016 off we have redesigned our website.", "2016-01-08"),
+    ]
+    want = [
+        ("14 Jun 2017", "Ori-Mandu at the ACM DIS Conference 2017"),
+        ("7 May 2017", "projects at CHI'17"),
+        ("8 Jan 2016", "Website Redesign"),
+    ]
+    # a page whose first story of a year is headed by the year too (no card: two headings); a
+    # page of cards of one class
+    for years in (("<h4>2017</h4>", "", "<h4>2016</h4>"), ("", "", "")):
+        page = "".join(story(*told, year) for told, year in zip(stories, years, strict=True))
+        result = parse_text(f"<html><body>{page}</body></html>", today=TODAY, path="news/index.html")
+        assert [(i.posted.display() if i.posted else None, i.title) for i in result.items] == want
+        assert result.items[0].text == (
+            "Ori-Mandu at the ACM DIS Conference 2017 On June 13th, we travelled to Scotland."
+        )
+
+
 def test_a_title_then_a_line_that_dates_it_then_prose_is_one_item() -> None:
     """A heading, a line that is only its date ("**(December, 2020)**", or a place and a date),
     then prose: one item titled by the heading (the title was lost, and an item whose title says

@@ -282,9 +282,64 @@ def _field_bullets(prose: list[Block]) -> list[Block] | None:
     return body + links + [b for b in prose if not b.bullet]
 
 
+# the line a built blog closes each story with: "posted at 2017-06-14 [permalink]", "Published
+# on 3 May 2024", "Date: 2024-05-03"
+_STAMP = re.compile(r"(?:posted|published|written)(?:\s+(?:at|on))?\s*:?\s+|date\s*:\s*", re.I)
+_PERMALINK = re.compile(r"\s*\[{1,2}permalink\]{1,2}(?:\([^()\s]{0,2000}\))?\s*$", re.I)
+
+
+def _stamp(block: Block, today: dt.date, order: DateOrder | None) -> str:
+    """The date a story's closing stamp gives, as written ("2017-06-14" of "posted at 2017-06-14
+    [permalink]"), a day or a month; "" when the block is none."""
+    if block.kind == "heading" or block.bullet or len(block.text) > 300:
+        return ""
+    m = _STAMP.match(block.text)
+    if m is None:
+        return ""
+    rest = _PERMALINK.sub("", block.text[m.end() :]).strip()
+    found = date_heading(rest, today=today, order=order) if rest else None
+    return rest if found is not None and not found[1] and found[0].grain != "year" else ""
+
+
+def _stamps_after_titles(blocks: list[Block], today: dt.date, order: DateOrder | None) -> list[Block]:
+    """Stories titled by a heading whose prose closes with their stamp ("<h5>Ori-Mandu at DIS
+    2017</h5>", a paragraph, "posted at 2017-06-14 [permalink]"): the stamp dates the heading, as
+    "Title (2017-06-14)" would, so that each story is one item of that date, whatever its title
+    says ("projects at CHI'17" is a story, not a section of projects). A heading that gives a
+    date of its own keeps it; a section of several stamped stories or of list items, or a News
+    section, is no story."""
+    out: list[Block] = []
+    start = 0  # where the current heading's section starts in ``out``
+    stamps = 0  # the stamps of the section so far
+    listed = False  # whether the section holds list items
+    for n, block in enumerate(blocks):
+        if block.kind == "heading":
+            start, stamps, listed = len(out), 0, False
+        else:
+            stamped = _stamp(block, today, order)
+            stamps += bool(stamped)
+            listed = listed or block.bullet
+        out.append(block)
+        closing = n + 1 == len(blocks) or blocks[n + 1].kind == "heading"
+        if not closing or len(out) - start < 3 or out[start].kind != "heading" or block.kind == "heading":
+            continue
+        heading = out[start]
+        if (
+            stamped
+            and stamps == 1
+            and not listed
+            and not NEWS_HEADING.search(heading.text)
+            and date_heading(heading.text, today=today, order=order) is None
+        ):
+            out[start] = replace(heading, text=f"{heading.text} ({stamped})")
+            out.pop()
+    return out
+
+
 def _document_order(blocks: list[Block], today: dt.date, order: DateOrder | None) -> list[_Entry]:
     """Entries with the headings above them: in a news section, in another list, and dated by a
     date heading; a heading with prose under it (and no list) becomes one entry (title + body)."""
+    blocks = _stamps_after_titles(blocks, today, order)
     stack: list[tuple[int, str]] = []  # (level, text) of the section headings above
     date_ctx: list[tuple[int, FuzzyDate]] = []
     out: list[_Entry] = []

@@ -543,7 +543,8 @@ def _is_dated_card(el: Any) -> bool:
         return False
     # one date: a block holding several dated entries ("1 May … 11 Apr …", a year's list of a
     # page that keeps one such block a year) is a list of cards, not one
-    return _date_part(el, {found[0], *found[0].iter()}) is None
+    # the date's own part, what it holds and the parts around it ("Dec 1, 2022 · 1 min read")
+    return _date_part(el, {found[0], *found[0].iter(), *found[0].iterancestors()}) is None
 
 
 def _is_card(el: Any) -> bool:
@@ -914,8 +915,11 @@ def _metadata_of(part: Any, card: Any) -> Any:
 
 
 def _date_part(el: Any, skip: set[Any]) -> tuple[Any, FuzzyDate] | None:
-    """The first part of a card that is only a date ("Date: <time>March 30, 2026</time>"), and
-    that date."""
+    """The first part of a card that is only a date ("Date: <time>March 30, 2026</time>",
+    "posted at 2017-06-14 [permalink]"), and that date; else the first short part a date opens
+    or closes ("March 3, 2024 by A. Author"), which may be a sentence of the story ("On June
+    13th, we travelled to Scotland.") when the card has no date of its own."""
+    loose: tuple[Any, FuzzyDate] | None = None
     for part in el.iter("p", "time", "span", "div", "small"):
         if part is el or part in skip:  # a part of the card, not the card ("11 Dec Our paper …")
             continue
@@ -929,9 +933,17 @@ def _date_part(el: Any, skip: set[Any]) -> tuple[Any, FuzzyDate] | None:
         if m is None:
             continue
         date = _card_date(m.group("d").strip(" .,"))
-        if date is not None:
+        if date is None:
+            continue
+        beside = _WORDS_BESIDE_DATE.findall(words.replace(date.text, " ", 1))
+        if all(w.lower() in _STAMP_WORDS for w in beside):
             return part, date
-    return None
+        loose = loose or (part, date)
+    return loose
+
+
+# the words a date's own line holds beside it: "posted at 2017-06-14 [permalink]", "Date: …"
+_STAMP_WORDS = frozenset({"date", "posted", "published", "on", "at", "permalink", "updated"})
 
 
 def _machine_date(part: Any) -> FuzzyDate | None:
