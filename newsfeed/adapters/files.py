@@ -639,13 +639,16 @@ def _redirected(folder: Path, page: Path) -> Path | None:
 def _dated_news(items: list[ImportedItem]) -> bool:
     """Whether a page without a News section holds dated news: more than one dated entry, or
     one dated by a label; a lone entry dated only by what its sentence says ("I am now an
-    Assistant Professor … since August 2021.") is its welcome, not news, and one dated by a span
-    of years ("IAI-USTC · Quantum AI Group · 2021–2026") is the page's masthead."""
+    Assistant Professor … since August 2021.") is its welcome, not news, one dated by a span
+    of years ("IAI-USTC · Quantum AI Group · 2021–2026") is the page's masthead, and one whose
+    date names no year ("… Program (Application deadline Feb 1st)") a standing note."""
     dated = [item for item in items if item.posted is not None]
     if len(dated) != 1:
         return bool(dated)
     posted = dated[0].posted
     if posted is None or (posted.grain == "year" and posted.start.year != posted.end.year):
+        return False
+    if "year" in posted.inferred:
         return False
     return not (posted.text and dated[0].text.find(posted.text) > 0)
 

@@ -2108,8 +2108,9 @@ def test_a_repository_with_a_front_end_and_a_back_end_is_read_in_the_one_keeping
 def test_posts_the_theme_files_as_samples_are_not_news(tmp_path: Path) -> None:
     """al-folio ships 31 posts in ``_posts/`` filed ``categories: sample-posts`` ("a post with
     tabs", "a post with code diff"); a fork whose ``_news/`` is empty had them imported as its
-    news. A post whose own category or tags call it a sample, demo or example post is the theme's,
-    not the author's; the author's posts beside them are read."""
+    news. A post whose own category or tags call it a sample, demo or example post, or file it
+    under Jekyll itself, is the theme's, not the author's; the author's posts beside them are
+    read."""
     posts = tmp_path / "_posts"
     posts.mkdir()
     (posts / "2024-05-01-tabs.md").write_text(
@@ -2122,9 +2123,15 @@ def test_posts_the_theme_files_as_samples_are_not_news(tmp_path: Path) -> None:
     (posts / "2025-02-01-award.md").write_text(
         "---\ntitle: Best paper award\ndate: 2025-02-01\ncategories: news\n---\nOur paper won the award.\n"
     )
+    # a Jekyll theme files its samples under the generator itself (Pixyll's "jekyll pixyll",
+    # Minima's "jekyll update"): a lab's site had read eight of Pixyll's posts as its news
+    (posts / "2014-06-11-welcome-to-pixyll.md").write_text(
+        "---\nlayout: post\ntitle: Hello, Pixyll\ndate: 2014-06-11 15:31:19\ncategories: jekyll pixyll\n---\n"
+        "Pixyll is a simple, beautiful theme that emphasizes content rather than aesthetic fluff.\n"
+    )
     result = read_path(posts, today=TODAY)
     assert [i.title for i in result.items] == ["Best paper award"]
-    assert sum("sample" in w for w in result.warnings) == 2
+    assert sum("sample" in w for w in result.warnings) == 3
 
 
 def test_a_data_file_named_for_news_is_found_where_the_site_keeps_data(tmp_path: Path) -> None:
@@ -2774,6 +2781,14 @@ def test_a_site_folder_is_read_where_the_site_keeps_its_news_and_its_other_pages
     (profile / "index.html").write_text(
         "<section class='hero'><p class='hero-index'>IAI-USTC · Quantum AI Group · 2021–2026</p></section>"
         "<h2>Open Source</h2><p>Our projects.</p><h2>Researchers</h2><p>Our people.</p>"
+    )
+    with pytest.raises(UnreadableDocument, match=r"index\.html \(no News section and nothing dated\)"):
+        read_path(profile, today=TODAY)
+    # nor a standing note whose date names no year: a lab's "About and Join" page had read as
+    # one news, an internship programme's "(Application deadline Feb 1st)"
+    (profile / "index.html").write_text(
+        "<h1>Joining the lab</h1><ul><li><a href='https://example.org/surf'>Summer research programme</a>"
+        " (Application deadline Feb 1st)</li><li>Internships through the department</li></ul>"
     )
     with pytest.raises(UnreadableDocument, match=r"index\.html \(no News section and nothing dated\)"):
         read_path(profile, today=TODAY)

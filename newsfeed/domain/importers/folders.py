@@ -251,8 +251,12 @@ def own_page(path: str, folder: str) -> bool:
 
 # data files a folder of them holds (Hugo's data/news/2024/en.yaml): read when it holds no documents
 DATA_FILE_SUFFIXES = (".yml", ".yaml", ".json", ".toml")
-# a post's category or tag that files it as a theme's sample ("sample-posts", "demo", "example")
-_SAMPLE_FILED = re.compile(r"(?<![\w-])(?:sample|demo|example|dummy)(?:[-_ ]?posts?)?s?(?![\w-])", re.I)
+# a post's category or tag that files it as a theme's sample ("sample-posts", "demo", "example"),
+# or under the site generator itself, as Jekyll themes file theirs ("jekyll update" of Minima's
+# "Welcome to Jekyll!", "jekyll pixyll" of Pixyll's eight): a lab files its news otherwise
+_SAMPLE_FILED = re.compile(
+    r"(?<![\w-])(?:(?:sample|demo|example|dummy)(?:[-_ ]?posts?)?s?|jekyll)(?![\w-])", re.I
+)
 
 
 def has_own_date(path: str, content: str, *, today: dt.date) -> bool:
