@@ -2706,7 +2706,8 @@ def test_a_site_folder_is_read_where_the_site_keeps_its_news_and_its_other_pages
         ("April 2026", "acceptance"),
         ("March 2026", "award"),
     ]
-    assert "content/news/_index.md" in result.description
+    # the section and its page named as in the site, not as the path the folder was read from
+    assert "its news in content/news/, the section page _index.md:" in result.description
     # the home page includes its news (_includes/news.html) and the posts are a blog; an include
     # that is a template over a data file the site lacks says so
     include = tmp_path / "include"

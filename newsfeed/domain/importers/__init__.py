@@ -216,7 +216,8 @@ def parse_folder(
         if own_page(path, name):
             page = parse_text(text, today=today, fmt="news", path=path)
             if page.items:
-                page.description = f"the section page {path}: {page.description}"
+                shown = path.replace("\\", "/").rpartition("/")[2]  # the folder names where it is
+                page.description = f"the section page {shown}: {page.description}"
                 return page
             break
     return result
