@@ -443,6 +443,12 @@ def site_news(
     # where its configuration keeps its collections: read after ``_news/``
     after_news = spots.index(f"{kept_in}/_news" if kept_in else "_news") + 1
     spots[after_news:after_news] = [p for p in _news_collections(folder, kept_in) if p not in spots]
+    # a Hugo section its own page titles News whatever its folder is named (``content/event/``
+    # titled "News"): read after ``content/news/``
+    after_section = spots.index("content/news") + 1
+    spots[after_section:after_section] = [
+        p for p in _titled_news_sections(folder, languages["content"]) if p not in spots
+    ]
     home = len(spots) - len(SITE_HOME_PAGES)  # the home page, whatever it holds, comes last
     spots[home:home] = _site_feed(folder)
     names: dict[Path, dict[str, str]] = {}  # each folder's names, read once
@@ -783,6 +789,35 @@ def _news_collections(folder: Path, kept_in: str) -> list[str]:
             name = entry.name
             if name.startswith("_") and name != "_news" and entry.is_dir() and _NEWS_WORD.search(name):
                 found.append(f"{top}/{name}" if top else name)
+    return found[:3]
+
+
+def _titled_news_sections(folder: Path, languages: list[str]) -> list[str]:
+    """A Hugo site's content sections named otherwise whose own page titles them News
+    (``content/event/_index.md`` with ``title: News``, as a lab's theme lists its news as events),
+    in English first where the content is kept per language, as paths in the folder; three at
+    most, each page's first 4 KB read."""
+    found: list[str] = []
+    for top in ("content", *(f"content/{lang}" for lang in languages)):
+        try:
+            sections = (
+                sorted(d for d in (folder / top).iterdir() if d.is_dir()) if (folder / top).is_dir() else []
+            )
+        except OSError:
+            continue
+        for section in sections[:200]:
+            page = section / "_index.md"
+            if section.name == "news" or not page.is_file():
+                continue
+            try:
+                with page.open("rb") as handle:
+                    head = handle.read(4_096).decode("utf-8", "replace")
+            except OSError:
+                continue
+            meta = split_front_matter(head)[0]
+            title = meta.get("title") if isinstance(meta, dict) else None
+            if isinstance(title, str) and len(title) <= 60 and NEWS_HEADING.search(title):
+                found.append(section.relative_to(folder).as_posix())
     return found[:3]
 
 

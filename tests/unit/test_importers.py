@@ -690,6 +690,35 @@ def test_a_loop_in_the_home_pages_news_section_is_read_from_its_file_whatever_it
     assert not any(i.posted for i in result.items)  # a list named as another is not the news
 
 
+def test_a_hugo_section_its_own_page_titles_news_is_the_news_whatever_its_folder(tmp_path: Path) -> None:
+    """A lab's Hugo Blox site keeps its news as events, ``content/event/<news>/index.md``, under
+    a section page ``content/event/_index.md`` titled "News" (its ``content/post/`` is empty):
+    the site had read as "no news". A section whose own page titles it News is read after
+    ``content/news/``; a section titled otherwise ("Talks") is not."""
+    site = tmp_path / "site"
+    for section in ("event", "post", "talk"):
+        (site / "content" / section).mkdir(parents=True)
+    (site / "hugo.yaml").write_text("title: A lab\n")
+    (site / "content" / "event" / "_index.md").write_text("---\ntitle: News\nview: event_list\n---\n")
+    (site / "content" / "post" / "_index.md").write_text("---\ntitle: Latest News\n---\n")
+    (site / "content" / "talk" / "_index.md").write_text("---\ntitle: Talks\n---\n")
+    (site / "content" / "talk" / "a.md").write_text("---\ntitle: A seminar\ndate: 2025-03-01\n---\n")
+    for name, title, date in (
+        ("preprint-2025-06-30", "Preprint released - LiDAR world models", "2025-06-30"),
+        ("award-2025-07-15", "Our paper wins a best poster award", "2025-07-15"),
+    ):
+        (site / "content" / "event" / name).mkdir()
+        (site / "content" / "event" / name / "index.md").write_text(
+            f"---\ntitle: \"{title}\"\ndate: '{date}'\nall_day: true\n---\n"
+        )
+    result = read_path(site, today=TODAY)
+    assert "its news in content/event/" in result.description
+    assert [(i.posted.display() if i.posted else None, i.title) for i in result.items] == [
+        ("15 Jul 2025", "Our paper wins a best poster award"),
+        ("30 Jun 2025", "Preprint released - LiDAR world models"),
+    ]
+
+
 def test_a_loop_over_a_data_folders_news_is_read_from_the_file_in_that_folder(tmp_path: Path) -> None:
     """A site of several groups keeps each one's news in ``_data/<group>/news.yml``, and its
     include ``_includes/news.html`` loops over ``site.data.adase.news | concat: site.news``: the
