@@ -3577,3 +3577,29 @@ def test_this_sessions_post_and_page_rules_cost_linear_time_on_hostile_posts(tmp
         return lambda: read_path(site, today=TODAY)
 
     assert growth(home, 4_000) < LINEAR_WHEN_QUADRUPLED
+
+
+def test_stamped_stories_and_loops_under_headings_cost_linear_time_on_hostile_pages(tmp_path: Path) -> None:
+    """The rules that date a story by its closing stamp and follow a loop in a News section must
+    cost no more than the page they read: a page of many titled stories each closed by "posted
+    at …", and a template of many headings and loops followed by headings never closed."""
+
+    def stories(n: int) -> Any:
+        page = "<html><body>" + "".join(
+            f"<h5>Story {i}</h5><p>On June 13th we went.</p><p>posted at 2017-06-{1 + i % 28:02d}</p>"
+            for i in range(n // 60)
+        )
+        return lambda: parse_text(page + "</body></html>", today=TODAY, path="news/index.html")
+
+    assert growth(stories, 20_000) < LINEAR_WHEN_QUADRUPLED
+
+    def template(n: int) -> Any:
+        site = tmp_path / f"site{n}"
+        (site / "_data").mkdir(parents=True, exist_ok=True)
+        (site / "_config.yml").write_text("title: x\n")
+        (site / "_data" / "events.yml").write_text("- date: 2025-05-01\n  text: A talk at a lab.\n")
+        loops = "<h2>Recent News</h2>{% for e in site.data.events %}{{ e.text }}{% endfor %}" * (n // 80)
+        (site / "index.html").write_text(loops + "<h2>x" * (n // 5))  # headings never closed
+        return lambda: read_path(site, today=TODAY)
+
+    assert growth(template, 8_000) < LINEAR_WHEN_QUADRUPLED
