@@ -1359,6 +1359,31 @@ def test_a_story_under_its_title_closed_by_its_posting_stamp_is_one_item_of_that
         )
 
 
+def test_a_label_whose_day_the_month_lacks_dates_its_item_by_that_month() -> None:
+    """A lab's WordPress News writes "November 31, 2024:" (November has 30 days): the date
+    parser refused it and the line stayed undated, label and all; in a paragraph of such lines
+    the whole paragraph was no news. A day past the month's end is the writer's slip: the item is
+    of that month, the label left out; a day the month has is kept."""
+    listed = (
+        "- November 31, 2024: We gave a talk at a lab.\n- 2023-02-29: A poster.\n- 2024-02-29: A leap day.\n"
+    )
+    result = parse_text(listed, today=TODAY, path="news.md")
+    assert [(i.posted.display() if i.posted else None, i.text) for i in result.items] == [
+        ("November 2024", "We gave a talk at a lab."),
+        ("February 2023", "A poster."),
+        ("29 Feb 2024", "A leap day."),
+    ]
+    page = (
+        "<h2>News</h2><p><strong>November 31, 2024:</strong> We gave a talk.<br>"
+        "<strong>October 2, 2024:</strong> Our paper was accepted.</p>"
+    )
+    result = parse_text(page, today=TODAY, path="index.html")
+    assert [(i.posted.display() if i.posted else None, i.text) for i in result.items] == [
+        ("November 2024", "We gave a talk."),
+        ("2 Oct 2024", "Our paper was accepted."),
+    ]
+
+
 def test_a_title_then_a_line_that_dates_it_then_prose_is_one_item() -> None:
     """A heading, a line that is only its date ("**(December, 2020)**", or a place and a date),
     then prose: one item titled by the heading (the title was lost, and an item whose title says

@@ -31,7 +31,7 @@ from ..dates.model import FuzzyDate, month_end
 from .classify import classify_item
 from .events import events_in
 from .model import ImportedItem, Link
-from .text import RELATIVE_DAY, links, paper_count, plain, title_of
+from .text import RELATIVE_DAY, links, paper_count, past_month_end, plain, title_of
 
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _BULLET = re.compile(r"^(\s*)(?:[*\-+•‣◦▪●]|\d{1,3}[.)])\s+(.*)$")
@@ -156,6 +156,14 @@ def label_of(
     label in a Pandoc span (``[June 2026]{.item-date} …``) is a label: the attributes are markup."""
     content = _without_attributes(content)
     found = _label_of(content, today=today, order=order, year=year, trailing=trailing)
+    if found is None:
+        # a label whose day the month does not have ("November 31, 2024:"): its month
+        lead = _LEAD.match(content)
+        head = content[: (lead.end() if lead else 0) + 60]
+        mended = past_month_end(head)
+        if mended != head:
+            content = mended + content[len(head) :]
+            found = _label_of(content, today=today, order=order, year=year, trailing=trailing)
     if found is None or not content.endswith(found[1]):
         return found
     text = _reopened(content, found[1])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import difflib
 import re
 from html import unescape
@@ -20,8 +21,8 @@ _MONTH_COMMA = re.compile(r"\b((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|de
 
 
 def mended_date(text: str) -> str:
-    """A date with a writer's slip mended: a misspelt month ("Spetember") and a comma
-    between month and day ("August, 31, 2011")."""
+    """A date with a writer's slip mended: a misspelt month ("Spetember"), a comma between
+    month and day ("August, 31, 2011") and a day past the month's end (:func:`past_month_end`)."""
 
     def month(m: re.Match[str]) -> str:
         word = m.group(0)
@@ -30,7 +31,45 @@ def mended_date(text: str) -> str:
         close = difflib.get_close_matches(word.lower(), _MONTHS, n=1, cutoff=0.8)
         return close[0].capitalize() if close else word
 
-    return _MONTH_COMMA.sub(r"\1 ", _WORD.sub(month, text))
+    return past_month_end(_MONTH_COMMA.sub(r"\1 ", _WORD.sub(month, text)))
+
+
+_MONTH_NAME = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}"
+# "November 31, 2024", "31st Nov. 2024", "2024-11-31": a day the month does not have
+_DAY_IN_MONTH = re.compile(
+    rf"\b(?:(?P<m1>{_MONTH_NAME})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>(?:19|20)\d\d)"
+    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MONTH_NAME})\.?,?\s+(?P<y2>(?:19|20)\d\d)"
+    r"|(?P<y3>(?:19|20)\d\d)-(?P<m3>0[1-9]|1[0-2])-(?P<d3>\d\d))\b",
+    re.I,
+)
+
+
+def past_month_end(text: str) -> str:
+    """The text with each date whose day the month does not have ("November 31, 2024", a slip of
+    the writer's) written as its month ("November 2024"): the month is what it surely says."""
+
+    def month_only(m: re.Match[str]) -> str:
+        if m.group("y3"):
+            year, number, day = int(m.group("y3")), int(m.group("m3")), int(m.group("d3"))
+            name = ""
+        else:
+            year = int(m.group("y1") or m.group("y2"))
+            name = m.group("m1") or m.group("m2")
+            day = int(m.group("d1") or m.group("d2"))
+            number = next((n for n, full in enumerate(_MONTHS, 1) if full.startswith(name.lower()[:3])), 0)
+            if not number or not full_month(name):
+                return m.group(0)
+        if not 1 <= number <= 12 or day <= calendar.monthrange(year, number)[1] or day > 31:
+            return m.group(0)
+        return f"{name} {year}" if name else f"{year}-{number:02d}"
+
+    return _DAY_IN_MONTH.sub(month_only, text) if any(c.isdigit() for c in text) else text
+
+
+def full_month(name: str) -> bool:
+    """Whether a word names a month, whole or cut short ("Nov", "Sept", "November")."""
+    word = name.lower()
+    return any(full.startswith(word) for full in _MONTHS) and len(word) >= 3
 
 
 # ":sparkles:", ":page_facing_up:": an emoji as Jekyll (jemoji), Hugo (enableEmoji) and GitHub
