@@ -2788,40 +2788,29 @@ def test_a_site_folder_is_read_where_the_site_keeps_its_news_and_its_other_pages
         ("Our paper on flows was accepted at ICML", "1 May 2024")
     ]
     assert result.description.startswith("site folder: its news in news/")
-    # a home page with no News section and no date: its profile and links are no news
     profile = tmp_path / "profile"
     profile.mkdir()
-    (profile / "index.html").write_text(
+    for page in (
+        # a home page with no News section and no date: its profile and links are no news
         "<h1>A. Researcher</h1><p>Ph.D. student</p>"
-        "<h2>Blogs</h2><ul><li>Shallot routing. <a href='b.html'>Link</a></li></ul>"
-    )
-    with pytest.raises(UnreadableDocument, match=r"index\.html \(no News section and nothing dated\)"):
-        read_path(profile, today=TODAY)
-    # nor its welcome, dated only by what it says ("… an Assistant Professor … since August
-    # 2021."): a lab's home page had read as one news of August 2021
-    (profile / "index.html").write_text(
+        "<h2>Blogs</h2><ul><li>Shallot routing. <a href='b.html'>Link</a></li></ul>",
+        # nor its welcome, dated only by what it says ("… an Assistant Professor … since August
+        # 2021."): a lab's home page had read as one news of August 2021
         "<p>Welcome to CSSLab</p><p>Hi, everyone! I am C. Ho. I am now an Assistant Professor "
         "with the Department of Computer Science since August 2021.</p><p>My research area includes</p>"
-        "<p>Storage systems and memory.</p>"
-    )
-    with pytest.raises(UnreadableDocument, match=r"index\.html \(no News section and nothing dated\)"):
-        read_path(profile, today=TODAY)
-    # nor its masthead dated by the years it spans: a group's home page had read as one news,
-    # "IAI-USTC · Quantum AI Group ·" of 2021–2026
-    (profile / "index.html").write_text(
+        "<p>Storage systems and memory.</p>",
+        # nor its masthead dated by the years it spans: a group's home page had read as one news,
+        # "IAI-USTC · Quantum AI Group ·" of 2021–2026
         "<section class='hero'><p class='hero-index'>IAI-USTC · Quantum AI Group · 2021–2026</p></section>"
-        "<h2>Open Source</h2><p>Our projects.</p><h2>Researchers</h2><p>Our people.</p>"
-    )
-    with pytest.raises(UnreadableDocument, match=r"index\.html \(no News section and nothing dated\)"):
-        read_path(profile, today=TODAY)
-    # nor a standing note whose date names no year: a lab's "About and Join" page had read as
-    # one news, an internship programme's "(Application deadline Feb 1st)"
-    (profile / "index.html").write_text(
+        "<h2>Open Source</h2><p>Our projects.</p><h2>Researchers</h2><p>Our people.</p>",
+        # nor a standing note whose date names no year: a lab's "About and Join" page had read as
+        # one news, an internship programme's "(Application deadline Feb 1st)"
         "<h1>Joining the lab</h1><ul><li><a href='https://example.org/surf'>Summer research programme</a>"
-        " (Application deadline Feb 1st)</li><li>Internships through the department</li></ul>"
-    )
-    with pytest.raises(UnreadableDocument, match=r"index\.html \(no News section and nothing dated\)"):
-        read_path(profile, today=TODAY)
+        " (Application deadline Feb 1st)</li><li>Internships through the department</li></ul>",
+    ):
+        (profile / "index.html").write_text(page)
+        with pytest.raises(UnreadableDocument, match=r"index\.html \(no News section and nothing dated\)"):
+            read_path(profile, today=TODAY)
     # a home page whose News heads an undated list: its news, undated, in the order written (a
     # lab's 38 news under <h2>News</h2> had read as "no News section and nothing dated")
     (profile / "index.html").write_text(
