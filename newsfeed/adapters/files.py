@@ -573,10 +573,59 @@ def site_news(
             )
         return name, result
     looked = "; ".join(tried) if tried else "it has none of " + _PLACES_SAID
+    service = _content_service(folder)
+    elsewhere = (
+        f"; its pages take their content from {service}, which the folder does not hold: follow the "
+        "published page instead (newsfeed sources add https://…)"
+        if service
+        else ""
+    )
     raise UnreadableDocument(
         f"{folder}: a site's folder, but no news where sites keep them ({looked}): "
-        "import the file or folder that holds them"
+        f"import the file or folder that holds them{elsewhere}"
     )
+
+
+# the packages a JavaScript site draws its content through from a database or a hosted CMS
+_CONTENT_SERVICES = {
+    "@prisma/client": "a database (Prisma)",
+    "@supabase/supabase-js": "a database (Supabase)",
+    "firebase": "a database (Firebase)",
+    "drizzle-orm": "a database (Drizzle)",
+    "typeorm": "a database (TypeORM)",
+    "sequelize": "a database (Sequelize)",
+    "pg": "a database (PostgreSQL)",
+    "mysql2": "a database (MySQL)",
+    "mongoose": "a database (MongoDB)",
+    "mongodb": "a database (MongoDB)",
+    "contentful": "a hosted CMS (Contentful)",
+    "@sanity/client": "a hosted CMS (Sanity)",
+    "next-sanity": "a hosted CMS (Sanity)",
+    "@notionhq/client": "a hosted CMS (Notion)",
+    "@strapi/strapi": "a hosted CMS (Strapi)",
+}
+
+
+def _content_service(folder: Path) -> str:
+    """The database or hosted CMS a JavaScript site's ``package.json`` says its pages read their
+    content from (``@prisma/client``, ``contentful`` …), or "": such a site keeps its news there,
+    not in its files."""
+    manifest = folder / "package.json"
+    try:
+        if not manifest.is_file() or manifest.stat().st_size > 1_000_000:
+            return ""
+        data = json.loads(manifest.read_text(encoding="utf-8", errors="replace"))
+    except (OSError, ValueError):
+        return ""
+    if not isinstance(data, dict):
+        return ""
+    for field in ("dependencies", "devDependencies"):
+        packages = data.get(field)
+        if isinstance(packages, dict):
+            for name in packages:
+                if name in _CONTENT_SERVICES:
+                    return _CONTENT_SERVICES[name]
+    return ""
 
 
 def _spelled(folder: Path, relative: str, listed: dict[Path, dict[str, str]]) -> Path:

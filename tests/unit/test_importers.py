@@ -719,6 +719,29 @@ def test_a_hugo_section_its_own_page_titles_news_is_the_news_whatever_its_folder
     ]
 
 
+def test_a_site_that_draws_its_content_from_a_database_says_so_when_it_holds_no_news(tmp_path: Path) -> None:
+    """A lab's Next.js site reads its announcements with Prisma (``prisma.announcement.findMany``)
+    and keeps none in its files: the import said only "no news where sites keep them". The report
+    names the database or hosted CMS its ``package.json`` draws content through, and says to follow
+    the published page instead; a site with none says nothing more."""
+    site = tmp_path / "site"
+    (site / "src" / "app").mkdir(parents=True)
+    (site / "package.json").write_text(
+        '{"dependencies": {"next": "15.0.0", "@prisma/client": "6.0.0", "react": "19.0.0"}}'
+    )
+    (site / "src" / "app" / "page.tsx").write_text(
+        "export default async function Home() {\n"
+        "  const announcements = await prisma.announcement.findMany();\n"
+        "  return <main><h1>A lab</h1></main>;\n}\n"
+    )
+    with pytest.raises(UnreadableDocument, match=r"content from a database \(Prisma\).*newsfeed sources add"):
+        read_path(site, today=TODAY)
+    (site / "package.json").write_text('{"dependencies": {"next": "15.0.0"}}')
+    with pytest.raises(UnreadableDocument) as refused:
+        read_path(site, today=TODAY)
+    assert "content from" not in str(refused.value)
+
+
 def test_a_loop_over_a_data_folders_news_is_read_from_the_file_in_that_folder(tmp_path: Path) -> None:
     """A site of several groups keeps each one's news in ``_data/<group>/news.yml``, and its
     include ``_includes/news.html`` loops over ``site.data.adase.news | concat: site.news``: the
