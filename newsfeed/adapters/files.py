@@ -510,13 +510,14 @@ def site_news(
                     place, result = rival, other
                     name = place.relative_to(folder).as_posix()
         undated = not any(item.posted for item in result.items)
-        looped = any(w.startswith("a template:") for w in result.warnings)
+        looped = undated and any(w.startswith("a template:") for w in result.warnings)
+        followed = _followed(folder, place) if looped else None  # read once, used below
         if (
             not result.items
             or ((place in components or place in latest) and undated)
             # a page whose News is a loop, beside it only an undated line ("Check the Events
             # section for more news"): its news are in the file the loop reads
-            or (looped and undated and _followed(folder, place))
+            or bool(followed)
         ):
             # a component whose markup holds nothing dated (its loop's leftovers): no news of
             # its own, but maybe a module it imports them from;
@@ -524,7 +525,9 @@ def site_news(
             # _data/announcements.yml): that file is read next, when its name says news
             # a listing page whose items its template draws from a file (Quarto's
             # ``listing: contents: news.yml``): that file
-            drawn = dict.fromkeys(_followed(folder, place) + _listed(folder, place))
+            drawn = dict.fromkeys(
+                (_followed(folder, place) if followed is None else followed) + _listed(folder, place)
+            )
             if place in components:
                 # a component that takes its list from the page rendering it (``<News
                 # newsItems={newsItems} />``): that page, which keeps the list, when it holds
@@ -701,9 +704,11 @@ def _dated_news(items: list[ImportedItem]) -> bool:
     if len(dated) != 1:
         return bool(dated)
     posted = dated[0].posted
-    if posted is None or (posted.grain == "year" and posted.start.year != posted.end.year):
-        return False
-    if "year" in posted.inferred:
+    if (
+        posted is None
+        or "year" in posted.inferred
+        or (posted.grain == "year" and posted.start.year != posted.end.year)
+    ):
         return False
     return not (posted.text and dated[0].text.find(posted.text) > 0)
 
@@ -1149,8 +1154,7 @@ def _followed(folder: Path, page: Path) -> list[Path]:
     """The files and folders of the site ``folder`` a template ``page`` includes or its loops
     read whose names say news ("updates", "announcements", "news"), or that a loop in its News
     section reads when its name does not say another list ("events", not "publications"), that
-    exist, in the page's order (its includes first); never outside the
-    folder."""
+    exist, in the page's order (its includes first); never outside the folder."""
     if not page.is_file():
         return []
     try:

@@ -48,28 +48,26 @@ def past_month_end(text: str) -> str:
     """The text with each date whose day the month does not have ("November 31, 2024", a slip of
     the writer's) written as its month ("November 2024"): the month is what it surely says."""
 
+    from ..dates.grammar import month_number  # the grammar loads with the parser, on first use
+
     def month_only(m: re.Match[str]) -> str:
         if m.group("y3"):
             year, number, day = int(m.group("y3")), int(m.group("m3")), int(m.group("d3"))
             name = ""
         else:
-            year = int(m.group("y1") or m.group("y2"))
             name = m.group("m1") or m.group("m2")
-            day = int(m.group("d1") or m.group("d2"))
-            number = next((n for n, full in enumerate(_MONTHS, 1) if full.startswith(name.lower()[:3])), 0)
-            if not number or not full_month(name):
+            if not any(full.startswith(name.lower()) for full in _MONTHS):  # "Mayor 31, 2024"
                 return m.group(0)
-        if not 1 <= number <= 12 or day <= calendar.monthrange(year, number)[1] or day > 31:
+            year, number, day = (
+                int(m.group("y1") or m.group("y2")),
+                month_number(name),
+                int(m.group("d1") or m.group("d2")),
+            )
+        if day <= calendar.monthrange(year, number)[1] or day > 31:
             return m.group(0)
         return f"{name} {year}" if name else f"{year}-{number:02d}"
 
     return _DAY_IN_MONTH.sub(month_only, text) if any(c.isdigit() for c in text) else text
-
-
-def full_month(name: str) -> bool:
-    """Whether a word names a month, whole or cut short ("Nov", "Sept", "November")."""
-    word = name.lower()
-    return any(full.startswith(word) for full in _MONTHS) and len(word) >= 3
 
 
 # ":sparkles:", ":page_facing_up:": an emoji as Jekyll (jemoji), Hugo (enableEmoji) and GitHub
