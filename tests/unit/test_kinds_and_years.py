@@ -320,6 +320,43 @@ def test_a_title_does_not_end_the_sentence(text: str, kind: str) -> None:
     assert classify_item(text).kind == kind
 
 
+def test_passing_over_sentences_without_a_cues_words_changes_no_score(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A cue is run only on a sentence that holds one of the strings its matches need (read off
+    the pattern itself): on every labelled item of the repository, in every language it holds,
+    each cue matches only where its strings are, and the cues' scores and phrases are exactly
+    those of running every cue on every sentence."""
+    from newsfeed.domain.importers import classify
+
+    texts = [
+        json.loads(line)["text"]
+        for path in sorted((ROOT / "training").glob("*.jsonl"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    texts += ["Nous avons organisé l'atelier; 论文被ACL接受; 학회에서 발표했습니다; Vortrag gehalten"]
+    assert len(texts) > 2_500
+    sentences: set[str] = set()
+    for text in texts:
+        said, titles = classify._sentences(text)
+        sentences.update([*said, titles])
+    for _, _, pattern, needed in classify._COMPILED:
+        assert needed, pattern.pattern
+        for sentence in sentences:
+            if pattern.search(sentence):
+                assert any(part in sentence for part in needed), (pattern.pattern, needed, sentence)
+    cue_scores.cache_clear()
+    passed_over = [cue_scores(text) for text in texts]
+    every = [(kind, weight, pattern, frozenset({""})) for kind, weight, pattern, _ in classify._COMPILED]
+    monkeypatch.setattr(classify, "_COMPILED", every)
+    cue_scores.cache_clear()
+    try:
+        assert [cue_scores(text) for text in texts] == passed_over
+    finally:
+        cue_scores.cache_clear()
+
+
 def test_the_classifier_reads_a_bounded_prefix_whatever_the_length() -> None:
     def prepare(n: int) -> Callable[[], object]:
         hostile = "accepted to " * n + "award"
