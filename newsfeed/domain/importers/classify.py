@@ -246,7 +246,10 @@ def cue_scores(text: str) -> tuple[dict[str, float], dict[str, str], set[str]]:
         if in_title:
             place = 0.4
         for kind, weight, pattern, needed in _COMPILED:
-            if not any(part in sentence for part in needed):
+            for part in needed:
+                if part in sentence:
+                    break
+            else:
                 continue
             for m in pattern.finditer(sentence):
                 before = sentence[max(0, m.start() - 40) : m.start()]
