@@ -2507,6 +2507,35 @@ def test_items_a_template_marks_as_samples_are_no_news() -> None:
     assert sum("sample" in w for w in result.warnings) == 4, result.warnings
 
 
+def test_items_whose_first_sentence_says_they_are_demo_text_are_no_news() -> None:
+    """A researcher's portfolio template ships ``src/data/news.json`` whose two items open with
+    "デモ文章です。" ("This is demo text."): they had been read as the researcher's news (a
+    proposal submitted, a preprint released). An item whose first sentence only says its words
+    are a demonstration's or a sample's stand-in, in English, Japanese, Chinese or Korean, is a
+    template's; an item about sample text or demo content is news."""
+    data = json.dumps(
+        [
+            {
+                "date": "2025-07-30",
+                "text": "デモ文章です。Submitted QIP proposal on measurement-based kernels.",
+            },
+            {"date": "2025-07-20", "text": "This is demo text. Our paper was accepted at ICML."},
+            {"date": "2025-07-10", "text": "Sample text: Gave a talk at MIT."},
+            {"date": "2025-07-01", "text": "示例文本：论文被接收"},
+            {"date": "2025-06-25", "text": "예시 텍스트입니다. 논문 게재 승인"},
+            {"date": "2025-06-20", "text": "Sample text generation with diffusion: our preprint is out."},
+            {"date": "2025-06-10", "text": "Demo content moderation tool released."},
+        ],
+        ensure_ascii=False,
+    )
+    result = parse_text(data, today=TODAY, path="src/data/news.json")
+    assert [i.title for i in result.items] == [
+        "Sample text generation with diffusion: our preprint is out.",
+        "Demo content moderation tool released.",
+    ]
+    assert sum("sample" in w for w in result.warnings) == 5, result.warnings
+
+
 def test_items_a_template_marks_as_placeholders_in_capitals_or_asks_to_replace_are_no_news() -> None:
     """A lab template's ``_data/news.toml`` ships "PLACEHOLDER — Paper accepted on immersion
     cooling … Replace this with a real item." and two more: they had been read as the lab's three

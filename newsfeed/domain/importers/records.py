@@ -174,7 +174,14 @@ _PLACEHOLDER_ITEM = re.compile(
 _SAMPLE_MARK = re.compile(
     r"^\W{0,3}(?:[\[【(（]\s*(?:sample|example|demo|dummy|placeholder|샘플|예시|示例|样例|範例|サンプル)\s*[\]】)）]"
     # or the word in capitals and a dash or colon: "PLACEHOLDER — New rig commissioned", "SAMPLE: …"
-    r"|(?-i:PLACEHOLDER|SAMPLE|EXAMPLE|DUMMY|TEMPLATE)\s{0,2}[—–:-])",
+    r"|(?-i:PLACEHOLDER|SAMPLE|EXAMPLE|DUMMY|TEMPLATE)\s{0,2}[—–:-]"
+    # or a first sentence saying the words are a stand-in: "This is demo text.", "Sample text:",
+    # "デモ文章です。" (demo text), "示例文本：", "예시 텍스트."
+    r"|(?:this\s+is\s+)?(?:an?\s+)?(?:demo|sample|dummy|placeholder|example)\s+(?:text|content|copy)"
+    r"(?:\s+(?:here|goes\s+here))?\s*[.!:。]"
+    r"|(?:デモ|ダミー|サンプル)(?:文章|テキスト|文)(?:です)?[。.:：]"
+    r"|(?:示例|样例|测试|範例)(?:文本|文字|内容)[。.:：]"
+    r"|(?:예시|샘플|더미)\s?(?:문장|텍스트|내용)(?:입니다)?[.:。])",
     re.I,
 )
 
