@@ -690,6 +690,30 @@ def test_a_loop_in_the_home_pages_news_section_is_read_from_its_file_whatever_it
     assert not any(i.posted for i in result.items)  # a list named as another is not the news
 
 
+def test_a_title_that_only_says_there_is_news_takes_the_sentence_after_it() -> None:
+    """A researcher's built News page opens an item with "✨ Thrilled to share some exciting
+    news! ✨" and says what happened in the next sentence: the item's title had been that
+    opening alone. An opening sentence that only says there is news (however long) is titled
+    with the sentence after it; one that says what the news is stays the title alone."""
+    page = (
+        "## News\n\n"
+        "- 15 Dec 2024: Thrilled to share some exciting news! My paper was accepted at EuroSys 2025."
+        " It is on caching.\n"
+        "- 10 Dec 2024: Some exciting news to share! We won the Best Paper Award at BigData.\n"
+        "- 5 Dec 2024: I'm happy to announce a big update. The lab moved to building 5.\n"
+        "- 1 Dec 2024: Happy to share that our paper was accepted at ICML. Code is online.\n"
+        "- 1 Nov 2024: New announcements: the seminar moves to Fridays. Details follow.\n"
+    )
+    titles = [i.title for i in parse_text(page, today=TODAY, path="news.md").items]
+    assert titles == [
+        "Thrilled to share some exciting news! My paper was accepted at EuroSys 2025.",
+        "Some exciting news to share! We won the Best Paper Award at BigData.",
+        "I'm happy to announce a big update. The lab moved to building 5.",
+        "Happy to share that our paper was accepted at ICML.",
+        "New announcements: the seminar moves to Fridays.",
+    ]
+
+
 def test_a_hugo_section_its_own_page_titles_news_is_the_news_whatever_its_folder(tmp_path: Path) -> None:
     """A lab's Hugo Blox site keeps its news as events, ``content/event/<news>/index.md``, under
     a section page ``content/event/_index.md`` titled "News" (its ``content/post/`` is empty):

@@ -157,14 +157,32 @@ def _sentence_end(text: str, index: int) -> bool:
     return not (index + 1 < len(text) and text[index + 1].isdigit())  # "5.1%" or "2.0"
 
 
+# a sentence that only says there is news, whatever it is: "Thrilled to share some exciting news!",
+# "I'm happy to announce a big update.", "Some exciting news to share!"
+_ANNOUNCING = re.compile(
+    r"\W*(?:(?:i\s+am|i'm|we\s+are|we're)\s+)?(?:(?:so|very|really|super)\s+)?"
+    r"(?:thrilled|excited|happy|delighted|pleased|glad|proud)\s+to\s+(?:share|announce)\s+"
+    r"(?:(?:some|a|an|the|our|my)\s+)?(?:\w+\s+){0,2}(?:news|updates?|announcements?)\W*"
+    r"|\W*(?:(?:some|big|great|exciting|good|more)\s+){1,2}(?:news|updates?|announcements?)"
+    r"(?:\s+to\s+share)?\W*",
+    re.I,
+)
+
+
 def first_sentence(text: str, limit: int = 200) -> str:
     """The text's first sentence, cut at ``limit`` characters; one that is only an exclamation
-    of up to three words opening the news ("Alhamdulillah!", "Great news!") with the sentence
-    after it, which says what happened."""
+    of up to three words opening the news ("Alhamdulillah!", "Great news!"), or only says there
+    is news ("Thrilled to share some exciting news!"), with the sentence after it, which says
+    what happened."""
     exclaimed = False
     for m in re.finditer(r"[.!?](?=\s|$)", text):
         if _sentence_end(text, m.start()):
-            if not exclaimed and text[m.start()] == "!" and len(text[: m.start()].split()) <= 3:
+            opening = text[: m.end()]
+            if not exclaimed and (
+                text[m.start()] == "!"
+                and len(text[: m.start()].split()) <= 3
+                or _ANNOUNCING.fullmatch(opening)
+            ):
                 exclaimed = True
                 if text[m.end() :].strip():
                     continue
