@@ -950,6 +950,28 @@ def test_pandoc_fenced_divs_are_markup_around_their_blocks() -> None:
     assert [(i.text, i.source_line) for i in items] == [("A paper in Nature.", 6), ("A talk in Oslo.", 10)]
 
 
+def test_nuxt_content_block_components_are_markup_and_a_zero_dated_file_is_a_template() -> None:
+    """A researcher's Nuxt site keeps ``content/news/2026-03-16.md`` as two MDC block components,
+    ``::div{class="lang-en"}`` … ``::`` and the same in Japanese: every item's text had opened with
+    '::div{class="lang-en"}' and held the '::' that closes it; and ``0000-00-00.md``, the blank
+    the owner copies for a new post ("### title", ``date: ""``), had been an undated news. A
+    component's fence lines are markup around what they hold; a file named by a date of zeros is
+    a template, said in the report."""
+    post = (
+        '---\ndate: "2026-03-16"\n---\n\n::div{class="lang-en"}\n\n'
+        "### Received Student Travel Award at PAKDD 2026\n\nI received the award.\n\n::\n\n"
+        '::alert{type="info"}\nOral talk on flow matching.\n::\n'
+    )
+    blank = '---\ndate: ""\ncontent: ""\n---\n\n::div{class="lang-en"}\n### title\n\n{{ content }}\n\n::\n'
+    result = parse_folder(
+        [("content/news/2026-03-16.md", post), ("content/news/0000-00-00.md", blank)], today=TODAY
+    )
+    assert [i.text for i in result.items] == [
+        "Received Student Travel Award at PAKDD 2026 I received the award. Oral talk on flow matching."
+    ]
+    assert any("0000-00-00.md: a template for new posts" in w for w in result.warnings), result.warnings
+
+
 def test_pandoc_attributes_after_a_link_are_not_text() -> None:
     """Quarto and R Markdown (Pandoc) take ``{target="_blank"}``, ``{.class}``, ``{#id}`` and
     ``{width=50%}`` after a link, a span or an image as its attributes: a Quarto lab's News page

@@ -311,6 +311,11 @@ def one_language_files(files: list[tuple[str, str]]) -> tuple[list[tuple[str, st
     return [f for n, f in enumerate(files) if n not in dropped], len(dropped)
 
 
+# a file named by a date of zeros ("0000-00-00.md", "0000-00-00-template.md"): the blank its
+# owner copies for a new post, its fields empty ("date: ''", "### title")
+_ZERO_DATE = re.compile(r"0000[-_.]?00[-_.]?00(?!\d)")
+
+
 def read_folder(files: list[tuple[str, str]], *, today: dt.date, name: str = "") -> Document:
     """One entry per file of a folder, newest first; a data file gives its records (Hugo's
     ``data/news/2024/en.yaml``)."""
@@ -328,6 +333,9 @@ def read_folder(files: list[tuple[str, str]], *, today: dt.date, name: str = "")
             continue
         if own_page(path, name) or file_name.startswith("_"):
             continue  # Astro and Jekyll leave a file named "_…" out of a collection ("_README.md")
+        if _ZERO_DATE.match(file_name):
+            warnings.append(f"{path}: a template for new posts (named by the date 0000-00-00), not imported")
+            continue
         kind = markup_of(content, path) if file_name.lower().endswith(DATA_FILE_SUFFIXES) else ""
         if kind in ("yaml", "json", "toml"):
             data = read_data(content, kind, today=today, name=path, one_record=True)

@@ -1158,8 +1158,13 @@ def _key_value_metadata(text: str) -> tuple[dict[str, Any] | None, str, int]:
 
 
 # a Pandoc (Quarto, R Markdown) fenced div's opening or closing line: ``::: {.callout-note}``,
-# ``:::: {.columns}``, ``::: aside``, ``:::``; markup around the blocks it holds, not text
-_DIV_FENCE = re.compile(r"^[ \t]{0,3}:{3,}[ \t]*(?:\{[^{}\n]{0,300}\}|[\w-]{1,80})?[ \t]*:*[ \t]*$", re.M)
+# ``:::: {.columns}``, ``::: aside``, ``:::``; or a Nuxt Content (MDC) block component's,
+# ``::div{class="lang-en"}``, ``::alert``, ``::``: markup around the blocks it holds, not text
+_DIV_FENCE = re.compile(
+    r"^[ \t]{0,3}(?::{3,}[ \t]*(?:\{[^{}\n]{0,300}\}|[\w-]{1,80})?[ \t]*:*"
+    r"|:{2,}[A-Za-z][\w-]{0,79}(?:\{[^{}\n]{0,300}\})?|::)[ \t]*$",
+    re.M,
+)
 
 
 # an admonition's opening line (MkDocs Material, Python-Markdown): ``!!! success "2025 News"``,
