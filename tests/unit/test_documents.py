@@ -972,6 +972,27 @@ def test_nuxt_content_block_components_are_markup_and_a_zero_dated_file_is_a_tem
     assert any("0000-00-00.md: a template for new posts" in w for w in result.warnings), result.warnings
 
 
+def test_a_post_with_no_title_is_titled_by_the_heading_its_body_opens_with() -> None:
+    """A Nuxt researcher's posts keep no title in their front matter and open with a heading,
+    "### Received Student Travel Award at PAKDD 2026", then a date line and the story: each
+    item's title had run on from the heading into the date and the story's first sentence. A
+    post with no title of its own is titled by the heading its body opens with; its text is
+    still the heading and the body; a body opening with prose is titled by its first sentence."""
+    headed = (
+        '---\ndate: "2026-03-16"\n---\n\n### Received Student Travel Award at PAKDD 2026\n\n'
+        "2026-03-16\n\nI received the award. It covers travel.\n"
+    )
+    prose = '---\ndate: "2026-03-10"\n---\n\nWe moved to a new building. Visit us.\n'
+    result = parse_folder([("news/2026-03-16.md", headed), ("news/2026-03-10.md", prose)], today=TODAY)
+    assert [(i.title, i.text) for i in result.items] == [
+        (
+            "Received Student Travel Award at PAKDD 2026",
+            "Received Student Travel Award at PAKDD 2026 I received the award. It covers travel.",
+        ),
+        ("We moved to a new building.", "We moved to a new building. Visit us."),
+    ]
+
+
 def test_pandoc_attributes_after_a_link_are_not_text() -> None:
     """Quarto and R Markdown (Pandoc) take ``{target="_blank"}``, ``{.class}``, ``{#id}`` and
     ``{width=50%}`` after a link, a span or an image as its attributes: a Quarto lab's News page

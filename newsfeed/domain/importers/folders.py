@@ -164,12 +164,17 @@ _MDX_MODULE_LINE = re.compile(r"^(?:import|export)\s[^\n]*$", re.M)
 _HTML_PAGE = re.compile(r"\s*(?:<!--.{0,200}?-->\s*)?<(?:!doctype\s+html|html)\b", re.I | re.S)
 
 
-def _body_text(body: str, line: int) -> str:
-    """A post's body as the prose a reader sees (headings, lists and paragraphs in order); a
-    whole HTML page (``<!DOCTYPE html>``, a slide deck exported beside the notes) read as HTML,
-    its styles and scripts no prose."""
+def _body_text(body: str, line: int, *, titled: bool = True) -> tuple[str, str]:
+    """(heading, text): a post's body as the prose a reader sees (headings, lists and paragraphs
+    in order); a whole HTML page (``<!DOCTYPE html>``, a slide deck exported beside the notes)
+    read as HTML, its styles and scripts no prose. A post with no title of its own (not
+    ``titled``) whose body opens with a heading is titled by that heading, apart from the text."""
     read = read_html if _HTML_PAGE.match(body) else read_markdown
-    return " ".join(block.text for block in read(body, line_offset=line - 1) if block.text)
+    blocks = [block for block in read(body, line_offset=line - 1) if block.text]
+    heading = ""
+    if not titled and blocks and blocks[0].kind == "heading":
+        heading, blocks = blocks[0].text, blocks[1:]
+    return heading, " ".join(block.text for block in blocks)
 
 
 def _letters(text: str) -> str:
@@ -354,7 +359,9 @@ def read_folder(files: list[tuple[str, str]], *, today: dt.date, name: str = "")
             meta = found or {}
             if path.lower().endswith(".mdx"):  # MDX: its import and export lines are code
                 body = _MDX_MODULE_LINE.sub("", body)
-            text = _body_text(body, line)
+            heading, text = _body_text(body, line, titled=bool(_scalar_text(meta.get("title")).strip()))
+            if heading:
+                meta = {**meta, "title": heading}
             if len(text) <= 40 and _NO_TEXT.fullmatch(text):  # "NULL", "xxxxx": a field left unfilled
                 text = ""
             if records_page(meta, body) and not hidden_page(meta):
