@@ -539,7 +539,8 @@ def site_news(
             template = next((w for w in result.warnings if w.startswith("a template:")), "")
             embeds = next((w for w in result.warnings if w.startswith("its news are posts embedded")), "")
             samples = any(PLACEHOLDER_SAID in w for w in result.warnings)
-            why = template.split(" — ")[0] or embeds.split(":")[0]
+            empty = next((w for w in result.warnings if w.startswith("its News section is empty")), "")
+            why = template.split(" — ")[0] or embeds.split(":")[0] or empty.split(":")[0]
             if not why:
                 why = "only a theme's sample posts" if samples else "no news found"
             tried.append(f"{name} ({why})")

@@ -2454,6 +2454,51 @@ def test_a_home_page_whose_dated_lists_are_its_cv_sections_has_no_news(tmp_path:
     assert [i.text for i in read_path(site, today=TODAY).items] == ["Reviewer for CVPR"]
 
 
+def test_a_home_page_whose_news_section_is_empty_has_no_news(tmp_path: Path) -> None:
+    """Two acad-homepage sites keep "# 🔥 News" with nothing under it (its items not yet
+    written, or all commented out) straight above "# 📝 Publications": one had been read as its
+    welcome ("I received my B.E. degree … in 2024"), the other as its one internship ("2024.10 -
+    2025.05, The Knowledge Computing Lab"). A News heading followed straight by a heading of its
+    level or above holds no news, and the page's other lists and prose are not its news; the
+    report says the section is empty. A News heading over its items' own headings is read."""
+    site = tmp_path / "site"
+    (site / "_pages").mkdir(parents=True)
+    (site / "_config.yml").write_text("title: A homepage\n")
+    page = (
+        "---\npermalink: /\n---\n\nI'm a PhD student. I received my B.E. degree in 2024.\n\n"
+        "# 🔥 News\n<!-- - *2022.02*: Lorem ipsum dolor sit amet. -->\n\n"
+        "# 📝 Publications\n- **[ICDE 2025]** A paper on crowdsourcing.\n\n"
+        "# 🎖 Honors and Awards\n- *2024.12* National Scholarship.\n\n"
+        "# 💻 Internships\n- *2024.10 - 2025.05*, The Knowledge Computing Lab, China.\n"
+    )
+    (site / "_pages" / "about.md").write_text(page)
+    with pytest.raises(UnreadableDocument, match=r"_pages/about.md \(its News section is empty\)"):
+        read_path(site, today=TODAY)
+    # a News heading whose items are headings of their own is their section
+    (site / "_pages" / "about.md").write_text(
+        page.replace("# 🔥 News\n", "# 🔥 News\n## 2025.03: Paper accepted at ICDE 2025\n")
+    )
+    assert [i.text for i in read_path(site, today=TODAY).items] == ["Paper accepted at ICDE 2025"]
+
+
+def test_a_home_pages_internships_are_a_cv_section_not_news(tmp_path: Path) -> None:
+    """An acad-homepage site with no News section, its CV in sections ("Educations", "Honors
+    and Awards", "Extracurricular Activities", "Internships"): its one internship, "2021.09 -
+    2022.05, Cross-border Environment Concern Association", had been read as its news. A list
+    under "Internships" is a CV section, as education and experience are."""
+    site = tmp_path / "site"
+    (site / "_pages").mkdir(parents=True)
+    (site / "_config.yml").write_text("title: A homepage\n")
+    (site / "_pages" / "about.md").write_text(
+        "---\npermalink: /\n---\n\nI study the environment.\n\n"
+        "# Educations\n- *2022.08 - 2024.05*, *Duke University*, Environmental Engineering.\n\n"
+        "# Honors and Awards\n- *2022.09* Graduate Scholarship at Duke University\n\n"
+        "# Internships\n- *2021.09 - 2022.05*, Cross-border Environment Concern Association, China.\n"
+    )
+    with pytest.raises(UnreadableDocument, match="no news where sites keep them"):
+        read_path(site, today=TODAY)
+
+
 def test_a_home_page_dated_only_by_its_front_matter_is_no_news(tmp_path: Path) -> None:
     """A site with no news anywhere but an About page whose front matter carries the date it was
     written (``date: '2014-12-14'``, a WordPress export): that page had been imported as one item,

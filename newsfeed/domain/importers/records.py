@@ -531,7 +531,7 @@ def _part_of_year(
 # sections of a CV that hold no news whatever their dates: degrees, jobs held, courses taught,
 # the people of a lab, how to reach them
 _CV_SECTION = re.compile(
-    r"\b(?:educations?|experiences?|employment|work|teaching|courses?|skills|interests|contact|"
+    r"\b(?:educations?|experiences?|employment|internships?|work|teaching|courses?|skills|interests|contact|"
     r"bio(?:graphy)?|about|cv|members?|people|team|students?|lebenslauf|formation|formaci[óo]n|"
     r"ausbildung)\b|教育|学历|學歷|成员|成員|团队|團隊|联系|학력|구성원|学歴|メンバー",
     re.I,

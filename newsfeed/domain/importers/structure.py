@@ -70,7 +70,7 @@ NEWS_HEADING = re.compile(
 OTHER_HEADING = re.compile(
     r"\b(publications?|papers?|preprints?|selected\s+works?|awards?|honou?rs?|educations?|experiences?|"
     r"employment|positions?|talks?|presentations?|invited\s+talks?|teaching|courses?|services?|"
-    r"activities|reviewers?|reviewing|"
+    r"activities|internships?|reviewers?|reviewing|"
     r"students?|members?|people|team|staff|projects?|research|contact|bio(?:graphy)?|about|cv|"
     r"skills|interests|patents?|grants?|funding|software|code|misc|"
     r"publikationen|publicaciones|pubblicazioni|publica[çc][õo]es|vortr[äa]ge|preise|auszeichnungen|"
@@ -2734,6 +2734,11 @@ def news_document(text: str, *, path: str = "", today: dt.date) -> Document:
         # other lists (its publications, a thesis's contributions) are not its news
         document.blocks = [b for b in document.blocks if b.kind != "entry"]
         document.warnings.append("its News section is a loop: the page itself holds no news")
+    elif _news_section_is_empty(document.blocks) and _bare_news_heading(document.blocks):
+        # "# 🔥 News" straight above "# 📝 Publications", its items not yet written or all
+        # commented out: the page has no news, and its honours, internships or welcome are not
+        document.blocks = [b for b in document.blocks if b.kind != "entry"]
+        document.warnings.append("its News section is empty: the page holds no news")
     if sources:
         document.warnings.append(
             f"a template: its news are read from {' and '.join(sources[:3])}"
@@ -2838,6 +2843,18 @@ def _news_section_is_empty(blocks: list[Block]) -> bool:
         elif level is not None:
             return False
     return found
+
+
+def _bare_news_heading(blocks: list[Block]) -> bool:
+    """Whether a heading naming the News is followed straight by a heading of its level or
+    above, or ends the page: a section with nothing in it, not even headings of its own (one
+    heading per item, or years, being its content)."""
+    return any(
+        block.kind == "heading"
+        and NEWS_HEADING.search(heading_words(block.text))
+        and (after is None or (after.kind == "heading" and after.level <= block.level))
+        for block, after in zip(blocks, [*blocks[1:], None], strict=True)
+    )
 
 
 def markdown_document(text: str, *, today: dt.date) -> Document:
