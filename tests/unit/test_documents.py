@@ -415,7 +415,8 @@ def test_the_site_navigation_and_footer_are_not_news_but_an_articles_footer_date
 def test_a_pages_last_updated_stamp_and_copyright_line_are_not_news() -> None:
     """ "All rights reserved & Last update on Feb, 2022" at the foot of a hand-written home page
     (no <footer> tag, no News section) was imported as a news item of February 2022; so were a
-    "© 2024 …" line and "Last modified: 3 May 2024". A news item that says the site was updated
+    "© 2024 …" line and "Last modified: 3 May 2024" (and "**Last Edited on**: 05/04/2024", on a
+    profile page of coding statistics). A news item that says the site was updated
     ("Launched the lab's new website") is still one."""
     page = (
         "<html><body><h2>About Me</h2><p>I study vision.</p><h2>Publications</h2>"
@@ -426,8 +427,16 @@ def test_a_pages_last_updated_stamp_and_copyright_line_are_not_news() -> None:
     assert parse_text(page, today=TODAY, path="index.html").items == []
     news = (
         "## News\n- **May 2024**: Launched the lab's new website.\n"
-        "- **March 2024**: Paper accepted at ICML.\n\nLast updated: June 2024\n"
+        "- **March 2024**: Paper accepted at ICML.\n\nLast updated: June 2024\n\n"
+        "**Last Edited on**: 05/04/2024\n"
     )
+    notes = (
+        "## News\n- *2025.02*: 🤗 will be updated from now!\n"
+        "- *2025.02*: One paper is accepted by CVPR 2025.\n"
+    )
+    assert [i.text for i in parse_text(notes, today=TODAY, path="news.md").items] == [
+        "One paper is accepted by CVPR 2025."
+    ]
     assert [i.text for i in parse_text(news, today=TODAY, path="news.md").items] == [
         "Launched the lab's new website.",
         "Paper accepted at ICML.",

@@ -190,18 +190,20 @@ _SAMPLE_MARK = re.compile(
 # "Last modified: 3 May 2024"); a short text that is only that is no news, even with a date
 # beside it
 _PAGE_STAMP = re.compile(
-    r"^\W*(?:(?:page|site|website)\s+)?last\s+(?:updated?|modified|changed|revised)\b"
+    r"^\W*(?:(?:page|site|website)\s+)?last\s+(?:updated?|modified|changed|revised|edited)\b"
     r"|^\W*(?:©|\(c\)\s|copyright\b)|©\s*(?:19|20)\d\d\b|\ball rights reserved\b",
     re.I,
 )
 # the page's note about itself: "Check back soon for more updates", "This page will be
 # regularly updated with the latest news", "More news coming soon", "News coming soon.", "Coming
-# soon"
+# soon", "🤗 will be updated from now!"
 _PAGE_NOTE = re.compile(
     r"^\W*(?:check\s+back\s+(?:soon|later|often)"
     r"|(?:more\s+)?(?:news|updates|announcements)\s+(?:(?:is|are)\s+)?(?:coming|to\s+come|soon)"
     r"|coming\s+soon(?=\W*$)"
-    r"|this\s+(?:page|section|list)\s+(?:will\s+be|is)\s+(?:\w+\s+)?updated)\b",
+    r"|this\s+(?:page|section|list)\s+(?:will\s+be|is)\s+(?:\w+\s+)?updated"
+    # or, with no subject, "🤗 will be updated from now!", "To be updated"
+    r"|(?:will|to)\s+be\s+(?:\w+\s+)?updated)\b",
     re.I,
 )
 
