@@ -2429,21 +2429,29 @@ def test_al_folios_sample_announcements_are_not_news(tmp_path: Path) -> None:
     ]
 
 
+def _home_site(tmp_path: Path, about: str) -> Path:
+    """A Jekyll site whose home page is ``_pages/about.md`` holding ``about``, as academicpages
+    and acad-homepage keep it."""
+    site = tmp_path / "site"
+    (site / "_pages").mkdir(parents=True)
+    (site / "_config.yml").write_text("title: A homepage\n")
+    (site / "_pages" / "about.md").write_text(about)
+    return site
+
+
 def test_a_home_page_whose_dated_lists_are_its_cv_sections_has_no_news(tmp_path: Path) -> None:
     """An academicpages home page with no News section, only its CV: "Professional Activities"
     with "### Workflow Manager" (ICML Workshop (2019)) and "### Conference Reviewer" (CVPR
     (2019–2025), …), then "Honors and Awards". Once the theme's sample posts were set aside, those
     reviewing years had been read as its eight news. A list under a section named for another list
     (activities, reviewing, services, awards), at any heading level above it, is that list's."""
-    site = tmp_path / "site"
-    (site / "_pages").mkdir(parents=True)
-    (site / "_config.yml").write_text("title: A homepage\n")
-    (site / "_pages" / "about.md").write_text(
+    site = _home_site(
+        tmp_path,
         "---\npermalink: /\n---\n\nI am a research scientist.\n\n"
         "## Professional Activities\n### Workflow Manager\n- ICML Workshop (2019)\n\n"
         "### Conference Reviewer\n- CVPR (2019–2025)\n- ICLR (2020–2024)\n- AAAI (2021)\n\n"
         "## Academic Services\n- Area chair, NeurIPS (May 2024)\n\n"
-        "## Honors and Awards\n- ICML 2021 Best Reviewer Award (Jul. 2021)\n"
+        "## Honors and Awards\n- ICML 2021 Best Reviewer Award (Jul. 2021)\n",
     )
     with pytest.raises(UnreadableDocument, match="no News section and nothing dated|no news found"):
         read_path(site, today=TODAY)
@@ -2461,9 +2469,6 @@ def test_a_home_page_whose_news_section_is_empty_has_no_news(tmp_path: Path) -> 
     2025.05, The Knowledge Computing Lab"). A News heading followed straight by a heading of its
     level or above holds no news, and the page's other lists and prose are not its news; the
     report says the section is empty. A News heading over its items' own headings is read."""
-    site = tmp_path / "site"
-    (site / "_pages").mkdir(parents=True)
-    (site / "_config.yml").write_text("title: A homepage\n")
     page = (
         "---\npermalink: /\n---\n\nI'm a PhD student. I received my B.E. degree in 2024.\n\n"
         "# 🔥 News\n<!-- - *2022.02*: Lorem ipsum dolor sit amet. -->\n\n"
@@ -2471,7 +2476,7 @@ def test_a_home_page_whose_news_section_is_empty_has_no_news(tmp_path: Path) -> 
         "# 🎖 Honors and Awards\n- *2024.12* National Scholarship.\n\n"
         "# 💻 Internships\n- *2024.10 - 2025.05*, The Knowledge Computing Lab, China.\n"
     )
-    (site / "_pages" / "about.md").write_text(page)
+    site = _home_site(tmp_path, page)
     with pytest.raises(UnreadableDocument, match=r"_pages/about.md \(its News section is empty\)"):
         read_path(site, today=TODAY)
     # a News heading whose items are headings of their own is their section
@@ -2486,14 +2491,12 @@ def test_a_home_pages_internships_are_a_cv_section_not_news(tmp_path: Path) -> N
     and Awards", "Extracurricular Activities", "Internships"): its one internship, "2021.09 -
     2022.05, Cross-border Environment Concern Association", had been read as its news. A list
     under "Internships" is a CV section, as education and experience are."""
-    site = tmp_path / "site"
-    (site / "_pages").mkdir(parents=True)
-    (site / "_config.yml").write_text("title: A homepage\n")
-    (site / "_pages" / "about.md").write_text(
+    site = _home_site(
+        tmp_path,
         "---\npermalink: /\n---\n\nI study the environment.\n\n"
         "# Educations\n- *2022.08 - 2024.05*, *Duke University*, Environmental Engineering.\n\n"
         "# Honors and Awards\n- *2022.09* Graduate Scholarship at Duke University\n\n"
-        "# Internships\n- *2021.09 - 2022.05*, Cross-border Environment Concern Association, China.\n"
+        "# Internships\n- *2021.09 - 2022.05*, Cross-border Environment Concern Association, China.\n",
     )
     with pytest.raises(UnreadableDocument, match="no news where sites keep them"):
         read_path(site, today=TODAY)
