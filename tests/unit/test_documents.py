@@ -3598,6 +3598,39 @@ def test_a_paragraph_whose_every_line_opens_with_its_date_is_a_news_per_line() -
     assert len(got) == 3 and "Juan passed his Qualifying exam with distinction." in got[1][1], got
 
 
+def test_a_preformatted_block_whose_lines_open_with_their_dates_is_a_news_per_line() -> None:
+    """A researcher's page styles its Updates as code, ``<pre class="code-block">// Personal
+    updates\n<span class="code-date">05/25:</span> I will be attending ICRA 2025 …</pre>``: each
+    block had read as one undated entry, its label and every news run together. In a ``<pre>``
+    the line breaks are the text's own, so the lines that open with their date are a news each
+    (a line that does not goes on the news above it) and a short line above the first of them is
+    the heading of its block; a block with no dated line (a BibTeX entry) is one entry as before."""
+    page = (
+        "<html><body><h2>Updates</h2>\n"
+        '<pre class="code-block">// Personal updates\n'
+        '<span class="code-date">05/2025:</span> I will be attending ICRA 2025 in Atlanta (May 19-23).\n'
+        "</pre>\n"
+        '<pre class="code-block">// Publication updates\n'
+        '<span class="code-date">02/2025:</span> <span class="code-title">Active Vision</span> '
+        "is accepted at ICRA 2025\n"
+        "Congrats to the team!\n"
+        '<span class="code-date">09/2024:</span> <span class="code-title">InterACT</span> '
+        "is accepted at CoRL 2024\n"
+        "</pre>\n"
+        "<h2>Publications</h2><pre>@inproceedings{lee2024,\n  title={InterACT},\n  year={2024}\n}</pre>"
+        "</body></html>"
+    )
+    result = parse_text(page, today=TODAY, path="index.html")
+    got = _dated(result)
+    assert got == [
+        ("May 2025", "I will be attending ICRA 2025 in Atlanta (May 19-23)."),
+        ("February 2025", "Active Vision is accepted at ICRA 2025 Congrats to the team!"),
+        ("September 2024", "InterACT is accepted at CoRL 2024"),
+    ], got
+    assert [i.source_line for i in result.items] == [3, 6, 8], result.items
+    assert not [w for w in result.warnings if "undated" in w], result.warnings
+
+
 def test_a_sections_page_of_dated_shortcodes_is_its_news_beside_undated_pages(tmp_path: Any) -> None:
     """A lab's Hugo section ``content/en/news/`` keeps its news in ``_index.md`` as shortcodes
     handed their dates (``{{< news-row date="2026.02" >}}Our paper … was published in Phys. Rev.

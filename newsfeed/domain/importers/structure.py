@@ -675,6 +675,9 @@ def _walk_html(el: Any, blocks: list[Block], offset: int, groups: _Groups) -> No
         elif tag == "p":
             for part in _paragraph_parts(child):
                 blocks.append(replace(part, line=part.line + offset))
+        elif tag == "pre" and (pre := _preformatted_parts(child)) is not None:
+            for part in pre:
+                blocks.append(replace(part, line=part.line + offset))
         elif len(child) == 0 or all(
             not isinstance(c.tag, str)
             or c.tag
@@ -773,16 +776,62 @@ def _dated_lines(inner: str) -> tuple[list[str], list[str]] | None:
     first = next((n for n, t in enumerate(said) if t), None)
     if first is None or not opens[first] or sum(opens) < 2:
         return None
+    return _news_of_lines(lines, said, opens, first, "<br>")
+
+
+def _news_of_lines(
+    lines: list[str], said: list[str], opens: list[bool], first: int, joint: str
+) -> tuple[list[str], list[str]]:
+    """Lines from ``first`` on, as news: each line opening with its date (or a numbered label)
+    opens one, any other goes on the one before it, joined in markup by ``joint``."""
     parts: list[str] = []
     texts: list[str] = []
-    for n, (part, text) in enumerate(zip(lines, said, strict=True)):
-        if n <= first or opens[n] or (text and _numbered_label(text)):
+    for n in range(first, len(lines)):
+        part, text = lines[n], said[n]
+        if n == first or opens[n] or (text and _numbered_label(text)):
             parts.append(part)
             texts.append(text)
         else:
-            parts[-1] = f"{parts[-1]}<br>{part}"
+            parts[-1] = f"{parts[-1]}{joint}{part}"
             texts[-1] = f"{texts[-1]} {text}".strip()
     return parts, texts
+
+
+_CODE_COMMENT = re.compile(r"^(?://+|/\*+|#+|--+|;+|%+)\s*|\s*\*+/$")
+
+
+def _preformatted_parts(pre: Any) -> list[Block] | None:
+    """A ``<pre>`` block whose lines open with their dates (News styled as code, a terminal's
+    log: ``<pre>// Updates\n<span>05/25:</span> I will attend ICRA …\n<span>02/25:</span> …
+    </pre>``): its line breaks are the text's own, so each line opening with its date is a news
+    and the others go on the news above them; one short line above the first (the block's
+    label, a code comment's marks taken off) is its heading. None when no line opens with a
+    date (a BibTeX entry, a command): the block is one entry, as other elements are."""
+    markup = lxml_html.tostring(pre, encoding="unicode", with_tail=False)
+    inner = re.sub(r"^<pre\b[^>]*>|</pre>$", "", markup.strip())
+    lines = inner.split("\n")
+    said = [_part_text(part) for part in lines]
+    opens = [bool(t) and _opens_with_date(t) for t in said]
+    first = next((n for n, dated in enumerate(opens) if dated), None)
+    if first is None:
+        return None
+    line = pre.sourceline or 1
+    blocks: list[Block] = []
+    above = [t for t in said[:first] if t]
+    if above:
+        label = _CODE_COMMENT.sub("", " ".join(above)).strip()
+        if len(above) > 1 or len(label.split()) > 8:
+            return None  # prose above the dated lines: not a list of news
+        if label:
+            blocks.append(Block("heading", label, line + said.index(above[0]), level=6))
+    group = id(pre) % 1_000_000 + 1_000_000
+    at = first
+    parts, texts = _news_of_lines(lines, said, opens, first, "\n")
+    for part, text in zip(parts, texts, strict=True):
+        if text:
+            blocks.append(Block("entry", text, line + at, bullet=True, group=group, source=part.strip()))
+        at += part.count("\n") + 1
+    return blocks
 
 
 def _numbered_label(line: str) -> bool:
