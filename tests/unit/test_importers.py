@@ -227,6 +227,29 @@ def test_trailing_labels() -> None:
     ]
 
 
+def test_a_span_of_years_ending_a_bio_outside_any_news_section_dates_nothing() -> None:
+    """An al-folio home page with no News section had read as one news of 2016–2020, its
+    welcome: "I am a PhD student … (2021–present). … I received my undergraduate training in
+    physics at Sichuan University (2016–2020)." Outside a News section a span of years set off
+    at the end says how long a degree or a post lasted, not when it was news; in a News list
+    ("Elected to the board (2024–2026)") it is still the item's label, as a single year is on
+    the bio's page."""
+    bio = (
+        "I am a PhD student in the Department of Physics at WashU (2021–present). Before that, I received "
+        "my undergraduate training in physics at Sichuan University (2016–2020).\n\n"
+        "My current research interests lie in NeuroAI.\n"
+    )
+    result = parse_text(bio, fmt="news", today=TODAY)
+    assert result.items == [] and any("none with a date" in w for w in result.warnings), result.warnings
+    items = news("## News\n- Elected to the board of the society (2024–2026)\n- Talk at MIT (Jan 2024)\n")
+    assert [(i["posted"]["display"], i["text"]) for i in items] == [  # type: ignore[index]
+        ("2024–2026", "Elected to the board of the society"),
+        ("January 2024", "Talk at MIT"),
+    ]
+    year = parse_text("I gave a talk on sparse routing at MIT (2024).\n", fmt="news", today=TODAY).items
+    assert [(i.posted.display() if i.posted else None) for i in year] == ["2024"]
+
+
 def test_a_date_that_opens_a_links_words_is_the_links_not_a_label() -> None:
     """A record titled "[2026 North East AI Agents Day](https://…)" had read "North East AI
     Agents Day](https://…)", its year cut out of the link as a label: a date that opens a link's
@@ -2933,7 +2956,10 @@ def test_a_site_folder_is_read_where_the_site_keeps_its_news_and_its_other_pages
         " (Application deadline Feb 1st)</li><li>Internships through the department</li></ul>",
     ):
         (profile / "index.html").write_text(page)
-        with pytest.raises(UnreadableDocument, match=r"index\.html \(no News section and nothing dated\)"):
+        # the masthead's span of years dates nothing at all now: no news found
+        with pytest.raises(
+            UnreadableDocument, match=r"index\.html \((no News section and nothing dated|no news found)\)"
+        ):
             read_path(profile, today=TODAY)
     # a home page whose News heads an undated list: its news, undated, in the order written (a
     # lab's 38 news under <h2>News</h2> had read as "no News section and nothing dated")

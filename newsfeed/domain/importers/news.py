@@ -149,13 +149,22 @@ def _reopened(content: str, text: str) -> str:
 
 
 def label_of(
-    content: str, *, today: dt.date, order: DateOrder | None, year: int | None, trailing: bool = True
+    content: str,
+    *,
+    today: dt.date,
+    order: DateOrder | None,
+    year: int | None,
+    trailing: bool = True,
+    spans: bool = True,
 ) -> tuple[FuzzyDate, str] | None:
     """(posted date, text without the label) when the content starts (or, with ``trailing``,
     ends) with a date label; emphasis the label opened and the text closes is kept whole. A
-    label in a Pandoc span (``[June 2026]{.item-date} …``) is a label: the attributes are markup."""
+    label in a Pandoc span (``[June 2026]{.item-date} …``) is a label: the attributes are markup.
+    Without ``spans`` (an entry outside any News section) a span of years at the end ("… in
+    physics at Sichuan University (2016–2020).") is how long what it tells lasted, a degree or
+    a post, not a label."""
     content = _without_attributes(content)
-    found = _label_of(content, today=today, order=order, year=year, trailing=trailing)
+    found = _label_of(content, today=today, order=order, year=year, trailing=trailing, spans=spans)
     if found is None:
         # a label whose day the month does not have ("November 31, 2024:"): its month
         lead = _LEAD.match(content)
@@ -163,7 +172,7 @@ def label_of(
         mended = past_month_end(head)
         if mended != head:
             content = mended + content[len(head) :]
-            found = _label_of(content, today=today, order=order, year=year, trailing=trailing)
+            found = _label_of(content, today=today, order=order, year=year, trailing=trailing, spans=spans)
     if found is None or not content.endswith(found[1]):
         return found
     text = _reopened(content, found[1])
@@ -185,7 +194,7 @@ def _opens_link_text(content: str, start: int, end: int) -> bool:
 
 
 def _label_of(
-    content: str, *, today: dt.date, order: DateOrder | None, year: int | None, trailing: bool
+    content: str, *, today: dt.date, order: DateOrder | None, year: int | None, trailing: bool, spans: bool
 ) -> tuple[FuzzyDate, str] | None:
     ref = dt.date(year, 12, 31) if year else today
     lead = _LEAD.match(content)
@@ -267,6 +276,7 @@ def _label_of(
             re.fullmatch(r"[\s)\]*_.:!]*", after)  # "…, June 2017!"
             and match.date.grain in ("month", "day", "year")
             and not in_address  # a date in a link's address ("…Release-(2014-01-31))") is no label
+            and (spans or not (match.date.grain == "year" and match.date.end.year > match.date.start.year))
         ):
             if match.date.grain == "year" and re.search(r"[^\W_][ \t]+$", before):
                 # a year right after a word is a name's ("at Neuroscience 2025", "ICML 2025"):

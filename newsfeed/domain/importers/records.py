@@ -842,7 +842,9 @@ def _read(
             if found is not None and len(bare) - len(found[1]) >= len(linked.group(1).rstrip()):
                 text = bare
                 linked_label = (Link(href=linked.group(2), rel=link_rel(linked.group(2), "")),)
-        labelled = label_of(text, today=today, order=order, year=year, trailing=heading is None)
+        labelled = label_of(
+            text, today=today, order=order, year=year, trailing=heading is None, spans=entry.news
+        )
         if (
             labelled is not None
             and heading is not None
