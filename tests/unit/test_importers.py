@@ -250,6 +250,25 @@ def test_a_span_of_years_ending_a_bio_outside_any_news_section_dates_nothing() -
     assert [(i.posted.display() if i.posted else None) for i in year] == ["2024"]
 
 
+def test_under_a_year_heading_the_days_of_an_event_at_the_end_are_not_the_posting_date() -> None:
+    """A News page under ``***2026***`` writes "One paper has been accepted at CVPR 2026 to be
+    held in Denver, Colorado on June 05-07, 2026.": its news had been posted on the conference's
+    days, out of the list's order. Under a date heading a span of days at the end is the event
+    the news tells of (still one of its events), and the heading dates the news; a single day
+    there ("Started an internship at LLNL on August 22, 2026.") refines the heading as before."""
+    result = parse_text(
+        "## News\n***2026***\n"
+        "- One paper has been accepted at CVPR 2026 to be held in Denver, Colorado on June 05-07, 2026.\n"
+        "- Started an internship at LLNL on August 22, 2026.\n",
+        fmt="news",
+        today=TODAY,
+    )
+    got = [
+        (i.posted.display() if i.posted else None, [e.date.display() for e in i.events]) for i in result.items
+    ]
+    assert got == [("2026", ["5–7 Jun 2026"]), ("22 Aug 2026", ["22 Aug 2026"])], got
+
+
 def test_a_date_that_opens_a_links_words_is_the_links_not_a_label() -> None:
     """A record titled "[2026 North East AI Agents Day](https://…)" had read "North East AI
     Agents Day](https://…)", its year cut out of the link as a label: a date that opens a link's

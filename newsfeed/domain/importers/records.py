@@ -859,7 +859,13 @@ def _read(
             # under a date heading a date at the end is the posting date only when it refines the
             # heading's ("(Jan 2024)" under "## 2024"); otherwise it is the date of an event
             ending = label_of(text, today=today, order=order, year=year)
-            if ending is not None and heading.start <= ending[0].start <= ending[0].end <= heading.end:
+            if (
+                ending is not None
+                and heading.start <= ending[0].start <= ending[0].end <= heading.end
+                # a span of days ("… accepted at CVPR 2026 to be held in Denver on June 05-07,
+                # 2026.") is the days of the event it tells of, not when it was news
+                and not (ending[0].grain == "day" and ending[0].end > ending[0].start)
+            ):
                 labelled = ending
         if labelled is None and block.bullet:
             labelled = year_label(text)
