@@ -1155,7 +1155,11 @@ def _followed(folder: Path, page: Path) -> list[Path]:
     """The files and folders of the site ``folder`` a template ``page`` includes or its loops
     read whose names say news ("updates", "announcements", "news"), or that a loop in its News
     section reads when its name does not say another list ("events", not "publications"), that
-    exist, in the page's order (its includes first); never outside the folder."""
+    exist, in the page's order (its includes first); never outside the folder. A section
+    (``news/``) read by its own page is that page's (``news/index.html``)."""
+    if page.is_dir():
+        own = [p for p in sorted(page.iterdir()) if p.is_file() and p.name.startswith(("_index.", "index."))]
+        page = own[0] if own else page
     if not page.is_file():
         return []
     try:

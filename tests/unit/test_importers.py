@@ -686,6 +686,45 @@ def test_a_site_whose_news_page_loops_over_a_data_file_named_updates_is_read_fro
         read_path(site, today=TODAY)
 
 
+def test_a_news_sections_own_page_that_loops_over_a_data_file_is_read_from_that_file(tmp_path: Path) -> None:
+    """A researcher's site keeps its opportunities in ``_data/announcements.yml`` and draws them
+    on ``news/index.html`` (``{% assign all = site.data.announcements %}{% for item in all %}``),
+    beside its empty state, "No announcements or opportunities found.": the folder had been read
+    as the section ``news/`` and that line imported as its one, undated news, the loop of its
+    own page not followed as a page's is. A section read by its own page follows that page's
+    loops: its news are the data file's."""
+    site = tmp_path / "site"
+    (site / "_data").mkdir(parents=True)
+    (site / "news").mkdir()
+    (site / "_config.yml").write_text("title: A researcher\n")
+    (site / "news" / "index.html").write_text(
+        "---\nlayout: default\ntitle: News & Opportunities\n---\n"
+        '<div class="container"><h1>News & Opportunities</h1><p class="lead">A listing of academic '
+        "opportunities.</p>\n{% assign all_announcements = site.data.announcements %}\n"
+        "{% if all_announcements.size > 0 %}\n"
+        "<h2>Past Deadlines ({{ all_announcements.size }})</h2>\n"
+        '<div class="row">{% for item in all_announcements %}<div class="col"><div class="card">'
+        "<h5>{{ item.title }}</h5><p>{{ item.excerpt }}</p></div></div>{% endfor %}</div>\n"
+        "{% endif %}\n{% unless all_announcements.size > 0 %}\n"
+        '<div class="col-12"><p class="lead">No announcements or opportunities found.</p></div>\n'
+        "{% endunless %}</div>\n"
+    )
+    (site / "_data" / "announcements.yml").write_text(
+        "- date: 2025-10-19\n  title: Call for Papers | AI in Education\n"
+        "  excerpt: Submissions accepted until May 31, 2026.\n"
+        "- date: 2025-10-17\n  title: Welcome to the NARST webinar series\n"
+        "  excerpt: A monthly webinar for graduate students.\n"
+    )
+    result = read_path(site, today=TODAY)
+    assert [(i.title, i.posted.display() if i.posted else None) for i in result.items] == [
+        ("Call for Papers | AI in Education", "19 Oct 2025"),
+        ("Welcome to the NARST webinar series", "17 Oct 2025"),
+    ], result.items
+    assert result.description.startswith("site folder: its news in _data/announcements.yml"), (
+        result.description
+    )
+
+
 def test_a_loop_in_the_home_pages_news_section_is_read_from_its_file_whatever_its_name(
     tmp_path: Path,
 ) -> None:
