@@ -65,6 +65,11 @@ TODAY = dt.date(2026, 11, 30)
         # (it had been read as a position: "Congratulations to <name>" is how labs welcome people)
         ("Congrats to Sadhika Malladi on being named a 2025 Siebel Scholar!", "award"),
         ("Congratulations to Xiangyu Ye for publishing a collaborative paper on Cell.", "acceptance"),
+        # where the author was, told after the trip, as "will be in" tells it before (a
+        # researcher's News of conferences, "I was in Utrecht (Netherlands) for the International
+        # Conference on One Health …", had read as other)
+        ("I was in San Francisco for ASM Microbe 2019", "travel"),
+        ("We were in Heidelberg for the Human Microbiome Conference", "travel"),
     ],
 )
 def test_the_kind_is_read_from_the_sentence(text: str, kind: str) -> None:
