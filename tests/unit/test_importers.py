@@ -2291,6 +2291,33 @@ def test_posts_the_theme_files_as_samples_are_not_news(tmp_path: Path) -> None:
     assert sum("sample" in w for w in result.warnings) == 3
 
 
+def test_a_post_whose_front_matter_summary_says_it_is_an_example_is_not_news(tmp_path: Path) -> None:
+    """A lab's Hugo Blox site kept the theme's example event in ``content/news/example/index.md``
+    ("title: Example Event", "summary: An example event.", its abstract lorem ipsum, its body
+    about adding slides): it had been the site's one news, dated 2030. A post whose summary,
+    abstract or description is a theme's sample text, or says only that the post is an example,
+    is the theme's; a post whose summary tells of an example of something is news."""
+    news = tmp_path / "content" / "news"
+    (news / "example").mkdir(parents=True)
+    (news / "example" / "index.md").write_text(
+        "---\ntitle: Example Event\nsummary: An example event.\n"
+        "abstract: 'Lorem ipsum dolor sit amet, consectetur adipiscing elit.'\n"
+        "date: '2030-06-01T13:00:00Z'\n---\n\nSlides can be added in a few ways.\n"
+    )
+    (news / "demo-talk.md").write_text(
+        "---\ntitle: A talk at the group meeting\ndate: 2025-03-01\nsummary: The demo talk.\n---\nSlides.\n"
+    )
+    (news / "paper.md").write_text(
+        "---\ntitle: Our paper on robust planning is accepted at ICRA\ndate: 2025-02-01\n"
+        "summary: An example of planning under uncertainty, accepted at ICRA 2025.\n---\nCongrats!\n"
+    )
+    result = read_path(news, today=TODAY)
+    assert [i.title for i in result.items] == ["Our paper on robust planning is accepted at ICRA"], (
+        result.items
+    )
+    assert sum("its summary is a theme's sample text" in w for w in result.warnings) == 2, result.warnings
+
+
 def test_a_data_file_named_for_news_is_found_where_the_site_keeps_data(tmp_path: Path) -> None:
     """A site whose home page loops over ``site.data.allnews.main`` (``_data/allnews.yml``, and a
     shorter ``somenews.yml`` for the home page) keeps its news in a file no fixed place names:

@@ -22,7 +22,7 @@ from typing import Any
 
 from ..dates import DateParseError, FuzzyDate, parse
 from .news import label_of
-from .records import PLACEHOLDER_SAID, date_heading, overlaps, subject_date
+from .records import PLACEHOLDER_SAID, date_heading, overlaps, sample_summary, subject_date
 from .structure import (
     HINT_KEYS,
     LANGUAGE_CODE,
@@ -382,6 +382,16 @@ def read_folder(files: list[tuple[str, str]], *, today: dt.date, name: str = "")
         if _SAMPLE_FILED.search(filed):
             # filed by the theme as its sample ("categories: sample-posts", al-folio's 31 posts)
             warnings.append(f"{path}:1: filed as {filed.strip()!r}: {PLACEHOLDER_SAID}, not imported")
+            continue
+        summary = next(
+            (k for k in ("summary", "abstract", "description") if sample_summary(_scalar_text(meta.get(k)))),
+            None,
+        )
+        if summary is not None:
+            # a theme's sample whose body the owner may have edited but whose front matter still
+            # says what it is (Hugo Blox's example event: "summary: An example event.", its
+            # abstract lorem ipsum)
+            warnings.append(f"{path}:1: its {summary} is {PLACEHOLDER_SAID}, not imported")
             continue
         if "inline" in meta:
             shapes.add("al-folio _news folder")

@@ -225,6 +225,21 @@ _LOREM = """a ac accumsan adipiscing aenean aliquam aliquet amet ante arcu at au
 _LOREM_WORDS = frozenset(_LOREM.split())
 
 
+# a post's summary that only says it is an example ("An example event.", as Hugo Blox's sample
+# talk and post say of themselves in their front matter)
+_EXAMPLE_SUMMARY = re.compile(
+    r"\W*(?:this is )?(?:an?|the) (?:example|sample|demo) (?:blog )?"
+    r"(?:event|talk|post|page|project|publication|news|item|entry|announcement|article)\W*",
+    re.I,
+)
+
+
+def sample_summary(text: str) -> bool:
+    """Whether a post's summary or abstract is a theme's sample text: lorem ipsum, a sample's
+    words (:data:`_PLACEHOLDER`), or only that it is an example ("An example event.")."""
+    return bool(_EXAMPLE_SUMMARY.fullmatch(text.strip()) or _PLACEHOLDER.search(text) or _filler(text))
+
+
 def _filler(text: str) -> bool:
     """Whether an item's words are lorem ipsum's, as a filler generator writes them: eight words
     of three letters or more, four in five of them its vocabulary and five of them different
