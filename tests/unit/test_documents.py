@@ -1457,6 +1457,39 @@ def test_a_title_then_a_line_that_dates_it_then_prose_is_one_item() -> None:
     assert "Dragontail Peak" in result.items[2].text
 
 
+def test_a_title_the_document_gives_is_its_words_a_links_words_for_the_link() -> None:
+    """A lab's Quarto page of press coverage heads each story by its link, ``### [Poor sleep may
+    account for …](https://www.sciencenews.org/…)``, and a lab's card titles its news with an
+    ``<h2>`` holding a link: the items' titles had kept the Markdown of the link, "[Poor sleep
+    …](https://…)". A title the document gives is read as it is shown, as a title read off the
+    text is; the link stays one of the item's links."""
+    page = (
+        "### [Poor sleep may account for a large share of dementia cases](https://www.sciencenews.org/a)\n"
+        "**Science News** | Feb 2, 2026\n\nInsomnia could be connected to 12 percent of dementia cases.\n\n"
+        "### [Could a **Busier** Social Life Be an Early Sign of Alzheimer's?](https://www.ucsf.edu/b)\n"
+        "**UC San Francisco** | Jun 23, 2025\n\nThe disease may make them more sociable.\n"
+    )
+    result = parse_text(page, today=TODAY, path="news.qmd")
+    assert [(i.title, i.posted.display() if i.posted else None) for i in result.items] == [
+        ("Poor sleep may account for a large share of dementia cases", "2 Feb 2026"),
+        ("Could a Busier Social Life Be an Early Sign of Alzheimer's?", "23 Jun 2025"),
+    ], result.items
+    assert [link.href for link in result.items[0].links][:1] == ["https://www.sciencenews.org/a"]
+    cards = (
+        '<html><body><h1>Latest News</h1><div class="news-container"><div class="year-header">2026</div>'
+        '<div class="news-item"><div class="date-box"><span>20</span> <span>April</span></div>'
+        '<div class="news-content"><h2>Dr. Geng received the <a href="https://www.nsf.gov/x">NSF Career '
+        "Award</a>!</h2></div></div>"
+        '<div class="news-item"><div class="date-box"><span>15</span> <span>April</span></div>'
+        '<div class="news-content"><h2>Yufei received the Miller Fellowship!</h2></div></div>'
+        "</div></body></html>"
+    )
+    titles = [i.title for i in parse_text(cards, today=TODAY, path="news.html").items]
+    assert titles == ["Dr. Geng received the NSF Career Award!", "Yufei received the Miller Fellowship!"], (
+        titles
+    )
+
+
 def test_news_and_other_sections_are_known_by_their_chinese_korean_or_japanese_names() -> None:
     """ "# 🔥 新闻动态" is the News (its words are written without spaces: no word boundary inside),
     "# 🎖 荣誉与获奖" (honours and awards) another list, as "News" and "Awards" would be."""

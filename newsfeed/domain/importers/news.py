@@ -412,7 +412,10 @@ def make_item(
         also=decided.also,
         rule=decided.rule,
         year_from=year_from,
-        title=title or title_of(text),
+        # a title the document gives is read as its words are shown, a link's words for the link
+        # ("### [Poor sleep may account for …](https://…)", "<h2>… the <a href=…>NSF Career
+        # Award</a>!</h2>"), as one read off the text is
+        title=(plain(title) or title) if title else title_of(text),
         text=text,
         posted=posted,
         events=events_in(readable, kind, posted=posted, order=order) if posted is not None else (),
