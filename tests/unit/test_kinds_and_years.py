@@ -70,6 +70,12 @@ TODAY = dt.date(2026, 11, 30)
         # Conference on One Health …", had read as other)
         ("I was in San Francisco for ASM Microbe 2019", "travel"),
         ("We were in Heidelberg for the Human Microbiome Conference", "travel"),
+        # the American spelling of the past tense, as "travelled" is (a lab's field trip, "Sam
+        # traveled to Wapikaimaski Lake … to collect samples", had read as other)
+        (
+            "Patrick and Sam traveled to Wapikaimaski Lake, north of Thunder Bay, to collect samples.",
+            "travel",
+        ),
     ],
 )
 def test_the_kind_is_read_from_the_sentence(text: str, kind: str) -> None:

@@ -94,7 +94,7 @@ _CUES: list[tuple[str, float, str]] = [
     ("talk", 1.5, r"\bseminars?\b|\bslides\b|\brecording\b|\bvideo of the talk\b"),
     ("talk", 2.0, r"\bdiscuss(?:es|ed|ing)?\b(?=[^.!?]{0,80}\b(?:at|in) )"),
     # ---- travel ----
-    ("travel", 3.0, r"\battend(?:s|ing|ed)?\b|\btravel(?:s|ing|led|ling)?\b|\btrip to\b|\bheading (?:over )?to\b|\bflying to\b"),
+    ("travel", 3.0, r"\battend(?:s|ing|ed)?\b|\btravel(?:s|ing|led|ling|ed)?\b|\btrip to\b|\bheading (?:over )?to\b|\bflying to\b"),
     ("travel", 3.0, r"\bvisit(?:s|ing|ed)?\b(?! (?:student|researcher|scholar|professor|phd))|\bresearch (?:visit|stay|exchange|collaboration)\b|\bacademic visit\b"),
     ("travel", 2.5, r"\bparticipat(?:e|es|ed|ing)\b|\bparticipants?\b|\bcurrently (?:in|at)\b|\bwill be (?:in|at)\b|\b(?:i am|i'm|we are|we're|i was|we were) (?:in|at)\b|\bin person\b"),
     ("travel", 2.0, r"\b(?:summer|winter|spring) school\b|\bdoctoral consortium\b|\bvolunteer\b"),
