@@ -441,6 +441,18 @@ def test_a_pages_last_updated_stamp_and_copyright_line_are_not_news() -> None:
         "Launched the lab's new website.",
         "Paper accepted at ICML.",
     ]
+    # "Most recent update: 16 October 2023." heading a home page's "What I am doing now" had
+    # been its one news; an item that only opens with the words is one
+    latest = (
+        "<html><body><h2>A. Person</h2><h5>Most recent update: 16 October 2023.</h5>"
+        "<h4>What I am doing now:</h4><p>I work on program synthesis.</p>"
+        "<h4>Recent highlights and news:</h4></body></html>"
+    )
+    assert parse_text(latest, today=TODAY, path="index.html").items == []
+    moved = "## News\n- May 2024: Latest update: we moved to Stanford!\n- April 2024: Latest update\n"
+    assert [i.text for i in parse_text(moved, today=TODAY, path="news.md").items] == [
+        "Latest update: we moved to Stanford!"
+    ]
 
 
 def test_a_themes_hidden_dialogs_are_not_news() -> None:
