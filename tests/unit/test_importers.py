@@ -725,6 +725,30 @@ def test_a_news_sections_own_page_that_loops_over_a_data_file_is_read_from_that_
     )
 
 
+def test_a_news_template_that_loops_over_the_sites_categories_reads_its_posts(tmp_path: Path) -> None:
+    """A home page's "Recent highlights and news" includes ``_includes/news.html``, a loop over
+    ``site.categories`` and each category's latest posts: the report said its news were read
+    from "_categories/", a folder no Jekyll site has. ``site.categories`` and ``site.tags``
+    are the site's posts, grouped: ``_posts/``, where the folder is then read."""
+    site = tmp_path / "site"
+    (site / "_includes").mkdir(parents=True)
+    (site / "_posts").mkdir()
+    (site / "_config.yml").write_text("title: A researcher\n")
+    (site / "index.html").write_text(
+        "<h2>A. Person</h2>\n<h4>Recent highlights and news:</h4>\n{% include news.html limit=3 %}\n"
+    )
+    (site / "_includes" / "news.html").write_text(
+        "<ul>{% for category in site.categories %}{% for post in category.last limit:3 %}"
+        "<li>{{ post.title }}</li>{% endfor %}{% endfor %}</ul>\n"
+    )
+    (site / "_posts" / "2018-08-10-eccvw-accept.md").write_text(
+        "---\nlayout: post\ntitle: Paper Accepted in ECCV-W 2018\ncategories: news\n---\nOur paper on pose.\n"
+    )
+    result = read_path(site, today=TODAY)
+    assert [i.title for i in result.items] == ["Paper Accepted in ECCV-W 2018"]
+    assert not any("_categories" in w for w in result.warnings), result.warnings
+
+
 def test_a_loop_in_the_home_pages_news_section_is_read_from_its_file_whatever_its_name(
     tmp_path: Path,
 ) -> None:

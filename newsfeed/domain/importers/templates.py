@@ -42,6 +42,8 @@ def _liquid_source(name: str) -> str | None:
         return "_posts/"
     if len(parts) >= 3 and parts[0] == "site" and parts[1] in ("categories", "tags"):
         return f"_posts/ (those filed under {parts[2]})"
+    if parts in (["site", "categories"], ["site", "tags"]):  # the posts, by their categories
+        return "_posts/"
     if len(parts) == 2 and parts[0] == "site" and parts[1] not in ("pages", "static_files", "html_pages"):
         return f"_{parts[1]}/"
     if len(parts) >= 2 and parts[0] == "page":
