@@ -81,6 +81,23 @@ def test_every_annotated_item_is_found_with_its_posting_date(doc: dict[str, Any]
     assert kinds >= 0.9 * len(doc["items"]), f"{kinds}/{len(doc['items'])} kinds"
 
 
+def test_a_yaml_list_of_dates_each_mapped_to_its_news_is_read_whole() -> None:
+    """A data file whose news are a list of one-key mappings, ``- May 2024: Organizing a
+    day.`` (as YAML reads a Markdown-like list of labelled lines), had been read as one news,
+    its first, the others silently dropped: each mapping was a list of one date of its own. The
+    mappings are one list keyed by dates, in file order, each item at its own line."""
+    text = "news:\n  - May 2024: Organizing a day on robust planning.\n  - 2024-04-02: Talk at MIT.\n"
+    text += "  - March 2024: Our paper was accepted at ICML.\n"
+    result = parse_text(text, today=TODAY, path="news.yml")
+    got = [(i.posted.display() if i.posted else None, i.text, i.source_line) for i in result.items]
+    assert got == [
+        ("May 2024", "Organizing a day on robust planning.", 2),
+        ("2 Apr 2024", "Talk at MIT.", 3),
+        ("March 2024", "Our paper was accepted at ICML.", 4),
+    ], got
+    assert "3 records, dates as keys" in result.description, result.description
+
+
 def test_auto_says_what_it_recognised() -> None:
     yaml_file = read_path(DOCS / "002.yml", today=TODAY)
     assert "YAML data file, 24 records" in yaml_file.description

@@ -2096,6 +2096,15 @@ def _find_records(data: Any, path: str, group: Any) -> list[Records]:
             described = _describe(rows, path)
             if described is not None:
                 found.append(dataclasses.replace(described, group=group))
+        keyed = [r for r in rows if r and all(_is_date_key(k) for k in r)]
+        if len(keyed) >= 2 and len(keyed) >= 0.8 * len(data):
+            # a list of mappings from a date to its text ("- May 2024: Organizing a day." as
+            # YAML reads it), one per news: one list keyed by dates, in file order
+            dated = [{"date": k, "text": v} for r in keyed for k, v in r.items() if isinstance(v, str)]
+            if dated:
+                found.append(
+                    Records(path, dated, "date", "text", None, None, group=group, keyed_by_date=True)
+                )
         texts = [t for t in data if isinstance(t, str) and t.strip()]
         if (
             len(texts) >= 2
