@@ -98,6 +98,27 @@ def test_a_yaml_list_of_dates_each_mapped_to_its_news_is_read_whole() -> None:
     assert "3 records, dates as keys" in result.description, result.description
 
 
+def test_a_pasted_markdown_list_of_labelled_lines_is_read_as_markdown_not_yaml() -> None:
+    """Pasted with no file name (the admin page's preview), "## News" over "- May 2024: Organizing
+    a day." and "- Gave a talk at MIT (April 2024)." is also YAML, its heading a comment and its
+    lines a list: it had been read as a YAML data file, one item of three. A list of sentences
+    and of one-key mappings from a label to a sentence is a Markdown list; a YAML file of
+    records stays data."""
+    pasted = (
+        "## News\n- May 2024: Organizing a day on robust planning.\n- Gave a talk at MIT (April 2024).\n"
+        "- March 2024: Our paper was accepted at ICML.\n"
+    )
+    result = parse_text(pasted, today=TODAY)
+    assert [(i.posted.display() if i.posted else None, i.text) for i in result.items] == [
+        ("May 2024", "Organizing a day on robust planning."),
+        ("April 2024", "Gave a talk at MIT"),
+        ("March 2024", "Our paper was accepted at ICML."),
+    ], result.items
+    assert result.description.startswith("Markdown page"), result.description
+    records = "- date: 2024-05-01\n  text: Organizing a day.\n- date: 2024-04-02\n  text: Talk at MIT.\n"
+    assert parse_text(records, today=TODAY).description.startswith("YAML data file")
+
+
 def test_auto_says_what_it_recognised() -> None:
     yaml_file = read_path(DOCS / "002.yml", today=TODAY)
     assert "YAML data file, 24 records" in yaml_file.description

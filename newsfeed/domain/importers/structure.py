@@ -2663,6 +2663,21 @@ _EXTENSIONS = {
 }  # fmt: skip
 
 
+def _labelled_lines(data: Any) -> bool:
+    """Whether YAML read a Markdown list of labelled lines ("- May 2024: Paper accepted.", "- A
+    talk at MIT."): a list of sentences and of one-key mappings from a short label to a sentence,
+    which a file without a name is read as, a list, not data."""
+    if not isinstance(data, list) or not data:
+        return False
+    for row in data:
+        if isinstance(row, dict):
+            if len(row) != 1 or not all(isinstance(v, str) and " " in v.strip() for v in row.values()):
+                return False
+        elif not isinstance(row, str):
+            return False
+    return True
+
+
 def markup_of(text: str, path: str = "") -> str:
     """What a news document is written in, from its name and then its content."""
     suffix = ("." + path.rsplit(".", 1)[-1].lower()) if "." in path.rsplit("/", 1)[-1] else ""
@@ -2694,7 +2709,8 @@ def markup_of(text: str, path: str = "") -> str:
             pass
     if _YAML_SIGN.match(first):
         try:
-            if find_records(_load_yaml(text)):
+            loaded = _load_yaml(text)
+            if find_records(loaded) and not _labelled_lines(loaded):
                 return "yaml"
         except ValueError:
             pass
