@@ -269,6 +269,28 @@ def test_under_a_year_heading_the_days_of_an_event_at_the_end_are_not_the_postin
     assert got == [("2026", ["5–7 Jun 2026"]), ("22 Aug 2026", ["22 Aug 2026"])], got
 
 
+def test_a_label_of_mars_or_mai_and_a_year_before_a_colon_is_the_french_month() -> None:
+    """A researcher's News list, "- Mars 2024: My work has been accepted for the PhD Forum at
+    IPDPS 2024.", "- Mars-April 2024: Serving as a Program Committee Member …", had those two
+    items undated: the dates leave "mars" and "mai" out of running text (the planet, a name). As
+    the label opening an entry, the month and its year before a colon (or a dash), they are
+    March and May; "Mars 2020 rover images are out" opens with no label."""
+    items = news(
+        "## News\n- May 2024: Organizing a day.\n"
+        "- Mars-April 2024: Serving as a Program Committee Member for QRS.\n"
+        "- Mars 2024: My work has been accepted for the PhD Forum at IPDPS 2024.\n"
+        "- mai 2023 : Soutenance de thèse de Marie.\n"
+        "- Mars 2020 rover images are out (June 2021).\n"
+    )
+    assert [(i["posted"]["display"], i["text"]) for i in items] == [  # type: ignore[index]
+        ("May 2024", "Organizing a day."),
+        ("March – April 2024", "Serving as a Program Committee Member for QRS."),
+        ("March 2024", "My work has been accepted for the PhD Forum at IPDPS 2024."),
+        ("May 2023", "Soutenance de thèse de Marie."),
+        ("June 2021", "Mars 2020 rover images are out"),
+    ]
+
+
 def test_a_date_that_opens_a_links_words_is_the_links_not_a_label() -> None:
     """A record titled "[2026 North East AI Agents Day](https://…)" had read "North East AI
     Agents Day](https://…)", its year cut out of the link as a label: a date that opens a link's

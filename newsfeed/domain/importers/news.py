@@ -163,7 +163,7 @@ def label_of(
     Without ``spans`` (an entry outside any News section) a span of years at the end ("… in
     physics at Sichuan University (2016–2020).") is how long what it tells lasted, a degree or
     a post, not a label."""
-    content = _without_attributes(content)
+    content = _french_month_label(_without_attributes(content))
     found = _label_of(content, today=today, order=order, year=year, trailing=trailing, spans=spans)
     if found is None:
         # a label whose day the month does not have ("November 31, 2024:"): its month
@@ -191,6 +191,24 @@ _LINK_TEXT_GOES_ON = re.compile(r"[^\[\]\n]{0,300}?[^\W_][^\[\]\n]{0,300}\]\(")
 def _opens_link_text(content: str, start: int, end: int) -> bool:
     """Whether the date at ``start:end`` opens the words of a Markdown link that go on after it."""
     return start > 0 and content[start - 1] == "[" and _LINK_TEXT_GOES_ON.match(content, end) is not None
+
+
+# "mars" and "mai", the French March and May, which the dates leave out in running text (the
+# planet, a name): as a label, the month and its year before a colon or a dash that opens the
+# entry ("Mars 2024: My work has been accepted …", "mai 2023 : Soutenance de thèse", "Mars-April
+# 2024: …"), they are months
+_FRENCH_MONTH_LABEL = re.compile(r"(?i)(mars|mai)(?=(?:\s?[-–]\s?[^\W\d_]{3,9})?\s+(?:19|20)\d\d\s?[:–—-]\s)")
+
+
+def _french_month_label(content: str) -> str:
+    """The content with a label's French "mars" or "mai" written as the month the dates read."""
+    lead = _LEAD.match(content)
+    start = lead.end() if lead else 0
+    m = _FRENCH_MONTH_LABEL.match(content, start)
+    if m is None:
+        return content
+    month = "March" if m.group(1).lower() == "mars" else "May"
+    return content[:start] + month + content[m.end() :]
 
 
 def _label_of(
