@@ -119,6 +119,33 @@ def test_a_pasted_markdown_list_of_labelled_lines_is_read_as_markdown_not_yaml()
     assert parse_text(records, today=TODAY).description.startswith("YAML data file")
 
 
+def test_a_markdown_tables_cells_read_their_inline_html_as_a_paragraph_does() -> None:
+    """A lab's Hugo page keeps its News as a Markdown table whose cells link with inline HTML,
+    "| 4 | Dr. Conati receives the UBC Killam Research Prize. <a href="https://…">Check here</a>
+    |": the items' texts had kept the raw ``<a href=…>`` and lost the link. A cell's inline
+    HTML is read as the text it shows, a link its words and address, as in a paragraph or a
+    list item."""
+    page = (
+        "| Order | News |\n|----------|----------|\n"
+        '| 1 | Dr. Conati receives the UBC Killam Research Prize (2023). <a href="https://www.cs.ubc.ca/n">'
+        "Check here</a> |\n"
+        "| 2 | <b>June 2024</b>: Our paper on hints was accepted at UMAP. |\n"
+    )
+    result = parse_text(page, today=TODAY, path="news.md")
+    got = [
+        (i.posted.display() if i.posted else None, i.text, [link.href for link in i.links])
+        for i in result.items
+    ]
+    assert got == [
+        (
+            "2023",
+            "Dr. Conati receives the UBC Killam Research Prize [Check here](https://www.cs.ubc.ca/n)",
+            ["https://www.cs.ubc.ca/n"],
+        ),
+        ("June 2024", "Our paper on hints was accepted at UMAP.", []),
+    ], got
+
+
 def test_auto_says_what_it_recognised() -> None:
     yaml_file = read_path(DOCS / "002.yml", today=TODAY)
     assert "YAML data file, 24 records" in yaml_file.description

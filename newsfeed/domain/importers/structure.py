@@ -1343,7 +1343,8 @@ def read_markdown(text: str, *, line_offset: int = 0, groups: _Groups | None = N
                     k = j + 1
                     while tokens[k].type != "tr_close":
                         if tokens[k].type == "inline":
-                            cells.append(tokens[k].content.strip())
+                            # a cell's inline HTML read as the text it shows, as a paragraph's
+                            cells.append(inline_text(tokens[k].content.strip()))
                         k += 1
                     if tokens[j - 1].type != "thead_open":
                         rows.append((row_map[0] + 1 + line_offset, cells))
