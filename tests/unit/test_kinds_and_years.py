@@ -111,6 +111,9 @@ def test_attending_and_presenting_is_a_talk_or_a_trip_never_anything_else() -> N
         ("课题组在广州举办第一届人工智能安全研讨会。", "organizing"),
         ("王老师担任ICSE 2027程序委员会委员。", "reviewing"),
         ("联合实验室正式揭牌成立。", "other"),
+        # a grant named at length between 获得 and 资助 (a lab's "received the NSFC's youth
+        # student basic research project (PhD) funding" had read as other)
+        ("祝贺李鹏翼（博士生）获得2024年度国家自然科学基金青年学生基础研究项目(博士研究生)资助", "award"),
     ],
 )
 def test_the_kind_of_a_chinese_item_is_read_from_its_words(text: str, kind: str) -> None:
