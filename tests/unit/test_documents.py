@@ -1534,6 +1534,26 @@ def test_a_title_then_a_line_that_dates_it_then_prose_is_one_item() -> None:
     assert "Dragontail Peak" in result.items[2].text
 
 
+def test_a_markdown_backslash_escape_is_its_character_in_a_title() -> None:
+    """A researcher's Hugo News page, written by a converter, escapes its apostrophes and
+    brackets: "**November 2013** I\\'m a member of the [programme committee](…)", "Keynote talk in
+    Python San Sebastien \\[Online talk\\]": the titles had kept the backslashes, "I\\'m a
+    member". A backslash escape is the character it escapes, as Markdown shows it; the text
+    stays the Markdown written."""
+    page = (
+        "## News\n\n**November 2013** I\\'m a member of the [programme committee](https://x.org/pc) for "
+        "DILS 2014.\n\n**September 2014** Keynote talk in Python San Sebastien \\[Online talk\\]\n\n"
+        "**July 2014** New tool: snake\\_case checks for 5\\* repositories.\n"
+    )
+    result = parse_text(page, today=TODAY, path="news.md")
+    assert [i.title for i in result.items] == [
+        "I'm a member of the programme committee for DILS 2014.",
+        "Keynote talk in Python San Sebastien [Online talk]",
+        "New tool: snake_case checks for 5* repositories.",
+    ], result.items
+    assert result.items[0].text.startswith("I\\'m a member"), result.items[0].text
+
+
 def test_a_title_the_document_gives_is_its_words_a_links_words_for_the_link() -> None:
     """A lab's Quarto page of press coverage heads each story by its link, ``### [Poor sleep may
     account for …](https://www.sciencenews.org/…)``, and a lab's card titles its news with an

@@ -85,7 +85,9 @@ def with_emoji(text: str) -> str:
 MD_LINK = re.compile(
     r"\[((?:[^\[\]]|\[[^\[\]]*\]){0,500})\]\(\s*<?([^()\s<>]*(?:\([^()\s]*\)[^()\s<>]*)*)>?(?:\s+\"[^\"]*\")?\s*\)"
 )
-_EMPHASIS = re.compile(r"(\*\*|__|(?<![\w*])\*(?!\s)|(?<!\s)\*(?![\w*])|`)")
+_EMPHASIS = re.compile(r"(?<!\\)(\*\*|__|(?<![\w*])\*(?!\s)|(?<!\s)\*(?![\w*])|`)")
+# a Markdown backslash escape (Pandoc writes "I\'m", "snake\_case", "5\*"): the character
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 _TAG = re.compile(r"<[^>]{0,500}>")
 _SPACES = re.compile(r"\s+")
 
@@ -120,7 +122,7 @@ def plain(text: str) -> str:
     """Readable text: links become their titles, emphasis and tags go, spaces fold."""
     text = MD_LINK.sub(lambda m: m.group(1), text)
     text = _TAG.sub("", text)
-    text = _EMPHASIS.sub("", text)
+    text = _ESCAPED.sub(r"\1", _EMPHASIS.sub("", text))
     return _SPACES.sub(" ", unescape(text)).strip()
 
 
