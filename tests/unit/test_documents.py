@@ -1927,6 +1927,18 @@ def test_a_run_of_blank_lines_costs_linear_time(blank: str) -> None:
     assert growth(prepare, 150) < LINEAR_WHEN_QUADRUPLED
 
 
+def test_a_long_run_of_spaces_after_latest_update_costs_linear_time() -> None:
+    """The page's stamp "Latest update" may end its entry with nothing after it but spaces and
+    marks: the pattern that says so had ``\\s*`` then ``\\W*`` over the same spaces, quadratic
+    (3 s for an entry of 20,000 no-break spaces before a word). The two never overlap now."""
+
+    def prepare(n: int) -> Any:
+        text = "## News\n- May 2024: Latest update" + "\u00a0" * n + "x\n"
+        return lambda: parse_text(text, today=TODAY, path="news.md")
+
+    assert growth(prepare, 2_500) < LINEAR_WHEN_QUADRUPLED
+
+
 def test_org_links_keep_their_addresses_and_nested_emphasis_is_left_out() -> None:
     """An Org News list: ``[[https://github.com/…][AI/ML approaches]]`` had become
     ``(https:/github.com/…)`` (its slashes read as italics' marks), ``[[file:./files/llm.pdf][…]]``

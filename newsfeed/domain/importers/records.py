@@ -193,7 +193,7 @@ _PAGE_STAMP = re.compile(
     r"^\W*(?:(?:page|site|website)\s+)?last\s+(?:updated?|modified|changed|revised|edited)\b"
     # "Most recent update: 16 October 2023.": the latest update named with its date (or all that
     # is left once its date is read as the label), not news
-    r"|^\W*(?:most\s+recent|latest)\s+update[ds]?\s*(?:(?:on\b|:)\W{0,3}"
+    r"|^\W*(?:most\s+recent|latest)\s+update[ds]?(?:\s*(?:on\b|:)\W{0,3}"
     r"(?=\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\W{1,3}\d)|\W*$)"
     r"|^\W*(?:©|\(c\)\s|copyright\b)|©\s*(?:19|20)\d\d\b|\ball rights reserved\b",
     re.I,

@@ -797,7 +797,7 @@ def _news_of_lines(
     return parts, texts
 
 
-_CODE_COMMENT = re.compile(r"^(?://+|/\*+|#+|--+|;+|%+)\s*|\s*\*+/$")
+_CODE_COMMENT = re.compile(r"(?://+|/\*+|#+|--+|;+|%+)\s*")
 
 
 def _preformatted_parts(pre: Any) -> list[Block] | None:
@@ -819,7 +819,12 @@ def _preformatted_parts(pre: Any) -> list[Block] | None:
     blocks: list[Block] = []
     above = [t for t in said[:first] if t]
     if above:
-        label = _CODE_COMMENT.sub("", " ".join(above)).strip()
+        label = above[0].strip()
+        opening = _CODE_COMMENT.match(label)  # "// Publication updates", "# Updates"
+        label = label[opening.end() :] if opening else label
+        if label.endswith("*/"):  # "/* Updates */"
+            label = label[:-2].rstrip("*")
+        label = label.strip()
         if len(above) > 1 or len(label.split()) > 8:
             return None  # prose above the dated lines: not a list of news
         if label:
