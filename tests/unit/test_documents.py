@@ -146,6 +146,38 @@ def test_a_markdown_tables_cells_read_their_inline_html_as_a_paragraph_does() ->
     ], got
 
 
+def test_a_records_deadline_fields_are_its_deadlines() -> None:
+    """A researcher's ``_data/announcements.yml`` lists calls and workshops, each posted on its
+    ``date`` with its ``deadline: 2026-01-16`` in a field of its own: the deadlines were not read,
+    so the calendar had none and no reminder came before them. A field named for a deadline
+    (``deadline``, ``submission_deadline``, ``abstractDeadline``, ``due``) that holds a day is
+    one of the item's events, named for its field; a deadline the text tells already is not
+    told twice, one that is no day ("TBA", a month) gives none, and the posting date is none."""
+    text = (
+        "- id: kagan\n  date: 2025-10-19\n  title: Kagan Cooperative Learning Institute (Nashville, TN)\n"
+        "  deadline: 2026-01-16\n"
+        "- date: 2025-10-19\n  title: Call for Papers | AI in Education\n"
+        "  excerpt: Submissions accepted until May 31, 2026.\n  deadline: 2026-05-31\n"
+        "- date: 2025-10-17\n  title: Workshop on robust planning\n"
+        '  submission_deadline: "1 Feb 2026, 11.59pm AoE"\n  abstractDeadline: 2026-01-25\n'
+        "- date: 2025-10-15\n  title: Webinar series for graduate students\n  deadline: TBA\n"
+    )
+    result = parse_text(text, today=TODAY, path="announcements.yml")
+    got = [
+        (i.posted.display() if i.posted else None, [(e.label, e.date.display()) for e in i.events])
+        for i in result.items
+    ]
+    assert got == [
+        ("19 Oct 2025", [("Deadline", "16 Jan 2026")]),
+        ("19 Oct 2025", [("Deadline", "31 May 2026")]),
+        (
+            "17 Oct 2025",
+            [("Submission deadline", "1 Feb 2026, 23:59 AoE"), ("Abstract deadline", "25 Jan 2026")],
+        ),
+        ("15 Oct 2025", []),
+    ], got
+
+
 def test_auto_says_what_it_recognised() -> None:
     yaml_file = read_path(DOCS / "002.yml", today=TODAY)
     assert "YAML data file, 24 records" in yaml_file.description

@@ -30,7 +30,7 @@ from ..dates.grammar import MONTH_NUMBER
 from ..dates.model import FuzzyDate, month_end
 from .classify import classify_item
 from .events import events_in
-from .model import ImportedItem, Link
+from .model import Event, ImportedItem, Link
 from .text import RELATIVE_DAY, links, paper_count, past_month_end, plain, title_of
 
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -410,6 +410,7 @@ def make_item(
     year_from: str | None = None,
     hint: str = "",
     own_links: Sequence[Link] = (),
+    own_events: Sequence[Event] = (),
 ) -> ImportedItem:
     """An item from its text and posted date: its kind (and the phrase that decided), the events,
     venues and links in its text (then ``own_links``, a record's link fields, that the text does
@@ -436,7 +437,9 @@ def make_item(
         title=(plain(title) or title) if title else title_of(text),
         text=text,
         posted=posted,
-        events=events_in(readable, kind, posted=posted, order=order) if posted is not None else (),
+        events=_with_own_events(
+            events_in(readable, kind, posted=posted, order=order) if posted is not None else (), own_events
+        ),
         venues=tuple(venues),
         links=_with_own(links(text), own_links),
         papers=paper_count(readable) if kind == "acceptance" else None,
@@ -696,6 +699,13 @@ def _flag_out_of_order(items: list[ImportedItem], direction: int, warnings: list
             f"({'newest' if direction == -1 else 'oldest'} first)"
         )
     return out
+
+
+def _with_own_events(written: Sequence[Event], own: Sequence[Event]) -> tuple[Event, ...]:
+    """The events the text tells, then those a record gives in fields of its own (a deadline
+    field) that the text does not tell already (the same day)."""
+    told = {(e.date.start, e.date.end) for e in written}
+    return (*written, *(e for e in own if (e.date.start, e.date.end) not in told))
 
 
 def _with_own(written: list[Link], own: Sequence[Link]) -> tuple[Link, ...]:

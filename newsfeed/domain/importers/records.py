@@ -984,6 +984,7 @@ def _read(
             year_from=year_from,
             hint=block.hint,
             own_links=block.links + linked_label,
+            own_events=block.events,
         )
     )
 

@@ -50,7 +50,7 @@ from markdown_it import MarkdownIt
 from ..dates import DateOrder, DateParseError, FuzzyDate, find_dates, infer_date_order, parse
 from ..dates.model import month_end
 from .jsdata import js_data, js_strings
-from .model import Link
+from .model import Event, Link
 from .templates import hidden_page, listing_sources, loop_sources, without_loops
 from .text import RELATIVE_DAY, link_rel, mended_date
 
@@ -142,6 +142,7 @@ class Block:
     undated_ok: bool = False  # a record whose format has no date (a folder file without one)
     path: str = ""  # the file it came from, when a document is a folder
     links: tuple[Link, ...] = ()  # links a record gives in fields of their own (``link: https://…``)
+    events: tuple[Event, ...] = ()  # deadlines a record gives in fields of their own (``deadline: …``)
 
 
 @dataclass
@@ -1875,6 +1876,31 @@ def record_links(row: dict[str, Any]) -> tuple[Link, ...]:
     return tuple(found)
 
 
+# a record's field that holds a deadline ("deadline", "submission_deadline", "abstractDeadline",
+# "due", "due_date")
+_DEADLINE_KEY = re.compile(r"deadline|(?:^|[_\- ])due(?:[_\- ]?date)?$|^due(?:[_\- ]?date)?$", re.I)
+
+
+def record_deadlines(
+    row: dict[str, Any], *, skip: str | None, today: dt.date, order: DateOrder | None
+) -> tuple[Event, ...]:
+    """The deadlines a record gives in fields of their own (``deadline: 2026-01-16``,
+    ``submission_deadline: "1 Feb 2025, 11.59pm AoE"``), each an event named for its field
+    ("Submission deadline"), so that the calendar shows it and reminders come before it; a
+    field that is no day (a month, "TBA") gives none, and ``skip``, the record's own date
+    field, is its posting date, not a deadline."""
+    found: list[Event] = []
+    for key, value in row.items():
+        if not isinstance(key, str) or key == skip or not _DEADLINE_KEY.search(key):
+            continue
+        date, _ = record_date(value, month_year=False, today=today, key=key, order=order)
+        if date is None or date.grain not in ("day", "minute") or any(e.date == date for e in found):
+            continue
+        words = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", key).replace("_", " ").replace("-", " ").split()
+        found.append(Event(label=" ".join(words).capitalize()[:60], date=date))
+    return tuple(found)
+
+
 # a file's path or name ("files/jop.jpeg", "/assets/img/lab.png", "slides.pdf")
 _FILE_PATH = re.compile(
     r"(?:https?://)?[\w./~%:+=?&-]{0,300}\.(?:jpe?g|png|gif|webp|svg|avif|bmp|pdf|mp4|webm|mov|pptx?|docx?|zip)",
@@ -2637,6 +2663,7 @@ def data_document(
                 group=1,
                 undated_ok=True,
                 links=record_links(row),
+                events=record_deadlines(row, skip=best.date_key, today=today, order=order),
             )
         )
     fields = [f"`{k}`" for k in (best.date_key, best.title_key, *(best.parts or (best.text_key,))) if k]
