@@ -1878,7 +1878,7 @@ def record_links(row: dict[str, Any]) -> tuple[Link, ...]:
 
 # a record's field that holds a deadline ("deadline", "submission_deadline", "abstractDeadline",
 # "due", "due_date")
-_DEADLINE_KEY = re.compile(r"deadline|(?:^|[_\- ])due(?:[_\- ]?date)?$|^due(?:[_\- ]?date)?$", re.I)
+_DEADLINE_KEY = re.compile(r"deadline|(?:^|[_\- ])due(?:[_\- ]?date)?$", re.I)
 
 
 def record_deadlines(
