@@ -1566,6 +1566,31 @@ def test_a_title_then_a_line_that_dates_it_then_prose_is_one_item() -> None:
     assert "Dragontail Peak" in result.items[2].text
 
 
+def test_a_sub_heading_of_the_news_dated_by_the_line_under_it() -> None:
+    """A lab's News page (MkDocs) keeps "## The Lab" over "**2024.7.24**" and its prose: that
+    was one undated item, the day lost. A line that is only a date under a news sub-heading
+    dates it; several such lines, each over its own prose, are that many news, each dated by
+    the line above it (they had been one undated item run together)."""
+    one = "# News\n\n## The Guan Team\n\n**2024.7.24**\n\n---\n\nWelcome to the Guan Team!\n"
+    result = parse_text(one, today=TODAY, path="news.md")
+    assert [(i.title, i.posted.display() if i.posted else None) for i in result.items] == [
+        ("The Guan Team", "24 Jul 2024")
+    ]
+    assert "Welcome to the Guan Team!" in result.items[0].text
+    assert "2024.7.24" not in result.items[0].text
+    several = (
+        "# News\n\n## Lab life\n\n**2024.7.24**\n\nWelcome to our new students!\n\n"
+        "*2024.6.1*\n\nOur paper was accepted at ISMB.\n\n"
+        "## Outreach\n\nJune 2023\n\nWe ran a school visit.\n"
+    )
+    result = parse_text(several, today=TODAY, path="news.md")
+    assert [(i.title, i.posted.display() if i.posted else None) for i in result.items] == [
+        ("Welcome to our new students!", "24 Jul 2024"),
+        ("Our paper was accepted at ISMB.", "1 Jun 2024"),
+        ("Outreach", "June 2023"),
+    ]
+
+
 def test_a_markdown_backslash_escape_is_its_character_in_a_title() -> None:
     """A researcher's Hugo News page, written by a converter, escapes its apostrophes and
     brackets: "**November 2013** I\\'m a member of the [programme committee](…)", "Keynote talk in

@@ -392,13 +392,22 @@ def _document_order(blocks: list[Block], today: dt.date, order: DateOrder | None
             record = _field_bullets(prose) if fielded else None
             if record is not None:
                 prose = record
+            stamps = _date_lines(prose, today, order) if date is None else {}
+            if 0 in stamps and len(stamps) == 1:
+                # "## The Lab" over "**2024.7.24**" and its prose: one item of that day, as a
+                # heading "The Lab (2024-07-24)" would be
+                date, prose, stamps = stamps[0], prose[1:], {}
             has_list = any(b.bullet for b in prose)
             # a titled heading is one item: its prose (and, under a dated heading, a list after
             # its prose) is its body, and a dated one with no prose is its title alone; a heading
             # that is only a date, or whose prose opens with a list, dates that list's items,
             # unless that list after its prose is only links (the story's paper and press): then
             # prose and links are one item
-            if prose:
+            if 0 in stamps and len(stamps) > 1:
+                # several such lines, each over its own prose: the heading names a list of
+                # dated paragraphs, each line dating the paragraphs after it
+                whole = False
+            elif prose:
                 whole = bool(title) and not prose[0].bullet and (date is not None or not has_list)
                 whole = whole or (
                     date is not None
@@ -425,7 +434,10 @@ def _document_order(blocks: list[Block], today: dt.date, order: DateOrder | None
                 out.append(_entry(item, stack, None))
             else:
                 current = date
-                for b in prose:
+                for n, b in enumerate(prose):
+                    if n in stamps:
+                        current = stamps[n]
+                        continue
                     part = (
                         _part_of_year(b.text, level + 1, [(level, date)], today=today, order=order)
                         if date is not None and date.grain == "year" and not b.bullet
@@ -506,6 +518,18 @@ def _document_order(blocks: list[Block], today: dt.date, order: DateOrder | None
         out.append(_entry(block, stack, date_ctx[-1][1] if date_ctx else None))
     flush_heading_item()
     return _with_resource_lists(out)
+
+
+def _date_lines(prose: list[Block], today: dt.date, order: DateOrder | None) -> dict[int, FuzzyDate]:
+    """The paragraphs of a heading's prose that are only a date ("**2024.7.24**"), by position."""
+    found: dict[int, FuzzyDate] = {}
+    for n, block in enumerate(prose):
+        if block.bullet or block.date is not None:
+            continue
+        dated = date_heading(block.text, today=today, order=order)
+        if dated is not None and not dated[1]:
+            found[n] = dated[0]
+    return found
 
 
 def _with_resource_lists(entries: list[_Entry]) -> list[_Entry]:
