@@ -1591,6 +1591,47 @@ def test_a_sub_heading_of_the_news_dated_by_the_line_under_it() -> None:
     ]
 
 
+def test_a_card_of_html_around_markdown_is_one_news_with_its_press_links() -> None:
+    """A lab's MkDocs News page draws each news as a card of HTML (``news-item``, its title in a
+    ``news-title`` div, its date in ``news-date``) with Markdown inside it between blank lines:
+    the press that covered the story, a bold headline over a list of links. It was read as six
+    news, one per press link, each titled by the outlet ("Eureka Alert"). An element opened by
+    HTML, holding Markdown and closed again before the next heading is one piece of HTML; a
+    card whose lists only link elsewhere is one news, titled by its title part, the links its
+    own, on the line the card starts."""
+    card = (
+        '<div class="news-item">\n<div class="news-content">\n'
+        '<div class="news-title"><a href="https://doi.org/10.1038/s41586-025-08668-x">Spatial immune '
+        "scoring predicts recurrence</a></div>\n"
+        '<div class="news-date">{date}</div>\n<div class="news-links">\n\n'
+        "**Researchers develop AI tool to predict recurrence**\n"
+        "- [Eureka Alert](https://www.eurekalert.org/news-releases/1091898)\n"
+        "- [Straits Times](https://www.straitstimes.com/singapore/health/ai-system)\n\n"
+        "</div>\n</div>\n</div>\n\n"
+    )
+    page = (
+        "# News & Updates\n\n## Latest News\n\n"
+        + card.format(date="March 12th, 2025")
+        + card.format(date="May 2nd, 2024").replace("Spatial immune", "Second")
+        + "---\n\n# Members\n\n- Ann\n"
+    )
+    result = parse_text(page, today=TODAY, path="docs/news.md")
+    assert [(i.title, i.posted.display() if i.posted else None, i.source_line) for i in result.items] == [
+        ("Spatial immune scoring predicts recurrence", "12 Mar 2025", 5),
+        ("Second scoring predicts recurrence", "2 May 2024", 19),
+    ], result.items
+    assert [link.title for link in result.items[0].links] == [
+        "Spatial immune scoring predicts recurrence",
+        "Eureka Alert",
+        "Straits Times",
+    ]
+    # the Markdown inside an element that is never closed is read as Markdown, as before
+    unclosed = (
+        '## News\n\n<div class="news">\n\n- May 2024: Gave a talk at MIT.\n- April 2024: Won a prize.\n'
+    )
+    assert [i.source_line for i in parse_text(unclosed, today=TODAY, path="news.md").items] == [5, 6]
+
+
 def test_a_markdown_backslash_escape_is_its_character_in_a_title() -> None:
     """A researcher's Hugo News page, written by a converter, escapes its apostrophes and
     brackets: "**November 2013** I\\'m a member of the [programme committee](…)", "Keynote talk in

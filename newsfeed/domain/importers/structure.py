@@ -263,6 +263,7 @@ def _fold(text: str) -> str:
 
 
 _CARD_WORDS = frozenset({"card", "post", "entry", "item", "article"})
+_TITLE_WORDS = frozenset({"title", "headline"})
 
 
 def _class_words(el: Any) -> set[str]:
@@ -479,9 +480,12 @@ def _cards(parent: Any, seen: set[tuple[str, str]]) -> list[Any]:
         return alone
     # the one item of a list a theme draws as cards (``<div class="news-item">`` with its date, a
     # title and its text, a News section holding one news so far): a card, when it is dated
-    if len(kids) == 1 and _CARD_WORDS & _class_words(kids[0]) and _is_card(kids[0]):
-        heading = next(kids[0].iter(*_HEADING_TAGS))
-        if _date_part(kids[0], {heading, *heading.iter()}) is not None:
+    if len(kids) == 1 and _CARD_WORDS & _class_words(kids[0]):
+        if _is_card(kids[0]):
+            heading = next(kids[0].iter(*_HEADING_TAGS))
+            if _date_part(kids[0], {heading, *heading.iter()}) is not None:
+                return kids
+        elif _is_dated_card(kids[0]):
             return kids
     return []
 
@@ -532,7 +536,7 @@ def _is_dated_card(el: Any) -> bool:
     parts: "A productive month! <br><br> Kaihao presented … <br><br> Zimin presented …") and
     may be longer; any other block with four line breaks or more is a list of lines."""
     article = el.tag == "article"
-    if _has_heading(el) or sum(1 for _ in el.iter("li")) >= 2:
+    if _has_heading(el) or (sum(1 for _ in el.iter("li")) >= 2 and not _links_of_a_card(el)):
         return False
     if not article and sum(1 for _ in el.iter("br")) >= 4:
         return False
@@ -546,6 +550,19 @@ def _is_dated_card(el: Any) -> bool:
     # page that keeps one such block a year) is a list of cards, not one
     # the date's own part, what it holds and the parts around it ("Dec 1, 2022 · 1 min read")
     return _date_part(el, {found[0], *found[0].iter(), *found[0].iterancestors()}) is None
+
+
+def _links_of_a_card(el: Any) -> bool:
+    """A block a theme names a card (``news-item``) whose lists only link elsewhere (the press
+    that covered the story: "- [Eureka Alert](…)", "- [Straits Times](…)"): its resources, not
+    entries of its own."""
+    if not _CARD_WORDS & _class_words(el):
+        return False
+    return all(
+        (links := [a for a in li.iter("a") if a.get("href")])
+        and _inline(li).strip() == _inline(links[0]).strip()
+        for li in el.iter("li")
+    )
 
 
 def _is_card(el: Any) -> bool:
@@ -920,6 +937,10 @@ def _card(el: Any, offset: int, group: int) -> Block:
     2026</time>") dates it and is not text; "Read more" links are not text."""
     hint = " ".join(take_badges(el))  # "<label>Publication</label>": the card's category
     heading = next(el.iter(*_HEADING_TAGS), None)
+    if heading is None:  # a theme's title without a heading tag: ``<div class="news-title">``
+        heading = next((p for p in el.iter() if p is not el and _TITLE_WORDS & _class_words(p)), None)
+        shown = _inline(heading) if heading is not None else ""
+        heading = heading if 0 < len(shown) <= 300 and not _only_a_date(shown) else None
     title = html_text(heading) if heading is not None else ""
     date: FuzzyDate | None = None
     skip: set[Any] = {heading} if heading is not None else set()
@@ -1272,8 +1293,21 @@ def read_markdown(text: str, *, line_offset: int = 0, groups: _Groups | None = N
             html = []
 
     open_elements = 0  # block elements the HTML so far opened and has not closed
+    cards = _html_around_markdown(tokens)
     while i < len(tokens):
         token = tokens[i]
+        if i in cards:
+            # an element whose Markdown inside it (blank lines around) is closed again before
+            # the next heading: one piece of HTML, its Markdown shown as HTML, so that a card
+            # stays one card
+            flush_html()
+            end = cards[i]
+            html_line = (token.map[0] + 1) if token.map else 1
+            html = [_card_html(tokens[i : end + 1])]
+            open_elements = 0
+            flush_html()
+            i = end + 1
+            continue
         inside = token.type == "code_block" and html and open_elements > 0
         if (token.type == "html_block" and token.level == 0) or inside:
             # an indented line after a blank one inside an open element ("<article>" over
@@ -1414,6 +1448,55 @@ def _opened(html: str) -> int:
         elif not m.group(2):
             count += 1
     return count
+
+
+def _html_around_markdown(tokens: list[Any]) -> dict[int, int]:
+    """Where HTML at the top level opens an element, Markdown follows inside it, and HTML closes
+    it again before the next heading ("<div class=news-item>…<div class=news-links>", a blank
+    line, "**Press**" over a list of links, "</div></div></div>"): the index of the opening
+    HTML token and of the closing one. One pass: an element still open at a heading or at the
+    end is not such a card, and its Markdown is read as Markdown."""
+    found: dict[int, int] = {}
+    depth = 0
+    start = -1
+    markdown = False  # whether Markdown came between since the element opened
+    for n, token in enumerate(tokens):
+        if token.type == "html_block" and token.level == 0:
+            opened = _opened(token.content)
+            if depth <= 0:
+                depth, start, markdown = max(opened, 0), n, False
+                continue
+            depth += opened
+            if depth <= 0:
+                if markdown:
+                    found[start] = n
+                depth = 0
+        elif token.type == "heading_open" and token.level == 0:
+            depth = 0
+        elif depth > 0 and token.level == 0 and token.type != "code_block":
+            markdown = True
+    return found
+
+
+def _card_html(tokens: list[Any]) -> str:
+    """The HTML of tokens from an opening HTML block to its closing one: HTML as written,
+    Markdown rendered (an indented line stays the HTML it is, as in :func:`read_markdown`), each
+    block on the line it was written on, so that items keep their lines."""
+    first = tokens[0].map[0] if tokens[0].map else 0
+    parts: list[str] = []
+    at = 0  # the line of the source the HTML so far has reached
+    for token in tokens:
+        if token.map and token.map[0] - first > at:
+            parts.append("\n" * (token.map[0] - first - at))
+            at = token.map[0] - first
+        if token.type in ("html_block", "code_block") and token.level == 0:
+            piece = token.content
+        else:
+            piece = _MD.renderer.render([token], _MD.options, {})
+            piece = piece if token.type == "fence" else piece.replace("\n", " ")
+        parts.append(piece)
+        at += piece.count("\n")
+    return "".join(parts)
 
 
 def _md_line(token: Any, offset: int) -> int:
