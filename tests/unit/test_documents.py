@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from newsfeed.adapters.files import read_path
 from newsfeed.domain.importers import parse_folder, parse_text
 from newsfeed.domain.importers.structure import has_news_heading
+from newsfeed.domain.importers.text import plain
 from tests.conftest import FIXTURES
 from tests.scaling import LINEAR_WHEN_QUADRUPLED, growth
 
@@ -1589,6 +1590,40 @@ def test_a_sub_heading_of_the_news_dated_by_the_line_under_it() -> None:
         ("Our paper was accepted at ISMB.", "1 Jun 2024"),
         ("Outreach", "June 2023"),
     ]
+
+
+def test_underscore_emphasis_is_not_in_a_title_and_et_al_ends_no_sentence() -> None:
+    """A researcher's _data/news.yml writes paper names with underscores for emphasis,
+    "[_3D Paintbrush_](…) has been accepted to CVPR 2024.": the titles had kept the underscores.
+    Underscores around words are emphasis; one inside a word (snake_case) or alone
+    (_config.yml) stays. A lab's records list papers "L. Zha, A. Hancock, et. al., *LAP: …*":
+    titles had ended at "et.", as if a sentence ended there."""
+    data = (
+        "- date: Feb 2024\n  description: '[_3D Paintbrush_](https://threedle.github.io/3d-paintbrush/) has "
+        "been accepted to CVPR 2024.'\n"
+        "- date: Nov 2023\n  description: We released _snake_case_tool_ and the file _config.yml.\n"
+        "- date: 2026-03\n  body: |\n    **New preprints available:**\n"
+        "    - L. Zha, A. Hancock, et. al., *[LAP: Language-Action Pre-training](https://arxiv.org/abs/2602.10556)*\n"
+    )
+    result = parse_text(data, today=TODAY, path="_data/news.yml")
+    assert [i.title for i in result.items] == [
+        "3D Paintbrush has been accepted to CVPR 2024.",
+        "We released snake_case_tool and the file _config.yml.",
+        "New preprints available: - L. Zha, A. Hancock, et. al., LAP: Language-Action Pre-training",
+    ], result.items
+    assert result.items[0].text.startswith("[_3D Paintbrush_]"), result.items[0].text
+
+
+@pytest.mark.parametrize("unit", ["_x ", "_a", "_a_b "], ids=["unclosed", "joined", "pairs"])
+def test_underscore_emphasis_in_a_long_text_costs_linear_time(unit: str) -> None:
+    """Underscores that open and never close, or that close only far away: a text is made plain
+    in time linear in its length (each opening looks at most 300 characters ahead)."""
+
+    def prepare(n: int) -> Any:
+        text = unit * n
+        return lambda: plain(text)
+
+    assert growth(prepare, 90_000 // (4 * len(unit))) < LINEAR_WHEN_QUADRUPLED
 
 
 def test_a_card_of_html_around_markdown_is_one_news_with_its_press_links() -> None:

@@ -86,6 +86,9 @@ MD_LINK = re.compile(
     r"\[((?:[^\[\]]|\[[^\[\]]*\]){0,500})\]\(\s*<?([^()\s<>]*(?:\([^()\s]*\)[^()\s<>]*)*)>?(?:\s+\"[^\"]*\")?\s*\)"
 )
 _EMPHASIS = re.compile(r"(?<!\\)(\*\*|__|(?<![\w*])\*(?!\s)|(?<!\s)\*(?![\w*])|`)")
+# emphasis by underscores around words ("[_3D Paintbrush_](…) has been accepted", "_snake_case_"),
+# not one inside a word (snake_case) nor a lone one ("_config.yml"), nor an escaped one ("\\_")
+_UNDERSCORED = re.compile(r"(?<![\w\\])_([^\s_](?:(?:[^_\n]|(?<=\w)_(?=\w)){0,300}?[^\s_\\])?)_(?!\w)")
 # a Markdown backslash escape (Pandoc writes "I\'m", "snake\_case", "5\*"): the character
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 _TAG = re.compile(r"<[^>]{0,500}>")
@@ -122,7 +125,7 @@ def plain(text: str) -> str:
     """Readable text: links become their titles, emphasis and tags go, spaces fold."""
     text = MD_LINK.sub(lambda m: m.group(1), text)
     text = _TAG.sub("", text)
-    text = _ESCAPED.sub(r"\1", _EMPHASIS.sub("", text))
+    text = _ESCAPED.sub(r"\1", _UNDERSCORED.sub(r"\1", _EMPHASIS.sub("", text)))
     return _SPACES.sub(" ", unescape(text)).strip()
 
 
@@ -134,6 +137,7 @@ _ABBREVIATIONS = {
     "prof",
     "vs",
     "al",
+    "et",  # "et. al." as often written
     "no",
     "st",
     "mr",
