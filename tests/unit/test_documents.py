@@ -1592,6 +1592,54 @@ def test_a_sub_heading_of_the_news_dated_by_the_line_under_it() -> None:
     ]
 
 
+def test_papers_under_headings_of_their_own_words_are_no_news() -> None:
+    """A researcher's home page has no News; its papers stand under headings of her own words
+    ("For Fluid Reconstruction", "Others"), each paper its authors, its title and a row of links.
+    The "Others" list, one of its papers ending "…, 2021.", was imported as three news. A section
+    of a page with no News where a third of the entries (rows of links aside) open with a list of
+    authors, "M. Werhahn, Y. Xie, **M. Chu** and N. Thuerey.", lists papers; a sentence that
+    opens with names, "A. Smith and B. Jones won …", is news."""
+    page = (
+        "<h1>Mengyu Chu</h1><h4>For Fluid Reconstruction</h4>"
+        '<p>Y. Wang, S. Tang, and <b>M. Chu</b>. "Physics-Informed Learning of Trajectories"</p>'
+        '<ul><li><a href="https://x.org/p">Project</a> <a href="https://x.org/c">Code</a></li></ul>'
+        "<h4>Others</h4><ul>"
+        '<li>M. Werhahn, Y. Xie, <b>M. Chu</b> and N. Thuerey. <i>"A Multi-Pass GAN"</i>, SCA 2019</li>'
+        '<li>S. Weiss, <b>M. Chu,</b> N. Thuerey and R. Westermann. <i>"Volumetric isosurface rendering"</i>'
+        " IEEE TVCG 27 (6), 2021.</li>"
+        '<li>N. Kang, <b>M. Chu</b>, H.E. Lee, D. SAGONG <i>"Method for modeling smoke"</i> Patent</li></ul>'
+    )
+    result = parse_text(page, today=TODAY, path="index.html")
+    assert result.items == []
+    assert any("publications" in w and "'Others'" in w for w in result.warnings), result.warnings
+    lab = (
+        "<h1>Our lab</h1><h4>Highlights</h4><ul>"
+        "<li>A. Smith and B. Jones won the best paper award at CHI (May 2024).</li>"
+        "<li>J. Lee and K. Park presented our work at UIST (October 2023).</li></ul>"
+    )
+    result = parse_text(lab, today=TODAY, path="index.html")
+    assert [(i.title, i.posted.display() if i.posted else None) for i in result.items] == [
+        ("A. Smith and B. Jones won the best paper award at CHI", "May 2024"),
+        ("J. Lee and K. Park presented our work at UIST", "October 2023"),
+    ], result.items
+
+
+@pytest.mark.parametrize(
+    "unit", ["A. Bc and ", "Weiss S, ", "M. Chu, "], ids=["and", "surname-first", "commas"]
+)
+def test_a_long_run_of_names_costs_linear_time(unit: str) -> None:
+    """An entry of a page with no News that is a long run of names, or names then a long run
+    of spaces, never closed by a stop: telling a list of authors is linear in its length."""
+
+    def prepare(n: int) -> Any:
+        page = "<h4>Others</h4><ul>" + "".join(
+            f"<li>{unit * 50}{' ' * n}x (May 2024)</li><li>{unit * (n // len(unit))}x</li>" for _ in range(2)
+        )
+        return lambda: parse_text(page + "</ul>", today=TODAY, path="index.html")
+
+    assert growth(prepare, 5_000) < LINEAR_WHEN_QUADRUPLED
+
+
 def test_underscore_emphasis_is_not_in_a_title_and_et_al_ends_no_sentence() -> None:
     """A researcher's _data/news.yml writes paper names with underscores for emphasis,
     "[_3D Paintbrush_](…) has been accepted to CVPR 2024.": the titles had kept the underscores.

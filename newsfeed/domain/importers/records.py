@@ -816,6 +816,15 @@ def _choose(
     # a page whose every list is named for another: its talks or awards may be read as news,
     # a CV's sections never (an "Education" list of degrees is no news)
     rest = [e for e in entries if not e.other] or [e for e in entries if not _CV_SECTION.search(e.section)]
+    cited = _publication_sections(rest)
+    if cited:
+        # papers under headings of their own words ("Others", "For Fluid Synthesis"), each
+        # opening with its authors, "M. Werhahn, Y. Xie, M. Chu and N. Thuerey.", its links after
+        rest = [e for e in rest if e.section not in cited]
+        result.warnings.append(
+            f"{len(cited)} section(s) of publications (entries open with their authors: "
+            f"{', '.join(repr(s or 'the top of the page') for s in sorted(cited)[:5])}): not read"
+        )
     dated_groups = {e.group for e in rest if _dated(e, today, order)}
     if dated_groups:
         kept = [e for e in rest if e.group in dated_groups]
@@ -826,6 +835,37 @@ def _choose(
             )
         return kept
     return rest
+
+
+# a citation's list of authors, two or more names of initials and a surname, then a stop or the
+# title's quotes ("M. Werhahn, Y. Xie, **M. Chu** and N. Thuerey. "A Multi-Pass GAN …"", "Weiss S,
+# Chu M."); "A. Smith and B. Jones won the award" goes on as a sentence, no citation
+_INITIAL = r"[A-Z](?![a-z])\.?"
+_SURNAME = r"[A-Z][\w'’-]{1,30}"
+_NAME = rf"(?:[A-Z][A-Za-z]?\.[ -]?){{1,3}}[ ]?{_SURNAME}|{_SURNAME},? {_INITIAL}(?:[ -]?{_INITIAL}){{0,2}}"
+_SEPARATOR = r"[*_]{0,2}\*?\s*,[*_]{0,2}\s*(?:(?:and|&)\s+)?|[*_]{0,2}\*?\s+(?:and|&)\s+"
+_AUTHORS = re.compile(
+    rf"[\W_]{{0,4}}(?>{_NAME})(?>(?:{_SEPARATOR})[*_]{{0,2}}(?:{_NAME})){{1,40}}+"
+    r"(?:,? et al\.?)?[*_]{0,2}\*?(?:\s*[.:]|(?<=\.)(?=\s)|\s*[\"“*_])"
+)
+
+
+_LINKS_ONLY = re.compile(r"(?:[\s|,·/]{0,5}\[[^\[\]]{1,40}\]\([^()\s]{1,2000}\)){1,20}[\s|,·/]{0,5}")
+
+
+def _publication_sections(entries: list[_Entry]) -> set[str]:
+    """The sections of a page with no News that list papers: a third of their entries at least
+    open with their authors (a paper's row of links, "[Project](…) [Code](…)", aside)."""
+    by_section: dict[str, list[_Entry]] = {}
+    for e in entries:
+        by_section.setdefault(e.section, []).append(e)
+    found = set()
+    for section, members in by_section.items():
+        cited = sum(1 for e in members if _AUTHORS.match(e.block.text))
+        said = sum(1 for e in members if not _LINKS_ONLY.fullmatch(e.block.text))
+        if cited and 3 * cited >= said:
+            found.add(section)
+    return found
 
 
 # a menu's link: a few words, no figure ("Timeline", "Get in Touch"), its address alone
