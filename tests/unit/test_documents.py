@@ -1640,6 +1640,28 @@ def test_a_long_run_of_names_costs_linear_time(unit: str) -> None:
     assert growth(prepare, 5_000) < LINEAR_WHEN_QUADRUPLED
 
 
+def test_a_place_inside_the_labels_bracket_is_part_of_the_label() -> None:
+    """A student's al-folio News include writes where each news happened inside the label's
+    bracket, "**[Apr 2026, Korea]**2 papers accepted to ICML 2026.": titles had opened with
+    "Korea]2 papers …". The place belongs to the label; a comma after a label that opens a
+    sentence stays the sentence's."""
+    page = (
+        "## News\n"
+        '- <span style="display:inline-block;width:13em;"><strong>[May 2026, CA]</strong></span>I joined '
+        "**Chan Zuckerberg Biohub** as an intern.\n"
+        "- <strong>[Apr 2026, Korea]</strong> 2 papers accepted to **ICML 2026**.\n"
+        "- **[Jan 2025]** I received the Fan Family Fellowship.\n"
+        "- March 2024, we moved to Boston (MA) with the lab.\n"
+    )
+    result = parse_text(page, today=TODAY, path="_includes/news.md")
+    assert [(i.title, i.posted.display() if i.posted else None) for i in result.items] == [
+        ("I joined Chan Zuckerberg Biohub as an intern.", "May 2026"),
+        ("2 papers accepted to ICML 2026.", "April 2026"),
+        ("I received the Fan Family Fellowship.", "January 2025"),
+        ("we moved to Boston (MA) with the lab.", "March 2024"),
+    ], result.items
+
+
 def test_underscore_emphasis_is_not_in_a_title_and_et_al_ends_no_sentence() -> None:
     """A researcher's _data/news.yml writes paper names with underscores for emphasis,
     "[_3D Paintbrush_](…) has been accepted to CVPR 2024.": the titles had kept the underscores.

@@ -46,10 +46,13 @@ _LEAD = re.compile(
 _MONTH_LABEL = re.compile(
     r"(?i:(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6})\.?(?=\s*(?:[:|\]*)–—-]|\s\W))"
 )
-# what closes a label: brackets, emphasis, separators, a spacing entity, and the weekday an Org
-# timestamp carries inside its bracket ("[2019-01-22 Tue]")
+# what closes a label: brackets, emphasis, separators, a spacing entity, the weekday an Org
+# timestamp carries inside its bracket ("[2019-01-22 Tue]"), and a place after the date inside
+# its bracket
 _TRAIL = re.compile(
-    r"^(?:\s|\*\*|__|\*|_|\]|\)|`|:|\||-|–|—|,|\.|[：，、】）]|>|</b>|</strong>|~~|&nbsp;|&#160;|&ensp;|&emsp;"
+    # a place the bracket names after the date: "[May 2026, CA]", "[Apr 2026, Korea]"
+    r"^(?:,[ \t]?[^\W\d_][^\[\]()<>*\n]{0,28}?(?=[ \t]?[*_]{0,2}[\])])"
+    r"|\s|\*\*|__|\*|_|\]|\)|`|:|\||-|–|—|,|\.|[：，、】）]|>|</b>|</strong>|~~|&nbsp;|&#160;|&ensp;|&emsp;"
     r"|(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?(?=[\])>]))*"
 )
 _TRAILING_LABEL = re.compile(r"[\s(\[*_]*$")
