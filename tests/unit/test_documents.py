@@ -1662,6 +1662,30 @@ def test_a_place_inside_the_labels_bracket_is_part_of_the_label() -> None:
     ], result.items
 
 
+def test_a_links_address_is_read_as_a_browser_takes_it() -> None:
+    """A researcher's _data/latest_news.yml holds HTML with a quote left open,
+    '<a href="https://…/index.html target="_blank"">DAVIS 2019 Challenges</a>': the address read
+    was "…/index.html target=", the Markdown link broke, and the title showed it raw. An
+    attribute an unclosed quote swallowed is no part of the address, and a space inside one
+    ("../SPARK Magazine 2018.pdf") is percent-encoded, as a browser does."""
+    data = (
+        "- text: 'We have published all the details for <a href=\"https://davischallenge.org/c2019/"
+        'index.html target="_blank"">DAVIS 2019 Challenges</a>.\'\n  date: "Mar 2019"\n'
+        "- text: 'Our team was covered by Stanford Medicine. "
+        '<a href=" ../SPARK Magazine 2018.pdf ">[story]</a>\'\n'
+        '  date: "Feb 2018"\n'
+    )
+    result = parse_text(data, today=TODAY, path="_data/latest_news.yml")
+    assert [i.title for i in result.items] == [
+        "We have published all the details for DAVIS 2019 Challenges.",
+        "Our team was covered by Stanford Medicine.",
+    ], result.items
+    assert [[link.href for link in i.links] for i in result.items] == [
+        ["https://davischallenge.org/c2019/index.html"],
+        ["../SPARK%20Magazine%202018.pdf"],
+    ]
+
+
 def test_underscore_emphasis_is_not_in_a_title_and_et_al_ends_no_sentence() -> None:
     """A researcher's _data/news.yml writes paper names with underscores for emphasis,
     "[_3D Paintbrush_](…) has been accepted to CVPR 2024.": the titles had kept the underscores.

@@ -213,7 +213,7 @@ def html_text(element: Any, *, skip: set[Any] | None = None) -> str:
             pass
         elif tag == "a":
             inner = _inline(el)
-            href = (el.get("href") or "").strip()
+            href = _href(el.get("href") or "")
             if _MORE.match(inner or ""):
                 pass
             elif href and inner.strip() and not href.startswith(("#", "javascript:")):
@@ -249,6 +249,18 @@ def html_text(element: Any, *, skip: set[Any] | None = None) -> str:
     for child in element:
         walk(child)
     return _fold("".join(out))
+
+
+# an attribute swallowed by an unclosed quote: href="….html target="_blank"" reads as the address
+# "….html target="
+_SWALLOWED = re.compile(r"\s+[A-Za-z][\w-]{0,30}=.*\Z", re.S)
+
+
+def _href(value: str) -> str:
+    """A link's address as a browser takes it: spaces around it dropped, an attribute that an
+    unclosed quote swallowed left out, a space inside it percent-encoded ("../SPARK Magazine
+    2018.pdf"), so that the Markdown link stays one."""
+    return re.sub(r"\s", "%20", _SWALLOWED.sub("", value.strip()))
 
 
 def _inline(el: Any) -> str:
