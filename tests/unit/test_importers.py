@@ -567,6 +567,39 @@ def test_a_post_is_dated_by_the_date_field_its_site_generator_names() -> None:
     }
 
 
+def test_a_post_is_dated_by_its_sites_own_date_field_or_the_summary_under_its_title() -> None:
+    """Three labs' news folders, every post undated on import: an Astro site names its field
+    ``dateFrom`` (beside ``dateTo``); an academicpages site keeps no date but shows its excerpt
+    under each title, ``excerpt: "2021-4-27 &nbsp;&nbsp; Miyun, Beijing<br/>…"``; an Astro post
+    was dated ``2025-11-31``, a day November does not have. A field whose name says date in the
+    site's words dates the post (not one that says when it was changed or ends); a summary that
+    opens with a date dates a post with no other; a day the month does not have dates it by its
+    month, as a label's does."""
+    files = [
+        (
+            "src/content/news/circ.mdx",
+            "---\ntitle: CIRC held in Singapore!\nlastModDate: '2024-01-01'\ndateTo: '2019-06-29'\n"
+            "dateFrom: '2019-06-27'\ntags:\n  - Conferences\n---\nThe conference was held.\n",
+        ),
+        (
+            "_news/news-2.md",
+            '---\ntitle: "Spring outing"\nexcerpt: "2021-4-27 &nbsp;&nbsp; Miyun, Beijing<br/><br/>'
+            "<img src='x.jpg' width=500>\"\ncollection: news\n---\n<br>\nPhotos of the day.\n",
+        ),
+        ("content/news/neurips.md", "---\ntitle: We are at NeurIPS 2025\ndate: 2025-11-31\n---\nCome by!\n"),
+        ("content/news/plain.md", "---\ntitle: Lab retreat\ndescription: Our lab went hiking.\n---\nFun.\n"),
+    ]
+    result = parse_folder(files, today=TODAY)
+    assert {i.title: (i.posted.display() if i.posted else None) for i in result.items} == {
+        "CIRC held in Singapore!": "27 Jun 2019",
+        "Spring outing": "27 Apr 2021",
+        "We are at NeurIPS 2025": "November 2025",
+        "Lab retreat": None,
+    }
+    said = "November 2025 has 30 days: dated November 2025"
+    assert any(said in w for w in result.warnings), result.warnings
+
+
 def test_alfolio_front_matter() -> None:
     files = [
         (

@@ -42,7 +42,7 @@ from .structure import (
     split_front_matter,
 )
 from .templates import hidden_page
-from .text import plain
+from .text import past_month_end, plain
 
 # "2024-05-03-talk.md"; Jekyll also takes one-digit months and days ("2025-9-01-gaze.md")
 _NAME_DATE = re.compile(r"^((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})-")
@@ -88,15 +88,40 @@ def _truthy(value: Any) -> bool:
 _POSTED_KEYS = ("newsfeed_posted", "date", "pubDate", "publishDate", "pubdate", "published", "publish_date")
 
 
+# the words of a site's own name for the field that dates a post that say it is not the posting:
+# ``lastModDate``, ``updatedDate``, ``expiryDate``, the end of an event's ``dateFrom``/``dateTo``
+_NOT_POSTED_WORDS = frozenset(
+    {"last", "mod", "modified", "update", "updated", "expiry", "expires", "end", "to", "until"}
+)
+
+
+def _field_words(key: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])", key)}
+
+
 def _posted_stamp(meta: dict[str, Any]) -> Any:
     """The value that dates a post, by the first of its date fields that holds one, then the same
-    fields under Hugo's ``params:`` (``params: {date: Sep 22, 2025}``)."""
+    fields under Hugo's ``params:`` (``params: {date: Sep 22, 2025}``); else the first field whose
+    name says date in a site's own words (``dateFrom``, ``news_date``, ``eventDate``), not one
+    that says when it was changed or ends (``lastModDate``, ``dateTo``)."""
     for fields in (meta, meta.get("params")):
         if not isinstance(fields, dict):
             continue
         for key in _POSTED_KEYS:
             value = fields.get(key)
             if value is not None and value != "" and not isinstance(value, bool):
+                return value
+    for fields in (meta, meta.get("params")):
+        if not isinstance(fields, dict):
+            continue
+        for key, value in fields.items():
+            words = _field_words(key) if isinstance(key, str) else set()
+            if (
+                "date" in words
+                and not words & _NOT_POSTED_WORDS
+                and isinstance(value, (str, dt.date))
+                and value
+            ):
                 return value
     return None
 
@@ -137,8 +162,14 @@ def _file_date(path: str, meta: dict[str, Any], today: dt.date, warnings: list[s
         try:
             return parse(stamp.strip(), today=today)
         except DateParseError as exc:
-            warnings.append(f"{path}:1: {exc}")
-            return None
+            # a day the month does not have ("2025-11-31"): the month is what it surely says
+            month = past_month_end(stamp.strip())
+            try:
+                found = parse(month, today=today) if month != stamp.strip() else None
+            except DateParseError:
+                found = None
+            warnings.append(f"{path}:1: {exc}" + (f": dated {found.display()}" if found else ""))
+            return found
     if stamp is not None:
         return record_date(stamp, month_year=False, today=today)[0]
     day = name_day(name)
@@ -150,6 +181,23 @@ def _file_date(path: str, meta: dict[str, Any], today: dt.date, warnings: list[s
     m = _NAME_MONTH.match(name)
     if m:
         return parse(f"{m.group(1)}-{m.group(2)}", today=today)
+    return _summary_label(meta, today)
+
+
+# the front-matter fields a theme shows under a post's title in its list
+_SUMMARY_KEYS = ("excerpt", "subtitle", "summary", "description")
+
+
+def _summary_label(meta: dict[str, Any], today: dt.date) -> FuzzyDate | None:
+    """A post with no date of its own whose summary opens with one, as its list shows it under
+    the title (``excerpt: "2021-4-27 &nbsp;&nbsp; Miyun, Beijing<br/>…"``): that date, a month or
+    a day."""
+    for key in _SUMMARY_KEYS:
+        value = meta.get(key)
+        if isinstance(value, str) and value.strip():
+            found = label_of(inline_text(value[:300]), today=today, order=None, year=None, trailing=False)
+            if found is not None and found[0].grain in ("month", "day", "minute"):
+                return found[0]
     return None
 
 
