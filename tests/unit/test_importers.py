@@ -2370,6 +2370,45 @@ def test_posts_the_theme_files_as_samples_are_not_news(tmp_path: Path) -> None:
     assert sum("sample" in w for w in result.warnings) == 3
 
 
+def test_a_themes_other_samples_filed_as_its_samples_are_not_news(tmp_path: Path) -> None:
+    """A lab kept Mediumish's sample posts: three filed ``[Jekyll, tutorial]`` were known for
+    the theme's, but its fourth, filed only ``[ tutorial ]`` and tagged ``[featured]`` as the
+    others are ("The first mass-produced book to deviate from a rectilinear format", about Red
+    Riding Hood), was imported as the lab's one news. When the theme's samples are half of a
+    folder's posts or more, a post filed under nothing but what they are filed under is one of
+    them; a post of the author's own category stays, and so does every post of a folder where
+    the samples are few."""
+    posts = tmp_path / "_posts"
+    posts.mkdir()
+    for n, tags in enumerate(("sticky", "", "featured")):
+        (posts / f"2019-01-1{n}-sample-{n}.md").write_text(
+            f"---\nlayout: post\ntitle: Sample {n}\nauthor: jane\ncategories: [ Jekyll, tutorial ]\n"
+            f"tags: [{tags}]\n---\nStatic sites come out ready for deployment.\n"
+        )
+    (posts / "2019-02-02-first-mass-produced.md").write_text(
+        '---\nlayout: post\ntitle: "The first mass-produced book to deviate from a rectilinear format"\n'
+        "author: sal\ncategories: [ tutorial ]\ntags: [featured]\n---\nThe first mass-produced book ...\n"
+    )
+    (posts / "2024-03-01-award.md").write_text(
+        "---\ntitle: Best paper award\ncategories: [ news ]\ntags: [featured]\n---\nOur paper won.\n"
+    )
+    result = read_path(posts, today=TODAY)
+    assert [i.title for i in result.items] == ["Best paper award"]
+    assert any("first-mass-produced.md:1: filed as the theme's samples are" in w for w in result.warnings)
+    # one sample beside three posts of the author's: a post filed "tutorial" is the author's
+    for n in (1, 2):
+        (posts / f"2019-01-1{n}-sample-{n}.md").unlink()
+    (posts / "2024-04-01-guide.md").write_text(
+        "---\ntitle: Our new guide to lab safety\ncategories: [ tutorial ]\n---\nRead it.\n"
+    )
+    result = read_path(posts, today=TODAY)
+    assert sorted(i.title for i in result.items) == [
+        "Best paper award",
+        "Our new guide to lab safety",
+        "The first mass-produced book to deviate from a rectilinear format",
+    ]
+
+
 def test_a_post_whose_front_matter_summary_says_it_is_an_example_is_not_news(tmp_path: Path) -> None:
     """A lab's Hugo Blox site kept the theme's example event in ``content/news/example/index.md``
     ("title: Example Event", "summary: An example event.", its abstract lorem ipsum, its body

@@ -99,6 +99,10 @@ def _field_words(key: str) -> set[str]:
     return {w.lower() for w in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])", key)}
 
 
+def _filed_words(filed: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"[^\W_]+", filed)}
+
+
 def _posted_stamp(meta: dict[str, Any]) -> Any:
     """The value that dates a post, by the first of its date fields that holds one, then the same
     fields under Hugo's ``params:`` (``params: {date: Sep 22, 2025}``); else the first field whose
@@ -375,6 +379,9 @@ def read_folder(files: list[tuple[str, str]], *, today: dt.date, name: str = "")
     warnings: list[str] = []
     rows: list[tuple[FuzzyDate | None, str, Block]] = []
     shapes: set[str] = set()
+    sample_filed: set[str] = set()  # the words the theme's sample posts are filed under
+    samples = 0
+    filed_under: dict[str, set[str]] = {}  # each post's words of the same fields
     files, translations = one_language_files(files)
     if translations:
         warnings.append(f"{translations} file(s) kept in another language beside the one read: not imported")
@@ -430,7 +437,10 @@ def read_folder(files: list[tuple[str, str]], *, today: dt.date, name: str = "")
         if _SAMPLE_FILED.search(filed):
             # filed by the theme as its sample ("categories: sample-posts", al-folio's 31 posts)
             warnings.append(f"{path}:1: filed as {filed.strip()!r}: {PLACEHOLDER_SAID}, not imported")
+            sample_filed.update(_filed_words(filed))
+            samples += 1
             continue
+        filed_under[path] = _filed_words(filed)
         summary = next(
             (k for k in ("summary", "abstract", "description") if sample_summary(_scalar_text(meta.get(k)))),
             None,
@@ -509,6 +519,13 @@ def read_folder(files: list[tuple[str, str]], *, today: dt.date, name: str = "")
             path=path,
         )
         rows.append((posted, path, block))
+    if samples and 2 * samples >= samples + len(rows):
+        # the theme's other samples, filed only under what its samples are filed under
+        # ("categories: [tutorial]" beside three "[Jekyll, tutorial]" posts of Mediumish)
+        siblings = {p for p, words in filed_under.items() if words and words <= sample_filed}
+        for path in sorted(siblings):
+            warnings.append(f"{path}:1: filed as the theme's samples are: {PLACEHOLDER_SAID}, not imported")
+        rows = [r for r in rows if r[1] not in siblings]
     rows.sort(key=lambda r: (r[0].sort_key() if r[0] else (0,), r[1]), reverse=True)
     folder = name.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
     if folder == "_news":
