@@ -2805,6 +2805,33 @@ def test_items_a_template_marks_as_samples_are_no_news() -> None:
     assert sum("sample" in w for w in result.warnings) == 4, result.warnings
 
 
+def test_items_that_link_to_a_stand_in_page_or_say_one_word_over_are_no_news() -> None:
+    """A group's theme keeps ``_data/news.yml`` records "More news!" and "Even more news", each
+    with ``link: "/news/placeholder/"`` and a preview "Yet again more news.": they were read as
+    the group's news beside its one real record. A record or an item that links to a page named
+    placeholder, or whose words are one word over and over ("News news news news."), is a
+    template's stand-in; a record that links elsewhere is news."""
+    data = (
+        '- title: "Anna\'s solvation paper out in the Journal of Chemical Physics"\n'
+        '  preview: "We present an approach which builds on the LCW theory."\n'
+        '- title: "More news!"\n  link: "/news/placeholder/"\n  preview: "Yet again more news."\n'
+        '- title: "Even more news"\n  url: "https://group.org/news/placeholder.html"\n  preview: "More."\n'
+        '- title: "Our placeholder-free workflow is out"\n  link: "https://group.org/news/workflow/"\n'
+    )
+    result = parse_text(data, today=TODAY, path="_data/news.yml")
+    assert [i.title for i in result.items] == [
+        "Anna's solvation paper out in the Journal of Chemical Physics",
+        "Our placeholder-free workflow is out",
+    ], result.items
+    assert sum("stand-in page" in w for w in result.warnings) == 2, result.warnings
+    page = (
+        "## News\n\n- May 2024: News news news news.\n- April 2024: [More](/news/placeholder) to come.\n"
+        "- March 2024: Paper paper: our paper on paper recycling was accepted.\n"
+    )
+    result = parse_text(page, today=TODAY, path="news.md")
+    assert [i.text for i in result.items] == ["Paper paper: our paper on paper recycling was accepted."]
+
+
 def test_items_whose_first_sentence_says_they_are_demo_text_are_no_news() -> None:
     """A researcher's portfolio template ships ``src/data/news.json`` whose two items open with
     "デモ文章です。" ("This is demo text."): they had been read as the researcher's news (a

@@ -41,8 +41,16 @@ from .news import (
     with_year,
     year_label,
 )
-from .structure import NEWS_HEADING, OTHER_HEADING, Block, Document, heading_words, year_first_column
-from .text import link_rel, mended_date, plain, title_of, with_emoji
+from .structure import (
+    NEWS_HEADING,
+    OTHER_HEADING,
+    STAND_IN_ADDRESS,
+    Block,
+    Document,
+    heading_words,
+    year_first_column,
+)
+from .text import MD_LINK, link_rel, mended_date, plain, title_of, with_emoji
 
 _DATE_HEADING_CHARS = re.compile(r"[\s*_#:|.,()\[\]`~-]+")
 
@@ -242,6 +250,19 @@ def sample_summary(text: str) -> bool:
     """Whether a post's summary or abstract is a theme's sample text: lorem ipsum, a sample's
     words (:data:`_PLACEHOLDER`), or only that it is an example ("An example event.")."""
     return bool(_EXAMPLE_SUMMARY.fullmatch(text.strip()) or _PLACEHOLDER.search(text) or _filler(text))
+
+
+def _stand_in_link(block: Block, text: str) -> bool:
+    """Whether an item links where a template's stand-in does ("[More](/news/placeholder/)")."""
+    hrefs = [link.href for link in block.links] + [m.group(2) for m in MD_LINK.finditer(text[:5000])]
+    return any(STAND_IN_ADDRESS.search(href) for href in hrefs)
+
+
+def _one_word_over(text: str) -> bool:
+    """Whether an item is one word said over and over ("News news news news news."): four
+    times or more, and no other word."""
+    words = re.findall(r"[^\W\d_]+", text[:2000].lower())
+    return len(words) >= 4 and len(set(words)) == 1
 
 
 def _filler(text: str) -> bool:
@@ -1023,6 +1044,8 @@ def _read(
         or _PLACEHOLDER_ITEM.fullmatch(text.strip())
         or _SAMPLE_MARK.match(text)
         or _filler(text)
+        or _one_word_over(text)
+        or _stand_in_link(block, text)
     ):
         # a theme's sample post ("Blog Post number 1", "… Win the Best Paper Award at
         # Wowchemy 2020", "Welcome to Jekyll!"): filler text, not the author's news

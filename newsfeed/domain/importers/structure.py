@@ -1951,6 +1951,20 @@ _PICTURE_KEYS = re.compile(r"image|img|icon|photo|thumb|avatar|logo|banner|cover
 _DOI = re.compile(r"(?:doi:\s*)?(10\.\d{4,9}/\S+)$", re.I)
 
 
+# where a template's stand-in item links: "/news/placeholder/", "placeholder.html"
+STAND_IN_ADDRESS = re.compile(r"(?:^|/)placeholder(?:[/.#?]|$)", re.I)
+
+
+def _stand_in_record(row: dict[str, Any]) -> str:
+    """The address a record's link field gives when it is a template's stand-in (a theme's
+    ``_data/news.yml``: "More news!", ``link: "/news/placeholder/"``); "" for others."""
+    for key, value in row.items():
+        linked = isinstance(key, str) and isinstance(value, str) and _LINK_KEYS.search(key)
+        if linked and STAND_IN_ADDRESS.search(value.strip()):
+            return str(value).strip()
+    return ""
+
+
 def record_links(row: dict[str, Any]) -> tuple[Link, ...]:
     """The links a record gives in fields of their own, in its order: web addresses, and a DOI
     written bare (``doi: 10.1145/…``) as its doi.org address. Pictures' addresses are no links."""
@@ -2728,6 +2742,12 @@ def data_document(
                 skipped.append(f"record {number}: no text, not imported")
                 continue
         text = f"{title.strip()} {body.strip()}".strip() if title else body.strip()
+        stand_in = _stand_in_record(row)
+        if stand_in:
+            skipped.append(
+                f"record {number}: links to a template's stand-in page ({stand_in[:80]}), not imported"
+            )
+            continue
         date = None
         date_text = ""
         if best.date_key is not None and best.date_key in row and not in_date_field:
