@@ -1237,6 +1237,30 @@ def test_a_hugo_academic_section_that_lists_posts_or_is_switched_off_holds_no_ne
     assert sum("not shown on the site" in w for w in posts.warnings) == 2
 
 
+def test_a_hugo_sites_updates_section_is_its_news(tmp_path: Path) -> None:
+    """A physicist's Hugo site keeps its 23 news as ``content/updates/2026-06-16-preprints.md``
+    and so on; the site had "no news where sites keep them". A section named Updates is where
+    a site keeps its news, as one named News is; a research group's Hugo theme's monthly
+    sample posts there (``description: "test post"``, "*Markdown here*") are the theme's."""
+    site = tmp_path / "site"
+    (site / "content" / "updates").mkdir(parents=True)
+    (site / "hugo.toml").write_text('title = "Joosep Pata"\ntheme = "gokarna"\n')
+    (site / "content" / "_index.md").write_text("---\ntitle: Home\n---\nI am a research scientist.\n")
+    (site / "content" / "updates" / "2026-06-16-preprints.md").write_text(
+        "---\ntitle: Two new preprints on particle-flow foundation models\ndate: 2026-06-16\n"
+        'type: "post"\n---\nBoth are on arXiv.\n'
+    )
+    (site / "content" / "updates" / "2019_may.md").write_text(
+        '---\ntitle: "May 2019"\ndescription: "test post"\ndate: 2020-01-28T00:10:51+09:00\n---\n'
+        "\n*Markdown here*\n"
+    )
+    result = read_path(site, today=TODAY)
+    assert [(i.title, i.posted.display() if i.posted else None) for i in result.items] == [
+        ("Two new preprints on particle-flow foundation models", "16 Jun 2026")
+    ], result.warnings
+    assert any("2019_may.md:1: its description is" in w for w in result.warnings), result.warnings
+
+
 def test_a_multilingual_hugo_sites_news_are_in_its_english_content_folder(tmp_path: Path) -> None:
     """A Hugo site in two languages keeps one content folder per language (``content/en/``,
     ``content/zh/``): its news are in ``content/en/home/news.md``, read before the other

@@ -240,7 +240,7 @@ _LOREM_WORDS = frozenset(_LOREM.split())
 # a post's summary that only says it is an example ("An example event.", as Hugo Blox's sample
 # talk and post say of themselves in their front matter)
 _EXAMPLE_SUMMARY = re.compile(
-    r"\W*(?:this is )?(?:an?|the) (?:example|sample|demo) (?:blog )?"
+    r"\W*(?:this is )?(?:(?:an?|the) )?(?:example|sample|demo|test|dummy) (?:blog )?"
     r"(?:event|talk|post|page|project|publication|news|item|entry|announcement|article)\W*",
     re.I,
 )

@@ -231,6 +231,8 @@ SITE_NEWS_PLACES: tuple[str, ...] = (
     "content/news",
     "content/home/news.md",  # Hugo Academic's (Wowchemy's) home-page section of news
     "src/content/news",  # Astro's content collections
+    "content/updates",  # a Hugo section named Updates, as many call their news
+    "src/content/updates",
     "news/news.md",  # the News page kept in its own folder
     "news",  # a folder of posts at the top (Quarto, Eleventy), or of the News page (news/index.md)
     # a data file at the top: a Quarto listing's ``contents: news.yml``, a MyST or Curvenote
