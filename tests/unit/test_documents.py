@@ -2595,6 +2595,26 @@ def test_a_csv_or_tsv_data_file_is_one_item_per_row_with_its_date_and_text() -> 
     assert '"Graphs at scale"' in talk.text  # a quoted field over two lines, its quotes undoubled
 
 
+def test_a_date_field_written_without_separators_is_a_date() -> None:
+    """A site's ``_data/news.csv`` exported by a tool stamps each row ``20120101154803``
+    (YYYYMMDDhhmmss); a YAML file writes ``date: 20240501``: every row had been undated. A
+    date field's stamp of eight, twelve or fourteen figures that make a day is that day (and
+    time); a number that makes none stays as it is."""
+    csv_text = (
+        "date,category,provider,title,summary\n"
+        "20120104111005,society,Yonhap,Students caught in school violence case,Police said on the 4th.\n"
+        "20120101154803,society,Edaily,All young mothers get medical support,The ministry said.\n"
+    )
+    result = parse_text(csv_text, today=TODAY, path="_data/news.csv")
+    assert [i.posted.display() if i.posted else None for i in result.items] == [
+        "4 Jan 2012, 11:10",
+        "1 Jan 2012, 15:48",
+    ]
+    yaml_text = "- date: 20240501\n  text: Paper accepted at ICML.\n- date: 20231301\n  text: Talk at MIT.\n"
+    result = parse_text(yaml_text, today=TODAY, path="_data/news.yml")
+    assert [i.posted.display() if i.posted else None for i in result.items] == ["1 May 2024", None]
+
+
 def test_a_spreadsheets_csv_with_empty_columns_and_spaces_before_quotes_is_read() -> None:
     """A lab's ``_data/news.csv`` exported from a spreadsheet: ``Date,Item,,,`` (empty columns
     after the named ones) and ``01/31/21, "Our work on …, 2022",,,`` (a space before the quoted

@@ -2043,10 +2043,27 @@ class Records:
     groups: tuple[tuple[int, Any], ...] = ()
 
 
+# a stamp a tool writes without separators: "20240501", "20120101154803" (YYYYMMDDhhmmss)
+_COMPACT_STAMP = re.compile(
+    r"((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:([01]\d|2[0-3])([0-5]\d)([0-5]\d)?)?"
+)
+
+
+def compact_stamp(value: Any) -> Any:
+    """A data field's stamp written without separators as ISO ("20120101154803" is "2012-01-01
+    15:48:03"); any other value as it is."""
+    m = _COMPACT_STAMP.fullmatch(str(value).strip()) if isinstance(value, (str, int)) else None
+    if m is None:
+        return value
+    day = f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
+    return f"{day} {m.group(4)}:{m.group(5)}:{m.group(6) or '00'}" if m.group(4) else day
+
+
 def _date_value(value: Any) -> bool:
     """A value that is a date: the date is most of it ("12 March 2023", "Sep 2023 (updated)"), not
     the label of a sentence ("[12-03-2023] One paper accepted by ICME.", a field that is the
     record's text and carries its date)."""
+    value = compact_stamp(value)
     if isinstance(value, (dt.date, dt.datetime)):
         return True
     if isinstance(value, str) and 3 <= len(value) <= 60:
@@ -2562,6 +2579,7 @@ def record_date(
     field is written yy/mm/dd throughout (:func:`year_first_column`); ``key``, the field's name,
     may give its precision (``yyyymm``, ``month``, ``year``); ``order``, the field's day/month
     order its other values settle."""
+    value = compact_stamp(value)
     if isinstance(value, dt.datetime) and value.tzinfo is None and value.time() == dt.time.min:
         text = value.date().isoformat()  # a day a tool wrote at midnight ("2018-05-30 00:00:00")
     elif isinstance(value, dt.datetime):
