@@ -1686,6 +1686,23 @@ def test_a_links_address_is_read_as_a_browser_takes_it() -> None:
     ]
 
 
+def test_words_in_angle_brackets_are_no_tag_in_a_title() -> None:
+    """A researcher's news.yml: 'We launched <a href="…">&lt;|endoftext|&gt;</a>, an AI-powered
+    prompt editor.' was titled "We launched , an AI-powered …": the product's name, shown in
+    angle brackets, was dropped as if it were a tag. Only a tag (a name after "<" or "</", an
+    empty "</>") or a comment is markup."""
+    data = (
+        "- date: 'March 1, 2024'\n  news: We launched <a href=\"https://endoftext.app\">"
+        "&lt;|endoftext|&gt;</a>, an AI-powered prompt editor.\n"
+        "- date: '2026-03-01'\n  news: 'Welcome to GLI lab, <profile=[2026.03] Yun>Jongwoo Yun</>!'\n"
+    )
+    result = parse_text(data, today=TODAY, path="static/news.yml")
+    assert [i.title for i in result.items] == [
+        "We launched <|endoftext|>, an AI-powered prompt editor.",
+        "Welcome to GLI lab, Jongwoo Yun!",
+    ], result.items
+
+
 def test_underscore_emphasis_is_not_in_a_title_and_et_al_ends_no_sentence() -> None:
     """A researcher's _data/news.yml writes paper names with underscores for emphasis,
     "[_3D Paintbrush_](…) has been accepted to CVPR 2024.": the titles had kept the underscores.

@@ -91,7 +91,8 @@ _EMPHASIS = re.compile(r"(?<!\\)(\*\*|__|(?<![\w*])\*(?!\s)|(?<!\s)\*(?![\w*])|`
 _UNDERSCORED = re.compile(r"(?<![\w\\])_([^\s_](?:(?:[^_\n]|(?<=\w)_(?=\w)){0,300}?[^\s_\\])?)_(?!\w)")
 # a Markdown backslash escape (Pandoc writes "I\'m", "snake\_case", "5\*"): the character
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
-_TAG = re.compile(r"<[^>]{0,500}>")
+# a tag or a comment, not words in angle brackets ("<|endoftext|>", a prompt editor's name)
+_TAG = re.compile(r"<(?:/?[A-Za-z][^<>]{0,500}|/|!--[^>]{0,500})>")
 _SPACES = re.compile(r"\s+")
 
 
