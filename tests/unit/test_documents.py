@@ -1686,6 +1686,34 @@ def test_a_links_address_is_read_as_a_browser_takes_it() -> None:
     ]
 
 
+def test_a_deadline_closing_an_entry_is_its_event_not_its_date() -> None:
+    """A researcher's Quarto home page: "- **[PhD position available](…)** in AI-based flow
+    control for hydraulic turbines. … Deadline: Aug 31, 2026." was posted on 31 Aug 2026, the day
+    applications close, months ahead. A date after "Deadline:", "Apply by" or "due" is no label;
+    an undated item keeps the days its text writes in full as its events, so the deadline is in
+    the calendar and reminded; a yearless one ("Deadline: Sep 5") is none, with no year to go by."""
+    page = (
+        "## News\n\n"
+        "- **[PhD position available](https://liu.se/vacancies/29533)** in AI-based flow control. "
+        "Deadline: Aug 31, 2026.\n"
+        "- Postdoc opening in our lab, apply by 15 October 2026\n"
+        "- Summer school registration is open. Deadline: Sep 5\n"
+        "- New paper published in *Physics of Fluids* (2025)\n"
+    )
+    result = parse_text(page, today=TODAY, path="index.qmd")
+    assert [(i.title, i.posted.display() if i.posted else None) for i in result.items] == [
+        ("PhD position available in AI-based flow control.", None),
+        ("Postdoc opening in our lab, apply by 15 October 2026", None),
+        ("Summer school registration is open.", None),
+        ("New paper published in Physics of Fluids", "2025"),
+    ], result.items
+    assert [[(e.label, e.date.display()) for e in i.events] for i in result.items[:3]] == [
+        [("Deadline", "31 Aug 2026")],
+        [("Event", "15 Oct 2026")],
+        [],
+    ]
+
+
 def test_words_in_angle_brackets_are_no_tag_in_a_title() -> None:
     """A researcher's news.yml: 'We launched <a href="…">&lt;|endoftext|&gt;</a>, an AI-powered
     prompt editor.' was titled "We launched , an AI-powered …": the product's name, shown in

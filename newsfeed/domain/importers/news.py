@@ -303,6 +303,9 @@ def _label_of(
                 # a year right after a word is a name's ("at Neuroscience 2025", "ICML 2025"):
                 # it dates the entry and stays in its text
                 return match.date, content
+            if _DEADLINE_BEFORE.search(before):
+                # "… Deadline: Aug 31, 2026.": the day applications close, not when it was said
+                return None
             if _SENTENCE_DATE.search(before):
                 # a date the sentence says ("an intern for the month of July.", "a talk in May
                 # 2024"): it dates the entry and stays in its text, which would end on "of"
@@ -318,6 +321,14 @@ _HEADLINE_LABEL = re.compile(
     r"(?P<title>\*\*[^\n]{1,300}?\*\*(?:\]\([^()\s]{1,500}\))?)"
     r"[ \t]*[*_]{0,2}[(\[](?P<label>[^()\[\]\n]{3,40})[)\]][*_]{0,2}"
     r"(?=[ \t]*(?:-{1,2}|[–—:|]|$))"
+)
+
+
+# the words that give a deadline before its day: "Deadline: Aug 31, 2026", "Apply by", "due"
+_DEADLINE_BEFORE = re.compile(
+    r"\b(?:deadlines?|due(?:\s+date)?|apply\s+(?:by|before)|applications?\s+(?:close|due)\w*"
+    r"|closes?|closing\s+date)\s*(?:is|on)?\s*[:：-]?\s*[*_]{0,2}$",
+    re.I,
 )
 
 
@@ -401,6 +412,21 @@ def _without_attributes(text: str) -> str:
     return _MARKUP_ATTRIBUTES.sub(lambda m: m.group("link") or "", text)
 
 
+# what an undated item's days are read against: none of them may lean on it (a written year only)
+_ANY_TIME = FuzzyDate(start=dt.date(1900, 1, 1), end=dt.date(2199, 12, 31), grain="year", text="")
+
+
+def _events(readable: str, kind: str, posted: FuzzyDate | None, order: DateOrder | None) -> tuple[Event, ...]:
+    """The events an item's text tells; an undated item's are only the days written in full
+    ("Deadline: Aug 31, 2026" of a position's call), whose year no posting date had to give."""
+    if posted is not None:
+        return events_in(readable, kind, posted=posted, order=order)
+    found = [e for e in events_in(readable, kind, posted=_ANY_TIME, order=order) if not e.date.inferred]
+    for event in found:  # days just read, held by no one else: read against no day of ours
+        event.date.labelled(event.date.text, None)
+    return tuple(found)
+
+
 def make_item(
     text: str,
     posted: FuzzyDate | None,
@@ -440,9 +466,7 @@ def make_item(
         title=(plain(title) or title) if title else title_of(text),
         text=text,
         posted=posted,
-        events=_with_own_events(
-            events_in(readable, kind, posted=posted, order=order) if posted is not None else (), own_events
-        ),
+        events=_with_own_events(_events(readable, kind, posted, order), own_events),
         venues=tuple(venues),
         links=_with_own(links(text), own_links),
         papers=paper_count(readable) if kind == "acceptance" else None,
