@@ -260,9 +260,9 @@ def _stand_in_link(block: Block, text: str) -> bool:
 
 def _one_word_over(text: str) -> bool:
     """Whether an item is one word said over and over ("News news news news news."): a word of
-    three letters or more, four times or more, and no other such word."""
-    words = re.findall(r"[^\W\d_]{3,}", text[:2000].lower())
-    return len(words) >= 4 and len(set(words)) == 1
+    three letters or more, four times or more, and no other word."""
+    words = re.findall(r"[^\W\d_]+", text[:2000].lower())
+    return len(words) >= 4 and len(set(words)) == 1 and len(words[0]) >= 3
 
 
 def _filler(text: str) -> bool:
