@@ -254,14 +254,22 @@ def sample_summary(text: str) -> bool:
 
 def _stand_in_link(block: Block, text: str) -> bool:
     """Whether an item links where a template's stand-in does ("[More](/news/placeholder/)")."""
+    if "laceholder" not in text and not any("laceholder" in link.href for link in block.links):
+        return False  # most items, at the cost of one scan
     hrefs = [link.href for link in block.links] + [m.group(2) for m in MD_LINK.finditer(text[:5000])]
     return any(STAND_IN_ADDRESS.search(href) for href in hrefs)
+
+
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 def _one_word_over(text: str) -> bool:
     """Whether an item is one word said over and over ("News news news news news."): a word of
     three letters or more, four times or more, and no other word."""
-    words = re.findall(r"[^\W\d_]+", text[:2000].lower())
+    first_two = [m.group(0).lower() for _, m in zip(range(2), _WORD.finditer(text), strict=False)]
+    if len(first_two) < 2 or first_two[0] != first_two[1]:
+        return False  # most items: their first two words differ
+    words = _WORD.findall(text[:2000].lower())
     return len(words) >= 4 and len(set(words)) == 1 and len(words[0]) >= 3
 
 

@@ -124,10 +124,16 @@ def link_rel(href: str, title: str = "") -> str:
 
 def plain(text: str) -> str:
     """Readable text: links become their titles, emphasis and tags go, spaces fold."""
-    text = MD_LINK.sub(lambda m: m.group(1), text)
-    text = _TAG.sub("", text)
-    text = _ESCAPED.sub(r"\1", _UNDERSCORED.sub(r"\1", _EMPHASIS.sub("", text)))
-    return _SPACES.sub(" ", unescape(text)).strip()
+    if "](" in text:
+        text = MD_LINK.sub(lambda m: m.group(1), text)
+    if "<" in text:
+        text = _TAG.sub("", text)
+    text = _EMPHASIS.sub("", text)
+    if "_" in text:
+        text = _UNDERSCORED.sub(r"\1", text)
+    if "\\" in text:
+        text = _ESCAPED.sub(r"\1", text)
+    return _SPACES.sub(" ", unescape(text) if "&" in text else text).strip()
 
 
 _ABBREVIATIONS = {
