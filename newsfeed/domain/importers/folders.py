@@ -188,8 +188,8 @@ def _file_date(path: str, meta: dict[str, Any], today: dt.date, warnings: list[s
     return _summary_label(meta, today)
 
 
-# the front-matter fields a theme shows under a post's title in its list
-_SUMMARY_KEYS = ("excerpt", "subtitle", "summary", "description")
+# a post's fields that summarise it, as a list of posts shows them under its title
+_SUMMARY_KEYS = ("description", "summary", "excerpt", "abstract")
 
 
 def _summary_label(meta: dict[str, Any], today: dt.date) -> FuzzyDate | None:
@@ -268,10 +268,6 @@ def _markup_post(path: str, content: str) -> tuple[dict[str, Any], str, int] | N
         blocks = [b for b in blocks if b is not heading]
     body = " ".join(b.text for b in blocks if b.text)
     return meta, body, (blocks[0].line if blocks else 1)
-
-
-# a post's fields that summarise it, as a list of posts shows them
-_SUMMARY_KEYS = ("description", "summary", "excerpt", "abstract")
 
 
 # a repository's own documents, not posts: README, LICENSE, CONTRIBUTING, CHANGELOG …, and any

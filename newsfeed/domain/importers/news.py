@@ -326,8 +326,8 @@ _HEADLINE_LABEL = re.compile(
 
 # the words that give a deadline before its day: "Deadline: Aug 31, 2026", "Apply by", "due"
 _DEADLINE_BEFORE = re.compile(
-    r"\b(?:deadlines?|due(?:\s+date)?|apply\s+(?:by|before)|applications?\s+(?:close|due)\w*"
-    r"|closes?|closing\s+date)\s*(?:is|on)?\s*[:：-]?\s*[*_]{0,2}$",
+    r"\b(?:deadlines?|due(?:\s+date)?|apply\s+(?:by|before)|clos(?:es?|ing)(?:\s+date)?)"
+    r"\s*(?:is|on)?\s*[:：-]?\s*[*_]{0,2}$",
     re.I,
 )
 

@@ -26,6 +26,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass, field, replace
 
@@ -252,12 +253,12 @@ def sample_summary(text: str) -> bool:
     return bool(_EXAMPLE_SUMMARY.fullmatch(text.strip()) or _PLACEHOLDER.search(text) or _filler(text))
 
 
-def _stand_in_link(block: Block, text: str) -> bool:
-    """Whether an item links where a template's stand-in does ("[More](/news/placeholder/)")."""
-    if "laceholder" not in text and not any("laceholder" in link.href for link in block.links):
+def _stand_in_link(text: str) -> bool:
+    """Whether an item's text links where a template's stand-in does ("[More](/news/placeholder/)";
+    a data record's link field is looked at as the record is read)."""
+    if "laceholder" not in text:
         return False  # most items, at the cost of one scan
-    hrefs = [link.href for link in block.links] + [m.group(2) for m in MD_LINK.finditer(text[:5000])]
-    return any(STAND_IN_ADDRESS.search(href) for href in hrefs)
+    return any(STAND_IN_ADDRESS.search(m.group(2)) for m in MD_LINK.finditer(text[:5000]))
 
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -266,7 +267,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 def _one_word_over(text: str) -> bool:
     """Whether an item is one word said over and over ("News news news news news."): a word of
     three letters or more, four times or more, and no other word."""
-    first_two = [m.group(0).lower() for _, m in zip(range(2), _WORD.finditer(text), strict=False)]
+    first_two = [m.group(0).lower() for m in itertools.islice(_WORD.finditer(text), 2)]
     if len(first_two) < 2 or first_two[0] != first_two[1]:
         return False  # most items: their first two words differ
     words = _WORD.findall(text[:2000].lower())
@@ -1053,7 +1054,7 @@ def _read(
         or _SAMPLE_MARK.match(text)
         or _filler(text)
         or _one_word_over(text)
-        or _stand_in_link(block, text)
+        or _stand_in_link(text)
     ):
         # a theme's sample post ("Blog Post number 1", "… Win the Best Paper Award at
         # Wowchemy 2020", "Welcome to Jekyll!"): filler text, not the author's news
