@@ -1363,27 +1363,46 @@ def _listed(folder: Path, page: Path) -> list[Path]:
     ``contents``, read from the page's folder, a glob from the folder it starts in:
     ``posts/**/index.qmd`` is ``posts/``; a Hugo Academic section's ``content/post/``), that
     exist, never outside the folder nor the page's own folder (a listing of "the documents beside
-    this page")."""
-    if not page.is_file() or page.suffix.lower() not in FOLDER_SUFFIXES:
+    this page"). A folder's are what the home page's sections kept in it list (``content/news/``
+    holding ``posts.md`` with ``widget = "pages"``)."""
+    if page.is_dir():
+        try:
+            pages = sorted(p for p in page.iterdir() if p.suffix.lower() in FOLDER_SUFFIXES and p.is_file())
+        except OSError:
+            return []
+        own = page
+    elif page.is_file() and page.suffix.lower() in FOLDER_SUFFIXES:
+        pages, own = [page], page.parent
+    else:
         return []
-    try:
-        meta = split_front_matter(read_text(page))[0]
-    except UnreadableDocument:
-        return []
+    sources: dict[str, None] = {}
+    for each in pages[:200]:
+        try:
+            if page.is_dir():  # most folders' files are posts: only a head naming a section is read
+                with each.open("rb") as handle:
+                    head = handle.read(4_096)
+                if b"widget" not in head and b"block" not in head:
+                    continue
+            meta = split_front_matter(read_text(each))[0]
+        except (OSError, UnreadableDocument):
+            continue
+        if page.is_dir() and not (isinstance(meta, dict) and (meta.get("widget") or meta.get("block"))):
+            continue  # a post of the folder, whatever its front matter says
+        sources.update(dict.fromkeys(listing_sources(meta)))
     root = folder.resolve()
     found: list[Path] = []
-    for source in listing_sources(meta)[:20]:
+    for source in list(sources)[:20]:
         fixed = _GLOB.split(source)[0]
         if fixed != source and not fixed.endswith("/"):
             fixed = fixed.rpartition("/")[0]  # news/2024-*.qmd: the folder news/
         if not fixed.strip("/."):
             continue
-        for base in (page.parent, folder):
+        for base in (own, folder):
             candidate = base / fixed
             if (
                 _inside(candidate, root)
                 and candidate.exists()
-                and candidate.resolve() != page.parent.resolve()
+                and candidate.resolve() != own.resolve()
                 and candidate not in found
             ):
                 found.append(candidate)

@@ -3996,3 +3996,32 @@ def test_stamped_stories_and_loops_under_headings_cost_linear_time_on_hostile_pa
         return lambda: read_path(site, today=TODAY)
 
     assert growth(template, 8_000) < LINEAR_WHEN_QUADRUPLED
+
+
+def test_a_section_of_the_home_page_kept_in_the_news_folder_names_where_the_news_are(tmp_path: Path) -> None:
+    """Two Hugo Academic sites keep in ``content/news/`` the home page's section titled News
+    (``posts.md`` with ``widget = "pages"``, ``headless = true``, ``page_type = "talk"``): it was
+    read as the site's one news, "News", undated. Such a section is no post: the news are the
+    pages it lists, read from there (``content/talk/``, not the blog in ``content/post/``)."""
+    site = tmp_path / "site"
+    for sub in ("news", "talk", "post"):
+        (site / "content" / sub).mkdir(parents=True)
+    (site / "config.toml").write_text('title = "A lab"\n')
+    (site / "content" / "news" / "talks.md").write_text(
+        '+++\nwidget = "pages"\nheadless = true\ntitle = "News"\n\n[content]\n  page_type = "talk"\n'
+        "  count = 3\n+++\n"
+    )
+    (site / "content" / "talk" / "netsci.md").write_text(
+        '+++\ntitle = "Hypergraph models at NetSci 2019"\ndate = 2019-05-28\n+++\n'
+    )
+    (site / "content" / "post" / "git.md").write_text(
+        '+++\ntitle = "Getting started with git"\ndate = 2020-01-02\n+++\n'
+    )
+    result = read_path(site, today=TODAY)
+    assert [i.title for i in result.items] == ["Hypergraph models at NetSci 2019"], result.items
+    assert any(
+        "content/news/ (a template: its news are read from content/talk/)" in w for w in result.warnings
+    )
+    alone = read_path(site / "content" / "news", today=TODAY)
+    assert alone.items == []
+    assert any("a section of the home page listing content/talk/, not a post" in w for w in alone.warnings)

@@ -41,7 +41,7 @@ from .structure import (
     records_page,
     split_front_matter,
 )
-from .templates import hidden_page
+from .templates import hidden_page, listing_sources
 from .text import past_month_end, plain
 
 # "2024-05-03-talk.md"; Jekyll also takes one-digit months and days ("2025-9-01-gaze.md")
@@ -382,6 +382,7 @@ def read_folder(files: list[tuple[str, str]], *, today: dt.date, name: str = "")
     if translations:
         warnings.append(f"{translations} file(s) kept in another language beside the one read: not imported")
     documents: list[str] = []
+    listed: dict[str, None] = {}  # what the home page's sections kept here list
     for path, content in files:
         file_name = path.replace("\\", "/").rsplit("/", 1)[-1]
         if _REPOSITORY_DOC.match(file_name):
@@ -415,6 +416,16 @@ def read_folder(files: list[tuple[str, str]], *, today: dt.date, name: str = "")
                 meta = {**meta, "title": heading}
             if len(text) <= 40 and _NO_TEXT.fullmatch(text):  # "NULL", "xxxxx": a field left unfilled
                 text = ""
+            shown = listing_sources(meta) if meta.get("widget") or meta.get("block") else []
+            if shown:
+                # a section of a Hugo Academic home page kept in the news folder (``posts.md``,
+                # ``widget = "pages"``, ``page_type = "talk"``): it shows the pages it lists,
+                # which are the news, and is no post itself
+                warnings.append(
+                    f"{path}:1: a section of the home page listing {', '.join(shown)}, not a post"
+                )
+                listed.update(dict.fromkeys(shown))
+                continue
             if records_page(meta, body) and not hidden_page(meta):
                 # a page of the folder that keeps the news as records in its front matter
                 # (``news: [{title: …, date: …}, …]``, which its layout renders): its records
@@ -531,6 +542,10 @@ def read_folder(files: list[tuple[str, str]], *, today: dt.date, name: str = "")
     described = " and ".join(sorted(shapes)) or "folder of news files"
     blocks = [block for _, _, block in rows]
     files_read = len({path for _, path, _ in rows})
+    if not rows and listed:
+        warnings.append(
+            f"a template: its news are read from {' and '.join(list(listed)[:3])} — import that instead"
+        )
     if not rows and documents:
         # a repository of an application (a Django site keeping its news in a database): its
         # README says how to run it, no news
