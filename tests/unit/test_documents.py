@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from newsfeed.adapters.files import read_path
 from newsfeed.domain.importers import parse_folder, parse_text
 from newsfeed.domain.importers.structure import has_news_heading
-from newsfeed.domain.importers.text import plain
+from newsfeed.domain.importers.text import first_sentence, plain
 from tests.conftest import FIXTURES
 from tests.scaling import LINEAR_WHEN_QUADRUPLED, growth
 
@@ -4277,3 +4277,34 @@ def test_a_copyright_line_naming_its_owner_first_is_the_pages_stamp() -> None:
     )
     result = parse_text(page, today=TODAY, path="index.html")
     assert [i.text for i in result.items] == ["Our paper is accepted at ICML 2026."], _dated(result)
+
+
+def test_a_month_abbreviated_before_its_day_or_year_ends_no_sentence() -> None:
+    """A geophysicist's Hugo page: "**Dec. 25, 2018**: Xiao Xiao joined AGU 2018 Fall meeting
+    (10-14 Dec. 2018) at washington D.C., USA and presented a poster": the title had ended at
+    "(10-14 Dec.", as if a sentence ended there. A month's abbreviation before a number ends no
+    sentence; one before a new sentence does."""
+    page = (
+        "### pre-2022\n\n-   **Dec. 25, 2018**:\n    Xiao Xiao joined AGU 2018 Fall meeting "
+        "(10-14 Dec. 2018) at washington D.C., USA and presented a poster [Link](https://agu.confex.com/agu/fm18/).\n"
+        "-   **Oct. 2, 2017**: We moved in Sept. The new lab is open.\n"
+    )
+    result = parse_text(page, today=TODAY, path="news.md")
+    assert [i.title for i in result.items] == [
+        "Xiao Xiao joined AGU 2018 Fall meeting (10-14 Dec. 2018) at washington D.C., USA and presented a "
+        "poster Link.",
+        "We moved in Sept.",
+    ], result.items
+    assert [i.posted.display() if i.posted else None for i in result.items] == ["25 Dec 2018", "2 Oct 2017"]
+
+
+@pytest.mark.parametrize("unit", ["Dr. ", "Dec. 1 "], ids=["abbreviation", "month"])
+def test_a_text_of_abbreviations_finds_its_first_sentence_in_linear_time(unit: str) -> None:
+    """A text of thousands of "Dr. " (no sentence ends there) had cost time quadratic in its
+    length: each stop looked back at the whole text for the word before it."""
+
+    def prepare(n: int) -> Any:
+        text = unit * n
+        return lambda: first_sentence(text)
+
+    assert growth(prepare, 120_000 // (4 * len(unit))) < LINEAR_WHEN_QUADRUPLED

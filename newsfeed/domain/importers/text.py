@@ -156,15 +156,27 @@ _ABBREVIATIONS = {
 }
 
 
+_MONTH_ABBREVIATIONS = frozenset(
+    {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+)
+
+
 def _sentence_end(text: str, index: int) -> bool:
     """Is the '.' (or '!', '?') at ``index`` the end of a sentence?"""
     if text[index] in "!?":
         return True
-    before = text[:index].rsplit(" ", 1)[-1]
+    # the word before, looked for in the 64 characters before (no abbreviation is longer), so a
+    # text of a thousand "Dr. " is read in linear time
+    before = text[max(0, index - 64) : index].rsplit(" ", 1)[-1]
     if len(before) == 1 and before.isupper():
         return False  # an initial: "Ernest N. Morial"
     if before.lower().rstrip(".") in _ABBREVIATIONS:
         return False
+    if (
+        before.lower().lstrip("(").rstrip(".") in _MONTH_ABBREVIATIONS
+        and text[index + 1 : index + 3].strip()[:1].isdigit()
+    ):
+        return False  # a month before its day or year: "(10-14 Dec. 2018)", "Sept. 5"
     if re.fullmatch(r"\W*(?:[A-Za-z]{1,3}\.)+[A-Za-z]{1,3}", before):
         return False  # a dotted abbreviation: "Ph.D.", "M.Sc.", "U.S."
     return not (index + 1 < len(text) and text[index + 1].isdigit())  # "5.1%" or "2.0"
