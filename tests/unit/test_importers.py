@@ -4025,3 +4025,34 @@ def test_a_section_of_the_home_page_kept_in_the_news_folder_names_where_the_news
     alone = read_path(site / "content" / "news", today=TODAY)
     assert alone.items == []
     assert any("a section of the home page listing content/talk/, not a post" in w for w in alone.warnings)
+
+
+def test_a_post_that_says_one_sentence_over_and_a_welcome_to_the_news_section_are_no_news(
+    tmp_path: Path,
+) -> None:
+    """A lab's Hugo ``content/news/`` held seven posts "This is title", each body "This is full
+    content." sixteen times: they were read as the lab's seven news. A company's News section
+    opened "Welcome to our news section. …" over "More content coming soon...": both were read
+    as news. A text that is one sentence over and over is a template's filler; a welcome to the
+    news section and a note that more is coming are the page's notes about itself; a news that
+    repeats a sentence once, or welcomes new members, is news."""
+    folder = tmp_path / "news"
+    folder.mkdir()
+    body = "This is full content. " * 16
+    for day in (25, 26, 27):
+        (folder / f"202507{day}.md").write_text(
+            f'---\ntitle: "This is title"\ndate: 2025-07-{day}\nsummary: "This is summary."\n---\n\n{body}\n'
+        )
+    (folder / "20250801.md").write_text(
+        '---\ntitle: "Two papers at MICCAI 2025"\ndate: 2025-08-01\n---\n\n'
+        "Our paper was accepted. Our paper was accepted. Both are on segmentation.\n"
+    )
+    result = read_path(folder, today=TODAY)
+    assert [i.title for i in result.items] == ["Two papers at MICCAI 2025"], result.items
+    assert sum("sample" in w for w in result.warnings) == 3, result.warnings
+    page = (
+        "# Company News\n\nWelcome to our news section. We will share the latest updates here.\n\n"
+        "- 2025-06-01: Welcome to our new members, Ann and Bo!\n\nMore content coming soon...\n"
+    )
+    result = parse_text(page, today=TODAY, path="news.md")
+    assert [i.title for i in result.items] == ["Welcome to our new members, Ann and Bo!"], result.items

@@ -28,6 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from ..dates import DateOrder, FuzzyDate, find_dates, infer_date_order
@@ -212,7 +213,9 @@ _PAGE_STAMP = re.compile(
 # soon", "🤗 will be updated from now!"
 _PAGE_NOTE = re.compile(
     r"^\W*(?:check\s+back\s+(?:soon|later|often)"
-    r"|(?:more\s+)?(?:news|updates|announcements)\s+(?:(?:is|are)\s+)?(?:coming|to\s+come|soon)"
+    r"|(?:more\s+)?(?:news|updates|announcements|content|posts)\s+(?:(?:is|are)\s+)?(?:coming|to\s+come|soon)"
+    # "Welcome to our news section.", "Welcome to the News page!"
+    r"|welcome\s+to\s+(?:our|the|my)\s+(?:news|updates|announcements)(?:\s+(?:section|page))?(?=\W*(?:$|[.!]))"
     r"|coming\s+soon(?=\W*$)"
     r"|this\s+(?:page|section|list)\s+(?:will\s+be|is)\s+(?:\w+\s+)?updated"
     # or, with no subject, "🤗 will be updated from now!", "To be updated"
@@ -272,6 +275,21 @@ def _one_word_over(text: str) -> bool:
         return False  # most items: their first two words differ
     words = _WORD.findall(text[:2000].lower())
     return len(words) >= 4 and len(set(words)) == 1 and len(words[0]) >= 3
+
+
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
+
+
+def _one_sentence_over(text: str) -> bool:
+    """Whether an item is one sentence said over and over, as a template fills a post's body
+    ("This is full content. This is full content. …"): a sentence of three words or more, three
+    times or more and two in three of the item's sentences (its first 3,000 characters)."""
+    head = text[:3000]
+    if head.count(". ") < 2:
+        return False  # most items, at the cost of one scan
+    sentences = [s.lower() for s in _SENTENCE_BREAK.split(head.strip()) if s]
+    common, times = Counter(sentences).most_common(1)[0]
+    return times >= 3 and 3 * times >= 2 * len(sentences) and len(common.split()) >= 3
 
 
 def _filler(text: str) -> bool:
@@ -1054,6 +1072,7 @@ def _read(
         or _SAMPLE_MARK.match(text)
         or _filler(text)
         or _one_word_over(text)
+        or _one_sentence_over(text)
         or _stand_in_link(text)
     ):
         # a theme's sample post ("Blog Post number 1", "… Win the Best Paper Award at
