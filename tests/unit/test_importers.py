@@ -4056,3 +4056,33 @@ def test_a_post_that_says_one_sentence_over_and_a_welcome_to_the_news_section_ar
     )
     result = parse_text(page, today=TODAY, path="news.md")
     assert [i.title for i in result.items] == ["Welcome to our new members, Ann and Bo!"], result.items
+
+
+def test_a_hugo_academic_talk_page_says_where_it_was_given_and_is_a_talk(tmp_path: Path) -> None:
+    """A researcher's News lists their Hugo Academic talk pages (``content/talk/``), each only a
+    title in its front matter with ``event`` and ``location``: they were read as titles alone,
+    "Big Causal Inference", kind other. A page naming the event it was given at says where, as
+    the site's list shows it, and is a talk unless its own category says otherwise."""
+    folder = tmp_path / "talk"
+    folder.mkdir()
+    (folder / "causal.md").write_text(
+        '+++\ndate = "2017-11-08T00:00:00"\ntitle = "Big Causal Inference"\nabstract = ""\n'
+        'event = "Complex Systems Seminar"\nlocation = "MIT, Cambridge MA"\n+++\n'
+    )
+    (folder / "poster.md").write_text(
+        '+++\ndate = "2018-03-09"\ntitle = "Adaptive voter models at the Complex Systems Seminar"\n'
+        'event = "Complex Systems Seminar"\ncategories = ["award"]\n+++\nBest poster award.\n'
+    )
+    result = read_path(folder, today=TODAY)
+    assert [(i.title, i.text, i.kind) for i in result.items] == [
+        (
+            "Adaptive voter models at the Complex Systems Seminar",
+            "Adaptive voter models at the Complex Systems Seminar Best poster award.",
+            "award",
+        ),
+        (
+            "Big Causal Inference",
+            "Big Causal Inference\n\nComplex Systems Seminar, MIT, Cambridge MA",
+            "talk",
+        ),
+    ], result.items

@@ -508,10 +508,17 @@ def read_folder(files: list[tuple[str, str]], *, today: dt.date, name: str = "")
         if not text:
             warnings.append(f"{path}:{line}: empty news item, not imported")
             continue
+        event = _scalar_text(meta.get("event")).strip()[:300]
+        if event:
+            # a Hugo Academic talk (``content/talk/``, ``content/event/``): its title names the
+            # talk, its ``event`` and ``location`` where it was given, as the site's list shows them
+            where = ", ".join(w for w in (event, _scalar_text(meta.get("location")).strip()[:300]) if w)
+            text = text if event.lower() in text.lower() else f"{text}\n\n{where}"
         hint = meta.get("categories") or meta.get("category") or meta.get("tags") or ""
         if not hint:  # another field naming the post's category ("type_tag: publication")
             hint = next((v for k, v in meta.items() if HINT_KEYS.match(str(k)) and isinstance(v, str)), "")
         hint = hint or " ".join(badges)  # a badge its title draws ("Featured")
+        hint = hint or ("talk" if event else "")  # a page naming the event it was given at
         block = Block(
             "entry",
             text,
