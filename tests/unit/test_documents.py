@@ -4308,3 +4308,33 @@ def test_a_text_of_abbreviations_finds_its_first_sentence_in_linear_time(unit: s
         return lambda: first_sentence(text)
 
     assert growth(prepare, 120_000 // (4 * len(unit))) < LINEAR_WHEN_QUADRUPLED
+
+
+def test_a_link_to_a_page_of_the_site_written_as_hugos_ref_is_that_pages_address() -> None:
+    """A researcher's Hugo ``data/news.yaml`` links each paper with Hugo's shortcode,
+    "Our paper [Volume Encoding Gaussians …]({{< ref "/publications/veg_pvis26" >}}) has been
+    accepted": the link was no link, and the title showed the brackets and the shortcode. Another
+    page's HTML links ``href='{{< ref "./papers/IROS-25.md" >}}'``, which had been left empty. A
+    ``ref`` or ``relref`` shortcode is the address of the page it names, from the site's root."""
+    data = (
+        "- date: 2026-02-14\n  text: >\n"
+        "    Our paper [Volume Encoding Gaussians: Transfer Function-Agnostic 3D\n"
+        '    Gaussians for Volume Rendering]({{< ref "/publications/veg_pvis26" >}})\n'
+        "    has been accepted to Pacific Vis 2026!\n"
+        '- date: 2025-04-24\n  text: "We released [the code]({{< relref \\"software/_index.md\\" >}})."\n'
+    )
+    result = parse_text(data, today=TODAY, path="data/news.yaml")
+    assert [i.title for i in result.items] == [
+        "Our paper Volume Encoding Gaussians: Transfer Function-Agnostic 3D Gaussians for Volume Rendering "
+        "has been accepted to Pacific Vis 2026!",
+        "We released the code.",
+    ], result.items
+    hrefs = [[link.href for link in i.links] for i in result.items]
+    assert hrefs == [["/publications/veg_pvis26/"], ["/software/"]]
+    page = (
+        "## News\n\n<ul>\n<li><b>Aug 2025</b>: Our paper entitled "
+        "<a href='{{< ref \"./papers/IROS-25.md\" >}}'>"
+        "Least Commitment Planning</a> has been accepted to IROS 2025!</li>\n</ul>\n"
+    )
+    result = parse_text(page, today=TODAY, path="news.md")
+    assert [[link.href for link in i.links] for i in result.items] == [["/papers/IROS-25/"]], result.items

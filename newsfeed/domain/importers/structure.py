@@ -1131,6 +1131,31 @@ FRONT_TOML = re.compile(_LEAD + r"\+\+\+[ \t]*\r?\n(.*?)\r?\n\+\+\+[ \t]*(?:\r?\
 _LIQUID = re.compile(r"\{%[^{}]{0,2000}%\}|\{\{[^{}]{0,2000}\}\}")
 
 
+# Hugo's ``ref`` and ``relref`` shortcodes, which the site builds into the address of one of its
+# own pages (``[our paper]({{< ref "/publications/veg_pvis26" >}})``, a quote escaped inside a
+# YAML or JSON string): the page's path
+_HUGO_REF = re.compile(r"""\{\{[<%]-?\s*(?:rel)?ref\s+\\?(["']?)([^"'\\{}\s]{1,300})\\?\1\s*-?[>%]\}\}""")
+
+
+def hugo_refs(text: str) -> str:
+    """The text with each Hugo ``ref`` or ``relref`` shortcode written as the path of the page it
+    names, from the site's root, as Hugo builds it ("./papers/IROS-24.md" is
+    "/papers/IROS-24/", "/news/_index.md" "/news/"); one pass, linear in the text."""
+    if "ref" not in text or "{{" not in text:
+        return text
+    return _HUGO_REF.sub(lambda m: _page_path(m.group(2)), text)
+
+
+def _page_path(ref: str) -> str:
+    path = ref.split("#")[0].removeprefix("./").lstrip("/")
+    for end in ("_index.md", "index.md", ".md"):
+        if path.endswith(end):
+            path = path[: -len(end)]
+            break
+    fragment = ref[len(ref.split("#")[0]) :]
+    return "/" + (path.rstrip("/") + "/" if path.strip("/") else "") + fragment
+
+
 def strip_templates(text: str) -> str:
     """A template's tags (Liquid and Jinja ``{% … %}``/``{{ … }}``, Hugo shortcodes) are not
     content: left out, their line breaks kept so lines still count as written. A tag holds no
@@ -1139,6 +1164,7 @@ def strip_templates(text: str) -> str:
     include (a feature card's blurb, as the Greene Lab template's home page does), not a list of
     the page's own: left out too."""
     text = _DATED_SHORTCODE.sub(_shortcode_date, text) if "date" in text else text
+    text = hugo_refs(text)
     return _LIQUID.sub(lambda m: "\n" * m.group(0).count("\n"), _without_captures(text))
 
 
@@ -2638,7 +2664,7 @@ def read_data(
     """The news records of a data file; ``one_record``: a file that is one mapping with no list
     of records in it (``{"date": …, "title": …}``, a file of a data folder) is that record."""
     try:
-        data = load_data(text, kind)
+        data = load_data(hugo_refs(text), kind)  # a link to a page of the site, as Hugo writes it
     except ValueError as exc:
         return Document(kind, f"{kind.upper()} file that could not be read", warnings=[f"{name}: {exc}"])
     line_of = _line_finder(text)
