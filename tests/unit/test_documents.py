@@ -4338,3 +4338,23 @@ def test_a_link_to_a_page_of_the_site_written_as_hugos_ref_is_that_pages_address
     )
     result = parse_text(page, today=TODAY, path="news.md")
     assert [[link.href for link in i.links] for i in result.items] == [["/papers/IROS-25/"]], result.items
+
+
+def test_a_story_whose_title_says_news_is_no_news_section() -> None:
+    """A lab's News page titles a story "OSU News covers our sensor array paper": it was taken
+    for the heading of a News section of its own, and the stories after it lost as its lead-ins.
+    A heading whose news word is followed by a word in small letters that no section's name has
+    there ("covers") is a story's title; "News and Events", "News from the lab" name a section."""
+    page = (
+        "# News\n\n## Adrian → Dr. Henle!\n\nAdrian graduated with his PhD.\n\n"
+        "## OSU News covers our sensor array paper\n\nSee the story on the sensor array.\n\n"
+        "## Melanie wins award\n\nShe won the sophomore award.\n"
+    )
+    result = parse_text(page, today=TODAY, path="lab.md")
+    assert [i.title for i in result.items] == [
+        "Adrian → Dr. Henle!",
+        "OSU News covers our sensor array paper",
+        "Melanie wins award",
+    ], result.warnings
+    sections = "# Lab\n\n## News from the lab\n\n- May 2024: Paper accepted.\n\n## About\n\nWe study.\n"
+    assert [i.title for i in parse_text(sections, today=TODAY, path="lab.md").items] == ["Paper accepted."]

@@ -50,6 +50,7 @@ from .structure import (
     Block,
     Document,
     heading_words,
+    names_news,
     year_first_column,
 )
 from .text import MD_LINK, link_rel, mended_date, plain, title_of, with_emoji
@@ -512,7 +513,7 @@ def _document_order(blocks: list[Block], today: dt.date, order: DateOrder | None
                 # under a heading that is only a date ("## 2022" over "### 2022-10-01 New wiki")
                 prose.append(Block("entry", block.text, block.line, source=block.text))
                 continue
-            in_news = any(NEWS_HEADING.search(heading_words(h)) for _, h in stack)
+            in_news = any(names_news(heading_words(h)) for _, h in stack)
             flush_heading_item()
             if dated is not None:
                 date, title = dated
@@ -524,14 +525,14 @@ def _document_order(blocks: list[Block], today: dt.date, order: DateOrder | None
             while date_ctx and date_ctx[-1][0] >= block.level:
                 date_ctx.pop()
             shown = heading_words(block.text)
-            if in_news and stack and block.level > stack[-1][0] and not NEWS_HEADING.search(shown):
+            if in_news and stack and block.level > stack[-1][0] and not names_news(shown):
                 # a sub-heading inside the news: one item per heading with its prose
                 pending = (block, None, block.text, block.level)
                 continue
             while stack and stack[-1][0] >= block.level:
                 stack.pop()
             stack.append((block.level, block.text))
-            if not (NEWS_HEADING.search(shown) or _other_section(shown)):
+            if not (names_news(shown) or _other_section(shown)):
                 titled = block
             continue
         if pending is not None:
@@ -673,13 +674,12 @@ def _other_section(heading: str) -> bool:
 
 def _entry(block: Block, stack: list[tuple[int, str]], heading_date: FuzzyDate | None) -> _Entry:
     headings = [heading_words(h) for _, h in stack]
-    others = [_other_section(h) and not NEWS_HEADING.search(h) for h in headings]
+    others = [_other_section(h) and not names_news(h) for h in headings]
     other = any(others)
     # a heading that names the news and another list ("News & Publications", 团队动态与代表成果)
     # holds both: a section under it named for the other list is not news
     news = any(
-        NEWS_HEADING.search(h) and not (_other_section(h) and any(others[n + 1 :]))
-        for n, h in enumerate(headings)
+        names_news(h) and not (_other_section(h) and any(others[n + 1 :])) for n, h in enumerate(headings)
     )
     section = headings[-1] if headings else ""
     return _Entry(block, news, other, heading_date, section, (block.group, section))

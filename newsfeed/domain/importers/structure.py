@@ -103,12 +103,35 @@ def heading_words(text: str) -> str:
     return _LINK_TARGET.sub(r"\1", text)
 
 
+_WORD_AFTER = re.compile(r"\s*([^\W\d_]+)")
+# the words that may follow the news in a section's heading ("News and Events", "News from the
+# lab", "news archive"): any other word in small letters makes it a story's title
+_SECTION_WORDS = frozenset(
+    {
+        "and", "or", "from", "of", "in", "at", "for", "about", "on", "by", "to", "with", "since",
+        "this", "the", "our", "my", "archive", "archives", "feed", "items", "list", "board", "posts",
+        "stories", "section", "page", "roundup", "digest",
+    }
+)  # fmt: skip
+
+
+def names_news(heading: str) -> bool:
+    """Whether a heading names the News section ("Recent News", "News and Events", "新闻"), not a
+    story's title with the word in it ("OSU News covers our sensor array paper", whose news is
+    followed by a word in small letters that no section's name has there)."""
+    found = NEWS_HEADING.search(heading)
+    if found is None:
+        return False
+    after = _WORD_AFTER.match(heading, found.end())
+    return after is None or not after.group(1).islower() or after.group(1) in _SECTION_WORDS
+
+
 def has_news_heading(text: str) -> bool:
     """Whether a page has a heading (Markdown, HTML, or a bold line of its own) that names the
     News: its News section. A heading inside an HTML comment (a section the author took out) is
     none."""
     text = _without_comments(text)
-    return any(NEWS_HEADING.search(next(g for g in m.groups() if g)) for m in _HEADING_LINE.finditer(text))
+    return any(names_news(next(g for g in m.groups() if g)) for m in _HEADING_LINE.finditer(text))
 
 
 def _without_comments(text: str) -> str:
@@ -3104,7 +3127,7 @@ def _news_section_is_empty(blocks: list[Block]) -> bool:
         if block.kind == "heading":
             if level is not None and block.level <= level:
                 level = None
-            if level is None and NEWS_HEADING.search(heading_words(block.text)):
+            if level is None and names_news(heading_words(block.text)):
                 level, found = block.level, True
         elif level is not None:
             return False
@@ -3117,7 +3140,7 @@ def _bare_news_heading(blocks: list[Block]) -> bool:
     heading per item, or years, being its content)."""
     return any(
         block.kind == "heading"
-        and NEWS_HEADING.search(heading_words(block.text))
+        and names_news(heading_words(block.text))
         and (after is None or (after.kind == "heading" and after.level <= block.level))
         for block, after in zip(blocks, [*blocks[1:], None], strict=True)
     )
