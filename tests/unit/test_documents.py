@@ -4358,3 +4358,23 @@ def test_a_story_whose_title_says_news_is_no_news_section() -> None:
     ], result.warnings
     sections = "# Lab\n\n## News from the lab\n\n- May 2024: Paper accepted.\n\n## About\n\nWe study.\n"
     assert [i.title for i in parse_text(sections, today=TODAY, path="lab.md").items] == ["Paper accepted."]
+
+
+def test_a_story_in_the_news_section_is_dated_by_the_line_under_its_title() -> None:
+    """A lab's News section heads each story by its title over a line of its outlet and date,
+    "**Science News** | Feb 2, 2026", or a place and a date, "**Dragontail Peak, WA (August,
+    2019)**": inside a section headed News those stories were undated (outside one they were
+    dated). The line dates the story and stays its body; a year alone does not date it."""
+    page = (
+        "# News\n\n### [Poor sleep may account for a large share of dementia cases](https://www.sciencenews.org/a)\n"
+        "**Science News** | Feb 2, 2026\n\nInsomnia could be connected to 12 percent of dementia cases.\n\n"
+        "### Hiking the Northern Cascades\n**Dragontail Peak, Leavenworth, WA (August, 2019)**\n\n"
+        "A hike after the conference.\n\n### Our lab in 2018\nFounded in 2018, the lab grew.\n"
+    )
+    result = parse_text(page, today=TODAY, path="lab.md")
+    assert [(i.title, i.posted.display() if i.posted else None) for i in result.items] == [
+        ("Poor sleep may account for a large share of dementia cases", "2 Feb 2026"),
+        ("Hiking the Northern Cascades", "August 2019"),
+        ("Our lab in 2018", None),
+    ], result.items
+    assert "Science News" in result.items[0].text and "Dragontail Peak" in result.items[1].text

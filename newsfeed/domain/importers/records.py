@@ -441,6 +441,13 @@ def _document_order(blocks: list[Block], today: dt.date, order: DateOrder | None
             record = _field_bullets(prose) if fielded else None
             if record is not None:
                 prose = record
+            if date is None and prose and not prose[0].bullet and len(prose[0].text.split()) <= 12:
+                # "### Poor sleep …" over "**Science News** | Feb 2, 2026", or a place and a date
+                # ("Dragontail Peak, WA (August, 2019)"): the line dates the story and stays its
+                # body, as it does under a heading outside the news
+                line = date_heading(prose[0].text, today=today, order=order)
+                if line is not None and line[1] and line[0].grain != "year":
+                    date = line[0]
             stamps = _date_lines(prose, today, order) if date is None else {}
             if 0 in stamps and len(stamps) == 1:
                 # "## The Lab" over "**2024.7.24**" and its prose: one item of that day, as a
