@@ -4086,3 +4086,36 @@ def test_a_hugo_academic_talk_page_says_where_it_was_given_and_is_a_talk(tmp_pat
             "talk",
         ),
     ], result.items
+
+
+def test_a_page_that_is_the_news_by_its_name_reads_its_undated_stories(tmp_path: Path) -> None:
+    """A lab's Hugo ``content/news/index.md`` is one heading per story, undated but for one
+    "Fall 2024.", with no heading saying News: only that one was read, and the site went on to
+    its blog. A page that is the News by its name (``news.md``, a news folder's section page)
+    with no heading saying where its News is nor naming another list is all News: its undated
+    stories are imported, in the order written; a page named otherwise, or one with a
+    Publications section, is read as before."""
+    page = (
+        "## our research group at the national AIChE conference!\n\n"
+        "our group presenting in San Diego! Fall 2024.\n\n"
+        "## Adrian → Dr. Henle!\n\ncongratulations to Adrian Henle for graduating with his PhD.\n\n"
+        "## Melanie wins AIChE award\n\nMelanie was awarded the Othmer award.\n"
+    )
+    site = tmp_path / "site"
+    (site / "content" / "news").mkdir(parents=True)
+    (site / "content" / "posts").mkdir()
+    (site / "hugo.toml").write_text('title = "A lab"\n')
+    (site / "content" / "news" / "index.md").write_text(page)
+    (site / "content" / "posts" / "2025-05-29-wine.md").write_text(
+        "---\ntitle: a linear program for optimal wine blending\ndate: 2025-05-29\n---\nA post.\n"
+    )
+    result = read_path(site, today=TODAY)
+    assert [(i.title, i.posted.display() if i.posted else None) for i in result.items] == [
+        ("our research group at the national AIChE conference!", "Fall 2024"),
+        ("Adrian → Dr. Henle!", None),
+        ("Melanie wins AIChE award", None),
+    ], result.warnings
+    elsewhere = parse_text(page, today=TODAY, path="lab.md").items
+    assert [i.posted.display() if i.posted else None for i in elsewhere] == ["Fall 2024"]
+    listed = page + "\n## Publications\n\nA. Author. A paper. 2024.\n"
+    assert len(parse_text(listed, today=TODAY, path="news.md").items) == 1

@@ -24,8 +24,12 @@ from .publications import parse_publications
 from .records import read_items
 from .structure import (
     NEWS_HEADING,
+    OTHER_HEADING,
+    Block,
     Document,
     markup_of,
+    named_news,
+    names_news,
     news_document,
     records_page,
     split_front_matter,
@@ -122,6 +126,9 @@ def parse_text(
         fmt = detect_format(text, path)
     if fmt == "news":
         document = news_document(text, path=path, today=today)
+        if _news_page(path, document):
+            # the page is the News by its name: read as under its heading, undated news kept
+            document.blocks.insert(0, Block("heading", "News", 0, level=0))
         result = read_items(
             document, today=today, date_order=date_order, default_order=default_order, path=path
         )
@@ -151,6 +158,46 @@ def parse_text(
     else:
         raise UnreadableDocument(f"unknown format {fmt!r} (one of auto, {', '.join(FORMATS)})")
     return with_year_sources(result)
+
+
+_PAGE_SUFFIXES = (".md", ".markdown", ".html", ".htm", ".qmd", ".rmd", ".rst", ".org", ".txt")
+
+
+def _news_page(path: str, document: Document) -> bool:
+    """Whether a page is the site's News by its name (``news.md``, ``updates.html``, the section
+    page ``content/news/index.md``) and no heading of it says where its News is or names another
+    list ("Publications"): all of it is the News, its undated headings and paragraphs the news as
+    under a heading "News" (a page of one heading per story, none dated, had been read as none)."""
+    parts = path.replace("\\", "/").lower().rsplit("/", 2)
+    if not parts[-1].endswith(_PAGE_SUFFIXES):
+        return False
+    stem = parts[-1].rsplit(".", 1)[0]
+    if stem in ("index", "_index") and len(parts) > 1:
+        stem = parts[-2]
+    if not named_news(stem):
+        return False
+    headings = [b.text for b in document.blocks if b.kind == "heading"]
+    return not any(names_news(h) or _list_name(h) for h in headings)
+
+
+_NAME_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _list_name(heading: str) -> bool:
+    """Whether a heading is the name of another list: a word or two ("Publications", "Invited
+    talks"), or three in capitals or joined by "and" ("Awards and Honours", "Selected Journal
+    Papers"), one of them naming the list; "Melanie wins award" is a story."""
+    words = _NAME_WORD.findall(heading[:200])
+    if not words or len(words) > 3:
+        return False
+    # a word of the list's name, or a few ideographs holding it ("科研成果")
+    named = (
+        OTHER_HEADING.fullmatch(w) or (not w.isascii() and len(w) <= 8 and OTHER_HEADING.search(w))
+        for w in words
+    )
+    if not any(named):
+        return False
+    return len(words) <= 2 or all(w[0].isupper() or w.lower() in ("and", "of") for w in words)
 
 
 def with_year_sources(result: ImportResult) -> ImportResult:
