@@ -4378,3 +4378,27 @@ def test_a_story_in_the_news_section_is_dated_by_the_line_under_its_title() -> N
         ("Our lab in 2018", None),
     ], result.items
     assert "Science News" in result.items[0].text and "Dragontail Peak" in result.items[1].text
+
+
+def test_a_timeline_shortcode_handed_a_title_and_a_date_is_a_dated_news() -> None:
+    """A researcher's Hugo News page (the Blowfish theme) is a timeline of shortcodes,
+    ``{{< timelineItem icon="graduation-cap" header="DeepChopper Is Published" badge="2026-01-19">}}``
+    over a picture: the page had no news, its leftovers read as undated ones. A shortcode
+    handed a date (``date``, ``badge``, ``time`` …) shows it, and the title it is handed
+    (``header``, ``title``), before what it wraps; one whose badge is no date ("AWESOME"), or
+    that is handed only pictures, is left out as templates are."""
+    page = (
+        "---\ntitle: Recent News\n---\n\n{{< timeline >}}\n\n"
+        '{{< timelineItem icon="graduation-cap" header="DeepChopper Is Published" badge="2026-01-19">}}\n'
+        '<img src="imgs/deepchopper.png" alt="DeepChopper">\n{{< github repo="ylab-hi/DeepChopper" >}}\n'
+        "{{< /timelineItem >}}\n\n"
+        '{{< timelineItem icon="star" header="Run Mag Miles" badge="AWESOME" >}}\n'
+        '{{< figure src="run.jpg" caption="2024" >}}\n{{< /timelineItem >}}\n\n'
+        "{{< timelineItem icon='eye' header='Join Data Science Conference' badge='2022-11-09' >}}\n"
+        "{{< /timelineItem >}}\n\n{{< /timeline >}}\n"
+    )
+    result = parse_text(page, today=TODAY, path="news.md")
+    assert [(i.title, i.posted.display() if i.posted else None) for i in result.items] == [
+        ("DeepChopper Is Published", "19 Jan 2026"),
+        ("Join Data Science Conference", "9 Nov 2022"),
+    ], result.items

@@ -1186,22 +1186,38 @@ def strip_templates(text: str) -> str:
     brace: linear in the page. What a ``{% capture %}`` holds is a value the page hands to an
     include (a feature card's blurb, as the Greene Lab template's home page does), not a list of
     the page's own: left out too."""
-    text = _DATED_SHORTCODE.sub(_shortcode_date, text) if "date" in text else text
+    text = _SHORTCODE_OPEN.sub(_shortcode_date, text) if "=" in text and "{{" in text else text
     text = hugo_refs(text)
     return _LIQUID.sub(lambda m: "\n" * m.group(0).count("\n"), _without_captures(text))
 
 
 # a Hugo shortcode handed the date of what it wraps (``{{< news-row date="2026.02" >}}Our paper
-# …{{< /news-row >}}``): the date its template shows before the text
-_DATED_SHORTCODE = re.compile(
-    r"""\{\{[<%]-?\s*[\w-]{1,60}\s[^{}]{0,300}?\bdate\s*=\s*["']([^"'{}\n]{1,40})["'][^{}]{0,300}?-?[>%]\}\}"""
-)
+# …{{< /news-row >}}``; Blowfish's ``{{< timelineItem header="DeepChopper Is Published"
+# badge="2026-01-19" >}}``): the date, and the title it is handed, its template shows before
+# the text
+_SHORTCODE_OPEN = re.compile(r"\{\{[<%]-?\s*[\w-]{1,60}\s([^{}]{0,1000}?)-?[>%]\}\}")
+_ATTRIBUTE = re.compile(r"""([\w-]{1,40})\s*=\s*(?:"([^"\n]{0,300})"|'([^'\n]{0,300})')""")
+_DATE_ATTRIBUTES = ("date", "badge", "time", "when", "day", "datetime", "posted", "published")
+_TITLE_ATTRIBUTES = ("header", "title", "heading")
 
 
 def _shortcode_date(m: re.Match[str]) -> str:
-    """A dated shortcode's opening tag as the date label it shows ("2026.02: "), when its date
-    is one; else the tag, left out as templates are."""
-    return f"{m.group(1).strip()}: " if _card_date(m.group(1).strip()) is not None else m.group(0)
+    """A dated shortcode's opening tag as the date label it shows and the title it is handed
+    ("2026.02: ", "2026-01-19: DeepChopper Is Published "), when a date attribute's value is a
+    date; else the tag, left out as templates are."""
+    attributes = {k.lower(): a or b for k, a, b in _ATTRIBUTE.findall(m.group(1))}
+    date = next(
+        (
+            v.strip()
+            for k in _DATE_ATTRIBUTES
+            if (v := attributes.get(k)) and _card_date(v.strip()) is not None
+        ),
+        None,
+    )
+    if date is None:
+        return m.group(0)
+    title = next((t.strip() for k in _TITLE_ATTRIBUTES if (t := attributes.get(k, "")).strip()), "")
+    return f"{date}: {title} " if title else f"{date}: "
 
 
 _CAPTURE = re.compile(r"\{%-?\s*capture\b[^{}%]{0,200}-?%\}")
