@@ -4119,3 +4119,24 @@ def test_a_page_that_is_the_news_by_its_name_reads_its_undated_stories(tmp_path:
     assert [i.posted.display() if i.posted else None for i in elsewhere] == ["Fall 2024"]
     listed = page + "\n## Publications\n\nA. Author. A paper. 2024.\n"
     assert len(parse_text(listed, today=TODAY, path="news.md").items) == 1
+
+
+def test_a_record_with_none_of_the_lists_fields_is_a_marker_not_a_news() -> None:
+    """A researcher's theme keeps ``[[news]]`` records of ``date``, ``text`` and ``urls``, and
+    between them ``mark = "The beginning of my PhD program"``, a marker it draws on the
+    timeline: the markers were read as undated news. A record with none of the fields most of
+    the list's records have is a marker; a record that names its text otherwise beside its date
+    is news."""
+    data = (
+        '[[news]]\n  date = 2019-01-29\n  text = "Gave a talk on Pointwise CNNs"\n  urls = ["https://a.org"]\n\n'
+        '[[news]]\n  mark = "The beginning of my PhD program"\n\n'
+        '[[news]]\n  date = 2018-03-25\n  text = "Awarded the KAUST Fellowship"\n  urls = ["https://kaust.edu.sa"]\n\n'
+        '[[news]]\n  date = 2017-09-01\n  description = "Started the lab reading group"\n'
+    )
+    result = parse_text(data, today=TODAY, path="data/news.toml")
+    assert [i.title for i in result.items] == [
+        "Gave a talk on Pointwise CNNs",
+        "Awarded the KAUST Fellowship",
+        "Started the lab reading group",
+    ], result.items
+    assert any("record 2: none of the list's fields" in w for w in result.warnings), result.warnings

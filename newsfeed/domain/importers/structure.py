@@ -36,6 +36,7 @@ import itertools
 import json
 import re
 import tomllib
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from html import escape as html_escape
@@ -2778,6 +2779,9 @@ def data_document(
             rows += [{**row, best.text_key or "": text} for text in value]
         else:
             rows.append(row)
+    # the fields most of the records have (a list of dated records: their date and text)
+    counts = Counter(k for row in rows if isinstance(row, dict) for k in row if isinstance(k, str))
+    shared = [k for k, n in counts.items() if 2 * n > len(rows)][:5] if best.date_key else []
     for number, row in enumerate(rows, 1):
         if number - 1 in group_years:
             # a group kept by year is read as under a year heading: its dates without a year
@@ -2801,6 +2805,14 @@ def data_document(
         # column whose other rows hold words ("thumb: https://…/17.jpg" beside "thumb: ExpEYES")
         body = " ".join(piece for piece in pieces if piece and not _FILE_PATH.fullmatch(piece))
         title = value_text(row.get(best.title_key, "")) if best.title_key else ""
+        if not body.strip() and not title.strip() and not any(k in row for k in shared):
+            # a record with none of the fields most of the list's records have ("mark: The
+            # beginning of my PhD program" between records of ``date`` and ``text``): a marker
+            # the theme draws between them, not a news
+            skipped.append(
+                f"record {number}: none of the list's fields ({', '.join(shared)}): a marker, not a news"
+            )
+            continue
         if not body.strip() and not title.strip():
             # a record that leaves the list's text field out has its own: its longest text
             own = [
