@@ -4402,3 +4402,31 @@ def test_a_timeline_shortcode_handed_a_title_and_a_date_is_a_dated_news() -> Non
         ("DeepChopper Is Published", "19 Jan 2026"),
         ("Join Data Science Conference", "9 Nov 2022"),
     ], result.items
+
+
+def test_an_undated_paragraph_between_dated_ones_is_the_rest_of_the_news_before_it() -> None:
+    """A researcher's News is paragraphs that open with their month, "**(03.2024)** I presented
+    ThermalGrasp at IEEE VR", a picture, then "We also wrapped up teaching engineering class.":
+    the paragraph after the picture was dropped as a lead-in. An undated paragraph between
+    paragraphs that open with their dates is the rest of the one before it; one before the list
+    stays a lead-in, and a note after it is not joined to the last news."""
+    page = (
+        "## News\n\nHere is what I have been up to.\n\n"
+        "**(04.2024)** I demo'd Stick&Slip at the Haptics Symposium.\n\n"
+        "**(03.2024)** I presented ThermalGrasp at IEEE VR in Orlando, FL.\n\n"
+        '<img src="/img/thermalgrasp-talk.png" width="600">\n\n'
+        "We also wrapped up teaching engineering class.\n\n"
+        "**(02.2024)** I'll be at a few conferences this spring.\n\n"
+        "Older news are on my CV.\n"
+    )
+    result = parse_text(page, today=TODAY, path="news.md")
+    assert [(i.posted.display() if i.posted else None, i.text) for i in result.items] == [
+        ("April 2024", "I demo'd Stick&Slip at the Haptics Symposium."),
+        (
+            "March 2024",
+            "I presented ThermalGrasp at IEEE VR in Orlando, FL.\n\n"
+            "We also wrapped up teaching engineering class.",
+        ),
+        ("February 2024", "I'll be at a few conferences this spring."),
+    ], result.items
+    assert any("lead-in" in w and "Here is what" in w for w in result.warnings), result.warnings

@@ -708,7 +708,7 @@ def read_items(
     if not entries:
         result.warnings.append(f"{document.description}: nothing that reads as a list of news")
         return result
-    chosen = _choose(entries, today=today, order=order, result=result)
+    chosen = _continued(_choose(entries, today=today, order=order, result=result))
     # a paragraph under a date heading whose entries are a list is that list's lead-in
     headings_with_lists = {
         id(e.heading_date) for e in chosen if e.heading_date is not None and e.block.bullet
@@ -755,6 +755,51 @@ def read_items(
     if not result.items:
         result.warnings.append(_why_nothing(entries))
     return result
+
+
+def _continued(entries: list[_Entry]) -> list[_Entry]:
+    """The entries with each undated paragraph between paragraphs that open with their dates
+    joined to the one before it, as the rest of that news after its picture ("**(03.2024)** I
+    presented ThermalGrasp …", a picture, "We also wrapped up teaching engineering class."):
+    neither a lead-in, which comes before the list, nor a note after it."""
+    out: list[_Entry] = []
+    for n, entry in enumerate(entries):
+        before = out[-1] if out else None
+        if (
+            before is not None
+            and _paragraph(entry)
+            and _paragraph(before)
+            and before.group == entry.group
+            and before.heading_date is entry.heading_date  # under the same date heading
+            and entry.block.date is None
+            and not entry.block.title
+            and starts_with_date(before.block.text)
+            and not starts_with_date(entry.block.text)
+            and any(
+                _paragraph(later)
+                and later.group == entry.group
+                and later.heading_date is entry.heading_date
+                and starts_with_date(later.block.text)
+                for later in entries[n + 1 : n + 6]
+            )
+        ):
+            block = before.block
+            out[-1] = replace(
+                before,
+                block=replace(
+                    block,
+                    text=f"{block.text}\n\n{entry.block.text}",
+                    source=f"{block.source}\n\n{entry.block.source}",
+                ),
+            )
+            continue
+        out.append(entry)
+    return out
+
+
+def _paragraph(entry: _Entry) -> bool:
+    """A loose paragraph of the page (not a list item, a record or a heading's story)."""
+    return not entry.block.bullet and not entry.block.undated_ok and not entry.heading_items
 
 
 def _order(
