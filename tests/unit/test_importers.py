@@ -4140,3 +4140,25 @@ def test_a_record_with_none_of_the_lists_fields_is_a_marker_not_a_news() -> None
         "Started the lab reading group",
     ], result.items
     assert any("record 2: none of the list's fields" in w for w in result.warnings), result.warnings
+
+
+def test_a_hugo_academic_publication_page_says_where_it_appeared_and_is_a_paper(tmp_path: Path) -> None:
+    """A lab's News section lists its Hugo Academic publication pages (``content/publication/``),
+    each a title with ``publication_short: In *IJCAI2023*`` and ``tags: [Other]``: they were read
+    as titles alone, most of them kind talk. A page naming where its paper appeared says so, as
+    the site's list shows it, and is a paper whatever its tags say besides."""
+    folder = tmp_path / "publication" / "2023" / "fedet"
+    folder.mkdir(parents=True)
+    (folder / "index.md").write_text(
+        '---\ntitle: "FedET: A Communication-Efficient Federated Class-Incremental Learning Framework"\n'
+        'date: 2023-06-28\npublication_types: ["1"]\npublication: "*IJCAI 2023*"\n'
+        "publication_short: In *IJCAI2023 (CCF-A)*\ntags:\n  - Other\n---\n"
+    )
+    result = read_path(tmp_path / "publication", today=TODAY)
+    assert [(i.text, i.kind) for i in result.items] == [
+        (
+            "FedET: A Communication-Efficient Federated Class-Incremental Learning Framework\n\n"
+            "In IJCAI2023 (CCF-A)",
+            "acceptance",
+        )
+    ], result.items

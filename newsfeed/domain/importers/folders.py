@@ -78,6 +78,17 @@ def day_before_month(stamp: str) -> str | None:
     return f"{m.group(1)}-{m.group(3)}-{m.group(2)}{stamp.strip()[10:]}"
 
 
+def _venue(meta: dict[str, Any]) -> str:
+    """Where a Hugo Academic publication page says its paper appeared ("In *PAKDD2019*", its
+    ``publication_short``, else its ``publication``), as plain text; "" for another page."""
+    if "publication_types" not in meta and "publication" not in meta:
+        return ""
+    said = (
+        _scalar_text(meta.get("publication_short")).strip() or _scalar_text(meta.get("publication")).strip()
+    )
+    return plain(said[:300])
+
+
 def _truthy(value: Any) -> bool:
     return value is True or (isinstance(value, str) and value.strip().lower() in ("true", "yes", "1"))
 
@@ -514,11 +525,20 @@ def read_folder(files: list[tuple[str, str]], *, today: dt.date, name: str = "")
             # talk, its ``event`` and ``location`` where it was given, as the site's list shows them
             where = ", ".join(w for w in (event, _scalar_text(meta.get("location")).strip()[:300]) if w)
             text = text if event.lower() in text.lower() else f"{text}\n\n{where}"
+        venue = "" if event else _venue(meta)
+        if venue:
+            # a Hugo Academic publication (``content/publication/``): its title names the paper,
+            # ``publication_short`` or ``publication`` where it appeared, as the site's list shows it
+            text = text if venue.lower() in text.lower() else f"{text}\n\n{venue}"
         hint = meta.get("categories") or meta.get("category") or meta.get("tags") or ""
         if not hint:  # another field naming the post's category ("type_tag: publication")
             hint = next((v for k, v in meta.items() if HINT_KEYS.match(str(k)) and isinstance(v, str)), "")
         hint = hint or " ".join(badges)  # a badge its title draws ("Featured")
-        hint = hint or ("talk" if event else "")  # a page naming the event it was given at
+        # a page naming the event it was given at is a talk's, one naming its venue a paper's,
+        # whatever tags it has besides ("tags: [Other]")
+        hint = " ".join(
+            w for w in (_scalar_text(hint), "talk" if event else "publication" if venue else "") if w
+        )
         block = Block(
             "entry",
             text,
