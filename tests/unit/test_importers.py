@@ -4162,3 +4162,25 @@ def test_a_hugo_academic_publication_page_says_where_it_appeared_and_is_a_paper(
             "acceptance",
         )
     ], result.items
+
+
+def test_the_notes_hugo_academic_writes_into_new_pages_are_not_their_words(tmp_path: Path) -> None:
+    """Hugo Academic writes into every new publication page "Click the _Cite_ button above to
+    demo the feature …" and into talk pages "Click the *Slides* button above to demo Academic's
+    Markdown slides feature." and "Supplementary notes can be added here, including [code and
+    math](…).": owners leave them in, and they were read as the news' text. A line that is only
+    such a note is the theme's, not the page's; the page's own words stay."""
+    folder = tmp_path / "publication"
+    folder.mkdir()
+    (folder / "fedet.md").write_text(
+        '---\ntitle: "FedET"\ndate: 2023-06-28\npublication_short: In *IJCAI2023*\n---\n\n'
+        "Click the _Cite_ button above to demo the feature to enable visitors to import publication metadata "
+        "into their reference management software.\n\n"
+        "Supplementary notes can be added here, including [code and math](https://wowchemy.com/docs/).\n\n"
+        "We show how to learn classes one after another. Click the Cite button to cite it.\n"
+    )
+    result = read_path(folder, today=TODAY)
+    assert [i.text for i in result.items] == [
+        "FedET We show how to learn classes one after another. Click the Cite button to cite it.\n\n"
+        "In IJCAI2023"
+    ], result.items

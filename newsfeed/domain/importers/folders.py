@@ -78,10 +78,23 @@ def day_before_month(stamp: str) -> str | None:
     return f"{m.group(1)}-{m.group(3)}-{m.group(2)}{stamp.strip()[10:]}"
 
 
+# the notes Hugo Academic's (Wowchemy's) archetypes write into every new publication and talk
+# page, which their owners leave in ("Click the *Cite* button above to demo the feature …"): the
+# theme's instructions, not the page's words; a line that is only such a note goes
+_ARCHETYPE_NOTE = re.compile(
+    r"^[ \t]*(?:Click the [*_]Cite[*_] button above to demo the feature to enable visitors to import "
+    r"publication metadata into their reference management software\."
+    r"|Click the [*_]Slides[*_] button above to demo [\w ]{0,40}slides feature\."
+    r"|Create your slides in Markdown - click the [*_]Slides[*_] button to check out the example\."
+    r"|Supplementary notes can be added here, including \[[^\]\n]{0,60}\]\([^)\s]{0,200}\)\.)[ \t]*$",
+    re.M,
+)
+
+
 def _venue(meta: dict[str, Any]) -> str:
     """Where a Hugo Academic publication page says its paper appeared ("In *PAKDD2019*", its
     ``publication_short``, else its ``publication``), as plain text; "" for another page."""
-    if "publication_types" not in meta and "publication" not in meta:
+    if not {"publication_types", "publication", "publication_short"} & meta.keys():
         return ""
     said = (
         _scalar_text(meta.get("publication_short")).strip() or _scalar_text(meta.get("publication")).strip()
@@ -422,6 +435,8 @@ def read_folder(files: list[tuple[str, str]], *, today: dt.date, name: str = "")
             meta = found or {}
             if path.lower().endswith(".mdx"):  # MDX: its import and export lines are code
                 body = _MDX_MODULE_LINE.sub("", body)
+            if "button" in body or "Supplementary notes" in body:
+                body = _ARCHETYPE_NOTE.sub("", body)
             heading, text = _body_text(body, line, titled=bool(_scalar_text(meta.get("title")).strip()))
             if heading:
                 meta = {**meta, "title": heading}
