@@ -4430,3 +4430,22 @@ def test_an_undated_paragraph_between_dated_ones_is_the_rest_of_the_news_before_
         ("February 2024", "I'll be at a few conferences this spring."),
     ], result.items
     assert any("lead-in" in w and "Here is what" in w for w in result.warnings), result.warnings
+
+
+def test_a_category_in_bold_before_the_date_label_is_the_authors_tag() -> None:
+    """A lab's home section writes each news as its category in bold, then its date, then the
+    news: "**获奖** 2020年9月10日" over "中国科大荣获 … 特等奖" ("Award", then the day); the
+    news were undated. A word or two in bold before a date label is the author's tag, as one in
+    brackets is ("[Award] May 2024"), and stays the text's head; a month in bold ("**Sept** —",
+    under a year heading) is the label itself, as the test of month labels shows."""
+    page = (
+        "## 新闻\n\n**获奖** 2020年9月10日  \n中国科大荣获首届全国大学生计算机系统能力大赛特等奖\n\n"
+        "**论文** 2020年8月19日  \n实验室一项成果被云计算领域顶级会议SoCC收录\n\n"
+        "## News\n\n- **Best Paper** May 2024: We won the best paper prize at CHI.\n"
+    )
+    result = parse_text(page, today=TODAY, path="lab.md")
+    assert [(i.posted.display() if i.posted else None, i.title) for i in result.items] == [
+        ("10 Sep 2020", "获奖 中国科大荣获首届全国大学生计算机系统能力大赛特等奖"),
+        ("19 Aug 2020", "论文 实验室一项成果被云计算领域顶级会议SoCC收录"),
+        ("May 2024", "Best Paper We won the best paper prize at CHI."),
+    ], result.items

@@ -36,8 +36,14 @@ from .text import RELATIVE_DAY, links, paper_count, past_month_end, plain, title
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _BULLET = re.compile(r"^(\s*)(?:[*\-+•‣◦▪●]|\d{1,3}[.)])\s+(.*)$")
 # Decoration before a label: punctuation, emphasis, emoji, "On", a weekday ("🔥 **[Mon, Jan 15, 2024]**").
-# A category in brackets before the label is the author's tag: "[Presentation] July 2026 — …".
-_TAG = re.compile(r"\[[A-Za-z][A-Za-z &/'-]{0,30}\](?!\()")
+# A category in brackets before the label is the author's tag: "[Presentation] July 2026 — …";
+# so is one in bold, of a word or two: "**Award** May 2024: …", "**获奖** 2020年9月10日"
+_TAG = re.compile(
+    r"\[[A-Za-z][A-Za-z &/'-]{0,30}\](?!\()"
+    # not a month or a season in bold ("**Sept** — …"), which is the label itself
+    r"|\*\*(?!(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|fall|autumn|winter)[a-z]*\.?\*\*)"
+    r"[^\W\d_][^\W\d_&/'-]{0,20}(?: [^\W\d_]{1,20})?\*\*(?=\s)"
+)
 _LEAD = re.compile(
     rf"^(?:{_TAG.pattern}|[^\w<]|_|<b>|<strong>|<em>|[Oo]n\s"
     r"|(?:NEW|New|new|Update|UPDATE)\b!?:?\s?|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}\.?,?\s)*"
