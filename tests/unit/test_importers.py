@@ -4184,3 +4184,28 @@ def test_the_notes_hugo_academic_writes_into_new_pages_are_not_their_words(tmp_p
         "FedET We show how to learn classes one after another. Click the Cite button to cite it.\n\n"
         "In IJCAI2023"
     ], result.items
+
+
+def test_a_section_of_the_home_page_kept_in_the_news_folder_gives_the_news_its_body_holds(
+    tmp_path: Path,
+) -> None:
+    """A lab's Hugo ``content/news/news.md`` is a home-page section (``widget = "blank"``,
+    ``headless = true``, titled "新闻") whose body holds its dated news: it was read as one
+    undated post titled "新闻". Such a section's body is read as a page, its news each an item;
+    one switched off (``active = false``) holds none."""
+    folder = tmp_path / "news"
+    folder.mkdir()
+    section = (
+        '+++\nwidget = "blank"\nheadless = true\nactive = true\ntitle = "新闻"\n+++\n\n'
+        "**获奖** 2020年9月10日  \n中国科大荣获全国大学生计算机系统能力大赛特等奖\n\n"
+        "**论文** 2020年8月19日  \n实验室一项成果被顶级会议SoCC收录\n"
+    )
+    (folder / "news.md").write_text(section)
+    result = read_path(folder, today=TODAY)
+    assert [(i.posted.display() if i.posted else None, i.title) for i in result.items] == [
+        ("10 Sep 2020", "获奖 中国科大荣获全国大学生计算机系统能力大赛特等奖"),
+        ("19 Aug 2020", "论文 实验室一项成果被顶级会议SoCC收录"),
+    ], result.items
+    (folder / "news.md").write_text(section.replace("active = true", "active = false"))
+    (folder / "2021-01-05-welcome.md").write_text("---\ntitle: Welcome Ann\ndate: 2021-01-05\n---\n")
+    assert [i.title for i in read_path(folder, today=TODAY).items] == ["Welcome Ann"]

@@ -452,6 +452,15 @@ def read_folder(files: list[tuple[str, str]], *, today: dt.date, name: str = "")
                 )
                 listed.update(dict.fromkeys(shown))
                 continue
+            if meta.get("widget") and _truthy(meta.get("headless")) and not hidden_page(meta):
+                # a section of a Hugo Academic home page kept in the folder that shows what its
+                # body holds (``widget = "blank"``, titled "新闻" over its dated paragraphs): its
+                # news, not one post titled by the section
+                page = markdown_document(content, today=today)
+                shapes.add("section of the home page")
+                warnings += page.warnings
+                rows += [(b.date, path, replace(b, path=path)) for b in page.blocks if b.kind == "entry"]
+                continue
             if records_page(meta, body) and not hidden_page(meta):
                 # a page of the folder that keeps the news as records in its front matter
                 # (``news: [{title: …, date: …}, …]``, which its layout renders): its records
