@@ -526,7 +526,8 @@ def site_news(
             # a listing page whose items its template draws from a file (Quarto's
             # ``listing: contents: news.yml``): that file
             drawn = dict.fromkeys(
-                (_followed(folder, place) if followed is None else followed) + _listed(folder, place)
+                (_followed(folder, place) if followed is None else followed)
+                + _listed(folder, place, sections=True)
             )
             if place in components:
                 # a component that takes its list from the page rendering it (``<News
@@ -1358,14 +1359,15 @@ _LOADED_PAGE = re.compile(r"\.load\(\s*[\"']([\w./-]{1,200}\.html?)[\"']")
 _GLOB = re.compile(r"[*?\[{]")
 
 
-def _listed(folder: Path, page: Path) -> list[Path]:
+def _listed(folder: Path, page: Path, *, sections: bool = False) -> list[Path]:
     """The folders and files of the site ``folder`` a listing ``page`` shows (a Quarto listing's
     ``contents``, read from the page's folder, a glob from the folder it starts in:
     ``posts/**/index.qmd`` is ``posts/``; a Hugo Academic section's ``content/post/``), that
     exist, never outside the folder nor the page's own folder (a listing of "the documents beside
-    this page"). A folder's are what the home page's sections kept in it list (``content/news/``
-    holding ``posts.md`` with ``widget = "pages"``)."""
-    if page.is_dir():
+    this page"). With ``sections``, a folder's are what the home page's sections kept in it list
+    (``content/news/`` holding ``posts.md`` with ``widget = "pages"``), looked for only when the
+    folder held no news of its own: a folder of posts is not scanned again."""
+    if page.is_dir() and sections:
         try:
             pages = sorted(p for p in page.iterdir() if p.suffix.lower() in FOLDER_SUFFIXES and p.is_file())
         except OSError:

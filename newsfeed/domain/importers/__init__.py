@@ -126,7 +126,7 @@ def parse_text(
         fmt = detect_format(text, path)
     if fmt == "news":
         document = news_document(text, path=path, today=today)
-        if _news_page(path, document):
+        if _news_page(path, markup_of(text, path), document):
             # the page is the News by its name: read as under its heading, undated news kept
             document.blocks.insert(0, Block("heading", "News", 0, level=0))
         result = read_items(
@@ -160,17 +160,14 @@ def parse_text(
     return with_year_sources(result)
 
 
-_PAGE_SUFFIXES = (".md", ".markdown", ".html", ".htm", ".qmd", ".rmd", ".rst", ".org", ".txt")
-
-
-def _news_page(path: str, document: Document) -> bool:
+def _news_page(path: str, markup: str, document: Document) -> bool:
     """Whether a page is the site's News by its name (``news.md``, ``updates.html``, the section
     page ``content/news/index.md``) and no heading of it says where its News is or names another
     list ("Publications"): all of it is the News, its undated headings and paragraphs the news as
     under a heading "News" (a page of one heading per story, none dated, had been read as none)."""
+    if markup in ("json", "yaml", "toml", "csv", "tsv", "js"):
+        return False  # a data file or a script: its records are read as records
     parts = path.replace("\\", "/").lower().rsplit("/", 2)
-    if not parts[-1].endswith(_PAGE_SUFFIXES):
-        return False
     stem = parts[-1].rsplit(".", 1)[0]
     if stem in ("index", "_index") and len(parts) > 1:
         stem = parts[-2]
